@@ -1,0 +1,44 @@
+/**
+ * cx-roi: seeded Monte Carlo simulation of what an investment in customer
+ * experience returns over the long game. This file is the whole public API.
+ * @packageDocumentation
+ */
+
+// Simulate
+export { simulate } from './simulate/simulate.js';
+export type { SimulateOptions } from './simulate/options.js';
+export { defaultRuns, defaultSeed } from './simulate/options.js';
+export type {
+  HorizonSummary,
+  OutcomeClasses,
+  PaybackSummary,
+  PerArm,
+  SeriesRow,
+  SimulationResult,
+} from './simulate/result.js';
+export type { Band } from './summary/band.js';
+export type { RunResult } from './model/run.js';
+
+// Scenario
+export { defaultScenario } from './scenario/defaults.js';
+export { scenarioSchema, fieldRegistry } from './scenario/schema.js';
+export type { Scenario, ScenarioInput, DeepPartial, FieldMeta } from './scenario/schema.js';
+export { parseScenario } from './scenario/parse.js';
+export { ScenarioError, formatIssue } from './scenario/error.js';
+export type { ScenarioIssue } from './scenario/error.js';
+export { describeAssumptions, describeValue } from './scenario/describe.js';
+export type { AssumptionRow } from './scenario/describe.js';
+export type { Assumption, Distribution } from './scenario/distribution.js';
+export { distributionNames } from './scenario/distribution.js';
+export { sources, accentureOutcomeSplit } from './scenario/sources.js';
+export type { Source, SourceName } from './scenario/sources.js';
+export { domains, limits } from './scenario/domain.js';
+export type { Domain } from './scenario/domain.js';
+
+// Randomness, for users who build on the same streams
+export { createStream } from './random/stream.js';
+export type { RandomStream, Seed } from './random/stream.js';
+export { binomial } from './random/binomial.js';
+
+// Reports
+export { seriesCsv, runsCsv } from './report/csv.js';

@@ -1,0 +1,111 @@
+import { normalCdf, normalQuantile } from './normal.js';
+import type { RandomStream } from './stream.js';
+
+/**
+ * Samplers of the continuous distributions an assumption can take. Each takes
+ * the caller's stream; none keeps state of its own.
+ */
+
+/** A uniform in the open interval (0, 1): safe to take the logarithm of. */
+export function openUniform(random: RandomStream): number {
+  // random() < 1 always, so 1 − random() lies in (0, 1]; reflect the rare 1.
+  const u = 1 - random();
+  return u === 1 ? 0.5 : u;
+}
+
+/**
+ * Uniform on [min, max].
+ * @example sampleUniform(random, 0.2, 0.3)
+ */
+export function sampleUniform(random: RandomStream, min: number, max: number): number {
+  return min + (max - min) * random();
+}
+
+/**
+ * Triangular on [min, max] with its peak at `mode`, by inversion.
+ * @example sampleTriangular(random, 24, 30, 36)
+ */
+export function sampleTriangular(random: RandomStream, min: number, mode: number, max: number): number {
+  if (max === min) return min;
+  const u = random();
+  const split = (mode - min) / (max - min);
+  return u < split
+    ? min + Math.sqrt(u * (max - min) * (mode - min))
+    : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
+}
+
+/** Standard normal, by inversion of one open uniform. */
+export function sampleStandardNormal(random: RandomStream): number {
+  return normalQuantile(openUniform(random));
+}
+
+/**
+ * Gamma(shape, 1) by Marsaglia & Tsang (2000); shapes below 1 by the
+ * boost Gamma(shape + 1)·U^(1/shape).
+ */
+export function sampleGamma(random: RandomStream, shape: number): number {
+  if (shape < 1) return sampleGamma(random, shape + 1) * Math.pow(openUniform(random), 1 / shape);
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    let x: number;
+    let v: number;
+    do {
+      x = sampleStandardNormal(random);
+      v = 1 + c * x;
+    } while (v <= 0);
+    v = v * v * v;
+    const u = openUniform(random);
+    if (u < 1 - 0.0331 * x * x * x * x) return d * v;
+    if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
+  }
+}
+
+/**
+ * Beta(alpha, beta) on [0, 1], as a ratio of gammas.
+ * @example sampleBeta(random, 2, 5)
+ */
+export function sampleBeta(random: RandomStream, alpha: number, beta: number): number {
+  const x = sampleGamma(random, alpha);
+  const y = sampleGamma(random, beta);
+  return x / (x + y);
+}
+
+/**
+ * PERT on [min, max] with the most likely value `mode`: a beta scaled to the
+ * range, its weight on the mode set by `lambda` (4 in the classic PERT).
+ * @example samplePert(random, 0.2, 0.4, 0.6)
+ */
+export function samplePert(random: RandomStream, min: number, mode: number, max: number, lambda = 4): number {
+  if (max === min) return min;
+  const alpha = 1 + (lambda * (mode - min)) / (max - min);
+  const beta = 1 + (lambda * (max - mode)) / (max - min);
+  return min + (max - min) * sampleBeta(random, alpha, beta);
+}
+
+/**
+ * Normal(mean, sd) truncated to [lower, upper] (either may be infinite), by
+ * inversion: one uniform a draw however little mass the interval holds.
+ * @example sampleTruncatedNormal(random, 40, 10, 0, Infinity)
+ */
+export function sampleTruncatedNormal(
+  random: RandomStream,
+  mean: number,
+  sd: number,
+  lower: number,
+  upper: number,
+): number {
+  const lo = normalCdf((lower - mean) / sd);
+  const hi = normalCdf((upper - mean) / sd);
+  const u = lo + (hi - lo) * openUniform(random);
+  // The interval is validated to hold mass, but keep the inversion off 0 and 1.
+  const z = normalQuantile(Math.min(Math.max(u, Number.MIN_VALUE), 1 - Number.EPSILON / 2));
+  return Math.min(Math.max(mean + sd * z, lower), upper);
+}
+
+/**
+ * Share of Normal(mean, sd) inside [lower, upper]: how much a truncation keeps.
+ */
+export function normalMassInside(mean: number, sd: number, lower: number, upper: number): number {
+  return normalCdf((upper - mean) / sd) - normalCdf((lower - mean) / sd);
+}

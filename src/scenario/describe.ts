@@ -1,0 +1,68 @@
+import type { Assumption } from './distribution.js';
+import { scenarioFields } from './fields.js';
+import { parseScenario } from './parse.js';
+import type { ScenarioInput } from './schema.js';
+import { type Source, sources } from './sources.js';
+
+/** One row of the assumptions table. */
+export interface AssumptionRow {
+  /** Dotted path of the field in the scenario, e.g. `"churn.switchAfterBad"`. */
+  readonly path: string;
+  /** Its value: a number, or a distribution drawn once per run. */
+  readonly value: Assumption;
+  /** The value in words: `0.86`, or `pert(min 0.2, mode 0.4, max 0.6)`. */
+  readonly valueText: string;
+  /** Unit of the value. */
+  readonly unit: string;
+  /** What the field means in the model. */
+  readonly description: string;
+  /** Allowed values, in words. */
+  readonly allowed: string;
+  /** Whether it may be given as a distribution. */
+  readonly uncertain: boolean;
+  /** The documented figure behind the default, or `null` for an illustrative assumption. */
+  readonly source: Source | null;
+  /** For an illustrative assumption: that it is one, and why the default is what it is. */
+  readonly note: string | null;
+}
+
+/**
+ * Lists every assumption of a scenario with its value, unit, meaning and
+ * provenance: the published figure (article, credit, Dutch quote) or a note
+ * that it is an illustrative assumption. The README's table and the
+ * playground's labels are generated from it.
+ *
+ * @param input - A partial scenario (defaults fill the rest).
+ * @defaultValue input `{}`: the default scenario
+ * @throws {@link ScenarioError} when `input` is not a valid scenario.
+ * @example
+ * ```ts
+ * const row = describeAssumptions().find((r) => r.path === 'churn.switchAfterBad');
+ * row?.source?.credit; // 'the article’s own statistics'
+ * row?.source?.quote;  // '… Dan stapt in 86 procent van de gevallen de klant over naar een ander merk.'
+ * ```
+ */
+export function describeAssumptions(input: ScenarioInput = {}): AssumptionRow[] {
+  return scenarioFields(parseScenario(input)).map(({ path, value, meta }) => ({
+    path,
+    value,
+    valueText: describeValue(value),
+    unit: meta.unit,
+    description: meta.description,
+    allowed: meta.uncertain ? `${meta.domain.label}, or a distribution over it` : meta.domain.label,
+    uncertain: meta.uncertain,
+    source: meta.source === null ? null : sources[meta.source],
+    note: meta.note ?? null,
+  }));
+}
+
+/** A value in words: the number, or the distribution and its parameters. */
+export function describeValue(value: Assumption): string {
+  if (typeof value === 'number') return String(value);
+  const { dist, ...parameters } = value;
+  const list = Object.entries(parameters)
+    .filter(([, x]) => x !== undefined)
+    .map(([name, x]) => `${name} ${String(x)}`)
+    .join(', ');
+  return `${dist}(${list})`;
+}

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { normalMassInside } from '../random/samplers.js';
+import type { Domain } from './domain.js';
+
+/** Least share of a normal or lognormal that must fall inside an assumption's range after truncation. */
+export const minimumMassInside = 1e-3;
+
+/** The names of the distributions an assumption can take. */
+export const distributionNames = ['uniform', 'triangular', 'pert', 'beta', 'normal', 'lognormal'] as const;
+
+type Issues = { issues: z.core.$ZodRawIssue[]; value: unknown };
+
+function complain(ctx: Issues, path: PropertyKey[], message: string): void {
+  ctx.issues.push({ code: 'custom', input: ctx.value, path, message });
+}
+
+function ordered(ctx: Issues, keys: readonly string[], values: readonly (number | undefined)[]): void {
+  for (let i = 1; i < keys.length; i += 1) {
+    const a = values[i - 1];
+    const b = values[i];
+    if (a !== undefined && b !== undefined && a > b)
+      complain(ctx, [keys[i] as string], `${keys[i]} (${b}) must be ≥ ${keys[i - 1]} (${a})`);
+  }
+}
+
+function within(ctx: Issues, domain: Domain, keys: readonly string[], values: readonly (number | undefined)[], note = ''): void {
+  keys.forEach((key, i) => {
+    const x = values[i];
+    if (x !== undefined && !(x >= domain.min && x <= domain.max))
+      complain(ctx, [key], `must lie within the allowed range: ${domain.label}${note}`);
+  });
+}
+
+function enoughMass(ctx: Issues, name: string, mass: number, lo: number, hi: number, domain: Domain): void {
+  if (!(mass >= minimumMassInside))
+    complain(
+      ctx,
+      [],
+      `${name} puts ${(100 * mass).toPrecision(2)}% of its probability inside [${lo}, ${hi}]; at least ${100 * minimumMassInside}% is needed (${domain.label})`,
+    );
+}
+
+const positive = z.number().gt(0, 'must be > 0');
+
+/** The interval a normal or lognormal is truncated to: the domain, narrowed by the user's own bounds. */
+export function truncatedRange(domain: Domain, min: number | undefined, max: number | undefined): [number, number] {
+  return [Math.max(domain.min, min ?? -Infinity), Math.min(domain.max, max ?? Infinity)];
+}
+
+/**
+ * The zod schema of an uncertain assumption, `{ dist: ... }`, whose support
+ * must lie inside `domain`: bounded distributions are checked against it,
+ * normal and lognormal are truncated to it (and must keep enough mass).
+ */
+export function distributionSchema(domain: Domain) {
+  const uniform = z.strictObject({ dist: z.literal('uniform'), min: z.number(), max: z.number() }).check((ctx) => {
+    const v = [ctx.value.min, ctx.value.max];
+    ordered(ctx, ['min', 'max'], v);
+    within(ctx, domain, ['min', 'max'], v);
+  });
+  const threePoint = (ctx: Issues & { value: { min: number; mode: number; max: number } }) => {
+    const v = [ctx.value.min, ctx.value.mode, ctx.value.max];
+    ordered(ctx, ['min', 'mode', 'max'], v);
+    within(ctx, domain, ['min', 'mode', 'max'], v);
+  };
+  const triangular = z
+    .strictObject({ dist: z.literal('triangular'), min: z.number(), mode: z.number(), max: z.number() })
+    .check(threePoint);
+  const pert = z
+    .strictObject({
+      dist: z.literal('pert'),
+      min: z.number(),
+      mode: z.number(),
+      max: z.number(),
+      lambda: positive.max(100, 'must be ≤ 100').optional(),
+    })
+    .check(threePoint);
+  const beta = z
+    .strictObject({
+      dist: z.literal('beta'),
+      alpha: positive.max(1e6, 'must be ≤ 1,000,000'),
+      beta: positive.max(1e6, 'must be ≤ 1,000,000'),
+      min: z.number().optional(),
+      max: z.number().optional(),
+    })
+    .check((ctx) => {
+      const v = [ctx.value.min ?? 0, ctx.value.max ?? 1];
+      ordered(ctx, ['min', 'max'], v);
+      within(ctx, domain, ['min', 'max'], v, ' (a beta spans min..max, 0..1 unless given)');
+    });
+  const normal = z
+    .strictObject({ dist: z.literal('normal'), mean: z.number(), sd: positive, min: z.number().optional(), max: z.number().optional() })
+    .check((ctx) => {
+      const { mean, sd, min, max } = ctx.value;
+      ordered(ctx, ['min', 'max'], [min, max]);
+      const [lo, hi] = truncatedRange(domain, min, max);
+      const mass = lo <= hi ? normalMassInside(mean, sd, lo, hi) : 0;
+      enoughMass(ctx, `normal(mean ${mean}, sd ${sd})`, mass, lo, hi, domain);
+    });
+  const lognormal = z
+    .strictObject({ dist: z.literal('lognormal'), mu: z.number(), sigma: positive, min: z.number().optional(), max: z.number().optional() })
+    .check((ctx) => {
+      const { mu, sigma, min, max } = ctx.value;
+      ordered(ctx, ['min', 'max'], [min, max]);
+      const [lo, hi] = truncatedRange(domain, min, max);
+      const mass = lo <= hi && hi > 0 ? normalMassInside(mu, sigma, Math.log(Math.max(lo, 0)), Math.log(hi)) : 0;
+      enoughMass(ctx, `lognormal(mu ${mu}, sigma ${sigma})`, mass, lo, hi, domain);
+    });
+  return z.discriminatedUnion('dist', [uniform, triangular, pert, beta, normal, lognormal]);
+}
+
+/** An uncertain assumption's distribution, drawn once per run. */
+export type Distribution = z.infer<ReturnType<typeof distributionSchema>>;
+
+/** An assumption's value: a fixed number, or a distribution drawn once per run. */
+export type Assumption = number | Distribution;

@@ -1,0 +1,42 @@
+/**
+ * The range an assumption may take: its own values, and the support of any
+ * distribution given for it, must lie inside.
+ */
+export interface Domain {
+  /** Smallest allowed value. */
+  readonly min: number;
+  /** Largest allowed value: finite, so no draw can overflow the model. */
+  readonly max: number;
+  /** Whether draws are whole numbers (a distribution's draw is rounded). */
+  readonly integer: boolean;
+  /** What the range is, in words, for error messages and docs. */
+  readonly label: string;
+}
+
+const format = (x: number): string => x.toLocaleString('en-US', { maximumFractionDigits: 6 });
+
+function domain(min: number, max: number, integer: boolean, what: string): Domain {
+  return { min, max, integer, label: `${what} from ${format(min)} to ${format(max)}` };
+}
+
+/** The ranges the scenario's assumptions use. */
+export const domains = {
+  probability: domain(0, 1, false, 'a probability'),
+  share: domain(0, 1, false, 'a share'),
+  annualRate: domain(0, 1, false, 'an annual rate'),
+  people: domain(0, 1e9, true, 'a whole number of people'),
+  tellsPerCustomer: domain(0, 1000, false, 'a number of people'),
+  money: domain(0, 1e12, false, 'an amount of money'),
+  multiplier: domain(0, 100, false, 'a multiplier'),
+  months: domain(0, 240, false, 'a number of months'),
+} as const satisfies Record<string, Domain>;
+
+/** Limits on the size of a simulation: beyond them memory or patience run out. */
+export const limits = {
+  /** Longest horizon: 20 years of months. */
+  horizonMonths: 240,
+  /** Most runs in one call. */
+  runs: 1_000_000,
+  /** Most run-months kept in memory at once (runs × horizonMonths): about 1.3 GB of bands. */
+  runMonths: 24_000_000,
+} as const;

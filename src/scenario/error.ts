@@ -1,0 +1,163 @@
+import type { z } from 'zod';
+
+/** One bad field of a scenario or an option. */
+export interface ScenarioIssue {
+  /** Dotted path of the field, e.g. `"churn.switchAfterBad"` or `"journey.touchpointFailure.delivery"`. */
+  readonly path: string;
+  /** The value given there (`undefined` when it was missing). */
+  readonly value: unknown;
+  /** What is wrong and what is allowed. */
+  readonly message: string;
+}
+
+/**
+ * Thrown for a scenario or options that cannot be simulated. Its `issues` list
+ * every bad field by dotted path, the value given and what is allowed; its
+ * message has one line per issue.
+ */
+export class ScenarioError extends Error {
+  /** Every problem found, not only the first. */
+  readonly issues: readonly ScenarioIssue[];
+
+  constructor(issues: readonly ScenarioIssue[]) {
+    super(`Invalid scenario:\n${issues.map(formatIssue).join('\n')}`);
+    this.name = 'ScenarioError';
+    this.issues = issues;
+  }
+}
+
+/** One line of a ScenarioError's message: `path: message (got value)`. */
+export function formatIssue(issue: ScenarioIssue): string {
+  const where = issue.path === '' ? '(scenario)' : issue.path;
+  const got = issue.value === undefined ? '' : ` (got ${show(issue.value)})`;
+  return `  ${where}: ${issue.message}${got}`;
+}
+
+function show(value: unknown): string {
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return JSON.stringify(value);
+  try {
+    const text = JSON.stringify(value);
+    if (text === undefined) return String(value);
+    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  } catch {
+    return String(value);
+  }
+}
+
+/** The value at a path inside `root`, or `undefined`. */
+export function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let here: unknown = root;
+  for (const key of path) {
+    if (here === null || typeof here !== 'object') return undefined;
+    here = (here as Record<PropertyKey, unknown>)[key];
+  }
+  return here;
+}
+
+/**
+ * Turns zod's issues into ScenarioIssues. A union (a number or a distribution;
+ * one failure rate or a list or a record of them) reports the errors of the
+ * alternative the input was meant to be, not of every alternative.
+ */
+export function fromZodIssues(
+  issues: readonly z.core.$ZodIssue[],
+  input: unknown,
+  allowedKeysAt: (path: readonly PropertyKey[]) => readonly string[],
+  prefix: readonly PropertyKey[] = [],
+): ScenarioIssue[] {
+  const out: ScenarioIssue[] = [];
+  for (const issue of issues) {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      const meant = chooseAlternative(issue.errors, valueAt(input, path));
+      if (meant) {
+        out.push(...fromZodIssues(meant, input, allowedKeysAt, path));
+        continue;
+      }
+      out.push({ path: dotted(path), value: valueAt(input, path), message: describeUnion(valueAt(input, path)) });
+      continue;
+    }
+    if (issue.code === 'unrecognized_keys') {
+      const allowed = allowedKeysAt(path);
+      for (const key of issue.keys) {
+        const hint = closest(key, allowed);
+        out.push({
+          path: dotted([...path, key]),
+          value: valueAt(input, [...path, key]),
+          message: `unknown field${hint ? `; did you mean "${hint}"?` : ''}${allowed.length ? ` Allowed here: ${allowed.join(', ')}` : ''}`,
+        });
+      }
+      continue;
+    }
+    out.push({ path: dotted(path), value: valueAt(input, path), message: plainMessage(issue) });
+  }
+  return out;
+}
+
+/** Whether a union alternative failed only because the input is of another type. */
+function wrongType(errors: readonly z.core.$ZodIssue[]): boolean {
+  return errors.some(
+    (e) => e.path.length === 0 && (e.code === 'invalid_type' || (e.code === 'invalid_union' && e.errors.length > 0 && e.errors.every(wrongType))),
+  );
+}
+
+function chooseAlternative(alternatives: readonly (readonly z.core.$ZodIssue[])[], value: unknown): readonly z.core.$ZodIssue[] | undefined {
+  // A number (NaN and Infinity too) was meant as the fixed value, listed first in every union.
+  if (typeof value === 'number') return alternatives[0];
+  const meant = alternatives.filter((errors) => !wrongType(errors));
+  if (meant.length <= 1) return meant[0];
+  // An object fits both a distribution and a record of touchpoints: a `dist`
+  // key means the distribution (listed first in every union), else the record.
+  const wantsDistribution = value !== null && typeof value === 'object' && 'dist' in value;
+  return wantsDistribution ? meant[0] : meant[meant.length - 1];
+}
+
+function describeUnion(value: unknown): string {
+  const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+  return `expected a number or a distribution { dist: "uniform" | "triangular" | "pert" | "beta" | "normal" | "lognormal", ... }, got ${kind}`;
+}
+
+function plainMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_union' && 'discriminator' in issue)
+    return `unknown distribution; "dist" must be one of "uniform", "triangular", "pert", "beta", "normal", "lognormal"`;
+  if (issue.code === 'invalid_type') {
+    const received = (issue as { received?: unknown }).received;
+    if (received === 'NaN' || received === 'Infinity' || received === '-Infinity') return `must be a finite number, not ${String(received)}`;
+    if (received === undefined && /received undefined$/.test(issue.message)) return `missing: expected ${issue.expected}`;
+    return issue.message.replace(/^Invalid input: /, '');
+  }
+  if (issue.code === 'invalid_key') return `invalid name: ${issue.issues.map((inner) => inner.message).join('; ')}`;
+  return issue.message;
+}
+
+function dotted(path: readonly PropertyKey[]): string {
+  return path.map(String).join('.');
+}
+
+/** The allowed name nearest to a misspelt one (edit distance ≤ 3), if any. */
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 4;
+  for (const candidate of candidates) {
+    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      const substitution = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, substitution);
+    }
+    previous = current;
+  }
+  return previous[b.length] as number;
+}

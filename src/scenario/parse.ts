@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { deepFreeze, defaultScenario } from './defaults.js';
+import { ScenarioError, fromZodIssues, valueAt } from './error.js';
+import { childrenAt } from './fields.js';
+import { type Scenario, type ScenarioInput, scenarioSchema } from './schema.js';
+
+/**
+ * Validates a scenario, filling every field left out from `defaultScenario`.
+ * The input is never changed; the result is a new, frozen object.
+ *
+ * @param input - A partial scenario (plain data, e.g. parsed JSON). Objects
+ *   merge field by field; numbers, arrays, distributions and the touchpoint
+ *   list replace the default whole.
+ * @returns The complete scenario.
+ * @throws {@link ScenarioError} listing every bad field: its dotted path, the
+ *   value given and what is allowed (unknown keys are named, with the nearest
+ *   allowed one).
+ * @example
+ * ```ts
+ * const scenario = parseScenario({ churn: { base: 0.02 } });
+ * scenario.churn.switchAfterBad; // 0.86, from the default
+ * parseScenario({ churn: { base: 2 } }); // throws: churn.base: must be a probability from 0 to 1 (got 2)
+ * ```
+ */
+export function parseScenario(input: ScenarioInput | unknown = {}): Scenario {
+  if (input === null || typeof input !== 'object' || Array.isArray(input))
+    throw new ScenarioError([{ path: '', value: input, message: 'a scenario must be an object of fields, e.g. { "churn": { "base": 0.01 } }' }]);
+  const merged = mergeOver(defaultScenario, input, []);
+  const result = scenarioSchema.safeParse(merged);
+  if (!result.success) throw new ScenarioError(fromZodIssues(result.error.issues, merged, (path) => allowedKeys(merged, path)));
+  return deepFreeze(result.data);
+}
+
+// Fields whose value replaces the default whole, even when both are objects.
+const replacedWhole = new Set(['journey.touchpointFailure']);
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** A new object: `over` merged onto `base`; neither is changed. */
+function mergeOver(base: unknown, over: unknown, path: readonly string[]): unknown {
+  if (over === undefined) return base;
+  if (!isPlainObject(base) || !isPlainObject(over) || 'dist' in base || 'dist' in over || replacedWhole.has(path.join('.'))) return over;
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(over)) out[key] = mergeOver(base[key], value, [...path, key]);
+  return out;
+}
+
+/** The field names the schema allows at `path` (a distribution's, given its `dist`), for "did you mean" hints. */
+function allowedKeys(input: unknown, path: readonly PropertyKey[]): string[] {
+  let candidates: z.core.$ZodType[] = [scenarioSchema];
+  for (const key of path) candidates = candidates.flatMap((schema) => childrenAt(schema, key));
+  const here = valueAt(input, path);
+  const dist = isPlainObject(here) ? here.dist : undefined;
+  const keys = new Set<string>();
+  for (const schema of candidates.flatMap(objectsIn)) {
+    const literal = schema.shape.dist;
+    if (dist !== undefined && literal instanceof z.ZodLiteral && !literal.values.has(dist as string)) continue;
+    for (const name of Object.keys(schema.shape)) keys.add(name);
+  }
+  return [...keys];
+}
+
+function objectsIn(schema: z.core.$ZodType): z.ZodObject[] {
+  if (schema instanceof z.ZodObject) return [schema];
+  if (schema instanceof z.ZodUnion) return (schema.options as z.core.$ZodType[]).flatMap(objectsIn);
+  return [];
+}

@@ -1,0 +1,275 @@
+import { z } from 'zod';
+import { distributionSchema } from './distribution.js';
+import { type Domain, domains, limits } from './domain.js';
+import type { SourceName } from './sources.js';
+
+/** What the docs, the playground and `describeAssumptions` say about one scenario field. */
+export interface FieldMeta {
+  /** Unit of the value, e.g. `"share per month"`. */
+  readonly unit: string;
+  /** What the field means in the model, in one sentence. */
+  readonly description: string;
+  /** The documented figure behind the default, or `null` for an illustrative assumption. */
+  readonly source: SourceName | null;
+  /** Allowed values. */
+  readonly domain: Domain;
+  /** Whether the field may be a distribution (`{ dist: ... }`) instead of a number. */
+  readonly uncertain: boolean;
+  /** Why the default is what it is, when it is an illustrative assumption. */
+  readonly note?: string;
+}
+
+/** Field metadata, keyed by schema: the one place docs tables are generated from. */
+export const fieldRegistry = z.registry<FieldMeta>();
+
+function fixedNumber(domain: Domain) {
+  const range = `must be ${domain.label}`;
+  const base = z.number({ error: `expected ${domain.label}` });
+  return (domain.integer ? base.int(`${range} (a whole number)`) : base).min(domain.min, range).max(domain.max, range);
+}
+
+/** A numeric assumption: a number in `domain`, or a distribution over it drawn once per run. */
+function assumption(domain: Domain, meta: Omit<FieldMeta, 'domain' | 'uncertain'>) {
+  return z.union([fixedNumber(domain), distributionSchema(domain)]).register(fieldRegistry, { ...meta, domain, uncertain: true });
+}
+
+/** A setting that shapes the simulation itself and is never uncertain. */
+function setting(domain: Domain, meta: Omit<FieldMeta, 'domain' | 'uncertain'>) {
+  return fixedNumber(domain).register(fieldRegistry, { ...meta, domain, uncertain: false });
+}
+
+const probability = (meta: Omit<FieldMeta, 'domain' | 'uncertain'>) => assumption(domains.probability, meta);
+const illustrative = 'Illustrative assumption, not a published finding: set it from your own data.';
+
+const touchpointName = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,39}$/, 'a touchpoint name: a letter, then letters, digits, _ or -, at most 40');
+const touchpointFailureOne = assumption(domains.probability, {
+  unit: 'probability per month',
+  description: 'Chance that one touchpoint of a customer’s monthly journey fails.',
+  source: null,
+  note: illustrative,
+});
+
+/**
+ * The scenario: every assumption of the model, with its range and provenance.
+ * The TypeScript types, the defaults' validation and the docs tables all
+ * derive from this one schema.
+ */
+export const scenarioSchema = z
+  .strictObject({
+    horizonMonths: setting(
+      { min: 1, max: limits.horizonMonths, integer: true, label: `a whole number of months from 1 to ${limits.horizonMonths}` },
+      {
+        unit: 'months',
+        description: 'How many months to simulate: long enough to see a 2–3 year programme pay back.',
+        source: null,
+        note: 'Five years by default, a choice rather than a finding; at most 20 years.',
+      },
+    ),
+    discountRateAnnual: assumption(domains.annualRate, {
+      unit: 'share per year',
+      description: 'Annual discount rate applied to margins and costs (monthly compounding) for ROI and NPV.',
+      source: null,
+      note: illustrative,
+    }),
+    customers: z.strictObject({
+      initial: assumption(domains.people, {
+        unit: 'customers',
+        description: 'Active customers at the start, the same in both arms.',
+        source: null,
+        note: illustrative,
+      }),
+      prospects: assumption(domains.people, {
+        unit: 'people',
+        description: 'Prospect pool: people who could still become customers; acquisition and deterrence draw it down.',
+        source: null,
+        note: illustrative,
+      }),
+    }),
+    journey: z.strictObject({
+      touchpointFailure: z
+        .union([
+          touchpointFailureOne,
+          z.array(touchpointFailureOne).min(1, 'needs at least one touchpoint').max(50, 'at most 50 touchpoints'),
+          z
+            .record(touchpointName, touchpointFailureOne)
+            .refine((r) => Object.keys(r).length >= 1 && Object.keys(r).length <= 50, 'needs 1 to 50 named touchpoints'),
+        ])
+        .register(fieldRegistry, {
+          unit: 'probability per month',
+          description:
+            'Failure chance of each touchpoint of the monthly journey (a number for the whole journey, or one per touchpoint, listed or named); the journey is bad if any one fails: pBad = 1 − Π(1 − failᵢ).',
+          source: null,
+          note: `${illustrative} The weakest-link idea itself (one late delivery undoes the journey) is from 000_ab32cb94a1089f0b.txt.`,
+          domain: domains.probability,
+          uncertain: true,
+        }),
+    }),
+    churn: z.strictObject({
+      switchAfterBad: probability({
+        unit: 'probability',
+        description: 'Chance that a customer with a bad experience this month stops buying and switches brand.',
+        source: 'switchAfterBad',
+      }),
+      base: probability({
+        unit: 'probability per month',
+        description: 'Chance that a customer with a good experience leaves anyway this month (moves, no longer needs the product).',
+        source: null,
+        note: illustrative,
+      }),
+    }),
+    spend: z.strictObject({
+      perMonthBad: assumption(domains.money, {
+        unit: 'currency per customer per month',
+        description: 'Monthly revenue from a customer whose experience this month was bad.',
+        source: null,
+        note: illustrative,
+      }),
+      goodMultiplier: assumption(domains.multiplier, {
+        unit: '× bad spend',
+        description: 'How much more a customer with a good experience spends: 2.4 means 140% more.',
+        source: 'spendAfterGood',
+      }),
+      grossMargin: assumption(domains.share, {
+        unit: 'share of revenue',
+        description: 'Gross margin on revenue: the part of extra revenue that is extra profit.',
+        source: null,
+        note: illustrative,
+      }),
+    }),
+    wordOfMouth: z.strictObject({
+      recommendAfterGood: probability({
+        unit: 'probability',
+        description: 'Chance that a customer with a good experience recommends the company this month.',
+        source: 'recommendAfterGood',
+      }),
+      toldAfterGood: assumption(domains.tellsPerCustomer, {
+        unit: 'people per recommender',
+        description: 'People a recommending customer tells.',
+        source: 'toldAfterGoodAndBad',
+      }),
+      speakAfterBad: probability({
+        unit: 'probability',
+        description: 'Chance that a customer with a bad experience tells others about it.',
+        source: 'speakAfterBad',
+      }),
+      toldAfterBad: assumption(domains.tellsPerCustomer, {
+        unit: 'people per complainer',
+        description: 'People a complaining customer tells.',
+        source: 'toldAfterGoodAndBad',
+      }),
+      conversionPerTell: probability({
+        unit: 'probability per tell',
+        description: 'Chance that one positive tell turns a prospect into a customer.',
+        source: null,
+        note: illustrative,
+      }),
+      deterrencePerTell: probability({
+        unit: 'probability per tell',
+        description: 'Chance that one negative tell puts a prospect off for good (the prospect leaves the pool).',
+        source: null,
+        note: illustrative,
+      }),
+    }),
+    acquisition: z.strictObject({
+      organicMonthly: assumption(domains.share, {
+        unit: 'share of prospects per month',
+        description: 'Share of the remaining prospect pool that becomes a customer each month without word of mouth (marketing, search).',
+        source: null,
+        note: illustrative,
+      }),
+    }),
+    investment: z.strictObject({
+      upfront: assumption(domains.money, {
+        unit: 'currency',
+        description: 'One-off cost of the CX programme, paid at the start.',
+        source: null,
+        note: illustrative,
+      }),
+      monthly: assumption(domains.money, {
+        unit: 'currency per month',
+        description: 'Running cost of the programme each month of the horizon (people, tools, follow-up).',
+        source: null,
+        note: illustrative,
+      }),
+      failureReduction: assumption(domains.share, {
+        unit: 'share of pBad',
+        description: 'Relative cut in the chance of a bad journey once the programme is fully in effect.',
+        source: null,
+        note: illustrative,
+      }),
+      rampMonths: assumption(domains.months, {
+        unit: 'months',
+        description: 'Months until the programme reaches full effect; the effect grows linearly until then (the long game).',
+        source: 'rampMonths',
+      }),
+      executionSuccess: probability({
+        unit: 'probability',
+        description: 'Chance that the programme is carried out as planned; drawn once per run.',
+        source: 'executionSuccess',
+      }),
+      missedEffectShare: assumption(domains.share, {
+        unit: 'share of full effect',
+        description: 'Share of the planned failure reduction a programme that misses its goals still delivers.',
+        source: null,
+        note: illustrative,
+      }),
+    }),
+    outcomeClasses: z.strictObject({
+      positiveFrom: setting(
+        { min: -1, max: 100, integer: false, label: 'an ROI from -1 to 100' },
+        {
+          unit: 'ROI at the horizon',
+          description: 'ROI at or above which a run counts as “clearly positive” (Accenture’s 23%).',
+          source: null,
+          note: 'Accenture publishes the shares, not the thresholds: 1.0 (the programme returns its cost twice over) is a choice.',
+        },
+      ),
+      negativeBelow: setting(
+        { min: -1, max: 100, integer: false, label: 'an ROI from -1 to 100' },
+        {
+          unit: 'ROI at the horizon',
+          description: 'ROI below which a run counts as “lower or negative” (Accenture’s 20%); between the two is “middling” (57%).',
+          source: null,
+          note: 'Zero by default: the programme does not earn back its cost.',
+        },
+      ),
+    }),
+  })
+  .check((ctx) => {
+    const { positiveFrom, negativeBelow } = ctx.value.outcomeClasses;
+    if (negativeBelow > positiveFrom)
+      ctx.issues.push({
+        code: 'custom',
+        input: ctx.value,
+        path: ['outcomeClasses', 'negativeBelow'],
+        message: `must be ≤ outcomeClasses.positiveFrom (${positiveFrom})`,
+      });
+    const { upfront, monthly } = ctx.value.investment;
+    if (lowestValue(upfront) <= 0 && lowestValue(monthly) <= 0)
+      ctx.issues.push({
+        code: 'custom',
+        input: ctx.value,
+        path: ['investment', 'upfront'],
+        message: 'the programme must cost something (investment.upfront or investment.monthly above 0) for ROI to be defined',
+      });
+  });
+
+/** The lowest value an assumption can take (a lognormal is strictly positive). */
+function lowestValue(value: number | { dist: string; min?: number | undefined; mu?: number }): number {
+  if (typeof value === 'number') return value;
+  if (value.dist === 'lognormal') return Math.max(value.min ?? Number.MIN_VALUE, Number.MIN_VALUE);
+  return value.min ?? 0;
+}
+
+/** A complete, validated scenario. */
+export type Scenario = z.infer<typeof scenarioSchema>;
+
+/** A partial scenario: any field left out takes its value from `defaultScenario`. */
+export type ScenarioInput = DeepPartial<Scenario>;
+
+/** Every field optional, all the way down; arrays and distributions are replaced whole. */
+export type DeepPartial<T> = T extends number | string | boolean | readonly unknown[]
+  ? T
+  : T extends { dist: string }
+    ? T
+    : { [K in keyof T]?: DeepPartial<T[K]> };

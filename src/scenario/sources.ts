@@ -1,0 +1,90 @@
+/**
+ * Where the documented defaults come from: the five Dutch articles the
+ * project's figures are taken from, each quoted verbatim so a reviewer can
+ * find the sentence.
+ */
+
+/** A published figure's provenance. */
+export interface Source {
+  /** The source article's file name in the project's collection of seed articles. */
+  readonly article: string;
+  /** The article's title. */
+  readonly title: string;
+  /** Who the article credits for the figure (a study, a firm, an author), or the article itself. */
+  readonly credit: string;
+  /** The sentence that states the figure, verbatim (Dutch). */
+  readonly quote: string;
+  /** The figure in English, as the model uses it. */
+  readonly figure: string;
+}
+
+const article = {
+  ambition: { article: '000_ab32cb94a1089f0b.txt', title: 'Customer Experience: Ambitie vs. Realiteit' },
+  maturity: { article: '001_4a8f8c7b0e336c05.txt', title: 'Hoe klantgedreven is jouw organisatie daadwerkelijk?' },
+  punk: { article: '002_c42414dbd83db0bb.txt', title: 'Klantbeleving: durf eens keuzes te maken als een punkrocker' },
+  everything: { article: '003_f2aeae8cb3a75f68.txt', title: 'Alles wat je wil én moet weten over customer experience' },
+  longGame: { article: '004_7f02ceec3e3ccea8.txt', title: '‘CX en NPS moeten op hoogste niveau in organisatie bestuurd’' },
+} as const;
+
+/** Every documented figure a default rests on, by a short name. */
+export const sources = {
+  switchAfterBad: {
+    ...article.everything,
+    credit: 'the article’s own statistics',
+    quote:
+      'Is iemands ervaring met jouw merk over het algemeen goed, maar gaat er een keer iets mis? Dan stapt in 86 procent van de gevallen de klant over naar een ander merk.',
+    figure: '86% switch to another brand after one bad experience',
+  },
+  toldAfterGoodAndBad: {
+    ...article.everything,
+    credit: 'the article (“Customer experience weetjes”)',
+    quote: 'Waar loyale klanten hun ervaring delen met zo’n 9 personen, doen ontevreden klanten dat met gemiddeld 16 personen.',
+    figure: 'loyal customers tell about 9 people, dissatisfied ones 16 on average',
+  },
+  spendAfterGood: {
+    ...article.everything,
+    credit: 'Harvard Business Review',
+    quote:
+      'Harvard Business Reviews stelt dat klanten met een goede ervaring 140 procent meer besteden, dan klanten met een slechte ervaring.',
+    figure: 'customers with a good experience spend 140% more (2.4 : 1)',
+  },
+  recommendAfterGood: {
+    ...article.maturity,
+    credit: 'Temkin Group',
+    quote:
+      'Zo laat een recent onderzoek van Temkin Group zien dat 90% van de klanten die een excellente ervaring hebben gehad, de organisatie ook aanbevelen aan anderen.',
+    figure: '90% recommend the company after an excellent experience',
+  },
+  speakAfterBad: {
+    ...article.ambition,
+    credit: 'research cited in the article',
+    quote: '30% vertelt dit aan het bedrijf zelf en 50% vertelt het aan hun vrienden.',
+    figure: '50% tell their friends after a bad experience',
+  },
+  executionSuccess: {
+    ...article.punk,
+    credit: 'Adrian Swinscoe, Punk CX',
+    quote:
+      'met name omdat naar verluidt 70 tot 80 procent van de initiatieven om de klantervaring te verbeteren niet aan de verwachtingen voldoet of de doelstellingen niet behaalt.',
+    figure: '70–80% of CX initiatives miss expectations or goals, so 20–30% succeed',
+  },
+  rampMonths: {
+    ...article.longGame,
+    credit: 'Nienke Bloem (Emerce webinar)',
+    quote: 'De praktijk leert wel dat het al gauw twee tot drie jaar duurt voor het effect er is.',
+    figure: 'the effect takes two to three years (24–36 months) to show',
+  },
+  outcomeClasses: {
+    ...article.maturity,
+    credit: 'Accenture',
+    quote:
+      'Het onderzoek concludeert dat maar 23% van de ondervraagde bedrijven die in customer experience hebben geïnvesteerd ook daadwerkelijk significant positieve ROI hebben behaald. 20% behaalde een lagere of zelfs negatieve ROI. En 57% zit vast in de middelmatige uitvoering',
+    figure: '23% significantly positive ROI, 57% stuck in the middle, 20% lower or negative ROI',
+  },
+} as const satisfies Record<string, Source>;
+
+/** The short names of the documented figures. */
+export type SourceName = keyof typeof sources;
+
+/** Accenture's published split of CX investors by outcome, to hold a simulation against. */
+export const accentureOutcomeSplit = { positive: 0.23, middling: 0.57, negative: 0.2 } as const;

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { limits } from '../scenario/domain.js';
+import { ScenarioError, fromZodIssues } from '../scenario/error.js';
+import type { Seed } from '../random/stream.js';
+
+/** Options of {@link simulate}. */
+export interface SimulateOptions {
+  /**
+   * Number of Monte Carlo runs.
+   * @defaultValue 1000
+   */
+  runs?: number;
+  /**
+   * Seed: the same seed gives the same result, bit for bit, in Node and in browsers.
+   * @defaultValue 1
+   */
+  seed?: Seed;
+  /**
+   * Whether to return every run's horizon figures and drawn parameters as `runs`.
+   * @defaultValue false
+   */
+  keepRuns?: boolean;
+  /** Called as runs complete (about 100 times a simulation), with the runs done and the total. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** The default number of runs. */
+export const defaultRuns = 1000;
+/** The default seed. */
+export const defaultSeed = 1;
+
+const optionsSchema = z.strictObject({
+  runs: z
+    .number({ error: 'expected a whole number of runs' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(limits.runs, `must be at most ${limits.runs.toLocaleString('en-US')}`)
+    .optional(),
+  seed: z.union([z.number({ error: 'must be a finite number or a string' }), z.string().max(200, 'at most 200 characters')]).optional(),
+  keepRuns: z.boolean({ error: 'must be true or false' }).optional(),
+  onProgress: z.custom<(done: number, total: number) => void>((f) => typeof f === 'function', 'must be a function (done, total) => void').optional(),
+});
+
+/** The options with defaults filled in. */
+export interface ResolvedOptions {
+  readonly runs: number;
+  readonly seed: Seed;
+  readonly keepRuns: boolean;
+  readonly onProgress: ((done: number, total: number) => void) | undefined;
+}
+
+/**
+ * Validates simulate's options.
+ * @throws {@link ScenarioError} naming each bad option as `options.<name>`.
+ */
+export function resolveOptions(options: SimulateOptions | undefined, horizonMonths: number): ResolvedOptions {
+  const given: unknown = options ?? {};
+  const parsed = optionsSchema.safeParse(given);
+  if (!parsed.success) throw new ScenarioError(fromZodIssues(parsed.error.issues, { options: given }, () => Object.keys(optionsSchema.shape), ['options']));
+  const runs = parsed.data.runs ?? defaultRuns;
+  if (runs * horizonMonths > limits.runMonths)
+    throw new ScenarioError([
+      {
+        path: 'options.runs',
+        value: runs,
+        message: `runs × horizonMonths (${runs} × ${horizonMonths}) must be at most ${limits.runMonths.toLocaleString('en-US')} to fit in memory`,
+      },
+    ]);
+  return { runs, seed: parsed.data.seed ?? defaultSeed, keepRuns: parsed.data.keepRuns ?? false, onProgress: parsed.data.onProgress };
+}

@@ -1,0 +1,40 @@
+import { parseScenario } from '../scenario/parse.js';
+import type { ScenarioInput } from '../scenario/schema.js';
+import { summarizeHorizon, summarizeSeries } from '../summary/summarize.js';
+import { simulateRange } from './matrix.js';
+import { type SimulateOptions, resolveOptions } from './options.js';
+import type { SimulationResult } from './result.js';
+
+/**
+ * Simulates a CX programme's return as a distribution: many seeded runs of
+ * the month-by-month model, each following a baseline and an invested arm
+ * side by side, summarised as percentile bands per month and at the horizon.
+ *
+ * @param input - A partial scenario merged over `defaultScenario` (see
+ *   `describeAssumptions()` for every field, its unit and its source).
+ * @param options - Runs, seed, whether to keep each run, a progress callback.
+ * @returns The scenario used, a series of monthly bands, the horizon summary
+ *   (ROI, NPV, P(ROI > 0) with standard errors, payback, outcome classes)
+ *   and, with `keepRuns`, each run's figures.
+ * @throws {@link ScenarioError} for a bad scenario or option, naming every bad field.
+ * @example
+ * ```ts
+ * import { simulate } from 'cx-roi';
+ * const { horizon } = simulate({ investment: { upfront: 400_000 } }, { runs: 2000, seed: 7 });
+ * console.log(horizon.roi.p50, horizon.probabilityPositiveRoi, horizon.paybackMonth.month?.p50);
+ * ```
+ */
+export function simulate(input: ScenarioInput = {}, options: SimulateOptions = {}): SimulationResult {
+  const scenario = parseScenario(input);
+  const { runs, seed, keepRuns, onProgress } = resolveOptions(options, scenario.horizonMonths);
+  const step = Math.max(1, Math.floor(runs / 100));
+  const matrix = simulateRange(scenario, seed, 0, runs, onProgress && ((done) => (done % step === 0 || done === runs) && onProgress(done, runs)));
+  const result: SimulationResult = {
+    scenario,
+    seed,
+    runCount: runs,
+    series: summarizeSeries(matrix),
+    horizon: summarizeHorizon(scenario, matrix),
+  };
+  return keepRuns ? { ...result, runs: matrix.results } : result;
+}

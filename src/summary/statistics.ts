@@ -1,0 +1,19 @@
+import { type FactoryFunctionMap, create, meanDependencies, quantileSeqDependencies, stdDependencies } from 'mathjs/number';
+import { type Band, bandProbabilities } from './band.js';
+
+// Only the three functions used: all of mathjs costs ~600 ms to import.
+const math = create({ meanDependencies, quantileSeqDependencies, stdDependencies } as Record<string, FactoryFunctionMap>);
+
+/** Sample mean and standard deviation (n − 1) of per-run figures. */
+export function meanAndSd(values: number[]): { mean: number; sd: number } {
+  const mean = math.mean(values) as number;
+  const sd = values.length > 1 ? (math.std(values) as unknown as number) : 0;
+  return { mean, sd };
+}
+
+/** The band of per-run horizon figures, by mathjs (once per simulation, off the hot path). */
+export function horizonBand(values: readonly number[]): Band {
+  const sorted = [...values].sort((a, b) => a - b);
+  const [p5, p25, p50, p75, p95] = math.quantileSeq(sorted, [...bandProbabilities], true) as unknown as [number, number, number, number, number];
+  return { mean: math.mean(sorted) as number, p5, p25, p50, p75, p95 };
+}
