@@ -57,6 +57,7 @@ export type DrawnValues = Readonly<Record<string, number>>;
 export function drawValues(scenario: Scenario, seed: Seed, run: number): DrawnValues {
   const values: Record<string, number> = {};
   for (const field of scenarioFields(scenario)) {
+    if (!field.meta.uncertain) continue; // settings such as the horizon are not assumptions
     const random = typeof field.value === 'number' ? neverCalled : createStream(seed, run, 'assumption', field.path);
     values[field.path] = drawAssumption(random, field.value, field.meta.domain);
   }

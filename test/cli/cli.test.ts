@@ -1,0 +1,87 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
+
+async function cli(args: string[], files: Record<string, string> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    stderrIsTTY: false,
+    readFile: async (path) => {
+      const text = files[path];
+      if (text === undefined) throw Object.assign(new Error('missing'), { code: 'ENOENT' });
+      return text;
+    },
+  });
+  return { code, stdout, stderr };
+}
+
+describe('cx-roi CLI', () => {
+  it('simulates the default scenario and prints the horizon summary and a month table', async () => {
+    const { code, stdout, stderr } = await cli(['simulate', '--runs', '200', '--seed', '2026']);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).toContain('cx-roi: 200 runs, seed 2026, horizon 60 months');
+    expect(stdout).toContain('P(ROI > 0):             72.0%');
+    expect(stdout).toContain('Accenture published:  23%, 57%, 20%');
+    const tableRows = stdout.split('\n').filter((line) => /^\s+\d+\s/.test(line));
+    expect(tableRows).toHaveLength(60);
+  });
+
+  it('prints JSON and CSV', async () => {
+    const json = await cli(['simulate', '--runs', '20', '--format', 'json']);
+    const parsed = JSON.parse(json.stdout);
+    expect(parsed.series).toHaveLength(60);
+    expect(parsed.seed).toBe(1);
+    const csv = await cli(['simulate', '--runs', '20', '--format', 'csv']);
+    expect(csv.stdout.split('\n')[0]).toMatch(/^month,probability_paid_back,roi_mean/);
+  });
+
+  it('reads a scenario file', async () => {
+    const { code, stdout } = await cli(['simulate', 'bold.json', '--runs', '20'], { 'bold.json': JSON.stringify({ horizonMonths: 36 }) });
+    expect(code).toBe(0);
+    expect(stdout).toContain('horizon 36 months');
+  });
+
+  it('exits 2 with the ScenarioError’s lines for a bad file', async () => {
+    const { code, stderr, stdout } = await cli(['simulate', 'bad.json'], { 'bad.json': JSON.stringify({ churn: { switchAfterBad: 1.4 }, spend: { perMnthBad: 3 } }) });
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('churn.switchAfterBad: must be a probability from 0 to 1 (got 1.4)');
+    expect(stderr).toContain('spend.perMnthBad: unknown field; did you mean "perMonthBad"?');
+  });
+
+  it('exits 2 for unreadable or malformed files and bad arguments', async () => {
+    expect((await cli(['simulate', 'nope.json'])).stderr).toContain('cannot read nope.json: ENOENT');
+    expect((await cli(['simulate', 'x.json'], { 'x.json': '{ nope' })).stderr).toContain('is not valid JSON');
+    expect((await cli(['simulate', '--runs', 'many'])).code).toBe(2);
+    expect((await cli(['simulate', '--runs', '0'])).stderr).toContain('options.runs: must be at least 1');
+    expect((await cli(['simulate', '--format', 'xml'])).code).toBe(2);
+    expect((await cli(['simulate', '--bogus'])).code).toBe(2);
+    expect((await cli(['frobnicate'])).code).toBe(2);
+    expect((await cli([])).code).toBe(2);
+  });
+
+  it('lists the assumptions with their sources', async () => {
+    const { code, stdout } = await cli(['assumptions']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('churn.switchAfterBad = 0.86 probability');
+    expect(stdout).toContain('86 procent');
+    const json = JSON.parse((await cli(['assumptions', '--format', 'json'])).stdout);
+    expect(json.find((r: { path: string }) => r.path === 'spend.goodMultiplier').source.credit).toBe('Harvard Business Review');
+  });
+
+  const built = join(import.meta.dirname, '../../dist/cli.js');
+  it.runIf(existsSync(built))('runs as the built bin', () => {
+    const out = execFileSync(process.execPath, [built, 'simulate', '--runs', '50', '--format', 'json'], { encoding: 'utf8' });
+    expect(JSON.parse(out).runCount).toBe(50);
+    const bad = spawnSync(process.execPath, [built, 'simulate', '--runs=-1'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('options.runs');
+    expect(execFileSync(process.execPath, [built, '--version'], { encoding: 'utf8' }).trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});

@@ -1,0 +1,22 @@
+import { expect } from 'vitest';
+
+/**
+ * Reusable determinism property: two calls with the same inputs give
+ * identical outputs, bit for bit (compared through JSON, where −0 and 0 and
+ * NaN would show; the library never outputs NaN).
+ */
+export function expectSameTwice<T>(make: () => T): T {
+  const first = make();
+  const second = make();
+  expect(JSON.stringify(second)).toBe(JSON.stringify(first));
+  return first;
+}
+
+/** Deep-freezes plain data so any attempt to change it throws in strict mode. */
+export function frozen<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const child of Object.values(value)) frozen(child);
+    Object.freeze(value);
+  }
+  return value;
+}

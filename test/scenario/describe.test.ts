@@ -1,0 +1,84 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { describeAssumptions, sources } from '../../src/index.js';
+
+// The source articles live beside the project (shared/seeds); CX_ROI_SEEDS may point elsewhere.
+const seedsDir = process.env.CX_ROI_SEEDS ?? join(import.meta.dirname, '../../../shared/seeds');
+const normalise = (text: string) => text.replace(/\s+/g, ' ');
+
+describe('describeAssumptions', () => {
+  const rows = describeAssumptions();
+
+  it('lists every numeric field once, touchpoints one by one', () => {
+    const paths = rows.map((r) => r.path);
+    expect(new Set(paths).size).toBe(paths.length);
+    for (const path of [
+      'horizonMonths',
+      'discountRateAnnual',
+      'customers.initial',
+      'customers.prospects',
+      'journey.touchpointFailure.delivery',
+      'churn.switchAfterBad',
+      'churn.base',
+      'spend.perMonthBad',
+      'spend.goodMultiplier',
+      'spend.grossMargin',
+      'wordOfMouth.recommendAfterGood',
+      'wordOfMouth.toldAfterGood',
+      'wordOfMouth.speakAfterBad',
+      'wordOfMouth.toldAfterBad',
+      'wordOfMouth.conversionPerTell',
+      'wordOfMouth.deterrencePerTell',
+      'acquisition.organicMonthly',
+      'investment.upfront',
+      'investment.monthly',
+      'investment.failureReduction',
+      'investment.rampMonths',
+      'investment.executionSuccess',
+      'investment.missedEffectShare',
+    ])
+      expect(paths).toContain(path);
+  });
+
+  it('cites the article behind each documented default', () => {
+    const source = (path: string) => rows.find((r) => r.path === path)?.source;
+    expect(source('churn.switchAfterBad')?.article).toBe('003_f2aeae8cb3a75f68.txt');
+    expect(source('churn.switchAfterBad')?.quote).toContain('86 procent');
+    expect(source('wordOfMouth.toldAfterGood')?.quote).toContain('9 personen');
+    expect(source('wordOfMouth.toldAfterBad')?.quote).toContain('16 personen');
+    expect(source('spend.goodMultiplier')?.credit).toBe('Harvard Business Review');
+    expect(source('wordOfMouth.recommendAfterGood')?.credit).toBe('Temkin Group');
+    expect(source('investment.rampMonths')?.article).toBe('004_7f02ceec3e3ccea8.txt');
+    expect(source('investment.executionSuccess')?.article).toBe('002_c42414dbd83db0bb.txt');
+  });
+
+  it('marks every other default as an illustrative assumption', () => {
+    for (const row of rows) {
+      if (row.source === null) expect(row.note).toMatch(/illustrative|choice|Zero by default/i);
+      expect(row.unit.length).toBeGreaterThan(0);
+      expect(row.description.length).toBeGreaterThan(10);
+    }
+    expect(rows.find((r) => r.path === 'churn.base')?.source).toBeNull();
+  });
+
+  it('describes values and distributions in words', () => {
+    expect(rows.find((r) => r.path === 'churn.switchAfterBad')?.valueText).toBe('0.86');
+    expect(rows.find((r) => r.path === 'investment.rampMonths')?.valueText).toBe('triangular(min 24, mode 30, max 36)');
+  });
+
+  it('describes a given scenario', () => {
+    const custom = describeAssumptions({ journey: { touchpointFailure: [0.1, 0.2] } });
+    expect(custom.filter((r) => r.path.startsWith('journey.')).map((r) => [r.path, r.value])).toEqual([
+      ['journey.touchpointFailure.0', 0.1],
+      ['journey.touchpointFailure.1', 0.2],
+    ]);
+  });
+
+  it.skipIf(!existsSync(seedsDir))('quotes each source article verbatim', () => {
+    for (const source of Object.values(sources)) {
+      const article = normalise(readFileSync(join(seedsDir, source.article), 'utf8'));
+      expect(article).toContain(normalise(source.quote));
+    }
+  });
+});

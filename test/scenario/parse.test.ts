@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { ScenarioError, defaultScenario, parseScenario } from '../../src/index.js';
+import { frozen } from '../helpers/determinism.js';
+
+function issuesOf(input: unknown): { path: string; value: unknown; message: string }[] {
+  try {
+    parseScenario(input);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ScenarioError);
+    return [...(error as ScenarioError).issues];
+  }
+  throw new Error('expected a ScenarioError');
+}
+
+describe('parseScenario', () => {
+  it('returns the defaults for an empty input', () => {
+    expect(parseScenario({})).toEqual(defaultScenario);
+    expect(parseScenario()).toEqual(defaultScenario);
+  });
+
+  it('has the brief’s published figures as defaults', () => {
+    expect(defaultScenario.churn.switchAfterBad).toBe(0.86);
+    expect(defaultScenario.wordOfMouth.toldAfterGood).toBe(9);
+    expect(defaultScenario.wordOfMouth.toldAfterBad).toBe(16);
+    expect(defaultScenario.spend.goodMultiplier).toBe(2.4);
+    expect(defaultScenario.wordOfMouth.recommendAfterGood).toBe(0.9);
+    expect(defaultScenario.wordOfMouth.speakAfterBad).toBe(0.5);
+  });
+
+  it('merges a deep-partial input over the defaults without changing either', () => {
+    const input = frozen({ churn: { base: 0.02 }, investment: { rampMonths: 12 } });
+    const scenario = parseScenario(input);
+    expect(scenario.churn).toEqual({ switchAfterBad: 0.86, base: 0.02 });
+    expect(scenario.investment.rampMonths).toBe(12);
+    expect(scenario.investment.failureReduction).toEqual(defaultScenario.investment.failureReduction);
+    expect(input).toEqual({ churn: { base: 0.02 }, investment: { rampMonths: 12 } });
+    expect(Object.isFrozen(defaultScenario.churn)).toBe(true);
+  });
+
+  it('replaces distributions, lists and the touchpoint record whole', () => {
+    const scenario = parseScenario({
+      investment: { failureReduction: { dist: 'uniform', min: 0.1, max: 0.2 } },
+      journey: { touchpointFailure: { delivery: 0.05 } },
+    });
+    expect(scenario.investment.failureReduction).toEqual({ dist: 'uniform', min: 0.1, max: 0.2 });
+    expect(scenario.journey.touchpointFailure).toEqual({ delivery: 0.05 });
+    expect(parseScenario({ journey: { touchpointFailure: [0.01, 0.02] } }).journey.touchpointFailure).toEqual([0.01, 0.02]);
+  });
+
+  it('accepts every distribution kind', () => {
+    const kinds = [
+      { dist: 'uniform', min: 0.1, max: 0.3 },
+      { dist: 'triangular', min: 0.1, mode: 0.2, max: 0.3 },
+      { dist: 'pert', min: 0.1, mode: 0.2, max: 0.3, lambda: 6 },
+      { dist: 'beta', alpha: 2, beta: 8 },
+      { dist: 'normal', mean: 0.2, sd: 0.05 },
+      { dist: 'lognormal', mu: -2, sigma: 0.5 },
+    ];
+    for (const kind of kinds) expect(parseScenario({ churn: { base: kind } }).churn.base).toEqual(kind);
+  });
+
+  it('names a probability out of range, with the value and what is allowed', () => {
+    expect(issuesOf({ churn: { switchAfterBad: 1.2 } })).toEqual([
+      { path: 'churn.switchAfterBad', value: 1.2, message: 'must be a probability from 0 to 1' },
+    ]);
+  });
+
+  it('lists every bad field, not only the first', () => {
+    const issues = issuesOf({ churn: { base: -0.1 }, spend: { perMonthBad: Number.NaN, goodMultiplier: Number.POSITIVE_INFINITY }, horizonMonths: 1000 });
+    expect(issues.map((i) => i.path).sort()).toEqual(['churn.base', 'horizonMonths', 'spend.goodMultiplier', 'spend.perMonthBad']);
+    expect(issues.find((i) => i.path === 'spend.perMonthBad')?.message).toBe('must be a finite number, not NaN');
+    expect(issues.find((i) => i.path === 'spend.goodMultiplier')?.message).toBe('must be a finite number, not Infinity');
+    expect(issues.find((i) => i.path === 'horizonMonths')?.message).toContain('240');
+  });
+
+  it('names unknown keys and suggests the nearest allowed one', () => {
+    const [issue] = issuesOf({ churn: { switchAfterBadd: 0.5 } });
+    expect(issue?.path).toBe('churn.switchAfterBadd');
+    expect(issue?.message).toContain('did you mean "switchAfterBad"');
+    expect(issuesOf({ nonsense: 1 })[0]?.message).toContain('unknown field');
+  });
+
+  it('rejects wrong types and negative or fractional counts', () => {
+    expect(issuesOf({ customers: { initial: -5 } })[0]).toMatchObject({ path: 'customers.initial', value: -5 });
+    expect(issuesOf({ customers: { initial: 10.5 } })[0]?.message).toContain('whole number');
+    expect(issuesOf({ churn: { base: '0.1' } })[0]).toMatchObject({ path: 'churn.base', value: '0.1' });
+    expect(issuesOf({ churn: 'high' })[0]).toMatchObject({ path: 'churn' });
+    expect(issuesOf('a string')[0]?.message).toContain('must be an object');
+    expect(issuesOf(null)[0]?.message).toContain('must be an object');
+    expect(issuesOf([1, 2])[0]?.message).toContain('must be an object');
+  });
+
+  it('keeps a probability’s distribution inside [0, 1]', () => {
+    expect(issuesOf({ churn: { base: { dist: 'uniform', min: 0.5, max: 1.2 } } })).toEqual([
+      { path: 'churn.base.max', value: 1.2, message: 'must lie within the allowed range: a probability from 0 to 1' },
+    ]);
+    expect(issuesOf({ churn: { base: { dist: 'normal', mean: 5, sd: 0.1 } } })[0]?.message).toContain('of its probability inside [0, 1]');
+    expect(issuesOf({ churn: { base: { dist: 'beta', alpha: 2, beta: 2, max: 3 } } })[0]?.path).toBe('churn.base.max');
+  });
+
+  it('checks the shape of distributions', () => {
+    expect(issuesOf({ churn: { base: { dist: 'unif', min: 0 } } })[0]).toMatchObject({ path: 'churn.base.dist', value: 'unif' });
+    expect(issuesOf({ churn: { base: { dist: 'triangular', min: 0.3, mode: 0.2, max: 0.4 } } })[0]?.path).toBe('churn.base.mode');
+    expect(issuesOf({ churn: { base: { dist: 'pert', min: 0.1, mod: 0.2, max: 0.3 } } }).map((i) => i.path).sort()).toEqual([
+      'churn.base.mod',
+      'churn.base.mode',
+    ]);
+    expect(issuesOf({ churn: { base: { dist: 'normal', mean: 0.1, sd: 0 } } })[0]?.path).toBe('churn.base.sd');
+  });
+
+  it('checks touchpoints: names, count and each failure rate', () => {
+    expect(issuesOf({ journey: { touchpointFailure: { delivery: 1.5 } } })[0]?.path).toBe('journey.touchpointFailure.delivery');
+    expect(issuesOf({ journey: { touchpointFailure: { 'bad name': 0.1 } } })[0]?.message).toContain('touchpoint name');
+    expect(issuesOf({ journey: { touchpointFailure: [] } })[0]?.message).toContain('at least one');
+    expect(issuesOf({ journey: { touchpointFailure: [0.1, 'x'] } })[0]?.path).toBe('journey.touchpointFailure.1');
+  });
+
+  it('requires the programme to cost something, and ordered outcome thresholds', () => {
+    expect(issuesOf({ investment: { upfront: 0, monthly: 0 } })[0]?.message).toContain('must cost something');
+    expect(issuesOf({ outcomeClasses: { negativeBelow: 2 } })[0]?.path).toBe('outcomeClasses.negativeBelow');
+  });
+
+  it('formats one line per issue in the error message', () => {
+    try {
+      parseScenario({ churn: { base: 2, switchAfterBad: -1 } });
+      expect.unreachable();
+    } catch (error) {
+      const lines = (error as Error).message.split('\n');
+      expect(lines[0]).toBe('Invalid scenario:');
+      expect(lines).toContain('  churn.base: must be a probability from 0 to 1 (got 2)');
+      expect(lines).toContain('  churn.switchAfterBad: must be a probability from 0 to 1 (got -1)');
+    }
+  });
+});

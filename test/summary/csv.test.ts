@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { runsCsv, seriesCsv, simulate } from '../../src/index.js';
+
+describe('CSV reports', () => {
+  const result = simulate({ horizonMonths: 6 }, { runs: 20, seed: 8, keepRuns: true });
+
+  it('writes one row per month with every band', () => {
+    const lines = seriesCsv(result).trimEnd().split('\n');
+    expect(lines).toHaveLength(7);
+    const header = (lines[0] as string).split(',');
+    expect(header.slice(0, 4)).toEqual(['month', 'probability_paid_back', 'roi_mean', 'roi_p5']);
+    expect(header).toHaveLength(2 + 7 * 6);
+    const row = (lines[6] as string).split(',');
+    expect(row[0]).toBe('6');
+    expect(Number(row[header.indexOf('roi_p50')])).toBe(result.series[5]?.roi.p50);
+    expect(Number(row[header.indexOf('customers_invested_p95')])).toBe(result.series[5]?.customers.invested.p95);
+  });
+
+  it('writes one row per run with its drawn parameters', () => {
+    const lines = runsCsv(result).trimEnd().split('\n');
+    expect(lines).toHaveLength(21);
+    const header = (lines[0] as string).split(',');
+    expect(header.slice(0, 7)).toEqual(['run', 'roi', 'npv', 'payback_month', 'customers_baseline', 'customers_invested', 'executed']);
+    expect(header).toContain('investment.failureReduction');
+    const first = (lines[1] as string).split(',');
+    expect(Number(first[1])).toBe(result.runs?.[0]?.roi);
+    expect(first[3]).toBe(result.runs?.[0]?.paybackMonth === null ? '' : String(result.runs?.[0]?.paybackMonth));
+  });
+
+  it('needs kept runs for the per-run CSV', () => {
+    expect(() => runsCsv(simulate({ horizonMonths: 6 }, { runs: 2 }))).toThrow(/keepRuns/);
+  });
+});
