@@ -42,3 +42,4 @@ export { binomial } from './random/binomial.js';
 
 // Reports
 export { seriesCsv, runsCsv } from './report/csv.js';
+export { assumptionsMarkdown } from './report/markdown.js';

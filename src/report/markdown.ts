@@ -1,0 +1,26 @@
+import { describeAssumptions } from '../scenario/describe.js';
+import type { ScenarioInput } from '../scenario/schema.js';
+
+const escape = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/**
+ * The assumptions table as Markdown: path, default, unit, meaning, and source
+ * (credit, article and quote) or "illustrative assumption". The README's
+ * table is this function's output.
+ *
+ * @param input - A partial scenario; the defaults when left out.
+ * @throws {@link ScenarioError} when `input` is not a valid scenario.
+ * @example
+ * ```ts
+ * fs.writeFileSync('ASSUMPTIONS.md', assumptionsMarkdown());
+ * ```
+ */
+export function assumptionsMarkdown(input: ScenarioInput = {}): string {
+  const rows = describeAssumptions(input).map((r) => {
+    const source = r.source
+      ? `${r.source.figure} (${r.source.credit}; \`${r.source.article}\`: “${r.source.quote}”)`
+      : `*Illustrative assumption.* ${r.note ?? ''}`;
+    return `| \`${r.path}\` | ${escape(r.valueText)} | ${escape(r.unit)} | ${escape(r.description)} Allowed: ${escape(r.allowed)}. | ${escape(source)} |`;
+  });
+  return ['| field | default | unit | meaning | source |', '|---|---|---|---|---|', ...rows].join('\n');
+}
