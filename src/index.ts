@@ -43,3 +43,10 @@ export { binomial } from './random/binomial.js';
 // Reports
 export { seriesCsv, runsCsv } from './report/csv.js';
 export { assumptionsMarkdown } from './report/markdown.js';
+
+// Parallel runs
+export { simulateParallel } from './parallel/simulate-parallel.js';
+export type { ParallelOptions, ShardWorker } from './parallel/parallel.js';
+export { planShards } from './parallel/parallel.js';
+export { handleShardRequest } from './parallel/protocol.js';
+export type { ShardRequest, ShardMessage } from './parallel/protocol.js';

@@ -49,6 +49,27 @@ function sample(random: RandomStream, d: Exclude<Assumption, number>, domain: Do
 /** Every assumption's value in one run, by dotted path. */
 export type DrawnValues = Readonly<Record<string, number>>;
 
+interface AssumptionField {
+  readonly path: string;
+  readonly value: Assumption;
+  readonly domain: Domain;
+}
+
+// Walking the schema is slow next to a run; a validated scenario is frozen, so its fields can be kept.
+const fieldsOf = new WeakMap<Scenario, readonly AssumptionField[]>();
+
+/** The assumptions of a scenario that a run draws (every numeric field but the settings), in schema order. */
+export function assumptionFields(scenario: Scenario): readonly AssumptionField[] {
+  let fields = fieldsOf.get(scenario);
+  if (!fields) {
+    fields = scenarioFields(scenario)
+      .filter((field) => field.meta.uncertain) // settings such as the horizon are not assumptions
+      .map(({ path, value, meta }) => ({ path, value, domain: meta.domain }));
+    fieldsOf.set(scenario, fields);
+  }
+  return fields;
+}
+
 /**
  * Draws every assumption of a scenario for run `run`. Each uncertain
  * assumption has its own stream, keyed by (seed, run, its path), so adding or
@@ -56,14 +77,7 @@ export type DrawnValues = Readonly<Record<string, number>>;
  */
 export function drawValues(scenario: Scenario, seed: Seed, run: number): DrawnValues {
   const values: Record<string, number> = {};
-  for (const field of scenarioFields(scenario)) {
-    if (!field.meta.uncertain) continue; // settings such as the horizon are not assumptions
-    const random = typeof field.value === 'number' ? neverCalled : createStream(seed, run, 'assumption', field.path);
-    values[field.path] = drawAssumption(random, field.value, field.meta.domain);
-  }
+  for (const { path, value, domain } of assumptionFields(scenario))
+    values[path] = typeof value === 'number' ? value : drawAssumption(createStream(seed, run, 'assumption', path), value, domain);
   return values;
 }
-
-const neverCalled: RandomStream = () => {
-  throw new Error('a fixed assumption needs no random draw');
-};

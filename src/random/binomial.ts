@@ -65,7 +65,11 @@ function stirlingTail(k: number): number {
   return (1 / 12 - (1 / 360 - 1 / 1260 / kp1sq) / kp1sq) / (k + 1);
 }
 
-/** BTRS (Hörmann 1993), for p ≤ 0.5 and n·p ≥ 10. */
+/**
+ * BTRS (Hörmann 1993), for p ≤ 0.5 and n·p ≥ 10. The acceptance test is
+ * log f(k) − log f(m) written with three logarithms of ratios (as in
+ * TensorFlow's implementation) rather than four log-factorials.
+ */
 function btrs(random: RandomStream, n: number, p: number): number {
   const spq = Math.sqrt(n * p * (1 - p));
   const b = 1.15 + 2.53 * spq;
@@ -73,9 +77,10 @@ function btrs(random: RandomStream, n: number, p: number): number {
   const c = n * p + 0.5;
   const vr = 0.92 - 4.2 / b;
   const alpha = (2.83 + 5.1 / b) * spq;
-  const lpq = Math.log(p / (1 - p));
+  const r = p / (1 - p);
   const m = Math.floor((n + 1) * p);
-  const h = logFactorial(m) + logFactorial(n - m);
+  // The part of the bound that depends only on (n, p): computed on the first draw outside the box.
+  let modeTerm = Number.NaN;
   for (;;) {
     const u = random() - 0.5;
     let v = random();
@@ -85,14 +90,15 @@ function btrs(random: RandomStream, n: number, p: number): number {
     // The box where acceptance is certain: most draws end here, with no logarithm.
     if (us >= 0.07 && v <= vr) return k;
     if (us === 0) continue;
+    if (Number.isNaN(modeTerm))
+      modeTerm = (m + 0.5) * Math.log((m + 1) / (r * (n - m + 1))) + stirlingTail(m) + stirlingTail(n - m);
     v = Math.log((v * alpha) / (a / (us * us) + b));
-    if (v <= h - logFactorial(k) - logFactorial(n - k) + (k - m) * lpq) return k;
+    const bound =
+      modeTerm +
+      (n + 1) * Math.log((n - m + 1) / (n - k + 1)) +
+      (k + 0.5) * Math.log((r * (n - k + 1)) / (k + 1)) -
+      stirlingTail(k) -
+      stirlingTail(n - k);
+    if (v <= bound) return k;
   }
-}
-
-const halfLogTwoPi = 0.5 * Math.log(2 * Math.PI);
-
-/** log(k!) by Stirling's series with its exact tail correction. */
-function logFactorial(k: number): number {
-  return (k + 0.5) * Math.log(k + 1) - (k + 1) + halfLogTwoPi + stirlingTail(k);
 }

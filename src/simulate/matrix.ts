@@ -1,4 +1,5 @@
 import type { Seed } from '../random/stream.js';
+import { assumptionFields } from '../model/draw.js';
 import { type RunResult, createTrace, simulateRun } from '../model/run.js';
 import type { Scenario } from '../scenario/schema.js';
 
@@ -16,17 +17,55 @@ export const monthlyMetrics = [
 /** One of the figures kept per run and month. */
 export type MonthlyMetric = (typeof monthlyMetrics)[number];
 
+/** Each run's figures at the horizon, one typed array per figure (index: run − first). */
+export interface HorizonColumns {
+  readonly roi: Float64Array;
+  readonly npv: Float64Array;
+  /** Payback month, 0 when the run never pays back. */
+  readonly paybackMonth: Int32Array;
+  readonly customersBaseline: Float64Array;
+  readonly customersInvested: Float64Array;
+  /** 1 when the programme was carried out as planned. */
+  readonly executed: Uint8Array;
+}
+
 /**
- * Runs `first .. first + count − 1` of a simulation: their horizon figures,
- * and each monthly figure as a month-major matrix (month `t`'s values for all
- * runs are contiguous at `[(t − 1) · count, t · count)`), ready to sort.
+ * Runs `first .. first + count − 1` of a simulation, as typed arrays (cheap to
+ * keep, and to move between threads without copying): each monthly figure as
+ * a month-major matrix (month `t`'s values for all runs are contiguous at
+ * `[(t − 1) · count, t · count)`, ready to summarise), the horizon figures,
+ * and, when kept, every run's drawn assumptions (`count × parameterNames.length`).
  */
 export interface RunMatrix {
   readonly first: number;
   readonly count: number;
   readonly months: number;
   readonly values: Readonly<Record<MonthlyMetric, Float64Array>>;
-  readonly results: readonly RunResult[];
+  readonly horizon: HorizonColumns;
+  readonly parameterNames: readonly string[];
+  readonly parameters: Float64Array | null;
+}
+
+/** An empty matrix for `count` runs from `first`. */
+export function createMatrix(scenario: Scenario, first: number, count: number, keepParameters: boolean): RunMatrix {
+  const months = scenario.horizonMonths;
+  const parameterNames = assumptionFields(scenario).map((f) => f.path);
+  return {
+    first,
+    count,
+    months,
+    values: Object.fromEntries(monthlyMetrics.map((m) => [m, new Float64Array(months * count)])) as Record<MonthlyMetric, Float64Array>,
+    horizon: {
+      roi: new Float64Array(count),
+      npv: new Float64Array(count),
+      paybackMonth: new Int32Array(count),
+      customersBaseline: new Float64Array(count),
+      customersInvested: new Float64Array(count),
+      executed: new Uint8Array(count),
+    },
+    parameterNames,
+    parameters: keepParameters ? new Float64Array(count * parameterNames.length) : null,
+  };
 }
 
 /**
@@ -38,10 +77,11 @@ export function simulateRange(
   seed: Seed,
   first: number,
   count: number,
+  keepParameters: boolean,
   onRun?: (done: number) => void,
 ): RunMatrix {
-  const months = scenario.horizonMonths;
-  const values = Object.fromEntries(monthlyMetrics.map((m) => [m, new Float64Array(months * count)])) as Record<MonthlyMetric, Float64Array>;
+  const matrix = createMatrix(scenario, first, count, keepParameters);
+  const { months, values, horizon, parameters, parameterNames } = matrix;
   const trace = createTrace(months);
   const pairs: [Float64Array, Float64Array][] = [
     [trace.roi, values.roi],
@@ -52,11 +92,76 @@ export function simulateRange(
     [trace.margin.baseline, values.marginBaseline],
     [trace.margin.invested, values.marginInvested],
   ];
-  const results: RunResult[] = new Array(count);
   for (let i = 0; i < count; i += 1) {
-    results[i] = simulateRun(scenario, seed, first + i, trace);
+    const run = simulateRun(scenario, seed, first + i, trace);
     for (const [from, to] of pairs) for (let t = 0; t < months; t += 1) to[t * count + i] = from[t] as number;
+    horizon.roi[i] = run.roi;
+    horizon.npv[i] = run.npv;
+    horizon.paybackMonth[i] = run.paybackMonth ?? 0;
+    horizon.customersBaseline[i] = run.customers.baseline;
+    horizon.customersInvested[i] = run.customers.invested;
+    horizon.executed[i] = run.executed ? 1 : 0;
+    if (parameters) parameterNames.forEach((name, j) => (parameters[i * parameterNames.length + j] = run.parameters[name] as number));
     onRun?.(i + 1);
   }
-  return { first, count, months, values, results };
+  return matrix;
+}
+
+/** The per-run parts of a simulation put together from its blocks: horizon figures and drawn parameters. */
+export interface JoinedRuns {
+  readonly count: number;
+  readonly horizon: HorizonColumns;
+  readonly parameterNames: readonly string[];
+  readonly parameters: Float64Array | null;
+}
+
+/**
+ * Checks that blocks cover runs `0 .. total − 1` exactly once, and returns
+ * them ordered by first run.
+ */
+export function orderBlocks(blocks: readonly RunMatrix[], total: number): RunMatrix[] {
+  const ordered = [...blocks].sort((a, b) => a.first - b.first);
+  let next = 0;
+  for (const block of ordered) {
+    if (block.first !== next) throw new Error(`blocks must cover runs 0..${total - 1} once: run ${Math.min(next, block.first)} is ${block.first > next ? 'missing' : 'repeated'}`);
+    next += block.count;
+  }
+  if (next !== total) throw new Error(`blocks cover ${next} runs, not ${total}`);
+  return ordered;
+}
+
+/** The horizon figures and parameters of ordered blocks, side by side (small: one value per run). */
+export function joinRuns(ordered: readonly RunMatrix[], total: number): JoinedRuns {
+  const first = ordered[0];
+  if (ordered.length === 1 && first) return first;
+  const parameterNames = first?.parameterNames ?? [];
+  const keep = ordered.length > 0 && ordered.every((b) => b.parameters !== null);
+  const horizon: HorizonColumns = {
+    roi: new Float64Array(total),
+    npv: new Float64Array(total),
+    paybackMonth: new Int32Array(total),
+    customersBaseline: new Float64Array(total),
+    customersInvested: new Float64Array(total),
+    executed: new Uint8Array(total),
+  };
+  const parameters = keep ? new Float64Array(total * parameterNames.length) : null;
+  for (const block of ordered) {
+    for (const key of Object.keys(horizon) as (keyof HorizonColumns)[]) horizon[key].set(block.horizon[key], block.first);
+    if (parameters && block.parameters) parameters.set(block.parameters, block.first * parameterNames.length);
+  }
+  return { count: total, horizon, parameterNames, parameters };
+}
+
+/** The runs as objects (for `keepRuns`). */
+export function runResults(runs: JoinedRuns): RunResult[] {
+  const { horizon: h, parameters, parameterNames } = runs;
+  return Array.from({ length: runs.count }, (_, i) => ({
+    run: i,
+    roi: h.roi[i] as number,
+    npv: h.npv[i] as number,
+    paybackMonth: h.paybackMonth[i] === 0 ? null : (h.paybackMonth[i] as number),
+    customers: { baseline: h.customersBaseline[i] as number, invested: h.customersInvested[i] as number },
+    executed: h.executed[i] === 1,
+    parameters: Object.fromEntries(parameterNames.map((name, j) => [name, parameters ? (parameters[i * parameterNames.length + j] as number) : Number.NaN])),
+  }));
 }

@@ -1,6 +1,6 @@
 import { parseScenario } from '../scenario/parse.js';
 import type { ScenarioInput } from '../scenario/schema.js';
-import { summarizeHorizon, summarizeSeries } from '../summary/summarize.js';
+import { resultFromBlocks } from '../summary/result.js';
 import { simulateRange } from './matrix.js';
 import { type SimulateOptions, resolveOptions } from './options.js';
 import type { SimulationResult } from './result.js';
@@ -28,13 +28,6 @@ export function simulate(input: ScenarioInput = {}, options: SimulateOptions = {
   const scenario = parseScenario(input);
   const { runs, seed, keepRuns, onProgress } = resolveOptions(options, scenario.horizonMonths);
   const step = Math.max(1, Math.floor(runs / 100));
-  const matrix = simulateRange(scenario, seed, 0, runs, onProgress && ((done) => (done % step === 0 || done === runs) && onProgress(done, runs)));
-  const result: SimulationResult = {
-    scenario,
-    seed,
-    runCount: runs,
-    series: summarizeSeries(matrix),
-    horizon: summarizeHorizon(scenario, matrix),
-  };
-  return keepRuns ? { ...result, runs: matrix.results } : result;
+  const matrix = simulateRange(scenario, seed, 0, runs, keepRuns, onProgress && ((done) => (done % step === 0 || done === runs) && onProgress(done, runs)));
+  return resultFromBlocks(scenario, seed, [matrix], runs, keepRuns);
 }

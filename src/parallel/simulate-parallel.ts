@@ -1,0 +1,73 @@
+import type { ScenarioInput } from '../scenario/schema.js';
+import type { SimulationResult } from '../simulate/result.js';
+import type { ShardMessage, ShardRequest } from './protocol.js';
+import { type ParallelOptions, type ShardWorker, simulateParallelWith } from './parallel.js';
+
+interface NodeWorker {
+  postMessage(message: unknown): void;
+  on(event: 'message', listener: (message: ShardMessage) => void): void;
+  on(event: 'error', listener: (error: Error) => void): void;
+  terminate(): Promise<number>;
+}
+
+const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
+
+async function nodeWorkers(): Promise<{ spawn: () => ShardWorker; cores: number }> {
+  // Variable specifiers keep browser bundlers from trying to resolve Node built-ins.
+  const threads = 'node:worker_threads';
+  const os = 'node:os';
+  const { Worker } = (await import(/* @vite-ignore */ threads)) as { Worker: new (url: URL) => NodeWorker };
+  const { availableParallelism } = (await import(/* @vite-ignore */ os)) as { availableParallelism: () => number };
+  const url = new URL('./worker.js', import.meta.url);
+  return {
+    cores: availableParallelism(),
+    spawn: () => {
+      const worker = new Worker(url);
+      return {
+        post: (request: ShardRequest) => worker.postMessage(request),
+        onMessage: (listener) => worker.on('message', listener),
+        onError: (listener) => worker.on('error', listener),
+        terminate: () => void worker.terminate(),
+      };
+    },
+  };
+}
+
+function browserWorkers(): { spawn: () => ShardWorker; cores: number } {
+  return {
+    cores: globalThis.navigator?.hardwareConcurrency ?? 2,
+    spawn: () => {
+      const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+      return {
+        post: (request: ShardRequest) => worker.postMessage(request),
+        onMessage: (listener) => worker.addEventListener('message', (event: MessageEvent<ShardMessage>) => listener(event.data)),
+        onError: (listener) => worker.addEventListener('error', (event: ErrorEvent) => listener(new Error(event.message || 'worker error'))),
+        terminate: () => worker.terminate(),
+      };
+    },
+  };
+}
+
+/**
+ * {@link simulate} split across worker threads (Node's `worker_threads`, or
+ * Web Workers in a browser), merged into a result bit for bit identical to
+ * `simulate` with the same seed: run `i` depends only on (seed, i), so each
+ * worker takes a contiguous block of run indices.
+ *
+ * It pays off from a few thousand runs: starting a worker costs tens of
+ * milliseconds, a run of the default scenario a tenth of one.
+ *
+ * @param input - A partial scenario, as for `simulate`.
+ * @param options - As for `simulate`, plus `workers`, `signal` and `createWorker`.
+ * @returns The same result as `simulate(input, options)`.
+ * @throws {@link ScenarioError} for a bad scenario or option; rejects with an
+ *   `AbortError` when `signal` aborts.
+ * @example
+ * ```ts
+ * const result = await simulateParallel({}, { runs: 50_000, seed: 1, workers: 2 });
+ * ```
+ */
+export async function simulateParallel(input: ScenarioInput = {}, options: ParallelOptions = {}): Promise<SimulationResult> {
+  const platform = options.createWorker ? { spawn: options.createWorker, cores: 2 } : isNode ? await nodeWorkers() : browserWorkers();
+  return simulateParallelWith(platform.spawn, Math.max(1, platform.cores), input, options);
+}
