@@ -1,19 +1,19 @@
-import { defineConfig } from 'tsup';
+import { type Options, defineConfig } from 'tsup';
+
+const library: Options = {
+  entry: { index: 'src/index.ts' },
+  sourcemap: true,
+  target: 'es2022',
+  // Bundle the three mathjs functions used instead of loading all of mathjs/number's files at import.
+  noExternal: ['mathjs'],
+  treeshake: true,
+};
 
 export default defineConfig([
-  {
-    entry: { index: 'src/index.ts' },
-    // import.meta.url locates worker.js; tsup shims it in the CommonJS build.
-    shims: true,
-    format: ['esm', 'cjs'],
-    dts: true,
-    sourcemap: true,
-    clean: true,
-    target: 'es2022',
-    // Bundle the three mathjs functions used instead of loading all of mathjs/number's files at import.
-    noExternal: ['mathjs'],
-    treeshake: true,
-  },
+  { ...library, format: ['esm'], dts: true },
+  // import.meta.url locates worker.js; the CommonJS build needs tsup's shim for it (the ESM build must not
+  // get one: it would import Node's path and url and break browser bundles).
+  { ...library, format: ['cjs'], dts: true, shims: true },
   {
     // The worker of simulateParallel: one self-contained ESM file for Node and browsers.
     entry: { worker: 'src/parallel/worker.ts' },

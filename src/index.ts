@@ -47,6 +47,6 @@ export { assumptionsMarkdown } from './report/markdown.js';
 // Parallel runs
 export { simulateParallel } from './parallel/simulate-parallel.js';
 export type { ParallelOptions, ShardWorker } from './parallel/parallel.js';
-export { planShards } from './parallel/parallel.js';
-export { handleShardRequest } from './parallel/protocol.js';
-export type { ShardRequest, ShardMessage } from './parallel/protocol.js';
+export { planShards, stopWorkers } from './parallel/parallel.js';
+export { handleWorkerRequest } from './parallel/protocol.js';
+export type { ShardRequest, BandsRequest, WorkerRequest, ShardMessage } from './parallel/protocol.js';

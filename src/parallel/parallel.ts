@@ -1,18 +1,52 @@
 import { parseScenario } from '../scenario/parse.js';
 import type { ScenarioInput } from '../scenario/schema.js';
 import { ScenarioError } from '../scenario/error.js';
-import type { RunMatrix } from '../simulate/matrix.js';
+import { type MonthlyMetric, type RunMatrix, joinRuns, orderBlocks } from '../simulate/matrix.js';
 import { type SimulateOptions, resolveOptions } from '../simulate/options.js';
 import type { SimulationResult } from '../simulate/result.js';
-import { resultFromBlocks } from '../summary/result.js';
-import type { ShardMessage, ShardRequest } from './protocol.js';
+import { assembleResult } from '../summary/result.js';
+import { mergeBands, paidBackShares, seriesRows, splitBandTasks, summarizeHorizon } from '../summary/summarize.js';
+import type { ShardMessage, WorkerRequest } from './protocol.js';
 
 /** A worker as simulateParallel sees it, whatever the platform. */
 export interface ShardWorker {
-  post(request: ShardRequest): void;
+  post(request: WorkerRequest, transfer?: ArrayBuffer[]): void;
+  /** Sets the one listener for the worker's messages (replacing any earlier one). */
   onMessage(listener: (message: ShardMessage) => void): void;
   onError(listener: (error: Error) => void): void;
   terminate(): void;
+  /** Whether the worker is busy; an idle Node worker must not keep the process alive. */
+  hold?(busy: boolean): void;
+}
+
+// Idle workers, by the factory that made them: the next call reuses them, started and warm.
+const idleWorkers = new Map<() => ShardWorker, ShardWorker[]>();
+
+function acquire(factory: () => ShardWorker, count: number, pooled: boolean): ShardWorker[] {
+  const idle = pooled ? (idleWorkers.get(factory) ?? []) : [];
+  const workers = idle.splice(0, count);
+  while (workers.length < count) workers.push(factory());
+  for (const worker of workers) worker.hold?.(true);
+  return workers;
+}
+
+function release(factory: () => ShardWorker, workers: readonly ShardWorker[], reusable: boolean): void {
+  if (!reusable) {
+    for (const worker of workers) worker.terminate();
+    return;
+  }
+  for (const worker of workers) worker.hold?.(false);
+  idleWorkers.set(factory, [...(idleWorkers.get(factory) ?? []), ...workers]);
+}
+
+/**
+ * Ends the idle workers simulateParallel keeps for its next call. Node exits
+ * with them alive (they are unreferenced while idle); call this to free their
+ * memory sooner, or before a test runner checks for open handles.
+ */
+export function stopWorkers(): void {
+  for (const workers of idleWorkers.values()) for (const worker of workers) worker.terminate();
+  idleWorkers.clear();
 }
 
 /** Options of {@link simulateParallel}: those of `simulate`, and how to split the work. */
@@ -25,7 +59,7 @@ export interface ParallelOptions extends SimulateOptions {
   /** Cancels the simulation: the workers are stopped and the promise rejects with an `AbortError`. */
   signal?: AbortSignal;
   /**
-   * Makes a worker, for apps that bundle the worker themselves (see `handleShardRequest`).
+   * Makes a worker, for apps that bundle the worker themselves (see `handleWorkerRequest`).
    * @defaultValue the package's own `worker.js`, next to the module
    */
   createWorker?: () => ShardWorker;
@@ -46,7 +80,25 @@ function abortError(): Error {
   return error;
 }
 
-/** simulateParallel on any platform, given how to make a worker there. */
+/** Sends one request to a worker and waits for its final answer, passing progress on. */
+function ask(worker: ShardWorker, request: WorkerRequest, transfer: ArrayBuffer[], onProgress: (done: number) => void): Promise<ShardMessage> {
+  return new Promise((resolve, reject) => {
+    worker.onMessage((message) => {
+      if (message.type === 'progress') onProgress(message.done);
+      else if (message.type === 'error') reject(new Error(`a simulation worker failed: ${message.message}`));
+      else resolve(message);
+    });
+    worker.onError(reject);
+    worker.post(request, transfer);
+  });
+}
+
+/**
+ * simulateParallel on any platform, given how to make a worker there. Two
+ * rounds: each worker simulates a block of runs; then each summarises some
+ * figures' monthly bands over all blocks, whose buffers are handed over, not
+ * copied. Both rounds give the same bits as `simulate`.
+ */
 export async function simulateParallelWith(
   defaultWorker: () => ShardWorker,
   defaultWorkers: number,
@@ -63,46 +115,75 @@ export async function simulateParallelWith(
   const done = shards.map(() => 0);
   const step = Math.max(1, Math.floor(runs / 100));
   let reported = 0;
-  const progress = () => {
+  const progress = (k: number, count: number) => {
+    done[k] = count;
     const total = done.reduce((a, b) => a + b, 0);
     if (onProgress && (total - reported >= step || total === runs)) {
       reported = total;
       onProgress(total, runs);
     }
   };
-  const started: ShardWorker[] = [];
-  const stopAll = () => started.forEach((w) => w.terminate());
+  const factory = createWorker ?? defaultWorker;
+  const workers = acquire(factory, shards.length, createWorker === undefined);
+  let finished = false;
+  let abort: () => void = () => undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    abort = () => reject(abortError());
+    signal?.addEventListener('abort', abort, { once: true });
+  });
+  aborted.catch(() => undefined);
   try {
-    const blocks = await new Promise<RunMatrix[]>((resolve, reject) => {
-      const results: RunMatrix[] = [];
-      let remaining = shards.length;
-      const onAbort = () => reject(abortError());
-      signal?.addEventListener('abort', onAbort, { once: true });
-      shards.forEach((shard, k) => {
-        const worker = (createWorker ?? defaultWorker)();
-        started.push(worker);
-        worker.onError((error) => reject(error));
-        worker.onMessage((message) => {
-          if (message.type === 'progress') {
-            done[k] = message.done;
-            progress();
-          } else if (message.type === 'error') reject(new Error(`a simulation worker failed: ${message.message}`));
-          else {
-            done[k] = shard.count;
-            progress();
-            results[k] = message.matrix;
-            remaining -= 1;
-            if (remaining === 0) {
-              signal?.removeEventListener('abort', onAbort);
-              resolve(results);
-            }
-          }
-        });
-        worker.post({ type: 'shard', scenario, seed, first: shard.first, count: shard.count, keepParameters: keepRuns });
+    const answers = await Promise.race([
+      aborted,
+      Promise.all(
+        shards.map((shard, k) =>
+          ask(
+            workers[k] as ShardWorker,
+            { type: 'shard', scenario, seed, first: shard.first, count: shard.count, keepParameters: keepRuns },
+            [],
+            (count) => progress(k, count),
+          ).then((message) => {
+            progress(k, shard.count);
+            return message;
+          }),
+        ),
+      ),
+    ]);
+    const blocks = orderBlocks(
+      answers.map((m) => (m as Extract<ShardMessage, { type: 'done' }>).matrix),
+      runs,
+    );
+    const paidBack = paidBackShares(blocks, runs);
+    // Round two: every figure × month band, split evenly across the workers. A figure's
+    // buffer is handed over to the first worker that needs it and copied for any other
+    // (all copies are made before anything is handed over).
+    const handedOver = new Set<Float64Array>();
+    const requests = splitBandTasks(scenario.horizonMonths, workers.length).map((tasks) => {
+      const transfer: ArrayBuffer[] = [];
+      const bandBlocks = blocks.map((b) => {
+        const values: Partial<Record<MonthlyMetric, Float64Array>> = {};
+        for (const { metric } of tasks) {
+          const column = b.values[metric];
+          const copy = handedOver.has(column) ? column.slice() : column;
+          handedOver.add(column);
+          values[metric] = copy;
+          transfer.push(copy.buffer as ArrayBuffer);
+        }
+        return { first: b.first, count: b.count, months: b.months, values };
       });
+      return { request: { type: 'bands' as const, blocks: bandBlocks, total: runs, tasks }, transfer };
     });
-    return resultFromBlocks(scenario, seed, blocks, runs, keepRuns);
+    const bandsAsked = Promise.all(requests.map(({ request, transfer }, k) => ask(workers[k] as ShardWorker, request, transfer, () => undefined)));
+    // The horizon needs only the per-run figures: summarise it while the workers do the bands.
+    const joined = joinRuns(blocks, runs);
+    const horizon = summarizeHorizon(scenario, joined);
+    const bandAnswers = await Promise.race([aborted, bandsAsked]);
+    const bands = mergeBands(bandAnswers.map((m) => (m as Extract<ShardMessage, { type: 'bands' }>).bands));
+    finished = true;
+    return assembleResult(scenario, seed, joined, seriesRows(bands, paidBack), horizon, keepRuns);
   } finally {
-    stopAll();
+    signal?.removeEventListener('abort', abort);
+    // A worker that failed or was cut short is ended; one that finished its work is kept warm.
+    release(factory, workers, finished && createWorker === undefined);
   }
 }

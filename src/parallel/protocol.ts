@@ -1,6 +1,7 @@
 import type { Seed } from '../random/stream.js';
 import type { Scenario } from '../scenario/schema.js';
 import { type RunMatrix, simulateRange } from '../simulate/matrix.js';
+import { type BandBlock, type BandTask, type BandsByMetric, seriesBands } from '../summary/summarize.js';
 
 /** What the main thread asks a worker to simulate: one block of runs. */
 export interface ShardRequest {
@@ -12,11 +13,23 @@ export interface ShardRequest {
   readonly keepParameters: boolean;
 }
 
-/** What a worker answers: progress, the finished block, or a failure. */
+/** What the main thread asks a worker to summarise: some figures' monthly bands over all runs. */
+export interface BandsRequest {
+  readonly type: 'bands';
+  readonly blocks: readonly BandBlock[];
+  readonly total: number;
+  readonly tasks: readonly BandTask[];
+}
+
+/** What a worker answers: progress, the finished block, the bands, or a failure. */
 export type ShardMessage =
   | { readonly type: 'progress'; readonly done: number }
   | { readonly type: 'done'; readonly matrix: RunMatrix }
+  | { readonly type: 'bands'; readonly bands: BandsByMetric }
   | { readonly type: 'error'; readonly message: string };
+
+/** A request to a worker. */
+export type WorkerRequest = ShardRequest | BandsRequest;
 
 /** The buffers of a matrix, to transfer instead of copy. */
 export function transferables(matrix: RunMatrix): ArrayBuffer[] {
@@ -25,17 +38,22 @@ export function transferables(matrix: RunMatrix): ArrayBuffer[] {
 }
 
 /**
- * Serves one request inside a worker: simulates the block, reporting progress
- * about a hundred times, and posts the matrix back without copying it.
+ * Serves one request inside a worker: simulates a block, reporting progress
+ * about a hundred times, and posts the matrix back without copying it; or
+ * summarises some figures' bands over blocks it is sent.
  * @example
  * ```ts
  * // worker.ts of an app that bundles its own worker
- * import { handleShardRequest } from 'cx-roi';
- * self.onmessage = (e) => handleShardRequest(e.data, (msg, transfer) => self.postMessage(msg, { transfer }));
+ * import { handleWorkerRequest } from 'cx-roi';
+ * self.onmessage = (e) => handleWorkerRequest(e.data, (msg, transfer) => self.postMessage(msg, { transfer }));
  * ```
  */
-export function handleShardRequest(request: ShardRequest, post: (message: ShardMessage, transfer?: ArrayBuffer[]) => void): void {
+export function handleWorkerRequest(request: WorkerRequest, post: (message: ShardMessage, transfer?: ArrayBuffer[]) => void): void {
   try {
+    if (request.type === 'bands') {
+      post({ type: 'bands', bands: seriesBands(request.blocks, request.total, request.tasks) });
+      return;
+    }
     const step = Math.max(1, Math.floor(request.count / 100));
     const matrix = simulateRange(request.scenario, request.seed, request.first, request.count, request.keepParameters, (done) => {
       if (done % step === 0 && done < request.count) post({ type: 'progress', done });

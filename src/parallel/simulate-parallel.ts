@@ -1,13 +1,16 @@
 import type { ScenarioInput } from '../scenario/schema.js';
 import type { SimulationResult } from '../simulate/result.js';
-import type { ShardMessage, ShardRequest } from './protocol.js';
+import type { ShardMessage, WorkerRequest } from './protocol.js';
 import { type ParallelOptions, type ShardWorker, simulateParallelWith } from './parallel.js';
 
 interface NodeWorker {
-  postMessage(message: unknown): void;
+  postMessage(message: unknown, transfer?: ArrayBuffer[]): void;
   on(event: 'message', listener: (message: ShardMessage) => void): void;
   on(event: 'error', listener: (error: Error) => void): void;
   terminate(): Promise<number>;
+  removeAllListeners(event: 'message' | 'error'): void;
+  ref(): void;
+  unref(): void;
 }
 
 const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
@@ -24,10 +27,17 @@ async function nodeWorkers(): Promise<{ spawn: () => ShardWorker; cores: number 
     spawn: () => {
       const worker = new Worker(url);
       return {
-        post: (request: ShardRequest) => worker.postMessage(request),
-        onMessage: (listener) => worker.on('message', listener),
-        onError: (listener) => worker.on('error', listener),
+        post: (request: WorkerRequest, transfer?: ArrayBuffer[]) => worker.postMessage(request, transfer),
+        onMessage: (listener) => {
+          worker.removeAllListeners('message');
+          worker.on('message', listener);
+        },
+        onError: (listener) => {
+          worker.removeAllListeners('error');
+          worker.on('error', listener);
+        },
         terminate: () => void worker.terminate(),
+        hold: (busy) => (busy ? worker.ref() : worker.unref()),
       };
     },
   };
@@ -39,9 +49,13 @@ function browserWorkers(): { spawn: () => ShardWorker; cores: number } {
     spawn: () => {
       const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
       return {
-        post: (request: ShardRequest) => worker.postMessage(request),
-        onMessage: (listener) => worker.addEventListener('message', (event: MessageEvent<ShardMessage>) => listener(event.data)),
-        onError: (listener) => worker.addEventListener('error', (event: ErrorEvent) => listener(new Error(event.message || 'worker error'))),
+        post: (request: WorkerRequest, transfer?: ArrayBuffer[]) => worker.postMessage(request, { transfer: transfer ?? [] }),
+        onMessage: (listener) => {
+          worker.onmessage = (event: MessageEvent<ShardMessage>) => listener(event.data);
+        },
+        onError: (listener) => {
+          worker.onerror = (event: ErrorEvent) => listener(new Error(event.message || 'worker error'));
+        },
         terminate: () => worker.terminate(),
       };
     },
@@ -55,7 +69,8 @@ function browserWorkers(): { spawn: () => ShardWorker; cores: number } {
  * worker takes a contiguous block of run indices.
  *
  * It pays off from a few thousand runs: starting a worker costs tens of
- * milliseconds, a run of the default scenario a tenth of one.
+ * milliseconds, a run of the default scenario a tenth of one. Workers are
+ * kept, idle and warm, for the next call (see {@link stopWorkers}).
  *
  * @param input - A partial scenario, as for `simulate`.
  * @param options - As for `simulate`, plus `workers`, `signal` and `createWorker`.
@@ -68,6 +83,10 @@ function browserWorkers(): { spawn: () => ShardWorker; cores: number } {
  * ```
  */
 export async function simulateParallel(input: ScenarioInput = {}, options: ParallelOptions = {}): Promise<SimulationResult> {
-  const platform = options.createWorker ? { spawn: options.createWorker, cores: 2 } : isNode ? await nodeWorkers() : browserWorkers();
-  return simulateParallelWith(platform.spawn, Math.max(1, platform.cores), input, options);
+  platform ??= isNode ? nodeWorkers() : Promise.resolve(browserWorkers());
+  const { spawn, cores } = await platform;
+  return simulateParallelWith(spawn, Math.max(1, cores), input, options);
 }
+
+// One platform (and one worker factory, so idle workers can be found again) per module.
+let platform: Promise<{ spawn: () => ShardWorker; cores: number }> | undefined;

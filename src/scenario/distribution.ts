@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { normalMassInside } from '../random/samplers.js';
 import type { Domain } from './domain.js';
 

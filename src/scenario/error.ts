@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** One bad field of a scenario or an option. */
 export interface ScenarioIssue {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Assumption } from './distribution.js';
 import { type FieldMeta, fieldRegistry, type Scenario, scenarioSchema } from './schema.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { deepFreeze, defaultScenario } from './defaults.js';
 import { ScenarioError, fromZodIssues, valueAt } from './error.js';
 import { childrenAt } from './fields.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { distributionSchema } from './distribution.js';
 import { type Domain, domains, limits } from './domain.js';
 import type { SourceName } from './sources.js';

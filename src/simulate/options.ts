@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { limits } from '../scenario/domain.js';
 import { ScenarioError, fromZodIssues } from '../scenario/error.js';
 import type { Seed } from '../random/stream.js';

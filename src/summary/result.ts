@@ -1,28 +1,28 @@
 import type { Seed } from '../random/stream.js';
 import type { Scenario } from '../scenario/schema.js';
-import { type RunMatrix, joinRuns, orderBlocks, runResults } from '../simulate/matrix.js';
-import type { SimulationResult } from '../simulate/result.js';
+import { type JoinedRuns, type RunMatrix, joinRuns, orderBlocks, runResults } from '../simulate/matrix.js';
+import type { HorizonSummary, SeriesRow, SimulationResult } from '../simulate/result.js';
 import { summarizeHorizon, summarizeSeries } from './summarize.js';
+
+/** A simulation's result from its parts. */
+export function assembleResult(
+  scenario: Scenario,
+  seed: Seed,
+  runs: JoinedRuns,
+  series: readonly SeriesRow[],
+  horizon: HorizonSummary,
+  keepRuns: boolean,
+): SimulationResult {
+  const result: SimulationResult = { scenario, seed, runCount: runs.count, series, horizon };
+  return keepRuns ? { ...result, runs: runResults(runs) } : result;
+}
 
 /**
  * The result of a simulation from its blocks of runs (one block, or one per
  * worker, in any order): the same bits however the runs were split.
  */
-export function resultFromBlocks(
-  scenario: Scenario,
-  seed: Seed,
-  blocks: readonly RunMatrix[],
-  total: number,
-  keepRuns: boolean,
-): SimulationResult {
+export function resultFromBlocks(scenario: Scenario, seed: Seed, blocks: readonly RunMatrix[], total: number, keepRuns: boolean): SimulationResult {
   const ordered = orderBlocks(blocks, total);
   const runs = joinRuns(ordered, total);
-  const result: SimulationResult = {
-    scenario,
-    seed,
-    runCount: total,
-    series: summarizeSeries(ordered, total),
-    horizon: summarizeHorizon(scenario, runs),
-  };
-  return keepRuns ? { ...result, runs: runResults(runs) } : result;
+  return assembleResult(scenario, seed, runs, summarizeSeries(ordered, total), summarizeHorizon(scenario, runs), keepRuns);
 }

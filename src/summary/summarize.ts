@@ -1,39 +1,115 @@
-import type { JoinedRuns, MonthlyMetric, RunMatrix } from '../simulate/matrix.js';
+import { type JoinedRuns, type MonthlyMetric, type RunMatrix, monthlyMetrics } from '../simulate/matrix.js';
 import type { HorizonSummary, OutcomeClasses, PaybackSummary, SeriesRow } from '../simulate/result.js';
 import type { Scenario } from '../scenario/schema.js';
 import { accentureOutcomeSplit } from '../scenario/sources.js';
 import { type Band, bandInPlace } from './band.js';
 import { horizonBand, meanAndSd } from './statistics.js';
 
+/** The month-by-month columns a band needs: a block's runs, possibly only some figures. */
+export interface BandBlock {
+  readonly first: number;
+  readonly count: number;
+  readonly months: number;
+  readonly values: Partial<Readonly<Record<MonthlyMetric, Float64Array>>>;
+}
+
+/** Which bands to compute: one figure's months `[from, to)`. */
+export interface BandTask {
+  readonly metric: MonthlyMetric;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** Bands by figure, indexed by month − 1 (only the months asked for are filled). */
+export type BandsByMetric = Partial<Record<MonthlyMetric, Band[]>>;
+
 /**
- * One row per month: bands of every monthly figure over the runs. Reads the
- * blocks (ordered by first run) in place, so blocks from several workers need
- * no merging, and the result does not depend on how the runs were split.
+ * Bands of the given figures and months, from blocks ordered by first run.
+ * Each month's column is gathered in run order, so the bands do not depend on
+ * how the runs were split.
  */
-export function summarizeSeries(ordered: readonly RunMatrix[], total: number): SeriesRow[] {
-  const months = ordered[0]?.months ?? 0;
+export function seriesBands(ordered: readonly BandBlock[], total: number, tasks: readonly BandTask[]): BandsByMetric {
   const scratch = new Float64Array(total);
-  const rows: SeriesRow[] = [];
-  const band = (t: number, metric: MonthlyMetric): Band => {
-    for (const block of ordered) scratch.set(block.values[metric].subarray(t * block.count, (t + 1) * block.count), block.first);
-    return bandInPlace(scratch);
-  };
-  for (let t = 0; t < months; t += 1) {
+  const out: BandsByMetric = {};
+  for (const { metric, from, to } of tasks) {
+    const bands = (out[metric] ??= []);
+    for (let t = from; t < to; t += 1) {
+      for (const block of ordered) {
+        const column = block.values[metric];
+        if (!column) throw new Error(`block from run ${block.first} lacks ${metric}`);
+        scratch.set(column.subarray(t * block.count, (t + 1) * block.count), block.first);
+      }
+      bands[t] = bandInPlace(scratch);
+    }
+  }
+  return out;
+}
+
+/**
+ * Splits every figure × month band into `parts` contiguous groups of nearly
+ * equal size (figure by figure, so a group needs few figures' columns).
+ */
+export function splitBandTasks(months: number, parts: number): BandTask[][] {
+  const total = monthlyMetrics.length * months;
+  return Array.from({ length: parts }, (_, k) => {
+    const start = Math.floor((k * total) / parts);
+    const end = Math.floor(((k + 1) * total) / parts);
+    const tasks: BandTask[] = [];
+    monthlyMetrics.forEach((metric, i) => {
+      const from = Math.max(start, i * months) - i * months;
+      const to = Math.min(end, (i + 1) * months) - i * months;
+      if (to > from) tasks.push({ metric, from, to });
+    });
+    return tasks;
+  });
+}
+
+/** Puts bands computed in parts together. */
+export function mergeBands(parts: readonly BandsByMetric[]): BandsByMetric {
+  const out: BandsByMetric = {};
+  for (const part of parts)
+    for (const [metric, bands] of Object.entries(part) as [MonthlyMetric, Band[]][]) {
+      const into = (out[metric] ??= []);
+      bands.forEach((band, t) => (into[t] = band));
+    }
+  return out;
+}
+
+/** Share of runs whose cumulative ROI is ≥ 0, month by month. */
+export function paidBackShares(ordered: readonly BandBlock[], total: number): number[] {
+  const months = ordered[0]?.months ?? 0;
+  return Array.from({ length: months }, (_, t) => {
     let paidBack = 0;
     for (const block of ordered) {
       const roi = block.values.roi;
+      if (!roi) throw new Error(`block from run ${block.first} lacks roi`);
       for (let i = t * block.count; i < (t + 1) * block.count; i += 1) if ((roi[i] as number) >= 0) paidBack += 1;
     }
-    rows.push({
-      month: t + 1,
-      roi: band(t, 'roi'),
-      probabilityPaidBack: paidBack / total,
-      customers: { baseline: band(t, 'customersBaseline'), invested: band(t, 'customersInvested') },
-      revenue: { baseline: band(t, 'revenueBaseline'), invested: band(t, 'revenueInvested') },
-      margin: { baseline: band(t, 'marginBaseline'), invested: band(t, 'marginInvested') },
-    });
-  }
-  return rows;
+    return paidBack / total;
+  });
+}
+
+/** The series rows from every figure's monthly bands. */
+export function seriesRows(bands: BandsByMetric, paidBack: readonly number[]): SeriesRow[] {
+  const at = (metric: MonthlyMetric, t: number): Band => {
+    const band = bands[metric]?.[t];
+    if (!band) throw new Error(`no band of ${metric} for month ${t + 1}`);
+    return band;
+  };
+  return paidBack.map((share, t) => ({
+    month: t + 1,
+    roi: at('roi', t),
+    probabilityPaidBack: share,
+    customers: { baseline: at('customersBaseline', t), invested: at('customersInvested', t) },
+    revenue: { baseline: at('revenueBaseline', t), invested: at('revenueInvested', t) },
+    margin: { baseline: at('marginBaseline', t), invested: at('marginInvested', t) },
+  }));
+}
+
+/** One row per month: bands of every monthly figure over the runs, from blocks ordered by first run. */
+export function summarizeSeries(ordered: readonly RunMatrix[], total: number): SeriesRow[] {
+  const months = ordered[0]?.months ?? 0;
+  return seriesRows(seriesBands(ordered, total, splitBandTasks(months, 1)[0] ?? []), paidBackShares(ordered, total));
 }
 
 /** The horizon figures: ROI and NPV bands, their Monte Carlo error, payback and outcome classes. */

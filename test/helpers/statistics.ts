@@ -73,3 +73,24 @@ export function chiSquareCritical(df: number): number {
   const z = 3.72;
   return df * (1 - 2 / (9 * df) + z * Math.sqrt(2 / (9 * df))) ** 3;
 }
+
+/** Two-sample Kolmogorov–Smirnov statistic: the largest gap between the empirical CDFs. */
+export function ksStatistic(a: readonly number[], b: readonly number[]): number {
+  const x = [...a].sort((p, q) => p - q);
+  const y = [...b].sort((p, q) => p - q);
+  let i = 0;
+  let j = 0;
+  let d = 0;
+  while (i < x.length && j < y.length) {
+    const v = Math.min(x[i] as number, y[j] as number);
+    while (i < x.length && (x[i] as number) <= v) i += 1;
+    while (j < y.length && (y[j] as number) <= v) j += 1;
+    d = Math.max(d, Math.abs(i / x.length - j / y.length));
+  }
+  return d;
+}
+
+/** The KS statistic's critical value at level `alpha` for samples of sizes n and m (asymptotic). */
+export function ksCritical(n: number, m: number, alpha: number): number {
+  return Math.sqrt(-Math.log(alpha / 2) / 2) * Math.sqrt((n + m) / (n * m));
+}

@@ -1,0 +1,144 @@
+/**
+ * npm run bench: every speed and memory target, measured in one run on this
+ * machine, as medians (of at least 5) and ratios. Prints one table.
+ */
+import { execFileSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { randomBinomial } from 'd3-random';
+import { binomial, createStream, parseScenario, simulate, simulateParallel } from '../dist/index.js';
+import { simulateRange } from '../src/simulate/matrix.js';
+import { summarizeSeries } from '../src/summary/summarize.js';
+import { perCustomerRun } from '../test/oracle/per-customer.js';
+import { yardstick } from './yardstick.js';
+
+const root = join(import.meta.dirname, '..');
+const rows: { target: string; measured: string; goal: string; pass: boolean }[] = [];
+const log = (text: string) => process.stderr.write(`${text}\n`);
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+/** Median wall time in ms of `fn` over `repeats` calls, after one warm-up call. */
+async function time(fn: () => unknown, repeats = 5): Promise<number> {
+  await fn();
+  const times: number[] = [];
+  for (let i = 0; i < repeats; i += 1) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+const ms = (x: number) => `${x.toFixed(0)} ms`;
+const add = (target: string, measured: string, goal: string, pass: boolean) => {
+  rows.push({ target, measured, goal, pass });
+  log(`  ${target}: ${measured} (${goal}) ${pass ? 'pass' : 'short'}`);
+};
+
+log('1. simulate: default scenario, 60 months, 10,000 runs');
+const simulateMs = await time(() => simulate({ horizonMonths: 60 }, { runs: 10_000, seed: 1 }));
+const yardstickMs = await time(() => yardstick(10_000, 60));
+add('simulate 10k runs × 60 months (summary included)', ms(simulateMs), '≤ 1000 ms', simulateMs <= 1000);
+add('  vs the same draws and summaries inline', `${(simulateMs / yardstickMs).toFixed(2)}× (${ms(yardstickMs)})`, '≤ 1.5×', simulateMs / yardstickMs <= 1.5);
+
+log('2. cost flat in population');
+const population = async (customers: number) =>
+  time(() => simulate({ customers: { initial: customers, prospects: customers * 25 } }, { runs: 2000, seed: 1 }));
+const small = await population(1e4);
+const large = await population(1e7);
+add('10⁷ customers vs 10⁴ (2,000 runs each)', `${(large / small).toFixed(2)}× (${ms(large)} vs ${ms(small)})`, '≤ 1.5×', large / small <= 1.5);
+
+log('3. count engine vs per-customer oracle at 10⁵ customers');
+const big = parseScenario({ customers: { initial: 100_000, prospects: 1_000_000 } });
+const enginePerRun = (await time(() => simulate({ customers: { initial: 100_000, prospects: 1_000_000 } }, { runs: 500, seed: 1 }))) / 500;
+const oraclePerRun = await time(() => perCustomerRun(big, 1, 0));
+add('per-customer ÷ count engine, per run', `${Math.round(oraclePerRun / enginePerRun).toLocaleString('en-US')}× (${ms(oraclePerRun)} vs ${(enginePerRun * 1000).toFixed(0)} µs)`, '≥ 1,000×', oraclePerRun / enginePerRun >= 1000);
+
+log('4. binomial sampler, ns a draw');
+let worst = 0;
+let worstD3 = 0;
+const detail: string[] = [];
+for (const n of [1e4, 1e6, 1e9])
+  for (const p of [0.01, 0.3, 0.86]) {
+    const draws = 1_000_000;
+    const random = createStream('bench', n, p);
+    const ours = ((await time(() => {
+      let s = 0;
+      for (let i = 0; i < draws; i += 1) s += binomial(random, n, p);
+      return s;
+    })) * 1e6) / draws;
+    const d3Draws = 200_000;
+    const d3 = randomBinomial.source(createStream('bench-d3', n, p))(n, p);
+    const theirs = ((await time(() => {
+      let s = 0;
+      for (let i = 0; i < d3Draws; i += 1) s += d3();
+      return s;
+    })) * 1e6) / d3Draws;
+    worst = Math.max(worst, ours);
+    worstD3 = Math.max(worstD3, theirs);
+    detail.push(`n=${n.toExponential(0)} p=${p}: ${ours.toFixed(0)} ns vs d3 ${theirs.toFixed(0)} ns`);
+  }
+log(`  ${detail.join('\n  ')}`);
+add('binomial, slowest of n ∈ {10⁴, 10⁶, 10⁹} × p ∈ {0.01, 0.3, 0.86}', `${worst.toFixed(0)} ns (d3-random: ${worstD3.toFixed(0)} ns)`, '≤ 60 ns', worst <= 60);
+
+log('5. summary bands');
+const scenario = parseScenario({});
+const block = simulateRange(scenario, 1, 0, 10_000, false);
+const summaryMs = await time(() => summarizeSeries([block], 10_000));
+add('bands of 10k runs × 60 months × 7 figures', ms(summaryMs), '≤ 250 ms', summaryMs <= 250);
+
+log('6. import time and bundle size');
+const importTimes = Array.from({ length: 7 }, () =>
+  Number(
+    execFileSync(process.execPath, ['--input-type=module', '-e', `const t=performance.now(); await import(${JSON.stringify(join(root, 'dist/index.js'))}); console.log(performance.now()-t)`], {
+      encoding: 'utf8',
+    }),
+  ),
+);
+const importMs = median(importTimes);
+add("import('cx-roi') in a fresh Node process", ms(importMs), '≤ 150 ms', importMs <= 150);
+const bundle = await build({ entryPoints: [join(root, 'dist/index.js')], bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, logLevel: 'silent' });
+const gzipKb = gzipSync(bundle.outputFiles[0]?.contents ?? new Uint8Array()).length / 1024;
+add('browser bundle (ESM, minified, gzipped)', `${gzipKb.toFixed(1)} KB`, '≤ 80 KB', gzipKb <= 80);
+
+log('7. memory: 100,000 runs × 120 months');
+const memory = JSON.parse(
+  execFileSync(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `import { simulate } from ${JSON.stringify(join(root, 'dist/index.js'))};
+       let peak = 0;
+       const sample = () => { const m = process.memoryUsage(); peak = Math.max(peak, m.heapUsed + m.arrayBuffers); };
+       const t = performance.now();
+       const r = simulate({ horizonMonths: 120 }, { runs: 100000, seed: 1, onProgress: sample });
+       sample();
+       console.log(JSON.stringify({ peak, ms: performance.now() - t, months: r.series.length }));`,
+    ],
+    { encoding: 'utf8', maxBuffer: 1 << 20 },
+  ),
+) as { peak: number; ms: number };
+const peakGb = memory.peak / 2 ** 30;
+add('peak heap + array buffers', `${(peakGb * 1024).toFixed(0)} MB (${(memory.ms / 1000).toFixed(1)} s)`, '≤ 1024 MB', peakGb <= 1);
+
+log('8. simulateParallel: 50,000 runs on 2 workers');
+const serialMs = await time(() => simulate({}, { runs: 50_000, seed: 1 }));
+const parallelMs = await time(() => simulateParallel({}, { runs: 50_000, seed: 1, workers: 2 }));
+add('simulateParallel speed-up (2 workers)', `${(serialMs / parallelMs).toFixed(2)}× (${ms(parallelMs)} vs ${ms(serialMs)})`, '≥ 1.7×', serialMs / parallelMs >= 1.7);
+add('runs per second per core (default, 60 months)', `${Math.round(10_000 / (simulateMs / 1000)).toLocaleString('en-US')}`, 'reported', true);
+
+const header = ['target', 'measured (median of 5)', 'goal', 'result'];
+const table = [header, ...rows.map((r) => [r.target, r.measured, r.goal, r.pass ? 'pass' : 'short'])];
+const widths = header.map((_, i) => Math.max(...table.map((row) => (row[i] as string).length)));
+const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] as number)).join(' | ')} |`;
+console.log(`cx-roi bench, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
+console.log(line(header));
+console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+for (const row of table.slice(1)) console.log(line(row));

@@ -1,0 +1,84 @@
+/**
+ * The reference oracle: the same model, simulated one customer and one
+ * prospect at a time with a uniform draw per decision, as a hand-written
+ * model would. Slow by design: it backs the statistical-equivalence tests of
+ * the count engine and the bench's speed-up figure. It shares only the
+ * parameter draws (drawValues, runParameters, effectInMonth) with the engine,
+ * not one line of the monthly dynamics.
+ */
+import { drawValues } from '../../src/model/draw.js';
+import { runParameters } from '../../src/model/parameters.js';
+import { effectInMonth } from '../../src/model/run.js';
+import { createStream, type Seed } from '../../src/random/stream.js';
+import type { Scenario } from '../../src/scenario/schema.js';
+
+export interface OracleArm {
+  customers: number;
+  prospects: number;
+  cumulativeMargin: number;
+}
+
+export interface OracleRun {
+  baseline: OracleArm;
+  invested: OracleArm;
+  roi: number;
+}
+
+/** Share of the pool moved by `tells` spread over `pool` prospects, each tell moving one with `perTell`. */
+function reached(perTell: number, tells: number, pool: number): number {
+  return pool > 0 && tells > 0 ? 1 - (1 - perTell) ** (tells / pool) : 0;
+}
+
+export function perCustomerRun(scenario: Scenario, seed: Seed, run: number): OracleRun {
+  const p = runParameters(scenario.horizonMonths, drawValues(scenario, seed, run));
+  const u = createStream(seed, run, 'oracle');
+  const executed = createStream(seed, run, 'execution')() < p.executionSuccess;
+  const arms = {
+    baseline: { customers: p.initialCustomers, prospects: p.prospects, cumulativeMargin: 0 },
+    invested: { customers: p.initialCustomers, prospects: p.prospects, cumulativeMargin: 0 },
+  };
+  let discount = 1;
+  let cost = p.upfront;
+  let incremental = 0;
+  for (let month = 1; month <= p.horizonMonths; month += 1) {
+    discount *= p.monthlyDiscount;
+    cost += discount * p.monthlyCost;
+    const margins = { baseline: 0, invested: 0 };
+    for (const name of ['baseline', 'invested'] as const) {
+      const arm = arms[name];
+      const pBad = name === 'baseline' ? p.pBad : p.pBad * (1 - effectInMonth(p, executed, month));
+      let bad = 0;
+      let good = 0;
+      let churned = 0;
+      let recommenders = 0;
+      let speakers = 0;
+      for (let c = 0; c < arm.customers; c += 1) {
+        if (u() < pBad) {
+          bad += 1;
+          if (u() < p.switchAfterBad) churned += 1;
+          if (u() < p.speakAfterBad) speakers += 1;
+        } else {
+          good += 1;
+          if (u() < p.baseChurn) churned += 1;
+          if (u() < p.recommendAfterGood) recommenders += 1;
+        }
+      }
+      const revenue = good * p.spendGood + bad * p.spendBad;
+      const pConvert = reached(p.conversionPerTell, Math.round(recommenders * p.toldAfterGood), arm.prospects);
+      const pDeter = reached(p.deterrencePerTell, Math.round(speakers * p.toldAfterBad), arm.prospects);
+      let acquired = 0;
+      let lost = 0;
+      for (let j = 0; j < arm.prospects; j += 1) {
+        if (u() < pConvert) acquired += 1;
+        else if (u() < pDeter) lost += 1;
+        else if (u() < p.organicMonthly) acquired += 1;
+      }
+      arm.customers += acquired - churned;
+      arm.prospects -= acquired + lost;
+      margins[name] = revenue * p.grossMargin;
+      arm.cumulativeMargin += margins[name];
+    }
+    incremental += discount * (margins.invested - margins.baseline);
+  }
+  return { ...arms, roi: (incremental - cost) / cost };
+}

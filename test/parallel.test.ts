@@ -1,0 +1,86 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { planShards } from '../src/parallel/parallel.js';
+import { monthlyMetrics } from '../src/simulate/matrix.js';
+import { splitBandTasks } from '../src/summary/summarize.js';
+
+const dist = join(import.meta.dirname, '../dist/index.js');
+
+describe('sharding', () => {
+  it('planShards covers every run once, in near-equal contiguous blocks', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 1, max: 64 }), (runs, parts) => {
+        const shards = planShards(runs, parts);
+        expect(shards.length).toBe(Math.min(runs, parts));
+        let next = 0;
+        for (const { first, count } of shards) {
+          expect(first).toBe(next);
+          expect(count).toBeGreaterThan(0);
+          next += count;
+        }
+        expect(next).toBe(runs);
+        const counts = shards.map((s) => s.count);
+        expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
+      }),
+    );
+  });
+
+  it('splitBandTasks asks for every figure × month band exactly once', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 240 }), fc.integer({ min: 1, max: 16 }), (months, parts) => {
+        const seen = new Map<string, number>();
+        for (const group of splitBandTasks(months, parts))
+          for (const { metric, from, to } of group) for (let t = from; t < to; t += 1) seen.set(`${metric}:${t}`, (seen.get(`${metric}:${t}`) ?? 0) + 1);
+        expect(seen.size).toBe(monthlyMetrics.length * months);
+        expect([...seen.values()].every((n) => n === 1)).toBe(true);
+      }),
+    );
+  });
+});
+
+describe.runIf(existsSync(join(import.meta.dirname, '../dist/worker.js')))('simulateParallel (worker threads, built package)', async () => {
+  const { simulate, simulateParallel, stopWorkers, ScenarioError } = (await import(dist)) as typeof import('../src/index.js');
+  afterAll(() => stopWorkers());
+
+  it.each([1, 2, 3, 5])('with %d workers gives the result of simulate, bit for bit', async (workers) => {
+    const input = { horizonMonths: 18, churn: { base: { dist: 'uniform' as const, min: 0.005, max: 0.02 } } };
+    const options = { runs: 301, seed: 'parallel', keepRuns: true };
+    const parallel = await simulateParallel(input, { ...options, workers });
+    expect(JSON.stringify(parallel)).toBe(JSON.stringify(simulate(input, options)));
+  });
+
+  it('reuses its idle workers, and still gives identical results after an abort', async () => {
+    const first = await simulateParallel({ horizonMonths: 6 }, { runs: 100, workers: 2, seed: 3 });
+    const second = await simulateParallel({ horizonMonths: 6 }, { runs: 100, workers: 2, seed: 3 });
+    expect(second).toEqual(first);
+    const controller = new AbortController();
+    const cut = simulateParallel({}, { runs: 100_000, workers: 2, signal: controller.signal });
+    controller.abort();
+    await expect(cut).rejects.toMatchObject({ name: 'AbortError' });
+    expect(await simulateParallel({ horizonMonths: 6 }, { runs: 100, workers: 2, seed: 3 })).toEqual(first);
+  });
+
+  it('reports progress up to the total', async () => {
+    const calls: number[] = [];
+    await simulateParallel({ horizonMonths: 12 }, { runs: 400, workers: 2, onProgress: (done, total) => (expect(total).toBe(400), calls.push(done)) });
+    expect(calls.at(-1)).toBe(400);
+    expect(calls.length).toBeGreaterThan(10);
+  });
+
+  it('can be aborted', async () => {
+    const controller = new AbortController();
+    const running = simulateParallel({}, { runs: 200_000, workers: 2, signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    await expect(running).rejects.toMatchObject({ name: 'AbortError' });
+    const already = new AbortController();
+    already.abort();
+    await expect(simulateParallel({}, { runs: 10, signal: already.signal })).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('rejects bad input with ScenarioError before starting workers', async () => {
+    await expect(simulateParallel({ churn: { base: 3 } }, { runs: 10 })).rejects.toBeInstanceOf(ScenarioError);
+    await expect(simulateParallel({}, { runs: 10, workers: 0 })).rejects.toMatchObject({ issues: [{ path: 'options.workers' }] });
+  });
+});
