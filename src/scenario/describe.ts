@@ -1,4 +1,5 @@
 import type { Assumption } from './distribution.js';
+import type { Domain } from './domain.js';
 import { scenarioFields } from './fields.js';
 import { parseScenario } from './parse.js';
 import type { ScenarioInput } from './schema.js';
@@ -18,6 +19,8 @@ export interface AssumptionRow {
   readonly description: string;
   /** Allowed values, in words. */
   readonly allowed: string;
+  /** Allowed values: the range, and whether only whole numbers. */
+  readonly domain: Domain;
   /** Whether it may be given as a distribution. */
   readonly uncertain: boolean;
   /** The documented figure behind the default, or `null` for an illustrative assumption. */
@@ -50,6 +53,7 @@ export function describeAssumptions(input: ScenarioInput = {}): AssumptionRow[] 
     unit: meta.unit,
     description: meta.description,
     allowed: meta.uncertain ? `${meta.domain.label}, or a distribution over it` : meta.domain.label,
+    domain: meta.domain,
     uncertain: meta.uncertain,
     source: meta.source === null ? null : sources[meta.source],
     note: meta.note ?? null,

@@ -1,0 +1,186 @@
+/**
+ * The playground's charts, as pure functions of simulation results: the page
+ * renders them, and test/plots renders the same functions to SVG snapshots.
+ */
+import * as Plot from '@observablehq/plot';
+import type { Band, RunResult, SimulationResult } from 'cx-roi';
+
+export interface ChartOptions {
+  /** A pinned result to draw underneath, for comparison (A), the current one being B. */
+  readonly compare?: SimulationResult | null;
+  /** The document to render into (jsdom's in tests). */
+  readonly document?: Document;
+  readonly width?: number;
+}
+
+const colors = { baseline: '#8a8f98', invested: '#1f6feb', compare: '#d9480f' } as const;
+const outcomeColors = { 'lower or negative': '#c92a2a', middling: '#e8a33d', 'clearly positive': '#2b8a3e' } as const;
+
+type BandRow = { month: number } & Band;
+
+function rows(result: SimulationResult, pick: (row: SimulationResult['series'][number]) => Band): BandRow[] {
+  return result.series.map((row) => ({ month: row.month, ...pick(row) }));
+}
+
+function frame(options: ChartOptions, height = 300) {
+  return { width: options.width ?? 720, height, marginLeft: 64, marginRight: 16, ...(options.document ? { document: options.document } : {}) };
+}
+
+/** The median payback month of the runs that pay back, if any. */
+function medianPayback(result: SimulationResult): number | null {
+  const band = result.horizon.paybackMonth.month;
+  return band ? Math.round(band.p50) : null;
+}
+
+/** ROI over the horizon: p5–p95 and p25–p75 bands, the median, zero, and the median payback month. */
+export function roiFanChart(result: SimulationResult, options: ChartOptions = {}): SVGSVGElement | HTMLElement {
+  const data = rows(result, (r) => r.roi);
+  const payback = medianPayback(result);
+  const compare = options.compare ? rows(options.compare, (r) => r.roi) : null;
+  return Plot.plot({
+    ...frame(options),
+    x: { label: 'Month', domain: [0, result.scenario.horizonMonths] },
+    y: { label: 'Cumulative ROI', grid: true, tickFormat: '+.0%' },
+    marks: [
+      Plot.areaY(data, { x: 'month', y1: 'p5', y2: 'p95', fill: colors.invested, fillOpacity: 0.15 }),
+      Plot.areaY(data, { x: 'month', y1: 'p25', y2: 'p75', fill: colors.invested, fillOpacity: 0.3 }),
+      Plot.lineY(data, { x: 'month', y: 'p50', stroke: colors.invested, strokeWidth: 2 }),
+      ...(compare
+        ? [
+            Plot.lineY(compare, { x: 'month', y: 'p50', stroke: colors.compare, strokeWidth: 2, strokeDasharray: '6,4' }),
+            Plot.lineY(compare, { x: 'month', y: 'p5', stroke: colors.compare, strokeOpacity: 0.6, strokeDasharray: '2,3' }),
+            Plot.lineY(compare, { x: 'month', y: 'p95', stroke: colors.compare, strokeOpacity: 0.6, strokeDasharray: '2,3' }),
+          ]
+        : []),
+      Plot.ruleY([0], { stroke: '#222' }),
+      ...(payback === null
+        ? []
+        : [
+            Plot.ruleX([payback], { stroke: colors.invested, strokeDasharray: '3,3' }),
+            Plot.text([payback], { x: (d: number) => d, frameAnchor: 'top', dy: 6, dx: 4, textAnchor: 'start', text: () => `median payback: month ${payback}` }),
+          ]),
+    ],
+  });
+}
+
+/** One figure per arm as bands over the months: baseline vs invested (and A's medians, dashed). */
+function armChart(
+  result: SimulationResult,
+  options: ChartOptions,
+  pick: (row: SimulationResult['series'][number]) => { baseline: Band; invested: Band },
+  label: string,
+  tickFormat: string,
+): SVGSVGElement | HTMLElement {
+  const data = (r: SimulationResult) =>
+    (['baseline', 'invested'] as const).flatMap((arm) => r.series.map((row) => ({ month: row.month, arm, ...pick(row)[arm] })));
+  const current = data(result);
+  const compare = options.compare ? data(options.compare) : null;
+  return Plot.plot({
+    ...frame(options, 260),
+    x: { label: 'Month' },
+    y: { label, grid: true, tickFormat },
+    color: { domain: ['baseline', 'invested'], range: [colors.baseline, colors.invested], legend: true },
+    marks: [
+      Plot.areaY(current, { x: 'month', y1: 'p5', y2: 'p95', fill: 'arm', fillOpacity: 0.18 }),
+      Plot.lineY(current, { x: 'month', y: 'p50', stroke: 'arm', strokeWidth: 2 }),
+      ...(compare ? [Plot.lineY(compare, { x: 'month', y: 'p50', z: 'arm', stroke: colors.compare, strokeDasharray: '6,4' })] : []),
+    ],
+  });
+}
+
+/** Active customers per arm over the months. */
+export function customersChart(result: SimulationResult, options: ChartOptions = {}) {
+  return armChart(result, options, (r) => r.customers, 'Active customers', '~s');
+}
+
+/** Monthly revenue per arm over the months. */
+export function revenueChart(result: SimulationResult, options: ChartOptions = {}) {
+  return armChart(result, options, (r) => r.revenue, 'Revenue per month', '~s');
+}
+
+/** The outcome class of one run. */
+export function outcomeClass(result: SimulationResult, roi: number): keyof typeof outcomeColors {
+  const { positiveFrom, negativeBelow } = result.horizon.outcomeClasses;
+  return roi >= positiveFrom ? 'clearly positive' : roi < negativeBelow ? 'lower or negative' : 'middling';
+}
+
+function runsOf(result: SimulationResult): readonly RunResult[] {
+  if (!result.runs) throw new Error('this chart needs a result simulated with keepRuns');
+  return result.runs;
+}
+
+/** ROI at the horizon, run by run: a histogram coloured by outcome class. */
+export function roiHistogram(result: SimulationResult, options: ChartOptions = {}) {
+  const runs = runsOf(result).map((r) => ({ roi: r.roi, outcome: outcomeClass(result, r.roi) }));
+  const compare = options.compare?.runs?.map((r) => ({ roi: r.roi })) ?? null;
+  return Plot.plot({
+    ...frame(options, 260),
+    x: { label: `ROI at month ${result.scenario.horizonMonths}`, tickFormat: '+.0%' },
+    y: { label: 'Runs', grid: true },
+    color: { domain: Object.keys(outcomeColors), range: Object.values(outcomeColors), legend: true },
+    marks: [
+      Plot.rectY(runs, Plot.binX<Plot.RectYOptions>({ y: 'count' }, { x: 'roi', fill: 'outcome', thresholds: 40 })),
+      ...(compare ? [Plot.lineY(compare, Plot.binX<Plot.LineYOptions>({ y: 'count' }, { x: 'roi', thresholds: 40, stroke: colors.compare, strokeDasharray: '6,4', curve: 'step' }))] : []),
+      Plot.ruleY([0]),
+    ],
+  });
+}
+
+/** The simulated outcome classes beside Accenture's published 23 / 57 / 20. */
+export function outcomeSplitChart(result: SimulationResult, options: ChartOptions = {}) {
+  const oc = result.horizon.outcomeClasses;
+  const share = (source: string, c: typeof oc | typeof oc.published) => [
+    { source, outcome: 'lower or negative', share: c.negative },
+    { source, outcome: 'middling', share: c.middling },
+    { source, outcome: 'clearly positive', share: c.positive },
+  ];
+  const data = [
+    ...share('This simulation', oc),
+    ...(options.compare ? share('Pinned (A)', options.compare.horizon.outcomeClasses) : []),
+    ...share('Accenture (published)', oc.published),
+  ];
+  return Plot.plot({
+    ...frame(options, options.compare ? 150 : 120),
+    marginLeft: 150,
+    x: { label: 'Share of runs (or of companies)', tickFormat: '.0%', domain: [0, 1] },
+    y: { label: null, domain: ['This simulation', ...(options.compare ? ['Pinned (A)'] : []), 'Accenture (published)'] },
+    color: { domain: Object.keys(outcomeColors), range: Object.values(outcomeColors) },
+    marks: [
+      Plot.barX(data, Plot.stackX({ x: 'share', y: 'source', fill: 'outcome', order: Object.keys(outcomeColors) })),
+      Plot.text(data, Plot.stackX({ x: 'share', y: 'source', z: 'outcome', order: Object.keys(outcomeColors), text: (d: { share: number }) => (d.share >= 0.06 ? `${Math.round(d.share * 100)}%` : ''), fill: 'white' })),
+    ],
+  });
+}
+
+/** Payback month over the runs that pay back, with the share that never does. */
+export function paybackHistogram(result: SimulationResult, options: ChartOptions = {}) {
+  const months = runsOf(result)
+    .filter((r) => r.paybackMonth !== null)
+    .map((r) => ({ month: r.paybackMonth as number }));
+  const never = result.horizon.paybackMonth.neverShare;
+  const compare = options.compare?.runs?.filter((r) => r.paybackMonth !== null).map((r) => ({ month: r.paybackMonth as number })) ?? null;
+  const compareNever = options.compare ? ` Pinned A: ${Math.round(options.compare.horizon.paybackMonth.neverShare * 100)}%.` : '';
+  return Plot.plot({
+    ...frame(options, 240),
+    x: { label: 'Payback month', domain: [0, result.scenario.horizonMonths + 1] },
+    y: { label: 'Runs', grid: true },
+    caption: `${Math.round(never * 100)}% of runs never pay back within ${result.scenario.horizonMonths} months.${compareNever}`,
+    marks: [
+      Plot.rectY(months, Plot.binX<Plot.RectYOptions>({ y: 'count' }, { x: 'month', interval: 1, fill: colors.invested })),
+      ...(compare ? [Plot.lineY(compare, Plot.binX<Plot.LineYOptions>({ y: 'count' }, { x: 'month', interval: 1, stroke: colors.compare, strokeDasharray: '6,4', curve: 'step' }))] : []),
+      Plot.ruleY([0]),
+    ],
+  });
+}
+
+/** Every chart of the page, by the id of its cell. */
+export const charts = {
+  'roi-fan': roiFanChart,
+  customers: customersChart,
+  revenue: revenueChart,
+  'roi-histogram': roiHistogram,
+  'outcome-split': outcomeSplitChart,
+  payback: paybackHistogram,
+} as const;
+
+export type ChartId = keyof typeof charts;
