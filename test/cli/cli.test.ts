@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 
-async function cli(args: string[], files: Record<string, string> = {}) {
+async function cli(args: string[], files: Record<string, string> = {}, stderrIsTTY = false) {
   let stdout = '';
   let stderr = '';
   const code = await runCli(args, {
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
-    stderrIsTTY: false,
+    stderrIsTTY,
     readFile: async (path) => {
       const text = files[path];
       if (text === undefined) throw Object.assign(new Error('missing'), { code: 'ENOENT' });
@@ -30,6 +30,13 @@ describe('cx-roi CLI', () => {
     expect(stdout).toContain('Accenture published:  23%, 57%, 20%');
     const tableRows = stdout.split('\n').filter((line) => /^\s+\d+\s/.test(line));
     expect(tableRows).toHaveLength(60);
+  });
+
+  it('draws a progress bar on a terminal’s stderr, and clears it', async () => {
+    const { stderr, stdout } = await cli(['simulate', '--runs', '300'], {}, true);
+    expect(stderr).toContain('[##############################] 300/300 runs');
+    expect(stderr.endsWith('\r\u001b[K')).toBe(true);
+    expect(stdout).toContain('cx-roi: 300 runs');
   });
 
   it('prints JSON and CSV', async () => {

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { type PreviewServer, preview } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { simulate } from '../../src/index.js';
+import { resultHash } from '../../playground/url-state.js';
 
 // The built playground in Debian's Chromium, headless. `.ci/run` installs Chromium where it is
 // missing; without it (or without the build) these tests are skipped, and say so.
@@ -70,6 +72,13 @@ describe.runIf(ready)('playground in headless Chromium', () => {
     const updateMs = await page.evaluate(() => Number(document.body.dataset.updateMs));
     console.log(`playground: 2,000-run update took ${updateMs} ms in headless Chromium`);
     await page.screenshot({ path: join(artifacts, 'playground-default.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('gives the same numbers, bit for bit, as simulate in Node', async () => {
+    const { page } = await open(`${base}#runs=2000&seed=42`);
+    const inNode = resultHash(simulate({}, { runs: 2000, seed: 42, keepRuns: true }));
+    expect(await page.evaluate(() => document.body.dataset.resultHash)).toBe(inNode);
     await page.close();
   });
 
