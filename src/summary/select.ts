@@ -72,10 +72,3 @@ export function quantilesInPlace(a: Float64Array, probabilities: readonly number
   });
   return out;
 }
-
-/** {@link quantilesInPlace} on a copy in `scratch`, leaving `values` untouched. */
-export function quantilesBySelection(values: Float64Array, probabilities: readonly number[], scratch: Float64Array, out: number[] = []): number[] {
-  const a = scratch.length === values.length ? scratch : scratch.subarray(0, values.length);
-  a.set(values);
-  return quantilesInPlace(a, probabilities, out);
-}

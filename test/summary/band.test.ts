@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { quantileSeq } from 'mathjs';
 import { describe, expect, it } from 'vitest';
-import { bandOf, quantileSorted } from '../../src/summary/band.js';
+import { bandInPlace, quantileSorted } from '../../src/summary/band.js';
 import { horizonBand } from '../../src/summary/statistics.js';
 
 const values = fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 200 });
@@ -17,13 +17,10 @@ describe('bands', () => {
     );
   });
 
-  it('bandOf and horizonBand agree and leave their input as it was', () => {
+  it('the selection band and the mathjs band agree', () => {
     fc.assert(
       fc.property(values, (xs) => {
-        const input = Float64Array.from(xs);
-        const copy = Float64Array.from(xs);
-        const fast = bandOf(input);
-        expect(input).toEqual(copy);
+        const fast = bandInPlace(Float64Array.from(xs));
         const reference = horizonBand(Object.freeze([...xs]));
         for (const key of ['p5', 'p25', 'p50', 'p75', 'p95'] as const) expect(fast[key]).toBeCloseTo(reference[key], 6);
         expect(fast.mean).toBeCloseTo(reference.mean, 6);
@@ -32,7 +29,7 @@ describe('bands', () => {
   });
 
   it('knows a small case by hand', () => {
-    expect(bandOf(Float64Array.from([4, 1, 3, 2, 5]))).toEqual({ mean: 3, p5: 1.2, p25: 2, p50: 3, p75: 4, p95: 4.8 });
+    expect(bandInPlace(Float64Array.from([4, 1, 3, 2, 5]))).toEqual({ mean: 3, p5: 1.2, p25: 2, p50: 3, p75: 4, p95: 4.8 });
     expect(() => quantileSorted([], 0.5)).toThrow(RangeError);
   });
 });
