@@ -176,3 +176,32 @@ describe('properties of invalid scenarios', () => {
     );
   });
 });
+
+describe('extreme but valid distributions', () => {
+  it('either are rejected with a ScenarioError or simulate to finite numbers', () => {
+    const extreme = fc.oneof(
+      fc.record({ dist: fc.constant('beta'), alpha: fc.double({ min: 0.01, max: 1e6, noNaN: true }), beta: fc.double({ min: 0.01, max: 1e6, noNaN: true }) }),
+      fc.record({ dist: fc.constant('normal'), mean: fc.double({ min: -1e3, max: 1e3, noNaN: true }), sd: fc.double({ min: 1e-12, max: 1e6, noNaN: true }) }),
+      fc.record({ dist: fc.constant('lognormal'), mu: fc.double({ min: -50, max: 50, noNaN: true }), sigma: fc.double({ min: 1e-9, max: 20, noNaN: true }) }),
+      fc.record({ dist: fc.constant('pert'), min: fc.constant(0), mode: fc.double({ min: 0, max: 1, noNaN: true }), max: fc.constant(1), lambda: fc.double({ min: 1e-6, max: 100, noNaN: true }) }),
+    );
+    const fields = ['churn.base', 'churn.switchAfterBad', 'spend.perMonthBad', 'customers.initial', 'investment.rampMonths', 'discountRateAnnual'] as const;
+    fc.assert(
+      fc.property(extreme, fc.constantFrom(...fields), fc.integer(), (distribution, field, seed) => {
+        const [group, name] = field.includes('.') ? field.split('.') : [field, undefined];
+        const input = (name ? { horizonMonths: 4, [group as string]: { [name]: distribution } } : { horizonMonths: 4, [group as string]: distribution }) as ScenarioInput;
+        let result;
+        try {
+          result = simulate(input, { runs: 3, seed, keepRuns: true });
+        } catch (error) {
+          expect(error).toBeInstanceOf(ScenarioError);
+          return;
+        }
+        everyNumber({ series: result.series, horizon: result.horizon, runs: result.runs }, (x, path) => {
+          if (!Number.isFinite(x)) throw new Error(`${path} is ${x} for ${JSON.stringify(input)}`);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -78,8 +78,8 @@ export function distributionSchema(domain: Domain) {
   const beta = z
     .strictObject({
       dist: z.literal('beta'),
-      alpha: positive.max(1e6, 'must be ≤ 1,000,000'),
-      beta: positive.max(1e6, 'must be ≤ 1,000,000'),
+      alpha: z.number().min(0.01, 'must be ≥ 0.01').max(1e6, 'must be ≤ 1,000,000'),
+      beta: z.number().min(0.01, 'must be ≥ 0.01').max(1e6, 'must be ≤ 1,000,000'),
       min: z.number().optional(),
       max: z.number().optional(),
     })

@@ -132,3 +132,9 @@ describe('parseScenario', () => {
     }
   });
 });
+
+describe('distribution parameters that would make draws meaningless', () => {
+  it('rejects beta shapes below 0.01 (two vanishing shapes would draw 0/0)', () => {
+    expect(() => parseScenario({ churn: { base: { dist: 'beta', alpha: 1e-300, beta: 1e-300 } } })).toThrow(/churn\.base\.alpha: must be ≥ 0\.01/);
+  });
+});
