@@ -192,7 +192,6 @@ export function renderField(row: AssumptionRow, value: unknown, doc: Document, o
       slider.step = step(row);
       slider.value = Number.isFinite(numeric) ? String(numeric) : slider.min;
       slider.setAttribute('aria-label', `${row.path} slider`);
-      slider.tabIndex = -1; // the number field is the keyboard's way in; the slider is for the mouse
       slider.addEventListener('input', () => {
         number.value = slider.value;
         on.change(row.path, Number(slider.value), false);

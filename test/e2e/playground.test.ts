@@ -97,6 +97,19 @@ describe.runIf(ready)('playground in headless Chromium', () => {
     await page.close();
   });
 
+  it('is keyboard usable: Tab to a field, arrow keys change it, the result follows', async () => {
+    const { page } = await open(base);
+    const hash = (await page.evaluate(() => document.body.dataset.resultHash)) as string;
+    await page.locator('.field[data-path="churn.base"] input[type="range"]').focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).closest('.field')?.getAttribute('data-path'))).toBe('churn.base');
+    for (let i = 0; i < 5; i += 1) await page.keyboard.press('ArrowUp');
+    await settled(page, hash);
+    expect(await page.locator('.field[data-path="churn.base"] input[type="number"]').inputValue()).toBe('0.015');
+    expect(page.url()).toContain(encodeURIComponent('"base":0.015'));
+    await page.close();
+  });
+
   it('a shared link reproduces the same result hash', async () => {
     const { page } = await open(base);
     const seed = page.locator('#seed');
