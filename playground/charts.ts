@@ -3,7 +3,7 @@
  * renders them, and test/plots renders the same functions to SVG snapshots.
  */
 import * as Plot from '@observablehq/plot';
-import type { Band, RunResult, SimulationResult } from 'cx-roi';
+import { type Band, type RunResult, type SimulationResult, roiDrivers } from 'cx-roi';
 
 export interface ChartOptions {
   /** A pinned result to draw underneath, for comparison (A), the current one being B. */
@@ -39,6 +39,7 @@ export function roiFanChart(result: SimulationResult, options: ChartOptions = {}
   const compare = options.compare ? rows(options.compare, (r) => r.roi) : null;
   return Plot.plot({
     ...frame(options),
+    ...(compare ? { caption: 'Dashed orange: the pinned result A (median; dotted: its p5 and p95). Blue: the current result B.' } : {}),
     x: { label: 'Month', domain: [0, result.scenario.horizonMonths] },
     y: { label: 'Cumulative ROI', grid: true, tickFormat: '+.0%' },
     marks: [
@@ -77,6 +78,7 @@ function armChart(
   const compare = options.compare ? data(options.compare) : null;
   return Plot.plot({
     ...frame(options, 260),
+    ...(compare ? { caption: 'Dashed orange: the pinned result A’s medians, both arms.' } : {}),
     x: { label: 'Month' },
     y: { label, grid: true, tickFormat },
     color: { domain: ['baseline', 'invested'], range: [colors.baseline, colors.invested], legend: true },
@@ -115,6 +117,7 @@ export function roiHistogram(result: SimulationResult, options: ChartOptions = {
   const compare = options.compare?.runs?.map((r) => ({ roi: r.roi })) ?? null;
   return Plot.plot({
     ...frame(options, 260),
+    ...(compare ? { caption: 'Dashed orange: the pinned result A’s histogram.' } : {}),
     x: { label: `ROI at month ${result.scenario.horizonMonths}`, tickFormat: '+.0%' },
     y: { label: 'Runs', grid: true },
     color: { domain: Object.keys(outcomeColors), range: Object.values(outcomeColors), legend: true },
@@ -173,6 +176,26 @@ export function paybackHistogram(result: SimulationResult, options: ChartOptions
   });
 }
 
+/** What drives the spread: each uncertain input's rank correlation with the horizon ROI (a tornado chart). */
+export function driversChart(result: SimulationResult, options: ChartOptions = {}) {
+  const drivers = roiDrivers(result).slice(0, 10);
+  const compare = options.compare?.runs ? roiDrivers(options.compare) : null;
+  const compareData = compare ? compare.filter((d) => drivers.some((x) => x.path === d.path)) : [];
+  return Plot.plot({
+    ...frame(options, 60 + 26 * Math.max(drivers.length, 1)),
+    ...(compare ? { caption: 'Orange ticks: the same inputs in the pinned result A.' } : {}),
+    marginLeft: 210,
+    x: { label: 'Rank correlation with ROI at the horizon', domain: [-1, 1], grid: true },
+    y: { label: null, domain: drivers.map((d) => d.path) },
+    marks: [
+      Plot.barX(drivers, { x: 'correlation', y: 'path', fill: (d: { correlation: number }) => (d.correlation >= 0 ? colors.invested : '#c92a2a') }),
+      ...(compare ? [Plot.tickX(compareData, { x: 'correlation', y: 'path', stroke: colors.compare, strokeWidth: 2 })] : []),
+      Plot.ruleX([0]),
+      Plot.text(drivers, { x: 'correlation', y: 'path', text: (d: { correlation: number }) => d.correlation.toFixed(2), dx: 4, textAnchor: 'start', frameAnchor: 'left' }),
+    ],
+  });
+}
+
 /** Every chart of the page, by the id of its cell. */
 export const charts = {
   'roi-fan': roiFanChart,
@@ -181,6 +204,7 @@ export const charts = {
   'roi-histogram': roiHistogram,
   'outcome-split': outcomeSplitChart,
   payback: paybackHistogram,
+  drivers: driversChart,
 } as const;
 
 export type ChartId = keyof typeof charts;

@@ -50,3 +50,7 @@ export type { ParallelOptions, ShardWorker } from './parallel/parallel.js';
 export { planShards, stopWorkers } from './parallel/parallel.js';
 export { handleWorkerRequest } from './parallel/protocol.js';
 export type { ShardRequest, BandsRequest, WorkerRequest, ShardMessage } from './parallel/protocol.js';
+
+// Analysis
+export { roiDrivers } from './summary/drivers.js';
+export type { RoiDriver } from './summary/drivers.js';

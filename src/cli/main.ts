@@ -106,7 +106,8 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
     const result = simulate(input as object, {
       ...(runs === undefined ? {} : { runs }),
       ...(seed === undefined ? {} : { seed }),
-      keepRuns: values['keep-runs'] ?? false,
+      // The table names the drivers of the spread, which needs every run's draws.
+      keepRuns: (values['keep-runs'] ?? false) || format === 'table',
       ...(progress ? { onProgress: progress } : {}),
     });
     if (progress) io.stderr('\r\u001b[K');

@@ -1,4 +1,5 @@
 import type { SimulationResult } from '../simulate/result.js';
+import { roiDrivers } from '../summary/drivers.js';
 
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const money = (x: number) => integer.format(x);
@@ -35,6 +36,11 @@ export function formatTable(result: SimulationResult): string {
   out.push(`  Accenture published:  ${percent(oc.published.positive, 0)}, ${percent(oc.published.middling, 0)}, ${percent(oc.published.negative, 0)}`);
   out.push(`Customers at month ${T}:  baseline ${integer.format(h.customers.baseline.p50)}, invested ${integer.format(h.customers.invested.p50)} (medians)`);
   out.push(`Programme carried out:  ${percent(h.executedShare)} of runs`);
+  if (result.runs) {
+    const drivers = roiDrivers(result).slice(0, 5);
+    if (drivers.length > 0)
+      out.push(`What drives the spread: ${drivers.map((d) => `${d.path} ${d.correlation >= 0 ? '+' : '−'}${Math.abs(d.correlation).toFixed(2)}`).join(', ')} (rank correlation with ROI)`);
+  }
   out.push('');
   const header = ['month', 'ROI p5', 'p25', 'p50', 'p75', 'p95', 'paid back', 'customers base', 'invested', 'margin base', 'invested'];
   const widths = header.map((h) => Math.max(h.length, 9));

@@ -61,7 +61,7 @@ describe.runIf(ready)('playground in headless Chromium', () => {
   it('loads the default scenario with no console errors, and every chart draws marks', async () => {
     const { page, problems } = await open(base);
     expect(problems).toEqual([]);
-    for (const id of ['roi-fan', 'customers', 'revenue', 'roi-histogram', 'outcome-split', 'payback']) {
+    for (const id of ['roi-fan', 'customers', 'revenue', 'roi-histogram', 'outcome-split', 'payback', 'drivers']) {
       const marks = await page.locator(`#chart-${id} svg [aria-label] > *`).count();
       expect(marks, `marks in ${id}`).toBeGreaterThan(5);
     }
