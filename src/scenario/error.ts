@@ -75,7 +75,7 @@ export function fromZodIssues(
         out.push(...fromZodIssues(meant, input, allowedKeysAt, path));
         continue;
       }
-      out.push({ path: dotted(path), value: valueAt(input, path), message: describeUnion(valueAt(input, path)) });
+      out.push({ path: dotted(path), value: valueAt(input, path), message: describeUnion(valueAt(input, path), issue.errors.length) });
       continue;
     }
     if (issue.code === 'unrecognized_keys') {
@@ -113,8 +113,10 @@ function chooseAlternative(alternatives: readonly (readonly z.core.$ZodIssue[])[
   return wantsDistribution ? meant[0] : meant[meant.length - 1];
 }
 
-function describeUnion(value: unknown): string {
+function describeUnion(value: unknown, alternatives: number): string {
   const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+  if (alternatives > 2)
+    return `expected a failure probability, a distribution, a list of them (one per touchpoint) or an object of named touchpoints, e.g. { "delivery": 0.02 }; got ${kind}`;
   return `expected a number or a distribution { dist: "uniform" | "triangular" | "pert" | "beta" | "normal" | "lognormal", ... }, got ${kind}`;
 }
 

@@ -112,6 +112,7 @@ describe('parseScenario', () => {
     expect(issuesOf({ journey: { touchpointFailure: { delivery: 1.5 } } })[0]?.path).toBe('journey.touchpointFailure.delivery');
     expect(issuesOf({ journey: { touchpointFailure: { 'bad name': 0.1 } } })[0]?.message).toContain('touchpoint name');
     expect(issuesOf({ journey: { touchpointFailure: [] } })[0]?.message).toContain('at least one');
+    expect(issuesOf({ journey: { touchpointFailure: 'late' } })[0]?.message).toContain('an object of named touchpoints');
     expect(issuesOf({ journey: { touchpointFailure: [0.1, 'x'] } })[0]?.path).toBe('journey.touchpointFailure.1');
   });
 
