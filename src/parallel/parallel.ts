@@ -2,7 +2,7 @@ import { parseScenario } from '../scenario/parse.js';
 import type { ScenarioInput } from '../scenario/schema.js';
 import { ScenarioError } from '../scenario/error.js';
 import { type MonthlyMetric, type RunMatrix, joinRuns, orderBlocks } from '../simulate/matrix.js';
-import { type SimulateOptions, resolveOptions } from '../simulate/options.js';
+import { type SimulateOptions, progressStep, resolveOptions } from '../simulate/options.js';
 import type { SimulationResult } from '../simulate/result.js';
 import { assembleResult } from '../summary/result.js';
 import { mergeBands, paidBackShares, seriesRows, splitBandTasks, summarizeHorizon } from '../summary/summarize.js';
@@ -113,7 +113,7 @@ export async function simulateParallelWith(
   if (signal?.aborted) throw abortError();
   const shards = planShards(runs, wanted ?? defaultWorkers);
   const done = shards.map(() => 0);
-  const step = Math.max(1, Math.floor(runs / 100));
+  const step = progressStep(runs);
   let reported = 0;
   const progress = (k: number, count: number) => {
     done[k] = count;

@@ -1,6 +1,7 @@
 import type { Seed } from '../random/stream.js';
 import type { Scenario } from '../scenario/schema.js';
 import { type RunMatrix, simulateRange } from '../simulate/matrix.js';
+import { progressStep } from '../simulate/options.js';
 import { type BandBlock, type BandTask, type BandsByMetric, seriesBands } from '../summary/summarize.js';
 
 /** What the main thread asks a worker to simulate: one block of runs. */
@@ -54,7 +55,7 @@ export function handleWorkerRequest(request: WorkerRequest, post: (message: Shar
       post({ type: 'bands', bands: seriesBands(request.blocks, request.total, request.tasks) });
       return;
     }
-    const step = Math.max(1, Math.floor(request.count / 100));
+    const step = progressStep(request.count);
     const matrix = simulateRange(request.scenario, request.seed, request.first, request.count, request.keepParameters, (done) => {
       if (done % step === 0 && done < request.count) post({ type: 'progress', done });
     });

@@ -1,5 +1,6 @@
 import type { ScenarioInput } from '../scenario/schema.js';
 import type { SimulationResult } from '../simulate/result.js';
+import { importNodeBuiltin, isNode } from './platform.js';
 import type { ShardMessage, WorkerRequest } from './protocol.js';
 import { type ParallelOptions, type ShardWorker, simulateParallelWith } from './parallel.js';
 
@@ -13,14 +14,9 @@ interface NodeWorker {
   unref(): void;
 }
 
-const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
-
 async function nodeWorkers(): Promise<{ spawn: () => ShardWorker; cores: number }> {
-  // Variable specifiers keep browser bundlers from trying to resolve Node built-ins.
-  const threads = 'node:worker_threads';
-  const os = 'node:os';
-  const { Worker } = (await import(/* @vite-ignore */ threads)) as { Worker: new (url: URL) => NodeWorker };
-  const { availableParallelism } = (await import(/* @vite-ignore */ os)) as { availableParallelism: () => number };
+  const { Worker } = await importNodeBuiltin<{ Worker: new (url: URL) => NodeWorker }>('node:worker_threads');
+  const { availableParallelism } = await importNodeBuiltin<{ availableParallelism: () => number }>('node:os');
   const url = new URL('./worker.js', import.meta.url);
   return {
     cores: availableParallelism(),

@@ -2,6 +2,7 @@
  * The worker entry of simulateParallel, for Node's worker_threads and for
  * browsers' module Web Workers alike.
  */
+import { importNodeBuiltin, isNode } from './platform.js';
 import { type WorkerRequest, handleWorkerRequest } from './protocol.js';
 
 interface NodeParentPort {
@@ -11,12 +12,8 @@ interface NodeParentPort {
 
 declare const self: { onmessage: ((event: { data: WorkerRequest }) => void) | null; postMessage(message: unknown, options?: { transfer?: ArrayBuffer[] }): void } | undefined;
 
-const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
-
 if (isNode) {
-  // A variable specifier keeps browser bundlers from trying to resolve a Node built-in.
-  const workerThreads = 'node:worker_threads';
-  const { parentPort } = (await import(/* @vite-ignore */ workerThreads)) as { parentPort: NodeParentPort | null };
+  const { parentPort } = await importNodeBuiltin<{ parentPort: NodeParentPort | null }>('node:worker_threads');
   parentPort?.on('message', (request) => handleWorkerRequest(request, (message, transfer) => parentPort.postMessage(message, transfer)));
 } else if (typeof self !== 'undefined') {
   const scope = self;

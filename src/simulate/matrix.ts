@@ -46,6 +46,18 @@ export interface RunMatrix {
   readonly parameters: Float64Array | null;
 }
 
+/** Zeroed horizon columns for `count` runs. */
+function emptyHorizon(count: number): HorizonColumns {
+  return {
+    roi: new Float64Array(count),
+    npv: new Float64Array(count),
+    paybackMonth: new Int32Array(count),
+    customersBaseline: new Float64Array(count),
+    customersInvested: new Float64Array(count),
+    executed: new Uint8Array(count),
+  };
+}
+
 /** An empty matrix for `count` runs from `first`. */
 export function createMatrix(scenario: Scenario, first: number, count: number, keepParameters: boolean): RunMatrix {
   const months = scenario.horizonMonths;
@@ -55,14 +67,7 @@ export function createMatrix(scenario: Scenario, first: number, count: number, k
     count,
     months,
     values: Object.fromEntries(monthlyMetrics.map((m) => [m, new Float64Array(months * count)])) as Record<MonthlyMetric, Float64Array>,
-    horizon: {
-      roi: new Float64Array(count),
-      npv: new Float64Array(count),
-      paybackMonth: new Int32Array(count),
-      customersBaseline: new Float64Array(count),
-      customersInvested: new Float64Array(count),
-      executed: new Uint8Array(count),
-    },
+    horizon: emptyHorizon(count),
     parameterNames,
     parameters: keepParameters ? new Float64Array(count * parameterNames.length) : null,
   };
@@ -136,14 +141,7 @@ export function joinRuns(ordered: readonly RunMatrix[], total: number): JoinedRu
   if (ordered.length === 1 && first) return first;
   const parameterNames = first?.parameterNames ?? [];
   const keep = ordered.length > 0 && ordered.every((b) => b.parameters !== null);
-  const horizon: HorizonColumns = {
-    roi: new Float64Array(total),
-    npv: new Float64Array(total),
-    paybackMonth: new Int32Array(total),
-    customersBaseline: new Float64Array(total),
-    customersInvested: new Float64Array(total),
-    executed: new Uint8Array(total),
-  };
+  const horizon = emptyHorizon(total);
   const parameters = keep ? new Float64Array(total * parameterNames.length) : null;
   for (const block of ordered) {
     for (const key of Object.keys(horizon) as (keyof HorizonColumns)[]) horizon[key].set(block.horizon[key], block.first);

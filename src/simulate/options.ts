@@ -24,6 +24,11 @@ export interface SimulateOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** How many runs between progress reports: about a hundred reports a simulation. */
+export function progressStep(total: number): number {
+  return Math.max(1, Math.floor(total / 100));
+}
+
 /** The default number of runs. */
 export const defaultRuns = 1000;
 /** The default seed. */

@@ -2,7 +2,7 @@ import { parseScenario } from '../scenario/parse.js';
 import type { ScenarioInput } from '../scenario/schema.js';
 import { resultFromBlocks } from '../summary/result.js';
 import { simulateRange } from './matrix.js';
-import { type SimulateOptions, resolveOptions } from './options.js';
+import { type SimulateOptions, progressStep, resolveOptions } from './options.js';
 import type { SimulationResult } from './result.js';
 
 /**
@@ -27,7 +27,7 @@ import type { SimulationResult } from './result.js';
 export function simulate(input: ScenarioInput = {}, options: SimulateOptions = {}): SimulationResult {
   const scenario = parseScenario(input);
   const { runs, seed, keepRuns, onProgress } = resolveOptions(options, scenario.horizonMonths);
-  const step = Math.max(1, Math.floor(runs / 100));
+  const step = progressStep(runs);
   const matrix = simulateRange(scenario, seed, 0, runs, keepRuns, onProgress && ((done) => (done % step === 0 || done === runs) && onProgress(done, runs)));
   return resultFromBlocks(scenario, seed, [matrix], runs, keepRuns);
 }

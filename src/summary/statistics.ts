@@ -4,11 +4,9 @@ import { type Band, bandProbabilities } from './band.js';
 // Only the three functions used: all of mathjs costs ~600 ms to import.
 const math = create({ meanDependencies, quantileSeqDependencies, stdDependencies } as Record<string, FactoryFunctionMap>);
 
-/** Sample mean and standard deviation (n − 1) of per-run figures. */
-export function meanAndSd(values: number[]): { mean: number; sd: number } {
-  const mean = math.mean(values) as number;
-  const sd = values.length > 1 ? (math.std(values) as unknown as number) : 0;
-  return { mean, sd };
+/** Sample standard deviation (n − 1) of per-run figures; 0 for a single run. */
+export function standardDeviation(values: number[]): number {
+  return values.length > 1 ? (math.std(values) as unknown as number) : 0;
 }
 
 /** The band of per-run horizon figures, by mathjs (once per simulation, off the hot path). */

@@ -3,7 +3,7 @@ import type { HorizonSummary, OutcomeClasses, PaybackSummary, SeriesRow } from '
 import type { Scenario } from '../scenario/schema.js';
 import { accentureOutcomeSplit } from '../scenario/sources.js';
 import { type Band, bandInPlace } from './band.js';
-import { horizonBand, meanAndSd } from './statistics.js';
+import { horizonBand, standardDeviation } from './statistics.js';
 
 /** The month-by-month columns a band needs: a block's runs, possibly only some figures. */
 export interface BandBlock {
@@ -118,7 +118,7 @@ export function summarizeHorizon(scenario: Scenario, runs: JoinedRuns): HorizonS
   const n = runs.count;
   const roi = Array.from(h.roi);
   const positive = roi.filter((x) => x > 0).length / n;
-  const { sd } = meanAndSd(roi);
+  const sd = standardDeviation(roi);
   let executed = 0;
   for (const x of h.executed) executed += x;
   return {

@@ -11,12 +11,3 @@ export function expectSameTwice<T>(make: () => T): T {
   expect(JSON.stringify(second)).toBe(JSON.stringify(first));
   return first;
 }
-
-/** Deep-freezes plain data so any attempt to change it throws in strict mode. */
-export function frozen<T>(value: T): T {
-  if (value !== null && typeof value === 'object') {
-    for (const child of Object.values(value)) frozen(child);
-    Object.freeze(value);
-  }
-  return value;
-}

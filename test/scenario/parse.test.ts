@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ScenarioError, defaultScenario, parseScenario } from '../../src/index.js';
-import { frozen } from '../helpers/determinism.js';
+import { deepFreeze as frozen } from '../../src/scenario/defaults.js';
 
 function issuesOf(input: unknown): { path: string; value: unknown; message: string }[] {
   try {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ScenarioError, defaultScenario, simulate } from '../../src/index.js';
-import { expectSameTwice, frozen } from '../helpers/determinism.js';
+import { deepFreeze as frozen } from '../../src/scenario/defaults.js';
+import { expectSameTwice } from '../helpers/determinism.js';
 
 const quick = { horizonMonths: 24 } as const;
 
