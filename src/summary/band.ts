@@ -25,6 +25,8 @@ export function quantileSorted(sorted: ArrayLike<number>, probability: number): 
   const below = Math.floor(index);
   const above = Math.min(below + 1, n - 1);
   const lo = sorted[below] as number;
+  // On a rank exactly, the value itself (as selection returns it: −0 stays −0).
+  if (index === below) return lo;
   const hi = sorted[above] as number;
   return lo + (hi - lo) * (index - below);
 }

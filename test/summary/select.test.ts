@@ -43,3 +43,10 @@ describe('selection', () => {
     expect(rows).toEqual(summarizeSeries([simulateRange(scenario, 1, 0, 65, false)], 65));
   });
 });
+
+describe('quantiles on an exact rank', () => {
+  it('return the value itself, by sort or by selection, −0 included', () => {
+    expect(Object.is(quantileSorted(Float64Array.from([-0]), 0.5), -0)).toBe(true);
+    expect(Object.is(quantilesInPlace(Float64Array.from([-0]), [0.5])[0], -0)).toBe(true);
+  });
+});
