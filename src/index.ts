@@ -5,6 +5,7 @@
  */
 
 // Simulate
+export { version } from './version.js';
 export { simulate } from './simulate/simulate.js';
 export type { SimulateOptions } from './simulate/options.js';
 export { defaultRuns, defaultSeed } from './simulate/options.js';
@@ -24,7 +25,7 @@ export { defaultScenario } from './scenario/defaults.js';
 export { scenarioSchema, fieldRegistry } from './scenario/schema.js';
 export type { Scenario, ScenarioInput, DeepPartial, FieldMeta } from './scenario/schema.js';
 export { parseScenario } from './scenario/parse.js';
-export { ScenarioError, formatIssue } from './scenario/error.js';
+export { ScenarioError, formatIssue, maxReportedIssues } from './scenario/error.js';
 export type { ScenarioIssue } from './scenario/error.js';
 export { describeAssumptions, describeValue } from './scenario/describe.js';
 export type { AssumptionRow } from './scenario/describe.js';
@@ -36,18 +37,19 @@ export { domains, limits } from './scenario/domain.js';
 export type { Domain } from './scenario/domain.js';
 
 // Randomness, for users who build on the same streams
-export { createStream } from './random/stream.js';
-export type { RandomStream, Seed } from './random/stream.js';
+export { createStream, streamFamily } from './random/stream.js';
+export type { KeyPart, RandomStream, Seed, StreamFamily } from './random/stream.js';
 export { binomial } from './random/binomial.js';
 
 // Reports
+export { writeJson } from './report/json.js';
 export { seriesCsv, runsCsv } from './report/csv.js';
 export { assumptionsMarkdown } from './report/markdown.js';
 
 // Parallel runs
 export { simulateParallel } from './parallel/simulate-parallel.js';
 export type { ParallelOptions, ShardWorker } from './parallel/parallel.js';
-export { planShards, stopWorkers } from './parallel/parallel.js';
+export { defaultWorkerCap, idleWorkerMilliseconds, planShards, stopWorkers } from './parallel/parallel.js';
 export { handleWorkerRequest } from './parallel/protocol.js';
 export type { ShardRequest, BandsRequest, WorkerRequest, ShardMessage } from './parallel/protocol.js';
 

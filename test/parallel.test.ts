@@ -1,4 +1,7 @@
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -82,5 +85,51 @@ describe.runIf(existsSync(join(import.meta.dirname, '../dist/worker.js')))('simu
   it('rejects bad input with ScenarioError before starting workers', async () => {
     await expect(simulateParallel({ churn: { base: 3 } }, { runs: 10 })).rejects.toBeInstanceOf(ScenarioError);
     await expect(simulateParallel({}, { runs: 10, workers: 0 })).rejects.toMatchObject({ issues: [{ path: 'options.workers' }] });
+  });
+
+  it('rejects, rather than crashing the process, when onProgress throws', async () => {
+    const failing = simulateParallel({ horizonMonths: 12 }, { runs: 400, workers: 2, onProgress: () => {
+      throw new Error('progress bar broke');
+    } });
+    await expect(failing).rejects.toThrow('progress bar broke');
+    // The workers of the failed call were ended, and the next call works.
+    expect(await simulateParallel({ horizonMonths: 6 }, { runs: 50, workers: 2, seed: 3 })).toEqual(simulate({ horizonMonths: 6 }, { runs: 50, seed: 3 }));
+  });
+
+  it('rejects a signal that is not an AbortSignal and a createWorker that is not a function, naming them', async () => {
+    await expect(simulateParallel({}, { runs: 10, signal: {} as AbortSignal })).rejects.toMatchObject({ issues: [{ path: 'options.signal' }] });
+    await expect(simulateParallel({}, { runs: 10, createWorker: 42 as never })).rejects.toMatchObject({ issues: [{ path: 'options.createWorker' }] });
+  });
+
+  it('a createWorker that throws or returns no worker leaves no worker running', async () => {
+    let made = 0;
+    const terminated: number[] = [];
+    const fake = (id: number) => ({ post: () => undefined, onMessage: () => undefined, onError: () => undefined, terminate: () => terminated.push(id) });
+    const throwsOnThird = () => {
+      made += 1;
+      if (made === 3) throw new Error('no more threads');
+      return fake(made);
+    };
+    await expect(simulateParallel({}, { runs: 10, workers: 4, createWorker: throwsOnThird })).rejects.toThrow('no more threads');
+    expect(terminated.sort()).toEqual([1, 2]);
+    await expect(simulateParallel({}, { runs: 10, workers: 2, createWorker: () => ({}) as never })).rejects.toThrow(/createWorker must return a worker/);
+  });
+});
+
+describe.runIf(existsSync(join(import.meta.dirname, '../dist/worker.js')))('simulateParallel lets the process exit (child processes)', () => {
+  // A script file, not --eval: worker threads inherit the parent's flags, and --input-type breaks them.
+  const run = (script: string) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'cx-roi-')), 'exit.mjs');
+    writeFileSync(file, `import { simulateParallel } from ${JSON.stringify(pathToFileURL(dist).href)};\n${script}`);
+    return execFileSync(process.execPath, [file], { encoding: 'utf8', timeout: 30_000 });
+  };
+
+  it('after a bad signal, a throwing onProgress and a success, without stopWorkers', () => {
+    const out = run(`
+      await simulateParallel({}, { runs: 10, signal: {} }).catch((e) => console.log(e.name));
+      await simulateParallel({ horizonMonths: 6 }, { runs: 200, workers: 2, onProgress: () => { throw new Error('x'); } }).catch((e) => console.log(e.message));
+      const r = await simulateParallel({ horizonMonths: 6 }, { runs: 200, workers: 2 });
+      console.log(r.runCount);`);
+    expect(out.trim().split('\n')).toEqual(['ScenarioError', 'x', '200']);
   });
 });

@@ -3,10 +3,18 @@ import { readFile } from 'node:fs/promises';
 import packageJson from '../../package.json' with { type: 'json' };
 import { runCli } from './main.js';
 
+// A reader that stops early (`cx-roi simulate --format json | head -1`) closes the pipe:
+// that is the reader's choice, not a failure, so stop quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const code = await runCli(
   process.argv.slice(2),
   {
-    stdout: (text) => process.stdout.write(text),
+    // Each piece waits for the event loop, so a closed pipe is noticed before the next one is made.
+    stdout: (text) => new Promise<void>((resolve) => process.stdout.write(text, () => resolve())),
     stderr: (text) => process.stderr.write(text),
     stderrIsTTY: process.stderr.isTTY === true,
     readFile: (path) => readFile(path, 'utf8'),

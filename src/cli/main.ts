@@ -3,11 +3,13 @@ import { describeAssumptions, describeValue } from '../scenario/describe.js';
 import { ScenarioError } from '../scenario/error.js';
 import { simulate } from '../simulate/simulate.js';
 import { seriesCsv } from '../report/csv.js';
+import { writeJson } from '../report/json.js';
 import { formatTable } from './table.js';
 
 /** Where the CLI writes: the process's streams, or buffers in tests. */
 export interface CliIo {
-  readonly stdout: (text: string) => void;
+  /** Writes to standard output; may return a promise to pace long output. */
+  readonly stdout: (text: string) => void | Promise<void>;
   readonly stderr: (text: string) => void;
   /** Whether stderr is a terminal (a progress bar is drawn only then). */
   readonly stderrIsTTY: boolean;
@@ -81,7 +83,8 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
       return 2;
     }
     try {
-      input = JSON.parse(text);
+      // Editors on Windows may start a UTF-8 file with a byte-order mark; JSON.parse rejects it.
+      input = JSON.parse(text.replace(/^\uFEFF/, ''));
     } catch (error) {
       io.stderr(`cx-roi: ${file} is not valid JSON: ${(error as Error).message}\n`);
       return 2;
@@ -111,7 +114,7 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
       ...(progress ? { onProgress: progress } : {}),
     });
     if (progress) io.stderr('\r\u001b[K');
-    if (format === 'json') io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+    if (format === 'json') await writeJson(result, io.stdout);
     else if (format === 'csv') io.stdout(seriesCsv(result));
     else io.stdout(formatTable(result));
     return 0;

@@ -1,6 +1,6 @@
 import { binomial } from '../random/binomial.js';
-import { createStream, type RandomStream, type Seed } from '../random/stream.js';
 import type { RunParameters } from './parameters.js';
+import type { ArmStreams } from './streams.js';
 
 /** What happened in one arm in one month: whole counts, and money. */
 export interface MonthOutcome {
@@ -36,38 +36,6 @@ export function emptyOutcome(): MonthOutcome {
   return {
     customersStart: 0, bad: 0, good: 0, churned: 0, convertedByWordOfMouth: 0, acquiredOrganically: 0,
     deterred: 0, acquired: 0, customersEnd: 0, prospectsStart: 0, prospectsEnd: 0, revenue: 0, margin: 0,
-  };
-}
-
-/** One stream for each random event of a month, so arms stay in step (common random numbers). */
-export interface ArmStreams {
-  readonly experience: RandomStream;
-  readonly churnAfterBad: RandomStream;
-  readonly churnAfterGood: RandomStream;
-  readonly recommend: RandomStream;
-  readonly speakOut: RandomStream;
-  readonly convert: RandomStream;
-  readonly deter: RandomStream;
-  readonly organic: RandomStream;
-}
-
-/**
- * The streams of one arm of run `run`. Both arms call this with the same
- * (seed, run) and get identical streams: the invested arm meets the same luck
- * as the baseline wherever its counts allow, so their difference is the
- * programme's effect, not noise.
- */
-export function armStreams(seed: Seed, run: number): ArmStreams {
-  const stream = (event: string) => createStream(seed, run, 'month', event);
-  return {
-    experience: stream('experience'),
-    churnAfterBad: stream('churnAfterBad'),
-    churnAfterGood: stream('churnAfterGood'),
-    recommend: stream('recommend'),
-    speakOut: stream('speakOut'),
-    convert: stream('convert'),
-    deter: stream('deter'),
-    organic: stream('organic'),
   };
 }
 

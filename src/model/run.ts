@@ -1,8 +1,10 @@
-import { createStream, type Seed } from '../random/stream.js';
-import type { Scenario } from '../scenario/schema.js';
+import type { Seed } from '../random/stream.js';
+import { ScenarioError } from '../scenario/error.js';
+import { type Scenario, minimumProgrammeCost } from '../scenario/schema.js';
 import { type DrawnValues, drawValues } from './draw.js';
-import { type MonthOutcome, armStreams, emptyOutcome, simulateMonth } from './month.js';
+import { type MonthOutcome, emptyOutcome, simulateMonth } from './month.js';
 import { type RunParameters, runParameters } from './parameters.js';
+import { armStreams, modelStreams } from './streams.js';
 
 /** One run's figures at the horizon, and what it drew. */
 export interface RunResult {
@@ -60,12 +62,18 @@ export function effectInMonth(p: RunParameters, executed: boolean, month: number
  * @param observe - Called after every month with both arms' outcomes, if given.
  */
 export function simulateRun(scenario: Scenario, seed: Seed, run: number, trace?: RunTrace, observe?: MonthObserver): RunResult {
+  const streams = modelStreams(scenario, seed);
   const values = drawValues(scenario, seed, run);
   const p = runParameters(scenario.horizonMonths, values);
-  const executed = createStream(seed, run, 'execution')() < p.executionSuccess;
+  if (p.upfront < minimumProgrammeCost && p.monthlyCost < minimumProgrammeCost)
+    // parseScenario rules this out for every draw; kept as the guard of ROI's denominator.
+    throw new ScenarioError([
+      { path: 'investment.upfront', value: p.upfront, message: `drew ${p.upfront} with investment.monthly ${p.monthlyCost} in run ${run}: the programme must cost at least ${minimumProgrammeCost}` },
+    ]);
+  const executed = streams.execution.at(run)() < p.executionSuccess;
   // Identical streams for both arms: common random numbers.
-  const baselineStreams = armStreams(seed, run);
-  const investedStreams = armStreams(seed, run);
+  const baselineStreams = armStreams(streams, run);
+  const investedStreams = armStreams(streams, run);
   const baseline = emptyOutcome();
   const invested = emptyOutcome();
 

@@ -21,11 +21,34 @@ export interface ShardWorker {
 
 // Idle workers, by the factory that made them: the next call reuses them, started and warm.
 const idleWorkers = new Map<() => ShardWorker, ShardWorker[]>();
+let idleTimer: ReturnType<typeof setTimeout> | undefined;
 
+/** How long idle workers are kept for the next call before they are ended, in milliseconds. */
+export const idleWorkerMilliseconds = 30_000;
+
+/** Most workers simulateParallel starts by default: past this, more workers cost memory and start-up for little speed. */
+export const defaultWorkerCap = 8;
+
+const methods = ['post', 'onMessage', 'onError', 'terminate'] as const;
+
+/** Workers for one call: idle ones first, then new ones. A factory that fails leaves no worker running. */
 function acquire(factory: () => ShardWorker, count: number, pooled: boolean): ShardWorker[] {
   const idle = pooled ? (idleWorkers.get(factory) ?? []) : [];
   const workers = idle.splice(0, count);
-  while (workers.length < count) workers.push(factory());
+  try {
+    while (workers.length < count) {
+      const worker: unknown = factory();
+      const missing = methods.filter((m) => typeof (worker as Record<string, unknown> | null)?.[m] !== 'function');
+      if (missing.length > 0) {
+        if (typeof (worker as ShardWorker | null)?.terminate === 'function') (worker as ShardWorker).terminate();
+        throw new TypeError(`options.createWorker must return a worker with ${methods.join(', ')}; it returned one without ${missing.join(', ')}`);
+      }
+      workers.push(worker as ShardWorker);
+    }
+  } catch (error) {
+    for (const worker of workers) worker.terminate();
+    throw error;
+  }
   for (const worker of workers) worker.hold?.(true);
   return workers;
 }
@@ -37,23 +60,38 @@ function release(factory: () => ShardWorker, workers: readonly ShardWorker[], re
   }
   for (const worker of workers) worker.hold?.(false);
   idleWorkers.set(factory, [...(idleWorkers.get(factory) ?? []), ...workers]);
+  // Idle workers hold memory: end them if no call comes for a while.
+  if (idleTimer !== undefined) clearTimeout(idleTimer);
+  idleTimer = setTimeout(stopWorkers, idleWorkerMilliseconds);
+  (idleTimer as { unref?: () => void }).unref?.();
 }
 
 /**
- * Ends the idle workers simulateParallel keeps for its next call. Node exits
- * with them alive (they are unreferenced while idle); call this to free their
- * memory sooner, or before a test runner checks for open handles.
+ * Ends the idle workers simulateParallel keeps for its next call (it also
+ * ends them itself after 30 s without a call). Node exits with them alive
+ * (they are unreferenced while idle); call this to free their memory sooner,
+ * or before a test runner checks for open handles.
  */
 export function stopWorkers(): void {
+  if (idleTimer !== undefined) clearTimeout(idleTimer);
+  idleTimer = undefined;
   for (const workers of idleWorkers.values()) for (const worker of workers) worker.terminate();
   idleWorkers.clear();
+}
+
+/** How many workers are idle and kept for the next call (for tests and diagnostics). */
+export function idleWorkerCount(): number {
+  let n = 0;
+  for (const workers of idleWorkers.values()) n += workers.length;
+  return n;
 }
 
 /** Options of {@link simulateParallel}: those of `simulate`, and how to split the work. */
 export interface ParallelOptions extends SimulateOptions {
   /**
-   * How many workers to run at once.
-   * @defaultValue the number of logical cores (Node's `availableParallelism`, the browser's `hardwareConcurrency`), at least 1
+   * How many workers to run at once (1 to 256). Each costs a thread and some
+   * memory of its own; the runs' figures are split among them, not copied to each.
+   * @defaultValue the number of logical cores (Node's `availableParallelism`, the browser's `hardwareConcurrency`), at least 1 and at most 8
    */
   workers?: number;
   /** Cancels the simulation: the workers are stopped and the promise rejects with an `AbortError`. */
@@ -80,13 +118,23 @@ function abortError(): Error {
   return error;
 }
 
+function isAbortSignal(value: unknown): value is AbortSignal {
+  const signal = value as AbortSignal | null;
+  return typeof signal?.aborted === 'boolean' && typeof signal.addEventListener === 'function' && typeof signal.removeEventListener === 'function';
+}
+
 /** Sends one request to a worker and waits for its final answer, passing progress on. */
 function ask(worker: ShardWorker, request: WorkerRequest, transfer: ArrayBuffer[], onProgress: (done: number) => void): Promise<ShardMessage> {
   return new Promise((resolve, reject) => {
     worker.onMessage((message) => {
-      if (message.type === 'progress') onProgress(message.done);
-      else if (message.type === 'error') reject(new Error(`a simulation worker failed: ${message.message}`));
-      else resolve(message);
+      try {
+        if (message.type === 'progress') onProgress(message.done);
+        else if (message.type === 'error') reject(new Error(`a simulation worker failed: ${message.message}`));
+        else resolve(message);
+      } catch (error) {
+        // The caller's onProgress threw: the promise rejects with its error rather than the process dying.
+        reject(error);
+      }
     });
     worker.onError(reject);
     worker.post(request, transfer);
@@ -105,13 +153,17 @@ export async function simulateParallelWith(
   input: ScenarioInput,
   options: ParallelOptions,
 ): Promise<SimulationResult> {
-  const { workers: wanted, signal, createWorker, ...simulateOptions } = options;
+  const { workers: wanted, signal, createWorker, ...simulateOptions } = options ?? {};
   const scenario = parseScenario(input);
   const { runs, seed, keepRuns, onProgress } = resolveOptions(simulateOptions, scenario.horizonMonths);
-  if (wanted !== undefined && !(Number.isInteger(wanted) && wanted >= 1 && wanted <= 256))
-    throw new ScenarioError([{ path: 'options.workers', value: wanted, message: 'must be a whole number from 1 to 256' }]);
+  const bad = [
+    wanted !== undefined && !(Number.isInteger(wanted) && wanted >= 1 && wanted <= 256) && { path: 'options.workers', value: wanted, message: 'must be a whole number from 1 to 256' },
+    signal !== undefined && !isAbortSignal(signal) && { path: 'options.signal', value: signal, message: 'must be an AbortSignal (from an AbortController)' },
+    createWorker !== undefined && typeof createWorker !== 'function' && { path: 'options.createWorker', value: createWorker, message: 'must be a function that returns a worker' },
+  ].filter((issue) => issue !== false);
+  if (bad.length > 0) throw new ScenarioError(bad);
   if (signal?.aborted) throw abortError();
-  const shards = planShards(runs, wanted ?? defaultWorkers);
+  const shards = planShards(runs, wanted ?? Math.min(defaultWorkers, defaultWorkerCap));
   const done = shards.map(() => 0);
   const step = progressStep(runs);
   let reported = 0;
@@ -154,22 +206,22 @@ export async function simulateParallelWith(
       runs,
     );
     const paidBack = paidBackShares(blocks, runs);
-    // Round two: every figure × month band, split evenly across the workers. A figure's
-    // buffer is handed over to the first worker that needs it and copied for any other
-    // (all copies are made before anything is handed over).
-    const handedOver = new Set<Float64Array>();
+    // Round two: every figure × month band, split evenly across the workers. Each worker is
+    // sent only the months it summarises: a copy of them, or the figure's whole buffer, handed
+    // over without a copy, when one worker takes every month of it.
     const requests = splitBandTasks(scenario.horizonMonths, workers.length).map((tasks) => {
       const transfer: ArrayBuffer[] = [];
       const bandBlocks = blocks.map((b) => {
         const values: Partial<Record<MonthlyMetric, Float64Array>> = {};
-        for (const { metric } of tasks) {
+        const fromMonth: Partial<Record<MonthlyMetric, number>> = {};
+        for (const { metric, from, to } of tasks) {
           const column = b.values[metric];
-          const copy = handedOver.has(column) ? column.slice() : column;
-          handedOver.add(column);
-          values[metric] = copy;
-          transfer.push(copy.buffer as ArrayBuffer);
+          const part = from === 0 && to === b.months ? column : column.slice(from * b.count, to * b.count);
+          values[metric] = part;
+          fromMonth[metric] = part === column ? 0 : from;
+          transfer.push(part.buffer as ArrayBuffer);
         }
-        return { first: b.first, count: b.count, months: b.months, values };
+        return { first: b.first, count: b.count, months: b.months, values, fromMonth };
       });
       return { request: { type: 'bands' as const, blocks: bandBlocks, total: runs, tasks }, transfer };
     });

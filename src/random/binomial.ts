@@ -13,6 +13,8 @@ import type { RandomStream } from './stream.js';
  * @param n - Number of trials, a whole number ≥ 0 (up to 2⁵³).
  * @param p - Success probability in [0, 1].
  * @returns A whole number in [0, n].
+ * @throws RangeError when `n` is not a whole number from 0 to 2⁵³ or `p` is not a number in [0, 1]
+ *   (a NaN would otherwise spin the rejection loop for ever).
  * @example
  * ```ts
  * const random = createStream(1, 'demo');
@@ -20,7 +22,9 @@ import type { RandomStream } from './stream.js';
  * ```
  */
 export function binomial(random: RandomStream, n: number, p: number): number {
-  if (n <= 0 || p <= 0) return 0;
+  if (!(n >= 0 && n <= Number.MAX_SAFE_INTEGER + 1 && Number.isInteger(n))) throw new RangeError(`binomial needs a whole number of trials from 0 to 2^53, got ${n}`);
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`binomial needs a probability in [0, 1], got ${p}`);
+  if (n === 0 || p === 0) return 0;
   if (p >= 1) return n;
   if (p > 0.5) return n - lowerHalf(random, n, 1 - p);
   return lowerHalf(random, n, p);

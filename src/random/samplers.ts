@@ -28,10 +28,10 @@ export function sampleUniform(random: RandomStream, min: number, max: number): n
 export function sampleTriangular(random: RandomStream, min: number, mode: number, max: number): number {
   if (max === min) return min;
   const u = random();
-  const split = (mode - min) / (max - min);
-  return u < split
-    ? min + Math.sqrt(u * (max - min) * (mode - min))
-    : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
+  const range = max - min;
+  // Written with ratios in [0, 1] so that no product of two tiny widths underflows (a range of 1e-162 squared is 0).
+  const x = u < (mode - min) / range ? min + range * Math.sqrt((u * (mode - min)) / range) : max - range * Math.sqrt(((1 - u) * (max - mode)) / range);
+  return Math.min(Math.max(x, min), max);
 }
 
 /** Standard normal, by inversion of one open uniform. */
@@ -40,11 +40,27 @@ export function sampleStandardNormal(random: RandomStream): number {
 }
 
 /**
- * Gamma(shape, 1) by Marsaglia & Tsang (2000); shapes below 1 by the
- * boost Gamma(shape + 1)·U^(1/shape).
+ * Gamma(shape, 1) by Marsaglia & Tsang (2000); shapes below 1 by the boost
+ * Gamma(shape + 1)·U^(1/shape). For a shape near 0 the draw can underflow
+ * to 0: use {@link sampleLogGamma} where that matters.
  */
 export function sampleGamma(random: RandomStream, shape: number): number {
-  if (shape < 1) return sampleGamma(random, shape + 1) * Math.pow(openUniform(random), 1 / shape);
+  return shape < 1 ? Math.exp(sampleLogGamma(random, shape)) : marsagliaTsang(random, shape);
+}
+
+/**
+ * The logarithm of a Gamma(shape, 1) draw, finite for every shape > 0: the
+ * boost for shapes below 1 is applied in log space, log G(shape + 1) +
+ * log(U)/shape, so a shape of 0.01 (whose draws are often below 10⁻³⁰⁸) loses
+ * nothing.
+ */
+export function sampleLogGamma(random: RandomStream, shape: number): number {
+  if (shape < 1) return Math.log(marsagliaTsang(random, shape + 1)) + Math.log(openUniform(random)) / shape;
+  return Math.log(marsagliaTsang(random, shape));
+}
+
+/** Marsaglia & Tsang's squeeze for shape ≥ 1: about 1.03 normal–uniform pairs a draw. */
+function marsagliaTsang(random: RandomStream, shape: number): number {
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
   for (;;) {
@@ -62,13 +78,20 @@ export function sampleGamma(random: RandomStream, shape: number): number {
 }
 
 /**
- * Beta(alpha, beta) on [0, 1], as a ratio of gammas.
+ * Beta(alpha, beta) on [0, 1], as a ratio of gammas. When a shape is below
+ * 1 the ratio is taken in log space, 1 / (1 + e^(log Y − log X)), so two
+ * draws that underflow can never give 0/0: the result is always in [0, 1].
  * @example sampleBeta(random, 2, 5)
  */
 export function sampleBeta(random: RandomStream, alpha: number, beta: number): number {
-  const x = sampleGamma(random, alpha);
-  const y = sampleGamma(random, beta);
-  return x / (x + y);
+  if (alpha >= 1 && beta >= 1) {
+    const x = marsagliaTsang(random, alpha);
+    const y = marsagliaTsang(random, beta);
+    return x / (x + y);
+  }
+  const logX = sampleLogGamma(random, alpha);
+  const logY = sampleLogGamma(random, beta);
+  return 1 / (1 + Math.exp(logY - logX));
 }
 
 /**

@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { normalMassInside } from '../random/samplers.js';
+import { normalMassInside, sampleBeta, samplePert, sampleTriangular, sampleTruncatedNormal, sampleUniform } from '../random/samplers.js';
+import type { RandomStream } from '../random/stream.js';
 import type { Domain } from './domain.js';
 
 /** Least share of a normal or lognormal that must fall inside an assumption's range after truncation. */
@@ -114,3 +115,58 @@ export type Distribution = z.infer<ReturnType<typeof distributionSchema>>;
 
 /** An assumption's value: a fixed number, or a distribution drawn once per run. */
 export type Assumption = number | Distribution;
+
+/**
+ * One draw of an assumption: the number itself, or a draw from its
+ * distribution kept inside the domain (rounded for whole-number fields).
+ */
+export function drawAssumption(random: RandomStream, value: Assumption, domain: Domain): number {
+  const x = typeof value === 'number' ? value : sample(random, value, domain);
+  return domain.integer ? Math.round(x) : x;
+}
+
+function sample(random: RandomStream, d: Distribution, domain: Domain): number {
+  switch (d.dist) {
+    case 'uniform':
+      return sampleUniform(random, d.min, d.max);
+    case 'triangular':
+      return sampleTriangular(random, d.min, d.mode, d.max);
+    case 'pert':
+      return samplePert(random, d.min, d.mode, d.max, d.lambda ?? 4);
+    case 'beta': {
+      const min = d.min ?? 0;
+      const max = d.max ?? 1;
+      return min + (max - min) * sampleBeta(random, d.alpha, d.beta);
+    }
+    case 'normal': {
+      const [lo, hi] = truncatedRange(domain, d.min, d.max);
+      return sampleTruncatedNormal(random, d.mean, d.sd, lo, hi);
+    }
+    case 'lognormal': {
+      const [lo, hi] = truncatedRange(domain, d.min, d.max);
+      const logLo = lo > 0 ? Math.log(lo) : -Infinity;
+      return Math.min(Math.max(Math.exp(sampleTruncatedNormal(random, d.mu, d.sigma, logLo, Math.log(hi))), lo), hi);
+    }
+  }
+}
+
+/**
+ * The smallest value an assumption can draw. Bounded distributions cannot go
+ * below their `min`; a normal or lognormal is drawn by inversion and is
+ * smallest at the largest uniform a stream gives (1 − 2⁻³²), so its lowest
+ * draw is found by drawing it there.
+ */
+export function lowestDraw(value: Assumption, domain: Domain): number {
+  if (typeof value === 'number') return value;
+  switch (value.dist) {
+    case 'uniform':
+    case 'triangular':
+    case 'pert':
+      return value.min;
+    case 'beta':
+      return value.min ?? 0;
+    case 'normal':
+    case 'lognormal':
+      return drawAssumption(() => 1 - 2 ** -32, value, domain);
+  }
+}

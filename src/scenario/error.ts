@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import { shortName } from './guard.js';
 
 /** One bad field of a scenario or an option. */
 export interface ScenarioIssue {
@@ -16,15 +17,22 @@ export interface ScenarioIssue {
  * message has one line per issue.
  */
 export class ScenarioError extends Error {
-  /** Every problem found, not only the first. */
+  /** Every problem found (the first {@link maxReportedIssues}, then one line counting the rest). */
   readonly issues: readonly ScenarioIssue[];
 
   constructor(issues: readonly ScenarioIssue[]) {
-    super(`Invalid scenario:\n${issues.map(formatIssue).join('\n')}`);
+    const kept =
+      issues.length > maxReportedIssues
+        ? [...issues.slice(0, maxReportedIssues), { path: '', value: undefined, message: `and ${(issues.length - maxReportedIssues).toLocaleString('en-US')} more issues` }]
+        : issues;
+    super(`Invalid scenario:\n${kept.map(formatIssue).join('\n')}`);
     this.name = 'ScenarioError';
-    this.issues = issues;
+    this.issues = kept;
   }
 }
+
+/** Most issues a ScenarioError lists: past that, a line counts the rest (a message stays readable whatever the input). */
+export const maxReportedIssues = 50;
 
 /** One line of a ScenarioError's message: `path: message (got value)`. */
 export function formatIssue(issue: ScenarioIssue): string {
@@ -49,7 +57,7 @@ function show(value: unknown): string {
 export function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let here: unknown = root;
   for (const key of path) {
-    if (here === null || typeof here !== 'object') return undefined;
+    if (here === null || typeof here !== 'object' || !Object.hasOwn(here, key)) return undefined;
     here = (here as Record<PropertyKey, unknown>)[key];
   }
   return here;
@@ -83,7 +91,7 @@ export function fromZodIssues(
       for (const key of issue.keys) {
         const hint = closest(key, allowed);
         out.push({
-          path: dotted([...path, key]),
+          path: dotted([...path, shortName(key)]),
           value: valueAt(input, [...path, key]),
           message: `unknown field${hint ? `; did you mean "${hint}"?` : ''}${allowed.length ? ` Allowed here: ${allowed.join(', ')}` : ''}`,
         });
@@ -142,6 +150,8 @@ function closest(word: string, candidates: readonly string[]): string | undefine
   let best: string | undefined;
   let bestDistance = 4;
   for (const candidate of candidates) {
+    // The distance is at least the difference in length: skip the work when that alone is too far.
+    if (Math.abs(word.length - candidate.length) >= bestDistance) continue;
     const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;

@@ -45,7 +45,8 @@ function walk(schema: z.core.$ZodType, value: unknown, path: string[], out: Fiel
  */
 export function childrenAt(schema: z.core.$ZodType, key: PropertyKey, value?: unknown): z.core.$ZodType[] {
   if (schema instanceof z.ZodObject) {
-    const child = schema.shape[key as string];
+    // Own keys only: a touchpoint named "constructor" must not find Object's.
+    const child = Object.hasOwn(schema.shape, key) ? schema.shape[key as string] : undefined;
     return child ? [child] : [];
   }
   if (schema instanceof z.ZodUnion) {

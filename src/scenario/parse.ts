@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { deepFreeze, defaultScenario } from './defaults.js';
 import { ScenarioError, fromZodIssues, valueAt } from './error.js';
 import { childrenAt } from './fields.js';
+import { shapeIssues } from './guard.js';
 import { type Scenario, type ScenarioInput, scenarioSchema } from './schema.js';
 
 /**
@@ -25,6 +26,8 @@ import { type Scenario, type ScenarioInput, scenarioSchema } from './schema.js';
 export function parseScenario(input: ScenarioInput | unknown = {}): Scenario {
   if (input === null || typeof input !== 'object' || Array.isArray(input))
     throw new ScenarioError([{ path: '', value: input, message: 'a scenario must be an object of fields, e.g. { "churn": { "base": 0.01 } }' }]);
+  const shape = shapeIssues(input);
+  if (shape.length > 0) throw new ScenarioError(shape);
   const merged = mergeOver(defaultScenario, input, []);
   const result = scenarioSchema.safeParse(merged);
   if (!result.success) throw new ScenarioError(fromZodIssues(result.error.issues, merged, (path) => allowedKeys(merged, path)));
@@ -43,7 +46,7 @@ function mergeOver(base: unknown, over: unknown, path: readonly string[]): unkno
   if (over === undefined) return base;
   if (!isPlainObject(base) || !isPlainObject(over) || 'dist' in base || 'dist' in over || replacedWhole.has(path.join('.'))) return over;
   const out: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(over)) out[key] = mergeOver(base[key], value, [...path, key]);
+  for (const [key, value] of Object.entries(over)) out[key] = mergeOver(Object.hasOwn(base, key) ? base[key] : undefined, value, [...path, key]);
   return out;
 }
 

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { distributionSchema } from './distribution.js';
+import { distributionSchema, lowestDraw } from './distribution.js';
 import { type Domain, domains, limits } from './domain.js';
 import type { SourceName } from './sources.js';
 
@@ -245,21 +245,20 @@ export const scenarioSchema = z
         message: `must be ≤ outcomeClasses.positiveFrom (${positiveFrom})`,
       });
     const { upfront, monthly } = ctx.value.investment;
-    if (lowestValue(upfront) <= 0 && lowestValue(monthly) <= 0)
+    if (lowestDraw(upfront, domains.money) < minimumProgrammeCost && lowestDraw(monthly, domains.money) < minimumProgrammeCost)
       ctx.issues.push({
         code: 'custom',
         input: ctx.value,
         path: ['investment', 'upfront'],
-        message: 'the programme must cost something (investment.upfront or investment.monthly above 0) for ROI to be defined',
+        message: `the programme must cost at least ${minimumProgrammeCost} in every run for ROI to be defined, but investment.upfront can draw ${lowestDraw(upfront, domains.money)} and investment.monthly ${lowestDraw(monthly, domains.money)}: raise one of them to at least ${minimumProgrammeCost} (for a distribution, its min)`,
       });
   });
 
-/** The lowest value an assumption can take (a lognormal is strictly positive). */
-function lowestValue(value: number | { dist: string; min?: number | undefined; mu?: number }): number {
-  if (typeof value === 'number') return value;
-  if (value.dist === 'lognormal') return Math.max(value.min ?? Number.MIN_VALUE, Number.MIN_VALUE);
-  return value.min ?? 0;
-}
+/**
+ * Least cost of a programme, upfront or a month, in currency units: ROI
+ * divides by the cost, so a cost near zero would make it infinite.
+ */
+export const minimumProgrammeCost = 1;
 
 /** A complete, validated scenario. */
 export type Scenario = z.infer<typeof scenarioSchema>;

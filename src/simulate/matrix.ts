@@ -1,6 +1,7 @@
 import type { Seed } from '../random/stream.js';
-import { assumptionFields } from '../model/draw.js';
-import { type RunResult, createTrace, simulateRun } from '../model/run.js';
+import { assumptionFields } from '../model/assumptions.js';
+import { type RunResult, type RunTrace, createTrace, simulateRun } from '../model/run.js';
+import { ScenarioError } from '../scenario/error.js';
 import type { Scenario } from '../scenario/schema.js';
 
 /** The seven month-by-month figures kept for every run. */
@@ -99,6 +100,7 @@ export function simulateRange(
   ];
   for (let i = 0; i < count; i += 1) {
     const run = simulateRun(scenario, seed, first + i, trace);
+    checkFinite(run, trace, months);
     for (const [from, to] of pairs) for (let t = 0; t < months; t += 1) to[t * count + i] = from[t] as number;
     horizon.roi[i] = run.roi;
     horizon.npv[i] = run.npv;
@@ -110,6 +112,36 @@ export function simulateRange(
     onRun?.(i + 1);
   }
   return matrix;
+}
+
+/**
+ * The last guard before a figure reaches a user: every figure of a run must
+ * be a finite number. The model and the scenario's limits are built so that
+ * this never fires; if it does, it names the figure, the run and its draws
+ * rather than let a NaN pass into the bands as a number.
+ * @throws {@link ScenarioError} naming the figure.
+ */
+function checkFinite(run: RunResult, trace: RunTrace, months: number): void {
+  const figures: [string, ArrayLike<number>][] = [
+    ['roi', [run.roi]],
+    ['npv', [run.npv]],
+    ['roi', trace.roi],
+    ['customers.baseline', trace.customers.baseline],
+    ['customers.invested', trace.customers.invested],
+    ['revenue.baseline', trace.revenue.baseline],
+    ['revenue.invested', trace.revenue.invested],
+    ['margin.baseline', trace.margin.baseline],
+    ['margin.invested', trace.margin.invested],
+  ];
+  for (const [name, values] of figures)
+    for (let t = 0; t < Math.min(values.length, months); t += 1)
+      if (!Number.isFinite(values[t] as number)) {
+        const draws = Object.entries(run.parameters)
+          .map(([path, x]) => `${path} ${x}`)
+          .join(', ');
+        const where = values.length === 1 ? `runs[${run.run}].${name}` : `runs[${run.run}], month ${t + 1}: ${name}`;
+        throw new ScenarioError([{ path: where, value: values[t], message: `is not a finite number; the run drew ${draws}` }]);
+      }
 }
 
 /** The per-run parts of a simulation put together from its blocks: horizon figures and drawn parameters. */

@@ -34,6 +34,13 @@ export const defaultRuns = 1000;
 /** The default seed. */
 export const defaultSeed = 1;
 
+/** Longest string seed. */
+export const maxSeedLength = 200;
+
+function isSeed(value: unknown): value is Seed {
+  return typeof value === 'number' ? Number.isFinite(value) : typeof value === 'string' && value.length <= maxSeedLength;
+}
+
 const optionsSchema = z.strictObject({
   runs: z
     .number({ error: 'expected a whole number of runs' })
@@ -41,7 +48,7 @@ const optionsSchema = z.strictObject({
     .min(1, 'must be at least 1')
     .max(limits.runs, `must be at most ${limits.runs.toLocaleString('en-US')}`)
     .optional(),
-  seed: z.union([z.number({ error: 'must be a finite number or a string' }), z.string().max(200, 'at most 200 characters')]).optional(),
+  seed: z.custom<Seed>(isSeed, `a seed must be a finite number or a string of at most ${maxSeedLength} characters`).optional(),
   keepRuns: z.boolean({ error: 'must be true or false' }).optional(),
   onProgress: z.custom<(done: number, total: number) => void>((f) => typeof f === 'function', 'must be a function (done, total) => void').optional(),
 });

@@ -75,6 +75,8 @@ export interface HorizonSummary {
 
 /** What {@link simulate} returns. */
 export interface SimulationResult {
+  /** The version of cx-roi that made this result (results of other versions differ for the same seed). */
+  readonly version: string;
   /** The complete scenario simulated (defaults filled in). */
   readonly scenario: Scenario;
   /** The seed used. */

@@ -22,7 +22,8 @@ function ranks(values: readonly number[]): Float64Array {
   return out;
 }
 
-function pearson(x: Float64Array, y: Float64Array): number {
+/** Pearson's correlation of two equally long samples (0 when either is constant). */
+export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
   const n = x.length;
   let mx = 0;
   let my = 0;

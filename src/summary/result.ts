@@ -1,4 +1,5 @@
 import type { Seed } from '../random/stream.js';
+import { version } from '../version.js';
 import type { Scenario } from '../scenario/schema.js';
 import { type JoinedRuns, type RunMatrix, joinRuns, orderBlocks, runResults } from '../simulate/matrix.js';
 import type { HorizonSummary, SeriesRow, SimulationResult } from '../simulate/result.js';
@@ -13,7 +14,7 @@ export function assembleResult(
   horizon: HorizonSummary,
   keepRuns: boolean,
 ): SimulationResult {
-  const result: SimulationResult = { scenario, seed, runCount: runs.count, series, horizon };
+  const result: SimulationResult = { version, scenario, seed, runCount: runs.count, series, horizon };
   return keepRuns ? { ...result, runs: runResults(runs) } : result;
 }
 

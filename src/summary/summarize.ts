@@ -11,6 +11,12 @@ export interface BandBlock {
   readonly count: number;
   readonly months: number;
   readonly values: Partial<Readonly<Record<MonthlyMetric, Float64Array>>>;
+  /**
+   * Per figure, the month index (0-based) its `values` start at, when they
+   * hold only some months (a worker is sent only the months it summarises).
+   * @defaultValue 0 for every figure
+   */
+  readonly fromMonth?: Partial<Readonly<Record<MonthlyMetric, number>>>;
 }
 
 /** Which bands to compute: one figure's months `[from, to)`. */
@@ -36,8 +42,9 @@ export function seriesBands(ordered: readonly BandBlock[], total: number, tasks:
     for (let t = from; t < to; t += 1) {
       for (const block of ordered) {
         const column = block.values[metric];
-        if (!column) throw new Error(`block from run ${block.first} lacks ${metric}`);
-        scratch.set(column.subarray(t * block.count, (t + 1) * block.count), block.first);
+        const at = t - (block.fromMonth?.[metric] ?? 0);
+        if (!column || at < 0 || (at + 1) * block.count > column.length) throw new Error(`block from run ${block.first} lacks ${metric} for month ${t + 1}`);
+        scratch.set(column.subarray(at * block.count, (at + 1) * block.count), block.first);
       }
       bands[t] = bandInPlace(scratch);
     }

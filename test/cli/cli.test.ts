@@ -3,12 +3,15 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
+import { simulate, version, writeJson } from '../../src/index.js';
 
 async function cli(args: string[], files: Record<string, string> = {}, stderrIsTTY = false) {
   let stdout = '';
   let stderr = '';
   const code = await runCli(args, {
-    stdout: (t) => (stdout += t),
+    stdout: (t) => {
+      stdout += t;
+    },
     stderr: (t) => (stderr += t),
     stderrIsTTY,
     readFile: async (path) => {
@@ -26,7 +29,7 @@ describe('cx-roi CLI', () => {
     expect(code).toBe(0);
     expect(stderr).toBe('');
     expect(stdout).toContain('cx-roi: 200 runs, seed 2026, horizon 60 months');
-    expect(stdout).toContain('P(ROI > 0):             72.0%');
+    expect(stdout).toContain('P(ROI > 0):             75.5%');
     expect(stdout).toContain('Accenture published:  23%, 57%, 20%');
     const tableRows = stdout.split('\n').filter((line) => /^\s+\d+\s/.test(line));
     expect(tableRows).toHaveLength(60);
@@ -46,6 +49,30 @@ describe('cx-roi CLI', () => {
     expect(parsed.seed).toBe(1);
     const csv = await cli(['simulate', '--runs', '20', '--format', 'csv']);
     expect(csv.stdout.split('\n')[0]).toMatch(/^month,probability_paid_back,roi_mean/);
+  });
+
+  it('writes JSON in pieces, equal to JSON.stringify of the result, with the version that made it', async () => {
+    const json = await cli(['simulate', '--runs', '30', '--format', 'json', '--keep-runs', '--seed', '5']);
+    const result = simulate({}, { runs: 30, seed: 5, keepRuns: true });
+    expect(json.stdout).toBe(`${JSON.stringify(result, null, 2)}\n`);
+    expect(JSON.parse(json.stdout).version).toBe(version);
+  });
+
+  it('writeJson never builds the whole text: each piece stays near the chunk size', async () => {
+    const value = { a: 1, runs: Array.from({ length: 20_000 }, (_, i) => ({ run: i, roi: i / 7, parameters: { 'churn.base': 0.01 } })), tail: [null, 'x', { y: [] }] };
+    const pieces: string[] = [];
+    await writeJson(value, (text) => {
+      pieces.push(text);
+    }, 4096);
+    expect(pieces.join('')).toBe(`${JSON.stringify(value, null, 2)}\n`);
+    expect(pieces.length).toBeGreaterThan(100);
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(4096 + 200);
+  });
+
+  it('reads a scenario file that starts with a byte-order mark', async () => {
+    const { code, stdout } = await cli(['simulate', 'bom.json', '--runs', '20'], { 'bom.json': `\uFEFF${JSON.stringify({ horizonMonths: 24 })}` });
+    expect(code).toBe(0);
+    expect(stdout).toContain('horizon 24 months');
   });
 
   it('reads a scenario file', async () => {
@@ -89,6 +116,12 @@ describe('cx-roi CLI', () => {
     const bad = spawnSync(process.execPath, [built, 'simulate', '--runs=-1'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('options.runs');
-    expect(execFileSync(process.execPath, [built, '--version'], { encoding: 'utf8' }).trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(execFileSync(process.execPath, [built, '--version'], { encoding: 'utf8' }).trim()).toBe(version);
+  });
+
+  it.runIf(existsSync(built))('stops quietly when the reader closes the pipe (| head)', () => {
+    const shell = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${built}" simulate --runs 3000 --format json --keep-runs | head -c 100 > /dev/null`], { encoding: 'utf8', timeout: 60_000 });
+    expect(shell.stderr).toBe('');
+    expect(shell.status).toBe(0);
   });
 });

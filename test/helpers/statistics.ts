@@ -94,3 +94,7 @@ export function ksStatistic(a: readonly number[], b: readonly number[]): number 
 export function ksCritical(n: number, m: number, alpha: number): number {
   return Math.sqrt(-Math.log(alpha / 2) / 2) * Math.sqrt((n + m) / (n * m));
 }
+
+
+/** Pearson's correlation (the library's own, tested with the drivers). */
+export { pearson } from '../../src/summary/drivers.js';

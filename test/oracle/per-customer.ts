@@ -31,8 +31,8 @@ function reached(perTell: number, tells: number, pool: number): number {
 
 export function perCustomerRun(scenario: Scenario, seed: Seed, run: number): OracleRun {
   const p = runParameters(scenario.horizonMonths, drawValues(scenario, seed, run));
-  const u = createStream(seed, run, 'oracle');
-  const executed = createStream(seed, run, 'execution')() < p.executionSuccess;
+  const u = createStream(seed, 'oracle', run);
+  const executed = createStream(seed, 'execution', run)() < p.executionSuccess;
   const arms = {
     baseline: { customers: p.initialCustomers, prospects: p.prospects, cumulativeMargin: 0 },
     invested: { customers: p.initialCustomers, prospects: p.prospects, cumulativeMargin: 0 },

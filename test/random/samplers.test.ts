@@ -3,6 +3,7 @@ import { erfc, normalCdf, normalQuantile } from '../../src/random/normal.js';
 import {
   sampleBeta,
   sampleGamma,
+  sampleLogGamma,
   samplePert,
   sampleTriangular,
   sampleTruncatedNormal,
@@ -58,6 +59,31 @@ describe('samplers', () => {
   it('gamma, shapes above and below 1', () => {
     expectMoments(sample('gamma3', (r) => sampleGamma(r, 3)), 3, 3);
     expectMoments(sample('gamma.4', (r) => sampleGamma(r, 0.4)), 0.4, 0.4);
+  });
+  it('beta with tiny shapes stays finite and in [0, 1], with the right moments (log-space gammas)', () => {
+    // Below shape ~0.03 both gammas of the ratio often underflow to 0, and 0/0 is NaN.
+    for (const [a, b] of [
+      [0.001, 0.001],
+      [0.01, 0.01],
+      [0.01, 2],
+      [0.3, 0.05],
+    ] as const) {
+      const xs = sample(`beta-${a}-${b}`, (r) => sampleBeta(r, a, b));
+      expect(xs.every((x) => x >= 0 && x <= 1), `beta(${a}, ${b}) out of [0, 1]`).toBe(true);
+      // Exact raw moments E[Xᵏ] = Π (a + r)/(a + b + r); the sample variance's s.e. from the fourth central moment.
+      const raw = (k: number) => Array.from({ length: k }, (_, r) => (a + r) / (a + b + r)).reduce((x, y) => x * y, 1);
+      const mean = raw(1);
+      const variance = raw(2) - mean ** 2;
+      const fourth = raw(4) - 4 * mean * raw(3) + 6 * mean ** 2 * raw(2) - 3 * mean ** 4;
+      const m = meanVariance(xs);
+      expect(Math.abs(m.mean - mean)).toBeLessThan(5 * Math.sqrt(variance / xs.length));
+      expect(Math.abs(m.variance - variance)).toBeLessThan(5 * Math.sqrt((fourth - variance ** 2) / xs.length));
+    }
+  });
+  it('log-gamma of tiny shapes is finite where the gamma draw itself underflows', () => {
+    const logs = sample('loggamma', (r) => sampleLogGamma(r, 0.001));
+    expect(logs.every(Number.isFinite)).toBe(true);
+    expect(logs.some((x) => x < -745)).toBe(true); // exp of these is 0 in double precision
   });
   it('beta(2, 5)', () => {
     const a = 2;

@@ -117,7 +117,7 @@ describe('parseScenario', () => {
   });
 
   it('requires the programme to cost something, and ordered outcome thresholds', () => {
-    expect(issuesOf({ investment: { upfront: 0, monthly: 0 } })[0]?.message).toContain('must cost something');
+    expect(issuesOf({ investment: { upfront: 0, monthly: 0 } })[0]?.message).toContain('must cost at least 1 in every run');
     expect(issuesOf({ outcomeClasses: { negativeBelow: 2 } })[0]?.path).toBe('outcomeClasses.negativeBelow');
   });
 

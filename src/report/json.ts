@@ -1,0 +1,66 @@
+/**
+ * JSON as `JSON.stringify(value, null, 2)` writes it, but in pieces: the
+ * outer objects and arrays are walked, and each item of a long array (a
+ * result's runs) is written on its own. A million kept runs make a file of
+ * a gigabyte or more, past the longest string JavaScript can hold, so the
+ * whole text is never built.
+ *
+ * @param value - Plain data (objects, arrays, numbers, strings, booleans, null).
+ * @param write - Receives the text piece by piece, in order; pieces are at most about `chunkSize` characters plus one item.
+ * @param chunkSize - How much text to gather before a write.
+ * @example
+ * ```ts
+ * await writeJson(result, (text) => process.stdout.write(text));
+ * ```
+ */
+export async function writeJson(value: unknown, write: (text: string) => void | Promise<void>, chunkSize = 1 << 20): Promise<void> {
+  let buffer = '';
+  const emit = async (text: string) => {
+    buffer += text;
+    if (buffer.length >= chunkSize) {
+      const out = buffer;
+      buffer = '';
+      await write(out);
+    }
+  };
+  await walk(value, '', 0, emit);
+  await emit('\n');
+  if (buffer.length > 0) await write(buffer);
+}
+
+// Below this depth an item is written with one JSON.stringify: fast, and small.
+const walkedDepth = 2;
+
+async function walk(value: unknown, indent: string, depth: number, emit: (text: string) => Promise<void>): Promise<void> {
+  const inner = `${indent}  `;
+  if (depth < walkedDepth && Array.isArray(value) && value.length > 0) {
+    await emit('[\n');
+    for (let i = 0; i < value.length; i += 1) {
+      await emit(inner);
+      await walk(value[i] === undefined || typeof value[i] === 'function' ? null : value[i], inner, depth + 1, emit);
+      await emit(i < value.length - 1 ? ',\n' : '\n');
+    }
+    await emit(`${indent}]`);
+    return;
+  }
+  if (depth < walkedDepth && isPlainObject(value)) {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function');
+    if (entries.length > 0) {
+      await emit('{\n');
+      for (let i = 0; i < entries.length; i += 1) {
+        const [key, child] = entries[i] as [string, unknown];
+        await emit(`${inner}${JSON.stringify(key)}: `);
+        await walk(child, inner, depth + 1, emit);
+        await emit(i < entries.length - 1 ? ',\n' : '\n');
+      }
+      await emit(`${indent}}`);
+      return;
+    }
+  }
+  const text = JSON.stringify(value, null, 2) ?? 'null';
+  await emit(indent === '' ? text : text.replaceAll('\n', `\n${indent}`));
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
+}

@@ -1,0 +1,52 @@
+import type { ScenarioIssue } from './error.js';
+
+/**
+ * Bounds on the shape of a scenario, checked before anything walks it: a
+ * valid scenario is at most five levels deep and has about fifty fields, so
+ * these leave room for any real one while keeping hostile input (deeply
+ * nested arrays, huge objects, megabyte-long names) from costing a stack
+ * overflow or seconds of work.
+ */
+export const inputLimits = {
+  /** Deepest nesting of objects and arrays. */
+  depth: 16,
+  /** Most object fields and array items in all. */
+  entries: 10_000,
+  /** Longest field name. */
+  nameLength: 200,
+} as const;
+
+/** Names that would reach an object's prototype when merged. */
+const forbiddenNames = new Set(['__proto__']);
+
+/**
+ * The problems with the shape of `input` (empty when its shape is fine), by
+ * an iterative walk that stops at the first problem of each kind.
+ */
+export function shapeIssues(input: unknown): ScenarioIssue[] {
+  const stack: { value: unknown; path: string[] }[] = [{ value: input, path: [] }];
+  let entries = 0;
+  while (stack.length > 0) {
+    const { value, path } = stack.pop() as { value: unknown; path: string[] };
+    if (value === null || typeof value !== 'object') continue;
+    if (path.length >= inputLimits.depth)
+      return [{ path: path.join('.'), value: undefined, message: `nested too deeply: a scenario is at most ${inputLimits.depth} levels deep` }];
+    const keys = Object.keys(value);
+    entries += keys.length;
+    if (entries > inputLimits.entries)
+      return [{ path: path.join('.'), value: undefined, message: `too many fields: a scenario has at most ${inputLimits.entries.toLocaleString('en-US')} fields and list items in all` }];
+    for (const key of keys) {
+      const at = [...path, shortName(key)];
+      if (key.length > inputLimits.nameLength)
+        return [{ path: at.join('.'), value: undefined, message: `field name of ${key.length.toLocaleString('en-US')} characters: names are at most ${inputLimits.nameLength}` }];
+      if (forbiddenNames.has(key)) return [{ path: at.join('.'), value: undefined, message: `"${key}" is not allowed as a field name` }];
+      stack.push({ value: (value as Record<string, unknown>)[key], path: at });
+    }
+  }
+  return [];
+}
+
+/** A name cut to a readable length for messages. */
+export function shortName(name: string): string {
+  return name.length > 60 ? `${name.slice(0, 57)}...` : name;
+}

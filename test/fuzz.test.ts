@@ -1,0 +1,111 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type ScenarioInput, ScenarioError, limits, simulate } from '../src/index.js';
+
+// The adversarial sweep, kept: generated scenarios with extreme but allowed
+// values and distribution shapes. Every one must simulate to finite figures
+// or be refused with a ScenarioError that names a field: never NaN,
+// Infinity, a hang or another kind of error. CX_FUZZ_RUNS sets the count
+// (10,000 by default).
+const scenarios = Number(process.env.CX_FUZZ_RUNS ?? 10_000);
+
+const finite = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
+const sorted = (min: number, max: number) => fc.tuple(finite(min, max), finite(min, max), finite(min, max)).map((xs) => xs.sort((a, b) => a - b) as [number, number, number]);
+// Shapes from the smallest allowed (0.01) to the largest (10⁶), weighted to the extremes.
+const shape = fc.oneof(fc.constantFrom(0.01, 0.0100001, 0.02, 0.5, 1, 1e6), finite(0.01, 1), finite(1, 1e6));
+
+/** A value in [min, max], or a distribution over it of any kind, extreme shapes included. */
+function assumption(min: number, max: number, integer = false) {
+  const fixed = integer ? fc.integer({ min, max }) : fc.oneof(fc.constantFrom(min, max, Number.MIN_VALUE < max ? Number.MIN_VALUE : max), finite(min, max));
+  const span = max - min;
+  return fc.oneof(
+    { weight: 2, arbitrary: fixed },
+    sorted(min, max).map(([a, , c]) => ({ dist: 'uniform' as const, min: a, max: c })),
+    sorted(min, max).map(([a, b, c]) => ({ dist: 'triangular' as const, min: a, mode: b, max: c })),
+    fc.tuple(sorted(min, max), fc.option(finite(1e-6, 100), { nil: undefined })).map(([[a, b, c], lambda]) => ({ dist: 'pert' as const, min: a, mode: b, max: c, ...(lambda === undefined ? {} : { lambda }) })),
+    fc.tuple(shape, shape, sorted(min, max)).map(([alpha, beta, [a, , c]]) => ({ dist: 'beta' as const, alpha, beta, min: a, max: c })),
+    fc.tuple(finite(min - span, max + span), fc.oneof(finite(1e-9, 1e-3), finite(span / 1000 + 1e-12, 10 * span + 1e-9))).map(([mean, sd]) => ({ dist: 'normal' as const, mean, sd })),
+    fc.tuple(finite(-50, Math.log(Math.max(max, 2)) + 5), finite(1e-6, 20)).map(([mu, sigma]) => ({ dist: 'lognormal' as const, mu, sigma })),
+  );
+}
+
+const extremeScenario: fc.Arbitrary<ScenarioInput> = fc.record(
+  {
+    horizonMonths: fc.integer({ min: 1, max: 24 }),
+    discountRateAnnual: assumption(0, 1),
+    customers: fc.record({ initial: assumption(0, 1e9, true), prospects: assumption(0, 1e9, true) }, { requiredKeys: [] }),
+    journey: fc.record({
+      touchpointFailure: fc.oneof(
+        assumption(0, 1),
+        fc.array(assumption(0, 1), { minLength: 1, maxLength: 6 }),
+        fc.dictionary(fc.constantFrom('web', 'order', 'delivery', 'constructor', 'toString', 'valueOf', 'hasOwnProperty'), assumption(0, 1), { minKeys: 1, maxKeys: 5 }),
+      ),
+    }),
+    churn: fc.record({ switchAfterBad: assumption(0, 1), base: assumption(0, 1) }, { requiredKeys: [] }),
+    spend: fc.record({ perMonthBad: assumption(0, 1e12), goodMultiplier: assumption(0, 100), grossMargin: assumption(0, 1) }, { requiredKeys: [] }),
+    wordOfMouth: fc.record(
+      {
+        recommendAfterGood: assumption(0, 1),
+        toldAfterGood: assumption(0, 1000),
+        speakAfterBad: assumption(0, 1),
+        toldAfterBad: assumption(0, 1000),
+        conversionPerTell: assumption(0, 1),
+        deterrencePerTell: assumption(0, 1),
+      },
+      { requiredKeys: [] },
+    ),
+    acquisition: fc.record({ organicMonthly: assumption(0, 1) }),
+    investment: fc.record(
+      {
+        upfront: fc.oneof({ weight: 3, arbitrary: assumption(1, 1e12) }, { weight: 1, arbitrary: assumption(0, 1e12) }),
+        monthly: assumption(0, 1e12),
+        failureReduction: assumption(0, 1),
+        rampMonths: assumption(0, 240),
+        executionSuccess: assumption(0, 1),
+        missedEffectShare: assumption(0, 1),
+      },
+      { requiredKeys: [] },
+    ),
+  },
+  { requiredKeys: [] },
+);
+
+/** Every number in a result, with its path; `null` is allowed (a payback that never comes). */
+function nonFinite(value: unknown, path = ''): string | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : `${path} = ${value}`;
+  if (value !== null && typeof value === 'object')
+    for (const [key, child] of Object.entries(value)) {
+      const found = nonFinite(child, `${path}.${key}`);
+      if (found) return found;
+    }
+  return undefined;
+}
+
+describe(`fuzz: ${scenarios.toLocaleString('en-US')} generated scenarios with extreme values and shapes`, () => {
+  it('each simulates to finite figures or is refused with a ScenarioError naming a field', () => {
+    let simulated = 0;
+    let refused = 0;
+    fc.assert(
+      fc.property(extremeScenario, fc.oneof(fc.integer(), fc.string({ maxLength: 20 })), (input, seed) => {
+        let result;
+        try {
+          result = simulate(input, { runs: 3, seed, keepRuns: true });
+        } catch (error) {
+          expect(error, String(error)).toBeInstanceOf(ScenarioError);
+          const issues = (error as ScenarioError).issues;
+          expect(issues.length).toBeGreaterThan(0);
+          expect(issues.every((issue) => typeof issue.path === 'string' && issue.message.length > 0)).toBe(true);
+          refused += 1;
+          return;
+        }
+        expect(nonFinite(result)).toBeUndefined();
+        simulated += 1;
+      }),
+      { numRuns: scenarios },
+    );
+    // The sweep must mostly simulate, or it tests only the validation.
+    expect(simulated).toBeGreaterThan(0.5 * scenarios);
+    expect(simulated + refused).toBe(scenarios);
+    expect(limits.runs).toBeGreaterThan(0);
+  });
+});

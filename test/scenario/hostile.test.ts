@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { ScenarioError, describeAssumptions, maxReportedIssues, parseScenario, simulate } from '../../src/index.js';
+
+// Regressions from the adversarial sweep: each input once hung, crashed,
+// returned NaN or took seconds. Each now simulates or is refused with a
+// ScenarioError that names the field.
+
+function refusal(make: () => unknown): ScenarioError {
+  try {
+    make();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ScenarioError);
+    return error as ScenarioError;
+  }
+  throw new Error('expected a ScenarioError');
+}
+
+describe('touchpoints named like Object’s own properties', () => {
+  for (const name of ['constructor', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf'])
+    it(`"${name}" parses, simulates and is described`, () => {
+      const input = JSON.parse(`{ "journey": { "touchpointFailure": { "${name}": 0.02, "delivery": 0.01 } } }`);
+      const result = simulate(input, { runs: 20, keepRuns: true });
+      expect(Number.isFinite(result.horizon.roi.mean)).toBe(true);
+      expect(result.runs?.[0]?.parameters[`journey.touchpointFailure.${name}`]).toBe(0.02);
+      expect(describeAssumptions(input).map((r) => r.path)).toContain(`journey.touchpointFailure.${name}`);
+    });
+
+  it('"__proto__" is refused by name, not merged into the prototype', () => {
+    const error = refusal(() => parseScenario(JSON.parse('{ "journey": { "touchpointFailure": { "__proto__": 0.02 } } }')));
+    expect(error.issues[0]?.path).toBe('journey.touchpointFailure.__proto__');
+  });
+});
+
+describe('oversized or deeply nested input is refused quickly with a short message', () => {
+  it('8 KB of nested arrays', () => {
+    const text = `{ "journey": { "touchpointFailure": ${'['.repeat(4000)}0.1${']'.repeat(4000)} } }`;
+    const error = refusal(() => parseScenario(JSON.parse(text)));
+    expect(error.issues[0]?.message).toMatch(/nested too deeply/);
+    expect(error.issues[0]?.path.startsWith('journey.touchpointFailure')).toBe(true);
+  });
+
+  it('deeply nested objects', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 10_000; i += 1) deep = { a: deep };
+    expect(refusal(() => parseScenario({ churn: deep })).issues[0]?.message).toMatch(/nested too deeply/);
+  });
+
+  it('100,000 unknown keys', () => {
+    const many = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, 1]));
+    const error = refusal(() => parseScenario(many));
+    expect(error.message.length).toBeLessThan(2_000);
+    expect(error.issues[0]?.message).toMatch(/too many fields/);
+  });
+
+  it('a few thousand unknown keys list the first 50 and count the rest', () => {
+    const many = Object.fromEntries(Array.from({ length: 3_000 }, (_, i) => [`field${i}`, 1]));
+    const error = refusal(() => parseScenario(many));
+    expect(error.issues.length).toBe(maxReportedIssues + 1);
+    expect(error.issues.at(-1)?.message).toBe('and 2,950 more issues');
+    expect(error.message.length).toBeLessThan(50_000);
+  });
+
+  it('a 10 MB field name', () => {
+    const error = refusal(() => parseScenario({ ['x'.repeat(10_000_000)]: 1 }));
+    expect(error.message.length).toBeLessThan(500);
+    expect(error.issues[0]?.message).toMatch(/field name of 10,000,000 characters/);
+  });
+
+  it('a long misspelt name still gets a hint when it is near one', () => {
+    expect(refusal(() => parseScenario({ churn: { swichAfterBad: 0.5 } })).issues[0]?.message).toMatch(/did you mean "switchAfterBad"/);
+  });
+});
+
+describe('the programme’s cost is checked over every draw, not only its parameters', () => {
+  it('a lognormal upfront cost that draws 0 is refused, naming investment.upfront', () => {
+    const error = refusal(() => simulate({ investment: { upfront: { dist: 'lognormal', mu: -1000, sigma: 1 }, monthly: 0 } }, { runs: 10 }));
+    expect(error.issues[0]?.path).toBe('investment.upfront');
+    expect(error.issues[0]?.message).toMatch(/must cost at least 1 in every run/);
+  });
+
+  it('an upfront cost of 5e-324 with no monthly cost is refused', () => {
+    expect(refusal(() => simulate({ investment: { upfront: 5e-324, monthly: 0 } }, { runs: 10 })).issues[0]?.path).toBe('investment.upfront');
+  });
+
+  it('a normal that can reach 0 is refused; one that cannot is simulated', () => {
+    expect(refusal(() => simulate({ investment: { upfront: { dist: 'normal', mean: 5, sd: 50 }, monthly: 0 } }, { runs: 10 })).issues[0]?.path).toBe('investment.upfront');
+    const { horizon } = simulate({ investment: { upfront: { dist: 'lognormal', mu: 13, sigma: 0.3 }, monthly: 0 } }, { runs: 200 });
+    expect(Number.isFinite(horizon.roi.mean)).toBe(true);
+  });
+});
+
+describe('extreme beta shapes', () => {
+  it('the input that once hung simulate returns', () => {
+    const { horizon } = simulate({ churn: { switchAfterBad: { dist: 'beta', alpha: 0.01, beta: 0.01 } } }, { runs: 1, seed: 137103 });
+    expect(Number.isFinite(horizon.roi.mean)).toBe(true);
+  });
+
+  it('beta(0.01, 0.01) margins give finite means over 3,000 runs', () => {
+    const { horizon } = simulate({ horizonMonths: 12, spend: { grossMargin: { dist: 'beta', alpha: 0.01, beta: 0.01 } } }, { runs: 3000, seed: 1 });
+    expect(Number.isFinite(horizon.roi.mean)).toBe(true);
+    expect(Number.isFinite(horizon.npv.mean)).toBe(true);
+  });
+});
+
+describe('seeds', () => {
+  for (const seed of [Number.NaN, Infinity, -Infinity, {}, true, null, [1], 'x'.repeat(201)])
+    it(`${JSON.stringify(seed)?.slice(0, 20) ?? String(seed)} is refused naming options.seed`, () => {
+      const error = refusal(() => simulate({}, { runs: 2, seed: seed as never }));
+      expect(error.issues[0]?.path).toBe('options.seed');
+      expect(error.issues[0]?.message).toMatch(/a seed must be a finite number or a string of at most 200 characters/);
+    });
+
+  it('0 and -0 are the same seed; 1 and "1" are not', () => {
+    expect(simulate({}, { runs: 5, seed: -0 }).horizon).toEqual(simulate({}, { runs: 5, seed: 0 }).horizon);
+    expect(simulate({}, { runs: 5, seed: 1 }).horizon).not.toEqual(simulate({}, { runs: 5, seed: '1' }).horizon);
+  });
+});
