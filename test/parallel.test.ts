@@ -132,4 +132,13 @@ describe.runIf(existsSync(join(import.meta.dirname, '../dist/worker.js')))('simu
       console.log(r.runCount);`);
     expect(out.trim().split('\n')).toEqual(['ScenarioError', 'x', '200']);
   });
+
+  it('runs from `node --input-type=module -e`, whose flag workers would otherwise inherit', () => {
+    const out = execFileSync(
+      process.execPath,
+      ['--input-type=module', '-e', `import { simulateParallel } from ${JSON.stringify(pathToFileURL(dist).href)}; console.log((await simulateParallel({ horizonMonths: 6 }, { runs: 100, workers: 2 })).runCount);`],
+      { encoding: 'utf8', timeout: 30_000 },
+    );
+    expect(out.trim()).toBe('100');
+  });
 });
