@@ -13,7 +13,7 @@ const uniform = (min: number, max: number) => ({ dist: 'uniform' as const, min, 
 const input: ScenarioInput = {
   discountRateAnnual: uniform(0.04, 0.12),
   churn: { switchAfterBad: uniform(0.7, 0.95), base: uniform(0.005, 0.015) },
-  spend: { perMonthBad: uniform(30, 50), goodMultiplier: uniform(2, 2.8), grossMargin: uniform(0.25, 0.45) },
+  spend: { averagePerMonth: uniform(70, 110), goodMultiplier: uniform(2, 2.8), grossMargin: uniform(0.25, 0.45) },
   wordOfMouth: { conversionPerTell: uniform(0.001, 0.003), deterrencePerTell: uniform(0.003, 0.007) },
   investment: {
     upfront: uniform(400_000, 600_000),

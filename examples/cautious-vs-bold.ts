@@ -34,7 +34,7 @@ console.log('programme   ROI p5  median    p95   mean  P(ROI>0)  payback  never 
 for (const [name, input] of Object.entries(programmes)) {
   const { horizon: h } = simulate(input, { runs: 2000, seed: 42 });
   console.log(
-    `${name.padEnd(10)} ${num(h.roi.p5)} ${num(h.roi.p50)} ${num(h.roi.p95)} ${num(h.roi.mean)}  ${pct(h.probabilityPositiveRoi)}    ${String(h.paybackMonth.month?.p50 ?? '—').padStart(5)}  ${pct(h.paybackMonth.neverShare)}  ${Math.round(h.npv.p50).toLocaleString('en-US').padStart(10)}`,
+    `${name.padEnd(10)} ${num(h.roi.p5)} ${num(h.roi.p50)} ${num(h.roi.p95)} ${num(h.roi.mean)}  ${pct(h.probabilityPositiveRoi)}    ${String(h.paybackMonth.median ?? '—').padStart(5)}  ${pct(h.paybackMonth.neverShare)}  ${Math.round(h.npv.p50).toLocaleString('en-US').padStart(10)}`,
   );
 }
 console.log('\nThe bold programme has the fatter right tail and the longer wait; the cautious one pays back sooner and more often.');

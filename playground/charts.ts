@@ -26,10 +26,9 @@ function frame(options: ChartOptions, height = 300) {
   return { width: options.width ?? 720, height, marginLeft: 64, marginRight: 16, ...(options.document ? { document: options.document } : {}) };
 }
 
-/** The median payback month of the runs that pay back, if any. */
+/** The median payback month over all runs, if more than half pay back. */
 function medianPayback(result: SimulationResult): number | null {
-  const band = result.horizon.paybackMonth.month;
-  return band ? Math.round(band.p50) : null;
+  return result.horizon.paybackMonth.median;
 }
 
 /** ROI over the horizon: p5–p95 and p25–p75 bands, the median, zero, and the median payback month. */
@@ -58,7 +57,7 @@ export function roiFanChart(result: SimulationResult, options: ChartOptions = {}
         ? []
         : [
             Plot.ruleX([payback], { stroke: colors.invested, strokeDasharray: '3,3' }),
-            Plot.text([payback], { x: (d: number) => d, frameAnchor: 'top', dy: 6, dx: 4, textAnchor: 'start', text: () => `median payback: month ${payback}` }),
+            Plot.text([payback], { x: (d: number) => d, frameAnchor: 'top', dy: 6, dx: 4, textAnchor: 'start', text: () => `median payback (all runs): month ${payback}` }),
           ]),
     ],
   });
@@ -145,6 +144,7 @@ export function outcomeSplitChart(result: SimulationResult, options: ChartOption
   return Plot.plot({
     ...frame(options, options.compare ? 150 : 120),
     marginLeft: 150,
+    caption: `Accenture’s split is a calibration target, not a validation: the default programme’s illustrative costs were tuned to land near it. χ² distance of this simulation from it: ${oc.chiSquareDistance.toFixed(3)}.`,
     x: { label: 'Share of runs (or of companies)', tickFormat: '.0%', domain: [0, 1] },
     y: { label: null, domain: ['This simulation', ...(options.compare ? ['Pinned (A)'] : []), 'Accenture (published)'] },
     color: { domain: Object.keys(outcomeColors), range: Object.values(outcomeColors) },
@@ -172,6 +172,51 @@ export function paybackHistogram(result: SimulationResult, options: ChartOptions
       Plot.rectY(months, Plot.binX<Plot.RectYOptions>({ y: 'count' }, { x: 'month', interval: 1, fill: colors.invested })),
       ...(compare ? [Plot.lineY(compare, Plot.binX<Plot.LineYOptions>({ y: 'count' }, { x: 'month', interval: 1, stroke: colors.compare, strokeDasharray: '6,4', curve: 'step' }))] : []),
       Plot.ruleY([0]),
+    ],
+  });
+}
+
+/** The levers, in the order of the bridge from nothing to the NPV. */
+const leverNames = [
+  ['retention', 'Customers kept'],
+  ['spend', 'Spend per customer'],
+  ['positiveWordOfMouth', 'Recommendations'],
+  ['negativeWordOfMouth', 'Bad stories avoided'],
+  ['cost', 'Programme cost'],
+] as const;
+
+/** Where the mean NPV comes from: each lever as a bar, costs below zero, the NPV they add up to. */
+export function leversChart(result: SimulationResult, options: ChartOptions = {}) {
+  const bars = (r: SimulationResult, source: string) => [
+    ...leverNames.map(([key, label]) => ({ source, label, value: r.horizon.levers[key] })),
+    { source, label: 'Mean NPV', value: r.horizon.levers.npv },
+  ];
+  const data = bars(result, 'B');
+  const compare = options.compare ? bars(options.compare, 'A') : [];
+  const terminal = result.horizon.levers.terminalValue;
+  return Plot.plot({
+    ...frame(options, 60 + 30 * data.length),
+    marginLeft: 140,
+    marginRight: 72,
+    caption:
+      `Mean NPV over the runs, discounted, split by lever; the parts add up to the mean NPV.` +
+      (terminal === null ? '' : ` Terminal value, apart from it: ${Math.round(terminal).toLocaleString('en-US')}.`) +
+      (options.compare ? ' Orange ticks: the pinned result A.' : ''),
+    x: { label: 'Currency (discounted)', grid: true, tickFormat: '~s' },
+    y: { label: null, domain: data.map((d) => d.label) },
+    marks: [
+      Plot.barX(data, { x: 'value', y: 'label', fill: (d: { label: string; value: number }) => (d.label === 'Mean NPV' ? '#343a40' : d.value >= 0 ? colors.invested : '#c92a2a') }),
+      ...(options.compare ? [Plot.tickX(compare, { x: 'value', y: 'label', stroke: colors.compare, strokeWidth: 2 })] : []),
+      Plot.ruleX([0]),
+      // Gains are labelled past the bar's end; costs inside the bar, where there is room.
+      Plot.text(
+        data.filter((d) => d.value >= 0),
+        { x: 'value', y: 'label', text: (d: { value: number }) => Math.round(d.value).toLocaleString('en-US'), dx: 4, textAnchor: 'start' },
+      ),
+      Plot.text(
+        data.filter((d) => d.value < 0),
+        { x: 'value', y: 'label', text: (d: { value: number }) => Math.round(d.value).toLocaleString('en-US'), dx: 4, textAnchor: 'start', fill: 'white' },
+      ),
     ],
   });
 }
@@ -204,6 +249,7 @@ export const charts = {
   'roi-histogram': roiHistogram,
   'outcome-split': outcomeSplitChart,
   payback: paybackHistogram,
+  levers: leversChart,
   drivers: driversChart,
 } as const;
 

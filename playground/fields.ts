@@ -17,14 +17,29 @@ export const groups: readonly { id: string; title: string; match: (path: string)
 
 const touchpoints = 'journey.touchpointFailure';
 
-/** The value a field shows: from the page's input where it says so, else the default (touchpoints are replaced whole). */
+const lookup = (root: unknown, keys: string[]): unknown =>
+  keys.reduce<unknown>((here, key) => (here !== null && typeof here === 'object' && Object.hasOwn(here, key) ? (here as Record<string, unknown>)[key] : undefined), root);
+
+const isRecord = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x) && !('dist' in x);
+
+/** The touchpoints the page's input itself gives (a record whose null entries remove defaults), if any. */
+export function ownTouchpoints(input: ScenarioInput): unknown {
+  return lookup(input, ['journey', 'touchpointFailure']);
+}
+
+/**
+ * The value a field shows: from the page's input where it says so, else the
+ * default. Named touchpoints merge with the default journey name by name
+ * (null removes one), as parseScenario merges them.
+ */
 export function valueAt(input: ScenarioInput, path: string): unknown {
-  const lookup = (root: unknown, keys: string[]): unknown =>
-    keys.reduce<unknown>((here, key) => (here !== null && typeof here === 'object' ? (here as Record<string, unknown>)[key] : undefined), root);
   const keys = path.split('.');
   if (path.startsWith(`${touchpoints}.`) || path === touchpoints) {
-    const own = lookup(input, ['journey', 'touchpointFailure']);
-    const record = own === undefined ? lookup(defaultScenario, ['journey', 'touchpointFailure']) : own;
+    const own = ownTouchpoints(input);
+    const fallback = lookup(defaultScenario, ['journey', 'touchpointFailure']);
+    let record = own === undefined ? fallback : own;
+    if (isRecord(own) && isRecord(fallback))
+      record = Object.fromEntries(Object.entries({ ...fallback, ...own }).filter(([, value]) => value !== null));
     return path === touchpoints ? record : lookup(record, keys.slice(2));
   }
   const own = lookup(input, keys);

@@ -3,11 +3,11 @@
  * State lives in the URL; simulations run in Web Workers; a change cancels
  * the run it makes stale; the last good result stays on screen.
  */
-import { type ScenarioInput, ScenarioError, type SimulationResult, parseScenario, runsCsv, seriesCsv, simulateParallel } from 'cx-roi';
+import { ScenarioError, type SimulationResult, impliedKpis, parseScenario, runsCsv, seriesCsv, simulateParallel } from 'cx-roi';
 import { type ChartId, charts } from './charts';
 import { chartPng, chartSvg, download } from './export';
-import { renderFields, showIssues, valueAt } from './fields';
-import { comparison, headline } from './headline';
+import { ownTouchpoints, renderFields, showIssues, valueAt } from './fields';
+import { comparison, headline, kpiRows } from './headline';
 import { type PageState, decodeState, encodeState, resultHash, setAtPath } from './url-state';
 
 const $ = <T extends HTMLElement = HTMLElement>(selector: string): T => {
@@ -120,6 +120,7 @@ function render(): void {
       return card;
     }),
   );
+  renderBusiness(result);
   $('#result-hash').textContent = hash;
   document.body.dataset.resultHash = hash;
   document.body.dataset.medianRoi = String(result.horizon.roi.p50);
@@ -131,17 +132,19 @@ function render(): void {
   renderComparison();
 }
 
-function renderComparison(): void {
-  const box = $('#compare-table');
-  $('#clear-pin').hidden = !pinned;
-  if (!pinned || !lastGood) {
-    box.textContent = 'Pin the current result as A, change an assumption, and B is drawn over A in the charts above.';
-    return;
+/** A table with a header row and rows whose first cell labels the row. */
+function table(headers: readonly string[], rows: readonly (readonly string[])[], className = ''): HTMLTableElement {
+  const element = document.createElement('table');
+  if (className) element.className = className;
+  const head = document.createElement('tr');
+  for (const text of headers) {
+    const th = document.createElement('th');
+    th.textContent = text;
+    head.append(th);
   }
-  const table = document.createElement('table');
-  table.innerHTML = `<thead><tr><th></th><th>A (pinned, ${pinned.hash})</th><th>B (current, ${lastGood.hash})</th></tr></thead>`;
-  const body = document.createElement('tbody');
-  for (const cells of comparison(pinned.result, lastGood.result)) {
+  element.createTHead().append(head);
+  const body = element.createTBody();
+  for (const cells of rows) {
     const tr = document.createElement('tr');
     for (const [i, text] of cells.entries()) {
       const cell = document.createElement(i === 0 ? 'th' : 'td');
@@ -150,15 +153,44 @@ function renderComparison(): void {
     }
     body.append(tr);
   }
-  table.append(body);
-  box.replaceChildren(table);
+  return element;
+}
+
+/** The business the simulated scenario implies, and any warnings about it. */
+function renderBusiness(result: SimulationResult): void {
+  $('#kpis').replaceChildren(table(['', 'Without the programme', 'With it, at full effect'], kpiRows(impliedKpis(result.scenario)), 'kpis'));
+  $('#warnings').replaceChildren(
+    ...result.warnings.map((w) => {
+      const li = document.createElement('li');
+      li.textContent = `${w.message} (${w.field})`;
+      return li;
+    }),
+  );
+}
+
+function renderComparison(): void {
+  const box = $('#compare-table');
+  $('#clear-pin').hidden = !pinned;
+  if (!pinned || !lastGood) {
+    box.textContent = 'Pin the current result as A, change an assumption, and B is drawn over A in the charts above.';
+    return;
+  }
+  box.replaceChildren(table(['', `A (pinned, ${pinned.hash})`, `B (current, ${lastGood.hash})`], comparison(pinned.result, lastGood.result)));
 }
 
 const touchpointPrefix = 'journey.touchpointFailure.';
 
+/** The input's own record of touchpoints to change: its own entries (null ones remove defaults), or a new record. */
+function touchpointRecord(): Record<string, unknown> {
+  const own = ownTouchpoints(state.input);
+  if (own !== null && typeof own === 'object' && !Array.isArray(own) && !('dist' in own)) return { ...(own as Record<string, unknown>) };
+  // A number or a list replaced the journey: start from what the page shows.
+  return own === undefined ? {} : { ...(valueAt(state.input, 'journey.touchpointFailure') as Record<string, unknown>) };
+}
+
 function setField(path: string, value: unknown): void {
   if (path.startsWith(touchpointPrefix)) {
-    const record = { ...(valueAt(state.input, 'journey.touchpointFailure') as Record<string, unknown>) };
+    const record = touchpointRecord();
     record[path.slice(touchpointPrefix.length)] = value;
     state = { ...state, input: setAtPath(state.input, ['journey', 'touchpointFailure'], record) };
   } else state = { ...state, input: setAtPath(state.input, path.split('.'), value) };
@@ -178,8 +210,9 @@ function drawFields(): void {
       schedule(final ? 50 : 250);
     },
     removeTouchpoint(name) {
-      const record = { ...(valueAt(state.input, 'journey.touchpointFailure') as Record<string, unknown>) };
-      delete record[name];
+      const record = touchpointRecord();
+      // Named touchpoints merge with the defaults: null removes one.
+      record[name] = null;
       state = { ...state, input: setAtPath(state.input, ['journey', 'touchpointFailure'], record) };
       drawFields();
       schedule(50);

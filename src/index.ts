@@ -11,17 +11,19 @@ export type { SimulateOptions } from './simulate/options.js';
 export { defaultRuns, defaultSeed } from './simulate/options.js';
 export type {
   HorizonSummary,
+  LeverSummary,
   OutcomeClasses,
   PaybackSummary,
+  SimulationWarning,
   PerArm,
   SeriesRow,
   SimulationResult,
 } from './simulate/result.js';
 export type { Band } from './summary/band.js';
-export type { RunResult } from './model/run.js';
+export type { Levers, RunResult } from './model/run.js';
 
 // Scenario
-export { defaultScenario } from './scenario/defaults.js';
+export { defaultBusiness, defaultScenario } from './scenario/defaults.js';
 export { scenarioSchema, fieldRegistry } from './scenario/schema.js';
 export type { Scenario, ScenarioInput, DeepPartial, FieldMeta } from './scenario/schema.js';
 export { parseScenario } from './scenario/parse.js';
@@ -31,10 +33,16 @@ export { describeAssumptions, describeValue } from './scenario/describe.js';
 export type { AssumptionRow } from './scenario/describe.js';
 export type { Assumption, Distribution } from './scenario/distribution.js';
 export { distributionNames } from './scenario/distribution.js';
-export { sources, accentureOutcomeSplit } from './scenario/sources.js';
-export type { Source, SourceName } from './scenario/sources.js';
+export { alternatives, sources, accentureOutcomeSplit } from './scenario/sources.js';
+export type { Alternative, Source, SourceName } from './scenario/sources.js';
 export { domains, limits } from './scenario/domain.js';
 export type { Domain } from './scenario/domain.js';
+
+// The user's own business
+export { impliedKpis, plausibility } from './business/kpis.js';
+export type { ArmKpis, ImpliedKpis } from './business/kpis.js';
+export { calibrate, observedBusinessSchema } from './business/calibrate.js';
+export type { CalibrateOptions, ObservedBusiness } from './business/calibrate.js';
 
 // Randomness, for users who build on the same streams
 export { createStream, streamFamily } from './random/stream.js';

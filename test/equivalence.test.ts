@@ -8,7 +8,7 @@ import { perCustomerRun } from './oracle/per-customer.js';
 const small: ScenarioInput = { horizonMonths: 24, customers: { initial: 800, prospects: 8000 } };
 const scenarios: Record<string, ScenarioInput> = {
   default: small,
-  'heavy word of mouth': { ...small, wordOfMouth: { toldAfterGood: 20, toldAfterBad: 30, conversionPerTell: 0.02, deterrencePerTell: 0.02 } },
+  'heavy word of mouth': { ...small, wordOfMouth: { toldAfterExcellent: 20, excellentShare: 0.5, toldAfterBad: 30, conversionPerTell: 0.02, deterrencePerTell: 0.02 } },
   'high failure with investment': {
     ...small,
     journey: { touchpointFailure: 0.25 },

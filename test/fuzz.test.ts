@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type ScenarioInput, ScenarioError, limits, simulate } from '../src/index.js';
+import { type ScenarioInput, ScenarioError, impliedKpis, limits, simulate } from '../src/index.js';
 
 // The adversarial sweep, kept: generated scenarios with extreme but allowed
 // values and distribution shapes. Every one must simulate to finite figures
@@ -32,7 +32,7 @@ function assumption(min: number, max: number, integer = false) {
 const extremeScenario: fc.Arbitrary<ScenarioInput> = fc.record(
   {
     horizonMonths: fc.integer({ min: 1, max: 24 }),
-    discountRateAnnual: assumption(0, 1),
+    discountRateAnnual: fc.oneof({ weight: 3, arbitrary: assumption(0.001, 1) }, { weight: 1, arbitrary: assumption(0, 1) }),
     customers: fc.record({ initial: assumption(0, 1e9, true), prospects: assumption(0, 1e9, true) }, { requiredKeys: [] }),
     journey: fc.record({
       touchpointFailure: fc.oneof(
@@ -42,11 +42,12 @@ const extremeScenario: fc.Arbitrary<ScenarioInput> = fc.record(
       ),
     }),
     churn: fc.record({ switchAfterBad: assumption(0, 1), base: assumption(0, 1) }, { requiredKeys: [] }),
-    spend: fc.record({ perMonthBad: assumption(0, 1e12), goodMultiplier: assumption(0, 100), grossMargin: assumption(0, 1) }, { requiredKeys: [] }),
+    spend: fc.record({ averagePerMonth: assumption(0, 1e12), goodMultiplier: assumption(0.01, 100), grossMargin: assumption(0, 1) }, { requiredKeys: [] }),
     wordOfMouth: fc.record(
       {
-        recommendAfterGood: assumption(0, 1),
-        toldAfterGood: assumption(0, 1000),
+        excellentShare: assumption(0, 1),
+        recommendAfterExcellent: assumption(0, 1),
+        toldAfterExcellent: assumption(0, 1000),
         speakAfterBad: assumption(0, 1),
         toldAfterBad: assumption(0, 1000),
         conversionPerTell: assumption(0, 1),
@@ -55,6 +56,7 @@ const extremeScenario: fc.Arbitrary<ScenarioInput> = fc.record(
       { requiredKeys: [] },
     ),
     acquisition: fc.record({ organicMonthly: assumption(0, 1) }),
+    valuation: fc.record({ terminalValue: fc.constantFrom('none' as const, 'customerLifetime' as const) }),
     investment: fc.record(
       {
         upfront: fc.oneof({ weight: 3, arbitrary: assumption(1, 1e12) }, { weight: 1, arbitrary: assumption(0, 1e12) }),
@@ -63,6 +65,7 @@ const extremeScenario: fc.Arbitrary<ScenarioInput> = fc.record(
         rampMonths: assumption(0, 240),
         executionSuccess: assumption(0, 1),
         missedEffectShare: assumption(0, 1),
+        excellentShareIncrease: assumption(0, 1),
       },
       { requiredKeys: [] },
     ),
@@ -99,6 +102,7 @@ describe(`fuzz: ${scenarios.toLocaleString('en-US')} generated scenarios with ex
           return;
         }
         expect(nonFinite(result)).toBeUndefined();
+        expect(nonFinite(impliedKpis(input))).toBeUndefined();
         simulated += 1;
       }),
       { numRuns: scenarios },

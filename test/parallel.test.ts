@@ -133,6 +133,20 @@ describe.runIf(existsSync(join(import.meta.dirname, '../dist/worker.js')))('simu
     expect(out.trim().split('\n')).toEqual(['ScenarioError', 'x', '200']);
   });
 
+  it('after a signal whose removeEventListener throws', () => {
+    const out = run(`
+      const signal = { aborted: false, addEventListener() {}, removeEventListener() { throw new Error('rem'); } };
+      await simulateParallel({ horizonMonths: 6 }, { runs: 200, workers: 2, signal }).then((r) => console.log(r.runCount), (e) => console.log(e.message));
+      console.log('end');`);
+    expect(out.trim().split('\n')).toEqual(['200', 'end']);
+  });
+
+  it('under Node flags a worker cannot take, such as --max-old-space-size', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'cx-roi-')), 'flags.mjs');
+    writeFileSync(file, `import { simulateParallel } from ${JSON.stringify(pathToFileURL(dist).href)};\nconsole.log((await simulateParallel({ horizonMonths: 6 }, { runs: 100, workers: 2 })).runCount);`);
+    expect(execFileSync(process.execPath, ['--max-old-space-size=4096', '--stack-size=2000', file], { encoding: 'utf8', timeout: 30_000 }).trim()).toBe('100');
+  });
+
   it('runs from `node --input-type=module -e`, whose flag workers would otherwise inherit', () => {
     const out = execFileSync(
       process.execPath,

@@ -32,10 +32,11 @@ const validScenario: fc.Arbitrary<ScenarioInput> = fc.record({
     ),
   }),
   churn: fc.record({ switchAfterBad: assumption(0, 1), base: assumption(0, 0.2) }),
-  spend: fc.record({ perMonthBad: assumption(0, 1000), goodMultiplier: assumption(0, 5), grossMargin: assumption(0, 1) }),
+  spend: fc.record({ averagePerMonth: assumption(0, 1000), goodMultiplier: assumption(0.01, 5), grossMargin: assumption(0, 1) }),
   wordOfMouth: fc.record({
-    recommendAfterGood: assumption(0, 1),
-    toldAfterGood: assumption(0, 30),
+    excellentShare: assumption(0, 1),
+    recommendAfterExcellent: assumption(0, 1),
+    toldAfterExcellent: assumption(0, 30),
     speakAfterBad: assumption(0, 1),
     toldAfterBad: assumption(0, 30),
     conversionPerTell: assumption(0, 1),
@@ -185,7 +186,7 @@ describe('extreme but valid distributions', () => {
       fc.record({ dist: fc.constant('lognormal'), mu: fc.double({ min: -50, max: 50, noNaN: true }), sigma: fc.double({ min: 1e-9, max: 20, noNaN: true }) }),
       fc.record({ dist: fc.constant('pert'), min: fc.constant(0), mode: fc.double({ min: 0, max: 1, noNaN: true }), max: fc.constant(1), lambda: fc.double({ min: 1e-6, max: 100, noNaN: true }) }),
     );
-    const fields = ['churn.base', 'churn.switchAfterBad', 'spend.perMonthBad', 'customers.initial', 'investment.rampMonths', 'discountRateAnnual'] as const;
+    const fields = ['churn.base', 'churn.switchAfterBad', 'spend.averagePerMonth', 'customers.initial', 'investment.rampMonths', 'discountRateAnnual'] as const;
     fc.assert(
       fc.property(extreme, fc.constantFrom(...fields), fc.integer(), (distribution, field, seed) => {
         const [group, name] = field.includes('.') ? field.split('.') : [field, undefined];

@@ -4,7 +4,9 @@ import { ScenarioError } from '../scenario/error.js';
 import { simulate } from '../simulate/simulate.js';
 import { seriesCsv } from '../report/csv.js';
 import { writeJson } from '../report/json.js';
-import { formatTable } from './table.js';
+import { formatTable, kpiTable } from './table.js';
+import { impliedKpis } from '../business/kpis.js';
+import { type ObservedBusiness, calibrate } from '../business/calibrate.js';
 
 /** Where the CLI writes: the process's streams, or buffers in tests. */
 export interface CliIo {
@@ -18,13 +20,25 @@ export interface CliIo {
 
 const usage = `Usage:
   cx-roi simulate [scenario.json] [--runs N] [--seed S] [--format table|json|csv] [--keep-runs]
+  cx-roi kpis [scenario.json] [--format table|json]
+  cx-roi calibrate observed.json [scenario.json] [--steady-state]
   cx-roi assumptions [scenario.json] [--format table|json]
   cx-roi --help | --version
 
 simulate      runs the scenario (the default one when no file is given) and prints
-              the horizon summary and a month-by-month band table (table), the
-              whole result (json) or the monthly bands (csv).
-assumptions   lists every assumption: value, unit and source.
+              the horizon summary, the NPV by lever, the business the scenario
+              implies and a month-by-month band table (table), the whole result
+              (json) or the monthly bands (csv).
+kpis          the business the scenario implies, without simulating: retention,
+              churn, revenue per customer, lifetime value, NPS, word of mouth,
+              customers over the horizon without the programme.
+calibrate     writes a scenario (JSON, to standard output) whose baseline is the
+              business in observed.json: { "customers", "annualRetention" or
+              "monthlyChurn", "averageRevenuePerCustomerMonthly",
+              "newCustomersMonthly", optional "badExperienceShareMonthly", "nps" },
+              starting from scenario.json or the defaults. --steady-state starts
+              at the customer count where new customers balance churn.
+assumptions   lists every assumption: value, unit, source and competing figures.
 
 Exit codes: 0 success, 1 unexpected failure, 2 bad scenario or arguments.`;
 
@@ -40,6 +54,7 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
         seed: { type: 'string' },
         format: { type: 'string' },
         'keep-runs': { type: 'boolean' },
+        'steady-state': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -57,38 +72,56 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
     io.stdout(`${version}\n`);
     return 0;
   }
-  const [command, file, ...extra] = positionals;
-  if (command !== 'simulate' && command !== 'assumptions') {
+  const [command, ...files] = positionals;
+  const commands = ['simulate', 'kpis', 'calibrate', 'assumptions'];
+  if (command === undefined || !commands.includes(command)) {
     io.stderr(`cx-roi: ${command === undefined ? 'no command given' : `unknown command "${command}"`}\n\n${usage}\n`);
     return 2;
   }
+  const observedFile = command === 'calibrate' ? files.shift() : undefined;
+  if (command === 'calibrate' && observedFile === undefined) {
+    io.stderr(`cx-roi: calibrate needs a file of observed figures\n\n${usage}\n`);
+    return 2;
+  }
+  const [file, ...extra] = files;
   if (extra.length > 0) {
     io.stderr(`cx-roi: unexpected argument "${extra[0]}"\n\n${usage}\n`);
     return 2;
   }
-  const format = values.format ?? 'table';
-  const formats = command === 'simulate' ? ['table', 'json', 'csv'] : ['table', 'json'];
+  const format = values.format ?? (command === 'calibrate' ? 'json' : 'table');
+  const formats = command === 'simulate' ? ['table', 'json', 'csv'] : command === 'calibrate' ? ['json'] : ['table', 'json'];
   if (!formats.includes(format)) {
     io.stderr(`cx-roi: --format must be one of ${formats.join(', ')} (got "${format}")\n`);
     return 2;
   }
 
-  let input: unknown = {};
-  if (file !== undefined) {
+  const read = async (path: string): Promise<{ ok: true; value: unknown } | { ok: false }> => {
     let text: string;
     try {
-      text = await io.readFile(file);
+      text = await io.readFile(path);
     } catch (error) {
-      io.stderr(`cx-roi: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
-      return 2;
+      io.stderr(`cx-roi: cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+      return { ok: false };
     }
     try {
       // Editors on Windows may start a UTF-8 file with a byte-order mark; JSON.parse rejects it.
-      input = JSON.parse(text.replace(/^\uFEFF/, ''));
+      return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) };
     } catch (error) {
-      io.stderr(`cx-roi: ${file} is not valid JSON: ${(error as Error).message}\n`);
-      return 2;
+      io.stderr(`cx-roi: ${path} is not valid JSON: ${(error as Error).message}\n`);
+      return { ok: false };
     }
+  };
+  let input: unknown = {};
+  if (file !== undefined) {
+    const got = await read(file);
+    if (!got.ok) return 2;
+    input = got.value;
+  }
+  let observed: unknown;
+  if (observedFile !== undefined) {
+    const got = await read(observedFile);
+    if (!got.ok) return 2;
+    observed = got.value;
   }
 
   try {
@@ -98,9 +131,24 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
       else
         io.stdout(
           `${rows
-            .map((r) => `${r.path} = ${describeValue(r.value)} ${r.unit}\n    ${r.description}\n    ${r.source ? `source: ${r.source.credit}, ${r.source.article}: “${r.source.quote}”` : `illustrative assumption: ${r.note ?? ''}`}`)
+            .map(
+              (r) =>
+                `${r.path} = ${describeValue(r.value)} ${r.unit}\n    ${r.description}\n    ${r.source ? `source: ${r.source.credit}, ${r.source.article}: “${r.source.quote}”` : `illustrative assumption: ${r.note ?? ''}`}` +
+                r.alternatives.map((a) => `\n    competing figure: ${a.value} (${a.figure}; ${a.note}): ${a.credit}, ${a.article}: “${a.quote}”`).join(''),
+            )
             .join('\n')}\n`,
         );
+      return 0;
+    }
+    if (command === 'kpis') {
+      const kpis = impliedKpis(input as object);
+      if (format === 'json') io.stdout(`${JSON.stringify(kpis, null, 2)}\n`);
+      else io.stdout(kpiTable(kpis));
+      return 0;
+    }
+    if (command === 'calibrate') {
+      const scenario = calibrate(observed as ObservedBusiness, input as object, { startAtSteadyState: values['steady-state'] ?? false });
+      io.stdout(`${JSON.stringify(scenario, null, 2)}\n`);
       return 0;
     }
     const runs = values.runs === undefined ? undefined : toNumber(values.runs, '--runs');
@@ -120,7 +168,7 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
     return 0;
   } catch (error) {
     if (error instanceof ScenarioError) {
-      io.stderr(`cx-roi: ${file ?? 'the default scenario'}: ${error.message}\n`);
+      io.stderr(`cx-roi: ${[observedFile, file].filter((f) => f !== undefined).join(', ') || 'the default scenario'}: ${error.message}\n`);
       return 2;
     }
     io.stderr(`cx-roi: unexpected failure: ${(error as Error).stack ?? String(error)}\n`);

@@ -1,5 +1,6 @@
 import type { SimulationResult } from '../simulate/result.js';
 import { roiDrivers } from '../summary/drivers.js';
+import { type ArmKpis, type ImpliedKpis, scenarioKpis } from '../business/kpis.js';
 
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const money = (x: number) => integer.format(x);
@@ -8,6 +9,48 @@ const percent = (x: number, digits = 1) => `${(100 * x).toFixed(digits)}%`;
 
 function pad(cells: readonly string[], widths: readonly number[]): string {
   return cells.map((c, i) => c.padStart(widths[i] as number)).join('  ');
+}
+
+/** The implied-KPI block: the business the scenario describes, with and without the programme. */
+export function kpiLines(kpis: ImpliedKpis, months: number): string[] {
+  const arm = (name: string, k: ArmKpis) =>
+    `  ${name.padEnd(26)}annual retention ${percent(k.annualRetention)} (monthly churn ${percent(k.monthlyChurn, 2)}, ${k.churnFromBadExperiences === null ? 'none' : percent(k.churnFromBadExperiences, 0)} of it after bad experiences); ` +
+    `bad experience ${percent(k.badExperienceShareMonthly, 2)} a month, ${percent(k.badExperienceShareYearly, 0)} a year; revenue ${k.revenuePerCustomerMonthly.toFixed(2)} a customer a month; ` +
+    `lifetime value ${k.customerLifetimeValue === null ? 'unbounded' : money(k.customerLifetimeValue)}; NPS ${k.nps.toFixed(0)}; new customers ${integer.format(k.newCustomersMonthly)} a month`;
+  const w = kpis.withoutProgramme;
+  return [
+    'The business the scenario implies (expected values, uncertain assumptions at their mean; cx-roi kpis for every figure):',
+    arm('without the programme:', kpis.baseline),
+    arm('with it, at full effect:', kpis.invested),
+    `  customers without the programme: ${integer.format(w.customersStart)} now, ${integer.format(w.customersAtHorizon)} in ${months} months (${w.growth >= 0 ? '+' : '−'}${percent(Math.abs(w.growth), 0)})`,
+  ];
+}
+
+/** Every implied KPI, one row each, without and with the programme (at full effect, as planned). */
+export function kpiTable(kpis: ImpliedKpis): string {
+  const rows: [string, (k: ArmKpis) => string][] = [
+    ['annual retention', (k) => percent(k.annualRetention)],
+    ['monthly churn', (k) => percent(k.monthlyChurn, 2)],
+    ['mean tenure (months)', (k) => (k.meanTenureMonths === null ? 'unbounded' : k.meanTenureMonths.toFixed(1))],
+    ['churn after bad experiences', (k) => (k.churnFromBadExperiences === null ? '-' : percent(k.churnFromBadExperiences, 0))],
+    ['bad experience, a month', (k) => percent(k.badExperienceShareMonthly, 2)],
+    ['at least one bad experience, a year', (k) => percent(k.badExperienceShareYearly)],
+    ['revenue per customer per month', (k) => k.revenuePerCustomerMonthly.toFixed(2)],
+    ['customer lifetime value', (k) => (k.customerLifetimeValue === null ? 'unbounded' : money(k.customerLifetimeValue))],
+    ['NPS', (k) => k.nps.toFixed(1)],
+    ['won by recommendation, per customer a year', (k) => k.wordOfMouthConversionsPerCustomerYearly.toFixed(3)],
+    ['lost to negative stories, per customer a year', (k) => k.wordOfMouthLossesPerCustomerYearly.toFixed(3)],
+    ['new customers a month', (k) => integer.format(k.newCustomersMonthly)],
+  ];
+  const header = ['', 'without the programme', 'with it, at full effect'];
+  const table = [header, ...rows.map(([label, f]) => [label, f(kpis.baseline), f(kpis.invested)])];
+  const widths = header.map((_, i) => Math.max(...table.map((r) => (r[i] as string).length)));
+  const lines = table.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[0] as number) : c.padStart(widths[i] as number))).join('  '));
+  const w = kpis.withoutProgramme;
+  lines.push('');
+  lines.push(`customers without the programme: ${integer.format(w.customersStart)} now, ${integer.format(w.customersAtHorizon)} in ${w.months} months (${w.growth >= 0 ? '+' : '−'}${percent(Math.abs(w.growth), 1)})`);
+  lines.push('Expected values from the model, uncertain assumptions at their mean. "With it" is the programme fully in effect and carried out as planned: its best case.');
+  return `${lines.join('\n')}\n`;
 }
 
 /**
@@ -25,15 +68,22 @@ export function formatTable(result: SimulationResult): string {
   out.push(`NPV at month ${T}:        median ${money(h.npv.p50)} (p5 ${money(h.npv.p5)}, p95 ${money(h.npv.p95)})`);
   const pb = h.paybackMonth;
   out.push(
-    pb.month
-      ? `Payback:                median month ${Math.round(pb.month.p50)} of the runs that pay back (p25 ${Math.round(pb.month.p25)}, p75 ${Math.round(pb.month.p75)}); never within ${T} months: ${percent(pb.neverShare)}`
-      : `Payback:                no run pays back within ${T} months`,
+    `Payback:                ${pb.median === null ? `not within ${T} months for the median run` : `median month ${pb.median}`} (over all runs); never within ${T} months: ${percent(pb.neverShare)}`,
   );
+  if (pb.amongPaidBack)
+    out.push(`  among the runs that pay back (${percent(pb.paidBackShare)}): median month ${Math.round(pb.amongPaidBack.p50)} (p25 ${Math.round(pb.amongPaidBack.p25)}, p75 ${Math.round(pb.amongPaidBack.p75)})`);
+  const lv = h.levers;
+  out.push(
+    `NPV by lever (mean):    retention ${money(lv.retention)}, spend ${money(lv.spend)}, positive word of mouth ${money(lv.positiveWordOfMouth)}, negative word of mouth ${money(lv.negativeWordOfMouth)}, programme cost ${money(lv.cost)}; = mean NPV ${money(lv.npv)}`,
+  );
+  if (lv.terminalValue !== null) out.push(`Terminal value (mean):  ${money(lv.terminalValue)}, apart from the NPV (customers gained, at the invested arm's lifetime value)`);
   const oc = h.outcomeClasses;
   out.push(
     `Outcome classes:        clearly positive (ROI ≥ ${oc.positiveFrom}) ${percent(oc.positive, 0)}, middling ${percent(oc.middling, 0)}, lower or negative (ROI < ${oc.negativeBelow}) ${percent(oc.negative, 0)}`,
   );
-  out.push(`  Accenture published:  ${percent(oc.published.positive, 0)}, ${percent(oc.published.middling, 0)}, ${percent(oc.published.negative, 0)}`);
+  out.push(
+    `  Accenture published:  ${percent(oc.published.positive, 0)}, ${percent(oc.published.middling, 0)}, ${percent(oc.published.negative, 0)}; χ² distance ${oc.chiSquareDistance.toFixed(3)}. A calibration target, not a validation: the default's illustrative costs were tuned to land near it.`,
+  );
   out.push(`Customers at month ${T}:  baseline ${integer.format(h.customers.baseline.p50)}, invested ${integer.format(h.customers.invested.p50)} (medians)`);
   out.push(`Programme carried out:  ${percent(h.executedShare)} of runs`);
   if (result.runs) {
@@ -41,6 +91,9 @@ export function formatTable(result: SimulationResult): string {
     if (drivers.length > 0)
       out.push(`What drives the spread: ${drivers.map((d) => `${d.path} ${d.correlation >= 0 ? '+' : '−'}${Math.abs(d.correlation).toFixed(2)}`).join(', ')} (rank correlation with ROI)`);
   }
+  out.push('');
+  out.push(...kpiLines(scenarioKpis(scenario), T));
+  for (const w of result.warnings) out.push(`Warning (${w.field}): ${w.message}`);
   out.push('');
   const header = ['month', 'ROI p5', 'p25', 'p50', 'p75', 'p95', 'paid back', 'customers base', 'invested', 'margin base', 'invested'];
   const widths = header.map((h) => Math.max(h.length, 9));

@@ -10,19 +10,21 @@ export interface MonthOutcome {
   bad: number;
   /** Customers whose journey was good. */
   good: number;
+  /** Customers whose good journey was excellent (the ones who may recommend). */
+  excellent: number;
   /** Customers lost this month: after a bad journey, or base churn after a good one. */
   churned: number;
-  /** Prospects converted by positive word of mouth. */
+  /** Prospects won by recommendations this month (before any negative story put some off). */
   convertedByWordOfMouth: number;
-  /** Prospects who became customers without word of mouth. */
+  /** Prospects who signed up this month without a recommendation (before any negative story put some off). */
   acquiredOrganically: number;
-  /** Prospects put off for good by negative word of mouth. */
+  /** Of those about to join, the ones a negative story put off for good. */
   deterred: number;
-  /** New customers: converted + organic. */
+  /** New customers: converted + organic − deterred. */
   acquired: number;
   /** Active customers at the end of the month: start − churned + acquired. */
   customersEnd: number;
-  /** Prospect pool at the start and end of the month. */
+  /** Prospect pool at the start and end of the month (those about to join leave it, deterred or not). */
   prospectsStart: number;
   prospectsEnd: number;
   /** Revenue this month: good × spendGood + bad × spendBad. */
@@ -34,55 +36,67 @@ export interface MonthOutcome {
 /** An empty outcome to fill, so the hot loop allocates nothing. */
 export function emptyOutcome(): MonthOutcome {
   return {
-    customersStart: 0, bad: 0, good: 0, churned: 0, convertedByWordOfMouth: 0, acquiredOrganically: 0,
+    customersStart: 0, bad: 0, good: 0, excellent: 0, churned: 0, convertedByWordOfMouth: 0, acquiredOrganically: 0,
     deterred: 0, acquired: 0, customersEnd: 0, prospectsStart: 0, prospectsEnd: 0, revenue: 0, margin: 0,
   };
 }
 
-/** Chance that a prospect reached by `tells / pool` tells on average is moved by at least one. */
-function reachedShare(perTell: number, tells: number, pool: number): number {
-  if (pool <= 0 || tells <= 0 || perTell <= 0) return 0;
+/**
+ * Chance that one member of a group of `group` people is moved by at least
+ * one of `tells` messages spread evenly over the group, each moving its
+ * hearer with probability `perTell`: 1 − (1 − perTell)^(tells / group).
+ */
+export function reachedShare(perTell: number, tells: number, group: number): number {
+  if (group <= 0 || tells <= 0 || perTell <= 0) return 0;
   if (perTell >= 1) return 1;
-  return -Math.expm1((tells / pool) * Math.log1p(-perTell));
+  return -Math.expm1((tells / group) * Math.log1p(-perTell));
 }
 
 /**
  * One month of one arm: experience, churn, spend, word of mouth, acquisition.
  * Counts are drawn per group (binomial), so the cost does not grow with the
- * number of customers.
+ * number of customers. Word of mouth follows the experiences of this month
+ * only: recommendations from excellent journeys, stories from bad ones.
  *
  * @param customers - Active customers at the start of the month.
  * @param prospects - Prospect pool at the start of the month.
  * @param pBad - This arm's chance of a bad journey this month.
+ * @param excellentShare - This arm's share of good journeys that are excellent this month.
  * @param out - Filled with the month's outcome.
  */
 export function simulateMonth(
   customers: number,
   prospects: number,
   pBad: number,
+  excellentShare: number,
   p: RunParameters,
   streams: ArmStreams,
   out: MonthOutcome,
 ): void {
-  // 1. Experience: the journey is bad if any touchpoint fails.
+  // 1. Experience: the journey is bad if any touchpoint fails; some good ones are excellent.
   const bad = binomial(streams.experience, customers, pBad);
   const good = customers - bad;
+  const excellent = binomial(streams.excellent, good, excellentShare);
   // 2. Churn.
   const churned = binomial(streams.churnAfterBad, bad, p.switchAfterBad) + binomial(streams.churnAfterGood, good, p.baseChurn);
   // 3. Spend: everyone with a journey this month buys at its rate.
   const revenue = good * p.spendGood + bad * p.spendBad;
-  // 4. Word of mouth: tells spread over the pool, so no count can exceed it.
-  const positiveTells = Math.round(binomial(streams.recommend, good, p.recommendAfterGood) * p.toldAfterGood);
+  // 4. Word of mouth, from this month's experiences.
+  const positiveTells = Math.round(binomial(streams.recommend, excellent, p.recommendAfterExcellent) * p.toldAfterExcellent);
   const negativeTells = Math.round(binomial(streams.speakOut, bad, p.speakAfterBad) * p.toldAfterBad);
+  // Recommendations spread over the pool, so no count can exceed it.
   const converted = binomial(streams.convert, prospects, reachedShare(p.conversionPerTell, positiveTells, prospects));
-  const deterred = binomial(streams.deter, prospects - converted, reachedShare(p.deterrencePerTell, negativeTells, prospects));
-  // 5. Acquisition: organic from whoever is left in the pool.
-  const organic = binomial(streams.organic, prospects - converted - deterred, p.organicMonthly);
-  const acquired = converted + organic;
+  // 5. Acquisition: organic sign-ups from whoever is left in the pool.
+  const organic = binomial(streams.organic, prospects - converted, p.organicMonthly);
+  // Negative stories reach those about to join: each one put off is a customer lost.
+  const aboutToJoin = converted + organic;
+  const deterred = binomial(streams.deter, aboutToJoin, reachedShare(p.deterrencePerTell, negativeTells, aboutToJoin));
+  const acquired = aboutToJoin - deterred;
 
   out.customersStart = customers;
   out.bad = bad;
   out.good = good;
+  out.excellent = excellent;
   out.churned = churned;
   out.convertedByWordOfMouth = converted;
   out.acquiredOrganically = organic;
@@ -90,7 +104,7 @@ export function simulateMonth(
   out.acquired = acquired;
   out.customersEnd = customers - churned + acquired;
   out.prospectsStart = prospects;
-  out.prospectsEnd = prospects - converted - deterred - organic;
+  out.prospectsEnd = prospects - aboutToJoin;
   out.revenue = revenue;
   out.margin = revenue * p.grossMargin;
 }

@@ -11,11 +11,14 @@ export interface RunParameters {
   readonly pBad: number;
   readonly switchAfterBad: number;
   readonly baseChurn: number;
+  /** Revenue from a customer in a month with a bad experience: the average split by the 2.4 : 1 ratio. */
   readonly spendBad: number;
+  /** Revenue from a customer in a month with a good experience. */
   readonly spendGood: number;
   readonly grossMargin: number;
-  readonly recommendAfterGood: number;
-  readonly toldAfterGood: number;
+  readonly excellentShare: number;
+  readonly recommendAfterExcellent: number;
+  readonly toldAfterExcellent: number;
   readonly speakAfterBad: number;
   readonly toldAfterBad: number;
   readonly conversionPerTell: number;
@@ -27,6 +30,17 @@ export interface RunParameters {
   readonly rampMonths: number;
   readonly executionSuccess: number;
   readonly missedEffectShare: number;
+  readonly excellentShareIncrease: number;
+}
+
+/**
+ * The revenue of a bad and a good month such that the baseline's average is
+ * `average`: bad·pBad + good·(1 − pBad) = average with good = ratio·bad.
+ * The ratio is at least 0.01 (the schema's range), so the weight is too.
+ */
+export function splitSpend(average: number, ratio: number, pBad: number): { spendBad: number; spendGood: number } {
+  const weight = ratio * (1 - pBad) + pBad;
+  return { spendBad: average / weight, spendGood: (average * ratio) / weight };
 }
 
 const touchpointPrefix = 'journey.touchpointFailure';
@@ -41,20 +55,22 @@ export function runParameters(horizonMonths: number, v: DrawnValues): RunParamet
     if (x === undefined) throw new Error(`no value drawn for ${path}`);
     return x;
   };
-  const spendBad = get('spend.perMonthBad');
+  const pBad = 1 - pGood;
+  const { spendBad, spendGood } = splitSpend(get('spend.averagePerMonth'), get('spend.goodMultiplier'), pBad);
   return {
     horizonMonths,
     monthlyDiscount: Math.pow(1 + get('discountRateAnnual'), -1 / 12),
     initialCustomers: get('customers.initial'),
     prospects: get('customers.prospects'),
-    pBad: 1 - pGood,
+    pBad,
     switchAfterBad: get('churn.switchAfterBad'),
     baseChurn: get('churn.base'),
     spendBad,
-    spendGood: spendBad * get('spend.goodMultiplier'),
+    spendGood,
     grossMargin: get('spend.grossMargin'),
-    recommendAfterGood: get('wordOfMouth.recommendAfterGood'),
-    toldAfterGood: get('wordOfMouth.toldAfterGood'),
+    excellentShare: get('wordOfMouth.excellentShare'),
+    recommendAfterExcellent: get('wordOfMouth.recommendAfterExcellent'),
+    toldAfterExcellent: get('wordOfMouth.toldAfterExcellent'),
     speakAfterBad: get('wordOfMouth.speakAfterBad'),
     toldAfterBad: get('wordOfMouth.toldAfterBad'),
     conversionPerTell: get('wordOfMouth.conversionPerTell'),
@@ -66,5 +82,6 @@ export function runParameters(horizonMonths: number, v: DrawnValues): RunParamet
     rampMonths: get('investment.rampMonths'),
     executionSuccess: get('investment.executionSuccess'),
     missedEffectShare: get('investment.missedEffectShare'),
+    excellentShareIncrease: get('investment.excellentShareIncrease'),
   };
 }

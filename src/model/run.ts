@@ -22,6 +22,31 @@ export interface RunResult {
   readonly executed: boolean;
   /** Every assumption's value in this run, by dotted path. */
   readonly parameters: DrawnValues;
+  /** The run's NPV split by where the money comes from; with `cost` the parts add up to `npv`. */
+  readonly levers: Levers;
+  /**
+   * The customers the programme has gained by the horizon, valued at the
+   * invested arm's customer lifetime value and discounted to today, when
+   * `valuation.terminalValue` is `"customerLifetime"`; `null` otherwise. Not part of `npv`.
+   */
+  readonly terminalValue: number | null;
+}
+
+/**
+ * An NPV split by lever (currency, discounted). Each month the incremental
+ * margin is split exactly: the invested arm's customers spending more per
+ * head than the baseline's (`spend`), and the baseline's margin per head on
+ * the gap in customers, whose every customer is traced to fewer churned
+ * (`retention`), more won by recommendation net of the organic sign-ups they
+ * displace (`positiveWordOfMouth`) or fewer put off by negative stories
+ * (`negativeWordOfMouth`). `cost` is minus the discounted programme cost.
+ */
+export interface Levers {
+  readonly retention: number;
+  readonly spend: number;
+  readonly positiveWordOfMouth: number;
+  readonly negativeWordOfMouth: number;
+  readonly cost: number;
 }
 
 /** Month-by-month values of one run, index `t − 1` for month `t`. */
@@ -42,13 +67,32 @@ export function createTrace(horizonMonths: number): RunTrace {
 export type MonthObserver = (month: number, baseline: Readonly<MonthOutcome>, invested: Readonly<MonthOutcome>) => void;
 
 /**
- * The programme's relative cut in pBad in month `month`: it grows linearly
- * to its full size over `rampMonths` (the long game), scaled down when the
+ * How much of its full effect the programme has in month `month`: it grows
+ * linearly to full over `rampMonths` (the long game), scaled down when the
  * programme was not carried out as planned.
  */
-export function effectInMonth(p: RunParameters, executed: boolean, month: number): number {
+export function effectScale(p: RunParameters, executed: boolean, month: number): number {
   const ramp = p.rampMonths <= 0 ? 1 : Math.min(1, month / p.rampMonths);
-  return p.failureReduction * (executed ? 1 : p.missedEffectShare) * ramp;
+  return (executed ? 1 : p.missedEffectShare) * ramp;
+}
+
+/** The programme's relative cut in pBad in month `month`. */
+export function effectInMonth(p: RunParameters, executed: boolean, month: number): number {
+  return p.failureReduction * effectScale(p, executed, month);
+}
+
+/** The invested arm's share of good journeys that are excellent in month `month` (at most 1). */
+export function excellentShareInMonth(p: RunParameters, executed: boolean, month: number): number {
+  return Math.min(1, p.excellentShare + p.excellentShareIncrease * effectScale(p, executed, month));
+}
+
+/**
+ * A customer's lifetime value at the start of a month: this month's gross
+ * margin and every later one, discounted monthly and weighted by the chance
+ * of still being a customer: margin ÷ (1 − discount · (1 − churn)).
+ */
+export function customerLifetimeValue(marginPerMonth: number, monthlyChurn: number, monthlyDiscount: number): number {
+  return marginPerMonth / (1 - monthlyDiscount * (1 - monthlyChurn));
 }
 
 /**
@@ -86,11 +130,20 @@ export function simulateRun(scenario: Scenario, seed: Seed, run: number, trace?:
   let incrementalMargin = 0;
   let roi = -1;
   let paybackMonth: number | null = null;
+  // The customer gap (invested − baseline) traced to its causes, and the levers' discounted margins.
+  let gapRetention = 0;
+  let gapPositive = 0;
+  let gapNegative = 0;
+  let retention = 0;
+  let spend = 0;
+  let positive = 0;
+  let negative = 0;
+  let pBadInvested = p.pBad;
 
   for (let month = 1; month <= p.horizonMonths; month += 1) {
-    simulateMonth(baselineCustomers, baselineProspects, p.pBad, p, baselineStreams, baseline);
-    const pBadInvested = p.pBad * (1 - effectInMonth(p, executed, month));
-    simulateMonth(investedCustomers, investedProspects, pBadInvested, p, investedStreams, invested);
+    simulateMonth(baselineCustomers, baselineProspects, p.pBad, p.excellentShare, p, baselineStreams, baseline);
+    pBadInvested = p.pBad * (1 - effectInMonth(p, executed, month));
+    simulateMonth(investedCustomers, investedProspects, pBadInvested, excellentShareInMonth(p, executed, month), p, investedStreams, invested);
     baselineCustomers = baseline.customersEnd;
     investedCustomers = invested.customersEnd;
     baselineProspects = baseline.prospectsEnd;
@@ -101,6 +154,17 @@ export function simulateRun(scenario: Scenario, seed: Seed, run: number, trace?:
     incrementalMargin += discount * (invested.margin - baseline.margin);
     roi = (incrementalMargin - cost) / cost;
     if (paybackMonth === null && roi >= 0) paybackMonth = month;
+
+    // Levers: revenue_I − revenue_B = A_I·(s_I − s_B) + (A_I − A_B)·s_B, with s the revenue per customer.
+    const perHead = baseline.customersStart > 0 ? baseline.revenue / baseline.customersStart : 0;
+    const scale = discount * p.grossMargin;
+    spend += scale * (invested.revenue - invested.customersStart * perHead);
+    retention += scale * gapRetention * perHead;
+    positive += scale * gapPositive * perHead;
+    negative += scale * gapNegative * perHead;
+    gapRetention += baseline.churned - invested.churned;
+    gapPositive += invested.convertedByWordOfMouth + invested.acquiredOrganically - baseline.convertedByWordOfMouth - baseline.acquiredOrganically;
+    gapNegative += baseline.deterred - invested.deterred;
 
     if (trace) {
       const i = month - 1;
@@ -115,6 +179,15 @@ export function simulateRun(scenario: Scenario, seed: Seed, run: number, trace?:
     if (observe) observe(month, baseline, invested);
   }
 
+  let terminalValue: number | null = null;
+  if (scenario.valuation.terminalValue === 'customerLifetime') {
+    // The gap at the horizon, valued at the invested arm's lifetime value from the month after it.
+    const perHead = invested.customersStart > 0 ? invested.revenue / invested.customersStart : 0;
+    const churn = pBadInvested * p.switchAfterBad + (1 - pBadInvested) * p.baseChurn;
+    const value = customerLifetimeValue(perHead * p.grossMargin, churn, p.monthlyDiscount);
+    terminalValue = (investedCustomers - baselineCustomers) * value * discount * p.monthlyDiscount;
+  }
+
   return {
     run,
     roi,
@@ -123,5 +196,7 @@ export function simulateRun(scenario: Scenario, seed: Seed, run: number, trace?:
     customers: { baseline: baselineCustomers, invested: investedCustomers },
     executed,
     parameters: values,
+    levers: { retention, spend, positiveWordOfMouth: positive, negativeWordOfMouth: negative, cost: -cost },
+    terminalValue,
   };
 }

@@ -11,7 +11,7 @@ import { assumptionFields } from './assumptions.js';
  * the run are computed once a simulation; each run then costs one hash block
  * a stream.
  */
-export const monthEvents = ['experience', 'churnAfterBad', 'churnAfterGood', 'recommend', 'speakOut', 'convert', 'deter', 'organic'] as const;
+export const monthEvents = ['experience', 'excellent', 'churnAfterBad', 'churnAfterGood', 'recommend', 'speakOut', 'convert', 'deter', 'organic'] as const;
 
 /** One random event of a month. */
 export type MonthEvent = (typeof monthEvents)[number];
@@ -52,6 +52,7 @@ export function armStreams(streams: ModelStreams, run: number): ArmStreams {
   const m = streams.month;
   return {
     experience: m.experience.at(run),
+    excellent: m.excellent.at(run),
     churnAfterBad: m.churnAfterBad.at(run),
     churnAfterGood: m.churnAfterGood.at(run),
     recommend: m.recommend.at(run),

@@ -129,7 +129,7 @@ function ask(worker: ShardWorker, request: WorkerRequest, transfer: ArrayBuffer[
     worker.onMessage((message) => {
       try {
         if (message.type === 'progress') onProgress(message.done);
-        else if (message.type === 'error') reject(new Error(`a simulation worker failed: ${message.message}`));
+        else if (message.type === 'error') reject(message.issues ? new ScenarioError(message.issues) : new Error(`a simulation worker failed: ${message.message}`));
         else resolve(message);
       } catch (error) {
         // The caller's onProgress threw: the promise rejects with its error rather than the process dying.
@@ -234,8 +234,12 @@ export async function simulateParallelWith(
     finished = true;
     return assembleResult(scenario, seed, joined, seriesRows(bands, paidBack), horizon, keepRuns);
   } finally {
-    signal?.removeEventListener('abort', abort);
     // A worker that failed or was cut short is ended; one that finished its work is kept warm.
     release(factory, workers, finished && createWorker === undefined);
+    try {
+      signal?.removeEventListener('abort', abort);
+    } catch {
+      // A signal whose removeEventListener throws must not keep the workers, or the process, alive.
+    }
   }
 }

@@ -1,4 +1,5 @@
 import type { Seed } from '../random/stream.js';
+import { ScenarioError, type ScenarioIssue } from '../scenario/error.js';
 import type { Scenario } from '../scenario/schema.js';
 import { type RunMatrix, simulateRange } from '../simulate/matrix.js';
 import { progressStep } from '../simulate/options.js';
@@ -27,7 +28,7 @@ export type ShardMessage =
   | { readonly type: 'progress'; readonly done: number }
   | { readonly type: 'done'; readonly matrix: RunMatrix }
   | { readonly type: 'bands'; readonly bands: BandsByMetric }
-  | { readonly type: 'error'; readonly message: string };
+  | { readonly type: 'error'; readonly message: string; readonly issues?: readonly ScenarioIssue[] };
 
 /** A request to a worker. */
 export type WorkerRequest = ShardRequest | BandsRequest;
@@ -61,6 +62,8 @@ export function handleWorkerRequest(request: WorkerRequest, post: (message: Shar
     });
     post({ type: 'done', matrix }, transferables(matrix));
   } catch (error) {
-    post({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    // A ScenarioError crosses as its issues, so the caller gets a ScenarioError back.
+    if (error instanceof ScenarioError) post({ type: 'error', message: error.message, issues: error.issues.map(({ path, message }) => ({ path, value: undefined, message })) });
+    else post({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
 }

@@ -15,15 +15,17 @@ interface NodeWorker {
 }
 
 async function nodeWorkers(): Promise<{ spawn: () => ShardWorker; cores: number }> {
-  const { Worker } = await importNodeBuiltin<{ Worker: new (url: URL, options: { execArgv: string[] }) => NodeWorker }>('node:worker_threads');
+  const { Worker } = await importNodeBuiltin<{ Worker: new (url: URL, options: { execArgv?: string[] }) => NodeWorker }>('node:worker_threads');
   const { availableParallelism } = await importNodeBuiltin<{ availableParallelism: () => number }>('node:os');
   const url = new URL('./worker.js', import.meta.url);
+  const evalOnly = process.execArgv.some((flag) => flag.startsWith('--input-type'));
   return {
     cores: availableParallelism(),
     spawn: () => {
-      // A worker inherits the process's flags; --input-type (from `node --input-type=module -e …`) applies to the
-      // eval'd text alone and would make the worker's file fail to start.
-      const worker = new Worker(url, { execArgv: process.execArgv.filter((flag) => !flag.startsWith('--input-type')) });
+      // A worker inherits the process's flags, and Node leaves out those a worker cannot take. But
+      // --input-type (from `node --input-type=module -e …`) applies to the eval'd text alone and would
+      // make the worker's file fail to start: then the worker gets no flags (NODE_OPTIONS still apply).
+      const worker = new Worker(url, evalOnly ? { execArgv: [] } : {});
       return {
         post: (request: WorkerRequest, transfer?: ArrayBuffer[]) => worker.postMessage(request, transfer),
         onMessage: (listener) => {

@@ -1,3 +1,4 @@
+import { degenerateStream, maxRejections } from './rejection.js';
 import type { RandomStream } from './stream.js';
 
 /**
@@ -22,8 +23,8 @@ import type { RandomStream } from './stream.js';
  * ```
  */
 export function binomial(random: RandomStream, n: number, p: number): number {
-  if (!(n >= 0 && n <= Number.MAX_SAFE_INTEGER + 1 && Number.isInteger(n))) throw new RangeError(`binomial needs a whole number of trials from 0 to 2^53, got ${n}`);
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`binomial needs a probability in [0, 1], got ${p}`);
+  if (!(typeof n === 'number' && n >= 0 && n <= Number.MAX_SAFE_INTEGER + 1 && Number.isInteger(n))) throw new RangeError(`binomial needs a whole number of trials from 0 to 2^53, got ${String(n)}`);
+  if (!(typeof p === 'number' && p >= 0 && p <= 1)) throw new RangeError(`binomial needs a probability in [0, 1], got ${String(p)}`);
   if (n === 0 || p === 0) return 0;
   if (p >= 1) return n;
   if (p > 0.5) return n - lowerHalf(random, n, 1 - p);
@@ -41,7 +42,7 @@ function inversion(random: RandomStream, n: number, p: number): number {
   const a = (n + 1) * s;
   // exp(n·log1p(−p)) keeps P(X = 0) accurate for huge n and tiny p.
   const probabilityOfZero = Math.exp(n * Math.log1p(-p));
-  for (;;) {
+  for (let tries = 0; tries < maxRejections; tries += 1) {
     let u = random();
     let r = probabilityOfZero;
     let x = 0;
@@ -54,6 +55,7 @@ function inversion(random: RandomStream, n: number, p: number): number {
     // Rounding can leave a sliver of u past the last mass: draw again.
     if (x <= n) return x;
   }
+  throw degenerateStream('binomial');
 }
 
 // log(k!) − Stirling's approximation, exact for k ≤ 9 (Hörmann 1993, table 1).
@@ -85,7 +87,7 @@ function btrs(random: RandomStream, n: number, p: number): number {
   const m = Math.floor((n + 1) * p);
   // The part of the bound that depends only on (n, p): computed on the first draw outside the box.
   let modeTerm = Number.NaN;
-  for (;;) {
+  for (let tries = 0; tries < maxRejections; tries += 1) {
     const u = random() - 0.5;
     let v = random();
     const us = 0.5 - Math.abs(u);
@@ -105,4 +107,5 @@ function btrs(random: RandomStream, n: number, p: number): number {
       stirlingTail(n - k);
     if (v <= bound) return k;
   }
+  throw degenerateStream('binomial');
 }

@@ -1,3 +1,4 @@
+import { degenerateStream, maxRejections } from './rejection.js';
 import { normalCdf, normalQuantile } from './normal.js';
 import type { RandomStream } from './stream.js';
 
@@ -63,18 +64,16 @@ export function sampleLogGamma(random: RandomStream, shape: number): number {
 function marsagliaTsang(random: RandomStream, shape: number): number {
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
-  for (;;) {
-    let x: number;
-    let v: number;
-    do {
-      x = sampleStandardNormal(random);
-      v = 1 + c * x;
-    } while (v <= 0);
+  for (let tries = 0; tries < maxRejections; tries += 1) {
+    const x = sampleStandardNormal(random);
+    let v = 1 + c * x;
+    if (!(v > 0)) continue;
     v = v * v * v;
     const u = openUniform(random);
     if (u < 1 - 0.0331 * x * x * x * x) return d * v;
     if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
   }
+  throw degenerateStream('gamma');
 }
 
 /**

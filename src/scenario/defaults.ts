@@ -3,39 +3,60 @@ import type { Scenario } from './schema.js';
 /**
  * The default scenario: the published CX figures where one exists (86% switch
  * after a bad experience, 9 and 16 people told, good experience spends 140%
- * more, 90% recommend, 50% tell friends, 20–30% of programmes succeed, 2–3
- * years to full effect), and plainly illustrative values elsewhere. The
- * illustrative cost and missed-effect values were chosen so that the default
- * programme's outcome classes land near Accenture's published 23 / 57 / 20.
- * `describeAssumptions()` lists each with its source.
+ * more, 90% recommend after an excellent experience, 50% tell friends after a
+ * bad one, 20–30% of programmes succeed, 2–3 years to full effect), and
+ * plainly illustrative values elsewhere, set to targets that are said:
+ *
+ * - The business ({@link defaultBusiness}): the touchpoint failures, base
+ *   churn, excellent share and organic acquisition are `calibrate()` of
+ *   10,000 customers, 80% annual retention, 90 a month, 180 new customers a
+ *   month, 1.5% bad experiences a month and NPS 20, rounded.
+ * - The programme's cost (130,000 upfront, 6,500 a month) was tuned so that
+ *   the default programme's outcome classes land near Accenture's published
+ *   23 / 57 / 20: a calibration target, not a validation.
+ *
+ * `describeAssumptions()` lists each field with its source.
  */
 export const defaultScenario: Scenario = deepFreeze({
   horizonMonths: 60,
   discountRateAnnual: 0.08,
   customers: { initial: 10_000, prospects: 250_000 },
   journey: {
-    touchpointFailure: { discover: 0.005, order: 0.005, delivery: 0.02, product: 0.01, service: 0.01 },
+    touchpointFailure: { discover: 0.002, order: 0.002, delivery: 0.006, product: 0.003, service: 0.002 },
   },
-  churn: { switchAfterBad: 0.86, base: 0.01 },
-  spend: { perMonthBad: 40, goodMultiplier: 2.4, grossMargin: 0.35 },
+  churn: { switchAfterBad: 0.86, base: 0.0056 },
+  spend: { averagePerMonth: 90, goodMultiplier: 2.4, grossMargin: 0.35 },
   wordOfMouth: {
-    recommendAfterGood: 0.9,
-    toldAfterGood: 9,
+    excellentShare: 0.218,
+    recommendAfterExcellent: 0.9,
+    toldAfterExcellent: 9,
     speakAfterBad: 0.5,
     toldAfterBad: 16,
     conversionPerTell: 0.002,
     deterrencePerTell: 0.005,
   },
-  acquisition: { organicMonthly: 0.003 },
+  acquisition: { organicMonthly: 0.0006 },
   investment: {
-    upfront: 500_000,
-    monthly: 25_000,
+    upfront: 130_000,
+    monthly: 6_500,
     failureReduction: { dist: 'pert', min: 0.2, mode: 0.4, max: 0.6 },
     rampMonths: { dist: 'triangular', min: 24, mode: 30, max: 36 },
     executionSuccess: { dist: 'uniform', min: 0.2, max: 0.3 },
     missedEffectShare: 0.4,
+    excellentShareIncrease: 0.05,
   },
+  valuation: { terminalValue: 'none' },
   outcomeClasses: { positiveFrom: 1, negativeBelow: 0 },
+});
+
+/** The business the default scenario describes, as a company would state it (the input of `calibrate`). */
+export const defaultBusiness = deepFreeze({
+  customers: 10_000,
+  annualRetention: 0.8,
+  averageRevenuePerCustomerMonthly: 90,
+  newCustomersMonthly: 180,
+  badExperienceShareMonthly: 0.015,
+  nps: 20,
 });
 
 /** Freezes an object and everything in it, so shared defaults cannot be changed by accident. */

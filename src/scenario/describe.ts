@@ -3,7 +3,7 @@ import type { Domain } from './domain.js';
 import { scenarioFields } from './fields.js';
 import { parseScenario } from './parse.js';
 import type { ScenarioInput } from './schema.js';
-import { type Source, sources } from './sources.js';
+import { type Alternative, type Source, alternatives, sources } from './sources.js';
 
 /** One row of the assumptions table. */
 export interface AssumptionRow {
@@ -27,6 +27,8 @@ export interface AssumptionRow {
   readonly source: Source | null;
   /** For an illustrative assumption: that it is one, and why the default is what it is. */
   readonly note: string | null;
+  /** Other figures the seed articles give for the same quantity, each with its source and quote (empty when none). */
+  readonly alternatives: readonly Alternative[];
 }
 
 /**
@@ -57,6 +59,7 @@ export function describeAssumptions(input: ScenarioInput = {}): AssumptionRow[] 
     uncertain: meta.uncertain,
     source: meta.source === null ? null : sources[meta.source],
     note: meta.note ?? null,
+    alternatives: Object.hasOwn(alternatives, path) ? (alternatives[path] ?? []) : [],
   }));
 }
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { normalCdf } from '../random/normal.js';
 import { normalMassInside, sampleBeta, samplePert, sampleTriangular, sampleTruncatedNormal, sampleUniform } from '../random/samplers.js';
 import type { RandomStream } from '../random/stream.js';
 import type { Domain } from './domain.js';
@@ -169,4 +170,59 @@ export function lowestDraw(value: Assumption, domain: Domain): number {
     case 'lognormal':
       return drawAssumption(() => 1 - 2 ** -32, value, domain);
   }
+}
+
+/**
+ * The central value of an assumption: the number itself, or its
+ * distribution's mean as the sampler draws it (truncated to the field's
+ * range for a normal or lognormal). Used where one figure must stand for an
+ * uncertain one: the KPIs a scenario implies, and calibration.
+ */
+export function centralValue(value: Assumption, domain: Domain): number {
+  if (typeof value === 'number') return value;
+  const x = distributionMean(value, domain);
+  return domain.integer ? Math.round(x) : x;
+}
+
+function distributionMean(value: Distribution, domain: Domain): number {
+  switch (value.dist) {
+    case 'uniform':
+      return (value.min + value.max) / 2;
+    case 'triangular':
+      return (value.min + value.mode + value.max) / 3;
+    case 'pert': {
+      if (value.max === value.min) return value.min;
+      const lambda = value.lambda ?? 4;
+      const alpha = 1 + (lambda * (value.mode - value.min)) / (value.max - value.min);
+      const beta = 1 + (lambda * (value.max - value.mode)) / (value.max - value.min);
+      return value.min + ((value.max - value.min) * alpha) / (alpha + beta);
+    }
+    case 'beta': {
+      const min = value.min ?? 0;
+      const max = value.max ?? 1;
+      return min + ((max - min) * value.alpha) / (value.alpha + value.beta);
+    }
+    case 'normal': {
+      const [lo, hi] = truncatedRange(domain, value.min, value.max);
+      const a = (lo - value.mean) / value.sd;
+      const b = (hi - value.mean) / value.sd;
+      const mass = normalCdf(b) - normalCdf(a);
+      const x = value.mean + (value.sd * (normalDensity(a) - normalDensity(b))) / mass;
+      return Math.min(Math.max(x, lo), hi);
+    }
+    case 'lognormal': {
+      // E[e^X] for X ~ N(mu, sigma) truncated to [log lo, log hi].
+      const [lo, hi] = truncatedRange(domain, value.min, value.max);
+      const { mu, sigma } = value;
+      const a = lo > 0 ? (Math.log(lo) - mu) / sigma : -Infinity;
+      const b = (Math.log(hi) - mu) / sigma;
+      const mass = normalCdf(b) - normalCdf(a);
+      const x = (Math.exp(mu + (sigma * sigma) / 2) * (normalCdf(b - sigma) - normalCdf(a - sigma))) / mass;
+      return Number.isFinite(x) ? Math.min(Math.max(x, lo), hi) : Math.min(Math.max(Math.exp(mu), lo), hi);
+    }
+  }
+}
+
+function normalDensity(z: number): number {
+  return Number.isFinite(z) ? Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI) : 0;
 }

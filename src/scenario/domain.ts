@@ -27,7 +27,8 @@ export const domains = {
   people: domain(0, 1e9, true, 'a whole number of people'),
   tellsPerCustomer: domain(0, 1000, false, 'a number of people'),
   money: domain(0, 1e12, false, 'an amount of money'),
-  multiplier: domain(0, 100, false, 'a multiplier'),
+  // A good month spending next to nothing would make the bad month's share of the average unbounded.
+  spendRatio: domain(0.01, 100, false, 'a spend ratio'),
   months: domain(0, 240, false, 'a number of months'),
 } as const satisfies Record<string, Domain>;
 

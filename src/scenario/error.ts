@@ -41,16 +41,46 @@ export function formatIssue(issue: ScenarioIssue): string {
   return `  ${where}: ${issue.message}${got}`;
 }
 
-function show(value: unknown): string {
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') return JSON.stringify(value);
-  try {
-    const text = JSON.stringify(value);
-    if (text === undefined) return String(value);
-    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-  } catch {
-    return String(value);
-  }
+/** Longest preview of a value in a message. */
+const previewLength = 80;
+
+/**
+ * A short, JSON-like preview of any value, built by visiting only as much of
+ * it as fits: a huge array, a long string, a BigInt or an object without a
+ * prototype never costs more than the preview (JSON.stringify of the whole
+ * value could take seconds, throw, or crash the process).
+ */
+export function show(value: unknown): string {
+  let out = '';
+  const seen = new Set<object>();
+  const write = (text: string) => {
+    out += text;
+    return out.length <= previewLength;
+  };
+  const visit = (x: unknown): boolean => {
+    if (typeof x === 'string') return write(JSON.stringify(x.length > previewLength ? `${x.slice(0, previewLength)}` : x));
+    if (typeof x === 'number' || typeof x === 'boolean' || x === null || x === undefined) return write(String(x));
+    if (typeof x === 'bigint') return write(`${x}n`);
+    if (typeof x !== 'object') return write(`<${typeof x}>`);
+    if (seen.has(x)) return write('<cycle>');
+    seen.add(x);
+    if (Array.isArray(x)) {
+      if (!write('[')) return false;
+      for (let i = 0; i < x.length; i += 1) if ((i > 0 && !write(',')) || !visit(x[i])) return false;
+      return write(']');
+    }
+    if (!write('{')) return false;
+    let first = true;
+    for (const key in x) {
+      if (!Object.hasOwn(x, key)) continue;
+      if ((!first && !write(',')) || !write(`${JSON.stringify(key.length > previewLength ? key.slice(0, previewLength) : key)}:`)) return false;
+      first = false;
+      if (!visit((x as Record<string, unknown>)[key])) return false;
+    }
+    return write('}');
+  };
+  visit(value);
+  return out.length > previewLength ? `${out.slice(0, previewLength - 3)}...` : out;
 }
 
 /** The value at a path inside `root`, or `undefined`. */
@@ -124,7 +154,7 @@ function chooseAlternative(alternatives: readonly (readonly z.core.$ZodIssue[])[
 function describeUnion(value: unknown, alternatives: number): string {
   const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
   if (alternatives > 2)
-    return `expected a failure probability, a distribution, a list of them (one per touchpoint) or an object of named touchpoints, e.g. { "delivery": 0.02 }; got ${kind}`;
+    return `expected a failure probability, a distribution, a list of them (one per touchpoint) or an object of named touchpoints, e.g. { "delivery": 0.02 }; got ${kind}. Named touchpoints merge with the defaults name by name; a list or a single number replaces the whole journey`;
   return `expected a number or a distribution { dist: "uniform" | "triangular" | "pert" | "beta" | "normal" | "lognormal", ... }, got ${kind}`;
 }
 

@@ -14,6 +14,8 @@ export const inputLimits = {
   entries: 10_000,
   /** Longest field name. */
   nameLength: 200,
+  /** Longest text value (a distribution's name, a valuation method). */
+  textLength: 1000,
 } as const;
 
 /** Names that would reach an object's prototype when merged. */
@@ -28,14 +30,17 @@ export function shapeIssues(input: unknown): ScenarioIssue[] {
   let entries = 0;
   while (stack.length > 0) {
     const { value, path } = stack.pop() as { value: unknown; path: string[] };
+    if (typeof value === 'string' && value.length > inputLimits.textLength)
+      return [{ path: path.join('.'), value: undefined, message: `text of ${value.length.toLocaleString('en-US')} characters: text values are at most ${inputLimits.textLength.toLocaleString('en-US')}` }];
     if (value === null || typeof value !== 'object') continue;
     if (path.length >= inputLimits.depth)
       return [{ path: path.join('.'), value: undefined, message: `nested too deeply: a scenario is at most ${inputLimits.depth} levels deep` }];
-    const keys = Object.keys(value);
-    entries += keys.length;
+    // An array counts by its length: a sparse one's holes are entries that zod and JSON walk all the same.
+    const keys = Array.isArray(value) ? null : Object.keys(value);
+    entries += Array.isArray(value) ? value.length : (keys as string[]).length;
     if (entries > inputLimits.entries)
       return [{ path: path.join('.'), value: undefined, message: `too many fields: a scenario has at most ${inputLimits.entries.toLocaleString('en-US')} fields and list items in all` }];
-    for (const key of keys) {
+    for (const key of keys ?? Array.from({ length: (value as unknown[]).length }, (_, i) => String(i))) {
       const at = [...path, shortName(key)];
       if (key.length > inputLimits.nameLength)
         return [{ path: at.join('.'), value: undefined, message: `field name of ${key.length.toLocaleString('en-US')} characters: names are at most ${inputLimits.nameLength}` }];

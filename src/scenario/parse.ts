@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { deepFreeze, defaultScenario } from './defaults.js';
-import { ScenarioError, fromZodIssues, valueAt } from './error.js';
+import { ScenarioError, type ScenarioIssue, fromZodIssues, valueAt } from './error.js';
 import { childrenAt } from './fields.js';
 import { shapeIssues } from './guard.js';
 import { type Scenario, type ScenarioInput, scenarioSchema } from './schema.js';
@@ -10,8 +10,11 @@ import { type Scenario, type ScenarioInput, scenarioSchema } from './schema.js';
  * The input is never changed; the result is a new, frozen object.
  *
  * @param input - A partial scenario (plain data, e.g. parsed JSON). Objects
- *   merge field by field; numbers, arrays, distributions and the touchpoint
- *   list replace the default whole.
+ *   merge field by field; numbers, arrays and distributions replace the
+ *   default whole. Touchpoints given by name merge name by name
+ *   (`{ journey: { touchpointFailure: { delivery: 0.03 } } }` changes only
+ *   delivery, `{ discover: null }` removes discover); a list or a single
+ *   number replaces the whole journey.
  * @returns The complete scenario.
  * @throws {@link ScenarioError} listing every bad field: its dotted path, the
  *   value given and what is allowed (unknown keys are named, with the nearest
@@ -28,14 +31,32 @@ export function parseScenario(input: ScenarioInput | unknown = {}): Scenario {
     throw new ScenarioError([{ path: '', value: input, message: 'a scenario must be an object of fields, e.g. { "churn": { "base": 0.01 } }' }]);
   const shape = shapeIssues(input);
   if (shape.length > 0) throw new ScenarioError(shape);
+  const renamed = renamedFieldIssues(input);
+  if (renamed.length > 0) throw new ScenarioError(renamed);
   const merged = mergeOver(defaultScenario, input, []);
   const result = scenarioSchema.safeParse(merged);
   if (!result.success) throw new ScenarioError(fromZodIssues(result.error.issues, merged, (path) => allowedKeys(merged, path)));
   return deepFreeze(result.data);
 }
 
-// Fields whose value replaces the default whole, even when both are objects.
-const replacedWhole = new Set(['journey.touchpointFailure']);
+/** Fields that 0.3.0 renamed or replaced: a scenario of 0.2 gets told what to write instead. */
+const renamedFields: Readonly<Record<string, string>> = {
+  'spend.perMonthBad':
+    'was replaced in 0.3.0 by spend.averagePerMonth: give the average revenue per customer per month as your company knows it (the 2.4 : 1 ratio then splits it into good and bad months)',
+  'wordOfMouth.recommendAfterGood':
+    'was renamed in 0.3.0 to wordOfMouth.recommendAfterExcellent: word of mouth now comes from excellent experiences (wordOfMouth.excellentShare of good journeys)',
+  'wordOfMouth.toldAfterGood': 'was renamed in 0.3.0 to wordOfMouth.toldAfterExcellent',
+};
+
+function renamedFieldIssues(input: object): ScenarioIssue[] {
+  return Object.entries(renamedFields).flatMap(([path, message]) => {
+    const value = valueAt(input, path.split('.'));
+    return value === undefined ? [] : [{ path, value, message }];
+  });
+}
+
+/** The touchpoints merge name by name when both sides are records of named touchpoints. */
+const touchpointsPath = 'journey.touchpointFailure';
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -44,7 +65,18 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 /** A new object: `over` merged onto `base`; neither is changed. */
 function mergeOver(base: unknown, over: unknown, path: readonly string[]): unknown {
   if (over === undefined) return base;
-  if (!isPlainObject(base) || !isPlainObject(over) || 'dist' in base || 'dist' in over || replacedWhole.has(path.join('.'))) return over;
+  // Numbers, lists and distributions replace the default whole; so does a record of touchpoints
+  // over a default that is a single number or a list.
+  if (!isPlainObject(base) || !isPlainObject(over) || 'dist' in base || 'dist' in over) return over;
+  if (path.join('.') === touchpointsPath) {
+    const merged: Record<string, unknown> = { ...base };
+    for (const [name, value] of Object.entries(over)) {
+      // null removes a default touchpoint: the only way to drop one while merging name by name.
+      if (value === null) delete merged[name];
+      else merged[name] = value;
+    }
+    return merged;
+  }
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(over)) out[key] = mergeOver(Object.hasOwn(base, key) ? base[key] : undefined, value, [...path, key]);
   return out;

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { distributionSchema, lowestDraw } from './distribution.js';
+import { type Assumption, distributionSchema, lowestDraw } from './distribution.js';
 import { type Domain, domains, limits } from './domain.js';
 import type { SourceName } from './sources.js';
 
@@ -42,11 +42,12 @@ const probability = (meta: Omit<FieldMeta, 'domain' | 'uncertain'>) => assumptio
 const illustrative = 'Illustrative assumption, not a published finding: set it from your own data.';
 
 const touchpointName = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,39}$/, 'a touchpoint name: a letter, then letters, digits, _ or -, at most 40');
+const calibratedNote = `${illustrative} The default is calibrate() of the default business (80% annual retention, 1.5% bad experiences a month, NPS 20, 180 new customers a month), rounded.`;
 const touchpointFailureOne = assumption(domains.probability, {
   unit: 'probability per month',
   description: 'Chance that one touchpoint of a customer’s monthly journey fails.',
   source: null,
-  note: illustrative,
+  note: calibratedNote,
 });
 
 /**
@@ -114,19 +115,20 @@ export const scenarioSchema = z
         unit: 'probability per month',
         description: 'Chance that a customer with a good experience leaves anyway this month (moves, no longer needs the product).',
         source: null,
-        note: illustrative,
+        note: calibratedNote,
       }),
     }),
     spend: z.strictObject({
-      perMonthBad: assumption(domains.money, {
+      averagePerMonth: assumption(domains.money, {
         unit: 'currency per customer per month',
-        description: 'Monthly revenue from a customer whose experience this month was bad.',
+        description:
+          'Average revenue per customer per month without the programme, as the company knows it; the documented 2.4 : 1 ratio splits it into good and bad months, so fewer bad months raise it.',
         source: null,
         note: illustrative,
       }),
-      goodMultiplier: assumption(domains.multiplier, {
+      goodMultiplier: assumption(domains.spendRatio, {
         unit: '× bad spend',
-        description: 'How much more a customer with a good experience spends: 2.4 means 140% more.',
+        description: 'How much more a customer spends in a month with a good experience than in one with a bad experience: 2.4 means 140% more.',
         source: 'spendAfterGood',
       }),
       grossMargin: assumption(domains.share, {
@@ -137,35 +139,43 @@ export const scenarioSchema = z
       }),
     }),
     wordOfMouth: z.strictObject({
-      recommendAfterGood: probability({
-        unit: 'probability',
-        description: 'Chance that a customer with a good experience recommends the company this month.',
-        source: 'recommendAfterGood',
+      excellentShare: probability({
+        unit: 'share of good journeys',
+        description:
+          'Share of good journeys that are excellent: the experiences customers recommend. With the bad share it sets NPS (promoters: excellent journeys; detractors: bad ones).',
+        source: null,
+        note: `${calibratedNote} calibrate() sets it from an observed NPS.`,
       }),
-      toldAfterGood: assumption(domains.tellsPerCustomer, {
+      recommendAfterExcellent: probability({
+        unit: 'probability',
+        description: 'Chance that a customer with an excellent experience this month recommends the company.',
+        source: 'recommendAfterExcellent',
+      }),
+      toldAfterExcellent: assumption(domains.tellsPerCustomer, {
         unit: 'people per recommender',
-        description: 'People a recommending customer tells.',
+        description: 'People a customer who recommends the company tells about the excellent experience.',
         source: 'toldAfterGoodAndBad',
       }),
       speakAfterBad: probability({
         unit: 'probability',
-        description: 'Chance that a customer with a bad experience tells others about it.',
+        description: 'Chance that a customer with a bad experience this month tells others about it.',
         source: 'speakAfterBad',
       }),
       toldAfterBad: assumption(domains.tellsPerCustomer, {
         unit: 'people per complainer',
-        description: 'People a complaining customer tells.',
+        description: 'People a customer who complains tells about the bad experience.',
         source: 'toldAfterGoodAndBad',
       }),
       conversionPerTell: probability({
         unit: 'probability per tell',
-        description: 'Chance that one positive tell turns a prospect into a customer.',
+        description: 'Chance that one recommendation turns a prospect into a customer.',
         source: null,
         note: illustrative,
       }),
       deterrencePerTell: probability({
         unit: 'probability per tell',
-        description: 'Chance that one negative tell puts a prospect off for good (the prospect leaves the pool).',
+        description:
+          'Chance that one negative story costs a prospect who was about to join (a word-of-mouth convert or an organic sign-up); the prospect is put off for good.',
         source: null,
         note: illustrative,
       }),
@@ -175,7 +185,7 @@ export const scenarioSchema = z
         unit: 'share of prospects per month',
         description: 'Share of the remaining prospect pool that becomes a customer each month without word of mouth (marketing, search).',
         source: null,
-        note: illustrative,
+        note: calibratedNote,
       }),
     }),
     investment: z.strictObject({
@@ -183,13 +193,13 @@ export const scenarioSchema = z
         unit: 'currency',
         description: 'One-off cost of the CX programme, paid at the start.',
         source: null,
-        note: illustrative,
+        note: 'Illustrative, and tuned: with the default business, these costs make the default programme’s outcome classes land near Accenture’s 23 / 57 / 20 (a calibration target, not a validation). Set your own.',
       }),
       monthly: assumption(domains.money, {
         unit: 'currency per month',
         description: 'Running cost of the programme each month of the horizon (people, tools, follow-up).',
         source: null,
-        note: illustrative,
+        note: 'Illustrative, and tuned: with the default business, these costs make the default programme’s outcome classes land near Accenture’s 23 / 57 / 20 (a calibration target, not a validation). Set your own.',
       }),
       failureReduction: assumption(domains.share, {
         unit: 'share of pBad',
@@ -213,6 +223,26 @@ export const scenarioSchema = z
         source: null,
         note: illustrative,
       }),
+      excellentShareIncrease: assumption(domains.share, {
+        unit: 'share of good journeys',
+        description:
+          'How much the programme raises the share of good journeys that are excellent once fully in effect (0.05: five points more), ramped and scaled like the failure reduction.',
+        source: null,
+        note: illustrative,
+      }),
+    }),
+    valuation: z.strictObject({
+      terminalValue: z
+        .enum(['none', 'customerLifetime'], { error: 'must be "none" or "customerLifetime"' })
+        .register(fieldRegistry, {
+          unit: 'method',
+          description:
+            'Whether to value the customers the programme has gained by the horizon (TEI-style terminal value): "customerLifetime" values the gap at the invested arm’s customer lifetime value, reported apart from the horizon NPV.',
+          source: null,
+          note: 'Off ("none") by default: the horizon NPV counts only what is earned within the horizon.',
+          domain: { min: 0, max: 0, integer: false, label: '"none" or "customerLifetime"' },
+          uncertain: false,
+        }),
     }),
     outcomeClasses: z.strictObject({
       positiveFrom: setting(
@@ -244,6 +274,13 @@ export const scenarioSchema = z
         path: ['outcomeClasses', 'negativeBelow'],
         message: `must be ≤ outcomeClasses.positiveFrom (${positiveFrom})`,
       });
+    if (ctx.value.valuation.terminalValue === 'customerLifetime' && lowestDraw(ctx.value.discountRateAnnual, domains.annualRate) < minimumTerminalDiscountRate)
+      ctx.issues.push({
+        code: 'custom',
+        input: ctx.value,
+        path: ['discountRateAnnual'],
+        message: `a terminal value needs discounting: with valuation.terminalValue "customerLifetime" the annual discount rate must be at least ${minimumTerminalDiscountRate} in every run (a customer who never leaves, undiscounted, is worth an unbounded sum)`,
+      });
     const { upfront, monthly } = ctx.value.investment;
     if (lowestDraw(upfront, domains.money) < minimumProgrammeCost && lowestDraw(monthly, domains.money) < minimumProgrammeCost)
       ctx.issues.push({
@@ -254,6 +291,9 @@ export const scenarioSchema = z
       });
   });
 
+/** Least annual discount rate with a terminal value: below it a lifetime value can be unbounded. */
+export const minimumTerminalDiscountRate = 0.001;
+
 /**
  * Least cost of a programme, upfront or a month, in currency units: ROI
  * divides by the cost, so a cost near zero would make it infinite.
@@ -263,8 +303,15 @@ export const minimumProgrammeCost = 1;
 /** A complete, validated scenario. */
 export type Scenario = z.infer<typeof scenarioSchema>;
 
-/** A partial scenario: any field left out takes its value from `defaultScenario`. */
-export type ScenarioInput = DeepPartial<Scenario>;
+/**
+ * A partial scenario: any field left out takes its value from
+ * `defaultScenario`. Named touchpoints merge name by name with the default
+ * journey, and `null` removes one; a list or a single number replaces the
+ * whole journey.
+ */
+export type ScenarioInput = Omit<DeepPartial<Scenario>, 'journey'> & {
+  journey?: { touchpointFailure?: Assumption | readonly Assumption[] | Readonly<Record<string, Assumption | null>> };
+};
 
 /** Every field optional, all the way down; arrays and distributions are replaced whole. */
 export type DeepPartial<T> = T extends number | string | boolean | readonly unknown[]

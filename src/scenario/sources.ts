@@ -48,7 +48,7 @@ export const sources = {
       'Harvard Business Reviews stelt dat klanten met een goede ervaring 140 procent meer besteden, dan klanten met een slechte ervaring.',
     figure: 'customers with a good experience spend 140% more (2.4 : 1)',
   },
-  recommendAfterGood: {
+  recommendAfterExcellent: {
     ...article.maturity,
     credit: 'Temkin Group',
     quote:
@@ -85,6 +85,58 @@ export const sources = {
 
 /** The short names of the documented figures. */
 export type SourceName = keyof typeof sources;
+
+/** Another figure the seed articles give for the same quantity as a default, with its provenance. */
+export interface Alternative extends Source {
+  /** The figure in the field's own unit, e.g. 0.19 for “19% stop buying at once”. */
+  readonly value: number;
+  /** How it differs from the default's figure, so a reader can choose. */
+  readonly note: string;
+}
+
+/**
+ * Competing figures in the seeds, by the field whose default they contest.
+ * The default stays the project brief's figure; these are shown beside it
+ * (`describeAssumptions`, the CLI's `assumptions`) so a user can pick one.
+ */
+export const alternatives: Readonly<Record<string, readonly Alternative[]>> = {
+  'churn.switchAfterBad': [
+    {
+      ...article.ambition,
+      credit: 'research cited in the article',
+      quote: 'Onderzoek toont dat als klanten een slechte experience hebben gehad, 22% van hen minder gaat uitgeven en 19% direct stopt met verdere aankopen bij dat bedrijf.',
+      figure: '19% stop buying from the company at once after a bad experience',
+      value: 0.19,
+      note: 'stop buying at once, rather than switch brand in time',
+    },
+    {
+      ...article.maturity,
+      credit: 'Temkin Group',
+      quote: 'Dit ten opzichte van 22% die niet meer terugkomen vanwege slechte ervaringen.',
+      figure: '22% do not come back because of bad experiences',
+      value: 0.22,
+      note: 'do not come back, after bad experiences (plural)',
+    },
+    {
+      ...article.everything,
+      credit: 'the article',
+      quote: '89 procent van de klanten switcht naar een ander merk als gevolg van slechte CX.',
+      figure: '89% switch to another brand as a result of poor CX',
+      value: 0.89,
+      note: 'switch because of poor CX in general, not one bad experience',
+    },
+  ],
+  'spend.goodMultiplier': [
+    {
+      ...article.everything,
+      credit: 'American Express',
+      quote: 'American Express onderzocht en ontdekte dat 70 procent van de Amerikanen bereid was gemiddeld 13 procent meer te spenderen als de CX dik in orde was.',
+      figure: '70% of Americans would spend 13% more when the CX is right',
+      value: 1.13,
+      note: 'willingness to spend more when CX is right, stated by 70% of people: a far smaller ratio than 140%',
+    },
+  ],
+};
 
 /** Accenture's published split of CX investors by outcome, to hold a simulation against. */
 export const accentureOutcomeSplit = { positive: 0.23, middling: 0.57, negative: 0.2 } as const;

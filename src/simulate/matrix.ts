@@ -28,6 +28,14 @@ export interface HorizonColumns {
   readonly customersInvested: Float64Array;
   /** 1 when the programme was carried out as planned. */
   readonly executed: Uint8Array;
+  /** The run's NPV by lever (see `Levers`). */
+  readonly leverRetention: Float64Array;
+  readonly leverSpend: Float64Array;
+  readonly leverPositiveWordOfMouth: Float64Array;
+  readonly leverNegativeWordOfMouth: Float64Array;
+  readonly leverCost: Float64Array;
+  /** The run's terminal value (0 when `valuation.terminalValue` is `"none"`). */
+  readonly terminalValue: Float64Array;
 }
 
 /**
@@ -56,6 +64,12 @@ function emptyHorizon(count: number): HorizonColumns {
     customersBaseline: new Float64Array(count),
     customersInvested: new Float64Array(count),
     executed: new Uint8Array(count),
+    leverRetention: new Float64Array(count),
+    leverSpend: new Float64Array(count),
+    leverPositiveWordOfMouth: new Float64Array(count),
+    leverNegativeWordOfMouth: new Float64Array(count),
+    leverCost: new Float64Array(count),
+    terminalValue: new Float64Array(count),
   };
 }
 
@@ -108,6 +122,12 @@ export function simulateRange(
     horizon.customersBaseline[i] = run.customers.baseline;
     horizon.customersInvested[i] = run.customers.invested;
     horizon.executed[i] = run.executed ? 1 : 0;
+    horizon.leverRetention[i] = run.levers.retention;
+    horizon.leverSpend[i] = run.levers.spend;
+    horizon.leverPositiveWordOfMouth[i] = run.levers.positiveWordOfMouth;
+    horizon.leverNegativeWordOfMouth[i] = run.levers.negativeWordOfMouth;
+    horizon.leverCost[i] = run.levers.cost;
+    horizon.terminalValue[i] = run.terminalValue ?? 0;
     if (parameters) parameterNames.forEach((name, j) => (parameters[i * parameterNames.length + j] = run.parameters[name] as number));
     onRun?.(i + 1);
   }
@@ -122,9 +142,14 @@ export function simulateRange(
  * @throws {@link ScenarioError} naming the figure.
  */
 function checkFinite(run: RunResult, trace: RunTrace, months: number): void {
-  const figures: [string, ArrayLike<number>][] = [
-    ['roi', [run.roi]],
-    ['npv', [run.npv]],
+  // One figure per run, then one value a month.
+  const once: [string, number][] = [
+    ['roi', run.roi],
+    ['npv', run.npv],
+    ...Object.entries(run.levers).map(([lever, x]): [string, number] => [`levers.${lever}`, x]),
+    ['terminalValue', run.terminalValue ?? 0],
+  ];
+  const monthly: [string, Float64Array][] = [
     ['roi', trace.roi],
     ['customers.baseline', trace.customers.baseline],
     ['customers.invested', trace.customers.invested],
@@ -133,15 +158,15 @@ function checkFinite(run: RunResult, trace: RunTrace, months: number): void {
     ['margin.baseline', trace.margin.baseline],
     ['margin.invested', trace.margin.invested],
   ];
-  for (const [name, values] of figures)
-    for (let t = 0; t < Math.min(values.length, months); t += 1)
-      if (!Number.isFinite(values[t] as number)) {
-        const draws = Object.entries(run.parameters)
-          .map(([path, x]) => `${path} ${x}`)
-          .join(', ');
-        const where = values.length === 1 ? `runs[${run.run}].${name}` : `runs[${run.run}], month ${t + 1}: ${name}`;
-        throw new ScenarioError([{ path: where, value: values[t], message: `is not a finite number; the run drew ${draws}` }]);
-      }
+  const fail = (where: string, value: number): never => {
+    const draws = Object.entries(run.parameters)
+      .map(([path, x]) => `${path} ${x}`)
+      .join(', ');
+    throw new ScenarioError([{ path: where, value, message: `is not a finite number; the run drew ${draws}` }]);
+  };
+  for (const [name, x] of once) if (!Number.isFinite(x)) fail(`runs[${run.run}].${name}`, x);
+  for (const [name, values] of monthly)
+    for (let t = 0; t < months; t += 1) if (!Number.isFinite(values[t] as number)) fail(`runs[${run.run}], month ${t + 1}: ${name}`, values[t] as number);
 }
 
 /** The per-run parts of a simulation put together from its blocks: horizon figures and drawn parameters. */
@@ -182,8 +207,8 @@ export function joinRuns(ordered: readonly RunMatrix[], total: number): JoinedRu
   return { count: total, horizon, parameterNames, parameters };
 }
 
-/** The runs as objects (for `keepRuns`). */
-export function runResults(runs: JoinedRuns): RunResult[] {
+/** The runs as objects (for `keepRuns`); `withTerminalValue` when the scenario values the horizon's customer gap. */
+export function runResults(runs: JoinedRuns, withTerminalValue: boolean): RunResult[] {
   const { horizon: h, parameters, parameterNames } = runs;
   return Array.from({ length: runs.count }, (_, i) => ({
     run: i,
@@ -193,5 +218,13 @@ export function runResults(runs: JoinedRuns): RunResult[] {
     customers: { baseline: h.customersBaseline[i] as number, invested: h.customersInvested[i] as number },
     executed: h.executed[i] === 1,
     parameters: Object.fromEntries(parameterNames.map((name, j) => [name, parameters ? (parameters[i * parameterNames.length + j] as number) : Number.NaN])),
+    levers: {
+      retention: h.leverRetention[i] as number,
+      spend: h.leverSpend[i] as number,
+      positiveWordOfMouth: h.leverPositiveWordOfMouth[i] as number,
+      negativeWordOfMouth: h.leverNegativeWordOfMouth[i] as number,
+      cost: h.leverCost[i] as number,
+    },
+    terminalValue: withTerminalValue ? (h.terminalValue[i] as number) : null,
   }));
 }

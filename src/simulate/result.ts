@@ -27,12 +27,49 @@ export interface SeriesRow {
 
 /** When the programme pays back, over the runs. */
 export interface PaybackSummary {
+  /**
+   * The median payback month over **all** runs, a run that never pays back
+   * counting as later than any month; `null` ("not within the horizon") when
+   * more than half of the runs never pay back.
+   */
+  readonly median: number | null;
   /** Share of runs whose cumulative ROI reaches 0 within the horizon. */
   readonly paidBackShare: number;
   /** Share of runs that never pay back within the horizon. */
   readonly neverShare: number;
-  /** Payback month's band over the runs that pay back; `null` when none does. */
-  readonly month: Band | null;
+  /**
+   * The band of payback months **among the runs that pay back** (it says
+   * nothing of the others); `null` when none does.
+   */
+  readonly amongPaidBack: Band | null;
+}
+
+/**
+ * The mean NPV split by lever (currency, discounted to today). `retention`,
+ * `spend`, `positiveWordOfMouth`, `negativeWordOfMouth` and `cost` (minus the
+ * programme's discounted cost) add up to `npv`, the mean horizon NPV.
+ * `terminalValue` is apart from it: `null` unless `valuation.terminalValue`
+ * is `"customerLifetime"`.
+ */
+export interface LeverSummary {
+  readonly retention: number;
+  readonly spend: number;
+  readonly positiveWordOfMouth: number;
+  readonly negativeWordOfMouth: number;
+  readonly cost: number;
+  /** The mean horizon NPV the levers add up to. */
+  readonly npv: number;
+  readonly terminalValue: number | null;
+}
+
+/** Something about a scenario a reader should know before trusting its result. */
+export interface SimulationWarning {
+  /** A stable identifier, e.g. `"low-retention"`. */
+  readonly code: string;
+  /** What is odd, with the figures, in words. */
+  readonly message: string;
+  /** The field to look at, as a dotted path. */
+  readonly field: string;
 }
 
 /**
@@ -47,8 +84,14 @@ export interface OutcomeClasses {
   /** The thresholds used (from `scenario.outcomeClasses`). */
   readonly positiveFrom: number;
   readonly negativeBelow: number;
-  /** Accenture's published split, for comparison. */
+  /**
+   * Accenture's published split. It is a calibration target, not a
+   * validation: the default scenario's illustrative costs were tuned so
+   * that it lands near this split.
+   */
   readonly published: { readonly positive: number; readonly middling: number; readonly negative: number };
+  /** The χ² distance of the simulated split from the published one: Σ (simulated − published)² ÷ published. */
+  readonly chiSquareDistance: number;
 }
 
 /** The figures at the horizon. */
@@ -71,6 +114,10 @@ export interface HorizonSummary {
   readonly customers: PerArm<Band>;
   /** Share of runs in which the programme was carried out as planned. */
   readonly executedShare: number;
+  /** The mean NPV by lever; the parts add up to the mean NPV. */
+  readonly levers: LeverSummary;
+  /** The terminal value's band over the runs, apart from the NPV; `null` unless `valuation.terminalValue` is `"customerLifetime"`. */
+  readonly terminalValue: Band | null;
 }
 
 /** What {@link simulate} returns. */
@@ -79,6 +126,8 @@ export interface SimulationResult {
   readonly version: string;
   /** The complete scenario simulated (defaults filled in). */
   readonly scenario: Scenario;
+  /** What looks implausible about the scenario's business without the programme (empty when nothing does). */
+  readonly warnings: readonly SimulationWarning[];
   /** The seed used. */
   readonly seed: Seed;
   /** Number of runs. */

@@ -1,5 +1,6 @@
 import type { Seed } from '../random/stream.js';
 import { version } from '../version.js';
+import { baselineWarnings, scenarioKpis } from '../business/kpis.js';
 import type { Scenario } from '../scenario/schema.js';
 import { type JoinedRuns, type RunMatrix, joinRuns, orderBlocks, runResults } from '../simulate/matrix.js';
 import type { HorizonSummary, SeriesRow, SimulationResult } from '../simulate/result.js';
@@ -14,8 +15,9 @@ export function assembleResult(
   horizon: HorizonSummary,
   keepRuns: boolean,
 ): SimulationResult {
-  const result: SimulationResult = { version, scenario, seed, runCount: runs.count, series, horizon };
-  return keepRuns ? { ...result, runs: runResults(runs) } : result;
+  const warnings = baselineWarnings(scenarioKpis(scenario));
+  const result: SimulationResult = { version, scenario, warnings, seed, runCount: runs.count, series, horizon };
+  return keepRuns ? { ...result, runs: runResults(runs, scenario.valuation.terminalValue !== 'none') } : result;
 }
 
 /**

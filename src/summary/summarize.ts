@@ -1,5 +1,5 @@
 import { type JoinedRuns, type MonthlyMetric, type RunMatrix, monthlyMetrics } from '../simulate/matrix.js';
-import type { HorizonSummary, OutcomeClasses, PaybackSummary, SeriesRow } from '../simulate/result.js';
+import type { HorizonSummary, LeverSummary, OutcomeClasses, PaybackSummary, SeriesRow } from '../simulate/result.js';
 import type { Scenario } from '../scenario/schema.js';
 import { accentureOutcomeSplit } from '../scenario/sources.js';
 import { type Band, bandInPlace } from './band.js';
@@ -142,16 +142,41 @@ export function summarizeHorizon(scenario: Scenario, runs: JoinedRuns): HorizonS
       invested: horizonBand(Array.from(h.customersInvested)),
     },
     executedShare: executed / n,
+    levers: leverSummary(h, scenario.valuation.terminalValue !== 'none'),
+    terminalValue: scenario.valuation.terminalValue === 'none' ? null : horizonBand(Array.from(h.terminalValue)),
+  };
+}
+
+function mean(xs: Float64Array): number {
+  let sum = 0;
+  for (const x of xs) sum += x;
+  return sum / xs.length;
+}
+
+function leverSummary(h: JoinedRuns['horizon'], withTerminalValue: boolean): LeverSummary {
+  return {
+    retention: mean(h.leverRetention),
+    spend: mean(h.leverSpend),
+    positiveWordOfMouth: mean(h.leverPositiveWordOfMouth),
+    negativeWordOfMouth: mean(h.leverNegativeWordOfMouth),
+    cost: mean(h.leverCost),
+    npv: mean(h.npv),
+    terminalValue: withTerminalValue ? mean(h.terminalValue) : null,
   };
 }
 
 /** Payback months, 0 for a run that never pays back. */
-function payback(months: Int32Array): PaybackSummary {
-  const paid = Array.from(months).filter((m) => m > 0);
+export function payback(months: Int32Array): PaybackSummary {
+  const paid = Array.from(months)
+    .filter((m) => m > 0)
+    .sort((a, b) => a - b);
+  // Over all runs, never-paying runs last: the ⌈n/2⌉-th smallest month, if that many paid back.
+  const rank = Math.ceil(months.length / 2);
   return {
+    median: paid.length >= rank && rank > 0 ? (paid[rank - 1] as number) : null,
     paidBackShare: paid.length / months.length,
     neverShare: 1 - paid.length / months.length,
-    month: paid.length > 0 ? horizonBand(paid) : null,
+    amongPaidBack: paid.length > 0 ? horizonBand(paid) : null,
   };
 }
 
@@ -164,12 +189,11 @@ function outcomeClasses(roi: readonly number[], thresholds: Scenario['outcomeCla
     else if (x < negativeBelow) negative += 1;
   }
   const n = roi.length;
-  return {
-    positive: positive / n,
-    middling: (n - positive - negative) / n,
-    negative: negative / n,
-    positiveFrom,
-    negativeBelow,
-    published: accentureOutcomeSplit,
-  };
+  const shares = { positive: positive / n, middling: (n - positive - negative) / n, negative: negative / n };
+  const published = accentureOutcomeSplit;
+  const chiSquareDistance =
+    (shares.positive - published.positive) ** 2 / published.positive +
+    (shares.middling - published.middling) ** 2 / published.middling +
+    (shares.negative - published.negative) ** 2 / published.negative;
+  return { ...shares, positiveFrom, negativeBelow, published, chiSquareDistance };
 }

@@ -29,7 +29,7 @@ describe('cx-roi CLI', () => {
     expect(code).toBe(0);
     expect(stderr).toBe('');
     expect(stdout).toContain('cx-roi: 200 runs, seed 2026, horizon 60 months');
-    expect(stdout).toContain('P(ROI > 0):             75.5%');
+    expect(stdout).toContain('P(ROI > 0):             79.5%');
     expect(stdout).toContain('Accenture published:  23%, 57%, 20%');
     const tableRows = stdout.split('\n').filter((line) => /^\s+\d+\s/.test(line));
     expect(tableRows).toHaveLength(60);
@@ -82,11 +82,11 @@ describe('cx-roi CLI', () => {
   });
 
   it('exits 2 with the ScenarioError’s lines for a bad file', async () => {
-    const { code, stderr, stdout } = await cli(['simulate', 'bad.json'], { 'bad.json': JSON.stringify({ churn: { switchAfterBad: 1.4 }, spend: { perMnthBad: 3 } }) });
+    const { code, stderr, stdout } = await cli(['simulate', 'bad.json'], { 'bad.json': JSON.stringify({ churn: { switchAfterBad: 1.4 }, spend: { averagePerMnth: 3 } }) });
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toContain('churn.switchAfterBad: must be a probability from 0 to 1 (got 1.4)');
-    expect(stderr).toContain('spend.perMnthBad: unknown field; did you mean "perMonthBad"?');
+    expect(stderr).toContain('spend.averagePerMnth: unknown field; did you mean "averagePerMonth"?');
   });
 
   it('exits 2 for unreadable or malformed files and bad arguments', async () => {
@@ -117,6 +117,11 @@ describe('cx-roi CLI', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('options.runs');
     expect(execFileSync(process.execPath, [built, '--version'], { encoding: 'utf8' }).trim()).toBe(version);
+  });
+
+  it.runIf(existsSync(built))('exits 2 for bad input even when stderr’s reader has gone', () => {
+    const shell = spawnSync('bash', ['-c', `"${process.execPath}" "${built}" simulate --runs 0 2>&1 | true; exit \${PIPESTATUS[0]}`], { encoding: 'utf8', timeout: 60_000 });
+    expect(shell.status).toBe(2);
   });
 
   it.runIf(existsSync(built))('stops quietly when the reader closes the pipe (| head)', () => {

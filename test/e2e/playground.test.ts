@@ -105,8 +105,9 @@ describe.runIf(ready)('playground in headless Chromium', () => {
     expect(await page.evaluate(() => (document.activeElement as HTMLElement).closest('.field')?.getAttribute('data-path'))).toBe('churn.base');
     for (let i = 0; i < 5; i += 1) await page.keyboard.press('ArrowUp');
     await settled(page, hash);
-    expect(await page.locator('.field[data-path="churn.base"] input[type="number"]').inputValue()).toBe('0.015');
-    expect(page.url()).toContain(encodeURIComponent('"base":0.015'));
+    // From the default 0.0056, five steps of 0.001 (snapped to the step grid) reach 0.01.
+    expect(await page.locator('.field[data-path="churn.base"] input[type="number"]').inputValue()).toBe('0.01');
+    expect(page.url()).toContain(encodeURIComponent('"base":0.01'));
     await page.close();
   });
 
@@ -141,14 +142,14 @@ describe.runIf(ready)('playground in headless Chromium', () => {
   });
 
   it('a broken shared link names the bad field and breaks nothing else', async () => {
-    const link = `${base}#runs=500&seed=1&scenario=${encodeURIComponent(JSON.stringify({ churn: { base: 7 }, spend: { perMnthBad: 3 } }))}`;
+    const link = `${base}#runs=500&seed=1&scenario=${encodeURIComponent(JSON.stringify({ churn: { base: 7 }, spend: { averagePerMnth: 3 } }))}`;
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(link);
     const error = page.locator('.field[data-path="churn.base"] .error');
     await expect.poll(() => error.textContent()).toContain('must be a probability');
-    await expect.poll(() => page.locator('#banner').textContent()).toContain('spend.perMnthBad: unknown field; did you mean "perMonthBad"?');
+    await expect.poll(() => page.locator('#banner').textContent()).toContain('spend.averagePerMnth: unknown field; did you mean "averagePerMonth"?');
     expect(errors).toEqual([]);
     await page.close();
   });

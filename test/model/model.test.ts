@@ -12,19 +12,21 @@ const closedWorld: ScenarioInput = {
   customers: { initial: 10_000, prospects: 100_000 },
   journey: { touchpointFailure: 0.05 },
   churn: { base: 0 },
-  wordOfMouth: { recommendAfterGood: 0, speakAfterBad: 0 },
+  wordOfMouth: { recommendAfterExcellent: 0, speakAfterBad: 0 },
   acquisition: { organicMonthly: 0 },
 };
 
 function expectValidMonth(o: Readonly<MonthOutcome>): void {
-  for (const count of [o.customersStart, o.bad, o.good, o.churned, o.acquired, o.convertedByWordOfMouth, o.acquiredOrganically, o.deterred, o.customersEnd, o.prospectsStart, o.prospectsEnd]) {
+  for (const count of [o.customersStart, o.bad, o.good, o.excellent, o.churned, o.acquired, o.convertedByWordOfMouth, o.acquiredOrganically, o.deterred, o.customersEnd, o.prospectsStart, o.prospectsEnd]) {
     expect(Number.isInteger(count)).toBe(true);
     expect(count).toBeGreaterThanOrEqual(0);
   }
   expect(o.bad + o.good).toBe(o.customersStart);
   expect(o.churned).toBeLessThanOrEqual(o.customersStart);
   expect(o.customersEnd).toBe(o.customersStart - o.churned + o.acquired);
-  expect(o.acquired).toBe(o.convertedByWordOfMouth + o.acquiredOrganically);
+  expect(o.excellent).toBeLessThanOrEqual(o.good);
+  expect(o.acquired).toBe(o.convertedByWordOfMouth + o.acquiredOrganically - o.deterred);
+  expect(o.deterred).toBeLessThanOrEqual(o.convertedByWordOfMouth + o.acquiredOrganically);
   expect(o.acquired + o.deterred).toBeLessThanOrEqual(o.prospectsStart);
   expect(o.prospectsEnd).toBe(o.prospectsStart - o.acquired - o.deterred);
   expect(Number.isFinite(o.revenue) && o.revenue >= 0).toBe(true);
@@ -61,7 +63,7 @@ describe('one run', () => {
   });
 
   it('uses the same draws and streams in both arms: with no effect the arms are identical', () => {
-    const scenario = parseScenario({ investment: { failureReduction: 0 } });
+    const scenario = parseScenario({ investment: { failureReduction: 0, excellentShareIncrease: 0 } });
     simulateRun(scenario, 5, 3, undefined, (_, baseline, invested) => expect(invested).toEqual(baseline));
   });
 
@@ -114,7 +116,8 @@ describe('closed forms', () => {
       customers: { initial: A0, prospects: 0 },
       journey: { touchpointFailure: 1 },
       churn: { switchAfterBad: 1, base: 0 },
-      spend: { perMonthBad: spendBad, goodMultiplier: 2.4, grossMargin: margin },
+      // The baseline's every month is bad, so its average is the bad month's spend.
+      spend: { averagePerMonth: spendBad, goodMultiplier: 2.4, grossMargin: margin },
       acquisition: { organicMonthly: 0 },
       investment: { upfront, monthly, failureReduction: 1, rampMonths: 0, executionSuccess: 1 },
     };

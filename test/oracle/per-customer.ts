@@ -8,7 +8,7 @@
  */
 import { drawValues } from '../../src/model/draw.js';
 import { runParameters } from '../../src/model/parameters.js';
-import { effectInMonth } from '../../src/model/run.js';
+import { effectInMonth, excellentShareInMonth } from '../../src/model/run.js';
 import { createStream, type Seed } from '../../src/random/stream.js';
 import type { Scenario } from '../../src/scenario/schema.js';
 
@@ -47,6 +47,7 @@ export function perCustomerRun(scenario: Scenario, seed: Seed, run: number): Ora
     for (const name of ['baseline', 'invested'] as const) {
       const arm = arms[name];
       const pBad = name === 'baseline' ? p.pBad : p.pBad * (1 - effectInMonth(p, executed, month));
+      const excellentShare = name === 'baseline' ? p.excellentShare : excellentShareInMonth(p, executed, month);
       let bad = 0;
       let good = 0;
       let churned = 0;
@@ -60,21 +61,21 @@ export function perCustomerRun(scenario: Scenario, seed: Seed, run: number): Ora
         } else {
           good += 1;
           if (u() < p.baseChurn) churned += 1;
-          if (u() < p.recommendAfterGood) recommenders += 1;
+          if (u() < excellentShare && u() < p.recommendAfterExcellent) recommenders += 1;
         }
       }
       const revenue = good * p.spendGood + bad * p.spendBad;
-      const pConvert = reached(p.conversionPerTell, Math.round(recommenders * p.toldAfterGood), arm.prospects);
-      const pDeter = reached(p.deterrencePerTell, Math.round(speakers * p.toldAfterBad), arm.prospects);
-      let acquired = 0;
+      const pConvert = reached(p.conversionPerTell, Math.round(recommenders * p.toldAfterExcellent), arm.prospects);
+      // Prospects about to join: won by a recommendation, or else signing up on their own.
+      let aboutToJoin = 0;
+      for (let j = 0; j < arm.prospects; j += 1) if (u() < pConvert || u() < p.organicMonthly) aboutToJoin += 1;
+      // Negative stories reach those about to join; each one put off is lost for good.
+      const pDeter = reached(p.deterrencePerTell, Math.round(speakers * p.toldAfterBad), aboutToJoin);
       let lost = 0;
-      for (let j = 0; j < arm.prospects; j += 1) {
-        if (u() < pConvert) acquired += 1;
-        else if (u() < pDeter) lost += 1;
-        else if (u() < p.organicMonthly) acquired += 1;
-      }
+      for (let j = 0; j < aboutToJoin; j += 1) if (u() < pDeter) lost += 1;
+      const acquired = aboutToJoin - lost;
       arm.customers += acquired - churned;
-      arm.prospects -= acquired + lost;
+      arm.prospects -= aboutToJoin;
       margins[name] = revenue * p.grossMargin;
       arm.cumulativeMargin += margins[name];
     }

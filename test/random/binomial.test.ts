@@ -35,6 +35,12 @@ describe('binomial', () => {
       expect(() => binomial(random, n, p), `binomial(${n}, ${p})`).toThrow(RangeError);
   });
 
+  it('throws, rather than spinning, on a stream that is not uniform', () => {
+    expect(() => binomial(() => Number.NaN, 100, 0.3)).toThrow(RangeError);
+    expect(() => binomial(() => 0.9999999999999999, 1e6, 0.3)).toThrow(/no draw accepted in 10,000 tries/);
+    expect(() => binomial(createStream(1, 'x'), 5, '0.5' as unknown as number)).toThrow(RangeError);
+  });
+
   it('always returns a whole number in [0, n]', () => {
     fc.assert(
       fc.property(

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeAssumptions, sources } from '../../src/index.js';
+import { alternatives, describeAssumptions, sources } from '../../src/index.js';
 
 // The source articles live beside the project (shared/seeds); CX_ROI_SEEDS may point elsewhere.
 const seedsDir = process.env.CX_ROI_SEEDS ?? join(import.meta.dirname, '../../../shared/seeds');
@@ -21,11 +21,12 @@ describe('describeAssumptions', () => {
       'journey.touchpointFailure.delivery',
       'churn.switchAfterBad',
       'churn.base',
-      'spend.perMonthBad',
+      'spend.averagePerMonth',
       'spend.goodMultiplier',
       'spend.grossMargin',
-      'wordOfMouth.recommendAfterGood',
-      'wordOfMouth.toldAfterGood',
+      'wordOfMouth.excellentShare',
+      'wordOfMouth.recommendAfterExcellent',
+      'wordOfMouth.toldAfterExcellent',
       'wordOfMouth.speakAfterBad',
       'wordOfMouth.toldAfterBad',
       'wordOfMouth.conversionPerTell',
@@ -45,10 +46,10 @@ describe('describeAssumptions', () => {
     const source = (path: string) => rows.find((r) => r.path === path)?.source;
     expect(source('churn.switchAfterBad')?.article).toBe('003_f2aeae8cb3a75f68.txt');
     expect(source('churn.switchAfterBad')?.quote).toContain('86 procent');
-    expect(source('wordOfMouth.toldAfterGood')?.quote).toContain('9 personen');
+    expect(source('wordOfMouth.toldAfterExcellent')?.quote).toContain('9 personen');
     expect(source('wordOfMouth.toldAfterBad')?.quote).toContain('16 personen');
     expect(source('spend.goodMultiplier')?.credit).toBe('Harvard Business Review');
-    expect(source('wordOfMouth.recommendAfterGood')?.credit).toBe('Temkin Group');
+    expect(source('wordOfMouth.recommendAfterExcellent')?.credit).toBe('Temkin Group');
     expect(source('investment.rampMonths')?.article).toBe('004_7f02ceec3e3ccea8.txt');
     expect(source('investment.executionSuccess')?.article).toBe('002_c42414dbd83db0bb.txt');
   });
@@ -75,8 +76,25 @@ describe('describeAssumptions', () => {
     ]);
   });
 
-  it.skipIf(!existsSync(seedsDir))('quotes each source article verbatim', () => {
-    for (const source of Object.values(sources)) {
+  it('shows the competing figures in the seeds beside the brief’s default', () => {
+    const rows = describeAssumptions();
+    const switchRow = rows.find((r) => r.path === 'churn.switchAfterBad');
+    expect(switchRow?.value).toBe(0.86);
+    expect(switchRow?.alternatives.map((a) => a.value)).toEqual([0.19, 0.22, 0.89]);
+    expect(switchRow?.alternatives.find((a) => a.value === 0.22)?.credit).toBe('Temkin Group');
+    expect(switchRow?.alternatives.find((a) => a.value === 0.19)?.article).toBe('000_ab32cb94a1089f0b.txt');
+    expect(rows.find((r) => r.path === 'spend.goodMultiplier')?.alternatives[0]?.credit).toBe('American Express');
+    expect(rows.find((r) => r.path === 'churn.base')?.alternatives).toEqual([]);
+  });
+
+  it('says which defaults were tuned to a target', () => {
+    const rows = describeAssumptions();
+    expect(rows.find((r) => r.path === 'investment.upfront')?.note).toMatch(/tuned.*Accenture.*calibration target, not a validation/);
+    expect(rows.find((r) => r.path === 'churn.base')?.note).toMatch(/calibrate\(\) of the default business/);
+  });
+
+  it.skipIf(!existsSync(seedsDir))('quotes each source article verbatim, competing figures too', () => {
+    for (const source of [...Object.values(sources), ...Object.values(alternatives).flat()]) {
       const article = normalise(readFileSync(join(seedsDir, source.article), 'utf8'));
       expect(article).toContain(normalise(source.quote));
     }

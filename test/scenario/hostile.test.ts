@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ScenarioError, describeAssumptions, maxReportedIssues, parseScenario, simulate } from '../../src/index.js';
+import { ScenarioError, calibrate, defaultBusiness, describeAssumptions, impliedKpis, maxReportedIssues, parseScenario, simulate } from '../../src/index.js';
+import { handleWorkerRequest } from '../../src/parallel/protocol.js';
+import type { ShardMessage } from '../../src/parallel/protocol.js';
 
 // Regressions from the adversarial sweep: each input once hung, crashed,
 // returned NaN or took seconds. Each now simulates or is refused with a
@@ -113,5 +115,55 @@ describe('seeds', () => {
   it('0 and -0 are the same seed; 1 and "1" are not', () => {
     expect(simulate({}, { runs: 5, seed: -0 }).horizon).toEqual(simulate({}, { runs: 5, seed: 0 }).horizon);
     expect(simulate({}, { runs: 5, seed: 1 }).horizon).not.toEqual(simulate({}, { runs: 5, seed: '1' }).horizon);
+  });
+});
+
+describe('found by the second adversarial review', () => {
+  it('a sparse array of 120 million holes is refused at once (it once crashed V8 in JSON.stringify)', () => {
+    expect(refusal(() => parseScenario({ foo: new Array(1.2e8) })).issues[0]?.message).toMatch(/too many fields/);
+    expect(refusal(() => parseScenario({ journey: { touchpointFailure: new Array(1.2e8) } })).issues[0]?.message).toMatch(/too many fields/);
+  });
+
+  it('a BigInt inside an object without a prototype is shown, not thrown on', () => {
+    const error = refusal(() => parseScenario({ foo: Object.assign(Object.create(null), { a: 1n }) }));
+    expect(error.message).toContain('{"a":1n}');
+  });
+
+  it('a 90-million-character string is refused by its length', () => {
+    expect(refusal(() => parseScenario({ churn: { base: '\x01'.repeat(9e7) } })).issues[0]?.message).toMatch(/text of 90,000,000 characters/);
+  });
+
+  it('calibrate takes null options', () => {
+    expect(calibrate(defaultBusiness, {}, null).customers.initial).toBe(10_000);
+  });
+
+  it('a terminal value without discounting is refused, naming discountRateAnnual', () => {
+    const error = refusal(() => simulate({ discountRateAnnual: 0, churn: { base: 0 }, journey: { touchpointFailure: 0 }, valuation: { terminalValue: 'customerLifetime' } }, { runs: 5 }));
+    expect(error.issues[0]?.path).toBe('discountRateAnnual');
+  });
+
+  it('a good-month multiplier near zero is refused, naming spend.goodMultiplier', () => {
+    expect(refusal(() => simulate({ spend: { goodMultiplier: 5e-324 }, journey: { touchpointFailure: 0 } }, { runs: 5 })).issues[0]?.path).toBe('spend.goodMultiplier');
+  });
+
+  it('impliedKpis gives finite figures or null, never Infinity or NaN', () => {
+    for (const input of [
+      { churn: { base: 5e-324 }, journey: { touchpointFailure: 0 } },
+      { customers: { initial: { dist: 'uniform', min: 0, max: 1e-320 } } },
+      { churn: { base: 0 }, journey: { touchpointFailure: 0 }, discountRateAnnual: 0 },
+    ] as const) {
+      const numbers: number[] = [];
+      const walk = (x: unknown) => (typeof x === 'number' ? numbers.push(x) : x && typeof x === 'object' ? Object.values(x).forEach(walk) : undefined);
+      walk(impliedKpis(input as never));
+      expect(numbers.every(Number.isFinite)).toBe(true);
+    }
+  });
+
+  it('a ScenarioError in a worker crosses back as a ScenarioError with its issues', () => {
+    // A scenario no parse would let through (the programme costs nothing), sent straight to a worker.
+    const scenario = { ...parseScenario({}), investment: { ...parseScenario({}).investment, upfront: 0, monthly: 0 } };
+    const messages: ShardMessage[] = [];
+    handleWorkerRequest({ type: 'shard', scenario, seed: 1, first: 0, count: 2, keepParameters: false }, (message) => messages.push(message));
+    expect(messages.at(-1)).toMatchObject({ type: 'error', issues: [{ path: 'investment.upfront' }] });
   });
 });

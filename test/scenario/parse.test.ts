@@ -20,10 +20,10 @@ describe('parseScenario', () => {
 
   it('has the brief’s published figures as defaults', () => {
     expect(defaultScenario.churn.switchAfterBad).toBe(0.86);
-    expect(defaultScenario.wordOfMouth.toldAfterGood).toBe(9);
+    expect(defaultScenario.wordOfMouth.toldAfterExcellent).toBe(9);
     expect(defaultScenario.wordOfMouth.toldAfterBad).toBe(16);
     expect(defaultScenario.spend.goodMultiplier).toBe(2.4);
-    expect(defaultScenario.wordOfMouth.recommendAfterGood).toBe(0.9);
+    expect(defaultScenario.wordOfMouth.recommendAfterExcellent).toBe(0.9);
     expect(defaultScenario.wordOfMouth.speakAfterBad).toBe(0.5);
   });
 
@@ -37,14 +37,21 @@ describe('parseScenario', () => {
     expect(Object.isFrozen(defaultScenario.churn)).toBe(true);
   });
 
-  it('replaces distributions, lists and the touchpoint record whole', () => {
+  it('replaces distributions and lists whole; merges named touchpoints name by name', () => {
     const scenario = parseScenario({
       investment: { failureReduction: { dist: 'uniform', min: 0.1, max: 0.2 } },
       journey: { touchpointFailure: { delivery: 0.05 } },
     });
     expect(scenario.investment.failureReduction).toEqual({ dist: 'uniform', min: 0.1, max: 0.2 });
-    expect(scenario.journey.touchpointFailure).toEqual({ delivery: 0.05 });
+    // Only delivery changes; the other four default touchpoints stay.
+    expect(scenario.journey.touchpointFailure).toEqual({ ...(defaultScenario.journey.touchpointFailure as object), delivery: 0.05 });
+    const added = parseScenario({ journey: { touchpointFailure: { returns: { dist: 'uniform', min: 0, max: 0.01 } } } }).journey.touchpointFailure;
+    expect(Object.keys(added)).toEqual(['discover', 'order', 'delivery', 'product', 'service', 'returns']);
+    // A list or a single number replaces the whole journey.
     expect(parseScenario({ journey: { touchpointFailure: [0.01, 0.02] } }).journey.touchpointFailure).toEqual([0.01, 0.02]);
+    expect(parseScenario({ journey: { touchpointFailure: 0.03 } }).journey.touchpointFailure).toBe(0.03);
+    // A record over a list or a number replaces it.
+    expect(parseScenario({ journey: { touchpointFailure: { web: 0.01 } } }, ).journey.touchpointFailure).toMatchObject({ web: 0.01 });
   });
 
   it('accepts every distribution kind', () => {
@@ -66,9 +73,9 @@ describe('parseScenario', () => {
   });
 
   it('lists every bad field, not only the first', () => {
-    const issues = issuesOf({ churn: { base: -0.1 }, spend: { perMonthBad: Number.NaN, goodMultiplier: Number.POSITIVE_INFINITY }, horizonMonths: 1000 });
-    expect(issues.map((i) => i.path).sort()).toEqual(['churn.base', 'horizonMonths', 'spend.goodMultiplier', 'spend.perMonthBad']);
-    expect(issues.find((i) => i.path === 'spend.perMonthBad')?.message).toBe('must be a finite number, not NaN');
+    const issues = issuesOf({ churn: { base: -0.1 }, spend: { averagePerMonth: Number.NaN, goodMultiplier: Number.POSITIVE_INFINITY }, horizonMonths: 1000 });
+    expect(issues.map((i) => i.path).sort()).toEqual(['churn.base', 'horizonMonths', 'spend.averagePerMonth', 'spend.goodMultiplier']);
+    expect(issues.find((i) => i.path === 'spend.averagePerMonth')?.message).toBe('must be a finite number, not NaN');
     expect(issues.find((i) => i.path === 'spend.goodMultiplier')?.message).toBe('must be a finite number, not Infinity');
     expect(issues.find((i) => i.path === 'horizonMonths')?.message).toContain('240');
   });

@@ -21,13 +21,14 @@ const everythingUncertain: ScenarioInput = {
   },
   churn: { switchAfterBad: { dist: 'uniform', min: 0.7, max: 0.95 }, base: { dist: 'uniform', min: 0.005, max: 0.015 } },
   spend: {
-    perMonthBad: { dist: 'uniform', min: 30, max: 50 },
+    averagePerMonth: { dist: 'uniform', min: 70, max: 110 },
     goodMultiplier: { dist: 'uniform', min: 2, max: 2.8 },
     grossMargin: { dist: 'uniform', min: 0.25, max: 0.45 },
   },
   wordOfMouth: {
-    recommendAfterGood: { dist: 'uniform', min: 0.8, max: 0.95 },
-    toldAfterGood: { dist: 'uniform', min: 6, max: 12 },
+    excellentShare: { dist: 'uniform', min: 0.15, max: 0.3 },
+    recommendAfterExcellent: { dist: 'uniform', min: 0.8, max: 0.95 },
+    toldAfterExcellent: { dist: 'uniform', min: 6, max: 12 },
     speakAfterBad: { dist: 'uniform', min: 0.4, max: 0.6 },
     toldAfterBad: { dist: 'uniform', min: 12, max: 20 },
     conversionPerTell: { dist: 'uniform', min: 0.001, max: 0.003 },
@@ -35,12 +36,13 @@ const everythingUncertain: ScenarioInput = {
   },
   acquisition: { organicMonthly: { dist: 'uniform', min: 0.002, max: 0.004 } },
   investment: {
-    upfront: { dist: 'uniform', min: 400_000, max: 600_000 },
-    monthly: { dist: 'uniform', min: 20_000, max: 30_000 },
+    upfront: { dist: 'uniform', min: 100_000, max: 160_000 },
+    monthly: { dist: 'uniform', min: 5_000, max: 8_000 },
     failureReduction: { dist: 'uniform', min: 0.2, max: 0.6 },
     rampMonths: { dist: 'uniform', min: 24, max: 36 },
     executionSuccess: { dist: 'uniform', min: 0.2, max: 0.3 },
     missedEffectShare: { dist: 'uniform', min: 0.3, max: 0.5 },
+    excellentShareIncrease: { dist: 'uniform', min: 0.02, max: 0.08 },
   },
 };
 

@@ -74,11 +74,11 @@ describe('simulate', () => {
     expect(horizon.paybackMonth.paidBackShare).toBe(paid.length / 300);
     expect(horizon.paybackMonth.neverShare).toBeCloseTo(1 - paid.length / 300, 12);
     const months = paid.map((r) => r.paybackMonth as number);
-    expect(horizon.paybackMonth.month?.p5).toBeGreaterThanOrEqual(Math.min(...months));
-    expect(horizon.paybackMonth.month?.p95).toBeLessThanOrEqual(Math.max(...months));
+    expect(horizon.paybackMonth.amongPaidBack?.p5).toBeGreaterThanOrEqual(Math.min(...months));
+    expect(horizon.paybackMonth.amongPaidBack?.p95).toBeLessThanOrEqual(Math.max(...months));
     // A programme that cannot pay back has no payback band.
-    const never = simulate({ ...quick, investment: { failureReduction: 0 } }, { runs: 20, seed: 7 }).horizon.paybackMonth;
-    expect(never).toEqual({ paidBackShare: 0, neverShare: 1, month: null });
+    const never = simulate({ ...quick, investment: { failureReduction: 0, excellentShareIncrease: 0 } }, { runs: 20, seed: 7 }).horizon.paybackMonth;
+    expect(never).toEqual({ median: null, paidBackShare: 0, neverShare: 1, amongPaidBack: null });
   });
 
   it('reports progress up to the total', () => {

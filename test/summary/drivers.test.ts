@@ -27,6 +27,8 @@ describe('roiDrivers', () => {
       customers: { baseline: 0, invested: 0 },
       executed: x > 3,
       parameters: { a: x, b: -x, c: 7 },
+      levers: { retention: 0, spend: 0, positiveWordOfMouth: 0, negativeWordOfMouth: 0, cost: 0 },
+      terminalValue: null,
     }));
     const drivers = Object.fromEntries(roiDrivers({ runs }).map((d) => [d.path, d.correlation]));
     expect(drivers.a).toBeCloseTo(1, 12);
