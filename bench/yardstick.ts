@@ -11,37 +11,43 @@ import { binomial, createStream } from '../dist/index.js';
 
 export function yardstick(runs: number, months: number): number {
   const metrics = Array.from({ length: 7 }, () => new Float64Array(runs * months));
-  const pBad = 1 - 0.995 * 0.995 * 0.98 * 0.99 * 0.99;
-  const spendBad = 40;
-  const spendGood = 96;
+  const pBad = 1 - 0.998 * 0.998 * 0.994 * 0.997 * 0.998;
+  // The default's 90 a month split 2.4 : 1 between good and bad months.
+  const spendBad = 90 / (2.4 * (1 - pBad) + pBad);
+  const spendGood = 2.4 * spendBad;
   const margin = 0.35;
   const discount = 1.08 ** (-1 / 12);
+  const reach = (perTell: number, tells: number, group: number) => (group > 0 && tells > 0 ? -Math.expm1((tells / group) * Math.log1p(-perTell)) : 0);
   for (let run = 0; run < runs; run += 1) {
     const random = createStream(1, run);
     const customers = [10_000, 10_000];
     const prospects = [250_000, 250_000];
-    let cost = 500_000;
+    let cost = 130_000;
     let incremental = 0;
     let d = 1;
     for (let t = 0; t < months; t += 1) {
       d *= discount;
-      cost += d * 25_000;
+      cost += d * 6_500;
       const monthMargin = [0, 0];
+      const ramp = Math.min(1, (t + 1) / 30);
       for (let arm = 0; arm < 2; arm += 1) {
         const A = customers[arm] as number;
         const P = prospects[arm] as number;
-        const p = arm === 0 ? pBad : pBad * (1 - 0.4 * Math.min(1, (t + 1) / 30));
+        const p = arm === 0 ? pBad : pBad * (1 - 0.4 * ramp);
+        const excellentShare = arm === 0 ? 0.218 : 0.218 + 0.05 * ramp;
         const bad = binomial(random, A, p);
         const good = A - bad;
-        const churned = binomial(random, bad, 0.86) + binomial(random, good, 0.01);
+        const excellent = binomial(random, good, excellentShare);
+        const churned = binomial(random, bad, 0.86) + binomial(random, good, 0.0056);
         const revenue = good * spendGood + bad * spendBad;
-        const positive = Math.round(binomial(random, good, 0.9) * 9);
+        const positive = Math.round(binomial(random, excellent, 0.9) * 9);
         const negative = Math.round(binomial(random, bad, 0.5) * 16);
-        const converted = P > 0 ? binomial(random, P, -Math.expm1((positive / P) * Math.log1p(-0.002))) : 0;
-        const deterred = P > 0 ? binomial(random, P - converted, -Math.expm1((negative / P) * Math.log1p(-0.005))) : 0;
-        const organic = binomial(random, P - converted - deterred, 0.003);
-        customers[arm] = A - churned + converted + organic;
-        prospects[arm] = P - converted - deterred - organic;
+        const converted = binomial(random, P, reach(0.002, positive, P));
+        const organic = binomial(random, P - converted, 0.0006);
+        const aboutToJoin = converted + organic;
+        const deterred = binomial(random, aboutToJoin, reach(0.005, negative, aboutToJoin));
+        customers[arm] = A - churned + aboutToJoin - deterred;
+        prospects[arm] = P - aboutToJoin;
         monthMargin[arm] = revenue * margin;
         (metrics[1 + arm] as Float64Array)[t * runs + run] = customers[arm] as number;
         (metrics[3 + arm] as Float64Array)[t * runs + run] = revenue;
