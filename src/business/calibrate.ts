@@ -133,16 +133,18 @@ export function calibrate(observed: ObservedBusiness, input: ScenarioInput = {},
   const churnValue = o.monthlyChurn ?? o.annualRetention;
   const fromBad = pBad * central.switchAfterBad;
   if (fromBad > churn + 1e-12) {
-    const others = (alternatives['churn.switchAfterBad'] ?? [])
-      .filter((a) => a.value * pBad <= churn)
-      .map((a) => `${percent(a.value, 0)} (${a.figure}: ${a.credit}, ${a.article})`);
+    const lower = (alternatives['churn.switchAfterBad'] ?? []).filter((a) => a.value < central.switchAfterBad);
+    const describe = (a: (typeof lower)[number]) => `${percent(a.value, 0)} (${a.figure}: ${a.credit}, ${a.article})`;
+    const fitting = lower.filter((a) => a.value * pBad <= churn);
+    const resolution =
+      fitting.length > 0
+        ? `the seed articles also give ${fitting.map(describe).join('; ')}, which fit${fitting.length === 1 ? 's' : ''}: set churn.switchAfterBad to ${fitting.length === 1 ? 'it' : 'one of them'}.`
+        : `even the lowest figures in the seed articles (${lower.map(describe).join('; ')}) leave more churn than observed, so check the bad-experience rate.`;
     conflict(
       churnField,
       churnValue,
       `monthly churn ${percent(churn, 2)} is lower than bad experiences alone cause: ${percent(pBad, 2)} of customers a month have one and churn.switchAfterBad says ${percent(central.switchAfterBad, 0)} of them leave (${percent(fromBad, 2)}). ` +
-        `Either fewer customers have bad experiences (observed.badExperienceShareMonthly) or fewer of them leave: ${
-          others.length > 0 ? `the seed articles also give ${others.join('; ')}, any of which fits` : 'no figure in the seed articles is low enough'
-        }; set churn.switchAfterBad to it.`,
+        `Either fewer customers have bad experiences (observed.badExperienceShareMonthly) or fewer of them leave: ${resolution}`,
     );
   }
   const baseChurn = pBad >= 1 ? 0 : Math.max(0, (churn - fromBad) / (1 - pBad));

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
-import { simulate, version, writeJson } from '../../src/index.js';
+import { impliedKpis, simulate, version, writeJson } from '../../src/index.js';
 
 async function cli(args: string[], files: Record<string, string> = {}, stderrIsTTY = false) {
   let stdout = '';
@@ -73,6 +73,45 @@ describe('cx-roi CLI', () => {
     const { code, stdout } = await cli(['simulate', 'bom.json', '--runs', '20'], { 'bom.json': `\uFEFF${JSON.stringify({ horizonMonths: 24 })}` });
     expect(code).toBe(0);
     expect(stdout).toContain('horizon 24 months');
+  });
+
+  it('kpis: the business a scenario implies, as a table or JSON', async () => {
+    const table = await cli(['kpis']);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/annual retention\s+80\.1%\s+85\.2%/);
+    expect(table.stdout).toContain('customers without the programme: 10,000 now');
+    const json = JSON.parse((await cli(['kpis', 's.json', '--format', 'json'], { 's.json': JSON.stringify({ churn: { base: 0.01 } }) })).stdout);
+    expect(json.baseline.monthlyChurn).toBeGreaterThan(0.02);
+  });
+
+  it('calibrate: a scenario whose baseline is the observed business, or a named conflict', async () => {
+    const observed = { customers: 42_000, annualRetention: 0.72, averageRevenuePerCustomerMonthly: 31, newCustomersMonthly: 1_100, badExperienceShareMonthly: 0.02, nps: 31 };
+    const out = await cli(['calibrate', 'observed.json', 'programme.json'], {
+      'observed.json': JSON.stringify(observed),
+      'programme.json': JSON.stringify({ investment: { upfront: 250_000 } }),
+    });
+    expect(out.code).toBe(0);
+    const scenario = JSON.parse(out.stdout);
+    expect(scenario.investment.upfront).toBe(250_000);
+    expect(impliedKpis(scenario).baseline.annualRetention).toBeCloseTo(0.72, 6);
+    const conflict = await cli(['calibrate', 'o.json'], { 'o.json': JSON.stringify({ ...observed, annualRetention: 0.95 }) });
+    expect(conflict.code).toBe(2);
+    expect(conflict.stderr).toContain('observed.annualRetention');
+    expect(conflict.stderr).toMatch(/19%/);
+    expect((await cli(['calibrate'])).stderr).toContain('calibrate needs a file of observed figures');
+  });
+
+  it('simulate’s table shows the levers, the implied business and the Accenture caveat', async () => {
+    const { stdout } = await cli(['simulate', '--runs', '200']);
+    expect(stdout).toMatch(/NPV by lever \(mean\):\s+retention [\d,]+, spend [\d,]+, positive word of mouth [\d,]+, negative word of mouth [\d,]+, programme cost -[\d,]+; = mean NPV/);
+    expect(stdout).toContain('A calibration target, not a validation');
+    expect(stdout).toMatch(/Payback:\s+median month \d+ \(over all runs\)/);
+    expect(stdout).toContain('without the programme:    annual retention 80.1%');
+  });
+
+  it('assumptions lists the competing figures beside the default', async () => {
+    const { stdout } = await cli(['assumptions']);
+    expect(stdout).toMatch(/churn\.switchAfterBad = 0\.86[\s\S]*competing figure: 0\.19 \(19% stop buying/);
   });
 
   it('reads a scenario file', async () => {
