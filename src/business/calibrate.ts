@@ -47,10 +47,13 @@ export type ObservedBusiness = z.infer<typeof observedBusinessSchema>;
 export interface CalibrateOptions {
   /**
    * Start the simulation at the baseline's steady state (where new customers
-   * balance churn) instead of today's customer count: without the programme
-   * the customer base then neither grows nor shrinks, so the ROI is not
-   * carried by growth the company would have had anyway.
+   * balance churn in the first month) instead of today's customer count, so
+   * the ROI is not carried by growth or decline the company would have had
+   * anyway. It is steady at the start: as the prospect pool is used up,
+   * organic sign-ups slow down (`impliedKpis(...).withoutProgramme` shows by
+   * how much over the horizon).
    * @defaultValue false
+   * @throws {@link ScenarioError} when there is no steady state (no churn, no new customers, or word of mouth outgrowing churn).
    */
   readonly startAtSteadyState?: boolean;
 }
@@ -144,7 +147,7 @@ export function calibrate(observed: ObservedBusiness, input: ScenarioInput = {},
       churnField,
       churnValue,
       `monthly churn ${percent(churn, 2)} is lower than bad experiences alone cause: ${percent(pBad, 2)} of customers a month have one and churn.switchAfterBad says ${percent(central.switchAfterBad, 0)} of them leave (${percent(fromBad, 2)}). ` +
-        `Either fewer customers have bad experiences (observed.badExperienceShareMonthly) or fewer of them leave: ${resolution}`,
+        `Either fewer customers have bad experiences (${o.badExperienceShareMonthly === undefined ? `give observed.badExperienceShareMonthly: ${percent(pBad, 2)} is the default journey's illustrative rate` : 'observed.badExperienceShareMonthly'}) or fewer of them leave: ${resolution}`,
     );
   }
   const baseChurn = pBad >= 1 ? 0 : Math.max(0, (churn - fromBad) / (1 - pBad));
@@ -158,7 +161,7 @@ export function calibrate(observed: ObservedBusiness, input: ScenarioInput = {},
       conflict(
         'nps',
         o.nps,
-        `an NPS of ${o.nps} cannot come from a bad-experience rate of ${percent(pBad, 2)}: the model counts bad journeys as detractors and excellent ones as promoters, so NPS lies between ${(-100 * pBad).toFixed(1)} and ${(100 * (1 - 2 * pBad)).toFixed(1)}`,
+        `an NPS of ${o.nps} cannot come from a bad-experience rate of ${percent(pBad, 2)}: the model counts this month's bad journeys as detractors and excellent ones as promoters, so NPS lies between ${(-100 * pBad).toFixed(1)} and ${(100 * (1 - 2 * pBad)).toFixed(1)}; leave out observed.nps (the excellent share then stays as given), or give the bad-experience rate that goes with it`,
       );
   }
 
@@ -172,7 +175,7 @@ export function calibrate(observed: ObservedBusiness, input: ScenarioInput = {},
     conflict(
       'newCustomersMonthly',
       o.newCustomersMonthly,
-      `recommendations alone bring ${fromWordOfMouth.toFixed(0)} new customers a month at these figures, more than the ${o.newCustomersMonthly} observed: lower wordOfMouth.conversionPerTell (an illustrative assumption) or wordOfMouth.excellentShare (give observed.nps)`,
+      `recommendations alone bring ${fromWordOfMouth.toFixed(0)} new customers a month at these figures, more than the ${o.newCustomersMonthly} observed: lower wordOfMouth.conversionPerTell (an illustrative assumption)${o.nps === undefined ? ' or wordOfMouth.excellentShare (give observed.nps)' : ' or the NPS, which sets how many journeys are excellent'}`,
     );
   if (newCustomers(1) < o.newCustomersMonthly)
     conflict(
@@ -186,9 +189,22 @@ export function calibrate(observed: ObservedBusiness, input: ScenarioInput = {},
   let initial = o.customers;
   if (options?.startAtSteadyState === true) {
     if (churn <= 0) conflict(churnField, churnValue, 'a business that never loses a customer has no steady state: leave startAtSteadyState off');
-    // Net change a month is new − churn·A; it falls as A grows (word of mouth grows slower than churn).
+    // Net change a month at A customers: new − churn·A. A steady state is where it crosses zero from above.
     const net = (customers: number) => newCustomers(organicMonthly, customers) - churn * customers;
-    initial = Math.round(solveIncreasing((a) => -net(a), 0, 0, 1e9));
+    const most = 1e9;
+    // Each extra customer brings recommendations; if they win more customers than churn takes, nothing holds the base steady.
+    const perCustomer = (newCustomers(organicMonthly, 2 * o.customers) - newCustomers(organicMonthly, o.customers)) / o.customers;
+    if (perCustomer >= churn)
+      conflict(
+        'newCustomersMonthly',
+        o.newCustomersMonthly,
+        `the customer base has no steady state at these figures: each customer wins ${percent(perCustomer, 2)} a month in new customers by recommendation, more than the ${percent(churn, 2)} churn takes, so it grows until the prospect pool runs dry; leave startAtSteadyState off, or lower wordOfMouth.conversionPerTell`,
+      );
+    initial = Math.round(solveIncreasing((a) => -net(a), 0, 0, most));
+    if (initial > p.prospects)
+      conflict('newCustomersMonthly', o.newCustomersMonthly, `the steady state (${initial.toLocaleString('en-US')} customers) is larger than the prospect pool (customers.prospects, ${p.prospects.toLocaleString('en-US')}): leave startAtSteadyState off, or raise customers.prospects`);
+    if (initial < 1)
+      conflict('newCustomersMonthly', o.newCustomersMonthly, 'with no new customers the steady state is an empty customer base: leave startAtSteadyState off');
   }
 
   const spend = scenario.spend;

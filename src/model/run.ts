@@ -27,7 +27,10 @@ export interface RunResult {
   /**
    * The customers the programme has gained by the horizon, valued at the
    * invested arm's customer lifetime value and discounted to today, when
-   * `valuation.terminalValue` is `"customerLifetime"`; `null` otherwise. Not part of `npv`.
+   * `valuation.terminalValue` is `"customerLifetime"`; `null` otherwise. Not
+   * part of `npv`. The gained customers keep the invested arm's churn and
+   * spend at the horizon for life, and no programme cost is charged after
+   * it: an optimistic convention, to be read beside the NPV, not added to it.
    */
   readonly terminalValue: number | null;
 }
@@ -36,10 +39,13 @@ export interface RunResult {
  * An NPV split by lever (currency, discounted). Each month the incremental
  * margin is split exactly: the invested arm's customers spending more per
  * head than the baseline's (`spend`), and the baseline's margin per head on
- * the gap in customers, whose every customer is traced to fewer churned
- * (`retention`), more won by recommendation net of the organic sign-ups they
- * displace (`positiveWordOfMouth`) or fewer put off by negative stories
- * (`negativeWordOfMouth`). `cost` is minus the discounted programme cost.
+ * the gap in customers, each traced to where it came from: fewer of the
+ * baseline's customers churned (`retention`), more won by recommendation net
+ * of the organic sign-ups they displace (`positiveWordOfMouth`), or fewer put
+ * off by negative stories (`negativeWordOfMouth`). Customers in the gap churn
+ * at the invested arm's rate, each lever losing its own, so a programme that
+ * changes no churn probability has no retention lever. `cost` is minus the
+ * discounted programme cost.
  */
 export interface Levers {
   readonly retention: number;
@@ -162,9 +168,15 @@ export function simulateRun(scenario: Scenario, seed: Seed, run: number, trace?:
     retention += scale * gapRetention * perHead;
     positive += scale * gapPositive * perHead;
     negative += scale * gapNegative * perHead;
-    gapRetention += baseline.churned - invested.churned;
-    gapPositive += invested.convertedByWordOfMouth + invested.acquiredOrganically - baseline.convertedByWordOfMouth - baseline.acquiredOrganically;
-    gapNegative += baseline.deterred - invested.deterred;
+    // Customers in the gap churn too, at the invested arm's rate this month, whatever brought them:
+    // only the churn the baseline's own customers were spared counts as retention.
+    const churnRate = invested.customersStart > 0 ? invested.churned / invested.customersStart : 0;
+    const keep = 1 - churnRate;
+    gapRetention = gapRetention * keep + (baseline.churned - churnRate * baseline.customersStart);
+    gapPositive =
+      gapPositive * keep +
+      (invested.convertedByWordOfMouth + invested.acquiredOrganically - baseline.convertedByWordOfMouth - baseline.acquiredOrganically);
+    gapNegative = gapNegative * keep + (baseline.deterred - invested.deterred);
 
     if (trace) {
       const i = month - 1;

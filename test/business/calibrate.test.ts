@@ -97,3 +97,21 @@ describe('calibrate', () => {
     expect(() => calibrate({ customers: 10_000, annualRetention: 0.8, averageRevenuePerCustomerMonthly: 90, newCustomersMonthly: 5_000_000 })).toThrow(/customers.prospects/);
   });
 });
+
+describe('calibrate’s steady state', () => {
+  it('is refused, not made up, when there is none', () => {
+    // Word of mouth alone outgrows churn: 97% retention, NPS 70, strong recommendations.
+    expect(() =>
+      calibrate({ customers: 10_000, annualRetention: 0.97, averageRevenuePerCustomerMonthly: 50, newCustomersMonthly: 400, badExperienceShareMonthly: 0.001, nps: 70 }, {}, { startAtSteadyState: true }),
+    ).toThrow(/no steady state/);
+    expect(() => calibrate({ customers: 10_000, annualRetention: 0.8, averageRevenuePerCustomerMonthly: 50, newCustomersMonthly: 0, badExperienceShareMonthly: 0.01, nps: -1 }, {}, { startAtSteadyState: true })).toThrow(
+      /empty customer base/,
+    );
+  });
+
+  it('names the default journey’s rate as illustrative when the user gave none', () => {
+    expect(() => calibrate({ customers: 5000, annualRetention: 0.95, averageRevenuePerCustomerMonthly: 40, newCustomersMonthly: 25 })).toThrow(
+      /give observed.badExperienceShareMonthly: 1\.49% is the default journey's illustrative rate/,
+    );
+  });
+});

@@ -24,6 +24,13 @@ describe('levers: the NPV by where the money comes from', () => {
     expect(simulate({ spend: { goodMultiplier: 1 } }, { runs: 200, seed: 3 }).horizon.levers.spend).toBeCloseTo(0, 6);
   });
 
+  it('a programme that changes no churn probability has no retention lever: customers won by recommendation churn on their own account', () => {
+    // Only more excellent journeys: more recommendations, the same churn.
+    const { levers } = simulate({ investment: { failureReduction: 0, excellentShareIncrease: 0.2 } }, { runs: 500, seed: 'origin' }).horizon;
+    expect(levers.positiveWordOfMouth).toBeGreaterThan(100_000);
+    expect(Math.abs(levers.retention)).toBeLessThan(0.02 * levers.positiveWordOfMouth);
+  });
+
   it('terminal value: off by default, apart from the NPV when on, and positive when the programme gains customers', () => {
     const off = simulate({}, { runs: 200, seed: 5 });
     expect(off.horizon.levers.terminalValue).toBeNull();

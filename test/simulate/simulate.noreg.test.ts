@@ -41,10 +41,10 @@ describe('default scenario, seed 2026, 200 runs (frozen)', () => {
 
   it('levers', () => {
     expect(result.horizon.levers).toEqual({
-      retention: 536752.265406237,
+      retention: 570826.2425149727,
       spend: 23836.144929973387,
-      positiveWordOfMouth: 156792.475219533,
-      negativeWordOfMouth: 27431.928582426946,
+      positiveWordOfMouth: 128202.25385639186,
+      negativeWordOfMouth: 21948.172836832517,
       cost: -452691.8717791778,
       npv: 292120.9423589925,
       terminalValue: null,
