@@ -165,7 +165,7 @@ export function paybackHistogram(result: SimulationResult, options: ChartOptions
   const compareNever = options.compare ? ` Pinned A: ${Math.round(options.compare.horizon.paybackMonth.neverShare * 100)}%.` : '';
   return Plot.plot({
     ...frame(options, 240),
-    x: { label: 'Payback month', domain: [0, result.scenario.horizonMonths + 1] },
+    x: { label: 'Payback month (of the runs that pay back)', domain: [0, result.scenario.horizonMonths + 1] },
     y: { label: 'Runs', grid: true },
     caption: `${Math.round(never * 100)}% of runs never pay back within ${result.scenario.horizonMonths} months.${compareNever}`,
     marks: [

@@ -61,7 +61,7 @@ describe.runIf(ready)('playground in headless Chromium', () => {
   it('loads the default scenario with no console errors, and every chart draws marks', async () => {
     const { page, problems } = await open(base);
     expect(problems).toEqual([]);
-    for (const id of ['roi-fan', 'customers', 'revenue', 'roi-histogram', 'outcome-split', 'payback', 'drivers']) {
+    for (const id of ['roi-fan', 'customers', 'revenue', 'roi-histogram', 'outcome-split', 'payback', 'levers', 'drivers']) {
       const marks = await page.locator(`#chart-${id} svg [aria-label] > *`).count();
       expect(marks, `marks in ${id}`).toBeGreaterThan(5);
     }
@@ -69,6 +69,12 @@ describe.runIf(ready)('playground in headless Chromium', () => {
     expect(cards.join(' ')).toMatch(/Median ROI after 5 years/);
     expect(cards.join(' ')).toMatch(/Chance it pays for itself\s*\d+% ± \d+\.\d%/);
     expect(page.url()).toContain('runs=2000');
+    // The business the scenario implies, right under the answer, and the Accenture caveat.
+    const business = await page.locator('#kpis').textContent();
+    expect(business).toMatch(/Annual retention\s*80\.1%\s*85\.2%/);
+    expect(await page.locator('#warnings li').count()).toBe(0);
+    expect(await page.locator('#chart-outcome-split').textContent()).toContain('calibration target, not a validation');
+    expect(await page.locator('#headline [data-figure="median-payback"]').textContent()).toMatch(/Median payback \(all runs\)month \d+/);
     const updateMs = await page.evaluate(() => Number(document.body.dataset.updateMs));
     console.log(`playground: 2,000-run update took ${updateMs} ms in headless Chromium`);
     await page.screenshot({ path: join(artifacts, 'playground-default.png'), fullPage: true });
@@ -79,6 +85,16 @@ describe.runIf(ready)('playground in headless Chromium', () => {
     const { page } = await open(`${base}#runs=2000&seed=42`);
     const inNode = resultHash(simulate({}, { runs: 2000, seed: 42, keepRuns: true }));
     expect(await page.evaluate(() => document.body.dataset.resultHash)).toBe(inNode);
+    await page.close();
+  });
+
+  it('warns, under the answer, when the business looks implausible, and removing a default touchpoint keeps the others', async () => {
+    const link = `${base}#runs=500&seed=1&scenario=${encodeURIComponent(JSON.stringify({ churn: { base: 0.08 }, journey: { touchpointFailure: { discover: null } } }))}`;
+    const { page, problems } = await open(link);
+    expect(await page.locator('#warnings li').first().textContent()).toMatch(/only \d+% of customers stay a year.*\(churn\.base\)/);
+    const paths = await page.locator('.field[data-path^="journey.touchpointFailure."]').evaluateAll((els) => els.map((e) => e.getAttribute('data-path')));
+    expect(paths).toEqual(['journey.touchpointFailure.order', 'journey.touchpointFailure.delivery', 'journey.touchpointFailure.product', 'journey.touchpointFailure.service']);
+    expect(problems).toEqual([]);
     await page.close();
   });
 
