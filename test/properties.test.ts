@@ -113,7 +113,8 @@ describe('properties of any valid scenario', () => {
 const probabilityPaths = [
   ['churn', 'switchAfterBad'],
   ['churn', 'base'],
-  ['wordOfMouth', 'recommendAfterGood'],
+  ['wordOfMouth', 'recommendAfterExcellent'],
+  ['wordOfMouth', 'excellentShare'],
   ['wordOfMouth', 'speakAfterBad'],
   ['wordOfMouth', 'conversionPerTell'],
   ['investment', 'executionSuccess'],

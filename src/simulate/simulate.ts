@@ -21,7 +21,7 @@ import type { SimulationResult } from './result.js';
  * ```ts
  * import { simulate } from 'cx-roi';
  * const { horizon } = simulate({ investment: { upfront: 400_000 } }, { runs: 2000, seed: 7 });
- * console.log(horizon.roi.p50, horizon.probabilityPositiveRoi, horizon.paybackMonth.month?.p50);
+ * console.log(horizon.roi.p50, horizon.probabilityPositiveRoi, horizon.paybackMonth.median);
  * ```
  */
 export function simulate(input: ScenarioInput = {}, options: SimulateOptions = {}): SimulationResult {
