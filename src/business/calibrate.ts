@@ -43,6 +43,8 @@ export const observedBusinessSchema = z
 /** What a company knows about its own business (see {@link observedBusinessSchema}). */
 export type ObservedBusiness = z.infer<typeof observedBusinessSchema>;
 
+const optionsSchema = z.strictObject({ startAtSteadyState: z.boolean({ error: 'must be true or false' }).optional() });
+
 /** Options of {@link calibrate}. */
 export interface CalibrateOptions {
   /**
@@ -122,6 +124,8 @@ export function calibrate(observed: ObservedBusiness, input: ScenarioInput = {},
   const parsed = observedBusinessSchema.safeParse(observed);
   if (!parsed.success)
     throw new ScenarioError(fromZodIssues(parsed.error.issues, { observed }, () => Object.keys(observedBusinessSchema.shape), ['observed']));
+  const given = optionsSchema.safeParse(options ?? {});
+  if (!given.success) throw new ScenarioError(fromZodIssues(given.error.issues, { options }, () => Object.keys(optionsSchema.shape), ['options']));
   const o = parsed.data;
   const scenario = parseScenario(input);
   const central = centralParameters(scenario);
@@ -171,23 +175,28 @@ export function calibrate(observed: ObservedBusiness, input: ScenarioInput = {},
   const newCustomers = (organicMonthly: number, customers = o.customers) =>
     expectedMonth(customers, p.prospects, arm, { ...p, organicMonthly }).acquired;
   const fromWordOfMouth = newCustomers(0);
-  if (fromWordOfMouth > o.newCustomersMonthly * (1 + 1e-9))
+  if (fromWordOfMouth > o.newCustomersMonthly * (1 + 1e-9) + 1e-6)
     conflict(
       'newCustomersMonthly',
       o.newCustomersMonthly,
       `recommendations alone bring ${fromWordOfMouth.toFixed(0)} new customers a month at these figures, more than the ${o.newCustomersMonthly} observed: lower wordOfMouth.conversionPerTell (an illustrative assumption)${o.nps === undefined ? ' or wordOfMouth.excellentShare (give observed.nps)' : ' or the NPS, which sets how many journeys are excellent'}`,
     );
-  if (newCustomers(1) < o.newCustomersMonthly)
+  if (newCustomers(1) < o.newCustomersMonthly) {
+    // Everyone in the pool about to join, and still too few: the pool is too small, or negative stories put too many off.
+    const everyone = expectedMonth(o.customers, p.prospects, arm, { ...p, organicMonthly: 1 });
     conflict(
       'newCustomersMonthly',
       o.newCustomersMonthly,
-      `the prospect pool (customers.prospects, ${p.prospects.toLocaleString('en-US')}) cannot supply ${o.newCustomersMonthly} new customers a month: raise customers.prospects`,
+      everyone.converted + everyone.organic >= o.newCustomersMonthly
+        ? `negative stories put off ${everyone.deterred.toFixed(0)} of the ${(everyone.converted + everyone.organic).toFixed(0)} who would join, leaving fewer than the ${o.newCustomersMonthly} observed: lower wordOfMouth.deterrencePerTell (an illustrative assumption) or the bad-experience rate`
+        : `the prospect pool (customers.prospects, ${p.prospects.toLocaleString('en-US')}) cannot supply ${o.newCustomersMonthly} new customers a month: raise customers.prospects`,
     );
+  }
   const organicMonthly = solveIncreasing((x) => newCustomers(x), o.newCustomersMonthly, 0, 1);
 
   // 5. Where to start: today's customers, or the count at which new customers balance churn.
   let initial = o.customers;
-  if (options?.startAtSteadyState === true) {
+  if (given.data.startAtSteadyState === true) {
     if (churn <= 0) conflict(churnField, churnValue, 'a business that never loses a customer has no steady state: leave startAtSteadyState off');
     // Net change a month at A customers: new − churn·A. A steady state is where it crosses zero from above.
     const net = (customers: number) => newCustomers(organicMonthly, customers) - churn * customers;
@@ -201,7 +210,10 @@ export function calibrate(observed: ObservedBusiness, input: ScenarioInput = {},
         `the customer base has no steady state at these figures: each customer wins ${percent(perCustomer, 2)} a month in new customers by recommendation, more than the ${percent(churn, 2)} churn takes, so it grows until the prospect pool runs dry; leave startAtSteadyState off, or lower wordOfMouth.conversionPerTell`,
       );
     initial = Math.round(solveIncreasing((a) => -net(a), 0, 0, most));
-    if (initial > p.prospects)
+    // A root at the search's end, or one where new customers do not balance churn, is no steady state.
+    if (initial >= most || Math.abs(net(initial)) > Math.max(1, 0.01 * churn * initial))
+      conflict('newCustomersMonthly', o.newCustomersMonthly, `the customer base has no steady state below ${most.toLocaleString('en-US')} customers at these figures: leave startAtSteadyState off`);
+    if (initial >= p.prospects)
       conflict('newCustomersMonthly', o.newCustomersMonthly, `the steady state (${initial.toLocaleString('en-US')} customers) is larger than the prospect pool (customers.prospects, ${p.prospects.toLocaleString('en-US')}): leave startAtSteadyState off, or raise customers.prospects`);
     if (initial < 1)
       conflict('newCustomersMonthly', o.newCustomersMonthly, 'with no new customers the steady state is an empty customer base: leave startAtSteadyState off');

@@ -78,6 +78,18 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
     io.stderr(`cx-roi: ${command === undefined ? 'no command given' : `unknown command "${command}"`}\n\n${usage}\n`);
     return 2;
   }
+  // Each flag belongs to some commands; one given to another is a mistake, not a no-op.
+  const flagsOf: Record<string, readonly string[]> = {
+    simulate: ['runs', 'seed', 'format', 'keep-runs'],
+    kpis: ['format'],
+    calibrate: ['format', 'steady-state'],
+    assumptions: ['format'],
+  };
+  const stray = Object.keys(values).filter((flag) => !(flagsOf[command] ?? []).includes(flag));
+  if (stray.length > 0) {
+    io.stderr(`cx-roi: --${stray[0]} does not apply to ${command}\n\n${usage}\n`);
+    return 2;
+  }
   const observedFile = command === 'calibrate' ? files.shift() : undefined;
   if (command === 'calibrate' && observedFile === undefined) {
     io.stderr(`cx-roi: calibrate needs a file of observed figures\n\n${usage}\n`);
@@ -178,8 +190,9 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
 
 function toNumber(text: string, flag: string): number {
   const x = Number(text);
-  if (text.trim() === '' || !Number.isFinite(x))
-    throw new ScenarioError([{ path: `options.${flag.replace(/^--/, '')}`, value: text, message: 'must be a number' }]);
+  // Decimal only: Number() would also read "0x10" and "1e3".
+  if (!/^\s*-?\d+(\.\d+)?\s*$/.test(text) || !Number.isFinite(x))
+    throw new ScenarioError([{ path: `options.${flag.replace(/^--/, '')}`, value: text, message: 'must be a number written in digits, e.g. 5000' }]);
   return x;
 }
 

@@ -164,7 +164,8 @@ export function simulateRun(scenario: Scenario, seed: Seed, run: number, trace?:
     // Levers: revenue_I − revenue_B = A_I·(s_I − s_B) + (A_I − A_B)·s_B, with s the revenue per customer.
     const perHead = baseline.customersStart > 0 ? baseline.revenue / baseline.customersStart : 0;
     const scale = discount * p.grossMargin;
-    spend += scale * (invested.revenue - invested.customersStart * perHead);
+    // (revenue_I − revenue_B) − gap·s_B: the difference of revenues first, so that arms alike give exactly 0.
+    spend += scale * (invested.revenue - baseline.revenue - (invested.customersStart - baseline.customersStart) * perHead);
     retention += scale * gapRetention * perHead;
     positive += scale * gapPositive * perHead;
     negative += scale * gapNegative * perHead;
@@ -172,7 +173,9 @@ export function simulateRun(scenario: Scenario, seed: Seed, run: number, trace?:
     // only the churn the baseline's own customers were spared counts as retention.
     const churnRate = invested.customersStart > 0 ? invested.churned / invested.customersStart : 0;
     const keep = 1 - churnRate;
-    gapRetention = gapRetention * keep + (baseline.churned - churnRate * baseline.customersStart);
+    // churned_B − rate_I·A_B, written so that arms alike give exactly 0.
+    const spared = invested.customersStart > 0 ? (baseline.churned * invested.customersStart - invested.churned * baseline.customersStart) / invested.customersStart : baseline.churned;
+    gapRetention = gapRetention * keep + spared;
     gapPositive =
       gapPositive * keep +
       (invested.convertedByWordOfMouth + invested.acquiredOrganically - baseline.convertedByWordOfMouth - baseline.acquiredOrganically);

@@ -14,7 +14,9 @@ import { type Scenario, type ScenarioInput, scenarioSchema } from './schema.js';
  *   default whole. Touchpoints given by name merge name by name
  *   (`{ journey: { touchpointFailure: { delivery: 0.03 } } }` changes only
  *   delivery, `{ discover: null }` removes discover); a list or a single
- *   number replaces the whole journey.
+ *   number replaces the whole journey. A complete scenario (every top-level
+ *   section given, as this function, `calibrate` and the playground's export
+ *   return) is read as it is: its touchpoints replace the default journey.
  * @returns The complete scenario.
  * @throws {@link ScenarioError} listing every bad field: its dotted path, the
  *   value given and what is allowed (unknown keys are named, with the nearest
@@ -31,9 +33,12 @@ export function parseScenario(input: ScenarioInput | unknown = {}): Scenario {
     throw new ScenarioError([{ path: '', value: input, message: 'a scenario must be an object of fields, e.g. { "churn": { "base": 0.01 } }' }]);
   const shape = shapeIssues(input);
   if (shape.length > 0) throw new ScenarioError(shape);
-  const renamed = renamedFieldIssues(input);
+  const renamed = [...renamedFieldIssues(input), ...reservedTouchpointIssues(input)];
   if (renamed.length > 0) throw new ScenarioError(renamed);
-  const merged = mergeOver(defaultScenario, input, []);
+  // A complete scenario (what parseScenario, calibrate and the playground's export give) is read as
+  // it is: its touchpoints replace the default journey, so one it removed stays removed.
+  const complete = Object.keys(defaultScenario).every((key) => Object.hasOwn(input, key));
+  const merged = mergeOver(defaultScenario, input, [], complete);
   const result = scenarioSchema.safeParse(merged);
   if (!result.success) throw new ScenarioError(fromZodIssues(result.error.issues, merged, (path) => allowedKeys(merged, path)));
   return deepFreeze(result.data);
@@ -63,12 +68,13 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** A new object: `over` merged onto `base`; neither is changed. */
-function mergeOver(base: unknown, over: unknown, path: readonly string[]): unknown {
+function mergeOver(base: unknown, over: unknown, path: readonly string[], complete: boolean): unknown {
   if (over === undefined) return base;
   // Numbers, lists and distributions replace the default whole; so does a record of touchpoints
   // over a default that is a single number or a list.
   if (!isPlainObject(base) || !isPlainObject(over) || 'dist' in base || 'dist' in over) return over;
   if (path.join('.') === touchpointsPath) {
+    if (complete) return over;
     const merged: Record<string, unknown> = { ...base };
     for (const [name, value] of Object.entries(over)) {
       // null removes a default touchpoint: the only way to drop one while merging name by name.
@@ -78,8 +84,24 @@ function mergeOver(base: unknown, over: unknown, path: readonly string[]): unkno
     return merged;
   }
   const out: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(over)) out[key] = mergeOver(Object.hasOwn(base, key) ? base[key] : undefined, value, [...path, key]);
+  for (const [key, value] of Object.entries(over)) out[key] = mergeOver(Object.hasOwn(base, key) ? base[key] : undefined, value, [...path, key], complete);
   return out;
+}
+
+/** The words of a distribution: a touchpoint named like one would make its record read as a distribution. */
+const distributionWords = new Set(['dist', 'min', 'max', 'mode', 'lambda', 'alpha', 'beta', 'mean', 'sd', 'mu', 'sigma']);
+
+function reservedTouchpointIssues(input: object): ScenarioIssue[] {
+  const given = valueAt(input, ['journey', 'touchpointFailure']);
+  // A record with a text `dist` is a distribution over the whole journey; anything else is a record of names.
+  if (!isPlainObject(given) || typeof given.dist === 'string') return [];
+  return Object.keys(given)
+    .filter((name) => distributionWords.has(name))
+    .map((name) => ({
+      path: `${touchpointsPath}.${name}`,
+      value: given[name],
+      message: `a touchpoint cannot be named "${name}": ${[...distributionWords].join(', ')} are the words of a distribution`,
+    }));
 }
 
 /** The field names the schema allows at `path` (a distribution's, given its `dist`), for "did you mean" hints. */

@@ -135,6 +135,10 @@ describe('cx-roi CLI', () => {
     expect((await cli(['simulate', '--runs', '0'])).stderr).toContain('options.runs: must be at least 1');
     expect((await cli(['simulate', '--format', 'xml'])).code).toBe(2);
     expect((await cli(['simulate', '--bogus'])).code).toBe(2);
+    expect((await cli(['simulate', '--runs', '0x10'])).stderr).toContain('options.runs: must be a number written in digits');
+    expect((await cli(['kpis', '--runs', '10'])).stderr).toContain('--runs does not apply to kpis');
+    expect((await cli(['calibrate', 'o.json', '--keep-runs'], { 'o.json': '{}' })).stderr).toContain('--keep-runs does not apply to calibrate');
+    expect((await cli(['simulate', '--steady-state'])).code).toBe(2);
     expect((await cli(['frobnicate'])).code).toBe(2);
     expect((await cli([])).code).toBe(2);
   });

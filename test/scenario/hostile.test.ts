@@ -167,3 +167,49 @@ describe('found by the second adversarial review', () => {
     expect(messages.at(-1)).toMatchObject({ type: 'error', issues: [{ path: 'investment.upfront' }] });
   });
 });
+
+describe('found by the third adversarial review', () => {
+  it('a complete scenario is read as it is: a removed touchpoint stays removed on the way back in', () => {
+    const first = simulate({ journey: { touchpointFailure: { delivery: null } } }, { runs: 50, seed: 3 });
+    expect(Object.keys(first.scenario.journey.touchpointFailure)).not.toContain('delivery');
+    const again = simulate(JSON.parse(JSON.stringify(first.scenario)), { runs: 50, seed: 3 });
+    expect(again.scenario).toEqual(first.scenario);
+    expect(again.horizon).toEqual(first.horizon);
+  });
+
+  it('calibrate keeps a touchpoint the input removed, and reproduces the observations', () => {
+    const observed = { customers: 42_000, annualRetention: 0.72, averageRevenuePerCustomerMonthly: 31, newCustomersMonthly: 1_100, badExperienceShareMonthly: 0.02, nps: 31 };
+    const scenario = calibrate(observed, { journey: { touchpointFailure: { discover: null } } });
+    expect(Object.keys(scenario.journey.touchpointFailure)).not.toContain('discover');
+    const { baseline } = impliedKpis(scenario);
+    expect(baseline.annualRetention).toBeCloseTo(0.72, 6);
+    expect(baseline.badExperienceShareMonthly).toBeCloseTo(0.02, 9);
+  });
+
+  for (const name of ['dist', 'min', 'mean', 'sigma'])
+    it(`a touchpoint named "${name}" is refused by name`, () => {
+      const error = refusal(() => parseScenario({ journey: { touchpointFailure: { [name]: 0.01, checkout: 0.02 } } }));
+      expect(error.issues[0]?.path).toBe(`journey.touchpointFailure.${name}`);
+      expect(error.issues[0]?.message).toMatch(/words of a distribution/);
+    });
+
+  it('calibrate’s options are checked, and a steady state at the end of the search is refused', () => {
+    const observed = { customers: 10_000, annualRetention: 0.8, averageRevenuePerCustomerMonthly: 90, newCustomersMonthly: 180, badExperienceShareMonthly: 0.015, nps: 20 };
+    expect(refusal(() => calibrate(observed, {}, { startAtSteadyState: 'true' } as never)).issues[0]?.path).toBe('options.startAtSteadyState');
+    expect(refusal(() => calibrate(observed, {}, { steadyState: true } as never)).issues[0]?.path).toBe('options.steadyState');
+    expect(() =>
+      calibrate(
+        { customers: 1000, monthlyChurn: 1e-9, averageRevenuePerCustomerMonthly: 10, newCustomersMonthly: 180, badExperienceShareMonthly: 0 },
+        { customers: { prospects: 1e9 }, wordOfMouth: { conversionPerTell: 0 } },
+        { startAtSteadyState: true },
+      ),
+    ).toThrow(/no steady state|prospect pool/);
+  });
+
+  it('the levers of two identical arms are exactly zero, however large the business', () => {
+    const input = { customers: { initial: 1e9, prospects: 0 }, spend: { averagePerMonth: 1e12 }, investment: { failureReduction: 0, excellentShareIncrease: 0, upfront: 1, monthly: 0 } };
+    const { horizon, runs } = simulate(input, { runs: 20, seed: 1, keepRuns: true });
+    expect(horizon.levers).toMatchObject({ retention: 0, spend: 0, positiveWordOfMouth: 0, negativeWordOfMouth: 0, cost: -1, npv: -1 });
+    for (const run of runs ?? []) expect(run.levers.retention + run.levers.spend + run.levers.positiveWordOfMouth + run.levers.negativeWordOfMouth + run.levers.cost).toBe(run.npv);
+  });
+});

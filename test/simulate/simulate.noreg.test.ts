@@ -42,7 +42,7 @@ describe('default scenario, seed 2026, 200 runs (frozen)', () => {
   it('levers', () => {
     expect(result.horizon.levers).toEqual({
       retention: 570826.2425149727,
-      spend: 23836.144929973387,
+      spend: 23836.14492997339,
       positiveWordOfMouth: 128202.25385639186,
       negativeWordOfMouth: 21948.172836832517,
       cost: -452691.8717791778,
