@@ -3,6 +3,7 @@ import { assumptionFields } from '../model/assumptions.js';
 import type { RunParameters } from '../model/parameters.js';
 import { centralValue } from '../scenario/distribution.js';
 import { ScenarioError, fromZodIssues } from '../scenario/error.js';
+import { shapeIssues } from '../scenario/guard.js';
 import { parseScenario } from '../scenario/parse.js';
 import type { Scenario, ScenarioInput } from '../scenario/schema.js';
 import { alternatives } from '../scenario/sources.js';
@@ -121,6 +122,9 @@ function journeyFor(scenario: Scenario, pBad: number): Scenario['journey']['touc
  * ```
  */
 export function calibrate(observed: ObservedBusiness, input: ScenarioInput = {}, options: CalibrateOptions | null = {}): Scenario {
+  // The same bounds on shape as a scenario's, before anything walks the observations.
+  const shape = shapeIssues({ observed }).concat(shapeIssues({ options }));
+  if (shape.length > 0) throw new ScenarioError(shape);
   const parsed = observedBusinessSchema.safeParse(observed);
   if (!parsed.success)
     throw new ScenarioError(fromZodIssues(parsed.error.issues, { observed }, () => Object.keys(observedBusinessSchema.shape), ['observed']));

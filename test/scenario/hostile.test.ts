@@ -212,4 +212,11 @@ describe('found by the third adversarial review', () => {
     expect(horizon.levers).toMatchObject({ retention: 0, spend: 0, positiveWordOfMouth: 0, negativeWordOfMouth: 0, cost: -1, npv: -1 });
     for (const run of runs ?? []) expect(run.levers.retention + run.levers.spend + run.levers.positiveWordOfMouth + run.levers.negativeWordOfMouth + run.levers.cost).toBe(run.npv);
   });
+
+  it('calibrate bounds the shape of its observations too', () => {
+    const many = Object.fromEntries(Array.from({ length: 1_000_000 }, (_, i) => [`k${i}`, 1]));
+    const error = refusal(() => calibrate(many as never));
+    expect(error.issues[0]?.message).toMatch(/too many fields/);
+    expect(error.issues[0]?.path).toBe('observed');
+  });
 });
