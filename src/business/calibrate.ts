@@ -185,9 +185,9 @@ export function calibrate(observed: ObservedBusiness, input: ScenarioInput = {},
       o.newCustomersMonthly,
       `recommendations alone bring ${fromWordOfMouth.toFixed(0)} new customers a month at these figures, more than the ${o.newCustomersMonthly} observed: lower wordOfMouth.conversionPerTell (an illustrative assumption)${o.nps === undefined ? ' or wordOfMouth.excellentShare (give observed.nps)' : ' or the NPS, which sets how many journeys are excellent'}`,
     );
-  if (newCustomers(1) < o.newCustomersMonthly) {
-    // Everyone in the pool about to join, and still too few: the pool is too small, or negative stories put too many off.
-    const everyone = expectedMonth(o.customers, p.prospects, arm, { ...p, organicMonthly: 1 });
+  // Everyone in the pool about to join, and still too few: the pool is too small, or negative stories put too many off.
+  const everyone = expectedMonth(o.customers, p.prospects, arm, { ...p, organicMonthly: 1 });
+  if (everyone.acquired < o.newCustomersMonthly) {
     conflict(
       'newCustomersMonthly',
       o.newCustomersMonthly,

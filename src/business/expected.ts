@@ -1,7 +1,7 @@
 import { assumptionFields } from '../model/assumptions.js';
 import { reachedShare } from '../model/month.js';
 import { type RunParameters, runParameters } from '../model/parameters.js';
-import { customerLifetimeValue } from '../model/run.js';
+import { customerLifetimeValue, monthlyChurn } from '../model/run.js';
 import { centralValue } from '../scenario/distribution.js';
 import type { Scenario } from '../scenario/schema.js';
 
@@ -68,9 +68,9 @@ export function armConditions(p: RunParameters): { baseline: ArmConditions; inve
   };
 }
 
-/** Expected monthly churn of an arm: bad journeys times the switch rate, plus base churn of good ones. */
-export function monthlyChurn(arm: ArmConditions, p: RunParameters): number {
-  return arm.pBad * p.switchAfterBad + (1 - arm.pBad) * p.baseChurn;
+/** Expected monthly churn of an arm. */
+export function armChurn(arm: ArmConditions, p: RunParameters): number {
+  return monthlyChurn(arm.pBad, p);
 }
 
 /** Expected revenue per customer per month of an arm. */
@@ -85,6 +85,6 @@ export function netPromoterScore(arm: ArmConditions): number {
 
 /** A customer's lifetime value in an arm (discounted gross margin), or `null` when it has no end (no churn, no discounting). */
 export function lifetimeValue(arm: ArmConditions, p: RunParameters): number | null {
-  const value = customerLifetimeValue(revenuePerCustomer(arm, p) * p.grossMargin, monthlyChurn(arm, p), p.monthlyDiscount);
+  const value = customerLifetimeValue(revenuePerCustomer(arm, p) * p.grossMargin, armChurn(arm, p), p.monthlyDiscount);
   return Number.isFinite(value) && value >= 0 ? value : null;
 }

@@ -7,7 +7,7 @@ import {
   centralParameters,
   expectedMonth,
   lifetimeValue,
-  monthlyChurn,
+  armChurn,
   netPromoterScore,
   revenuePerCustomer,
 } from './expected.js';
@@ -66,7 +66,7 @@ function finiteOrNull(x: number): number | null {
 }
 
 function armKpis(arm: ArmConditions, p: RunParameters): ArmKpis {
-  const churn = monthlyChurn(arm, p);
+  const churn = armChurn(arm, p);
   const first = expectedMonth(p.initialCustomers, p.prospects, arm, p);
   const perCustomer = (x: number) => (p.initialCustomers > 0 ? (12 * x) / p.initialCustomers : 0);
   return {

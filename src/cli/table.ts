@@ -11,18 +11,23 @@ function pad(cells: readonly string[], widths: readonly number[]): string {
   return cells.map((c, i) => c.padStart(widths[i] as number)).join('  ');
 }
 
+/** Where the customer base goes without the programme, in one line. */
+function withoutProgrammeLine(kpis: ImpliedKpis, digits: number): string {
+  const w = kpis.withoutProgramme;
+  return `customers without the programme: ${integer.format(w.customersStart)} now, ${integer.format(w.customersAtHorizon)} in ${w.months} months (${w.growth >= 0 ? '+' : '−'}${percent(Math.abs(w.growth), digits)})`;
+}
+
 /** The implied-KPI block: the business the scenario describes, with and without the programme. */
-export function kpiLines(kpis: ImpliedKpis, months: number): string[] {
+export function kpiLines(kpis: ImpliedKpis): string[] {
   const arm = (name: string, k: ArmKpis) =>
     `  ${name.padEnd(26)}annual retention ${percent(k.annualRetention)} (monthly churn ${percent(k.monthlyChurn, 2)}, ${k.churnFromBadExperiences === null ? 'none' : percent(k.churnFromBadExperiences, 0)} of it after bad experiences); ` +
     `bad experience ${percent(k.badExperienceShareMonthly, 2)} a month, ${percent(k.badExperienceShareYearly, 0)} a year; revenue ${k.revenuePerCustomerMonthly.toFixed(2)} a customer a month; ` +
     `lifetime value ${k.customerLifetimeValue === null ? 'unbounded' : money(k.customerLifetimeValue)}; NPS ${k.nps.toFixed(0)}; new customers ${integer.format(k.newCustomersMonthly)} a month`;
-  const w = kpis.withoutProgramme;
   return [
     'The business the scenario implies (expected values, uncertain assumptions at their mean; cx-roi kpis for every figure):',
     arm('without the programme:', kpis.baseline),
     arm('with it, at full effect:', kpis.invested),
-    `  customers without the programme: ${integer.format(w.customersStart)} now, ${integer.format(w.customersAtHorizon)} in ${months} months (${w.growth >= 0 ? '+' : '−'}${percent(Math.abs(w.growth), 0)})`,
+    `  ${withoutProgrammeLine(kpis, 0)}`,
   ];
 }
 
@@ -46,9 +51,8 @@ export function kpiTable(kpis: ImpliedKpis): string {
   const table = [header, ...rows.map(([label, f]) => [label, f(kpis.baseline), f(kpis.invested)])];
   const widths = header.map((_, i) => Math.max(...table.map((r) => (r[i] as string).length)));
   const lines = table.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[0] as number) : c.padStart(widths[i] as number))).join('  '));
-  const w = kpis.withoutProgramme;
   lines.push('');
-  lines.push(`customers without the programme: ${integer.format(w.customersStart)} now, ${integer.format(w.customersAtHorizon)} in ${w.months} months (${w.growth >= 0 ? '+' : '−'}${percent(Math.abs(w.growth), 1)})`);
+  lines.push(withoutProgrammeLine(kpis, 1));
   lines.push('Expected values from the model, uncertain assumptions at their mean. "With it" is the programme fully in effect and carried out as planned: its best case.');
   return `${lines.join('\n')}\n`;
 }
@@ -92,7 +96,7 @@ export function formatTable(result: SimulationResult): string {
       out.push(`What drives the spread: ${drivers.map((d) => `${d.path} ${d.correlation >= 0 ? '+' : '−'}${Math.abs(d.correlation).toFixed(2)}`).join(', ')} (rank correlation with ROI)`);
   }
   out.push('');
-  out.push(...kpiLines(scenarioKpis(scenario), T));
+  out.push(...kpiLines(scenarioKpis(scenario)));
   for (const w of result.warnings) out.push(`Warning (${w.field}): ${w.message}`);
   out.push('');
   const header = ['month', 'ROI p5', 'p25', 'p50', 'p75', 'p95', 'paid back', 'customers base', 'invested', 'margin base', 'invested'];

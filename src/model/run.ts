@@ -92,6 +92,11 @@ export function excellentShareInMonth(p: RunParameters, executed: boolean, month
   return Math.min(1, p.excellentShare + p.excellentShareIncrease * effectScale(p, executed, month));
 }
 
+/** Expected churn of a month in which a share `pBad` of journeys is bad: bad ones lose switchAfterBad, good ones base churn. */
+export function monthlyChurn(pBad: number, p: RunParameters): number {
+  return pBad * p.switchAfterBad + (1 - pBad) * p.baseChurn;
+}
+
 /**
  * A customer's lifetime value at the start of a month: this month's gross
  * margin and every later one, discounted monthly and weighted by the chance
@@ -161,10 +166,10 @@ export function simulateRun(scenario: Scenario, seed: Seed, run: number, trace?:
     roi = (incrementalMargin - cost) / cost;
     if (paybackMonth === null && roi >= 0) paybackMonth = month;
 
-    // Levers: revenue_I − revenue_B = A_I·(s_I − s_B) + (A_I − A_B)·s_B, with s the revenue per customer.
+    // Levers: revenue_I − revenue_B = spend + gap·s_B, with s_B the baseline's revenue per customer. Spend is
+    // taken as (revenue_I − revenue_B) − gap·s_B, the difference of revenues first, so that arms alike give exactly 0.
     const perHead = baseline.customersStart > 0 ? baseline.revenue / baseline.customersStart : 0;
     const scale = discount * p.grossMargin;
-    // (revenue_I − revenue_B) − gap·s_B: the difference of revenues first, so that arms alike give exactly 0.
     spend += scale * (invested.revenue - baseline.revenue - (invested.customersStart - baseline.customersStart) * perHead);
     retention += scale * gapRetention * perHead;
     positive += scale * gapPositive * perHead;
@@ -198,8 +203,7 @@ export function simulateRun(scenario: Scenario, seed: Seed, run: number, trace?:
   if (scenario.valuation.terminalValue === 'customerLifetime') {
     // The gap at the horizon, valued at the invested arm's lifetime value from the month after it.
     const perHead = invested.customersStart > 0 ? invested.revenue / invested.customersStart : 0;
-    const churn = pBadInvested * p.switchAfterBad + (1 - pBadInvested) * p.baseChurn;
-    const value = customerLifetimeValue(perHead * p.grossMargin, churn, p.monthlyDiscount);
+    const value = customerLifetimeValue(perHead * p.grossMargin, monthlyChurn(pBadInvested, p), p.monthlyDiscount);
     terminalValue = (investedCustomers - baselineCustomers) * value * discount * p.monthlyDiscount;
   }
 

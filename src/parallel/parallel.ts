@@ -79,13 +79,6 @@ export function stopWorkers(): void {
   idleWorkers.clear();
 }
 
-/** How many workers are idle and kept for the next call (for tests and diagnostics). */
-export function idleWorkerCount(): number {
-  let n = 0;
-  for (const workers of idleWorkers.values()) n += workers.length;
-  return n;
-}
-
 /** Options of {@link simulateParallel}: those of `simulate`, and how to split the work. */
 export interface ParallelOptions extends SimulateOptions {
   /**
@@ -218,7 +211,7 @@ export async function simulateParallelWith(
           const column = b.values[metric];
           const part = from === 0 && to === b.months ? column : column.slice(from * b.count, to * b.count);
           values[metric] = part;
-          fromMonth[metric] = part === column ? 0 : from;
+          fromMonth[metric] = from;
           transfer.push(part.buffer as ArrayBuffer);
         }
         return { first: b.first, count: b.count, months: b.months, values, fromMonth };

@@ -100,9 +100,13 @@ export function sampleBeta(random: RandomStream, alpha: number, beta: number): n
  */
 export function samplePert(random: RandomStream, min: number, mode: number, max: number, lambda = 4): number {
   if (max === min) return min;
-  const alpha = 1 + (lambda * (mode - min)) / (max - min);
-  const beta = 1 + (lambda * (max - mode)) / (max - min);
+  const { alpha, beta } = pertShapes(min, mode, max, lambda);
   return min + (max - min) * sampleBeta(random, alpha, beta);
+}
+
+/** The beta shapes of a PERT on [min, max] (min < max) with mode `mode` and weight `lambda`. */
+export function pertShapes(min: number, mode: number, max: number, lambda: number): { alpha: number; beta: number } {
+  return { alpha: 1 + (lambda * (mode - min)) / (max - min), beta: 1 + (lambda * (max - mode)) / (max - min) };
 }
 
 /**

@@ -1,11 +1,17 @@
 import * as z from 'zod';
 import { normalCdf } from '../random/normal.js';
-import { normalMassInside, sampleBeta, samplePert, sampleTriangular, sampleTruncatedNormal, sampleUniform } from '../random/samplers.js';
+import { normalMassInside, pertShapes, sampleBeta, samplePert, sampleTriangular, sampleTruncatedNormal, sampleUniform } from '../random/samplers.js';
 import type { RandomStream } from '../random/stream.js';
 import type { Domain } from './domain.js';
 
 /** Least share of a normal or lognormal that must fall inside an assumption's range after truncation. */
 export const minimumMassInside = 1e-3;
+
+/**
+ * The words of a distribution's object: a record of touchpoints may not use
+ * them as names, or it would read as a distribution.
+ */
+export const distributionWords: ReadonlySet<string> = new Set(['dist', 'min', 'max', 'mode', 'lambda', 'alpha', 'beta', 'mean', 'sd', 'mu', 'sigma']);
 
 /** The names of the distributions an assumption can take. */
 export const distributionNames = ['uniform', 'triangular', 'pert', 'beta', 'normal', 'lognormal'] as const;
@@ -192,9 +198,7 @@ function distributionMean(value: Distribution, domain: Domain): number {
       return (value.min + value.mode + value.max) / 3;
     case 'pert': {
       if (value.max === value.min) return value.min;
-      const lambda = value.lambda ?? 4;
-      const alpha = 1 + (lambda * (value.mode - value.min)) / (value.max - value.min);
-      const beta = 1 + (lambda * (value.max - value.mode)) / (value.max - value.min);
+      const { alpha, beta } = pertShapes(value.min, value.mode, value.max, value.lambda ?? 4);
       return value.min + ((value.max - value.min) * alpha) / (alpha + beta);
     }
     case 'beta': {

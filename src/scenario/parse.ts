@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { deepFreeze, defaultScenario } from './defaults.js';
 import { ScenarioError, type ScenarioIssue, fromZodIssues, valueAt } from './error.js';
+import { distributionWords } from './distribution.js';
 import { childrenAt } from './fields.js';
 import { shapeIssues } from './guard.js';
 import { type Scenario, type ScenarioInput, scenarioSchema } from './schema.js';
@@ -87,9 +88,6 @@ function mergeOver(base: unknown, over: unknown, path: readonly string[], comple
   for (const [key, value] of Object.entries(over)) out[key] = mergeOver(Object.hasOwn(base, key) ? base[key] : undefined, value, [...path, key], complete);
   return out;
 }
-
-/** The words of a distribution: a touchpoint named like one would make its record read as a distribution. */
-const distributionWords = new Set(['dist', 'min', 'max', 'mode', 'lambda', 'alpha', 'beta', 'mean', 'sd', 'mu', 'sigma']);
 
 function reservedTouchpointIssues(input: object): ScenarioIssue[] {
   const given = valueAt(input, ['journey', 'touchpointFailure']);

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { type Assumption, distributionSchema, lowestDraw } from './distribution.js';
+import { type Assumption, distributionSchema, distributionWords, lowestDraw } from './distribution.js';
 import { type Domain, domains, limits } from './domain.js';
 import type { SourceName } from './sources.js';
 
@@ -44,7 +44,7 @@ const illustrative = 'Illustrative assumption, not a published finding: set it f
 const touchpointName = z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9_-]{0,39}$/, 'a touchpoint name: a letter, then letters, digits, _ or -, at most 40')
-  .refine((name) => !['dist', 'min', 'max', 'mode', 'lambda', 'alpha', 'beta', 'mean', 'sd', 'mu', 'sigma'].includes(name), 'a touchpoint cannot be named like a word of a distribution (dist, min, max, …)');
+  .refine((name) => !distributionWords.has(name), 'a touchpoint cannot be named like a word of a distribution (dist, min, max, …)');
 const calibratedNote = `${illustrative} The default is calibrate() of the default business (80% annual retention, 1.5% bad experiences a month, NPS 20, 180 new customers a month), rounded.`;
 const touchpointFailureOne = assumption(domains.probability, {
   unit: 'probability per month',
