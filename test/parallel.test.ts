@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
-import { planShards } from '../src/parallel/parallel.js';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { type ShardWorker, defaultWorkerCap, idleWorkerMilliseconds, planShards, simulateParallelWith, stopWorkers } from '../src/parallel/parallel.js';
+import { type ShardMessage, handleWorkerRequest } from '../src/parallel/protocol.js';
 import { monthlyMetrics } from '../src/simulate/matrix.js';
 import { splitBandTasks } from '../src/summary/summarize.js';
 
@@ -40,6 +41,70 @@ describe('sharding', () => {
         expect([...seen.values()].every((n) => n === 1)).toBe(true);
       }),
     );
+  });
+});
+
+describe('workers as simulateParallel uses them (in-process workers answering through the same handler)', () => {
+  const inProcess = (made: { count: number; floatsSent: number }) => (): ShardWorker => {
+    made.count += 1;
+    let listener: (message: ShardMessage) => void = () => undefined;
+    return {
+      post: (request) => {
+        if (request.type === 'bands') for (const block of request.blocks) for (const values of Object.values(block.values)) made.floatsSent += values?.length ?? 0;
+        void Promise.resolve().then(() => handleWorkerRequest(request, (message) => listener(message)));
+      },
+      onMessage: (l) => (listener = l),
+      onError: () => undefined,
+      terminate: () => undefined,
+    };
+  };
+
+  it('start at most 8 by default, however many cores', async () => {
+    const made = { count: 0, floatsSent: 0 };
+    await simulateParallelWith(inProcess(made), 32, { horizonMonths: 6 }, { runs: 100, seed: 1 });
+    expect(made.count).toBe(defaultWorkerCap);
+    stopWorkers();
+  });
+
+  it('are each sent only the months they summarise: the band round sends every figure once, whatever the worker count', async () => {
+    for (const workers of [1, 3, 7]) {
+      const made = { count: 0, floatsSent: 0 };
+      await simulateParallelWith(inProcess(made), workers, { horizonMonths: 12 }, { runs: 50, seed: 1, workers });
+      stopWorkers();
+      expect(made.floatsSent, `${workers} workers`).toBe(7 * 12 * 50);
+    }
+  });
+});
+
+describe('idle workers', () => {
+  it('are kept warm for the next call, and ended after 30 s without one', async () => {
+    vi.useFakeTimers();
+    try {
+      const terminated: number[] = [];
+      let made = 0;
+      // In-process workers that answer like real ones, through the same request handler.
+      const factory = (): ShardWorker => {
+        const id = (made += 1);
+        let listener: (message: ShardMessage) => void = () => undefined;
+        return {
+          post: (request) => void Promise.resolve().then(() => handleWorkerRequest(request, (message) => listener(message))),
+          onMessage: (l) => (listener = l),
+          onError: () => undefined,
+          terminate: () => terminated.push(id),
+        };
+      };
+      const first = await simulateParallelWith(factory, 2, { horizonMonths: 6 }, { runs: 40, seed: 1 });
+      await simulateParallelWith(factory, 2, { horizonMonths: 6 }, { runs: 40, seed: 1 });
+      expect(made).toBe(2); // the second call reused the first call's workers
+      expect(first.runCount).toBe(40);
+      vi.advanceTimersByTime(idleWorkerMilliseconds - 1);
+      expect(terminated).toEqual([]);
+      vi.advanceTimersByTime(1);
+      expect(terminated.sort()).toEqual([1, 2]);
+    } finally {
+      stopWorkers();
+      vi.useRealTimers();
+    }
   });
 });
 
