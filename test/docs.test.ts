@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readmeFigure, withGeneratedTable } from '../scripts/docs.js';
+import { impliedKpis, simulate } from '../src/index.js';
 
 const root = join(import.meta.dirname, '..');
 
@@ -14,5 +15,23 @@ describe('generated docs (run `npm run docs` after changing the schema or the mo
 
   it('the README’s figure is the default scenario’s ROI chart as the model draws it today', () => {
     expect(readFileSync(join(root, 'docs/roi-fan.svg'), 'utf8')).toBe(readmeFigure());
+  });
+
+  it('the README’s figures for the default business, its levers and its outcome split are today’s', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const n = (x: number) => Math.round(x).toLocaleString('en-US');
+    const { baseline, withoutProgramme } = impliedKpis();
+    expect(readme).toContain(
+      `monthly churn ${(100 * baseline.monthlyChurn).toFixed(2)}% (${Math.round(100 * (baseline.churnFromBadExperiences ?? 0))}% of it after bad experiences), mean tenure ${Math.round(baseline.meanTenureMonths ?? 0)} months, lifetime value ${n(baseline.customerLifetimeValue ?? 0)}, and without the programme ${n(withoutProgramme.customersAtHorizon)} customers after five years (−${Math.round(-100 * withoutProgramme.growth)}%)`,
+    );
+    const { levers, outcomeClasses: oc } = simulate({}, { runs: 1000, seed: 1 }).horizon;
+    const cell = (x: number) => (x < 0 ? `−${n(-x)}` : n(x));
+    expect(readme).toContain(`| ${[levers.retention, levers.spend, levers.positiveWordOfMouth, levers.negativeWordOfMouth, levers.cost, levers.npv].map(cell).join(' | ')} |`);
+    const pct = (x: number) => `${Math.round(100 * x)}%`;
+    expect(readme).toContain(`(${pct(oc.positive)} / ${pct(oc.middling)} / ${pct(oc.negative)} at 1,000 runs, seed 1; χ² distance ${oc.chiSquareDistance.toFixed(3)})`);
+  });
+
+  it('the default programme lands near Accenture’s split, the target its costs were tuned to', () => {
+    expect(simulate({}, { runs: 4000, seed: 'accenture' }).horizon.outcomeClasses.chiSquareDistance).toBeLessThan(0.02);
   });
 });

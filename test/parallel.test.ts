@@ -76,6 +76,15 @@ describe('workers as simulateParallel uses them (in-process workers answering th
   });
 });
 
+describe.runIf(existsSync(join(import.meta.dirname, '../dist/worker.js')))('the built worker', () => {
+  it('bundles as a classic script (Vite builds workers as iife by default): no top-level await', async () => {
+    const { build } = await import('esbuild');
+    const out = await build({ entryPoints: [join(import.meta.dirname, '../dist/worker.js')], bundle: true, format: 'iife', platform: 'browser', write: false, logLevel: 'silent' });
+    expect(out.errors).toEqual([]);
+    expect(out.outputFiles[0]?.text.length).toBeGreaterThan(1000);
+  });
+});
+
 describe('idle workers', () => {
   it('are kept warm for the next call, and ended after 30 s without one', async () => {
     vi.useFakeTimers();

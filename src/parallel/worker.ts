@@ -12,9 +12,12 @@ interface NodeParentPort {
 
 declare const self: { onmessage: ((event: { data: WorkerRequest }) => void) | null; postMessage(message: unknown, options?: { transfer?: ArrayBuffer[] }): void } | undefined;
 
+// No top-level await: bundlers build workers as classic scripts by default (Vite's iife), which cannot
+// hold one. A Node worker's parent port keeps its messages until the listener is attached.
 if (isNode) {
-  const { parentPort } = await importNodeBuiltin<{ parentPort: NodeParentPort | null }>('node:worker_threads');
-  parentPort?.on('message', (request) => handleWorkerRequest(request, (message, transfer) => parentPort.postMessage(message, transfer)));
+  void importNodeBuiltin<{ parentPort: NodeParentPort | null }>('node:worker_threads').then(({ parentPort }) =>
+    parentPort?.on('message', (request) => handleWorkerRequest(request, (message, transfer) => parentPort.postMessage(message, transfer))),
+  );
 } else if (typeof self !== 'undefined') {
   const scope = self;
   scope.onmessage = (event) => handleWorkerRequest(event.data, (message, transfer) => scope.postMessage(message, { transfer: transfer ?? [] }));
