@@ -1,13 +1,13 @@
 import * as z from 'zod';
 import { assumptionFields } from '../model/assumptions.js';
-import type { RunParameters } from '../model/parameters.js';
+import { type RunParameters, contactFailure } from '../model/parameters.js';
 import { centralValue } from '../scenario/distribution.js';
 import { ScenarioError, fromZodIssues } from '../scenario/error.js';
 import { shapeIssues } from '../scenario/guard.js';
 import { parseScenario } from '../scenario/parse.js';
 import type { Scenario, ScenarioInput } from '../scenario/schema.js';
 import { alternatives } from '../scenario/sources.js';
-import { type ArmConditions, centralParameters, expectedMonth } from './expected.js';
+import { type ArmConditions, centralParameters, expectedMonth, netPromoterScore } from './expected.js';
 
 /**
  * What a company knows about its own business, monthly. Give the annual
@@ -136,7 +136,16 @@ export function calibrate(observed: ObservedBusiness, input: ScenarioInput = {},
 
   // 1. Bad experiences: the observed rate, by scaling the touchpoints; else the scenario's.
   const pBad = o.badExperienceShareMonthly ?? central.pBad;
-  const journey = o.badExperienceShareMonthly === undefined ? scenario.journey.touchpointFailure : journeyFor(scenario, pBad);
+  // With channels, contacts that fail are part of the rate: the touchpoints make up the rest.
+  const contactFails = central.channels ? contactFailure(central.channels, 0) : 0;
+  if (o.badExperienceShareMonthly !== undefined && contactFails > pBad + 1e-12)
+    conflict(
+      'badExperienceShareMonthly',
+      o.badExperienceShareMonthly,
+      `failed contacts alone give ${percent(contactFails, 2)} bad experiences a month at the scenario's channels (channels.contactRate × the channels' failure rates, with the silo penalty), more than the ${percent(pBad, 2)} observed: lower the channels' failure rates or channels.siloPenalty`,
+    );
+  const journey =
+    o.badExperienceShareMonthly === undefined ? scenario.journey.touchpointFailure : journeyFor(scenario, 1 - (1 - pBad) / (1 - contactFails));
 
   // 2. Churn: bad journeys lose switchAfterBad of their customers; base churn takes the rest.
   const churn = o.monthlyChurn ?? 1 - (o.annualRetention as number) ** (1 / 12);
@@ -161,16 +170,19 @@ export function calibrate(observed: ObservedBusiness, input: ScenarioInput = {},
   const baseChurn = pBad >= 1 ? 0 : Math.max(0, (churn - fromBad) / (1 - pBad));
   if (baseChurn > 1) conflict(churnField, churnValue, `monthly churn ${percent(churn, 2)} is higher than every customer leaving can give at this bad-experience rate`);
 
-  // 3. NPS: promoters are excellent journeys, detractors bad ones.
+  // 3. NPS: linear in the excellent share (see netPromoterScore), so solved in closed form.
   let excellentShare = central.excellentShare;
   if (o.nps !== undefined) {
-    excellentShare = pBad >= 1 ? 0 : (o.nps / 100 + pBad) / (1 - pBad);
-    if (excellentShare < 0 || excellentShare > 1)
+    const score = (x: number) => netPromoterScore({ pBad, excellentShare: x }, central);
+    const [lowest, highest] = [score(0), score(1)];
+    excellentShare = highest > lowest ? (o.nps - lowest) / (highest - lowest) : 0;
+    if (o.nps < lowest - 1e-9 || o.nps > highest + 1e-9)
       conflict(
         'nps',
         o.nps,
-        `an NPS of ${o.nps} cannot come from a bad-experience rate of ${percent(pBad, 2)}: the model counts this month's bad journeys as detractors and excellent ones as promoters, so NPS lies between ${(-100 * pBad).toFixed(1)} and ${(100 * (1 - 2 * pBad)).toFixed(1)}; leave out observed.nps (the excellent share then stays as given), or give the bad-experience rate that goes with it`,
+        `an NPS of ${o.nps} cannot come from a bad-experience rate of ${percent(pBad, 2)}: the model's promoters are ${percent(central.recommendAfterExcellent, 0)} of excellent journeys and ${percent(central.recommendAfterBad, 0)} of bad ones, its detractors the other bad ones and ${percent(central.detractorAfterOrdinary, 0)} of the ordinary good ones, so NPS lies between ${lowest.toFixed(1)} (no excellent journeys) and ${highest.toFixed(1)} (every good journey excellent); leave out observed.nps (the excellent share then stays as given), or give the bad-experience rate that goes with it`,
       );
+    excellentShare = Math.min(1, Math.max(0, excellentShare));
   }
 
   // 4. Acquisition: organic sign-ups such that the first month brings the observed new customers.

@@ -1,7 +1,7 @@
 import { assumptionFields } from '../model/assumptions.js';
 import { reachedShare } from '../model/month.js';
-import { type RunParameters, runParameters } from '../model/parameters.js';
-import { customerLifetimeValue, monthlyChurn } from '../model/run.js';
+import { type RunParameters, investedPBad, runParameters } from '../model/parameters.js';
+import { customerLifetimeValue, excellentShareAt, monthlyChurn } from '../model/run.js';
 import { centralValue } from '../scenario/distribution.js';
 import type { Scenario } from '../scenario/schema.js';
 
@@ -57,14 +57,14 @@ export function expectedMonth(customers: number, prospects: number, arm: ArmCond
 export function centralParameters(scenario: Scenario): RunParameters {
   const values: Record<string, number> = {};
   for (const { path, value, domain } of assumptionFields(scenario)) values[path] = centralValue(value, domain);
-  return runParameters(scenario.horizonMonths, values);
+  return runParameters(scenario, values);
 }
 
 /** The baseline's conditions, and the invested arm's once the programme is fully in effect as planned. */
 export function armConditions(p: RunParameters): { baseline: ArmConditions; invested: ArmConditions } {
   return {
     baseline: { pBad: p.pBad, excellentShare: p.excellentShare },
-    invested: { pBad: p.pBad * (1 - p.failureReduction), excellentShare: Math.min(1, p.excellentShare + p.excellentShareIncrease) },
+    invested: { pBad: investedPBad(p, 1), excellentShare: excellentShareAt(p, 1) },
   };
 }
 
@@ -78,9 +78,23 @@ export function revenuePerCustomer(arm: ArmConditions, p: RunParameters): number
   return arm.pBad * p.spendBad + (1 - arm.pBad) * p.spendGood;
 }
 
-/** Net Promoter Score the model implies: promoters are excellent journeys, detractors bad ones (−100 to 100). */
-export function netPromoterScore(arm: ArmConditions): number {
-  return 100 * ((1 - arm.pBad) * arm.excellentShare - arm.pBad);
+/** The NPS survey the model implies for an arm: shares of promoters, passives and detractors, and the score (−100 to 100). */
+export function npsComposition(arm: ArmConditions, p: Pick<RunParameters, 'recommendAfterExcellent' | 'recommendAfterBad' | 'detractorAfterOrdinary'>) {
+  const excellent = (1 - arm.pBad) * arm.excellentShare;
+  const ordinary = (1 - arm.pBad) * (1 - arm.excellentShare);
+  const promoters = excellent * p.recommendAfterExcellent + arm.pBad * p.recommendAfterBad;
+  const detractors = arm.pBad * (1 - p.recommendAfterBad) + ordinary * p.detractorAfterOrdinary;
+  return { promoters, passives: 1 - promoters - detractors, detractors, score: 100 * (promoters - detractors) };
+}
+
+/**
+ * Net Promoter Score the model implies (−100 to 100): promoters are
+ * `recommendAfterExcellent` of excellent journeys and `recommendAfterBad` of
+ * bad ones (Temkin: 90%, 18%); detractors the other bad ones and
+ * `detractorAfterOrdinary` of the good but not excellent ones.
+ */
+export function netPromoterScore(arm: ArmConditions, p: Pick<RunParameters, 'recommendAfterExcellent' | 'recommendAfterBad' | 'detractorAfterOrdinary'>): number {
+  return npsComposition(arm, p).score;
 }
 
 /** A customer's lifetime value in an arm (discounted gross margin), or `null` when it has no end (no churn, no discounting). */

@@ -78,7 +78,7 @@ function armKpis(arm: ArmConditions, p: RunParameters): ArmKpis {
     badExperienceShareYearly: 1 - (1 - arm.pBad) ** 12,
     revenuePerCustomerMonthly: revenuePerCustomer(arm, p),
     customerLifetimeValue: lifetimeValue(arm, p),
-    nps: netPromoterScore(arm),
+    nps: netPromoterScore(arm, p),
     wordOfMouthConversionsPerCustomerYearly: perCustomer(first.converted),
     wordOfMouthLossesPerCustomerYearly: perCustomer(first.deterred),
     newCustomersMonthly: first.acquired,

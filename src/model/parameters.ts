@@ -1,4 +1,23 @@
+import type { Scenario } from '../scenario/schema.js';
 import type { DrawnValues } from './draw.js';
+
+/** The touchpoints a programme targets by name: each one's failure chance and the programme's cut of it at full effect. */
+export interface TargetedTouchpoints {
+  readonly failure: Float64Array;
+  readonly reduction: Float64Array;
+}
+
+/** The contact channels of a run: their shares of contacts, failure chances now, and the programme's cut at full effect. */
+export interface RunChannels {
+  /** Share of customers who contact the company in a month. */
+  readonly contactRate: number;
+  readonly names: readonly string[];
+  readonly share: Float64Array;
+  /** Failure chance per contact without the programme: the channel's own, × the silo penalty when it is not connected. */
+  readonly failure: Float64Array;
+  /** Relative cut of that chance once the programme is fully in effect (connection and improvement together). */
+  readonly fullCut: Float64Array;
+}
 
 /** The numbers one run uses, after its assumptions are drawn. */
 export interface RunParameters {
@@ -7,8 +26,10 @@ export interface RunParameters {
   readonly monthlyDiscount: number;
   readonly initialCustomers: number;
   readonly prospects: number;
-  /** Chance of a bad journey without the programme: 1 − Π(1 − failᵢ). */
+  /** Chance of a bad journey without the programme: 1 − Π(1 − failᵢ) over the touchpoints and, if any, the contact step. */
   readonly pBad: number;
+  /** The touchpoints' part of it: 1 − Π(1 − failᵢ). */
+  readonly touchpointPBad: number;
   readonly switchAfterBad: number;
   readonly baseChurn: number;
   /** Revenue from a customer in a month with a bad experience: the average split by the 2.4 : 1 ratio. */
@@ -18,15 +39,25 @@ export interface RunParameters {
   readonly grossMargin: number;
   readonly excellentShare: number;
   readonly recommendAfterExcellent: number;
+  readonly recommendAfterBad: number;
+  readonly detractorAfterOrdinary: number;
   readonly toldAfterExcellent: number;
   readonly speakAfterBad: number;
   readonly toldAfterBad: number;
   readonly conversionPerTell: number;
   readonly deterrencePerTell: number;
   readonly organicMonthly: number;
+  /** Upfront cost: the programme's (summed over touchpoints) and any channel budgets. */
   readonly upfront: number;
+  /** Monthly cost, summed over touchpoints. */
   readonly monthlyCost: number;
+  /** Whole-journey cut of pBad at full effect; 0 when the programme targets touchpoints. */
   readonly failureReduction: number;
+  /** Per-touchpoint cuts, when the programme targets touchpoints by name; else `null`. */
+  readonly targets: TargetedTouchpoints | null;
+  /** The contact channels, when the scenario has them; else `null`. */
+  readonly channels: RunChannels | null;
+  readonly delayMonths: number;
   readonly rampMonths: number;
   readonly executionSuccess: number;
   readonly missedEffectShare: number;
@@ -43,26 +74,88 @@ export function splitSpend(average: number, ratio: number, pBad: number): { spen
   return { spendBad: average / weight, spendGood: (average * ratio) / weight };
 }
 
+/**
+ * A channel's relative cut in failures from the budget spent on it: nothing
+ * until the set-up cost is covered (the channel is then connected, so its
+ * silo penalty ends), then each `halfEffectSpend` more halves its failure
+ * rate: 1 − 2^(−(budget − setupCost) ÷ halfEffectSpend). Diminishing returns:
+ * the first half-effect buys as much as every later one together.
+ */
+export function channelImprovement(budget: number, setupCost: number, halfEffectSpend: number): { connects: boolean; cut: number } {
+  if (budget < setupCost || budget <= 0) return { connects: false, cut: 0 };
+  return { connects: true, cut: -Math.expm1(-((budget - setupCost) / halfEffectSpend) * Math.LN2) };
+}
+
 const touchpointPrefix = 'journey.touchpointFailure';
+const reductionPrefix = 'investment.failureReduction.';
+
+/** The sum of a per-touchpoint field: one value, or one per touchpoint. */
+function total(v: DrawnValues, path: string): number {
+  let sum = 0;
+  for (const [key, x] of Object.entries(v)) if (key === path || key.startsWith(`${path}.`)) sum += x;
+  return sum;
+}
 
 /** The model's parameters from one run's drawn values. */
-export function runParameters(horizonMonths: number, v: DrawnValues): RunParameters {
-  let pGood = 1;
-  for (const [path, failure] of Object.entries(v))
-    if (path === touchpointPrefix || path.startsWith(`${touchpointPrefix}.`)) pGood *= 1 - failure;
+export function runParameters(scenario: Scenario, v: DrawnValues): RunParameters {
   const get = (path: string): number => {
     const x = v[path];
     if (x === undefined) throw new Error(`no value drawn for ${path}`);
     return x;
   };
-  const pBad = 1 - pGood;
+  let pGood = 1;
+  for (const [path, failure] of Object.entries(v))
+    if (path === touchpointPrefix || path.startsWith(`${touchpointPrefix}.`)) pGood *= 1 - failure;
+  const touchpointPBad = 1 - pGood;
+
+  // A programme that targets touchpoints by name cuts each one's failure, not pBad.
+  let targets: TargetedTouchpoints | null = null;
+  if (v['investment.failureReduction'] === undefined) {
+    const names = Object.keys(scenario.journey.touchpointFailure);
+    targets = {
+      failure: Float64Array.from(names, (name) => get(`${touchpointPrefix}.${name}`)),
+      reduction: Float64Array.from(names, (name) => v[`${reductionPrefix}${name}`] ?? 0),
+    };
+  }
+
+  let channels: RunChannels | null = null;
+  let channelBudget = 0;
+  if (scenario.channels) {
+    const names = Object.keys(scenario.channels.offered);
+    const silo = get('channels.siloPenalty');
+    const investment = scenario.investment.channels;
+    const failure = new Float64Array(names.length);
+    const fullCut = new Float64Array(names.length);
+    names.forEach((name, c) => {
+      const offered = scenario.channels?.offered[name];
+      const own = get(`channels.offered.${name}.failure`);
+      const before = Math.min(1, own * (offered?.connected ? 1 : silo));
+      failure[c] = before;
+      const budget = investment ? (v[`investment.channels.budget.${name}`] ?? 0) : 0;
+      channelBudget += budget;
+      if (!investment || before <= 0) return;
+      const { connects, cut } = channelImprovement(budget, get('investment.channels.setupCost'), get('investment.channels.halfEffectSpend'));
+      const after = Math.min(1, own * (offered?.connected || connects ? 1 : silo) * (1 - cut));
+      fullCut[c] = 1 - after / before;
+    });
+    channels = {
+      contactRate: get('channels.contactRate'),
+      names,
+      share: Float64Array.from(names, (name) => scenario.channels?.offered[name]?.share ?? 0),
+      failure,
+      fullCut,
+    };
+  }
+  const pBad = channels ? 1 - pGood * (1 - contactFailure(channels, 0)) : touchpointPBad;
+
   const { spendBad, spendGood } = splitSpend(get('spend.averagePerMonth'), get('spend.goodMultiplier'), pBad);
   return {
-    horizonMonths,
+    horizonMonths: scenario.horizonMonths,
     monthlyDiscount: Math.pow(1 + get('discountRateAnnual'), -1 / 12),
     initialCustomers: get('customers.initial'),
     prospects: get('customers.prospects'),
     pBad,
+    touchpointPBad,
     switchAfterBad: get('churn.switchAfterBad'),
     baseChurn: get('churn.base'),
     spendBad,
@@ -70,18 +163,51 @@ export function runParameters(horizonMonths: number, v: DrawnValues): RunParamet
     grossMargin: get('spend.grossMargin'),
     excellentShare: get('wordOfMouth.excellentShare'),
     recommendAfterExcellent: get('wordOfMouth.recommendAfterExcellent'),
+    recommendAfterBad: get('wordOfMouth.recommendAfterBad'),
+    detractorAfterOrdinary: get('wordOfMouth.detractorAfterOrdinary'),
     toldAfterExcellent: get('wordOfMouth.toldAfterExcellent'),
     speakAfterBad: get('wordOfMouth.speakAfterBad'),
     toldAfterBad: get('wordOfMouth.toldAfterBad'),
     conversionPerTell: get('wordOfMouth.conversionPerTell'),
     deterrencePerTell: get('wordOfMouth.deterrencePerTell'),
     organicMonthly: get('acquisition.organicMonthly'),
-    upfront: get('investment.upfront'),
-    monthlyCost: get('investment.monthly'),
-    failureReduction: get('investment.failureReduction'),
+    upfront: total(v, 'investment.upfront') + channelBudget,
+    monthlyCost: total(v, 'investment.monthly'),
+    failureReduction: targets ? 0 : get('investment.failureReduction'),
+    targets,
+    channels,
+    delayMonths: get('investment.delayMonths'),
     rampMonths: get('investment.rampMonths'),
     executionSuccess: get('investment.executionSuccess'),
     missedEffectShare: get('investment.missedEffectShare'),
     excellentShareIncrease: get('investment.excellentShareIncrease'),
   };
+}
+
+const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
+
+/** Chance that a customer's month has a failed contact, with the programme at `scale` of its full effect. */
+export function contactFailure(channels: RunChannels, scale: number): number {
+  let failed = 0;
+  for (let c = 0; c < channels.share.length; c += 1)
+    failed += (channels.share[c] as number) * clamp01((channels.failure[c] as number) * (1 - (channels.fullCut[c] as number) * scale));
+  return channels.contactRate * failed;
+}
+
+/**
+ * The chance of a bad journey with the programme at `scale` of its full
+ * effect (negative: it backfires). The whole-journey form cuts pBad by
+ * failureReduction × scale; a targeted one cuts each touchpoint it names;
+ * channels, if any, are one more step of the journey.
+ */
+export function investedPBad(p: RunParameters, scale: number): number {
+  if (p.targets === null && p.channels === null) return Math.min(1, p.pBad * (1 - p.failureReduction * scale));
+  let good: number;
+  if (p.targets) {
+    good = 1;
+    const { failure, reduction } = p.targets;
+    for (let i = 0; i < failure.length; i += 1) good *= 1 - clamp01((failure[i] as number) * (1 - (reduction[i] as number) * scale));
+  } else good = 1 - Math.min(1, p.touchpointPBad * (1 - p.failureReduction * scale));
+  if (p.channels) good *= 1 - contactFailure(p.channels, scale);
+  return 1 - good;
 }

@@ -1,9 +1,25 @@
 import type { Seed } from '../random/stream.js';
 import { ScenarioError } from '../scenario/error.js';
 import { type Scenario, minimumProgrammeCost } from '../scenario/schema.js';
+import { investedPBad } from './parameters.js';
 import { type DrawnValues, drawValues } from './draw.js';
 import { type MonthOutcome, emptyOutcome, simulateMonth } from './month.js';
 import { type RunParameters, runParameters } from './parameters.js';
+
+/** A scenario's stage gate (see `investment.stageGate`). */
+export type StageGate = NonNullable<Scenario['investment']['stageGate']>;
+
+/** What a stage gate did in one run. */
+export interface GateOutcome {
+  /** The month at whose end the programme was stopped, or `null` if it passed the gate. */
+  readonly stoppedMonth: number | null;
+  /** The measure at the gate: the measured effect, or the cumulative ROI. */
+  readonly measured: number;
+  /** Discounted monthly cost not paid after the stop (0 if not stopped). */
+  readonly savedCost: number;
+  /** The run's NPV had there been no gate (the same draws): equal to `npv` unless it was stopped. */
+  readonly npvWithoutGate: number;
+}
 import { armStreams, modelStreams } from './streams.js';
 
 /** One run's figures at the horizon, and what it drew. */
@@ -33,6 +49,8 @@ export interface RunResult {
    * it: an optimistic convention, to be read beside the NPV, not added to it.
    */
   readonly terminalValue: number | null;
+  /** What the stage gate did, when the scenario has one (`investment.stageGate`); else `null`. */
+  readonly gate: GateOutcome | null;
 }
 
 /**
@@ -61,35 +79,56 @@ export interface RunTrace {
   readonly customers: { readonly baseline: Float64Array; readonly invested: Float64Array };
   readonly revenue: { readonly baseline: Float64Array; readonly invested: Float64Array };
   readonly margin: { readonly baseline: Float64Array; readonly invested: Float64Array };
+  /** Share of customers who are promoters and detractors in an NPS survey of the month (single precision: shares). */
+  readonly promoters: { readonly baseline: Float32Array; readonly invested: Float32Array };
+  readonly detractors: { readonly baseline: Float32Array; readonly invested: Float32Array };
 }
 
 /** Buffers for a run's months, reusable from one run to the next. */
 export function createTrace(horizonMonths: number): RunTrace {
   const arms = () => ({ baseline: new Float64Array(horizonMonths), invested: new Float64Array(horizonMonths) });
-  return { roi: new Float64Array(horizonMonths), customers: arms(), revenue: arms(), margin: arms() };
+  const shares = () => ({ baseline: new Float32Array(horizonMonths), invested: new Float32Array(horizonMonths) });
+  return { roi: new Float64Array(horizonMonths), customers: arms(), revenue: arms(), margin: arms(), promoters: shares(), detractors: shares() };
 }
 
 /** Called after each month with both arms' outcomes (for tests and tracing; the copies are reused). */
 export type MonthObserver = (month: number, baseline: Readonly<MonthOutcome>, invested: Readonly<MonthOutcome>) => void;
 
 /**
- * How much of its full effect the programme has in month `month`: it grows
- * linearly to full over `rampMonths` (the long game), scaled down when the
- * programme was not carried out as planned.
+ * How much of its full effect the programme has in month `month`: none
+ * during the delay, then growing linearly to full over `rampMonths` (the
+ * long game), times `missedEffectShare` when the programme was not carried
+ * out as planned (negative: it backfires).
  */
 export function effectScale(p: RunParameters, executed: boolean, month: number): number {
-  const ramp = p.rampMonths <= 0 ? 1 : Math.min(1, month / p.rampMonths);
+  const since = month - p.delayMonths;
+  const ramp = since <= 0 ? 0 : p.rampMonths <= 0 ? 1 : Math.min(1, since / p.rampMonths);
   return (executed ? 1 : p.missedEffectShare) * ramp;
 }
 
-/** The programme's relative cut in pBad in month `month`. */
+/** The programme's relative cut in pBad in month `month` (whole-journey form). */
 export function effectInMonth(p: RunParameters, executed: boolean, month: number): number {
   return p.failureReduction * effectScale(p, executed, month);
 }
 
-/** The invested arm's share of good journeys that are excellent in month `month` (at most 1). */
+/** The invested arm's share of good journeys that are excellent with the programme at `scale` of its full effect (0 to 1). */
+export function excellentShareAt(p: RunParameters, scale: number): number {
+  return Math.min(1, Math.max(0, p.excellentShare + p.excellentShareIncrease * scale));
+}
+
+/** The invested arm's share of good journeys that are excellent in month `month`, with no stage gate. */
 export function excellentShareInMonth(p: RunParameters, executed: boolean, month: number): number {
-  return Math.min(1, p.excellentShare + p.excellentShareIncrease * effectScale(p, executed, month));
+  return excellentShareAt(p, effectScale(p, executed, month));
+}
+
+/**
+ * A stage gate's effect after it stopped the programme at month `stoppedAt`
+ * with `scaleAtStop` of its effect: held, or fading linearly to nothing over
+ * `fadeMonths`.
+ */
+export function scaleAfterStop(gate: StageGate, scaleAtStop: number, stoppedAt: number, month: number): number {
+  if (gate.afterStop === 'hold') return scaleAtStop;
+  return scaleAtStop * Math.max(0, 1 - (month - stoppedAt) / gate.fadeMonths);
 }
 
 /** Expected churn of a month in which a share `pBad` of journeys is bad: bad ones lose switchAfterBad, good ones base churn. */
@@ -106,6 +145,18 @@ export function customerLifetimeValue(marginPerMonth: number, monthlyChurn: numb
   return marginPerMonth / (1 - monthlyDiscount * (1 - monthlyChurn));
 }
 
+/** NPS survey shares of a month's outcome: promoters and detractors among the customers at its start. */
+export function npsShares(out: Readonly<MonthOutcome>, p: RunParameters): { promoters: number; detractors: number } {
+  if (out.customersStart <= 0) return { promoters: 0, detractors: 0 };
+  const ordinary = out.good - out.excellent;
+  const promoters = out.excellent * p.recommendAfterExcellent + out.bad * p.recommendAfterBad;
+  const detractors = out.bad * (1 - p.recommendAfterBad) + ordinary * p.detractorAfterOrdinary;
+  return { promoters: promoters / out.customersStart, detractors: detractors / out.customersStart };
+}
+
+/** Months the "effect" measure of a stage gate looks back over: the gate month and the two before it. */
+export const gateWindowMonths = 3;
+
 /**
  * Simulates run `run` of a scenario: both arms, month by month, from the same
  * customers, parameter draws and random streams.
@@ -115,17 +166,19 @@ export function customerLifetimeValue(marginPerMonth: number, monthlyChurn: numb
  * @param run - The run's index; its result depends only on (seed, run).
  * @param trace - Filled with the month-by-month figures, if given.
  * @param observe - Called after every month with both arms' outcomes, if given.
+ * @param ignoreGate - Simulate as if the scenario had no stage gate (for what the gate changed).
  */
-export function simulateRun(scenario: Scenario, seed: Seed, run: number, trace?: RunTrace, observe?: MonthObserver): RunResult {
+export function simulateRun(scenario: Scenario, seed: Seed, run: number, trace?: RunTrace, observe?: MonthObserver, ignoreGate = false): RunResult {
   const streams = modelStreams(scenario, seed);
   const values = drawValues(scenario, seed, run);
-  const p = runParameters(scenario.horizonMonths, values);
+  const p = runParameters(scenario, values);
   if (p.upfront < minimumProgrammeCost && p.monthlyCost < minimumProgrammeCost)
     // parseScenario rules this out for every draw; kept as the guard of ROI's denominator.
     throw new ScenarioError([
       { path: 'investment.upfront', value: p.upfront, message: `drew ${p.upfront} with investment.monthly ${p.monthlyCost} in run ${run}: the programme must cost at least ${minimumProgrammeCost}` },
     ]);
   const executed = streams.execution.at(run)() < p.executionSuccess;
+  const gate = ignoreGate ? undefined : scenario.investment.stageGate;
   // Identical streams for both arms: common random numbers.
   const baselineStreams = armStreams(streams, run);
   const investedStreams = armStreams(streams, run);
@@ -150,18 +203,27 @@ export function simulateRun(scenario: Scenario, seed: Seed, run: number, trace?:
   let positive = 0;
   let negative = 0;
   let pBadInvested = p.pBad;
+  // The stage gate: when it stopped the programme, with how much effect, and the cost it saved.
+  let stoppedMonth: number | null = null;
+  let scaleAtStop = 0;
+  let measured = Number.NaN;
+  let savedCost = 0;
+  let windowBad = 0;
+  let windowCustomers = 0;
 
   for (let month = 1; month <= p.horizonMonths; month += 1) {
     simulateMonth(baselineCustomers, baselineProspects, p.pBad, p.excellentShare, p, baselineStreams, baseline);
-    pBadInvested = p.pBad * (1 - effectInMonth(p, executed, month));
-    simulateMonth(investedCustomers, investedProspects, pBadInvested, excellentShareInMonth(p, executed, month), p, investedStreams, invested);
+    const scale = stoppedMonth === null ? effectScale(p, executed, month) : scaleAfterStop(gate as StageGate, scaleAtStop, stoppedMonth, month);
+    pBadInvested = investedPBad(p, scale);
+    simulateMonth(investedCustomers, investedProspects, pBadInvested, excellentShareAt(p, scale), p, investedStreams, invested);
     baselineCustomers = baseline.customersEnd;
     investedCustomers = invested.customersEnd;
     baselineProspects = baseline.prospectsEnd;
     investedProspects = invested.prospectsEnd;
 
     discount *= p.monthlyDiscount;
-    cost += discount * p.monthlyCost;
+    if (stoppedMonth === null) cost += discount * p.monthlyCost;
+    else savedCost += discount * p.monthlyCost;
     incrementalMargin += discount * (invested.margin - baseline.margin);
     roi = (incrementalMargin - cost) / cost;
     if (paybackMonth === null && roi >= 0) paybackMonth = month;
@@ -169,11 +231,11 @@ export function simulateRun(scenario: Scenario, seed: Seed, run: number, trace?:
     // Levers: revenue_I − revenue_B = spend + gap·s_B, with s_B the baseline's revenue per customer. Spend is
     // taken as (revenue_I − revenue_B) − gap·s_B, the difference of revenues first, so that arms alike give exactly 0.
     const perHead = baseline.customersStart > 0 ? baseline.revenue / baseline.customersStart : 0;
-    const scale = discount * p.grossMargin;
-    spend += scale * (invested.revenue - baseline.revenue - (invested.customersStart - baseline.customersStart) * perHead);
-    retention += scale * gapRetention * perHead;
-    positive += scale * gapPositive * perHead;
-    negative += scale * gapNegative * perHead;
+    const leverScale = discount * p.grossMargin;
+    spend += leverScale * (invested.revenue - baseline.revenue - (invested.customersStart - baseline.customersStart) * perHead);
+    retention += leverScale * gapRetention * perHead;
+    positive += leverScale * gapPositive * perHead;
+    negative += leverScale * gapNegative * perHead;
     // Customers in the gap churn too, at the invested arm's rate this month, whatever brought them:
     // only the churn the baseline's own customers were spared counts as retention.
     const churnRate = invested.customersStart > 0 ? invested.churned / invested.customersStart : 0;
@@ -186,6 +248,21 @@ export function simulateRun(scenario: Scenario, seed: Seed, run: number, trace?:
       (invested.convertedByWordOfMouth + invested.acquiredOrganically - baseline.convertedByWordOfMouth - baseline.acquiredOrganically);
     gapNegative = gapNegative * keep + (baseline.deterred - invested.deterred);
 
+    if (gate && stoppedMonth === null) {
+      // What a company can measure: its own bad-experience share now against the rate before the programme.
+      if (month > gate.month - gateWindowMonths) {
+        windowBad += invested.bad;
+        windowCustomers += invested.customersStart;
+      }
+      if (month === gate.month) {
+        measured = gate.measure === 'roi' ? roi : p.pBad > 0 && windowCustomers > 0 ? 1 - windowBad / windowCustomers / p.pBad : 0;
+        if (measured < gate.threshold) {
+          stoppedMonth = month;
+          scaleAtStop = scale;
+        }
+      }
+    }
+
     if (trace) {
       const i = month - 1;
       trace.roi[i] = roi;
@@ -195,6 +272,12 @@ export function simulateRun(scenario: Scenario, seed: Seed, run: number, trace?:
       trace.revenue.invested[i] = invested.revenue;
       trace.margin.baseline[i] = baseline.margin;
       trace.margin.invested[i] = invested.margin;
+      const before = npsShares(baseline, p);
+      const after = npsShares(invested, p);
+      trace.promoters.baseline[i] = before.promoters;
+      trace.promoters.invested[i] = after.promoters;
+      trace.detractors.baseline[i] = before.detractors;
+      trace.detractors.invested[i] = after.detractors;
     }
     if (observe) observe(month, baseline, invested);
   }
@@ -207,15 +290,27 @@ export function simulateRun(scenario: Scenario, seed: Seed, run: number, trace?:
     terminalValue = (investedCustomers - baselineCustomers) * value * discount * p.monthlyDiscount;
   }
 
+  const npv = incrementalMargin - cost;
+  let gateOutcome: GateOutcome | null = null;
+  if (gate)
+    gateOutcome = {
+      stoppedMonth,
+      measured,
+      savedCost,
+      // The same run without the gate, for what stopping changed; only a stopped run differs.
+      npvWithoutGate: stoppedMonth === null ? npv : simulateRun(scenario, seed, run, undefined, undefined, true).npv,
+    };
+
   return {
     run,
     roi,
-    npv: incrementalMargin - cost,
+    npv,
     paybackMonth,
     customers: { baseline: baselineCustomers, invested: investedCustomers },
     executed,
     parameters: values,
     levers: { retention, spend, positiveWordOfMouth: positive, negativeWordOfMouth: negative, cost: -cost },
     terminalValue,
+    gate: gateOutcome,
   };
 }

@@ -1,11 +1,11 @@
 import { parseScenario } from '../scenario/parse.js';
 import type { ScenarioInput } from '../scenario/schema.js';
 import { ScenarioError } from '../scenario/error.js';
-import { type MonthlyMetric, type RunMatrix, joinRuns, orderBlocks } from '../simulate/matrix.js';
+import { type MetricColumn, type MonthlyMetric, type RunMatrix, joinRuns, orderBlocks } from '../simulate/matrix.js';
 import { type SimulateOptions, progressStep, resolveOptions } from '../simulate/options.js';
 import type { SimulationResult } from '../simulate/result.js';
 import { assembleResult } from '../summary/result.js';
-import { mergeBands, paidBackShares, seriesRows, splitBandTasks, summarizeHorizon } from '../summary/summarize.js';
+import { mergeBands, paidBackShares, seriesRows, sourcesOf, splitBandTasks, summarizeHorizon } from '../summary/summarize.js';
 import type { ShardMessage, WorkerRequest } from './protocol.js';
 
 /** A worker as simulateParallel sees it, whatever the platform. */
@@ -204,10 +204,17 @@ export async function simulateParallelWith(
     // over without a copy, when one worker takes every month of it.
     const requests = splitBandTasks(scenario.horizonMonths, workers.length).map((tasks) => {
       const transfer: ArrayBuffer[] = [];
+      // The kept figures these tasks read, each over the months any of them needs (a derived figure reads two).
+      const needed = new Map<MonthlyMetric, { from: number; to: number }>();
+      for (const { metric, from, to } of tasks)
+        for (const source of sourcesOf(metric)) {
+          const range = needed.get(source);
+          needed.set(source, range ? { from: Math.min(range.from, from), to: Math.max(range.to, to) } : { from, to });
+        }
       const bandBlocks = blocks.map((b) => {
-        const values: Partial<Record<MonthlyMetric, Float64Array>> = {};
+        const values: Partial<Record<MonthlyMetric, MetricColumn>> = {};
         const fromMonth: Partial<Record<MonthlyMetric, number>> = {};
-        for (const { metric, from, to } of tasks) {
+        for (const [metric, { from, to }] of needed) {
           const column = b.values[metric];
           const part = from === 0 && to === b.months ? column : column.slice(from * b.count, to * b.count);
           values[metric] = part;

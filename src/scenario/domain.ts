@@ -27,9 +27,14 @@ export const domains = {
   people: domain(0, 1e9, true, 'a whole number of people'),
   tellsPerCustomer: domain(0, 1000, false, 'a number of people'),
   money: domain(0, 1e12, false, 'an amount of money'),
+  positiveMoney: domain(1, 1e12, false, 'an amount of money'),
   // A good month spending next to nothing would make the bad month's share of the average unbounded.
   spendRatio: domain(0.01, 100, false, 'a spend ratio'),
   months: domain(0, 240, false, 'a number of months'),
+  // A programme may backfire: −1 doubles the chance of a failure, 1 removes it.
+  effect: domain(-1, 1, false, 'a relative cut (negative: the programme makes failures more likely)'),
+  // How many times as often an unconnected (siloed) channel fails as a connected one.
+  failureMultiplier: domain(1, 100, false, 'a multiplier'),
 } as const satisfies Record<string, Domain>;
 
 /** Limits on the size of a simulation: beyond them memory or patience run out. */

@@ -26,7 +26,15 @@ function isLeaf(value: unknown): value is Assumption {
   return typeof value === 'number' || (value !== null && typeof value === 'object' && 'dist' in value);
 }
 
-function walk(schema: z.core.$ZodType, value: unknown, path: string[], out: Field[]): void {
+/** The schema inside an optional field or one with a default. */
+export function unwrapped(schema: z.core.$ZodType): z.core.$ZodType {
+  let inner = schema;
+  while (inner instanceof z.ZodOptional || inner instanceof z.ZodDefault) inner = inner._zod.def.innerType;
+  return inner;
+}
+
+function walk(outer: z.core.$ZodType, value: unknown, path: string[], out: Field[]): void {
+  const schema = unwrapped(outer);
   const meta = fieldRegistry.get(schema);
   if (meta && isLeaf(value)) {
     out.push({ path: path.join('.'), value, meta });
@@ -43,7 +51,8 @@ function walk(schema: z.core.$ZodType, value: unknown, path: string[], out: Fiel
  * The schemas that may describe `key` inside `schema` (descending through
  * unions, lists and records), those that fit `value` first.
  */
-export function childrenAt(schema: z.core.$ZodType, key: PropertyKey, value?: unknown): z.core.$ZodType[] {
+export function childrenAt(outer: z.core.$ZodType, key: PropertyKey, value?: unknown): z.core.$ZodType[] {
+  const schema = unwrapped(outer);
   if (schema instanceof z.ZodObject) {
     // Own keys only: a touchpoint named "constructor" must not find Object's.
     const child = Object.hasOwn(schema.shape, key) ? schema.shape[key as string] : undefined;

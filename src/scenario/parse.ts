@@ -2,7 +2,8 @@ import * as z from 'zod';
 import { deepFreeze, defaultScenario } from './defaults.js';
 import { ScenarioError, type ScenarioIssue, fromZodIssues, valueAt } from './error.js';
 import { distributionWords } from './distribution.js';
-import { childrenAt } from './fields.js';
+import { childrenAt, unwrapped } from './fields.js';
+import { executionSuccessFromMaturity, maturityAnswersSchema } from './maturity.js';
 import { shapeIssues } from './guard.js';
 import { type Scenario, type ScenarioInput, scenarioSchema } from './schema.js';
 
@@ -39,10 +40,21 @@ export function parseScenario(input: ScenarioInput | unknown = {}): Scenario {
   // A complete scenario (what parseScenario, calibrate and the playground's export give) is read as
   // it is: its touchpoints replace the default journey, so one it removed stays removed.
   const complete = Object.keys(defaultScenario).every((key) => Object.hasOwn(input, key));
-  const merged = mergeOver(defaultScenario, input, [], complete);
+  const merged = withMaturity(mergeOver(defaultScenario, input, [], complete), input);
   const result = scenarioSchema.safeParse(merged);
   if (!result.success) throw new ScenarioError(fromZodIssues(result.error.issues, merged, (path) => allowedKeys(merged, path)));
   return deepFreeze(result.data);
+}
+
+/**
+ * Answers to the maturity questions set `investment.executionSuccess` when
+ * the input does not give it (if it gives both, the schema says so).
+ */
+function withMaturity(merged: unknown, input: object): unknown {
+  const answers = maturityAnswersSchema.safeParse(valueAt(merged, ['investment', 'maturity']));
+  if (!answers.success || valueAt(input, ['investment', 'executionSuccess']) !== undefined) return merged;
+  const scenario = merged as { investment: Record<string, unknown> };
+  return { ...scenario, investment: { ...scenario.investment, executionSuccess: executionSuccessFromMaturity(answers.data) } };
 }
 
 /** Fields that 0.3.0 renamed or replaced: a scenario of 0.2 gets told what to write instead. */
@@ -117,7 +129,8 @@ function allowedKeys(input: unknown, path: readonly PropertyKey[]): string[] {
   return [...keys];
 }
 
-function objectsIn(schema: z.core.$ZodType): z.ZodObject[] {
+function objectsIn(outer: z.core.$ZodType): z.ZodObject[] {
+  const schema = unwrapped(outer);
   if (schema instanceof z.ZodObject) return [schema];
   if (schema instanceof z.ZodUnion) return (schema.options as z.core.$ZodType[]).flatMap(objectsIn);
   return [];

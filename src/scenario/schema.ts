@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { type Assumption, distributionSchema, distributionWords, lowestDraw } from './distribution.js';
 import { type Domain, domains, limits } from './domain.js';
-import type { SourceName } from './sources.js';
+import { maturityAnswersSchema, executionSuccessFromMaturity } from './maturity.js';
+import { type SourceName, sources } from './sources.js';
 
 /** What the docs, the playground and `describeAssumptions` say about one scenario field. */
 export interface FieldMeta {
@@ -52,6 +53,42 @@ const touchpointFailureOne = assumption(domains.probability, {
   source: null,
   note: calibratedNote,
 });
+
+const tunedCostNote =
+  'Illustrative, and tuned: with the default business, these costs make the default programme’s outcome classes land near Accenture’s 23 / 57 / 20 (a calibration target, not a validation). Set your own.';
+
+/**
+ * An assumption given once for the whole journey, or once per touchpoint the
+ * programme targets (a record by touchpoint name, e.g. `{ delivery: 0.5 }`).
+ */
+function perTouchpoint(domain: Domain, meta: Omit<FieldMeta, 'domain' | 'uncertain'>) {
+  const one = assumption(domain, meta);
+  return z
+    .union([
+      one,
+      z.record(touchpointName, one).refine((r) => Object.keys(r).length >= 1 && Object.keys(r).length <= 50, 'needs 1 to 50 named touchpoints'),
+    ])
+    .register(fieldRegistry, { ...meta, domain, uncertain: true });
+}
+
+const channelName = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_-]{0,39}$/, 'a channel name: a letter, then letters, digits, _ or -, at most 40')
+  .refine((name) => !distributionWords.has(name), 'a channel cannot be named like a word of a distribution (dist, min, max, …)');
+const channelBudgetOne = assumption(domains.money, {
+  unit: 'currency',
+  description: 'Budget the programme spends on improving one channel, paid at the start on top of investment.upfront.',
+  source: null,
+  note: illustrative,
+});
+
+/** The sum of a per-touchpoint assumption's lowest draws. */
+function lowestTotal(value: Assumption | Readonly<Record<string, Assumption>>, domain: Domain): number {
+  if (typeof value === 'number' || 'dist' in value) return lowestDraw(value as Assumption, domain);
+  let sum = 0;
+  for (const x of Object.values(value) as Assumption[]) sum += lowestDraw(x, domain);
+  return sum;
+}
 
 /**
  * The scenario: every assumption of the model, with its range and provenance.
@@ -145,7 +182,7 @@ export const scenarioSchema = z
       excellentShare: probability({
         unit: 'share of good journeys',
         description:
-          'Share of good journeys that are excellent: the experiences customers recommend. With the bad share it sets NPS (promoters: excellent journeys; detractors: bad ones).',
+          'Share of good journeys that are excellent: the experiences customers recommend. It sets NPS with the bad share: promoters are recommendAfterExcellent of excellent journeys and recommendAfterBad of bad ones; detractors the rest of the bad ones and detractorAfterOrdinary of the other good ones.',
         source: null,
         note: `${calibratedNote} calibrate() sets it from an observed NPS.`,
       }),
@@ -169,6 +206,18 @@ export const scenarioSchema = z
         description: 'People a customer who complains tells about the bad experience.',
         source: 'toldAfterGoodAndBad',
       }),
+      recommendAfterBad: probability({
+        unit: 'probability',
+        description: 'Chance that a customer with a bad experience this month would still recommend the company: a promoter in an NPS survey (used for NPS only).',
+        source: 'recommendAfterBad',
+      }),
+      detractorAfterOrdinary: probability({
+        unit: 'probability',
+        description:
+          'Chance that a customer with a good but not excellent experience this month scores 0–6 in an NPS survey (a detractor); the rest of them are passives. Used for NPS only.',
+        source: null,
+        note: `${illustrative} With it NPS has detractors beyond this month’s bad journeys, as surveys find.`,
+      }),
       conversionPerTell: probability({
         unit: 'probability per tell',
         description: 'Chance that one recommendation turns a prospect into a customer.',
@@ -191,48 +240,150 @@ export const scenarioSchema = z
         note: calibratedNote,
       }),
     }),
+    channels: z
+      .strictObject({
+        contactRate: probability({
+          unit: 'share of customers per month',
+          description: 'Share of customers who contact the company in a month through one of its channels; a failed contact makes the month’s journey bad.',
+          source: null,
+          note: illustrative,
+        }),
+        siloPenalty: assumption(domains.failureMultiplier, {
+          unit: '× failure rate',
+          description: 'How many times as often a channel that is not connected to the others fails (no shared data, no hand-over).',
+          source: 'channelsInSilos',
+          note: `${illustrative} The article says silos guarantee problems, not how many: 1.5 is a choice.`,
+        }),
+        offered: z
+          .record(
+            channelName,
+            z.strictObject({
+              share: setting(domains.share, {
+                unit: 'share of contacts',
+                description: 'Share of customer contacts that go through this channel (the shares add up to 1).',
+                source: null,
+                note: illustrative,
+              }),
+              failure: probability({
+                unit: 'probability per contact',
+                description: 'Chance that a contact through this channel fails, when the channel is connected to the others.',
+                source: null,
+                note: illustrative,
+              }),
+              connected: z.boolean({ error: 'must be true or false' }),
+            }),
+          )
+          .refine((r) => Object.keys(r).length >= 1 && Object.keys(r).length <= 50, 'needs 1 to 50 named channels'),
+      })
+      .optional(),
     investment: z.strictObject({
-      upfront: assumption(domains.money, {
+      upfront: perTouchpoint(domains.money, {
         unit: 'currency',
-        description: 'One-off cost of the CX programme, paid at the start.',
+        description:
+          'One-off cost of the CX programme, paid at the start: one amount, or one per touchpoint it targets (summed). Any channel budget (investment.channels.budget) is paid on top.',
         source: null,
-        note: 'Illustrative, and tuned: with the default business, these costs make the default programme’s outcome classes land near Accenture’s 23 / 57 / 20 (a calibration target, not a validation). Set your own.',
+        note: tunedCostNote,
       }),
-      monthly: assumption(domains.money, {
+      monthly: perTouchpoint(domains.money, {
         unit: 'currency per month',
-        description: 'Running cost of the programme each month of the horizon (people, tools, follow-up).',
+        description:
+          'Running cost of the programme each month (people, tools, follow-up): one amount, or one per touchpoint (summed). Paid to the horizon, or until a stage gate stops the programme.',
         source: null,
-        note: 'Illustrative, and tuned: with the default business, these costs make the default programme’s outcome classes land near Accenture’s 23 / 57 / 20 (a calibration target, not a validation). Set your own.',
+        note: tunedCostNote,
       }),
-      failureReduction: assumption(domains.share, {
-        unit: 'share of pBad',
-        description: 'Relative cut in the chance of a bad journey once the programme is fully in effect.',
+      failureReduction: perTouchpoint(domains.effect, {
+        unit: 'share of the failure chance',
+        description:
+          'Relative cut in the chance of a bad experience once the programme is fully in effect: one share for the whole journey (cuts pBad), or one per touchpoint it targets (cuts that touchpoint’s failure; the others stay as they were). Negative: the programme makes things worse.',
         source: null,
-        note: illustrative,
+        note: `${illustrative} Negative values are allowed because programmes can backfire (${sources.backfire.figure}, ${sources.backfire.article}).`,
+      }),
+      delayMonths: assumption(domains.months, {
+        unit: 'months',
+        description: 'Months after the start before the programme has any effect (listening, building), then the effect ramps up over rampMonths.',
+        source: 'delayMonths',
+        note: 'Read from “two to three years before the effect is there”: nothing shows for about half a year (triangular 3–12, mode 6), then a ramp of 18–30 months, so full effect comes after about 30 months (24 to 36 in most runs).',
       }),
       rampMonths: assumption(domains.months, {
         unit: 'months',
-        description: 'Months until the programme reaches full effect; the effect grows linearly until then (the long game).',
+        description: 'Months from the end of the delay until the programme reaches full effect; the effect grows linearly until then (the long game).',
         source: 'rampMonths',
+        note: 'With delayMonths (mode 6), a ramp of 18–30 months (mode 24) puts full effect at about two and a half years, the middle of “two to three years”.',
       }),
       executionSuccess: probability({
         unit: 'probability',
-        description: 'Chance that the programme is carried out as planned; drawn once per run.',
+        description: 'Chance that the programme is carried out as planned; drawn once per run. Give investment.maturity instead to derive it from the nine maturity questions.',
         source: 'executionSuccess',
       }),
-      missedEffectShare: assumption(domains.share, {
+      missedEffectShare: assumption(domains.effect, {
         unit: 'share of full effect',
-        description: 'Share of the planned failure reduction a programme that misses its goals still delivers.',
+        description: 'Share of the planned effect a programme that misses its goals still delivers; negative: a missed programme makes things worse.',
         source: null,
-        note: 'Illustrative, and tuned: chosen in 0.1, with the programme’s cost, so that the default programme’s outcome classes land near Accenture’s 23 / 57 / 20. The answer depends on it strongly: with the default business, 0.2 gives P(ROI > 0) of about 26%, 0.4 about 80%, 0.6 nearly 100%. Set your own.',
+        note: 'Illustrative, and tuned: chosen, with the programme’s cost, so that the default programme’s outcome classes land near Accenture’s 23 / 57 / 20. The answer depends on it strongly: with the default business, 0.2 gives P(ROI > 0) of about 26%, 0.4 about 80%, 0.6 nearly 100%. Set your own.',
       }),
       excellentShareIncrease: assumption(domains.share, {
         unit: 'share of good journeys',
         description:
-          'How much the programme raises the share of good journeys that are excellent once fully in effect (0.05: five points more), ramped and scaled like the failure reduction.',
+          'How much the programme raises the share of good journeys that are excellent once fully in effect (0.05: five points more), delayed, ramped and scaled like the failure reduction.',
         source: null,
         note: illustrative,
       }),
+      maturity: maturityAnswersSchema.optional(),
+      channels: z
+        .strictObject({
+          budget: z
+            .record(channelName, channelBudgetOne)
+            .refine((r) => Object.keys(r).length >= 1 && Object.keys(r).length <= 50, 'needs 1 to 50 named channels'),
+          setupCost: assumption(domains.money, {
+            unit: 'currency per channel',
+            description:
+              'What a channel’s budget must cover before it improves anything: connecting the channel to the others (its silo penalty ends) and the basics. A budget below it buys nothing.',
+            source: null,
+            note: `${illustrative} It is why a budget spread thin can do less than one spent on a few channels (${sources.greatAtAFew.figure}).`,
+          }),
+          halfEffectSpend: assumption(domains.positiveMoney, {
+            unit: 'currency',
+            description:
+              'Budget beyond the set-up cost that halves a channel’s failure rate; each further such amount halves it again (diminishing returns): cut = 1 − 2^(−(budget − setupCost) ÷ halfEffectSpend).',
+            source: null,
+            note: illustrative,
+          }),
+        })
+        .optional(),
+      stageGate: z
+        .strictObject({
+          month: setting(
+            { min: 1, max: limits.horizonMonths, integer: true, label: `a whole number of months from 1 to ${limits.horizonMonths}` },
+            {
+              unit: 'month',
+              description: 'The month at whose end the programme is reviewed.',
+              source: null,
+              note: 'A choice of the user’s; the default programme has no gate.',
+            },
+          ),
+          measure: z.enum(['effect', 'roi'], { error: 'must be "effect" or "roi"' }),
+          threshold: setting(
+            { min: -1, max: 100, integer: false, label: 'a number from -1 to 100' },
+            {
+              unit: 'share (effect) or ROI',
+              description:
+                'The programme is stopped when the measure is below this at the gate: for "effect", the relative drop of the invested business’s bad-experience share over the gate month and the two before, against the rate before the programme (what a company can measure); for "roi", the cumulative ROI.',
+              source: null,
+              note: 'A choice of the user’s.',
+            },
+          ),
+          afterStop: z.enum(['fade', 'hold'], { error: 'must be "fade" or "hold"' }).default('fade'),
+          fadeMonths: setting(
+            { min: 1, max: limits.horizonMonths, integer: true, label: `a whole number of months from 1 to ${limits.horizonMonths}` },
+            {
+              unit: 'months',
+              description: 'With afterStop "fade": months over which a stopped programme’s effect falls linearly to nothing.',
+              source: null,
+              note: `Fading is the default because article 000 calls CX “a constant process, not a one-off project”: without follow-up, gains wear off (and a harmful effect wears off too). "hold" keeps the effect reached at the gate. 12 months is illustrative.`,
+            },
+          ).default(12),
+        })
+        .optional(),
     }),
     valuation: z.strictObject({
       terminalValue: z
@@ -284,13 +435,59 @@ export const scenarioSchema = z
         path: ['discountRateAnnual'],
         message: `a terminal value needs discounting: with valuation.terminalValue "customerLifetime" the annual discount rate must be at least ${minimumTerminalDiscountRate} in every run (a customer who never leaves, undiscounted, is worth an unbounded sum)`,
       });
-    const { upfront, monthly } = ctx.value.investment;
-    if (lowestDraw(upfront, domains.money) < minimumProgrammeCost && lowestDraw(monthly, domains.money) < minimumProgrammeCost)
+    const { upfront, monthly, channels: channelInvestment, stageGate, maturity } = ctx.value.investment;
+    const channelBudget = channelInvestment ? lowestTotal(channelInvestment.budget, domains.money) : 0;
+    const lowestUpfront = lowestTotal(upfront, domains.money) + channelBudget;
+    if (lowestUpfront < minimumProgrammeCost && lowestTotal(monthly, domains.money) < minimumProgrammeCost)
       ctx.issues.push({
         code: 'custom',
         input: ctx.value,
         path: ['investment', 'upfront'],
-        message: `the programme must cost at least ${minimumProgrammeCost} in every run for ROI to be defined, but investment.upfront can draw ${lowestDraw(upfront, domains.money)} and investment.monthly ${lowestDraw(monthly, domains.money)}: raise one of them to at least ${minimumProgrammeCost} (for a distribution, its min)`,
+        message: `the programme must cost at least ${minimumProgrammeCost} in every run for ROI to be defined, but investment.upfront${channelInvestment ? ' with the channel budgets' : ''} can draw ${lowestUpfront} and investment.monthly ${lowestTotal(monthly, domains.money)}: raise one of them to at least ${minimumProgrammeCost} (for a distribution, its min)`,
+      });
+    // Targeted investment names touchpoints of the journey.
+    const journey = ctx.value.journey.touchpointFailure;
+    const named = typeof journey === 'object' && !Array.isArray(journey) && !('dist' in journey) ? new Set(Object.keys(journey)) : null;
+    for (const field of ['failureReduction', 'upfront', 'monthly'] as const) {
+      const value = ctx.value.investment[field];
+      if (typeof value === 'number' || 'dist' in value) continue;
+      for (const name of Object.keys(value))
+        if (!named?.has(name))
+          ctx.issues.push({
+            code: 'custom',
+            input: ctx.value,
+            path: ['investment', field, name],
+            message: named
+              ? `"${name}" is not a touchpoint of the journey (${[...named].join(', ')})`
+              : 'a programme can target touchpoints by name only when journey.touchpointFailure names them ({ "delivery": 0.006, … })',
+          });
+    }
+    const channels = ctx.value.channels;
+    if (channels) {
+      const total = Object.values(channels.offered).reduce((sum, c) => sum + c.share, 0);
+      if (Math.abs(total - 1) > 1e-9)
+        ctx.issues.push({ code: 'custom', input: ctx.value, path: ['channels', 'offered'], message: `the channels' shares of contacts must add up to 1, not ${total}` });
+    }
+    if (channelInvestment) {
+      for (const name of Object.keys(channelInvestment.budget))
+        if (!channels || !Object.hasOwn(channels.offered, name))
+          ctx.issues.push({
+            code: 'custom',
+            input: ctx.value,
+            path: ['investment', 'channels', 'budget', name],
+            message: channels ? `"${name}" is not a channel of channels.offered (${Object.keys(channels.offered).join(', ')})` : 'a channel budget needs the scenario’s channels: give channels.offered',
+          });
+    }
+    if (stageGate && stageGate.month > ctx.value.horizonMonths)
+      ctx.issues.push({ code: 'custom', input: ctx.value, path: ['investment', 'stageGate', 'month'], message: `must be within the horizon (${ctx.value.horizonMonths} months)` });
+    if (stageGate?.measure === 'effect' && stageGate.threshold > 1)
+      ctx.issues.push({ code: 'custom', input: ctx.value, path: ['investment', 'stageGate', 'threshold'], message: 'an effect threshold is a relative cut: at most 1' });
+    if (maturity && JSON.stringify(ctx.value.investment.executionSuccess) !== JSON.stringify(executionSuccessFromMaturity(maturity)))
+      ctx.issues.push({
+        code: 'custom',
+        input: ctx.value,
+        path: ['investment', 'executionSuccess'],
+        message: 'is set by investment.maturity (the nine questions): give one or the other, not both',
       });
   });
 

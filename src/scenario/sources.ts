@@ -74,6 +74,53 @@ export const sources = {
     quote: 'De praktijk leert wel dat het al gauw twee tot drie jaar duurt voor het effect er is.',
     figure: 'the effect takes two to three years (24–36 months) to show',
   },
+  delayMonths: {
+    ...article.longGame,
+    credit: 'Nienke Bloem (Emerce webinar)',
+    quote:
+      'De praktijk leert wel dat het al gauw twee tot drie jaar duurt voor het effect er is. Luisteren is namelijk één ding, actie ondernemen een tweede.',
+    figure: 'two to three years before the effect is there; listening comes before acting',
+  },
+  recommendAfterBad: {
+    ...article.maturity,
+    credit: 'Temkin Group',
+    quote: 'Bijna 5x meer dan klanten die een slechte ervaring hadden (18%).',
+    figure: '18% recommend the company after a bad experience',
+  },
+  channelsOffered: {
+    ...article.punk,
+    credit: 'Dimension Data, 2017 Global Customer Experience Benchmarking Report',
+    quote:
+      'organisaties al in 2017 gemiddeld een keuze uit negen verschillende kanalen aan hun klanten bieden om contact met hen op te nemen. De onderzoekers spreken de verwachting uit dat dit aantal in de loop van 2019 oploopt tot 11 kanalen.',
+    figure: '9 contact channels offered on average in 2017, 11 expected in 2019',
+  },
+  channelsConnected: {
+    ...article.punk,
+    credit: 'Dimension Data',
+    quote:
+      'Wat echter veel interessanter is, is dat bij slechts 8 procent van de organisaties alle kanalen in gebruik zijn. Sterker nog, bij maar liefst 70 procent van de bedrijven en instellingen zijn geen of zeer weinig kanalen met elkaar verbonden.',
+    figure: '8% of organisations use all their channels; 70% have none or very few connected',
+  },
+  channelsInSilos: {
+    ...article.punk,
+    credit: 'Dimension Data',
+    quote:
+      'In 58 procent van de organisaties worden de kanalen nog steeds gemanaged in silo’s, een opzet die garant staat voor problemen met het delen van gegevens en samenwerkingsvormen.',
+    figure: '58% manage their channels in silos, which guarantees problems sharing data',
+  },
+  greatAtAFew: {
+    ...article.punk,
+    credit: 'Adrian Swinscoe, Punk CX',
+    quote: 'Less is more. Met andere woorden, je kunt beter uitblinken op een paar kanalen dan gemiddeld zijn op veel kanalen.',
+    figure: 'better to excel on a few channels than be average on many',
+  },
+  backfire: {
+    ...article.ambition,
+    credit: 'the article’s example',
+    quote:
+      'Het bestede budget aan de nieuwe site heeft daarmee misschien juist de CX verslechterd in plaats van verbeterd. […] Het project werd gestopt.',
+    figure: 'a CX project may make the experience worse, and be stopped',
+  },
   outcomeClasses: {
     ...article.maturity,
     credit: 'Accenture',

@@ -4,7 +4,7 @@ import { type RunResult, type RunTrace, createTrace, simulateRun } from '../mode
 import { ScenarioError } from '../scenario/error.js';
 import type { Scenario } from '../scenario/schema.js';
 
-/** The seven month-by-month figures kept for every run. */
+/** The month-by-month figures kept for every run: seven in double precision, four NPS shares in single. */
 export const monthlyMetrics = [
   'roi',
   'customersBaseline',
@@ -13,10 +13,24 @@ export const monthlyMetrics = [
   'revenueInvested',
   'marginBaseline',
   'marginInvested',
+  'promotersBaseline',
+  'promotersInvested',
+  'detractorsBaseline',
+  'detractorsInvested',
 ] as const;
 
 /** One of the figures kept per run and month. */
 export type MonthlyMetric = (typeof monthlyMetrics)[number];
+
+/**
+ * The figures kept in single precision: survey shares, where 7 significant
+ * digits are far finer than any survey, and which would otherwise add half
+ * again to a large simulation's memory.
+ */
+export const singlePrecisionMetrics: ReadonlySet<MonthlyMetric> = new Set(['promotersBaseline', 'promotersInvested', 'detractorsBaseline', 'detractorsInvested']);
+
+/** A month-major column of one figure: double precision, or single for the NPS shares. */
+export type MetricColumn = Float64Array | Float32Array;
 
 /** Each run's figures at the horizon, one typed array per figure (index: run − first). */
 export interface HorizonColumns {
@@ -36,6 +50,14 @@ export interface HorizonColumns {
   readonly leverCost: Float64Array;
   /** The run's terminal value (0 when `valuation.terminalValue` is `"none"`). */
   readonly terminalValue: Float64Array;
+  /** The month a stage gate stopped the programme, 0 if it did not (or there is no gate). */
+  readonly stoppedMonth: Int32Array;
+  /** Discounted monthly cost a stop saved (0 if not stopped). */
+  readonly savedCost: Float64Array;
+  /** The run's NPV without the gate (equal to `npv` unless stopped). */
+  readonly npvWithoutGate: Float64Array;
+  /** The measure at the gate (0 without a gate). */
+  readonly gateMeasured: Float64Array;
 }
 
 /**
@@ -49,7 +71,7 @@ export interface RunMatrix {
   readonly first: number;
   readonly count: number;
   readonly months: number;
-  readonly values: Readonly<Record<MonthlyMetric, Float64Array>>;
+  readonly values: Readonly<Record<MonthlyMetric, MetricColumn>>;
   readonly horizon: HorizonColumns;
   readonly parameterNames: readonly string[];
   readonly parameters: Float64Array | null;
@@ -70,6 +92,10 @@ function emptyHorizon(count: number): HorizonColumns {
     leverNegativeWordOfMouth: new Float64Array(count),
     leverCost: new Float64Array(count),
     terminalValue: new Float64Array(count),
+    stoppedMonth: new Int32Array(count),
+    savedCost: new Float64Array(count),
+    npvWithoutGate: new Float64Array(count),
+    gateMeasured: new Float64Array(count),
   };
 }
 
@@ -81,7 +107,9 @@ export function createMatrix(scenario: Scenario, first: number, count: number, k
     first,
     count,
     months,
-    values: Object.fromEntries(monthlyMetrics.map((m) => [m, new Float64Array(months * count)])) as Record<MonthlyMetric, Float64Array>,
+    values: Object.fromEntries(
+      monthlyMetrics.map((m) => [m, singlePrecisionMetrics.has(m) ? new Float32Array(months * count) : new Float64Array(months * count)]),
+    ) as Record<MonthlyMetric, MetricColumn>,
     horizon: emptyHorizon(count),
     parameterNames,
     parameters: keepParameters ? new Float64Array(count * parameterNames.length) : null,
@@ -103,7 +131,7 @@ export function simulateRange(
   const matrix = createMatrix(scenario, first, count, keepParameters);
   const { months, values, horizon, parameters, parameterNames } = matrix;
   const trace = createTrace(months);
-  const pairs: [Float64Array, Float64Array][] = [
+  const pairs: [MetricColumn, MetricColumn][] = [
     [trace.roi, values.roi],
     [trace.customers.baseline, values.customersBaseline],
     [trace.customers.invested, values.customersInvested],
@@ -111,6 +139,10 @@ export function simulateRange(
     [trace.revenue.invested, values.revenueInvested],
     [trace.margin.baseline, values.marginBaseline],
     [trace.margin.invested, values.marginInvested],
+    [trace.promoters.baseline, values.promotersBaseline],
+    [trace.promoters.invested, values.promotersInvested],
+    [trace.detractors.baseline, values.detractorsBaseline],
+    [trace.detractors.invested, values.detractorsInvested],
   ];
   for (let i = 0; i < count; i += 1) {
     const run = simulateRun(scenario, seed, first + i, trace);
@@ -128,6 +160,10 @@ export function simulateRange(
     horizon.leverNegativeWordOfMouth[i] = run.levers.negativeWordOfMouth;
     horizon.leverCost[i] = run.levers.cost;
     horizon.terminalValue[i] = run.terminalValue ?? 0;
+    horizon.stoppedMonth[i] = run.gate?.stoppedMonth ?? 0;
+    horizon.savedCost[i] = run.gate?.savedCost ?? 0;
+    horizon.npvWithoutGate[i] = run.gate?.npvWithoutGate ?? run.npv;
+    horizon.gateMeasured[i] = run.gate?.measured ?? 0;
     if (parameters) parameterNames.forEach((name, j) => (parameters[i * parameterNames.length + j] = run.parameters[name] as number));
     onRun?.(i + 1);
   }
@@ -148,8 +184,11 @@ function checkFinite(run: RunResult, trace: RunTrace, months: number): void {
     ['npv', run.npv],
     ...Object.entries(run.levers).map(([lever, x]): [string, number] => [`levers.${lever}`, x]),
     ['terminalValue', run.terminalValue ?? 0],
+    ['gate.measured', run.gate?.measured ?? 0],
+    ['gate.savedCost', run.gate?.savedCost ?? 0],
+    ['gate.npvWithoutGate', run.gate?.npvWithoutGate ?? 0],
   ];
-  const monthly: [string, Float64Array][] = [
+  const monthly: [string, MetricColumn][] = [
     ['roi', trace.roi],
     ['customers.baseline', trace.customers.baseline],
     ['customers.invested', trace.customers.invested],
@@ -157,6 +196,10 @@ function checkFinite(run: RunResult, trace: RunTrace, months: number): void {
     ['revenue.invested', trace.revenue.invested],
     ['margin.baseline', trace.margin.baseline],
     ['margin.invested', trace.margin.invested],
+    ['promoters.baseline', trace.promoters.baseline],
+    ['promoters.invested', trace.promoters.invested],
+    ['detractors.baseline', trace.detractors.baseline],
+    ['detractors.invested', trace.detractors.invested],
   ];
   const fail = (where: string, value: number): never => {
     const draws = Object.entries(run.parameters)
@@ -207,8 +250,11 @@ export function joinRuns(ordered: readonly RunMatrix[], total: number): JoinedRu
   return { count: total, horizon, parameterNames, parameters };
 }
 
-/** The runs as objects (for `keepRuns`); `withTerminalValue` when the scenario values the horizon's customer gap. */
-export function runResults(runs: JoinedRuns, withTerminalValue: boolean): RunResult[] {
+/**
+ * The runs as objects (for `keepRuns`); `withTerminalValue` when the scenario
+ * values the horizon's customer gap, `withGate` when it has a stage gate.
+ */
+export function runResults(runs: JoinedRuns, withTerminalValue: boolean, withGate = false): RunResult[] {
   const { horizon: h, parameters, parameterNames } = runs;
   return Array.from({ length: runs.count }, (_, i) => ({
     run: i,
@@ -226,5 +272,13 @@ export function runResults(runs: JoinedRuns, withTerminalValue: boolean): RunRes
       cost: h.leverCost[i] as number,
     },
     terminalValue: withTerminalValue ? (h.terminalValue[i] as number) : null,
+    gate: withGate
+      ? {
+          stoppedMonth: h.stoppedMonth[i] === 0 ? null : (h.stoppedMonth[i] as number),
+          measured: h.gateMeasured[i] as number,
+          savedCost: h.savedCost[i] as number,
+          npvWithoutGate: h.npvWithoutGate[i] as number,
+        }
+      : null,
   }));
 }

@@ -23,6 +23,49 @@ export interface SeriesRow {
   readonly revenue: PerArm<Band>;
   /** Gross margin in the month. */
   readonly margin: PerArm<Band>;
+  /** NPS of a survey of the month's customers, with and without the programme. */
+  readonly nps: PerArm<NpsBands>;
+}
+
+/**
+ * One month's NPS survey over the runs. A customer is a promoter with
+ * chance `recommendAfterExcellent` after an excellent journey and
+ * `recommendAfterBad` after a bad one (Temkin: 90% and 18%); a detractor
+ * with the rest of the bad ones and `detractorAfterOrdinary` of the good but
+ * not excellent ones; a passive otherwise. Shares of the customers at the
+ * month's start (0 to 1); `score` = 100 × (promoters − detractors), −100 to 100.
+ */
+export interface NpsBands {
+  readonly score: Band;
+  readonly promoters: Band;
+  readonly passives: Band;
+  readonly detractors: Band;
+}
+
+/**
+ * What a stage gate did over the runs. A stopped programme pays no monthly
+ * cost after the gate month, and its effect then fades or holds
+ * (`afterStop`). Each run is also simulated without the gate, from the same
+ * draws, so `npvChange` is what the gate itself changed.
+ */
+export interface StageGateSummary {
+  readonly month: number;
+  readonly measure: 'effect' | 'roi';
+  readonly threshold: number;
+  readonly afterStop: 'fade' | 'hold';
+  readonly fadeMonths: number;
+  /** Share of runs stopped at the gate, and its Monte Carlo standard error. */
+  readonly stoppedShare: number;
+  readonly stoppedShareStandardError: number;
+  /** Mean discounted monthly cost not paid after a stop, over all runs (currency). */
+  readonly savedCost: number;
+  /** The same among the stopped runs; `null` when none was stopped. */
+  readonly savedCostAmongStopped: number | null;
+  /** Mean of (NPV − NPV without the gate) over all runs: positive when stopping helped; with its Monte Carlo standard error. */
+  readonly npvChange: number;
+  readonly npvChangeStandardError: number;
+  /** The same among the stopped runs; `null` when none was stopped. */
+  readonly npvChangeAmongStopped: number | null;
 }
 
 /** When the programme pays back, over the runs. */
@@ -118,6 +161,8 @@ export interface HorizonSummary {
   readonly levers: LeverSummary;
   /** The terminal value's band over the runs, apart from the NPV; `null` unless `valuation.terminalValue` is `"customerLifetime"`. */
   readonly terminalValue: Band | null;
+  /** What the stage gate did; `null` when the scenario has none. */
+  readonly stageGate: StageGateSummary | null;
 }
 
 /** What {@link simulate} returns. */

@@ -17,7 +17,7 @@ export function assembleResult(
 ): SimulationResult {
   const warnings = baselineWarnings(scenarioKpis(scenario));
   const result: SimulationResult = { version, scenario, warnings, seed, runCount: runs.count, series, horizon };
-  return keepRuns ? { ...result, runs: runResults(runs, scenario.valuation.terminalValue !== 'none') } : result;
+  return keepRuns ? { ...result, runs: runResults(runs, scenario.valuation.terminalValue !== 'none', scenario.investment.stageGate !== undefined) } : result;
 }
 
 /**

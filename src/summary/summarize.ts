@@ -1,16 +1,41 @@
-import { type JoinedRuns, type MonthlyMetric, type RunMatrix, monthlyMetrics } from '../simulate/matrix.js';
-import type { HorizonSummary, LeverSummary, OutcomeClasses, PaybackSummary, SeriesRow } from '../simulate/result.js';
+import { type JoinedRuns, type MetricColumn, type MonthlyMetric, type RunMatrix, monthlyMetrics } from '../simulate/matrix.js';
+import type { HorizonSummary, LeverSummary, NpsBands, OutcomeClasses, PaybackSummary, SeriesRow, StageGateSummary } from '../simulate/result.js';
 import type { Scenario } from '../scenario/schema.js';
 import { accentureOutcomeSplit } from '../scenario/sources.js';
 import { type Band, bandInPlace } from './band.js';
 import { horizonBand, standardDeviation } from './statistics.js';
+
+/**
+ * Figures banded from two kept ones, run by run: passives and NPS from the
+ * promoter and detractor shares (keeping them would cost memory for nothing).
+ */
+export const derivedMetrics = {
+  passivesBaseline: { from: ['promotersBaseline', 'detractorsBaseline'], value: (promoters: number, detractors: number) => 1 - promoters - detractors },
+  passivesInvested: { from: ['promotersInvested', 'detractorsInvested'], value: (promoters: number, detractors: number) => 1 - promoters - detractors },
+  npsBaseline: { from: ['promotersBaseline', 'detractorsBaseline'], value: (promoters: number, detractors: number) => 100 * (promoters - detractors) },
+  npsInvested: { from: ['promotersInvested', 'detractorsInvested'], value: (promoters: number, detractors: number) => 100 * (promoters - detractors) },
+} as const satisfies Record<string, { from: readonly [MonthlyMetric, MonthlyMetric]; value: (a: number, b: number) => number }>;
+
+/** A figure derived from two kept ones. */
+export type DerivedMetric = keyof typeof derivedMetrics;
+
+/** A figure the series has bands of: kept, or derived. */
+export type BandMetric = MonthlyMetric | DerivedMetric;
+
+/** Every figure the series has bands of. */
+export const bandMetrics: readonly BandMetric[] = [...monthlyMetrics, ...(Object.keys(derivedMetrics) as DerivedMetric[])];
+
+/** The kept figures a band of `metric` is computed from. */
+export function sourcesOf(metric: BandMetric): readonly MonthlyMetric[] {
+  return Object.hasOwn(derivedMetrics, metric) ? derivedMetrics[metric as DerivedMetric].from : [metric as MonthlyMetric];
+}
 
 /** The month-by-month columns a band needs: a block's runs, possibly only some figures. */
 export interface BandBlock {
   readonly first: number;
   readonly count: number;
   readonly months: number;
-  readonly values: Partial<Readonly<Record<MonthlyMetric, Float64Array>>>;
+  readonly values: Partial<Readonly<Record<MonthlyMetric, MetricColumn>>>;
   /**
    * Per figure, the month index (0-based) its `values` start at, when they
    * hold only some months (a worker is sent only the months it summarises).
@@ -21,13 +46,21 @@ export interface BandBlock {
 
 /** Which bands to compute: one figure's months `[from, to)`. */
 export interface BandTask {
-  readonly metric: MonthlyMetric;
+  readonly metric: BandMetric;
   readonly from: number;
   readonly to: number;
 }
 
 /** Bands by figure, indexed by month − 1 (only the months asked for are filled). */
-export type BandsByMetric = Partial<Record<MonthlyMetric, Band[]>>;
+export type BandsByMetric = Partial<Record<BandMetric, Band[]>>;
+
+/** Month `t` (0-based) of a kept figure in a block, as the contiguous values of its runs. */
+function monthColumn(block: BandBlock, metric: MonthlyMetric, t: number): MetricColumn {
+  const column = block.values[metric];
+  const at = t - (block.fromMonth?.[metric] ?? 0);
+  if (!column || at < 0 || (at + 1) * block.count > column.length) throw new Error(`block from run ${block.first} lacks ${metric} for month ${t + 1}`);
+  return column.subarray(at * block.count, (at + 1) * block.count);
+}
 
 /**
  * Bands of the given figures and months, from blocks ordered by first run.
@@ -41,10 +74,12 @@ export function seriesBands(ordered: readonly BandBlock[], total: number, tasks:
     const bands = (out[metric] ??= []);
     for (let t = from; t < to; t += 1) {
       for (const block of ordered) {
-        const column = block.values[metric];
-        const at = t - (block.fromMonth?.[metric] ?? 0);
-        if (!column || at < 0 || (at + 1) * block.count > column.length) throw new Error(`block from run ${block.first} lacks ${metric} for month ${t + 1}`);
-        scratch.set(column.subarray(at * block.count, (at + 1) * block.count), block.first);
+        if (Object.hasOwn(derivedMetrics, metric)) {
+          const { from, value } = derivedMetrics[metric as DerivedMetric];
+          const a = monthColumn(block, from[0], t);
+          const b = monthColumn(block, from[1], t);
+          for (let i = 0; i < block.count; i += 1) scratch[block.first + i] = value(a[i] as number, b[i] as number);
+        } else scratch.set(monthColumn(block, metric as MonthlyMetric, t), block.first);
       }
       bands[t] = bandInPlace(scratch);
     }
@@ -57,12 +92,12 @@ export function seriesBands(ordered: readonly BandBlock[], total: number, tasks:
  * equal size (figure by figure, so a group needs few figures' columns).
  */
 export function splitBandTasks(months: number, parts: number): BandTask[][] {
-  const total = monthlyMetrics.length * months;
+  const total = bandMetrics.length * months;
   return Array.from({ length: parts }, (_, k) => {
     const start = Math.floor((k * total) / parts);
     const end = Math.floor(((k + 1) * total) / parts);
     const tasks: BandTask[] = [];
-    monthlyMetrics.forEach((metric, i) => {
+    bandMetrics.forEach((metric, i) => {
       const from = Math.max(start, i * months) - i * months;
       const to = Math.min(end, (i + 1) * months) - i * months;
       if (to > from) tasks.push({ metric, from, to });
@@ -75,7 +110,7 @@ export function splitBandTasks(months: number, parts: number): BandTask[][] {
 export function mergeBands(parts: readonly BandsByMetric[]): BandsByMetric {
   const out: BandsByMetric = {};
   for (const part of parts)
-    for (const [metric, bands] of Object.entries(part) as [MonthlyMetric, Band[]][]) {
+    for (const [metric, bands] of Object.entries(part) as [BandMetric, Band[]][]) {
       const into = (out[metric] ??= []);
       bands.forEach((band, t) => (into[t] = band));
     }
@@ -98,7 +133,7 @@ export function paidBackShares(ordered: readonly BandBlock[], total: number): nu
 
 /** The series rows from every figure's monthly bands. */
 export function seriesRows(bands: BandsByMetric, paidBack: readonly number[]): SeriesRow[] {
-  const at = (metric: MonthlyMetric, t: number): Band => {
+  const at = (metric: BandMetric, t: number): Band => {
     const band = bands[metric]?.[t];
     if (!band) throw new Error(`no band of ${metric} for month ${t + 1}`);
     return band;
@@ -110,7 +145,15 @@ export function seriesRows(bands: BandsByMetric, paidBack: readonly number[]): S
     customers: { baseline: at('customersBaseline', t), invested: at('customersInvested', t) },
     revenue: { baseline: at('revenueBaseline', t), invested: at('revenueInvested', t) },
     margin: { baseline: at('marginBaseline', t), invested: at('marginInvested', t) },
+    nps: {
+      baseline: npsBands(at('npsBaseline', t), at('promotersBaseline', t), at('passivesBaseline', t), at('detractorsBaseline', t)),
+      invested: npsBands(at('npsInvested', t), at('promotersInvested', t), at('passivesInvested', t), at('detractorsInvested', t)),
+    },
   }));
+}
+
+function npsBands(score: Band, promoters: Band, passives: Band, detractors: Band): NpsBands {
+  return { score, promoters, passives, detractors };
 }
 
 /** One row per month: bands of every monthly figure over the runs, from blocks ordered by first run. */
@@ -144,6 +187,44 @@ export function summarizeHorizon(scenario: Scenario, runs: JoinedRuns): HorizonS
     executedShare: executed / n,
     levers: leverSummary(h, scenario.valuation.terminalValue !== 'none'),
     terminalValue: scenario.valuation.terminalValue === 'none' ? null : horizonBand(Array.from(h.terminalValue)),
+    stageGate: stageGateSummary(scenario, runs),
+  };
+}
+
+/** What the stage gate did over the runs, or `null` without one. */
+function stageGateSummary(scenario: Scenario, runs: JoinedRuns): StageGateSummary | null {
+  const gate = scenario.investment.stageGate;
+  if (!gate) return null;
+  const h = runs.horizon;
+  const n = runs.count;
+  let stopped = 0;
+  let saved = 0;
+  let savedAmongStopped = 0;
+  const change = new Float64Array(n);
+  let changeAmongStopped = 0;
+  for (let i = 0; i < n; i += 1) {
+    change[i] = (h.npv[i] as number) - (h.npvWithoutGate[i] as number);
+    saved += h.savedCost[i] as number;
+    if ((h.stoppedMonth[i] as number) > 0) {
+      stopped += 1;
+      savedAmongStopped += h.savedCost[i] as number;
+      changeAmongStopped += change[i] as number;
+    }
+  }
+  const share = stopped / n;
+  return {
+    month: gate.month,
+    measure: gate.measure,
+    threshold: gate.threshold,
+    afterStop: gate.afterStop,
+    fadeMonths: gate.fadeMonths,
+    stoppedShare: share,
+    stoppedShareStandardError: Math.sqrt((share * (1 - share)) / n),
+    savedCost: saved / n,
+    savedCostAmongStopped: stopped > 0 ? savedAmongStopped / stopped : null,
+    npvChange: mean(change),
+    npvChangeStandardError: standardDeviation(Array.from(change)) / Math.sqrt(n),
+    npvChangeAmongStopped: stopped > 0 ? changeAmongStopped / stopped : null,
   };
 }
 

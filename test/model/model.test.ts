@@ -68,7 +68,8 @@ describe('one run', () => {
   });
 
   it('ramps the effect linearly to full over rampMonths, scaled when the programme misses', () => {
-    const p = runParameters(60, drawValues(parseScenario({ investment: { failureReduction: 0.5, rampMonths: 24, missedEffectShare: 0.4 } }), 1, 0));
+    const scenario = parseScenario({ investment: { failureReduction: 0.5, delayMonths: 0, rampMonths: 24, missedEffectShare: 0.4 } });
+    const p = runParameters(scenario, drawValues(scenario, 1, 0));
     expect(effectInMonth(p, true, 12)).toBeCloseTo(0.25, 12);
     expect(effectInMonth(p, true, 24)).toBeCloseTo(0.5, 12);
     expect(effectInMonth(p, true, 48)).toBeCloseTo(0.5, 12);

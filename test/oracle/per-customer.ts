@@ -3,12 +3,12 @@
  * prospect at a time with a uniform draw per decision, as a hand-written
  * model would. Slow by design: it backs the statistical-equivalence tests of
  * the count engine and the bench's speed-up figure. It shares only the
- * parameter draws (drawValues, runParameters, effectInMonth) with the engine,
+ * parameter draws and the programme's effect (drawValues, runParameters, effectScale, investedPBad) with the engine,
  * not one line of the monthly dynamics.
  */
 import { drawValues } from '../../src/model/draw.js';
-import { runParameters } from '../../src/model/parameters.js';
-import { effectInMonth, excellentShareInMonth } from '../../src/model/run.js';
+import { investedPBad, runParameters } from '../../src/model/parameters.js';
+import { effectScale, excellentShareAt } from '../../src/model/run.js';
 import { createStream, type Seed } from '../../src/random/stream.js';
 import type { Scenario } from '../../src/scenario/schema.js';
 
@@ -30,7 +30,7 @@ function reached(perTell: number, tells: number, pool: number): number {
 }
 
 export function perCustomerRun(scenario: Scenario, seed: Seed, run: number): OracleRun {
-  const p = runParameters(scenario.horizonMonths, drawValues(scenario, seed, run));
+  const p = runParameters(scenario, drawValues(scenario, seed, run));
   const u = createStream(seed, 'oracle', run);
   const executed = createStream(seed, 'execution', run)() < p.executionSuccess;
   const arms = {
@@ -46,8 +46,9 @@ export function perCustomerRun(scenario: Scenario, seed: Seed, run: number): Ora
     const margins = { baseline: 0, invested: 0 };
     for (const name of ['baseline', 'invested'] as const) {
       const arm = arms[name];
-      const pBad = name === 'baseline' ? p.pBad : p.pBad * (1 - effectInMonth(p, executed, month));
-      const excellentShare = name === 'baseline' ? p.excellentShare : excellentShareInMonth(p, executed, month);
+      const scale = effectScale(p, executed, month);
+      const pBad = name === 'baseline' ? p.pBad : investedPBad(p, scale);
+      const excellentShare = name === 'baseline' ? p.excellentShare : excellentShareAt(p, scale);
       let bad = 0;
       let good = 0;
       let churned = 0;

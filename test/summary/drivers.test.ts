@@ -29,6 +29,7 @@ describe('roiDrivers', () => {
       parameters: { a: x, b: -x, c: 7 },
       levers: { retention: 0, spend: 0, positiveWordOfMouth: 0, negativeWordOfMouth: 0, cost: 0 },
       terminalValue: null,
+      gate: null,
     }));
     const drivers = Object.fromEntries(roiDrivers({ runs }).map((d) => [d.path, d.correlation]));
     expect(drivers.a).toBeCloseTo(1, 12);
