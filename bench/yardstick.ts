@@ -3,14 +3,15 @@
  * JavaScript, with none of the library's structure: one stream per run, the
  * default scenario's central values as constants, the same binomial draws
  * per month and arm (the library's own sampler, so the sampler's cost is on
- * both sides), the seven monthly figures into month-major typed arrays, then
- * bands by typed-array sort. If simulate costs little more than this, its
+ * both sides), the seven monthly figures and four NPS shares into month-major typed
+ * arrays, then bands by typed-array sort (passives and NPS derived from the shares). If simulate costs little more than this, its
  * structure (schema, per-event streams, parameter draws, summaries) is cheap.
  */
 import { binomial, createStream } from '../dist/index.js';
 
 export function yardstick(runs: number, months: number): number {
   const metrics = Array.from({ length: 7 }, () => new Float64Array(runs * months));
+  const shares = Array.from({ length: 4 }, () => new Float32Array(runs * months));
   const pBad = 1 - 0.998 * 0.998 * 0.994 * 0.997 * 0.998;
   // The default's 90 a month split 2.4 : 1 between good and bad months.
   const spendBad = 90 / (2.4 * (1 - pBad) + pBad);
@@ -22,19 +23,20 @@ export function yardstick(runs: number, months: number): number {
     const random = createStream(1, run);
     const customers = [10_000, 10_000];
     const prospects = [250_000, 250_000];
-    let cost = 130_000;
+    let cost = 110_000;
     let incremental = 0;
     let d = 1;
     for (let t = 0; t < months; t += 1) {
       d *= discount;
-      cost += d * 6_500;
+      cost += d * 5_500;
       const monthMargin = [0, 0];
-      const ramp = Math.min(1, (t + 1) / 30);
+      // The default's central delay (about 6 months) and ramp (24).
+      const ramp = Math.max(0, Math.min(1, (t + 1 - 6) / 24));
       for (let arm = 0; arm < 2; arm += 1) {
         const A = customers[arm] as number;
         const P = prospects[arm] as number;
         const p = arm === 0 ? pBad : pBad * (1 - 0.4 * ramp);
-        const excellentShare = arm === 0 ? 0.218 : 0.218 + 0.05 * ramp;
+        const excellentShare = arm === 0 ? 0.313 : 0.313 + 0.05 * ramp;
         const bad = binomial(random, A, p);
         const good = A - bad;
         const excellent = binomial(random, good, excellentShare);
@@ -43,7 +45,7 @@ export function yardstick(runs: number, months: number): number {
         const positive = Math.round(binomial(random, excellent, 0.9) * 9);
         const negative = Math.round(binomial(random, bad, 0.5) * 16);
         const converted = binomial(random, P, reach(0.002, positive, P));
-        const organic = binomial(random, P - converted, 0.0006);
+        const organic = binomial(random, P - converted, 0.00054);
         const aboutToJoin = converted + organic;
         const deterred = binomial(random, aboutToJoin, reach(0.005, negative, aboutToJoin));
         customers[arm] = A - churned + aboutToJoin - deterred;
@@ -52,6 +54,8 @@ export function yardstick(runs: number, months: number): number {
         (metrics[1 + arm] as Float64Array)[t * runs + run] = customers[arm] as number;
         (metrics[3 + arm] as Float64Array)[t * runs + run] = revenue;
         (metrics[5 + arm] as Float64Array)[t * runs + run] = revenue * margin;
+        (shares[arm] as Float32Array)[t * runs + run] = A > 0 ? (0.9 * excellent + 0.18 * bad) / A : 0;
+        (shares[2 + arm] as Float32Array)[t * runs + run] = A > 0 ? (0.82 * bad + 0.1 * (good - excellent)) / A : 0;
       }
       incremental += d * ((monthMargin[1] as number) - (monthMargin[0] as number));
       (metrics[0] as Float64Array)[t * runs + run] = (incremental - cost) / cost;
@@ -60,9 +64,19 @@ export function yardstick(runs: number, months: number): number {
   // Bands: sort each month's column of each figure, read five percentiles and the mean.
   let checksum = 0;
   const column = new Float64Array(runs);
-  for (const metric of metrics) {
+  const derived = [0, 1].flatMap((arm) => [
+    (t: number, i: number) => 1 - (shares[arm] as Float32Array)[t * runs + i]! - (shares[2 + arm] as Float32Array)[t * runs + i]!,
+    (t: number, i: number) => 100 * ((shares[arm] as Float32Array)[t * runs + i]! - (shares[2 + arm] as Float32Array)[t * runs + i]!),
+  ]);
+  const fill: ((t: number) => void)[] = [
+    ...[...metrics, ...shares].map((metric) => (t: number) => column.set(metric.subarray(t * runs, (t + 1) * runs))),
+    ...derived.map((f) => (t: number) => {
+      for (let i = 0; i < runs; i += 1) column[i] = f(t, i);
+    }),
+  ];
+  for (const fillColumn of fill) {
     for (let t = 0; t < months; t += 1) {
-      column.set(metric.subarray(t * runs, (t + 1) * runs));
+      fillColumn(t);
       let sum = 0;
       for (let i = 0; i < runs; i += 1) sum += column[i] as number;
       column.sort();

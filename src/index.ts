@@ -18,12 +18,15 @@ export type {
   PerArm,
   SeriesRow,
   SimulationResult,
+  NpsBands,
+  StageGateSummary,
 } from './simulate/result.js';
 export type { Band } from './summary/band.js';
-export type { Levers, RunResult } from './model/run.js';
+export type { GateOutcome, Levers, RunResult, StageGate } from './model/run.js';
+export { improvementFromBudget } from './model/parameters.js';
 
 // Scenario
-export { defaultBusiness, defaultScenario } from './scenario/defaults.js';
+export { defaultBusiness, defaultChannels, defaultScenario } from './scenario/defaults.js';
 export { scenarioSchema, fieldRegistry } from './scenario/schema.js';
 export type { Scenario, ScenarioInput, DeepPartial, FieldMeta } from './scenario/schema.js';
 export { parseScenario } from './scenario/parse.js';
@@ -37,6 +40,12 @@ export { alternatives, sources, accentureOutcomeSplit } from './scenario/sources
 export type { Alternative, Source, SourceName } from './scenario/sources.js';
 export { domains, limits } from './scenario/domain.js';
 export type { Domain } from './scenario/domain.js';
+
+// Programme design: maturity and a reality check
+export { executionSuccessFromMaturity, maturityMapping, maturityQuestionIds, maturityQuestions } from './scenario/maturity.js';
+export type { MaturityAnswer, MaturityAnswers, MaturityQuestion, MaturityQuestionId } from './scenario/maturity.js';
+export { realityCheck, typicalProgrammes } from './business/reality-check.js';
+export type { RealityCheck } from './business/reality-check.js';
 
 // The user's own business
 export { impliedKpis, plausibility } from './business/kpis.js';

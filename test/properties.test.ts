@@ -20,6 +20,28 @@ function assumption(min: number, max: number, integer = false) {
   );
 }
 
+const channelsArbitrary = fc
+  .array(fc.tuple(assumption(0, 1), fc.boolean(), fc.double({ min: 0.01, max: 1, noNaN: true })), { minLength: 1, maxLength: 4 })
+  .chain((list) =>
+    fc.record({
+      contactRate: assumption(0, 1),
+      siloPenalty: assumption(1, 5),
+      offered: fc.constant(
+        Object.fromEntries(list.map(([failure, connected, weight], i) => [`c${i}`, { failure, connected, share: weight / list.reduce((sum, [, , w]) => sum + w, 0) }])),
+      ),
+    }),
+  )
+  // Shares that add up to 1 only to within rounding are the schema's to refuse; keep those that add up exactly.
+  .filter((c) => Math.abs(Object.values(c.offered).reduce((sum, x) => sum + x.share, 0) - 1) <= 1e-9);
+
+const stageGateArbitrary = fc.record({
+  month: fc.integer({ min: 1, max: 36 }),
+  measure: fc.constantFrom('effect' as const, 'roi' as const),
+  threshold: fc.double({ min: -1, max: 1, noNaN: true }),
+  afterStop: fc.constantFrom('fade' as const, 'hold' as const),
+  fadeMonths: fc.integer({ min: 1, max: 24 }),
+});
+
 const validScenario: fc.Arbitrary<ScenarioInput> = fc.record({
   horizonMonths: fc.integer({ min: 1, max: 36 }),
   discountRateAnnual: assumption(0, 0.3),
@@ -41,16 +63,27 @@ const validScenario: fc.Arbitrary<ScenarioInput> = fc.record({
     toldAfterBad: assumption(0, 30),
     conversionPerTell: assumption(0, 1),
     deterrencePerTell: assumption(0, 1),
+    recommendAfterBad: assumption(0, 1),
+    detractorAfterOrdinary: assumption(0, 1),
   }),
   acquisition: fc.record({ organicMonthly: assumption(0, 0.2) }),
+  channels: fc.option(channelsArbitrary, { nil: undefined }),
   investment: fc.record({
     upfront: fc.double({ min: 1, max: 1e7, noNaN: true }),
     monthly: assumption(0, 1e5),
-    failureReduction: assumption(0, 1),
+    failureReduction: assumption(-1, 1),
+    delayMonths: assumption(0, 24),
     rampMonths: assumption(0, 48),
     executionSuccess: assumption(0, 1),
-    missedEffectShare: assumption(0, 1),
+    missedEffectShare: assumption(-1, 1),
+    stageGate: fc.option(stageGateArbitrary, { nil: undefined }),
   }),
+}).map((input) => {
+  // A gate must fall within the horizon; channels, when given, get a budget on their first channel.
+  const gate = input.investment?.stageGate;
+  const investment = { ...input.investment, ...(gate ? { stageGate: { ...gate, month: Math.min(gate.month, input.horizonMonths ?? 1) } } : {}) };
+  const first = input.channels ? Object.keys(input.channels.offered ?? {})[0] : undefined;
+  return first ? { ...input, investment: { ...investment, channels: { budget: { [first]: 20_000 }, setupCost: 5_000, halfEffectSpend: 10_000 } } } : { ...input, investment };
 });
 
 function everyNumber(value: unknown, visit: (x: number, path: string) => void, path = ''): void {
@@ -66,6 +99,18 @@ describe('properties of any valid scenario', () => {
         everyNumber({ series: result.series, horizon: result.horizon, runs: result.runs }, (x, path) => {
           if (!Number.isFinite(x)) throw new Error(`${path} is ${x}`);
         });
+        // NPS is a score from −100 to 100 and its parts are shares, in every month and arm.
+        for (const row of result.series)
+          for (const arm of [row.nps.baseline, row.nps.invested]) {
+            for (const key of ['p5', 'p95', 'mean'] as const) {
+              expect(arm.score[key]).toBeGreaterThanOrEqual(-100 - 1e-4);
+              expect(arm.score[key]).toBeLessThanOrEqual(100 + 1e-4);
+              for (const share of [arm.promoters, arm.passives, arm.detractors]) {
+                expect(share[key]).toBeGreaterThanOrEqual(-1e-6);
+                expect(share[key]).toBeLessThanOrEqual(1 + 1e-6);
+              }
+            }
+          }
       }),
       { numRuns: 60 },
     );

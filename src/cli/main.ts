@@ -4,7 +4,9 @@ import { ScenarioError } from '../scenario/error.js';
 import { simulate } from '../simulate/simulate.js';
 import { seriesCsv } from '../report/csv.js';
 import { writeJson } from '../report/json.js';
-import { formatTable, kpiTable } from './table.js';
+import { formatTable, kpiTable, realityCheckTable } from './table.js';
+import { realityCheck } from '../business/reality-check.js';
+import { executionSuccessFromMaturity, maturityQuestions } from '../scenario/maturity.js';
 import { impliedKpis } from '../business/kpis.js';
 import { type ObservedBusiness, calibrate } from '../business/calibrate.js';
 
@@ -23,6 +25,8 @@ const usage = `Usage:
   cx-roi kpis [scenario.json] [--format table|json]
   cx-roi calibrate observed.json [scenario.json] [--steady-state]
   cx-roi assumptions [scenario.json] [--format table|json]
+  cx-roi reality-check [--runs N] [--seed S] [--format table|json]
+  cx-roi maturity [answers.json] [--format table|json]
   cx-roi --help | --version
 
 simulate      runs the scenario (the default one when no file is given) and prints
@@ -39,6 +43,15 @@ calibrate     writes a scenario (JSON, to standard output) whose baseline is the
               starting from scenario.json or the defaults. --steady-state starts
               at the customer count where new customers balance churn.
 assumptions   lists every assumption: value, unit, source and competing figures.
+reality-check simulates a spread of typical programmes (2,000 by default) and sets
+              their outcome classes and the share that misses its goal beside
+              Accenture's 23 / 57 / 20 and the published 70–80%.
+maturity      lists the nine maturity questions; with answers.json ({ "<id>":
+              "yes" | "partly" | "no", … }) prints the chance of carrying the
+              programme out that they give (investment.executionSuccess).
+
+A scenario may hold "channels", "investment.stageGate", "investment.maturity"
+and per-touchpoint "investment.failureReduction"; cx-roi assumptions lists them.
 
 Exit codes: 0 success, 1 unexpected failure, 2 bad scenario or arguments.`;
 
@@ -73,7 +86,7 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
     return 0;
   }
   const [command, ...files] = positionals;
-  const commands = ['simulate', 'kpis', 'calibrate', 'assumptions'];
+  const commands = ['simulate', 'kpis', 'calibrate', 'assumptions', 'reality-check', 'maturity'];
   if (command === undefined || !commands.includes(command)) {
     io.stderr(`cx-roi: ${command === undefined ? 'no command given' : `unknown command "${command}"`}\n\n${usage}\n`);
     return 2;
@@ -84,6 +97,8 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
     kpis: ['format'],
     calibrate: ['format', 'steady-state'],
     assumptions: ['format'],
+    'reality-check': ['runs', 'seed', 'format'],
+    maturity: ['format'],
   };
   const stray = Object.keys(values).filter((flag) => !(flagsOf[command] ?? []).includes(flag));
   if (stray.length > 0) {
@@ -96,6 +111,10 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
     return 2;
   }
   const [file, ...extra] = files;
+  if (command === 'reality-check' && file !== undefined) {
+    io.stderr(`cx-roi: reality-check takes no file (it simulates typicalProgrammes on the default business)\n\n${usage}\n`);
+    return 2;
+  }
   if (extra.length > 0) {
     io.stderr(`cx-roi: unexpected argument "${extra[0]}"\n\n${usage}\n`);
     return 2;
@@ -156,6 +175,33 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
       const kpis = impliedKpis(input as object);
       if (format === 'json') io.stdout(`${JSON.stringify(kpis, null, 2)}\n`);
       else io.stdout(kpiTable(kpis));
+      return 0;
+    }
+    if (command === 'maturity') {
+      if (file === undefined) {
+        if (format === 'json') io.stdout(`${JSON.stringify(maturityQuestions, null, 2)}\n`);
+        else
+          io.stdout(
+            `${maturityQuestions.map((q) => `${q.id} (part ${q.part}: ${q.partTitle})\n    ${q.text}\n    “${q.quote}”`).join('\n')}\n\nAnswer each "yes", "partly" or "no" in a JSON file and run cx-roi maturity answers.json, or give the answers as a scenario's investment.maturity.\n`,
+          );
+        return 0;
+      }
+      let prior;
+      try {
+        prior = executionSuccessFromMaturity(input as Record<string, string>);
+      } catch (error) {
+        io.stderr(`cx-roi: ${file}: ${(error as Error).message}\n`);
+        return 2;
+      }
+      if (format === 'json') io.stdout(`${JSON.stringify(prior)}\n`);
+      else io.stdout(`investment.executionSuccess: uniform from ${prior.min} to ${prior.max} (all "partly" gives the published 20–30%)\n`);
+      return 0;
+    }
+    if (command === 'reality-check') {
+      const runs = values.runs === undefined ? undefined : toNumber(values.runs, '--runs');
+      const seed = values.seed === undefined ? undefined : /^-?\d+(\.\d+)?$/.test(values.seed) ? Number(values.seed) : values.seed;
+      const check = realityCheck({ ...(runs === undefined ? {} : { runs }), ...(seed === undefined ? {} : { seed }) });
+      io.stdout(format === 'json' ? `${JSON.stringify(check, null, 2)}\n` : realityCheckTable(check));
       return 0;
     }
     if (command === 'calibrate') {

@@ -1,4 +1,5 @@
 import type { SimulationResult } from '../simulate/result.js';
+import type { RealityCheck } from '../business/reality-check.js';
 import { roiDrivers } from '../summary/drivers.js';
 import { type ArmKpis, type ImpliedKpis, scenarioKpis } from '../business/kpis.js';
 
@@ -90,6 +91,18 @@ export function formatTable(result: SimulationResult): string {
   );
   out.push(`Customers at month ${T}:  baseline ${integer.format(h.customers.baseline.p50)}, invested ${integer.format(h.customers.invested.p50)} (medians)`);
   out.push(`Programme carried out:  ${percent(h.executedShare)} of runs`);
+  const gate = h.stageGate;
+  if (gate)
+    out.push(
+      `Stage gate at month ${gate.month} (${gate.measure === 'effect' ? `measured effect < ${percent(gate.threshold, 0)}` : `cumulative ROI < ${gate.threshold}`}; effect then ${gate.afterStop === 'fade' ? `fades over ${gate.fadeMonths} months` : 'holds'}): ` +
+        `stopped ${percent(gate.stoppedShare)} ± ${percent(gate.stoppedShareStandardError)} of runs; monthly cost saved ${money(gate.savedCost)} a run on average` +
+        `${gate.savedCostAmongStopped === null ? '' : ` (${money(gate.savedCostAmongStopped)} a stopped run)`}; NPV ${gate.npvChange >= 0 ? '+' : '−'}${money(Math.abs(gate.npvChange))} ± ${money(gate.npvChangeStandardError)} a run against no gate`,
+    );
+  const last = result.series[result.series.length - 1];
+  if (last)
+    out.push(
+      `NPS at month ${T}:        baseline ${last.nps.baseline.score.p50.toFixed(1)}, invested ${last.nps.invested.score.p50.toFixed(1)} (medians; promoters ${percent(last.nps.invested.promoters.p50, 0)}, passives ${percent(last.nps.invested.passives.p50, 0)}, detractors ${percent(last.nps.invested.detractors.p50, 0)} with the programme)`,
+    );
   if (result.runs) {
     const drivers = roiDrivers(result).slice(0, 5);
     if (drivers.length > 0)
@@ -99,7 +112,7 @@ export function formatTable(result: SimulationResult): string {
   out.push(...kpiLines(scenarioKpis(scenario)));
   for (const w of result.warnings) out.push(`Warning (${w.field}): ${w.message}`);
   out.push('');
-  const header = ['month', 'ROI p5', 'p25', 'p50', 'p75', 'p95', 'paid back', 'customers base', 'invested', 'margin base', 'invested'];
+  const header = ['month', 'ROI p5', 'p25', 'p50', 'p75', 'p95', 'paid back', 'customers base', 'invested', 'margin base', 'invested', 'NPS base', 'invested'];
   const widths = header.map((h) => Math.max(h.length, 9));
   widths[0] = 5;
   out.push(pad(header, widths));
@@ -118,12 +131,29 @@ export function formatTable(result: SimulationResult): string {
           integer.format(row.customers.invested.p50),
           money(row.margin.baseline.p50),
           money(row.margin.invested.p50),
+          row.nps.baseline.score.p50.toFixed(1),
+          row.nps.invested.score.p50.toFixed(1),
         ],
         widths,
       ),
     );
   }
   out.push('');
-  out.push('ROI is cumulative and discounted; customers and margin are medians over runs (margin per month).');
+  out.push('ROI is cumulative and discounted; customers, margin (per month) and NPS (a survey of the month’s customers) are medians over runs.');
   return `${out.join('\n')}\n`;
+}
+
+/** The reality check's findings beside the published figures. */
+export function realityCheckTable(check: RealityCheck): string {
+  const oc = check.outcomeClasses;
+  return [
+    `cx-roi reality check: ${integer.format(check.runs)} typical programmes on the default business, seed ${JSON.stringify(check.seed)} (ranges: typicalProgrammes; nothing tuned to the published figures)`,
+    '',
+    `Outcome classes:   clearly positive ${percent(oc.positive)}, middling ${percent(oc.middling)}, lower or negative ${percent(oc.negative)}`,
+    `  Accenture:       ${percent(oc.published.positive, 0)}, ${percent(oc.published.middling, 0)}, ${percent(oc.published.negative, 0)}; χ² distance ${oc.chiSquareDistance.toFixed(3)}`,
+    `Missed the goal:   ${percent(check.missedGoal.share)} ± ${percent(check.missedGoal.standardError)} s.e. (measured cut in bad experiences at the horizon below half the planned one); published ${percent(check.missedGoal.published.low, 0)}–${percent(check.missedGoal.published.high, 0)}`,
+    `ROI < 0:           ${percent(check.negativeRoiShare)}; median ROI ${ratio(check.roi.p50).trim()} (90% between ${ratio(check.roi.p5).trim()} and ${ratio(check.roi.p95).trim()})`,
+    `Carried out:       ${percent(check.executedShare)} (mean chance from the random maturity answers ${percent(check.meanExecutionSuccess)})`,
+    '',
+  ].join('\n');
 }

@@ -75,13 +75,23 @@ export function splitSpend(average: number, ratio: number, pBad: number): { spen
 }
 
 /**
- * A channel's relative cut in failures from the budget spent on it: nothing
+ * The relative cut in a channel's (or a touchpoint's) failures that a
+ * budget buys: nothing
  * until the set-up cost is covered (the channel is then connected, so its
  * silo penalty ends), then each `halfEffectSpend` more halves its failure
  * rate: 1 − 2^(−(budget − setupCost) ÷ halfEffectSpend). Diminishing returns:
  * the first half-effect buys as much as every later one together.
+ *
+ * @param budget - Money spent on the channel.
+ * @param setupCost - What must be covered before anything improves (0 for none).
+ * @param halfEffectSpend - Money beyond the set-up cost that halves the failure rate (> 0).
+ * @returns Whether the budget covers the set-up (the channel is then connected) and the cut, 0 to 1.
+ * @example
+ * ```ts
+ * improvementFromBudget(35_000, 15_000, 20_000); // { connects: true, cut: 0.5 }
+ * ```
  */
-export function channelImprovement(budget: number, setupCost: number, halfEffectSpend: number): { connects: boolean; cut: number } {
+export function improvementFromBudget(budget: number, setupCost: number, halfEffectSpend: number): { connects: boolean; cut: number } {
   if (budget < setupCost || budget <= 0) return { connects: false, cut: 0 };
   return { connects: true, cut: -Math.expm1(-((budget - setupCost) / halfEffectSpend) * Math.LN2) };
 }
@@ -134,7 +144,7 @@ export function runParameters(scenario: Scenario, v: DrawnValues): RunParameters
       const budget = investment ? (v[`investment.channels.budget.${name}`] ?? 0) : 0;
       channelBudget += budget;
       if (!investment || before <= 0) return;
-      const { connects, cut } = channelImprovement(budget, get('investment.channels.setupCost'), get('investment.channels.halfEffectSpend'));
+      const { connects, cut } = improvementFromBudget(budget, get('investment.channels.setupCost'), get('investment.channels.halfEffectSpend'));
       const after = Math.min(1, own * (offered?.connected || connects ? 1 : silo) * (1 - cut));
       fullCut[c] = 1 - after / before;
     });

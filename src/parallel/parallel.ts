@@ -202,21 +202,29 @@ export async function simulateParallelWith(
     // Round two: every figure × month band, split evenly across the workers. Each worker is
     // sent only the months it summarises: a copy of them, or the figure's whole buffer, handed
     // over without a copy, when one worker takes every month of it.
-    const requests = splitBandTasks(scenario.horizonMonths, workers.length).map((tasks) => {
-      const transfer: ArrayBuffer[] = [];
-      // The kept figures these tasks read, each over the months any of them needs (a derived figure reads two).
+    const taskGroups = splitBandTasks(scenario.horizonMonths, workers.length);
+    // The kept figures each group reads, over the months any of its tasks needs (a derived figure reads two).
+    const needs = taskGroups.map((tasks) => {
       const needed = new Map<MonthlyMetric, { from: number; to: number }>();
       for (const { metric, from, to } of tasks)
         for (const source of sourcesOf(metric)) {
           const range = needed.get(source);
           needed.set(source, range ? { from: Math.min(range.from, from), to: Math.max(range.to, to) } : { from, to });
         }
+      return needed;
+    });
+    // A column read by one group only can be handed over whole; one read by several is copied for each.
+    const readers = new Map<MonthlyMetric, number>();
+    for (const needed of needs) for (const metric of needed.keys()) readers.set(metric, (readers.get(metric) ?? 0) + 1);
+    const requests = taskGroups.map((tasks, k) => {
+      const transfer: ArrayBuffer[] = [];
       const bandBlocks = blocks.map((b) => {
         const values: Partial<Record<MonthlyMetric, MetricColumn>> = {};
         const fromMonth: Partial<Record<MonthlyMetric, number>> = {};
-        for (const [metric, { from, to }] of needed) {
+        for (const [metric, { from, to }] of needs[k] ?? []) {
           const column = b.values[metric];
-          const part = from === 0 && to === b.months ? column : column.slice(from * b.count, to * b.count);
+          const whole = from === 0 && to === b.months && readers.get(metric) === 1;
+          const part = whole ? column : column.slice(from * b.count, to * b.count);
           values[metric] = part;
           fromMonth[metric] = from;
           transfer.push(part.buffer as ArrayBuffer);

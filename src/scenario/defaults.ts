@@ -11,7 +11,7 @@ import type { Scenario } from './schema.js';
  *   churn, excellent share and organic acquisition are `calibrate()` of
  *   10,000 customers, 80% annual retention, 90 a month, 180 new customers a
  *   month, 1.5% bad experiences a month and NPS 20, rounded.
- * - The programme's cost (130,000 upfront, 6,500 a month) was tuned so that
+ * - The programme's cost (110,000 upfront, 5,500 a month) was tuned so that
  *   the default programme's outcome classes land near Accenture's published
  *   23 / 57 / 20: a calibration target, not a validation.
  *
@@ -27,7 +27,7 @@ export const defaultScenario: Scenario = deepFreeze({
   churn: { switchAfterBad: 0.86, base: 0.0056 },
   spend: { averagePerMonth: 90, goodMultiplier: 2.4, grossMargin: 0.35 },
   wordOfMouth: {
-    excellentShare: 0.218,
+    excellentShare: 0.313,
     recommendAfterExcellent: 0.9,
     toldAfterExcellent: 9,
     recommendAfterBad: 0.18,
@@ -37,10 +37,10 @@ export const defaultScenario: Scenario = deepFreeze({
     conversionPerTell: 0.002,
     deterrencePerTell: 0.005,
   },
-  acquisition: { organicMonthly: 0.0006 },
+  acquisition: { organicMonthly: 0.00054 },
   investment: {
-    upfront: 130_000,
-    monthly: 6_500,
+    upfront: 110_000,
+    monthly: 5_500,
     failureReduction: { dist: 'pert', min: 0.2, mode: 0.4, max: 0.6 },
     delayMonths: { dist: 'triangular', min: 3, mode: 6, max: 12 },
     rampMonths: { dist: 'triangular', min: 18, mode: 24, max: 30 },
@@ -70,3 +70,28 @@ export function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+/**
+ * A typical organisation's contact channels, for `channels` in a scenario
+ * (the default scenario has none). From article 002 (Dimension Data): nine
+ * channels offered on average (eleven expected), and in 70% of
+ * organisations none or very few of them connected, so two of the nine are
+ * here (phone and e-mail). The shares of contacts, the failure rates and
+ * the contact rate are illustrative assumptions; the silo penalty (1.5×) is
+ * one too: the article says silos guarantee problems, not how many.
+ */
+export const defaultChannels = deepFreeze({
+  contactRate: 0.3,
+  siloPenalty: 1.5,
+  offered: {
+    phone: { share: 0.3, failure: 0.02, connected: true },
+    email: { share: 0.2, failure: 0.02, connected: true },
+    web: { share: 0.15, failure: 0.02, connected: false },
+    chat: { share: 0.1, failure: 0.02, connected: false },
+    app: { share: 0.08, failure: 0.02, connected: false },
+    social: { share: 0.05, failure: 0.02, connected: false },
+    messaging: { share: 0.05, failure: 0.02, connected: false },
+    store: { share: 0.05, failure: 0.02, connected: false },
+    post: { share: 0.02, failure: 0.02, connected: false },
+  },
+} as const);

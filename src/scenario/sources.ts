@@ -117,9 +117,8 @@ export const sources = {
   backfire: {
     ...article.ambition,
     credit: 'the article’s example',
-    quote:
-      'Het bestede budget aan de nieuwe site heeft daarmee misschien juist de CX verslechterd in plaats van verbeterd. […] Het project werd gestopt.',
-    figure: 'a CX project may make the experience worse, and be stopped',
+    quote: 'Het bestede budget aan de nieuwe site heeft daarmee misschien juist de CX verslechterd in plaats van verbeterd.',
+    figure: 'a CX project (a new website, the old one left online) made the experience worse; the project was stopped',
   },
   outcomeClasses: {
     ...article.maturity,

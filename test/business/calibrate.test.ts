@@ -104,7 +104,9 @@ describe('calibrate’s steady state', () => {
     expect(() =>
       calibrate({ customers: 10_000, annualRetention: 0.97, averageRevenuePerCustomerMonthly: 50, newCustomersMonthly: 400, badExperienceShareMonthly: 0.001, nps: 70 }, {}, { startAtSteadyState: true }),
     ).toThrow(/no steady state/);
-    expect(() => calibrate({ customers: 10_000, annualRetention: 0.8, averageRevenuePerCustomerMonthly: 50, newCustomersMonthly: 0, badExperienceShareMonthly: 0.01, nps: -1 }, {}, { startAtSteadyState: true })).toThrow(
+    expect(() =>
+      calibrate({ customers: 10_000, annualRetention: 0.8, averageRevenuePerCustomerMonthly: 50, newCustomersMonthly: 0, badExperienceShareMonthly: 0.01, nps: -1 }, { wordOfMouth: { conversionPerTell: 0 } }, { startAtSteadyState: true }),
+    ).toThrow(
       /empty customer base/,
     );
   });

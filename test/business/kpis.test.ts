@@ -37,7 +37,7 @@ describe('impliedKpis', () => {
 
   it('agrees with the simulated means of the first month within 4 standard errors, in both arms', () => {
     // The programme at full effect from month 1, carried out as planned, so the invested arm's month 1 is its full effect.
-    const input: ScenarioInput = { investment: { failureReduction: 0.4, rampMonths: 0, executionSuccess: 1 } };
+    const input: ScenarioInput = { investment: { failureReduction: 0.4, delayMonths: 0, rampMonths: 0, executionSuccess: 1 } };
     const kpis = impliedKpis(input);
     const A = parseScenario(input).customers.initial as number;
     const months = firstMonths(input, 3000);

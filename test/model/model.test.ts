@@ -120,7 +120,7 @@ describe('closed forms', () => {
       // The baseline's every month is bad, so its average is the bad month's spend.
       spend: { averagePerMonth: spendBad, goodMultiplier: 2.4, grossMargin: margin },
       acquisition: { organicMonthly: 0 },
-      investment: { upfront, monthly, failureReduction: 1, rampMonths: 0, executionSuccess: 1 },
+      investment: { upfront, monthly, failureReduction: 1, delayMonths: 0, rampMonths: 0, executionSuccess: 1 },
     };
     // Baseline: everyone has a bad month 1 and leaves. Invested: pBad = 0, nobody leaves.
     const d = (1 + rate) ** (-1 / 12);

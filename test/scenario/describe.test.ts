@@ -65,7 +65,7 @@ describe('describeAssumptions', () => {
 
   it('describes values and distributions in words', () => {
     expect(rows.find((r) => r.path === 'churn.switchAfterBad')?.valueText).toBe('0.86');
-    expect(rows.find((r) => r.path === 'investment.rampMonths')?.valueText).toBe('triangular(min 24, mode 30, max 36)');
+    expect(rows.find((r) => r.path === 'investment.rampMonths')?.valueText).toBe('triangular(min 18, mode 24, max 30)');
   });
 
   it('describes a given scenario', () => {
