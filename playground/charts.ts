@@ -99,6 +99,15 @@ export function revenueChart(result: SimulationResult, options: ChartOptions = {
   return armChart(result, options, (r) => r.revenue, 'Revenue per month', '~s');
 }
 
+/**
+ * NPS per arm over the months: a survey of each month's customers (promoters:
+ * 90% of excellent journeys and 18% of bad ones; detractors: the other bad
+ * ones and a share of the ordinary good ones).
+ */
+export function npsChart(result: SimulationResult, options: ChartOptions = {}) {
+  return armChart(result, options, (r) => ({ baseline: r.nps.baseline.score, invested: r.nps.invested.score }), 'NPS (−100 to 100)', '.0f');
+}
+
 /** The outcome class of one run. */
 export function outcomeClass(result: SimulationResult, roi: number): keyof typeof outcomeColors {
   const { positiveFrom, negativeBelow } = result.horizon.outcomeClasses;
@@ -246,6 +255,7 @@ export const charts = {
   'roi-fan': roiFanChart,
   customers: customersChart,
   revenue: revenueChart,
+  nps: npsChart,
   'roi-histogram': roiHistogram,
   'outcome-split': outcomeSplitChart,
   payback: paybackHistogram,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readmeFigure, withGeneratedTable } from '../scripts/docs.js';
-import { impliedKpis, simulate } from '../src/index.js';
+import { impliedKpis, realityCheck, simulate } from '../src/index.js';
 
 const root = join(import.meta.dirname, '..');
 
@@ -29,6 +29,22 @@ describe('generated docs (run `npm run docs` after changing the schema or the mo
     expect(readme).toContain(`| ${[levers.retention, levers.spend, levers.positiveWordOfMouth, levers.negativeWordOfMouth, levers.cost, levers.npv].map(cell).join(' | ')} |`);
     const pct = (x: number) => `${Math.round(100 * x)}%`;
     expect(readme).toContain(`(${pct(oc.positive)} / ${pct(oc.middling)} / ${pct(oc.negative)} at 1,000 runs, seed 1; χ² distance ${oc.chiSquareDistance.toFixed(3)})`);
+  });
+
+  it('the README’s reality check and stage gate figures are today’s', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+    const check = realityCheck({ runs: 2000, seed: 1 });
+    const oc = check.outcomeClasses;
+    expect(readme).toContain(`| typical programmes, model | ${pct(oc.positive)} | ${pct(oc.middling)} | ${pct(oc.negative)} | ${pct(check.missedGoal.share)} ± ${pct(check.missedGoal.standardError)} |`);
+    expect(readme).toContain(`χ² distance from Accenture's split: ${oc.chiSquareDistance.toFixed(3)}`);
+    const n = (x: number) => Math.round(x).toLocaleString('en-US');
+    const gate = { month: 18, measure: 'effect' as const, threshold: 0.1 };
+    const plain = simulate({ investment: { stageGate: gate } }, { runs: 2000, seed: 1 }).horizon.stageGate;
+    const backfire = simulate({ investment: { stageGate: gate, missedEffectShare: -0.3 } }, { runs: 2000, seed: 1 }).horizon.stageGate;
+    if (!plain || !backfire) throw new Error('no gate summary');
+    expect(readme).toContain(`stops ${pct(plain.stoppedShare)} of runs, saves ${n(plain.savedCost)} of monthly cost a run on average, and *loses* ${n(-plain.npvChange)} ± ${n(plain.npvChangeStandardError)} of NPV a run`);
+    expect(readme).toContain(`the same gate stops ${pct(backfire.stoppedShare)} and adds ${n(backfire.npvChange)} ± ${n(backfire.npvChangeStandardError)} a run`);
   });
 
   it('the default programme lands near Accenture’s split, the target its costs were tuned to', () => {

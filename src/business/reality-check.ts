@@ -5,10 +5,12 @@ import { ScenarioError } from '../scenario/error.js';
 import { type MaturityAnswer, executionSuccessFromMaturity, maturityQuestionIds } from '../scenario/maturity.js';
 import { parseScenario } from '../scenario/parse.js';
 import type { Scenario, ScenarioInput } from '../scenario/schema.js';
-import { accentureOutcomeSplit, sources } from '../scenario/sources.js';
+import { sources } from '../scenario/sources.js';
 import { type ResolvedOptions, defaultSeed, resolveOptions } from '../simulate/options.js';
 import type { Seed } from '../random/stream.js';
 import type { Band } from '../summary/band.js';
+import type { OutcomeClasses } from '../simulate/result.js';
+import { outcomeClasses } from '../summary/summarize.js';
 import { horizonBand } from '../summary/statistics.js';
 
 /**
@@ -39,13 +41,7 @@ export interface RealityCheck {
   readonly runs: number;
   readonly seed: Seed;
   /** Shares of the programmes in Accenture's outcome classes (the default thresholds: ROI ≥ 1, 0 ≤ ROI < 1, ROI < 0), and their χ² distance from the published 23 / 57 / 20. */
-  readonly outcomeClasses: {
-    readonly positive: number;
-    readonly middling: number;
-    readonly negative: number;
-    readonly published: typeof accentureOutcomeSplit;
-    readonly chiSquareDistance: number;
-  };
+  readonly outcomeClasses: OutcomeClasses;
   /**
    * Share of programmes that miss their goal, beside the published 70–80%.
    * A programme's goal is the cut in bad experiences it planned
@@ -88,8 +84,6 @@ export function realityCheck(options: { runs?: number; seed?: Seed } = {}): Real
   // One scenario per maturity profile's prior: at most 19 (the score moves in steps of 1/18).
   const scenarios = new Map<string, Scenario>();
   const roi: number[] = [];
-  let positive = 0;
-  let negative = 0;
   let missed = 0;
   let executed = 0;
   let success = 0;
@@ -117,24 +111,15 @@ export function realityCheck(options: { runs?: number; seed?: Seed } = {}): Real
     const measured = customers > 0 && pBadBefore > 0 ? 1 - bad / customers / pBadBefore : 0;
     const planned = result.parameters['investment.failureReduction'] as number;
     if (measured < planned / 2) missed += 1;
-    if (result.roi >= scenario.outcomeClasses.positiveFrom) positive += 1;
-    else if (result.roi < scenario.outcomeClasses.negativeBelow) negative += 1;
     if (result.executed) executed += 1;
     success += result.parameters['investment.executionSuccess'] as number;
     roi.push(result.roi);
   }
-  const shares = { positive: positive / runs, middling: (runs - positive - negative) / runs, negative: negative / runs };
-  const p = accentureOutcomeSplit;
   const missedShare = missed / runs;
   return {
     runs,
     seed,
-    outcomeClasses: {
-      ...shares,
-      published: p,
-      chiSquareDistance:
-        (shares.positive - p.positive) ** 2 / p.positive + (shares.middling - p.middling) ** 2 / p.middling + (shares.negative - p.negative) ** 2 / p.negative,
-    },
+    outcomeClasses: outcomeClasses(roi, defaultScenario.outcomeClasses),
     missedGoal: { share: missedShare, standardError: Math.sqrt((missedShare * (1 - missedShare)) / runs), published: { low: 0.7, high: 0.8 } },
     negativeRoiShare: roi.filter((x) => x < 0).length / runs,
     executedShare: executed / runs,

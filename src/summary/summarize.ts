@@ -261,7 +261,8 @@ export function payback(months: Int32Array): PaybackSummary {
   };
 }
 
-function outcomeClasses(roi: readonly number[], thresholds: Scenario['outcomeClasses']): OutcomeClasses {
+/** Shares of runs in Accenture's three outcome classes at the given thresholds, with the χ² distance from the published split. */
+export function outcomeClasses(roi: readonly number[], thresholds: Scenario['outcomeClasses']): OutcomeClasses {
   const { positiveFrom, negativeBelow } = thresholds;
   let positive = 0;
   let negative = 0;

@@ -29,7 +29,8 @@ describe('cx-roi CLI', () => {
     expect(code).toBe(0);
     expect(stderr).toBe('');
     expect(stdout).toContain('cx-roi: 200 runs, seed 2026, horizon 60 months');
-    expect(stdout).toContain('P(ROI > 0):             79.5%');
+    expect(stdout).toContain('P(ROI > 0):             82.0%');
+    expect(stdout).toMatch(/NPS at month 60:\s+baseline 20\.0, invested 22\.4 \(medians;/);
     expect(stdout).toContain('Accenture published:  23%, 57%, 20%');
     const tableRows = stdout.split('\n').filter((line) => /^\s+\d+\s/.test(line));
     expect(tableRows).toHaveLength(60);
@@ -141,6 +142,42 @@ describe('cx-roi CLI', () => {
     expect((await cli(['simulate', '--steady-state'])).code).toBe(2);
     expect((await cli(['frobnicate'])).code).toBe(2);
     expect((await cli([])).code).toBe(2);
+  });
+
+  it('simulates a scenario with a stage gate, channels and maturity answers, and says what the gate did', async () => {
+    const scenario = {
+      channels: { contactRate: 0.3, siloPenalty: 1.5, offered: { phone: { share: 0.6, failure: 0.02, connected: true }, chat: { share: 0.4, failure: 0.03, connected: false } } },
+      investment: {
+        maturity: Object.fromEntries(['leadershipUnderstands', 'notOnlyMarketing', 'rightKpis', 'knowsAudiences', 'knowsChannelsAndJourneys', 'customerData', 'dedicatedTeam', 'teamProcess', 'researchTools'].map((id) => [id, 'partly'])),
+        channels: { budget: { chat: 40_000 }, setupCost: 10_000, halfEffectSpend: 20_000 },
+        stageGate: { month: 18, measure: 'effect', threshold: 0.1 },
+      },
+    };
+    const { code, stdout, stderr } = await cli(['simulate', 's.json', '--runs', '300'], { 's.json': JSON.stringify(scenario) });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Stage gate at month 18 \(measured effect < 10%; effect then fades over 12 months\): stopped \d+\.\d% ± \d+\.\d% of runs; monthly cost saved [\d,]+ a run on average/);
+    const assumptions = (await cli(['assumptions', 's.json'], { 's.json': JSON.stringify(scenario) })).stdout;
+    expect(assumptions).toContain('channels.offered.chat.failure = 0.03');
+    expect(assumptions).toContain('investment.executionSuccess = uniform(min 0.2, max 0.3)');
+  });
+
+  it('runs the reality check and the maturity questionnaire', async () => {
+    const check = await cli(['reality-check', '--runs', '300', '--seed', '3']);
+    expect(check.code).toBe(0);
+    expect(check.stdout).toMatch(/Outcome classes:\s+clearly positive \d+\.\d%, middling \d+\.\d%, lower or negative \d+\.\d%/);
+    expect(check.stdout).toMatch(/Accenture:\s+23%, 57%, 20%; χ² distance \d\.\d{3}/);
+    expect(check.stdout).toMatch(/Missed the goal:\s+\d+\.\d% ± \d\.\d% s\.e\./);
+    expect(JSON.parse((await cli(['reality-check', '--runs', '50', '--format', 'json'])).stdout).runs).toBe(50);
+    expect((await cli(['reality-check', 'x.json'])).code).toBe(2);
+    const questions = await cli(['maturity']);
+    expect(questions.stdout).toContain('dedicatedTeam (part 3: The right people, process and tools)');
+    const all = async (answer: string) => JSON.stringify(Object.fromEntries(JSON.parse((await cli(['maturity', '--format', 'json'])).stdout).map((q: { id: string }) => [q.id, answer])));
+    const prior = await cli(['maturity', 'a.json'], { 'a.json': await all('partly') });
+    expect(prior.stdout).toBe('investment.executionSuccess: uniform from 0.2 to 0.3 (all "partly" gives the published 20–30%)\n');
+    const bad = await cli(['maturity', 'a.json'], { 'a.json': '{"dedicatedTeam": "maybe"}' });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('leadershipUnderstands');
   });
 
   it('lists the assumptions with their sources', async () => {

@@ -206,7 +206,7 @@ describe('channels', () => {
 
   it('adds the channel budget to the upfront cost', () => {
     const run = simulate(withChannels({ phone: 40_000, email: 10_000 }), { runs: 1, seed: 1, keepRuns: true }).runs?.[0];
-    const plain = simulate({ investment: { failureReduction: 0, upfront: defaultScenario.investment.upfront + 50_000 } }, { runs: 1, seed: 1, keepRuns: true }).runs?.[0];
+    const plain = simulate({ investment: { failureReduction: 0, upfront: (defaultScenario.investment.upfront as number) + 50_000 } }, { runs: 1, seed: 1, keepRuns: true }).runs?.[0];
     expect(run?.levers.cost).toBeCloseTo(plain?.levers.cost ?? 0, 6);
   });
 });
@@ -235,9 +235,10 @@ describe('maturity', () => {
   it('more "yes" never lowers the chance', () => {
     fc.assert(
       fc.property(answersArbitrary, fc.integer({ min: 0, max: 8 }), (answers, i) => {
-        const before = Object.fromEntries(maturityQuestionIds.map((id, j) => [id, answers[j]]));
+        const before: Record<string, string> = Object.fromEntries(maturityQuestionIds.map((id, j) => [id, answers[j] as string]));
         const current = answers[i] as keyof typeof rank;
-        const better = current === 'yes' ? 'yes' : current === 'partly' ? 'yes' : 'partly';
+        // One answer one step better: no → partly, partly → yes.
+        const better = current === 'no' ? 'partly' : 'yes';
         const after = { ...before, [maturityQuestionIds[i] as string]: better };
         expect(executionSuccessFromMaturity(after).min).toBeGreaterThanOrEqual(executionSuccessFromMaturity(before).min);
         expect(rank[better]).toBeGreaterThanOrEqual(rank[current]);

@@ -46,6 +46,13 @@ describe('chart content', () => {
     expect(text).toContain(`${Math.round(result.horizon.outcomeClasses.middling * 100)}%`);
   });
 
+  it('draws NPS for both arms on its −100…100 scale', () => {
+    const text = render('nps').textContent ?? '';
+    expect(text).toContain('NPS (−100 to 100)');
+    expect(text).toContain('baseline');
+    expect(text).toContain('invested');
+  });
+
   it('states the share that never pays back', () => {
     expect(render('payback').textContent).toContain(`${Math.round(result.horizon.paybackMonth.neverShare * 100)}% of runs never pay back within 60 months.`);
   });
