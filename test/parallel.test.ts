@@ -132,6 +132,25 @@ describe.runIf(existsSync(join(import.meta.dirname, '../dist/worker.js')))('simu
     expect(JSON.stringify(parallel)).toBe(JSON.stringify(simulate(input, options)));
   });
 
+  it.each([2, 3])('with %d workers gives simulate’s result bit for bit with every part of programme design: targets, channels, a gate, maturity, NPS', async (workers) => {
+    const input = {
+      horizonMonths: 30,
+      channels: { contactRate: 0.3, siloPenalty: { dist: 'uniform' as const, min: 1, max: 2 }, offered: { phone: { share: 0.7, failure: 0.02, connected: true }, chat: { share: 0.3, failure: 0.04, connected: false } } },
+      investment: {
+        failureReduction: { delivery: { dist: 'pert' as const, min: -0.2, mode: 0.4, max: 0.7 }, order: 0.2 },
+        upfront: { delivery: 80_000, order: 20_000 },
+        maturity: Object.fromEntries(['leadershipUnderstands', 'notOnlyMarketing', 'rightKpis', 'knowsAudiences', 'knowsChannelsAndJourneys', 'customerData', 'dedicatedTeam', 'teamProcess', 'researchTools'].map((id) => [id, 'partly'])),
+        channels: { budget: { chat: 30_000 }, setupCost: 10_000, halfEffectSpend: 15_000 },
+        stageGate: { month: 12, measure: 'effect' as const, threshold: 0.05 },
+      },
+    };
+    const options = { runs: 257, seed: 'design', keepRuns: true };
+    const parallel = await simulateParallel(input, { ...options, workers });
+    const serial = simulate(input, options);
+    expect(serial.horizon.stageGate?.stoppedShare).toBeGreaterThan(0);
+    expect(JSON.stringify(parallel)).toBe(JSON.stringify(serial));
+  });
+
   it('reuses its idle workers, and still gives identical results after an abort', async () => {
     const first = await simulateParallel({ horizonMonths: 6 }, { runs: 100, workers: 2, seed: 3 });
     const second = await simulateParallel({ horizonMonths: 6 }, { runs: 100, workers: 2, seed: 3 });

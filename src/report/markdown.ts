@@ -19,7 +19,7 @@ const escape = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 export function assumptionsMarkdown(input: ScenarioInput = {}): string {
   const rows = describeAssumptions(input).map((r) => {
     const source = r.source
-      ? `${r.source.figure} (${r.source.credit}; \`${r.source.article}\`: “${r.source.quote}”)`
+      ? `${r.source.figure} (${r.source.credit}; \`${r.source.article}\`: “${r.source.quote}”)${r.note ? ` ${r.note}` : ''}`
       : `*Illustrative assumption.* ${(r.note ?? '').replace(/^Illustrative assumption, not a published finding: /, '')}`;
     const competing = r.alternatives.map((a) => ` Competing figure: ${a.value}, ${a.figure} (${a.credit}; \`${a.article}\`; ${a.note}).`).join('');
     return `| \`${r.path}\` | ${escape(r.valueText)} | ${escape(r.unit)} | ${escape(r.description)} Allowed: ${escape(r.allowed)}. | ${escape(source + competing)} |`;

@@ -48,7 +48,13 @@ export interface AssumptionRow {
  * ```
  */
 export function describeAssumptions(input: ScenarioInput = {}): AssumptionRow[] {
-  return scenarioFields(parseScenario(input)).map(({ path, value, meta }) => ({
+  const scenario = parseScenario(input);
+  const maturity = scenario.investment.maturity;
+  // A chance of execution derived from the maturity answers says so, with the answers' tally.
+  const derived = maturity
+    ? `Derived from investment.maturity (${(['yes', 'partly', 'no'] as const).map((a) => `${Object.values(maturity).filter((x) => x === a).length} ${a}`).join(', ')}) by executionSuccessFromMaturity: all "partly" gives the published 20–30%; the ends are illustrative.`
+    : null;
+  return scenarioFields(scenario).map(({ path, value, meta }) => ({
     path,
     value,
     valueText: describeValue(value),
@@ -58,7 +64,7 @@ export function describeAssumptions(input: ScenarioInput = {}): AssumptionRow[] 
     domain: meta.domain,
     uncertain: meta.uncertain,
     source: meta.source === null ? null : sources[meta.source],
-    note: meta.note ?? null,
+    note: path === 'investment.executionSuccess' && derived ? derived : (meta.note ?? null),
     alternatives: Object.hasOwn(alternatives, path) ? (alternatives[path] ?? []) : [],
   }));
 }

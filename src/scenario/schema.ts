@@ -251,8 +251,8 @@ export const scenarioSchema = z
         siloPenalty: assumption(domains.failureMultiplier, {
           unit: '× failure rate',
           description: 'How many times as often a channel that is not connected to the others fails (no shared data, no hand-over).',
-          source: 'channelsInSilos',
-          note: `${illustrative} The article says silos guarantee problems, not how many: 1.5 is a choice.`,
+          source: null,
+          note: `${illustrative} Article 002 (Dimension Data) finds ${sources.channelsInSilos.figure.replace(/^58%/, '58% of organisations')}; it does not say how much more often a siloed channel fails, so 1.5 is a choice.`,
         }),
         offered: z
           .record(

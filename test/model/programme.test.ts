@@ -280,3 +280,34 @@ describe('NPS', () => {
     expect(() => calibrate({ customers: 10_000, annualRetention: 0.8, averageRevenuePerCustomerMonthly: 90, newCustomersMonthly: 180, badExperienceShareMonthly: 0.015, nps: 95 })).toThrow(/NPS lies between -10\.8 \(no excellent journeys\) and 87\.7/);
   });
 });
+
+describe('describeAssumptions of the new parts', () => {
+  it('lists channels, channel budgets and the gate when given, and says where a derived executionSuccess comes from', async () => {
+    const { describeAssumptions } = await import('../../src/index.js');
+    const rows = describeAssumptions({
+      channels: defaultChannels,
+      investment: {
+        failureReduction: { delivery: 0.5 },
+        maturity: Object.fromEntries(maturityQuestionIds.map((id, i) => [id, i < 3 ? 'yes' : 'no'])),
+        channels: { budget: { chat: 10_000 }, setupCost: 1_000, halfEffectSpend: 5_000 },
+        stageGate: { month: 12, measure: 'roi', threshold: -0.5 },
+      },
+    });
+    const paths = rows.map((r) => r.path);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'channels.contactRate',
+        'channels.siloPenalty',
+        'channels.offered.chat.failure',
+        'investment.failureReduction.delivery',
+        'investment.channels.budget.chat',
+        'investment.delayMonths',
+        'investment.stageGate.month',
+        'wordOfMouth.recommendAfterBad',
+      ]),
+    );
+    expect(rows.find((r) => r.path === 'investment.executionSuccess')?.note).toContain('3 yes, 0 partly, 6 no');
+    expect(rows.find((r) => r.path === 'wordOfMouth.recommendAfterBad')?.source?.credit).toBe('Temkin Group');
+    expect(rows.find((r) => r.path === 'investment.delayMonths')?.source?.article).toBe('004_7f02ceec3e3ccea8.txt');
+  });
+});
