@@ -121,6 +121,7 @@ function render(): void {
     }),
   );
   renderBusiness(result);
+  renderNpsHint(result);
   $('#result-hash').textContent = hash;
   document.body.dataset.resultHash = hash;
   document.body.dataset.medianRoi = String(result.horizon.roi.p50);
@@ -130,6 +131,18 @@ function render(): void {
     box.replaceChildren(chart(result, { compare: pinned?.result ?? null, width }));
   }
   renderComparison();
+}
+
+/** The NPS cell's words, from the scenario's own figures. */
+function renderNpsHint(result: SimulationResult): void {
+  const w = result.scenario.wordOfMouth;
+  const pct = (x: (typeof w)['recommendAfterBad']) => (typeof x === 'number' ? `${Math.round(100 * x)}%` : 'an uncertain share');
+  const p = { recommendAfterExcellent: w.recommendAfterExcellent, recommendAfterBad: w.recommendAfterBad, detractorAfterOrdinary: w.detractorAfterOrdinary };
+  const last = result.series[result.series.length - 1];
+  $('#nps-hint').textContent =
+    `A survey of each month's customers: promoters are ${pct(p.recommendAfterExcellent)} of those with an excellent experience and ${pct(p.recommendAfterBad)} of those with a bad one (Temkin: 90% and 18%); ` +
+    `detractors are the other bad ones and ${pct(p.detractorAfterOrdinary)} of the ordinary good ones (an illustrative assumption). Median and 5–95% band over the runs.` +
+    (last ? ` In month ${last.month}: ${last.nps.baseline.score.p50.toFixed(1)} without the programme, ${last.nps.invested.score.p50.toFixed(1)} with it (medians).` : '');
 }
 
 /** A table with a header row and rows whose first cell labels the row. */

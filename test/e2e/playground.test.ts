@@ -61,7 +61,7 @@ describe.runIf(ready)('playground in headless Chromium', () => {
   it('loads the default scenario with no console errors, and every chart draws marks', async () => {
     const { page, problems } = await open(base);
     expect(problems).toEqual([]);
-    for (const id of ['roi-fan', 'customers', 'revenue', 'roi-histogram', 'outcome-split', 'payback', 'levers', 'drivers']) {
+    for (const id of ['roi-fan', 'customers', 'revenue', 'nps', 'roi-histogram', 'outcome-split', 'payback', 'levers', 'drivers']) {
       const marks = await page.locator(`#chart-${id} svg [aria-label] > *`).count();
       expect(marks, `marks in ${id}`).toBeGreaterThan(5);
     }
@@ -74,6 +74,8 @@ describe.runIf(ready)('playground in headless Chromium', () => {
     expect(business).toMatch(/Annual retention\s*80\.1%\s*85\.2%/);
     expect(await page.locator('#warnings li').count()).toBe(0);
     expect(await page.locator('#chart-outcome-split').textContent()).toContain('calibration target, not a validation');
+    // NPS over time, with and without the programme, in words from the scenario's own figures.
+    expect(await page.locator('#nps-hint').textContent()).toMatch(/promoters are 90% of those with an excellent experience and 18% of those with a bad one[\s\S]*In month 60: 20\.\d without the programme, 2\d\.\d with it/);
     expect(await page.locator('#headline [data-figure="median-payback"]').textContent()).toMatch(/Median payback \(all runs\)month \d+/);
     const updateMs = await page.evaluate(() => Number(document.body.dataset.updateMs));
     console.log(`playground: 2,000-run update took ${updateMs} ms in headless Chromium`);
