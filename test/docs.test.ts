@@ -45,6 +45,13 @@ describe('generated docs (run `npm run docs` after changing the schema or the mo
     if (!plain || !backfire) throw new Error('no gate summary');
     expect(readme).toContain(`stops ${pct(plain.stoppedShare)} of runs, saves ${n(plain.savedCost)} of monthly cost a run on average, and *loses* ${n(-plain.npvChange)} ± ${n(plain.npvChangeStandardError)} of NPV a run`);
     expect(readme).toContain(`the same gate stops ${pct(backfire.stoppedShare)} and adds ${n(backfire.npvChange)} ± ${n(backfire.npvChangeStandardError)} a run`);
+    const hold = simulate({ investment: { stageGate: { ...gate, afterStop: 'hold' } } }, { runs: 2000, seed: 1 }).horizon.stageGate;
+    const backfireHold = simulate({ investment: { stageGate: { ...gate, afterStop: 'hold' }, missedEffectShare: -0.3 } }, { runs: 2000, seed: 1 }).horizon.stageGate;
+    if (!hold || !backfireHold) throw new Error('no gate summary');
+    expect(readme).toContain(`(with \`hold\`: ${n(-hold.npvChange)} ± ${n(hold.npvChangeStandardError)})`);
+    expect(readme).toContain(`(with \`hold\`, which keeps the harm done: ${n(backfireHold.npvChange)} ± ${n(backfireHold.npvChangeStandardError)};`);
+    const among = (x: number | null) => `${(100 * (x ?? NaN)).toFixed(1)}%`;
+    expect(readme).toContain(`(${among(check.missedGoal.amongExecuted)} of those carried out miss, ${among(check.missedGoal.amongNotExecuted)} of the others)`);
   });
 
   it('the default programme lands near Accenture’s split, the target its costs were tuned to', () => {

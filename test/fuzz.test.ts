@@ -29,6 +29,9 @@ function assumption(min: number, max: number, integer = false) {
   );
 }
 
+/** The new parts of 0.4.0 are mostly fixed values, so that adding them does not turn the sweep into a test of refusals. */
+const mostlyFixed = (min: number, max: number) => fc.oneof({ weight: 3, arbitrary: fc.oneof(fc.constantFrom(min, max), finite(min, max)) }, { weight: 1, arbitrary: assumption(min, max) });
+
 const extremeScenario: fc.Arbitrary<ScenarioInput> = fc.record(
   {
     horizonMonths: fc.integer({ min: 1, max: 24 }),
@@ -52,26 +55,81 @@ const extremeScenario: fc.Arbitrary<ScenarioInput> = fc.record(
         toldAfterBad: assumption(0, 1000),
         conversionPerTell: assumption(0, 1),
         deterrencePerTell: assumption(0, 1),
+        recommendAfterBad: mostlyFixed(0, 1),
+        detractorAfterOrdinary: mostlyFixed(0, 1),
       },
       { requiredKeys: [] },
+    ),
+    // Channels: shares that add up to 1, extreme failures and penalties, names that shadow Object's.
+    channels: fc.option(
+      fc
+      .array(fc.tuple(fc.constantFrom('phone', 'chat', 'constructor', 'toString', 'web', 'post'), mostlyFixed(0, 1), fc.boolean(), finite(1e-9, 1)), { minLength: 1, maxLength: 6 })
+      .map((list) => {
+        const unique = [...new Map(list.map((c) => [c[0], c])).values()];
+        const total = unique.reduce((sum, c) => sum + c[3], 0);
+        const offered = Object.fromEntries(unique.map(([name, failure, connected, w], i) => [name, { failure, connected, share: i === unique.length - 1 ? 1 - unique.slice(0, -1).reduce((sum, c) => sum + c[3] / total, 0) : w / total }]));
+        return offered;
+      })
+      .chain((offered) => fc.record({ contactRate: mostlyFixed(0, 1), siloPenalty: mostlyFixed(1, 100), offered: fc.constant(offered) })),
+      { nil: undefined, freq: 2 },
     ),
     acquisition: fc.record({ organicMonthly: assumption(0, 1) }),
     valuation: fc.record({ terminalValue: fc.constantFrom('none' as const, 'customerLifetime' as const) }),
     investment: fc.record(
       {
-        upfront: fc.oneof({ weight: 3, arbitrary: assumption(1, 1e12) }, { weight: 1, arbitrary: assumption(0, 1e12) }),
+        upfront: fc.oneof({ weight: 7, arbitrary: assumption(1, 1e12) }, { weight: 1, arbitrary: assumption(0, 1e12) }),
         monthly: assumption(0, 1e12),
-        failureReduction: assumption(0, 1),
+        failureReduction: fc.oneof(assumption(-1, 1), fc.dictionary(fc.constantFrom('web', 'order', 'delivery', 'constructor'), mostlyFixed(-1, 1), { minKeys: 1, maxKeys: 3 })),
+        delayMonths: mostlyFixed(0, 240),
         rampMonths: assumption(0, 240),
         executionSuccess: assumption(0, 1),
-        missedEffectShare: assumption(0, 1),
+        missedEffectShare: assumption(-1, 1),
         excellentShareIncrease: assumption(0, 1),
+        stageGate: fc.option(fc.record({
+          month: fc.integer({ min: 1, max: 24 }),
+          measure: fc.constantFrom('effect' as const, 'roi' as const),
+          threshold: finite(-1, 1),
+          afterStop: fc.constantFrom('fade' as const, 'hold' as const),
+          fadeMonths: fc.integer({ min: 1, max: 240 }),
+        }), { nil: undefined, freq: 2 }),
+        channels: fc.record({ budget: fc.dictionary(fc.constantFrom('phone', 'chat', 'constructor', 'web'), mostlyFixed(0, 1e12), { minKeys: 1, maxKeys: 3 }), setupCost: mostlyFixed(0, 1e12), halfEffectSpend: mostlyFixed(1, 1e12) }),
       },
       { requiredKeys: [] },
     ),
   },
   { requiredKeys: [] },
-);
+).map(consistent);
+
+/**
+ * Keeps most generated scenarios valid where the new parts refer to each
+ * other (a gate within the horizon, budgets for offered channels, targets
+ * that are touchpoints of the journey), so the sweep simulates more than it
+ * refuses; one in eight is left as generated, to exercise the refusals.
+ */
+function consistent(input: ScenarioInput, index = 0): ScenarioInput {
+  const text = JSON.stringify(input);
+  let hash = 0;
+  for (let i = 0; i < text.length; i += 1) hash = (hash * 31 + text.charCodeAt(i)) | 0;
+  if (((hash ^ index) & 7) === 0) return input;
+  const investment = { ...input.investment } as Record<string, unknown>;
+  const horizon = input.horizonMonths ?? 60;
+  const gate = investment.stageGate as { month: number } | undefined;
+  if (gate) investment.stageGate = { ...gate, month: Math.min(gate.month, horizon) };
+  const offered = input.channels?.offered ? Object.keys(input.channels.offered) : [];
+  const channels = investment.channels as { budget: Record<string, unknown> } | undefined;
+  if (channels) {
+    if (offered.length === 0) delete investment.channels;
+    else investment.channels = { ...channels, budget: Object.fromEntries(Object.values(channels.budget).map((x, i) => [offered[i % offered.length], x])) };
+  }
+  const journey = input.journey?.touchpointFailure;
+  const names = journey && typeof journey === 'object' && !Array.isArray(journey) && !('dist' in journey) ? Object.keys(journey) : [];
+  const cut = investment.failureReduction;
+  if (cut && typeof cut === 'object' && !('dist' in cut)) {
+    if (names.length === 0) investment.failureReduction = 0.3;
+    else investment.failureReduction = Object.fromEntries(Object.values(cut).map((x, i) => [names[i % names.length], x]));
+  }
+  return { ...input, investment };
+}
 
 /** Every number in a result, with its path; `null` is allowed (a payback that never comes). */
 function nonFinite(value: unknown, path = ''): string | undefined {

@@ -142,10 +142,11 @@ export function calibrate(observed: ObservedBusiness, input: ScenarioInput = {},
     conflict(
       'badExperienceShareMonthly',
       o.badExperienceShareMonthly,
-      `failed contacts alone give ${percent(contactFails, 2)} bad experiences a month at the scenario's channels (channels.contactRate × the channels' failure rates, with the silo penalty), more than the ${percent(pBad, 2)} observed: lower the channels' failure rates or channels.siloPenalty`,
+      `failed contacts alone give ${percent(contactFails, 4)} bad experiences a month at the scenario's channels (channels.contactRate × the channels' failure rates, with the silo penalty), more than the ${percent(pBad, 4)} observed: lower the channels' failure rates or channels.siloPenalty`,
     );
+  // Within the tolerance above, contacts may leave the touchpoints a hair below nothing: they then fail never.
   const journey =
-    o.badExperienceShareMonthly === undefined ? scenario.journey.touchpointFailure : journeyFor(scenario, 1 - (1 - pBad) / (1 - contactFails));
+    o.badExperienceShareMonthly === undefined ? scenario.journey.touchpointFailure : journeyFor(scenario, Math.max(0, 1 - (1 - pBad) / (1 - contactFails)));
 
   // 2. Churn: bad journeys lose switchAfterBad of their customers; base churn takes the rest.
   const churn = o.monthlyChurn ?? 1 - (o.annualRetention as number) ** (1 / 12);

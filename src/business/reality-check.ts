@@ -49,7 +49,20 @@ export interface RealityCheck {
    * measure at the horizon (its bad-experience share over the last three
    * months against the share before the programme) is less than half of it.
    */
-  readonly missedGoal: { readonly share: number; readonly standardError: number; readonly published: { readonly low: number; readonly high: number } };
+  readonly missedGoal: {
+    readonly share: number;
+    readonly standardError: number;
+    readonly published: { readonly low: number; readonly high: number };
+    /**
+     * The share among programmes carried out as planned, and among those that
+     * were not. In this model missing the goal is mostly not being carried
+     * out, so `share` is close to 1 − `executedShare`, and the executed share
+     * follows the maturity prior, anchored on the same 20–30%: a consistency
+     * check of the model's pieces, not an independent test of the figure.
+     */
+    readonly amongExecuted: number | null;
+    readonly amongNotExecuted: number | null;
+  };
   /** Share of programmes with ROI < 0 at the horizon, for context. */
   readonly negativeRoiShare: number;
   /** Share of programmes carried out as planned, and the mean chance the maturity answers gave. */
@@ -79,12 +92,21 @@ const answers: readonly MaturityAnswer[] = ['yes', 'partly', 'no'];
  * ```
  */
 export function realityCheck(options: { runs?: number; seed?: Seed } = {}): RealityCheck {
-  if (options === null || typeof options !== 'object') throw new ScenarioError([{ path: 'options', value: options, message: 'must be an object: { runs, seed }' }]);
-  const { runs, seed }: ResolvedOptions = resolveOptions({ runs: options.runs ?? 2000, seed: options.seed ?? defaultSeed }, defaultScenario.horizonMonths);
+  if (options === null || typeof options !== 'object' || Array.isArray(options))
+    throw new ScenarioError([{ path: 'options', value: options, message: 'must be an object: { runs, seed }' }]);
+  const unknown = Object.keys(options).filter((key) => key !== 'runs' && key !== 'seed');
+  if (unknown.length > 0)
+    throw new ScenarioError(unknown.map((key) => ({ path: `options.${key}`, value: (options as Record<string, unknown>)[key], message: 'unknown option; realityCheck takes runs and seed' })));
+  // Only a left-out option takes its default: null is a mistake, as in simulate.
+  const { runs, seed }: ResolvedOptions = resolveOptions(
+    { runs: options.runs === undefined ? 2000 : options.runs, seed: options.seed === undefined ? defaultSeed : options.seed },
+    defaultScenario.horizonMonths,
+  );
   // One scenario per maturity profile's prior: at most 19 (the score moves in steps of 1/18).
   const scenarios = new Map<string, Scenario>();
   const roi: number[] = [];
   let missed = 0;
+  let missedExecuted = 0;
   let executed = 0;
   let success = 0;
   const window = 3;
@@ -110,7 +132,10 @@ export function realityCheck(options: { runs?: number; seed?: Seed } = {}): Real
     const pBadBefore = 1 - Object.values(scenario.journey.touchpointFailure as Record<string, number>).reduce((good, f) => good * (1 - f), 1);
     const measured = customers > 0 && pBadBefore > 0 ? 1 - bad / customers / pBadBefore : 0;
     const planned = result.parameters['investment.failureReduction'] as number;
-    if (measured < planned / 2) missed += 1;
+    if (measured < planned / 2) {
+      missed += 1;
+      if (result.executed) missedExecuted += 1;
+    }
     if (result.executed) executed += 1;
     success += result.parameters['investment.executionSuccess'] as number;
     roi.push(result.roi);
@@ -120,7 +145,13 @@ export function realityCheck(options: { runs?: number; seed?: Seed } = {}): Real
     runs,
     seed,
     outcomeClasses: outcomeClasses(roi, defaultScenario.outcomeClasses),
-    missedGoal: { share: missedShare, standardError: Math.sqrt((missedShare * (1 - missedShare)) / runs), published: { low: 0.7, high: 0.8 } },
+    missedGoal: {
+      share: missedShare,
+      standardError: Math.sqrt((missedShare * (1 - missedShare)) / runs),
+      published: { low: 0.7, high: 0.8 },
+      amongExecuted: executed > 0 ? missedExecuted / executed : null,
+      amongNotExecuted: executed < runs ? (missed - missedExecuted) / (runs - executed) : null,
+    },
     negativeRoiShare: roi.filter((x) => x < 0).length / runs,
     executedShare: executed / runs,
     meanExecutionSuccess: success / runs,

@@ -186,13 +186,7 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
           );
         return 0;
       }
-      let prior;
-      try {
-        prior = executionSuccessFromMaturity(input as Record<string, string>);
-      } catch (error) {
-        io.stderr(`cx-roi: ${file}: ${(error as Error).message}\n`);
-        return 2;
-      }
+      const prior = executionSuccessFromMaturity(input as Record<string, string>);
       if (format === 'json') io.stdout(`${JSON.stringify(prior)}\n`);
       else io.stdout(`investment.executionSuccess: uniform from ${prior.min} to ${prior.max} (all "partly" gives the published 20–30%)\n`);
       return 0;
@@ -226,7 +220,8 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
     return 0;
   } catch (error) {
     if (error instanceof ScenarioError) {
-      io.stderr(`cx-roi: ${[observedFile, file].filter((f) => f !== undefined).join(', ') || 'the default scenario'}: ${error.message}\n`);
+      const about = command === 'reality-check' ? 'reality-check' : [observedFile, file].filter((f) => f !== undefined).join(', ') || 'the default scenario';
+      io.stderr(`cx-roi: ${about}: ${error.message}\n`);
       return 2;
     }
     io.stderr(`cx-roi: unexpected failure: ${(error as Error).stack ?? String(error)}\n`);

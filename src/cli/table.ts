@@ -152,6 +152,7 @@ export function realityCheckTable(check: RealityCheck): string {
     `Outcome classes:   clearly positive ${percent(oc.positive)}, middling ${percent(oc.middling)}, lower or negative ${percent(oc.negative)}`,
     `  Accenture:       ${percent(oc.published.positive, 0)}, ${percent(oc.published.middling, 0)}, ${percent(oc.published.negative, 0)}; χ² distance ${oc.chiSquareDistance.toFixed(3)}`,
     `Missed the goal:   ${percent(check.missedGoal.share)} ± ${percent(check.missedGoal.standardError)} s.e. (measured cut in bad experiences at the horizon below half the planned one); published ${percent(check.missedGoal.published.low, 0)}–${percent(check.missedGoal.published.high, 0)}`,
+    `                   ${check.missedGoal.amongExecuted === null ? '' : `${percent(check.missedGoal.amongExecuted)} of those carried out, `}${check.missedGoal.amongNotExecuted === null ? '' : `${percent(check.missedGoal.amongNotExecuted)} of the others`}: missing is mostly not being carried out, so this share follows the maturity prior (anchored on the same 20–30%); a consistency check, not an independent test`,
     `ROI < 0:           ${percent(check.negativeRoiShare)}; median ROI ${ratio(check.roi.p50).trim()} (90% between ${ratio(check.roi.p5).trim()} and ${ratio(check.roi.p95).trim()})`,
     `Carried out:       ${percent(check.executedShare)} (mean chance from the random maturity answers ${percent(check.meanExecutionSuccess)})`,
     '',

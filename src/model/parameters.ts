@@ -1,3 +1,4 @@
+import { ScenarioError } from '../scenario/error.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { DrawnValues } from './draw.js';
 
@@ -86,12 +87,20 @@ export function splitSpend(average: number, ratio: number, pBad: number): { spen
  * @param setupCost - What must be covered before anything improves (0 for none).
  * @param halfEffectSpend - Money beyond the set-up cost that halves the failure rate (> 0).
  * @returns Whether the budget covers the set-up (the channel is then connected) and the cut, 0 to 1.
+ * @throws {@link ScenarioError} naming an argument that is not an amount of money in range (`halfEffectSpend` at least 1).
  * @example
  * ```ts
  * improvementFromBudget(35_000, 15_000, 20_000); // { connects: true, cut: 0.5 }
  * ```
  */
 export function improvementFromBudget(budget: number, setupCost: number, halfEffectSpend: number): { connects: boolean; cut: number } {
+  const bad = [
+    ['budget', budget, typeof budget === 'number' && budget >= 0 && budget <= 1e12, 'must be an amount of money from 0 to 1,000,000,000,000'],
+    ['setupCost', setupCost, typeof setupCost === 'number' && setupCost >= 0 && setupCost <= 1e12, 'must be an amount of money from 0 to 1,000,000,000,000'],
+    ['halfEffectSpend', halfEffectSpend, typeof halfEffectSpend === 'number' && halfEffectSpend >= 1 && halfEffectSpend <= 1e12, 'must be an amount of money from 1 to 1,000,000,000,000'],
+  ] as const;
+  const issues = bad.filter(([, , ok]) => !ok).map(([path, value, , message]) => ({ path, value, message }));
+  if (issues.length > 0) throw new ScenarioError(issues);
   if (budget < setupCost || budget <= 0) return { connects: false, cut: 0 };
   return { connects: true, cut: -Math.expm1(-((budget - setupCost) / halfEffectSpend) * Math.LN2) };
 }
@@ -200,24 +209,36 @@ const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
 export function contactFailure(channels: RunChannels, scale: number): number {
   let failed = 0;
   for (let c = 0; c < channels.share.length; c += 1)
-    failed += (channels.share[c] as number) * clamp01((channels.failure[c] as number) * (1 - (channels.fullCut[c] as number) * scale));
+    failed += (channels.share[c] as number) * clamp01((channels.failure[c] as number) * (1 - cutAt(channels.fullCut[c] as number, scale)));
   return channels.contactRate * failed;
 }
 
 /**
+ * The programme's relative cut of a failure chance at `scale` of its full
+ * effect. A negative scale is a missed programme that backfires
+ * (`missedEffectShare` < 0): it makes failures more likely by that share of
+ * the planned cut's size, whatever the cut's sign, so two negatives never
+ * make an improvement.
+ */
+export function cutAt(plannedCut: number, scale: number): number {
+  return (scale >= 0 ? plannedCut : Math.abs(plannedCut)) * scale;
+}
+
+/**
  * The chance of a bad journey with the programme at `scale` of its full
- * effect (negative: it backfires). The whole-journey form cuts pBad by
- * failureReduction × scale; a targeted one cuts each touchpoint it names;
- * channels, if any, are one more step of the journey.
+ * effect (negative: it backfires). The whole-journey form cuts the
+ * touchpoints' part of pBad by failureReduction × scale; a targeted one cuts
+ * each touchpoint it names. Channels, if any, are one more step of the
+ * journey, which only `investment.channels` improves.
  */
 export function investedPBad(p: RunParameters, scale: number): number {
-  if (p.targets === null && p.channels === null) return Math.min(1, p.pBad * (1 - p.failureReduction * scale));
+  if (p.targets === null && p.channels === null) return Math.min(1, p.pBad * (1 - cutAt(p.failureReduction, scale)));
   let good: number;
   if (p.targets) {
     good = 1;
     const { failure, reduction } = p.targets;
-    for (let i = 0; i < failure.length; i += 1) good *= 1 - clamp01((failure[i] as number) * (1 - (reduction[i] as number) * scale));
-  } else good = 1 - Math.min(1, p.touchpointPBad * (1 - p.failureReduction * scale));
+    for (let i = 0; i < failure.length; i += 1) good *= 1 - clamp01((failure[i] as number) * (1 - cutAt(reduction[i] as number, scale)));
+  } else good = 1 - Math.min(1, p.touchpointPBad * (1 - cutAt(p.failureReduction, scale)));
   if (p.channels) good *= 1 - contactFailure(p.channels, scale);
   return 1 - good;
 }

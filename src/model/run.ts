@@ -1,7 +1,7 @@
 import type { Seed } from '../random/stream.js';
 import { ScenarioError } from '../scenario/error.js';
 import { type Scenario, minimumProgrammeCost } from '../scenario/schema.js';
-import { investedPBad } from './parameters.js';
+import { cutAt, investedPBad } from './parameters.js';
 import { type DrawnValues, drawValues } from './draw.js';
 import { type MonthOutcome, emptyOutcome, simulateMonth } from './month.js';
 import { type RunParameters, runParameters } from './parameters.js';
@@ -106,9 +106,9 @@ export function effectScale(p: RunParameters, executed: boolean, month: number):
   return (executed ? 1 : p.missedEffectShare) * ramp;
 }
 
-/** The programme's relative cut in pBad in month `month` (whole-journey form). */
+/** The programme's relative cut in pBad in month `month` (whole-journey form, no stage gate). */
 export function effectInMonth(p: RunParameters, executed: boolean, month: number): number {
-  return p.failureReduction * effectScale(p, executed, month);
+  return cutAt(p.failureReduction, effectScale(p, executed, month));
 }
 
 /** The invested arm's share of good journeys that are excellent with the programme at `scale` of its full effect (0 to 1). */
@@ -124,7 +124,7 @@ export function excellentShareInMonth(p: RunParameters, executed: boolean, month
 /**
  * A stage gate's effect after it stopped the programme at month `stoppedAt`
  * with `scaleAtStop` of its effect: held, or fading linearly to nothing over
- * `fadeMonths`.
+ * `fadeMonths`, gains and harm alike.
  */
 export function scaleAfterStop(gate: StageGate, scaleAtStop: number, stoppedAt: number, month: number): number {
   if (gate.afterStop === 'hold') return scaleAtStop;

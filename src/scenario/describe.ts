@@ -52,7 +52,7 @@ export function describeAssumptions(input: ScenarioInput = {}): AssumptionRow[] 
   const maturity = scenario.investment.maturity;
   // A chance of execution derived from the maturity answers says so, with the answers' tally.
   const derived = maturity
-    ? `Derived from investment.maturity (${(['yes', 'partly', 'no'] as const).map((a) => `${Object.values(maturity).filter((x) => x === a).length} ${a}`).join(', ')}) by executionSuccessFromMaturity: all "partly" gives the published 20–30%; the ends are illustrative.`
+    ? `Derived from investment.maturity (${(['yes', 'partly', 'no'] as const).map((a) => `${Object.values(maturity).filter((x) => x === a).length} ${a}`).join(', ')}) by executionSuccessFromMaturity: all "partly" gives the reported 20–30% (Punk CX, article 002); other answers move it by an illustrative mapping.`
     : null;
   return scenarioFields(scenario).map(({ path, value, meta }) => ({
     path,
@@ -63,7 +63,8 @@ export function describeAssumptions(input: ScenarioInput = {}): AssumptionRow[] 
     allowed: meta.uncertain ? `${meta.domain.label}, or a distribution over it` : meta.domain.label,
     domain: meta.domain,
     uncertain: meta.uncertain,
-    source: meta.source === null ? null : sources[meta.source],
+    // A chance derived from the maturity answers rests on the mapping, not on the figure behind the field's default.
+    source: meta.source === null || (path === 'investment.executionSuccess' && derived) ? null : sources[meta.source],
     note: path === 'investment.executionSuccess' && derived ? derived : (meta.note ?? null),
     alternatives: Object.hasOwn(alternatives, path) ? (alternatives[path] ?? []) : [],
   }));

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { Distribution } from './distribution.js';
+import { ScenarioError, fromZodIssues } from './error.js';
 import { sources } from './sources.js';
 
 /** One of the nine questions of article 001, in English, with the part it belongs to and the article's words. */
@@ -75,9 +76,9 @@ export type MaturityAnswers = Readonly<Record<MaturityQuestionId, MaturityAnswer
 
 /**
  * The mapping's anchors. No study publishes success by maturity, so only the
- * middle is a published figure: an organisation that has every item in part
- * (the typical one) gets the published 20–30% (70–80% of initiatives miss,
- * article 002). The ends are illustrative: a chance of about 7% with nothing
+ * middle rests on a figure: an organisation that has every item in part
+ * (read as the typical one, an assumption) gets the reported 20–30%
+ * (“reportedly” 70–80% of initiatives miss, article 002). The ends are illustrative: a chance of about 7% with nothing
  * in place, about 60% with everything (even a mature organisation misses
  * often). Between them the centre moves linearly on the log-odds scale.
  */
@@ -105,7 +106,7 @@ const logit = (p: number): number => Math.log(p / (1 - p));
  *
  * @param answers - `yes`, `partly` or `no` for each of the nine questions (`maturityQuestions`).
  * @returns A `{ dist: 'uniform', min, max }` to use as `investment.executionSuccess`.
- * @throws {@link ScenarioError}-like `Error` naming the question when an answer is missing or not yes / partly / no.
+ * @throws {@link ScenarioError} naming every question whose answer is missing or not yes / partly / no, and any unknown key.
  * @example
  * ```ts
  * const answers = Object.fromEntries(maturityQuestions.map((q) => [q.id, 'partly']));
@@ -114,10 +115,13 @@ const logit = (p: number): number => Math.log(p / (1 - p));
  */
 export function executionSuccessFromMaturity(answers: Readonly<Record<string, string>>): Distribution & { dist: 'uniform' } {
   const parsed = maturityAnswersSchema.safeParse(answers);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new TypeError(`maturity answers: ${issue?.path.join('.') || '(answers)'}: ${issue?.message ?? 'invalid'}; answer each of ${maturityQuestionIds.join(', ')} with "yes", "partly" or "no"`);
-  }
+  if (!parsed.success)
+    throw new ScenarioError(
+      fromZodIssues(parsed.error.issues, { answers }, () => [...maturityQuestionIds], ['answers']).map((issue) => ({
+        ...issue,
+        message: `${issue.message}; answer each of the nine questions (${maturityQuestionIds.join(', ')}) "yes", "partly" or "no"`,
+      })),
+    );
   const { points, typicalCentre, matureCentre, halfWidth } = maturityMapping;
   const score = maturityQuestionIds.reduce((sum, id) => sum + points[parsed.data[id]], 0) / maturityQuestionIds.length;
   const centre = 1 / (1 + Math.exp(-(logit(typicalCentre) + 2 * (score - 0.5) * (logit(matureCentre) - logit(typicalCentre)))));

@@ -208,13 +208,14 @@ export const scenarioSchema = z
       }),
       recommendAfterBad: probability({
         unit: 'probability',
-        description: 'Chance that a customer with a bad experience this month would still recommend the company: a promoter in an NPS survey (used for NPS only).',
+        description:
+          'Chance that a customer with a bad experience this month would still recommend the company: a promoter in an NPS survey. In a run it sets only NPS; calibrate() reads it when it solves the excellent share from an observed NPS.',
         source: 'recommendAfterBad',
       }),
       detractorAfterOrdinary: probability({
         unit: 'probability',
         description:
-          'Chance that a customer with a good but not excellent experience this month scores 0–6 in an NPS survey (a detractor); the rest of them are passives. Used for NPS only.',
+          'Chance that a customer with a good but not excellent experience this month scores 0–6 in an NPS survey (a detractor); the rest of them are passives. In a run it sets only NPS; calibrate() reads it when it solves the excellent share from an observed NPS.',
         source: null,
         note: `${illustrative} With it NPS has detractors beyond this month’s bad journeys, as surveys find.`,
       }),
@@ -294,7 +295,7 @@ export const scenarioSchema = z
       failureReduction: perTouchpoint(domains.effect, {
         unit: 'share of the failure chance',
         description:
-          'Relative cut in the chance of a bad experience once the programme is fully in effect: one share for the whole journey (cuts pBad), or one per touchpoint it targets (cuts that touchpoint’s failure; the others stay as they were). Negative: the programme makes things worse.',
+          'Relative cut in the chance of a bad experience once the programme is fully in effect: one share for the whole journey (cuts the touchpoints’ pBad), or one per touchpoint it targets (cuts that touchpoint’s failure; the others stay as they were). Contact channels, if any, are improved only by investment.channels. Negative: the programme makes things worse.',
         source: null,
         note: `${illustrative} Negative values are allowed because programmes can backfire (${sources.backfire.figure}, ${sources.backfire.article}).`,
       }),
@@ -317,7 +318,8 @@ export const scenarioSchema = z
       }),
       missedEffectShare: assumption(domains.effect, {
         unit: 'share of full effect',
-        description: 'Share of the planned effect a programme that misses its goals still delivers; negative: a missed programme makes things worse.',
+        description:
+          'Share of the planned effect a programme that misses its goals still delivers; negative: a missed programme makes things worse, by that share of the planned effect’s size.',
         source: null,
         note: 'Illustrative, and tuned: chosen, with the programme’s cost, so that the default programme’s outcome classes land near Accenture’s 23 / 57 / 20. The answer depends on it strongly: with the default business, 0.2 gives P(ROI > 0) of about 26%, 0.4 about 80%, 0.6 nearly 100%. Set your own.',
       }),
@@ -367,7 +369,7 @@ export const scenarioSchema = z
             {
               unit: 'share (effect) or ROI',
               description:
-                'The programme is stopped when the measure is below this at the gate: for "effect", the relative drop of the invested business’s bad-experience share over the gate month and the two before, against the rate before the programme (what a company can measure); for "roi", the cumulative ROI.',
+                'The programme is stopped when the measure is below this at the gate: for "effect", the relative drop of the invested business’s bad-experience share over the gate month and the two before (survey noise included), against the scenario’s rate before the programme; for "roi", the cumulative ROI (which starts at −1, so an early ROI gate stops nearly every run).',
               source: null,
               note: 'A choice of the user’s.',
             },
@@ -379,7 +381,7 @@ export const scenarioSchema = z
               unit: 'months',
               description: 'With afterStop "fade": months over which a stopped programme’s effect falls linearly to nothing.',
               source: null,
-              note: `Fading is the default because article 000 calls CX “a constant process, not a one-off project”: without follow-up, gains wear off (and a harmful effect wears off too). "hold" keeps the effect reached at the gate. 12 months is illustrative.`,
+              note: `Fading is the default because article 000 calls CX “a constant process, not a one-off project”: without follow-up, gains wear off. It fades harm alike; the same article says a stopped project “brings new problems”, so where a programme did harm "hold", which keeps the effect reached at the gate, may be the better reading. 12 months is illustrative.`,
             },
           ).default(12),
         })
@@ -482,7 +484,9 @@ export const scenarioSchema = z
       ctx.issues.push({ code: 'custom', input: ctx.value, path: ['investment', 'stageGate', 'month'], message: `must be within the horizon (${ctx.value.horizonMonths} months)` });
     if (stageGate?.measure === 'effect' && stageGate.threshold > 1)
       ctx.issues.push({ code: 'custom', input: ctx.value, path: ['investment', 'stageGate', 'threshold'], message: 'an effect threshold is a relative cut: at most 1' });
-    if (maturity && JSON.stringify(ctx.value.investment.executionSuccess) !== JSON.stringify(executionSuccessFromMaturity(maturity)))
+    // Answers that are themselves wrong are reported as such, not as a clash with executionSuccess.
+    const badAnswers = ctx.issues.some((issue) => issue.path?.[0] === 'investment' && issue.path?.[1] === 'maturity');
+    if (maturity && !badAnswers && maturityAnswersSchema.safeParse(maturity).success && JSON.stringify(ctx.value.investment.executionSuccess) !== JSON.stringify(executionSuccessFromMaturity(maturity)))
       ctx.issues.push({
         code: 'custom',
         input: ctx.value,

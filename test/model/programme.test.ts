@@ -91,6 +91,19 @@ describe('how a programme unfolds', () => {
     expect(effectScale(p, true, 60)).toBe(1);
   });
 
+  it('two negatives never make an improvement: a missed programme with a negative missedEffectShare is worse than none, whatever the plan', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1, max: 1, noNaN: true }), fc.double({ min: -1, max: -0.01, noNaN: true }), (planned, missed) => {
+        const scenario = parseScenario({ investment: { failureReduction: planned, missedEffectShare: missed, delayMonths: 0, rampMonths: 0 } });
+        const p = runParameters(scenario, drawValues(scenario, 1, 0));
+        expect(investedPBad(p, effectScale(p, false, 12))).toBeGreaterThanOrEqual(p.pBad);
+        const targeted = parseScenario({ investment: { failureReduction: { delivery: planned }, missedEffectShare: missed, delayMonths: 0, rampMonths: 0 } });
+        const q = runParameters(targeted, drawValues(targeted, 1, 0));
+        expect(investedPBad(q, effectScale(q, false, 12))).toBeGreaterThanOrEqual(q.pBad - 1e-15);
+      }),
+    );
+  });
+
   it('can backfire: a negative effect loses customers and money', () => {
     const { horizon } = simulate({ investment: { failureReduction: -0.5, executionSuccess: 1, excellentShareIncrease: 0 } }, { runs: 300, seed: 4 });
     expect(horizon.customers.invested.p50).toBeLessThan(horizon.customers.baseline.p50);
@@ -183,6 +196,13 @@ describe('channels', () => {
     expect(improvementFromBudget(35_000, 15_000, 20_000).cut).toBeCloseTo(0.5, 15);
   });
 
+  it('improvementFromBudget names a bad argument instead of returning NaN', () => {
+    expect(() => improvementFromBudget(Number.NaN, 0, 1)).toThrow(/budget: must be an amount of money/);
+    expect(() => improvementFromBudget(1, 0, 0)).toThrow(/halfEffectSpend: must be an amount of money from 1/);
+    expect(() => improvementFromBudget(1, -5, 1)).toThrow(ScenarioError);
+    expect(() => improvementFromBudget(2, 1, '0' as unknown as number)).toThrow(/halfEffectSpend/);
+  });
+
   it('more budget on a channel never lowers expected customers', () => {
     fc.assert(
       fc.property(fc.constantFrom(...Object.keys(defaultChannels.offered)), fc.double({ min: 0, max: 2e5, noNaN: true }), fc.double({ min: 0, max: 2e5, noNaN: true }), (name, a, b) => {
@@ -252,7 +272,20 @@ describe('maturity', () => {
     expect(parseScenario(scenario)).toEqual(scenario);
     expect(() => parseScenario({ investment: { maturity: all('yes'), executionSuccess: 0.5 } })).toThrow(/investment\.executionSuccess: is set by investment\.maturity/);
     expect(() => parseScenario({ investment: { maturity: { ...all('yes'), dedicatedTeam: 'maybe' } } })).toThrow(ScenarioError);
-    expect(() => executionSuccessFromMaturity({ leadershipUnderstands: 'yes' })).toThrow(/notOnlyMarketing/);
+    expect(() => executionSuccessFromMaturity({ leadershipUnderstands: 'yes' })).toThrow(ScenarioError);
+    try {
+      executionSuccessFromMaturity({ leadershipUnderstands: 'yes', extra: 'no' });
+    } catch (error) {
+      const paths = (error as ScenarioError).issues.map((i) => i.path);
+      // Every missing answer is named, and the unknown key.
+      expect(paths).toEqual(expect.arrayContaining(['answers.notOnlyMarketing', 'answers.researchTools', 'answers.extra']));
+    }
+    // An unknown key in a scenario's answers is named once, not blamed on executionSuccess too.
+    try {
+      parseScenario({ investment: { maturity: { ...all('yes'), extra: 'no' } } });
+    } catch (error) {
+      expect((error as ScenarioError).issues.map((i) => i.path)).toEqual(['investment.maturity.extra']);
+    }
   });
 });
 
@@ -309,5 +342,19 @@ describe('describeAssumptions of the new parts', () => {
     expect(rows.find((r) => r.path === 'investment.executionSuccess')?.note).toContain('3 yes, 0 partly, 6 no');
     expect(rows.find((r) => r.path === 'wordOfMouth.recommendAfterBad')?.source?.credit).toBe('Temkin Group');
     expect(rows.find((r) => r.path === 'investment.delayMonths')?.source?.article).toBe('004_7f02ceec3e3ccea8.txt');
+  });
+});
+
+describe('realityCheck', () => {
+  it('refuses options it does not take, as simulate does, and says how the missed share splits by execution', async () => {
+    const { realityCheck } = await import('../../src/index.js');
+    expect(() => realityCheck({ run: 10 } as never)).toThrow(/options\.run: unknown option/);
+    expect(() => realityCheck({ runs: null } as never)).toThrow(ScenarioError);
+    expect(() => realityCheck({ seed: null } as never)).toThrow(ScenarioError);
+    expect(() => realityCheck([] as never)).toThrow(ScenarioError);
+    const check = realityCheck({ runs: 400, seed: 2 });
+    const { share, amongExecuted, amongNotExecuted } = check.missedGoal;
+    expect(share).toBeCloseTo((amongExecuted ?? 0) * check.executedShare + (amongNotExecuted ?? 0) * (1 - check.executedShare), 12);
+    expect(check.outcomeClasses.positive + check.outcomeClasses.middling + check.outcomeClasses.negative).toBeCloseTo(1, 12);
   });
 });
