@@ -1,7 +1,7 @@
 import { assumptionFields } from '../model/assumptions.js';
 import { reachedShare } from '../model/month.js';
 import { type RunParameters, investedPBad, runParameters } from '../model/parameters.js';
-import { customerLifetimeValue, excellentShareAt, monthlyChurn } from '../model/run.js';
+import { customerLifetimeValue, excellentShareAt, monthlyChurn, npsParts } from '../model/run.js';
 import { centralValue } from '../scenario/distribution.js';
 import type { Scenario } from '../scenario/schema.js';
 
@@ -80,10 +80,7 @@ export function revenuePerCustomer(arm: ArmConditions, p: RunParameters): number
 
 /** The NPS survey the model implies for an arm: shares of promoters, passives and detractors, and the score (−100 to 100). */
 export function npsComposition(arm: ArmConditions, p: Pick<RunParameters, 'recommendAfterExcellent' | 'recommendAfterBad' | 'detractorAfterOrdinary'>) {
-  const excellent = (1 - arm.pBad) * arm.excellentShare;
-  const ordinary = (1 - arm.pBad) * (1 - arm.excellentShare);
-  const promoters = excellent * p.recommendAfterExcellent + arm.pBad * p.recommendAfterBad;
-  const detractors = arm.pBad * (1 - p.recommendAfterBad) + ordinary * p.detractorAfterOrdinary;
+  const { promoters, detractors } = npsParts(arm.pBad, (1 - arm.pBad) * arm.excellentShare, (1 - arm.pBad) * (1 - arm.excellentShare), p);
   return { promoters, passives: 1 - promoters - detractors, detractors, score: 100 * (promoters - detractors) };
 }
 

@@ -94,7 +94,7 @@ export function formatTable(result: SimulationResult): string {
   const gate = h.stageGate;
   if (gate)
     out.push(
-      `Stage gate at month ${gate.month} (${gate.measure === 'effect' ? `measured effect < ${percent(gate.threshold, 0)}` : `cumulative ROI < ${gate.threshold}`}; effect then ${gate.afterStop === 'fade' ? `fades over ${gate.fadeMonths} months` : 'holds'}): ` +
+      `Stage gate at month ${gate.month} (${gate.measure === 'effect' ? `measured effect < ${percent(gate.threshold, 0)}` : gate.measure === 'nps' ? `NPS rise < ${gate.threshold} points` : `cumulative ROI < ${gate.threshold}`}; effect then ${gate.afterStop === 'fade' ? `fades over ${gate.fadeMonths} months` : 'holds'}): ` +
         `stopped ${percent(gate.stoppedShare)} ± ${percent(gate.stoppedShareStandardError)} of runs; monthly cost saved ${money(gate.savedCost)} a run on average` +
         `${gate.savedCostAmongStopped === null ? '' : ` (${money(gate.savedCostAmongStopped)} a stopped run)`}; NPV ${gate.npvChange >= 0 ? '+' : '−'}${money(Math.abs(gate.npvChange))} ± ${money(gate.npvChangeStandardError)} a run against no gate`,
     );

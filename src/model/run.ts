@@ -145,16 +145,39 @@ export function customerLifetimeValue(marginPerMonth: number, monthlyChurn: numb
   return marginPerMonth / (1 - monthlyDiscount * (1 - monthlyChurn));
 }
 
+/**
+ * Promoters and detractors among customers with `bad`, `excellent` and
+ * `ordinary` (good, not excellent) journeys, in the same units: promoters
+ * are recommendAfterExcellent of the excellent and recommendAfterBad of the
+ * bad; detractors the other bad ones and detractorAfterOrdinary of the
+ * ordinary ones (the rest are passives).
+ */
+export function npsParts(
+  bad: number,
+  excellent: number,
+  ordinary: number,
+  p: Pick<RunParameters, 'recommendAfterExcellent' | 'recommendAfterBad' | 'detractorAfterOrdinary'>,
+): { promoters: number; detractors: number } {
+  return {
+    promoters: excellent * p.recommendAfterExcellent + bad * p.recommendAfterBad,
+    detractors: bad * (1 - p.recommendAfterBad) + ordinary * p.detractorAfterOrdinary,
+  };
+}
+
 /** NPS survey shares of a month's outcome: promoters and detractors among the customers at its start. */
 export function npsShares(out: Readonly<MonthOutcome>, p: RunParameters): { promoters: number; detractors: number } {
   if (out.customersStart <= 0) return { promoters: 0, detractors: 0 };
-  const ordinary = out.good - out.excellent;
-  const promoters = out.excellent * p.recommendAfterExcellent + out.bad * p.recommendAfterBad;
-  const detractors = out.bad * (1 - p.recommendAfterBad) + ordinary * p.detractorAfterOrdinary;
+  const { promoters, detractors } = npsParts(out.bad, out.excellent, out.good - out.excellent, p);
   return { promoters: promoters / out.customersStart, detractors: detractors / out.customersStart };
 }
 
-/** Months the "effect" measure of a stage gate looks back over: the gate month and the two before it. */
+/** The NPS a survey would give, in expectation, before the programme: the baseline's conditions. */
+function npsBefore(p: RunParameters): number {
+  const { promoters, detractors } = npsParts(p.pBad, (1 - p.pBad) * p.excellentShare, (1 - p.pBad) * (1 - p.excellentShare), p);
+  return 100 * (promoters - detractors);
+}
+
+/** Months the "effect" and "nps" measures of a stage gate look back over: the gate month and the two before it. */
 export const gateWindowMonths = 3;
 
 /**
@@ -210,6 +233,8 @@ export function simulateRun(scenario: Scenario, seed: Seed, run: number, trace?:
   let savedCost = 0;
   let windowBad = 0;
   let windowCustomers = 0;
+  let windowNps = 0;
+  let windowMonths = 0;
 
   for (let month = 1; month <= p.horizonMonths; month += 1) {
     simulateMonth(baselineCustomers, baselineProspects, p.pBad, p.excellentShare, p, baselineStreams, baseline);
@@ -253,9 +278,14 @@ export function simulateRun(scenario: Scenario, seed: Seed, run: number, trace?:
       if (month > gate.month - gateWindowMonths) {
         windowBad += invested.bad;
         windowCustomers += invested.customersStart;
+        const shares = npsShares(invested, p);
+        windowNps += 100 * (shares.promoters - shares.detractors);
+        windowMonths += 1;
       }
       if (month === gate.month) {
-        measured = gate.measure === 'roi' ? roi : p.pBad > 0 && windowCustomers > 0 ? 1 - windowBad / windowCustomers / p.pBad : 0;
+        if (gate.measure === 'roi') measured = roi;
+        else if (gate.measure === 'nps') measured = windowNps / windowMonths - npsBefore(p);
+        else measured = p.pBad > 0 && windowCustomers > 0 ? 1 - windowBad / windowCustomers / p.pBad : 0;
         if (measured < gate.threshold) {
           stoppedMonth = month;
           scaleAtStop = scale;

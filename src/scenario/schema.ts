@@ -363,13 +363,13 @@ export const scenarioSchema = z
               note: 'A choice of the user’s; the default programme has no gate.',
             },
           ),
-          measure: z.enum(['effect', 'roi'], { error: 'must be "effect" or "roi"' }),
+          measure: z.enum(['effect', 'nps', 'roi'], { error: 'must be "effect", "nps" or "roi"' }),
           threshold: setting(
-            { min: -1, max: 100, integer: false, label: 'a number from -1 to 100' },
+            { min: -200, max: 200, integer: false, label: 'a number from -200 to 200' },
             {
-              unit: 'share (effect) or ROI',
+              unit: 'share (effect), NPS points (nps) or ROI',
               description:
-                'The programme is stopped when the measure is below this at the gate: for "effect", the relative drop of the invested business’s bad-experience share over the gate month and the two before (survey noise included), against the scenario’s rate before the programme; for "roi", the cumulative ROI (which starts at −1, so an early ROI gate stops nearly every run).',
+                'The programme is stopped when the measure is below this at the gate: for "effect", the relative drop of the invested business’s bad-experience share over the gate month and the two before (survey noise included), against the scenario’s rate before the programme; for "nps", the rise of the invested business’s NPS over the same three months above its NPS before the programme, in points (article 004: NPS is the main CX KPI); for "roi", the cumulative ROI (which starts at −1, so an early ROI gate stops nearly every run).',
               source: null,
               note: 'A choice of the user’s.',
             },
@@ -482,8 +482,10 @@ export const scenarioSchema = z
     }
     if (stageGate && stageGate.month > ctx.value.horizonMonths)
       ctx.issues.push({ code: 'custom', input: ctx.value, path: ['investment', 'stageGate', 'month'], message: `must be within the horizon (${ctx.value.horizonMonths} months)` });
-    if (stageGate?.measure === 'effect' && stageGate.threshold > 1)
-      ctx.issues.push({ code: 'custom', input: ctx.value, path: ['investment', 'stageGate', 'threshold'], message: 'an effect threshold is a relative cut: at most 1' });
+    if (stageGate?.measure === 'effect' && (stageGate.threshold > 1 || stageGate.threshold < -1))
+      ctx.issues.push({ code: 'custom', input: ctx.value, path: ['investment', 'stageGate', 'threshold'], message: 'an effect threshold is a relative cut: from -1 to 1' });
+    if (stageGate?.measure === 'roi' && (stageGate.threshold > 100 || stageGate.threshold < -1))
+      ctx.issues.push({ code: 'custom', input: ctx.value, path: ['investment', 'stageGate', 'threshold'], message: 'an ROI threshold is from -1 to 100' });
     // Answers that are themselves wrong are reported as such, not as a clash with executionSuccess.
     const badAnswers = ctx.issues.some((issue) => issue.path?.[0] === 'investment' && issue.path?.[1] === 'maturity');
     if (maturity && !badAnswers && maturityAnswersSchema.safeParse(maturity).success && JSON.stringify(ctx.value.investment.executionSuccess) !== JSON.stringify(executionSuccessFromMaturity(maturity)))

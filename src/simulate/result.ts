@@ -50,7 +50,7 @@ export interface NpsBands {
  */
 export interface StageGateSummary {
   readonly month: number;
-  readonly measure: 'effect' | 'roi';
+  readonly measure: 'effect' | 'nps' | 'roi';
   readonly threshold: number;
   readonly afterStop: 'fade' | 'hold';
   readonly fadeMonths: number;

@@ -171,7 +171,27 @@ describe('the stage gate', () => {
     expect(hold?.horizon.customers.invested.mean).toBeGreaterThan(fade?.horizon.customers.invested.mean ?? Infinity);
   });
 
-  it('refuses a gate beyond the horizon', () => {
+  it('an NPS gate measures the rise of NPS over the window above the NPS before the programme, in points', () => {
+    const scenario = parseScenario(gated({ measure: 'nps', threshold: 1, month: 24 }));
+    let sum = 0;
+    const result = simulateRun(scenario, 4, 7, undefined, (month, _, invested) => {
+      if (month > 21 && month <= 24) {
+        const promoters = invested.excellent * 0.9 + invested.bad * 0.18;
+        const detractors = invested.bad * 0.82 + (invested.good - invested.excellent) * 0.1;
+        sum += (100 * (promoters - detractors)) / invested.customersStart;
+      }
+    });
+    const p = centralParameters(scenario);
+    const before = npsComposition(armConditions(p).baseline, p).score;
+    expect(result.gate?.measured).toBeCloseTo(sum / 3 - before, 9);
+    expect(result.gate?.stoppedMonth === 24).toBe((result.gate?.measured ?? 0) < 1);
+    // No run fails a gate at −200 points.
+    expect(simulate(gated({ measure: 'nps', threshold: -200 }), { runs: 50, seed: 1 }).horizon.stageGate?.stoppedShare).toBe(0);
+  });
+
+  it('refuses a gate beyond the horizon, and thresholds outside their measure’s range', () => {
+    expect(() => parseScenario(gated({ measure: 'effect', threshold: 2 }))).toThrow(/investment\.stageGate\.threshold: an effect threshold is a relative cut: from -1 to 1/);
+    expect(() => parseScenario(gated({ measure: 'roi', threshold: -5 }))).toThrow(/an ROI threshold is from -1 to 100/);
     expect(() => parseScenario({ horizonMonths: 12, investment: { stageGate: { month: 24, measure: 'roi', threshold: 0 } } })).toThrow(/investment\.stageGate\.month: must be within the horizon \(12 months\)/);
   });
 });
@@ -222,6 +242,8 @@ describe('channels', () => {
     expect(() => parseScenario({ channels: { ...defaultChannels, offered: { phone: { share: 0.5, failure: 0.02, connected: true } } } })).toThrow(/channels\.offered: the channels' shares of contacts must add up to 1, not 0\.5/);
     expect(() => parseScenario(withChannels({ fax: 10_000 }))).toThrow(/investment\.channels\.budget\.fax: "fax" is not a channel/);
     expect(() => parseScenario({ investment: { channels: { budget: { phone: 1 }, setupCost: 0, halfEffectSpend: 1 } } })).toThrow(/needs the scenario’s channels/);
+    // An optional section has no defaults to fill a field left out: it is named as missing.
+    expect(() => parseScenario({ channels: { contactRate: 0.2 } } as never)).toThrow(/channels\.siloPenalty: missing: this section has no defaults/);
   });
 
   it('adds the channel budget to the upfront cost', () => {
