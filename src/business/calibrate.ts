@@ -142,7 +142,7 @@ export function calibrate(observed: ObservedBusiness, input: ScenarioInput = {},
     conflict(
       'badExperienceShareMonthly',
       o.badExperienceShareMonthly,
-      `failed contacts alone give ${percent(contactFails, 4)} bad experiences a month at the scenario's channels (channels.contactRate × the channels' failure rates, with the silo penalty), more than the ${percent(pBad, 4)} observed: lower the channels' failure rates or channels.siloPenalty`,
+      `failed contacts alone give ${percent(contactFails, 4)} bad experiences a month, more than the ${percent(pBad, 4)} observed: lower channels.contactRate, the channels' failure rates or channels.siloPenalty`,
     );
   // Within the tolerance above, contacts may leave the touchpoints a hair below nothing: they then fail never.
   const journey =
@@ -181,7 +181,7 @@ export function calibrate(observed: ObservedBusiness, input: ScenarioInput = {},
       conflict(
         'nps',
         o.nps,
-        `an NPS of ${o.nps} cannot come from a bad-experience rate of ${percent(pBad, 2)}: the model's promoters are ${percent(central.recommendAfterExcellent, 0)} of excellent journeys and ${percent(central.recommendAfterBad, 0)} of bad ones, its detractors the other bad ones and ${percent(central.detractorAfterOrdinary, 0)} of the ordinary good ones, so NPS lies between ${lowest.toFixed(1)} (no excellent journeys) and ${highest.toFixed(1)} (every good journey excellent); leave out observed.nps (the excellent share then stays as given), or give the bad-experience rate that goes with it`,
+        `an NPS of ${o.nps} cannot come from a bad-experience rate of ${percent(pBad, 2)}: with the scenario's promoter and detractor shares (wordOfMouth.recommendAfterExcellent, recommendAfterBad, detractorAfterOrdinary) NPS lies between ${lowest.toFixed(1)} (no excellent journeys) and ${highest.toFixed(1)} (all good journeys excellent); leave out observed.nps, or give the bad-experience rate that goes with it`,
       );
     excellentShare = Math.min(1, Math.max(0, excellentShare));
   }

@@ -166,9 +166,17 @@ export function npsParts(
 
 /** NPS survey shares of a month's outcome: promoters and detractors among the customers at its start. */
 export function npsShares(out: Readonly<MonthOutcome>, p: RunParameters): { promoters: number; detractors: number } {
-  if (out.customersStart <= 0) return { promoters: 0, detractors: 0 };
-  const { promoters, detractors } = npsParts(out.bad, out.excellent, out.good - out.excellent, p);
-  return { promoters: promoters / out.customersStart, detractors: detractors / out.customersStart };
+  return { promoters: promoterShare(out, p), detractors: detractorShare(out, p) };
+}
+
+/** Share of a month's customers who are promoters (0 with no customers); the same sum as `npsParts`. */
+function promoterShare(out: Readonly<MonthOutcome>, p: RunParameters): number {
+  return out.customersStart > 0 ? (out.excellent * p.recommendAfterExcellent + out.bad * p.recommendAfterBad) / out.customersStart : 0;
+}
+
+/** Share of a month's customers who are detractors (0 with no customers); the same sum as `npsParts`. */
+function detractorShare(out: Readonly<MonthOutcome>, p: RunParameters): number {
+  return out.customersStart > 0 ? (out.bad * (1 - p.recommendAfterBad) + (out.good - out.excellent) * p.detractorAfterOrdinary) / out.customersStart : 0;
 }
 
 /** The NPS a survey would give, in expectation, before the programme: the baseline's conditions. */
@@ -278,8 +286,7 @@ export function simulateRun(scenario: Scenario, seed: Seed, run: number, trace?:
       if (month > gate.month - gateWindowMonths) {
         windowBad += invested.bad;
         windowCustomers += invested.customersStart;
-        const shares = npsShares(invested, p);
-        windowNps += 100 * (shares.promoters - shares.detractors);
+        windowNps += 100 * (promoterShare(invested, p) - detractorShare(invested, p));
         windowMonths += 1;
       }
       if (month === gate.month) {
@@ -302,12 +309,11 @@ export function simulateRun(scenario: Scenario, seed: Seed, run: number, trace?:
       trace.revenue.invested[i] = invested.revenue;
       trace.margin.baseline[i] = baseline.margin;
       trace.margin.invested[i] = invested.margin;
-      const before = npsShares(baseline, p);
-      const after = npsShares(invested, p);
-      trace.promoters.baseline[i] = before.promoters;
-      trace.promoters.invested[i] = after.promoters;
-      trace.detractors.baseline[i] = before.detractors;
-      trace.detractors.invested[i] = after.detractors;
+      // Written without allocating: a worker's young heap grows with every object made per month.
+      trace.promoters.baseline[i] = promoterShare(baseline, p);
+      trace.promoters.invested[i] = promoterShare(invested, p);
+      trace.detractors.baseline[i] = detractorShare(baseline, p);
+      trace.detractors.invested[i] = detractorShare(invested, p);
     }
     if (observe) observe(month, baseline, invested);
   }

@@ -1,11 +1,11 @@
 import { parseScenario } from '../scenario/parse.js';
 import type { ScenarioInput } from '../scenario/schema.js';
 import { ScenarioError } from '../scenario/error.js';
-import { type MetricColumn, type MonthlyMetric, type RunMatrix, joinRuns, orderBlocks } from '../simulate/matrix.js';
+import { type MetricColumn, type MonthPiece, type MonthlyMetric, type RunMatrix, joinRuns, orderBlocks } from '../simulate/matrix.js';
 import { type SimulateOptions, progressStep, resolveOptions } from '../simulate/options.js';
 import type { SimulationResult } from '../simulate/result.js';
 import { assembleResult } from '../summary/result.js';
-import { mergeBands, paidBackShares, seriesRows, sourcesOf, splitBandTasks, summarizeHorizon } from '../summary/summarize.js';
+import { mergeBands, seriesRows, sourcesOf, splitBandTasks, summarizeHorizon } from '../summary/summarize.js';
 import type { ShardMessage, WorkerRequest } from './protocol.js';
 
 /** A worker as simulateParallel sees it, whatever the platform. */
@@ -178,32 +178,9 @@ export async function simulateParallelWith(
   });
   aborted.catch(() => undefined);
   try {
-    const answers = await Promise.race([
-      aborted,
-      Promise.all(
-        shards.map((shard, k) =>
-          ask(
-            workers[k] as ShardWorker,
-            { type: 'shard', scenario, seed, first: shard.first, count: shard.count, keepParameters: keepRuns },
-            [],
-            (count) => progress(k, count),
-          ).then((message) => {
-            progress(k, shard.count);
-            return message;
-          }),
-        ),
-      ),
-    ]);
-    const blocks = orderBlocks(
-      answers.map((m) => (m as Extract<ShardMessage, { type: 'done' }>).matrix),
-      runs,
-    );
-    const paidBack = paidBackShares(blocks, runs);
-    // Round two: every figure × month band, split evenly across the workers. Each worker is
-    // sent only the months it summarises: a copy of them, or the figure's whole buffer, handed
-    // over without a copy, when one worker takes every month of it.
+    // The band round's split is known before the runs are: every figure × month band, split evenly
+    // across the workers, and the kept figures each group reads (a derived figure reads two).
     const taskGroups = splitBandTasks(scenario.horizonMonths, workers.length);
-    // The kept figures each group reads, over the months any of its tasks needs (a derived figure reads two).
     const needs = taskGroups.map((tasks) => {
       const needed = new Map<MonthlyMetric, { from: number; to: number }>();
       for (const { metric, from, to } of tasks)
@@ -213,22 +190,48 @@ export async function simulateParallelWith(
         }
       return needed;
     });
-    // A column read by one group only can be handed over whole; one read by several is copied for each.
-    const readers = new Map<MonthlyMetric, number>();
-    for (const needed of needs) for (const metric of needed.keys()) readers.set(metric, (readers.get(metric) ?? 0) + 1);
+    // Each shard worker cuts its block into one piece per (group, figure), so that every piece is
+    // handed over, never copied, on its way to the worker that summarises it.
+    const pieces: MonthPiece[] = needs.flatMap((needed) => [...needed].map(([metric, { from, to }]) => ({ metric, from, to })));
+    const answers = await Promise.race([
+      aborted,
+      Promise.all(
+        shards.map((shard, k) =>
+          ask(
+            workers[k] as ShardWorker,
+            { type: 'shard', scenario, seed, first: shard.first, count: shard.count, keepParameters: keepRuns, pieces },
+            [],
+            (count) => progress(k, count),
+          ).then((message) => {
+            progress(k, shard.count);
+            return message as Extract<ShardMessage, { type: 'done' }>;
+          }),
+        ),
+      ),
+    ]);
+    const blocks = orderBlocks(
+      answers.map((m) => m.matrix),
+      runs,
+    );
+    // Paid-back counts are whole numbers: summed block by block they are exact, as simulate's.
+    const paidBackCounts = new Int32Array(scenario.horizonMonths);
+    for (const block of blocks) block.paidBackCounts?.forEach((n, t) => (paidBackCounts[t] = (paidBackCounts[t] as number) + n));
+    const paidBack = Array.from(paidBackCounts, (n) => n / runs);
+    let next = 0;
     const requests = taskGroups.map((tasks, k) => {
       const transfer: ArrayBuffer[] = [];
+      const at = next;
+      next += needs[k]?.size ?? 0;
       const bandBlocks = blocks.map((b) => {
         const values: Partial<Record<MonthlyMetric, MetricColumn>> = {};
         const fromMonth: Partial<Record<MonthlyMetric, number>> = {};
-        for (const [metric, { from, to }] of needs[k] ?? []) {
-          const column = b.values[metric];
-          const whole = from === 0 && to === b.months && readers.get(metric) === 1;
-          const part = whole ? column : column.slice(from * b.count, to * b.count);
+        [...(needs[k] ?? [])].forEach(([metric, { from }], j) => {
+          const part = b.pieces?.[at + j];
+          if (!part) throw new Error(`the worker of runs from ${b.first} sent no piece of ${metric}`);
           values[metric] = part;
           fromMonth[metric] = from;
           transfer.push(part.buffer as ArrayBuffer);
-        }
+        });
         return { first: b.first, count: b.count, months: b.months, values, fromMonth };
       });
       return { request: { type: 'bands' as const, blocks: bandBlocks, total: runs, tasks }, transfer };

@@ -1,7 +1,7 @@
 import type { Seed } from '../random/stream.js';
 import { ScenarioError, type ScenarioIssue } from '../scenario/error.js';
 import type { Scenario } from '../scenario/schema.js';
-import { type RunMatrix, simulateRange } from '../simulate/matrix.js';
+import { type MonthPiece, type RunMatrix, simulateRange } from '../simulate/matrix.js';
 import { progressStep } from '../simulate/options.js';
 import { type BandBlock, type BandTask, type BandsByMetric, seriesBands } from '../summary/summarize.js';
 
@@ -13,7 +13,17 @@ export interface ShardRequest {
   readonly first: number;
   readonly count: number;
   readonly keepParameters: boolean;
+  /**
+   * When given, the monthly figures come back cut into these pieces (a
+   * figure's months `[from, to)`, one piece for each worker of the band round
+   * that reads it) instead of whole, so the main thread can hand each piece
+   * on without a copy; with them comes the block's count of paid-back runs
+   * per month.
+   */
+  readonly pieces?: readonly MonthPiece[];
 }
+
+export type { MonthPiece } from '../simulate/matrix.js';
 
 /** What the main thread asks a worker to summarise: some figures' monthly bands over all runs. */
 export interface BandsRequest {
@@ -35,7 +45,13 @@ export type WorkerRequest = ShardRequest | BandsRequest;
 
 /** The buffers of a matrix, to transfer instead of copy. */
 export function transferables(matrix: RunMatrix): ArrayBuffer[] {
-  const arrays = [...Object.values(matrix.values), ...Object.values(matrix.horizon), ...(matrix.parameters ? [matrix.parameters] : [])];
+  const arrays = [
+    ...Object.values(matrix.values),
+    ...(matrix.pieces ?? []),
+    ...(matrix.paidBackCounts ? [matrix.paidBackCounts] : []),
+    ...Object.values(matrix.horizon),
+    ...(matrix.parameters ? [matrix.parameters] : []),
+  ];
   return arrays.map((a) => a.buffer as ArrayBuffer);
 }
 
@@ -57,9 +73,17 @@ export function handleWorkerRequest(request: WorkerRequest, post: (message: Shar
       return;
     }
     const step = progressStep(request.count);
-    const matrix = simulateRange(request.scenario, request.seed, request.first, request.count, request.keepParameters, (done) => {
-      if (done % step === 0 && done < request.count) post({ type: 'progress', done });
-    });
+    const matrix = simulateRange(
+      request.scenario,
+      request.seed,
+      request.first,
+      request.count,
+      request.keepParameters,
+      (done) => {
+        if (done % step === 0 && done < request.count) post({ type: 'progress', done });
+      },
+      request.pieces,
+    );
     post({ type: 'done', matrix }, transferables(matrix));
   } catch (error) {
     // A ScenarioError crosses as its issues, so the caller gets a ScenarioError back.

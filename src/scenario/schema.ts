@@ -182,7 +182,7 @@ export const scenarioSchema = z
       excellentShare: probability({
         unit: 'share of good journeys',
         description:
-          'Share of good journeys that are excellent: the experiences customers recommend. It sets NPS with the bad share: promoters are recommendAfterExcellent of excellent journeys and recommendAfterBad of bad ones; detractors the rest of the bad ones and detractorAfterOrdinary of the other good ones.',
+          'Share of good journeys that are excellent: the experiences customers recommend, and with the bad share what sets NPS (see recommendAfterBad and detractorAfterOrdinary).',
         source: null,
         note: `${calibratedNote} calibrate() sets it from an observed NPS.`,
       }),
@@ -209,13 +209,13 @@ export const scenarioSchema = z
       recommendAfterBad: probability({
         unit: 'probability',
         description:
-          'Chance that a customer with a bad experience this month would still recommend the company: a promoter in an NPS survey. In a run it sets only NPS; calibrate() reads it when it solves the excellent share from an observed NPS.',
+          'Chance that a customer with a bad experience this month would still recommend the company: a promoter in an NPS survey. Sets NPS; calibrate() reads it to solve the excellent share from an observed NPS.',
         source: 'recommendAfterBad',
       }),
       detractorAfterOrdinary: probability({
         unit: 'probability',
         description:
-          'Chance that a customer with a good but not excellent experience this month scores 0–6 in an NPS survey (a detractor); the rest of them are passives. In a run it sets only NPS; calibrate() reads it when it solves the excellent share from an observed NPS.',
+          'Chance that a customer with a good but not excellent experience this month scores 0–6 in an NPS survey (a detractor; the rest are passives). Sets NPS; calibrate() reads it like recommendAfterBad.',
         source: null,
         note: `${illustrative} With it NPS has detractors beyond this month’s bad journeys, as surveys find.`,
       }),
@@ -295,7 +295,7 @@ export const scenarioSchema = z
       failureReduction: perTouchpoint(domains.effect, {
         unit: 'share of the failure chance',
         description:
-          'Relative cut in the chance of a bad experience once the programme is fully in effect: one share for the whole journey (cuts the touchpoints’ pBad), or one per touchpoint it targets (cuts that touchpoint’s failure; the others stay as they were). Contact channels, if any, are improved only by investment.channels. Negative: the programme makes things worse.',
+          'Relative cut in the chance of a bad experience at full effect: one share for the whole journey’s touchpoints, or one per touchpoint it targets (the others stay as they were). Channels improve only through investment.channels. Negative: worse.',
         source: null,
         note: `${illustrative} Negative values are allowed because programmes can backfire (${sources.backfire.figure}, ${sources.backfire.article}).`,
       }),
@@ -303,13 +303,13 @@ export const scenarioSchema = z
         unit: 'months',
         description: 'Months after the start before the programme has any effect (listening, building), then the effect ramps up over rampMonths.',
         source: 'delayMonths',
-        note: 'Read from “two to three years before the effect is there”: nothing shows for about half a year (triangular 3–12, mode 6), then a ramp of 18–30 months, so full effect comes after about 30 months (24 to 36 in most runs).',
+        note: 'Read from “two to three years before the effect is there”: about half a year of nothing (mode 6), then a ramp of 18–30 months: full effect after about 30 months.',
       }),
       rampMonths: assumption(domains.months, {
         unit: 'months',
         description: 'Months from the end of the delay until the programme reaches full effect; the effect grows linearly until then (the long game).',
         source: 'rampMonths',
-        note: 'With delayMonths (mode 6), a ramp of 18–30 months (mode 24) puts full effect at about two and a half years, the middle of “two to three years”.',
+        note: 'With delayMonths (mode 6), full effect at about two and a half years.',
       }),
       executionSuccess: probability({
         unit: 'probability',
@@ -369,7 +369,7 @@ export const scenarioSchema = z
             {
               unit: 'share (effect), NPS points (nps) or ROI',
               description:
-                'The programme is stopped when the measure is below this at the gate: for "effect", the relative drop of the invested business’s bad-experience share over the gate month and the two before (survey noise included), against the scenario’s rate before the programme; for "nps", the rise of the invested business’s NPS over the same three months above its NPS before the programme, in points (article 004: NPS is the main CX KPI); for "roi", the cumulative ROI (which starts at −1, so an early ROI gate stops nearly every run).',
+                'Stop when the measure is below this at the gate. "effect": the drop of the bad-experience share over the gate month and the two before, against the rate before the programme; "nps": the rise of NPS over those months, in points; "roi": cumulative ROI (−1 at the start, so an early ROI gate stops nearly every run).',
               source: null,
               note: 'A choice of the user’s.',
             },
@@ -381,7 +381,7 @@ export const scenarioSchema = z
               unit: 'months',
               description: 'With afterStop "fade": months over which a stopped programme’s effect falls linearly to nothing.',
               source: null,
-              note: `Fading is the default because article 000 calls CX “a constant process, not a one-off project”: without follow-up, gains wear off. It fades harm alike; the same article says a stopped project “brings new problems”, so where a programme did harm "hold", which keeps the effect reached at the gate, may be the better reading. 12 months is illustrative.`,
+              note: 'Fading is the default: article 000 calls CX “a constant process”, so gains without follow-up wear off. It fades harm alike, though a stopped project may “bring new problems” (then use "hold"). 12 months is illustrative.',
             },
           ).default(12),
         })

@@ -71,7 +71,12 @@ export interface RunMatrix {
   readonly first: number;
   readonly count: number;
   readonly months: number;
+  /** Every monthly figure, whole; empty when the block was simulated into `pieces`. */
   readonly values: Readonly<Record<MonthlyMetric, MetricColumn>>;
+  /** The monthly figures cut as asked (`simulateRange`'s `pieces`), month-major within each piece. */
+  readonly pieces?: readonly MetricColumn[];
+  /** With pieces: how many runs of the block have paid back by each month. */
+  readonly paidBackCounts?: Int32Array;
   readonly horizon: HorizonColumns;
   readonly parameterNames: readonly string[];
   readonly parameters: Float64Array | null;
@@ -99,15 +104,27 @@ function emptyHorizon(count: number): HorizonColumns {
   };
 }
 
-/** An empty matrix for `count` runs from `first`. */
-export function createMatrix(scenario: Scenario, first: number, count: number, keepParameters: boolean): RunMatrix {
+/** Months `[from, to)` of one kept figure: a piece of a block's monthly figures. */
+export interface MonthPiece {
+  readonly metric: MonthlyMetric;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** A column for `count` runs × `months` months of a figure, in its precision. */
+function column(metric: MonthlyMetric, size: number): MetricColumn {
+  return singlePrecisionMetrics.has(metric) ? new Float32Array(size) : new Float64Array(size);
+}
+
+/** An empty matrix for `count` runs from `first` (its monthly figures unallocated with `withValues` false). */
+export function createMatrix(scenario: Scenario, first: number, count: number, keepParameters: boolean, withValues = true): RunMatrix {
   const months = scenario.horizonMonths;
   const parameterNames = assumptionFields(scenario).map((f) => f.path);
   return {
     first,
     count,
     months,
-    values: Object.fromEntries(
+    values: !withValues ? ({} as Record<MonthlyMetric, MetricColumn>) : Object.fromEntries(
       monthlyMetrics.map((m) => [m, singlePrecisionMetrics.has(m) ? new Float32Array(months * count) : new Float64Array(months * count)]),
     ) as Record<MonthlyMetric, MetricColumn>,
     horizon: emptyHorizon(count),
@@ -119,6 +136,11 @@ export function createMatrix(scenario: Scenario, first: number, count: number, k
 /**
  * Simulates a contiguous block of runs. Run `i` depends only on (seed, i), so
  * blocks can be computed anywhere, in any order, and put side by side.
+ *
+ * @param pieces - When given, the monthly figures are written straight into
+ *   these pieces (returned as `pieces`, with `paidBackCounts`) instead of
+ *   whole columns: a parallel simulation hands each piece to the worker that
+ *   summarises it, and no block is ever held twice.
  */
 export function simulateRange(
   scenario: Scenario,
@@ -127,27 +149,36 @@ export function simulateRange(
   count: number,
   keepParameters: boolean,
   onRun?: (done: number) => void,
+  pieces?: readonly MonthPiece[],
 ): RunMatrix {
-  const matrix = createMatrix(scenario, first, count, keepParameters);
+  const matrix = createMatrix(scenario, first, count, keepParameters, !pieces);
   const { months, values, horizon, parameters, parameterNames } = matrix;
   const trace = createTrace(months);
-  const pairs: [MetricColumn, MetricColumn][] = [
-    [trace.roi, values.roi],
-    [trace.customers.baseline, values.customersBaseline],
-    [trace.customers.invested, values.customersInvested],
-    [trace.revenue.baseline, values.revenueBaseline],
-    [trace.revenue.invested, values.revenueInvested],
-    [trace.margin.baseline, values.marginBaseline],
-    [trace.margin.invested, values.marginInvested],
-    [trace.promoters.baseline, values.promotersBaseline],
-    [trace.promoters.invested, values.promotersInvested],
-    [trace.detractors.baseline, values.detractorsBaseline],
-    [trace.detractors.invested, values.detractorsInvested],
-  ];
+  const sources: Record<MonthlyMetric, MetricColumn> = {
+    roi: trace.roi,
+    customersBaseline: trace.customers.baseline,
+    customersInvested: trace.customers.invested,
+    revenueBaseline: trace.revenue.baseline,
+    revenueInvested: trace.revenue.invested,
+    marginBaseline: trace.margin.baseline,
+    marginInvested: trace.margin.invested,
+    promotersBaseline: trace.promoters.baseline,
+    promotersInvested: trace.promoters.invested,
+    detractorsBaseline: trace.detractors.baseline,
+    detractorsInvested: trace.detractors.invested,
+  };
+  // Where each run's months go: whole columns, or the pieces asked for.
+  const cut = pieces?.map(({ metric, from, to }) => ({ metric, from, to, target: column(metric, (to - from) * count) }));
+  const writes = cut ?? monthlyMetrics.map((metric) => ({ metric, from: 0, to: months, target: values[metric] }));
+  const paidBackCounts = pieces ? new Int32Array(months) : undefined;
   for (let i = 0; i < count; i += 1) {
     const run = simulateRun(scenario, seed, first + i, trace);
     checkFinite(run, trace, months);
-    for (const [from, to] of pairs) for (let t = 0; t < months; t += 1) to[t * count + i] = from[t] as number;
+    for (const { metric, from, to, target } of writes) {
+      const source = sources[metric];
+      for (let t = from; t < to; t += 1) target[(t - from) * count + i] = source[t] as number;
+    }
+    if (paidBackCounts) for (let t = 0; t < months; t += 1) if ((trace.roi[t] as number) >= 0) paidBackCounts[t] = (paidBackCounts[t] as number) + 1;
     horizon.roi[i] = run.roi;
     horizon.npv[i] = run.npv;
     horizon.paybackMonth[i] = run.paybackMonth ?? 0;
@@ -167,7 +198,7 @@ export function simulateRange(
     if (parameters) parameterNames.forEach((name, j) => (parameters[i * parameterNames.length + j] = run.parameters[name] as number));
     onRun?.(i + 1);
   }
-  return matrix;
+  return cut ? { ...matrix, pieces: cut.map((piece) => piece.target), ...(paidBackCounts ? { paidBackCounts } : {}) } : matrix;
 }
 
 /**
