@@ -94,12 +94,15 @@ export function splitSpend(average: number, ratio: number, pBad: number): { spen
  * ```
  */
 export function improvementFromBudget(budget: number, setupCost: number, halfEffectSpend: number): { connects: boolean; cut: number } {
-  const bad = [
-    ['budget', budget, typeof budget === 'number' && budget >= 0 && budget <= 1e12, 'must be an amount of money from 0 to 1,000,000,000,000'],
-    ['setupCost', setupCost, typeof setupCost === 'number' && setupCost >= 0 && setupCost <= 1e12, 'must be an amount of money from 0 to 1,000,000,000,000'],
-    ['halfEffectSpend', halfEffectSpend, typeof halfEffectSpend === 'number' && halfEffectSpend >= 1 && halfEffectSpend <= 1e12, 'must be an amount of money from 1 to 1,000,000,000,000'],
-  ] as const;
-  const issues = bad.filter(([, , ok]) => !ok).map(([path, value, , message]) => ({ path, value, message }));
+  const issues = (
+    [
+      ['budget', budget, 0],
+      ['setupCost', setupCost, 0],
+      ['halfEffectSpend', halfEffectSpend, 1],
+    ] as const
+  )
+    .filter(([, value, least]) => !(typeof value === 'number' && value >= least && value <= 1e12))
+    .map(([path, value, least]) => ({ path, value, message: `must be an amount of money from ${least} to 1,000,000,000,000` }));
   if (issues.length > 0) throw new ScenarioError(issues);
   if (budget < setupCost || budget <= 0) return { connects: false, cut: 0 };
   return { connects: true, cut: -Math.expm1(-((budget - setupCost) / halfEffectSpend) * Math.LN2) };

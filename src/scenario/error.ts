@@ -153,7 +153,7 @@ function chooseAlternative(alternatives: readonly (readonly z.core.$ZodIssue[])[
 
 function describeUnion(value: unknown, alternatives: number): string {
   // Only optional sections (channels, a channel budget) leave a field with no default to fill it.
-  if (value === undefined) return 'missing: this section has no defaults, so give it: a number or a distribution { dist: … }';
+  if (value === undefined) return 'missing: this section has no defaults, so give it';
   const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
   if (alternatives > 2)
     return `expected a failure probability, a distribution, a list of them (one per touchpoint) or an object of named touchpoints, e.g. { "delivery": 0.02 }; got ${kind}. Named touchpoints merge with the defaults name by name; a list or a single number replaces the whole journey`;

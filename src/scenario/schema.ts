@@ -245,13 +245,13 @@ export const scenarioSchema = z
       .strictObject({
         contactRate: probability({
           unit: 'share of customers per month',
-          description: 'Share of customers who contact the company in a month through one of its channels; a failed contact makes the month’s journey bad.',
+          description: 'Share of customers who contact the company in a month; a failed contact makes the month’s journey bad.',
           source: null,
           note: illustrative,
         }),
         siloPenalty: assumption(domains.failureMultiplier, {
           unit: '× failure rate',
-          description: 'How many times as often a channel that is not connected to the others fails (no shared data, no hand-over).',
+          description: 'How many times as often a channel not connected to the others fails.',
           source: null,
           note: `${illustrative} Article 002 (Dimension Data) finds ${sources.channelsInSilos.figure.replace(/^58%/, '58% of organisations')}; it does not say how much more often a siloed channel fails, so 1.5 is a choice.`,
         }),
@@ -261,13 +261,13 @@ export const scenarioSchema = z
             z.strictObject({
               share: setting(domains.share, {
                 unit: 'share of contacts',
-                description: 'Share of customer contacts that go through this channel (the shares add up to 1).',
+                description: 'Share of contacts through this channel (the shares add up to 1).',
                 source: null,
                 note: illustrative,
               }),
               failure: probability({
                 unit: 'probability per contact',
-                description: 'Chance that a contact through this channel fails, when the channel is connected to the others.',
+                description: 'Chance that a contact through this channel fails when it is connected to the others.',
                 source: null,
                 note: illustrative,
               }),
@@ -339,14 +339,14 @@ export const scenarioSchema = z
           setupCost: assumption(domains.money, {
             unit: 'currency per channel',
             description:
-              'What a channel’s budget must cover before it improves anything: connecting the channel to the others (its silo penalty ends) and the basics. A budget below it buys nothing.',
+              'What a channel’s budget must cover before it improves anything: connecting it to the others (its silo penalty ends) and the basics.',
             source: null,
             note: `${illustrative} It is why a budget spread thin can do less than one spent on a few channels (${sources.greatAtAFew.figure}).`,
           }),
           halfEffectSpend: assumption(domains.positiveMoney, {
             unit: 'currency',
             description:
-              'Budget beyond the set-up cost that halves a channel’s failure rate; each further such amount halves it again (diminishing returns): cut = 1 − 2^(−(budget − setupCost) ÷ halfEffectSpend).',
+              'Budget beyond the set-up cost that halves a channel’s failure rate; each further such amount halves it again (diminishing returns).',
             source: null,
             note: illustrative,
           }),
@@ -360,7 +360,7 @@ export const scenarioSchema = z
               unit: 'month',
               description: 'The month at whose end the programme is reviewed.',
               source: null,
-              note: 'A choice of the user’s; the default programme has no gate.',
+              note: 'Your choice.',
             },
           ),
           measure: z.enum(['effect', 'nps', 'roi'], { error: 'must be "effect", "nps" or "roi"' }),
@@ -371,7 +371,7 @@ export const scenarioSchema = z
               description:
                 'Stop when the measure is below this at the gate. "effect": the drop of the bad-experience share over the gate month and the two before, against the rate before the programme; "nps": the rise of NPS over those months, in points; "roi": cumulative ROI (−1 at the start, so an early ROI gate stops nearly every run).',
               source: null,
-              note: 'A choice of the user’s.',
+              note: 'Your choice.',
             },
           ),
           afterStop: z.enum(['fade', 'hold'], { error: 'must be "fade" or "hold"' }).default('fade'),
@@ -422,31 +422,17 @@ export const scenarioSchema = z
     }),
   })
   .check((ctx) => {
+    const complain = (path: PropertyKey[], message: string) => ctx.issues.push({ code: 'custom', input: ctx.value, path, message });
     const { positiveFrom, negativeBelow } = ctx.value.outcomeClasses;
     if (negativeBelow > positiveFrom)
-      ctx.issues.push({
-        code: 'custom',
-        input: ctx.value,
-        path: ['outcomeClasses', 'negativeBelow'],
-        message: `must be ≤ outcomeClasses.positiveFrom (${positiveFrom})`,
-      });
+      complain(['outcomeClasses', 'negativeBelow'], `must be ≤ outcomeClasses.positiveFrom (${positiveFrom})`);
     if (ctx.value.valuation.terminalValue === 'customerLifetime' && lowestDraw(ctx.value.discountRateAnnual, domains.annualRate) < minimumTerminalDiscountRate)
-      ctx.issues.push({
-        code: 'custom',
-        input: ctx.value,
-        path: ['discountRateAnnual'],
-        message: `a terminal value needs discounting: with valuation.terminalValue "customerLifetime" the annual discount rate must be at least ${minimumTerminalDiscountRate} in every run (a customer who never leaves, undiscounted, is worth an unbounded sum)`,
-      });
+      complain(['discountRateAnnual'], `a terminal value needs discounting: with valuation.terminalValue "customerLifetime" the annual discount rate must be at least ${minimumTerminalDiscountRate} in every run (a customer who never leaves, undiscounted, is worth an unbounded sum)`);
     const { upfront, monthly, channels: channelInvestment, stageGate, maturity } = ctx.value.investment;
     const channelBudget = channelInvestment ? lowestTotal(channelInvestment.budget, domains.money) : 0;
     const lowestUpfront = lowestTotal(upfront, domains.money) + channelBudget;
     if (lowestUpfront < minimumProgrammeCost && lowestTotal(monthly, domains.money) < minimumProgrammeCost)
-      ctx.issues.push({
-        code: 'custom',
-        input: ctx.value,
-        path: ['investment', 'upfront'],
-        message: `the programme must cost at least ${minimumProgrammeCost} in every run for ROI to be defined, but investment.upfront${channelInvestment ? ' with the channel budgets' : ''} can draw ${lowestUpfront} and investment.monthly ${lowestTotal(monthly, domains.money)}: raise one of them to at least ${minimumProgrammeCost} (for a distribution, its min)`,
-      });
+      complain(['investment', 'upfront'], `the programme must cost at least ${minimumProgrammeCost} in every run for ROI to be defined, but investment.upfront${channelInvestment ? ' with the channel budgets' : ''} can draw ${lowestUpfront} and investment.monthly ${lowestTotal(monthly, domains.money)}: raise one of them to at least ${minimumProgrammeCost} (for a distribution, its min)`);
     // Targeted investment names touchpoints of the journey.
     const journey = ctx.value.journey.touchpointFailure;
     const named = typeof journey === 'object' && !Array.isArray(journey) && !('dist' in journey) ? new Set(Object.keys(journey)) : null;
@@ -455,46 +441,31 @@ export const scenarioSchema = z
       if (typeof value === 'number' || 'dist' in value) continue;
       for (const name of Object.keys(value))
         if (!named?.has(name))
-          ctx.issues.push({
-            code: 'custom',
-            input: ctx.value,
-            path: ['investment', field, name],
-            message: named
+          complain(['investment', field, name], named
               ? `"${name}" is not a touchpoint of the journey (${[...named].join(', ')})`
-              : 'a programme can target touchpoints by name only when journey.touchpointFailure names them ({ "delivery": 0.006, … })',
-          });
+              : 'a programme can target touchpoints by name only when journey.touchpointFailure names them ({ "delivery": 0.006, … })');
     }
     const channels = ctx.value.channels;
     if (channels) {
       const total = Object.values(channels.offered).reduce((sum, c) => sum + c.share, 0);
       if (Math.abs(total - 1) > 1e-9)
-        ctx.issues.push({ code: 'custom', input: ctx.value, path: ['channels', 'offered'], message: `the channels' shares of contacts must add up to 1, not ${total}` });
+        complain(['channels', 'offered'], `the channels' shares of contacts must add up to 1, not ${total}`);
     }
     if (channelInvestment) {
       for (const name of Object.keys(channelInvestment.budget))
         if (!channels || !Object.hasOwn(channels.offered, name))
-          ctx.issues.push({
-            code: 'custom',
-            input: ctx.value,
-            path: ['investment', 'channels', 'budget', name],
-            message: channels ? `"${name}" is not a channel of channels.offered (${Object.keys(channels.offered).join(', ')})` : 'a channel budget needs the scenario’s channels: give channels.offered',
-          });
+          complain(['investment', 'channels', 'budget', name], channels ? `"${name}" is not a channel of channels.offered (${Object.keys(channels.offered).join(', ')})` : 'a channel budget needs the scenario’s channels: give channels.offered');
     }
     if (stageGate && stageGate.month > ctx.value.horizonMonths)
-      ctx.issues.push({ code: 'custom', input: ctx.value, path: ['investment', 'stageGate', 'month'], message: `must be within the horizon (${ctx.value.horizonMonths} months)` });
+      complain(['investment', 'stageGate', 'month'], `must be within the horizon (${ctx.value.horizonMonths} months)`);
     if (stageGate?.measure === 'effect' && (stageGate.threshold > 1 || stageGate.threshold < -1))
-      ctx.issues.push({ code: 'custom', input: ctx.value, path: ['investment', 'stageGate', 'threshold'], message: 'an effect threshold is a relative cut: from -1 to 1' });
+      complain(['investment', 'stageGate', 'threshold'], 'an effect threshold is a relative cut: from -1 to 1');
     if (stageGate?.measure === 'roi' && (stageGate.threshold > 100 || stageGate.threshold < -1))
-      ctx.issues.push({ code: 'custom', input: ctx.value, path: ['investment', 'stageGate', 'threshold'], message: 'an ROI threshold is from -1 to 100' });
+      complain(['investment', 'stageGate', 'threshold'], 'an ROI threshold is from -1 to 100');
     // Answers that are themselves wrong are reported as such, not as a clash with executionSuccess.
     const badAnswers = ctx.issues.some((issue) => issue.path?.[0] === 'investment' && issue.path?.[1] === 'maturity');
     if (maturity && !badAnswers && maturityAnswersSchema.safeParse(maturity).success && JSON.stringify(ctx.value.investment.executionSuccess) !== JSON.stringify(executionSuccessFromMaturity(maturity)))
-      ctx.issues.push({
-        code: 'custom',
-        input: ctx.value,
-        path: ['investment', 'executionSuccess'],
-        message: 'is set by investment.maturity (the nine questions): give one or the other, not both',
-      });
+      complain(['investment', 'executionSuccess'], 'is set by investment.maturity (the nine questions): give one or the other, not both');
   });
 
 /** Least annual discount rate with a terminal value: below it a lifetime value can be unbounded. */

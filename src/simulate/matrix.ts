@@ -104,6 +104,24 @@ function emptyHorizon(count: number): HorizonColumns {
   };
 }
 
+/** A run's trace, figure by figure, under the names of the kept figures. */
+function traceColumns(trace: RunTrace): Record<MonthlyMetric, MetricColumn> {
+  const { customers: c, revenue: r, margin: m, promoters: p, detractors: d } = trace;
+  return {
+    roi: trace.roi,
+    customersBaseline: c.baseline,
+    customersInvested: c.invested,
+    revenueBaseline: r.baseline,
+    revenueInvested: r.invested,
+    marginBaseline: m.baseline,
+    marginInvested: m.invested,
+    promotersBaseline: p.baseline,
+    promotersInvested: p.invested,
+    detractorsBaseline: d.baseline,
+    detractorsInvested: d.invested,
+  };
+}
+
 /** Months `[from, to)` of one kept figure: a piece of a block's monthly figures. */
 export interface MonthPiece {
   readonly metric: MonthlyMetric;
@@ -154,19 +172,7 @@ export function simulateRange(
   const matrix = createMatrix(scenario, first, count, keepParameters, !pieces);
   const { months, values, horizon, parameters, parameterNames } = matrix;
   const trace = createTrace(months);
-  const sources: Record<MonthlyMetric, MetricColumn> = {
-    roi: trace.roi,
-    customersBaseline: trace.customers.baseline,
-    customersInvested: trace.customers.invested,
-    revenueBaseline: trace.revenue.baseline,
-    revenueInvested: trace.revenue.invested,
-    marginBaseline: trace.margin.baseline,
-    marginInvested: trace.margin.invested,
-    promotersBaseline: trace.promoters.baseline,
-    promotersInvested: trace.promoters.invested,
-    detractorsBaseline: trace.detractors.baseline,
-    detractorsInvested: trace.detractors.invested,
-  };
+  const sources = traceColumns(trace);
   // Where each run's months go: whole columns, or the pieces asked for.
   const cut = pieces?.map(({ metric, from, to }) => ({ metric, from, to, target: column(metric, (to - from) * count) }));
   const writes = cut ?? monthlyMetrics.map((metric) => ({ metric, from: 0, to: months, target: values[metric] }));
@@ -219,19 +225,7 @@ function checkFinite(run: RunResult, trace: RunTrace, months: number): void {
     ['gate.savedCost', run.gate?.savedCost ?? 0],
     ['gate.npvWithoutGate', run.gate?.npvWithoutGate ?? 0],
   ];
-  const monthly: [string, MetricColumn][] = [
-    ['roi', trace.roi],
-    ['customers.baseline', trace.customers.baseline],
-    ['customers.invested', trace.customers.invested],
-    ['revenue.baseline', trace.revenue.baseline],
-    ['revenue.invested', trace.revenue.invested],
-    ['margin.baseline', trace.margin.baseline],
-    ['margin.invested', trace.margin.invested],
-    ['promoters.baseline', trace.promoters.baseline],
-    ['promoters.invested', trace.promoters.invested],
-    ['detractors.baseline', trace.detractors.baseline],
-    ['detractors.invested', trace.detractors.invested],
-  ];
+  const monthly = Object.entries(traceColumns(trace));
   const fail = (where: string, value: number): never => {
     const draws = Object.entries(run.parameters)
       .map(([path, x]) => `${path} ${x}`)
