@@ -43,6 +43,6 @@ export const limits = {
   horizonMonths: 240,
   /** Most runs in one call. */
   runs: 1_000_000,
-  /** Most run-months kept in memory at once (runs × horizonMonths): about 1.3 GB of bands. */
+  /** Most run-months kept in memory at once (runs × horizonMonths): about 1.7 GB of monthly figures at 72 bytes each. */
   runMonths: 24_000_000,
 } as const;
