@@ -123,7 +123,7 @@ export function fromZodIssues(
         out.push({
           path: dotted([...path, shortName(key)]),
           value: valueAt(input, [...path, key]),
-          message: `unknown field${hint ? `; did you mean "${hint}"?` : ''}${allowed.length ? ` Allowed here: ${allowed.join(', ')}` : ''}`,
+          message: `unknown field${hint ? `; did you mean "${hint}"?` : allowed.length ? '.' : ''}${allowed.length ? ` Allowed here: ${allowed.join(', ')}` : ''}`,
         });
       }
       continue;
