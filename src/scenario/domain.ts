@@ -13,7 +13,17 @@ export interface Domain {
   readonly label: string;
 }
 
-const format = (x: number): string => x.toLocaleString('en-US', { maximumFractionDigits: 6 });
+/**
+ * A number as en-US writes it (1,000,000; 0.01; -1), at most six decimals,
+ * without Intl: the labels are built at import, and Intl's first call costs
+ * about 25 ms of it.
+ */
+export function formatNumber(x: number): string {
+  const [whole = '', fraction] = String(Math.round(x * 1e6) / 1e6).split('.');
+  return whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (fraction ? `.${fraction}` : '');
+}
+
+const format = formatNumber;
 
 function domain(min: number, max: number, integer: boolean, what: string): Domain {
   return { min, max, integer, label: `${what} from ${format(min)} to ${format(max)}` };

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { limits } from '../scenario/domain.js';
+import { formatNumber, limits } from '../scenario/domain.js';
 import { ScenarioError, fromZodIssues } from '../scenario/error.js';
 import type { Seed } from '../random/stream.js';
 
@@ -46,7 +46,7 @@ const optionsSchema = z.strictObject({
     .number({ error: 'expected a whole number of runs' })
     .int('must be a whole number')
     .min(1, 'must be at least 1')
-    .max(limits.runs, `must be at most ${limits.runs.toLocaleString('en-US')}`)
+    .max(limits.runs, `must be at most ${formatNumber(limits.runs)}`)
     .optional(),
   seed: z.custom<Seed>(isSeed, `a seed must be a finite number or a string of at most ${maxSeedLength} characters`).optional(),
   keepRuns: z.boolean({ error: 'must be true or false' }).optional(),
