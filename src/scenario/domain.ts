@@ -19,7 +19,8 @@ export interface Domain {
  * about 25 ms of it.
  */
 export function formatNumber(x: number): string {
-  const [whole = '', fraction] = String(Math.round(x * 1e6) / 1e6).split('.');
+  // Whole numbers as they are: × 10⁶ would lose digits past 2⁵³.
+  const [whole = '', fraction] = String(Number.isInteger(x) ? x : Math.round(x * 1e6) / 1e6).split('.');
   return whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (fraction ? `.${fraction}` : '');
 }
 
