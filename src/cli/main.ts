@@ -188,7 +188,14 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
       }
       const prior = executionSuccessFromMaturity(input as Record<string, string>);
       if (format === 'json') io.stdout(`${JSON.stringify(prior)}\n`);
-      else io.stdout(`investment.executionSuccess: uniform from ${prior.min} to ${prior.max} (all "partly" gives the published 20–30%)\n`);
+      else {
+        const tally = (['yes', 'partly', 'no'] as const).map((a) => `${Object.values(input as Record<string, string>).filter((x) => x === a).length} ${a}`).join(', ');
+        const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
+        io.stdout(
+          `Chance the programme is carried out as planned: ${pct(prior.min)}–${pct(prior.max)} (investment.executionSuccess: uniform from ${prior.min} to ${prior.max}).\n` +
+            `Your answers: ${tally}. Yes counts 1, partly ½, no 0; the mean sets the chance: all "partly" (or as many yes as no) gives 20–30%, the published figure; the other chances are an illustrative mapping.\n`,
+        );
+      }
       return 0;
     }
     if (command === 'reality-check') {

@@ -30,7 +30,7 @@ describe('cx-roi CLI', () => {
     expect(stderr).toBe('');
     expect(stdout).toContain('cx-roi: 200 runs, seed 2026, horizon 60 months');
     expect(stdout).toContain('P(ROI > 0):             82.0%');
-    expect(stdout).toMatch(/NPS at month 60:\s+baseline 20\.0, invested 22\.4 \(medians;/);
+    expect(stdout).toContain('NPS at month 60 (−100 to 100, medians): 20.0 without the programme, 22.4 with it (+2.4 points);');
     expect(stdout).toContain('Accenture published:  23%, 57%, 20%');
     const tableRows = stdout.split('\n').filter((line) => /^\s+\d+\s/.test(line));
     expect(tableRows).toHaveLength(60);
@@ -156,7 +156,9 @@ describe('cx-roi CLI', () => {
     const { code, stdout, stderr } = await cli(['simulate', 's.json', '--runs', '300'], { 's.json': JSON.stringify(scenario) });
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/Stage gate at month 18 \(measured effect < 10%; effect then fades over 12 months\): stopped \d+\.\d% ± \d+\.\d% of runs; monthly cost saved [\d,]+ a run on average/);
+    expect(stdout).toContain("Stage gate, end of month 18: stop if the bad-experience share (months 16–18) is cut by less than 10% from its level before the programme; a stopped programme's effect fades out over 12 months.");
+    expect(stdout).toMatch(/stopped \d+\.\d% of runs \(± \d+\.\d% simulation error\); running costs avoided [\d,]+ a run on average/);
+    expect(stdout).toMatch(/Channels:\s+2 offered; channel budget at month 0 on chat\./);
     const assumptions = (await cli(['assumptions', 's.json'], { 's.json': JSON.stringify(scenario) })).stdout;
     expect(assumptions).toContain('channels.offered.chat.failure = 0.03');
     expect(assumptions).toContain('investment.executionSuccess = uniform(min 0.2, max 0.3)');
@@ -165,16 +167,18 @@ describe('cx-roi CLI', () => {
   it('runs the reality check and the maturity questionnaire', async () => {
     const check = await cli(['reality-check', '--runs', '300', '--seed', '3']);
     expect(check.code).toBe(0);
-    expect(check.stdout).toMatch(/Outcome classes:\s+clearly positive \d+\.\d%, middling \d+\.\d%, lower or negative \d+\.\d%/);
+    expect(check.stdout).toMatch(/Outcome at month 60:\s+ROI ≥ 1 \(clearly positive\) \d+\.\d%, 0 to 1 \(middling\) \d+\.\d%, below 0 \(lower or negative\) \d+\.\d%/);
     expect(check.stdout).toMatch(/Accenture:\s+23%, 57%, 20%; χ² distance \d\.\d{3}/);
-    expect(check.stdout).toMatch(/Missed the goal:\s+\d+\.\d% ± \d\.\d% s\.e\./);
+    expect(check.stdout).toMatch(/Missed the goal:\s+\d+\.\d% \(± \d\.\d% simulation error\)/);
+    expect(check.stdout).toContain('a consistency check, not independent evidence');
     expect(JSON.parse((await cli(['reality-check', '--runs', '50', '--format', 'json'])).stdout).runs).toBe(50);
     expect((await cli(['reality-check', 'x.json'])).code).toBe(2);
     const questions = await cli(['maturity']);
     expect(questions.stdout).toContain('dedicatedTeam (part 3: The right people, process and tools)');
     const all = async (answer: string) => JSON.stringify(Object.fromEntries(JSON.parse((await cli(['maturity', '--format', 'json'])).stdout).map((q: { id: string }) => [q.id, answer])));
     const prior = await cli(['maturity', 'a.json'], { 'a.json': await all('partly') });
-    expect(prior.stdout).toBe('investment.executionSuccess: uniform from 0.2 to 0.3 (all "partly" gives the published 20–30%)\n');
+    expect(prior.stdout).toContain('Chance the programme is carried out as planned: 20%–30% (investment.executionSuccess: uniform from 0.2 to 0.3).');
+    expect(prior.stdout).toContain('Your answers: 0 yes, 9 partly, 0 no.');
     const bad = await cli(['maturity', 'a.json'], { 'a.json': '{"dedicatedTeam": "maybe"}' });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('leadershipUnderstands');
