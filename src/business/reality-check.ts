@@ -1,5 +1,6 @@
 import { createStream } from '../random/stream.js';
-import { simulateRun } from '../model/run.js';
+import { runParameters } from '../model/parameters.js';
+import { gateWindowMonths, measuredCut, simulateRun } from '../model/run.js';
 import { defaultScenario, deepFreeze } from '../scenario/defaults.js';
 import { ScenarioError } from '../scenario/error.js';
 import { type MaturityAnswer, executionSuccessFromMaturity, maturityQuestionIds } from '../scenario/maturity.js';
@@ -109,7 +110,6 @@ export function realityCheck(options: { runs?: number; seed?: Seed } = {}): Real
   let missedExecuted = 0;
   let executed = 0;
   let success = 0;
-  const window = 3;
   for (let run = 0; run < runs; run += 1) {
     const draw = createStream(seed, 'realityCheck', 'maturity', run);
     const profile = Object.fromEntries(maturityQuestionIds.map((id) => [id, answers[Math.floor(draw() * 3)] as MaturityAnswer]));
@@ -124,13 +124,13 @@ export function realityCheck(options: { runs?: number; seed?: Seed } = {}): Real
     let customers = 0;
     const horizon = scenario.horizonMonths;
     const result = simulateRun(scenario, seed, run, undefined, (month, _, invested) => {
-      if (month > horizon - window) {
+      if (month > horizon - gateWindowMonths) {
         bad += invested.bad;
         customers += invested.customersStart;
       }
     });
-    const pBadBefore = 1 - Object.values(scenario.journey.touchpointFailure as Record<string, number>).reduce((good, f) => good * (1 - f), 1);
-    const measured = customers > 0 && pBadBefore > 0 ? 1 - bad / customers / pBadBefore : 0;
+    // Measured as a stage gate's "effect" is, over the last months of the horizon.
+    const measured = measuredCut(bad, customers, runParameters(scenario, result.parameters).pBad);
     const planned = result.parameters['investment.failureReduction'] as number;
     if (measured < planned / 2) {
       missed += 1;

@@ -198,10 +198,12 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
       }
       return 0;
     }
+    // --runs and --seed, for simulate and reality-check (the flags' check keeps them from the others).
+    const runs = values.runs === undefined ? undefined : toNumber(values.runs, '--runs');
+    const seed = values.seed === undefined ? undefined : /^-?\d+(\.\d+)?$/.test(values.seed) ? Number(values.seed) : values.seed;
+    const runsAndSeed = { ...(runs === undefined ? {} : { runs }), ...(seed === undefined ? {} : { seed }) };
     if (command === 'reality-check') {
-      const runs = values.runs === undefined ? undefined : toNumber(values.runs, '--runs');
-      const seed = values.seed === undefined ? undefined : /^-?\d+(\.\d+)?$/.test(values.seed) ? Number(values.seed) : values.seed;
-      const check = realityCheck({ ...(runs === undefined ? {} : { runs }), ...(seed === undefined ? {} : { seed }) });
+      const check = realityCheck(runsAndSeed);
       io.stdout(format === 'json' ? `${JSON.stringify(check, null, 2)}\n` : realityCheckTable(check));
       return 0;
     }
@@ -210,12 +212,9 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
       io.stdout(`${JSON.stringify(scenario, null, 2)}\n`);
       return 0;
     }
-    const runs = values.runs === undefined ? undefined : toNumber(values.runs, '--runs');
-    const seed = values.seed === undefined ? undefined : /^-?\d+(\.\d+)?$/.test(values.seed) ? Number(values.seed) : values.seed;
     const progress = io.stderrIsTTY ? progressBar(io) : undefined;
     const result = simulate(input as object, {
-      ...(runs === undefined ? {} : { runs }),
-      ...(seed === undefined ? {} : { seed }),
+      ...runsAndSeed,
       // The table names the drivers of the spread, which needs every run's draws.
       keepRuns: (values['keep-runs'] ?? false) || format === 'table',
       ...(progress ? { onProgress: progress } : {}),

@@ -12,7 +12,6 @@ export interface TargetedTouchpoints {
 export interface RunChannels {
   /** Share of customers who contact the company in a month. */
   readonly contactRate: number;
-  readonly names: readonly string[];
   readonly share: Float64Array;
   /** Failure chance per contact without the programme: the channel's own, × the silo penalty when it is not connected. */
   readonly failure: Float64Array;
@@ -143,30 +142,25 @@ export function runParameters(scenario: Scenario, v: DrawnValues): RunParameters
   let channels: RunChannels | null = null;
   let channelBudget = 0;
   if (scenario.channels) {
-    const names = Object.keys(scenario.channels.offered);
+    const { offered } = scenario.channels;
+    const names = Object.keys(offered);
     const silo = get('channels.siloPenalty');
     const investment = scenario.investment.channels;
     const failure = new Float64Array(names.length);
     const fullCut = new Float64Array(names.length);
     names.forEach((name, c) => {
-      const offered = scenario.channels?.offered[name];
+      const connected = offered[name]?.connected ?? false;
       const own = get(`channels.offered.${name}.failure`);
-      const before = Math.min(1, own * (offered?.connected ? 1 : silo));
+      const before = Math.min(1, own * (connected ? 1 : silo));
       failure[c] = before;
       const budget = investment ? (v[`investment.channels.budget.${name}`] ?? 0) : 0;
       channelBudget += budget;
       if (!investment || before <= 0) return;
       const { connects, cut } = improvementFromBudget(budget, get('investment.channels.setupCost'), get('investment.channels.halfEffectSpend'));
-      const after = Math.min(1, own * (offered?.connected || connects ? 1 : silo) * (1 - cut));
+      const after = Math.min(1, own * (connected || connects ? 1 : silo) * (1 - cut));
       fullCut[c] = 1 - after / before;
     });
-    channels = {
-      contactRate: get('channels.contactRate'),
-      names,
-      share: Float64Array.from(names, (name) => scenario.channels?.offered[name]?.share ?? 0),
-      failure,
-      fullCut,
-    };
+    channels = { contactRate: get('channels.contactRate'), share: Float64Array.from(names, (name) => offered[name]?.share ?? 0), failure, fullCut };
   }
   const pBad = channels ? 1 - pGood * (1 - contactFailure(channels, 0)) : touchpointPBad;
 

@@ -1,10 +1,10 @@
 import type { Seed } from '../random/stream.js';
 import { ScenarioError } from '../scenario/error.js';
 import { type Scenario, minimumProgrammeCost } from '../scenario/schema.js';
-import { cutAt, investedPBad } from './parameters.js';
 import { type DrawnValues, drawValues } from './draw.js';
 import { type MonthOutcome, emptyOutcome, simulateMonth } from './month.js';
-import { type RunParameters, runParameters } from './parameters.js';
+import { type RunParameters, cutAt, investedPBad, runParameters } from './parameters.js';
+import { armStreams, modelStreams } from './streams.js';
 
 /** A scenario's stage gate (see `investment.stageGate`). */
 export type StageGate = NonNullable<Scenario['investment']['stageGate']>;
@@ -20,7 +20,6 @@ export interface GateOutcome {
   /** The run's NPV had there been no gate (the same draws): equal to `npv` unless it was stopped. */
   readonly npvWithoutGate: number;
 }
-import { armStreams, modelStreams } from './streams.js';
 
 /** One run's figures at the horizon, and what it drew. */
 export interface RunResult {
@@ -116,11 +115,6 @@ export function excellentShareAt(p: RunParameters, scale: number): number {
   return Math.min(1, Math.max(0, p.excellentShare + p.excellentShareIncrease * scale));
 }
 
-/** The invested arm's share of good journeys that are excellent in month `month`, with no stage gate. */
-export function excellentShareInMonth(p: RunParameters, executed: boolean, month: number): number {
-  return excellentShareAt(p, effectScale(p, executed, month));
-}
-
 /**
  * A stage gate's effect after it stopped the programme at month `stoppedAt`
  * with `scaleAtStop` of its effect: held, or fading linearly to nothing over
@@ -145,38 +139,34 @@ export function customerLifetimeValue(marginPerMonth: number, monthlyChurn: numb
   return marginPerMonth / (1 - monthlyDiscount * (1 - monthlyChurn));
 }
 
+type NpsFigures = Pick<RunParameters, 'recommendAfterExcellent' | 'recommendAfterBad' | 'detractorAfterOrdinary'>;
+
+/** Promoters among customers with `bad` and `excellent` journeys: recommendAfterExcellent of the excellent and recommendAfterBad of the bad. */
+function promoters(bad: number, excellent: number, p: NpsFigures): number {
+  return excellent * p.recommendAfterExcellent + bad * p.recommendAfterBad;
+}
+
+/** Detractors among customers with `bad` and `ordinary` (good, not excellent) journeys: the other bad ones and detractorAfterOrdinary of the ordinary. */
+function detractors(bad: number, ordinary: number, p: NpsFigures): number {
+  return bad * (1 - p.recommendAfterBad) + ordinary * p.detractorAfterOrdinary;
+}
+
 /**
  * Promoters and detractors among customers with `bad`, `excellent` and
- * `ordinary` (good, not excellent) journeys, in the same units: promoters
- * are recommendAfterExcellent of the excellent and recommendAfterBad of the
- * bad; detractors the other bad ones and detractorAfterOrdinary of the
- * ordinary ones (the rest are passives).
+ * `ordinary` (good, not excellent) journeys, in the same units (the rest
+ * are passives).
  */
-export function npsParts(
-  bad: number,
-  excellent: number,
-  ordinary: number,
-  p: Pick<RunParameters, 'recommendAfterExcellent' | 'recommendAfterBad' | 'detractorAfterOrdinary'>,
-): { promoters: number; detractors: number } {
-  return {
-    promoters: excellent * p.recommendAfterExcellent + bad * p.recommendAfterBad,
-    detractors: bad * (1 - p.recommendAfterBad) + ordinary * p.detractorAfterOrdinary,
-  };
+export function npsParts(bad: number, excellent: number, ordinary: number, p: NpsFigures): { promoters: number; detractors: number } {
+  return { promoters: promoters(bad, excellent, p), detractors: detractors(bad, ordinary, p) };
 }
 
-/** NPS survey shares of a month's outcome: promoters and detractors among the customers at its start. */
-export function npsShares(out: Readonly<MonthOutcome>, p: RunParameters): { promoters: number; detractors: number } {
-  return { promoters: promoterShare(out, p), detractors: detractorShare(out, p) };
-}
-
-/** Share of a month's customers who are promoters (0 with no customers); the same sum as `npsParts`. */
+// A month's survey shares, as numbers: the hot loop writes them without allocating.
 function promoterShare(out: Readonly<MonthOutcome>, p: RunParameters): number {
-  return out.customersStart > 0 ? (out.excellent * p.recommendAfterExcellent + out.bad * p.recommendAfterBad) / out.customersStart : 0;
+  return out.customersStart > 0 ? promoters(out.bad, out.excellent, p) / out.customersStart : 0;
 }
 
-/** Share of a month's customers who are detractors (0 with no customers); the same sum as `npsParts`. */
 function detractorShare(out: Readonly<MonthOutcome>, p: RunParameters): number {
-  return out.customersStart > 0 ? (out.bad * (1 - p.recommendAfterBad) + (out.good - out.excellent) * p.detractorAfterOrdinary) / out.customersStart : 0;
+  return out.customersStart > 0 ? detractors(out.bad, out.good - out.excellent, p) / out.customersStart : 0;
 }
 
 /** The NPS a survey would give, in expectation, before the programme: the baseline's conditions. */
@@ -187,6 +177,15 @@ function npsBefore(p: RunParameters): number {
 
 /** Months the "effect" and "nps" measures of a stage gate look back over: the gate month and the two before it. */
 export const gateWindowMonths = 3;
+
+/**
+ * The cut in bad experiences a company would measure: its bad-experience
+ * share over a window (`bad` of `customers`) against the rate before the
+ * programme; 0 when either is empty.
+ */
+export function measuredCut(bad: number, customers: number, pBadBefore: number): number {
+  return pBadBefore > 0 && customers > 0 ? 1 - bad / customers / pBadBefore : 0;
+}
 
 /**
  * Simulates run `run` of a scenario: both arms, month by month, from the same
@@ -292,7 +291,7 @@ export function simulateRun(scenario: Scenario, seed: Seed, run: number, trace?:
       if (month === gate.month) {
         if (gate.measure === 'roi') measured = roi;
         else if (gate.measure === 'nps') measured = windowNps / windowMonths - npsBefore(p);
-        else measured = p.pBad > 0 && windowCustomers > 0 ? 1 - windowBad / windowCustomers / p.pBad : 0;
+        else measured = measuredCut(windowBad, windowCustomers, p.pBad);
         if (measured < gate.threshold) {
           stoppedMonth = month;
           scaleAtStop = scale;

@@ -5,7 +5,7 @@ import { type MetricColumn, type MonthPiece, type MonthlyMetric, type RunMatrix,
 import { type SimulateOptions, progressStep, resolveOptions } from '../simulate/options.js';
 import type { SimulationResult } from '../simulate/result.js';
 import { assembleResult } from '../summary/result.js';
-import { mergeBands, seriesRows, sourcesOf, splitBandTasks, summarizeHorizon } from '../summary/summarize.js';
+import { mergeBands, paidBackShares, seriesRows, sourcesOf, splitBandTasks, summarizeHorizon } from '../summary/summarize.js';
 import type { ShardMessage, WorkerRequest } from './protocol.js';
 
 /** A worker as simulateParallel sees it, whatever the platform. */
@@ -213,10 +213,7 @@ export async function simulateParallelWith(
       answers.map((m) => m.matrix),
       runs,
     );
-    // Paid-back counts are whole numbers: summed block by block they are exact, as simulate's.
-    const paidBackCounts = new Int32Array(scenario.horizonMonths);
-    for (const block of blocks) block.paidBackCounts?.forEach((n, t) => (paidBackCounts[t] = (paidBackCounts[t] as number) + n));
-    const paidBack = Array.from(paidBackCounts, (n) => n / runs);
+    const paidBack = paidBackShares(blocks, runs);
     let next = 0;
     const requests = taskGroups.map((tasks, k) => {
       const transfer: ArrayBuffer[] = [];

@@ -17,8 +17,7 @@ export interface ShardRequest {
    * When given, the monthly figures come back cut into these pieces (a
    * figure's months `[from, to)`, one piece for each worker of the band round
    * that reads it) instead of whole, so the main thread can hand each piece
-   * on without a copy; with them comes the block's count of paid-back runs
-   * per month.
+   * on without a copy.
    */
   readonly pieces?: readonly MonthPiece[];
 }
@@ -48,7 +47,7 @@ export function transferables(matrix: RunMatrix): ArrayBuffer[] {
   const arrays = [
     ...Object.values(matrix.values),
     ...(matrix.pieces ?? []),
-    ...(matrix.paidBackCounts ? [matrix.paidBackCounts] : []),
+    matrix.paidBackCounts,
     ...Object.values(matrix.horizon),
     ...(matrix.parameters ? [matrix.parameters] : []),
   ];

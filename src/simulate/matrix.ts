@@ -75,8 +75,8 @@ export interface RunMatrix {
   readonly values: Readonly<Record<MonthlyMetric, MetricColumn>>;
   /** The monthly figures cut as asked (`simulateRange`'s `pieces`), month-major within each piece. */
   readonly pieces?: readonly MetricColumn[];
-  /** With pieces: how many runs of the block have paid back by each month. */
-  readonly paidBackCounts?: Int32Array;
+  /** How many runs of the block have paid back (cumulative ROI ≥ 0) by each month. */
+  readonly paidBackCounts: Int32Array;
   readonly horizon: HorizonColumns;
   readonly parameterNames: readonly string[];
   readonly parameters: Float64Array | null;
@@ -148,6 +148,7 @@ export function createMatrix(scenario: Scenario, first: number, count: number, k
     horizon: emptyHorizon(count),
     parameterNames,
     parameters: keepParameters ? new Float64Array(count * parameterNames.length) : null,
+    paidBackCounts: new Int32Array(months),
   };
 }
 
@@ -156,7 +157,7 @@ export function createMatrix(scenario: Scenario, first: number, count: number, k
  * blocks can be computed anywhere, in any order, and put side by side.
  *
  * @param pieces - When given, the monthly figures are written straight into
- *   these pieces (returned as `pieces`, with `paidBackCounts`) instead of
+ *   these pieces (returned as `pieces`) instead of
  *   whole columns: a parallel simulation hands each piece to the worker that
  *   summarises it, and no block is ever held twice.
  */
@@ -170,13 +171,12 @@ export function simulateRange(
   pieces?: readonly MonthPiece[],
 ): RunMatrix {
   const matrix = createMatrix(scenario, first, count, keepParameters, !pieces);
-  const { months, values, horizon, parameters, parameterNames } = matrix;
+  const { months, values, horizon, parameters, parameterNames, paidBackCounts } = matrix;
   const trace = createTrace(months);
   const sources = traceColumns(trace);
   // Where each run's months go: whole columns, or the pieces asked for.
   const cut = pieces?.map(({ metric, from, to }) => ({ metric, from, to, target: column(metric, (to - from) * count) }));
   const writes = cut ?? monthlyMetrics.map((metric) => ({ metric, from: 0, to: months, target: values[metric] }));
-  const paidBackCounts = pieces ? new Int32Array(months) : undefined;
   for (let i = 0; i < count; i += 1) {
     const run = simulateRun(scenario, seed, first + i, trace);
     checkFinite(run, trace, months);
@@ -184,7 +184,7 @@ export function simulateRange(
       const source = sources[metric];
       for (let t = from; t < to; t += 1) target[(t - from) * count + i] = source[t] as number;
     }
-    if (paidBackCounts) for (let t = 0; t < months; t += 1) if ((trace.roi[t] as number) >= 0) paidBackCounts[t] = (paidBackCounts[t] as number) + 1;
+    for (let t = 0; t < months; t += 1) if ((trace.roi[t] as number) >= 0) paidBackCounts[t] = (paidBackCounts[t] as number) + 1;
     horizon.roi[i] = run.roi;
     horizon.npv[i] = run.npv;
     horizon.paybackMonth[i] = run.paybackMonth ?? 0;
@@ -204,7 +204,7 @@ export function simulateRange(
     if (parameters) parameterNames.forEach((name, j) => (parameters[i * parameterNames.length + j] = run.parameters[name] as number));
     onRun?.(i + 1);
   }
-  return cut ? { ...matrix, pieces: cut.map((piece) => piece.target), ...(paidBackCounts ? { paidBackCounts } : {}) } : matrix;
+  return cut ? { ...matrix, pieces: cut.map((piece) => piece.target) } : matrix;
 }
 
 /**

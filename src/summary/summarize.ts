@@ -117,18 +117,14 @@ export function mergeBands(parts: readonly BandsByMetric[]): BandsByMetric {
   return out;
 }
 
-/** Share of runs whose cumulative ROI is ≥ 0, month by month. */
-export function paidBackShares(ordered: readonly BandBlock[], total: number): number[] {
-  const months = ordered[0]?.months ?? 0;
-  return Array.from({ length: months }, (_, t) => {
-    let paidBack = 0;
-    for (const block of ordered) {
-      const roi = block.values.roi;
-      if (!roi) throw new Error(`block from run ${block.first} lacks roi`);
-      for (let i = t * block.count; i < (t + 1) * block.count; i += 1) if ((roi[i] as number) >= 0) paidBack += 1;
-    }
-    return paidBack / total;
-  });
+/**
+ * Share of runs whose cumulative ROI is ≥ 0, month by month, from each
+ * block's counts: whole numbers, so the sum is exact however the runs were split.
+ */
+export function paidBackShares(blocks: readonly Pick<RunMatrix, 'paidBackCounts'>[], total: number): number[] {
+  const counts = new Int32Array(blocks[0]?.paidBackCounts.length ?? 0);
+  for (const block of blocks) block.paidBackCounts.forEach((n, t) => (counts[t] = (counts[t] as number) + n));
+  return Array.from(counts, (n) => n / total);
 }
 
 /** The series rows from every figure's monthly bands. */
