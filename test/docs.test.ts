@@ -54,6 +54,22 @@ describe('generated docs (run `npm run docs` after changing the schema or the mo
     expect(readme).toContain(`(${among(check.missedGoal.amongExecuted)} of those carried out miss, ${among(check.missedGoal.amongNotExecuted)} of the others)`);
   });
 
+  it('the README’s NPS figures are today’s: the default business’s survey, what detractorAfterOrdinary does to calibration, and early ROI gates', async () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const { calibrate, defaultBusiness } = await import('../src/index.js');
+    const { armConditions, centralParameters, npsComposition } = await import('../src/business/expected.js');
+    const { parseScenario } = await import('../src/index.js');
+    const p = centralParameters(parseScenario({}));
+    const nps = npsComposition(armConditions(p).baseline, p);
+    const pct = (x: number) => `${Math.round(100 * x)}%`;
+    expect(readme).toContain(`NPS 20 is ${pct(nps.promoters)} promoters, ${pct(nps.passives)} passives, ${pct(nps.detractors)} detractors`);
+    const shares = [0, 0.1, 0.2].map((d) => calibrate(defaultBusiness, { wordOfMouth: { detractorAfterOrdinary: d } }).wordOfMouth.excellentShare as number);
+    expect(readme).toContain(`an excellent share of ${shares.map((x) => x.toFixed(3)).join(', ').replace(/, ([^,]*)$/, ' or $1')}`);
+    // "Before the programme can have paid back, an ROI gate stops nearly every run."
+    const early = simulate({ investment: { stageGate: { month: 18, measure: 'roi', threshold: 0 } } }, { runs: 500, seed: 1 }).horizon.stageGate;
+    expect(early?.stoppedShare).toBeGreaterThan(0.95);
+  });
+
   it('the default programme lands near Accenture’s split, the target its costs were tuned to', () => {
     expect(simulate({}, { runs: 4000, seed: 'accenture' }).horizon.outcomeClasses.chiSquareDistance).toBeLessThan(0.02);
   });

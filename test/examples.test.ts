@@ -26,7 +26,13 @@ describe.runIf(existsSync(join(root, 'dist/index.js')))('examples run and say wh
     expect(chance('weakest only')).toBeGreaterThan(chance('spread over all five'));
     // The README quotes these figures.
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
-    expect(readme).toContain(`median ROI −0.09 and P(ROI > 0) ${chance('weakest only')}%`);
+    // The README quotes the example's output, both options: bad experiences at full effect, median ROI and P(ROI > 0).
+    const row = (label: string) => out.split('\n').find((l) => l.startsWith(label))?.match(/(\d+\.\d\d)% → (\d+\.\d\d)%\s+(-?\d+\.\d\d)\s+(\d+\.\d)%/)?.slice(1) ?? [];
+    const [before, weakest, weakestRoi, weakestChance] = row('weakest only');
+    const [, spread, spreadRoi, spreadChance] = row('spread over all five');
+    const minus = (x = '') => x.replace('-', '−');
+    expect(readme).toContain(`cuts bad experiences from ${before}% to ${weakest}% a month, median ROI ${minus(weakestRoi)} and P(ROI > 0) ${weakestChance}%`);
+    expect(readme).toContain(`cuts them to ${spread}%, median ROI ${minus(spreadRoi)}, P(ROI > 0) ${spreadChance}%`);
   });
   it('channels-few-vs-many: few beats many with a set-up cost a channel, many beats few without one', () => {
     const out = run('channels-few-vs-many.ts');
@@ -36,7 +42,11 @@ describe.runIf(existsSync(join(root, 'dist/index.js')))('examples run and say wh
     expect(npv(setup ?? '', '3 channels')).toBeGreaterThan(npv(setup ?? '', '9 channels'));
     expect(npv(none ?? '', '9 channels')).toBeGreaterThan(npv(none ?? '', '3 channels'));
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
-    for (const block of blocks) for (const label of ['3 channels', '9 channels']) expect(readme).toContain(Math.round(npv(block, label)).toLocaleString('en-US').replace('-', '−'));
+    const chance = (block: string, label: string) => block.split('\n').find((l) => l.trim().startsWith(label))?.trim().split(/\s+/)[3];
+    for (const block of blocks)
+      expect(readme).toContain(
+        `| ${Math.round(npv(block, '3 channels')).toLocaleString('en-US').replace('-', '−')}, ${chance(block, '3 channels')} | ${Math.round(npv(block, '9 channels')).toLocaleString('en-US').replace('-', '−')}, ${chance(block, '9 channels')} |`,
+      );
   });
   it('weakest-link', () => {
     const out = run('weakest-link.ts');
