@@ -6,7 +6,7 @@
  */
 import { simulateRun } from '../src/model/run.js';
 import { type ScenarioInput, parseScenario, simulate } from '../src/index.js';
-import { pearson } from '../src/summary/drivers.js';
+import { pearson } from '../src/summary/correlation.js';
 
 const runs = 5000;
 const uniform = (min: number, max: number) => ({ dist: 'uniform' as const, min, max });

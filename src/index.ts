@@ -73,3 +73,15 @@ export type { ShardRequest, BandsRequest, WorkerRequest, ShardMessage } from './
 // Analysis
 export { roiDrivers } from './summary/drivers.js';
 export type { RoiDriver } from './summary/drivers.js';
+
+// Decisions: compare, break-even, sensitivity over time, value of information
+export { compare } from './decisions/compare.js';
+export type { Comparison, CompareOptions, PairedDifference } from './decisions/compare.js';
+export { breakEven, breakEvenMetrics, maxBreakEvenSimulations } from './decisions/break-even.js';
+export type { BreakEven, BreakEvenMetric, BreakEvenOptions, BreakEvenPoint, BreakEvenTarget } from './decisions/break-even.js';
+export { sensitivity } from './decisions/sensitivity.js';
+export type { FixedFigureSwing, Sensitivity, SensitivityAtMonth, SensitivityDriver, SensitivityOptions } from './decisions/sensitivity.js';
+export { firstOrderIndices } from './decisions/first-order.js';
+export type { FirstOrderOptions } from './decisions/first-order.js';
+export { valueOfInformation } from './decisions/value-of-information.js';
+export type { PartialValue, ValueOfInformation, ValueOfInformationOptions } from './decisions/value-of-information.js';

@@ -37,6 +37,12 @@ export interface RunResult {
   readonly executed: boolean;
   /** Every assumption's value in this run, by dotted path. */
   readonly parameters: DrawnValues;
+  /**
+   * The run's cumulative NPV at the end of each month (index `t − 1` for
+   * month `t`; currency, discounted): what `sensitivity` reads at the months
+   * it is asked about. Present in the runs `keepRuns` returns.
+   */
+  readonly npvByMonth?: Float64Array;
   /** The run's NPV split by where the money comes from; with `cost` the parts add up to `npv`. */
   readonly levers: Levers;
   /**
@@ -75,6 +81,8 @@ export interface Levers {
 /** Month-by-month values of one run, index `t − 1` for month `t`. */
 export interface RunTrace {
   readonly roi: Float64Array;
+  /** Cumulative NPV up to the month's end (currency, discounted). */
+  readonly npv: Float64Array;
   readonly customers: { readonly baseline: Float64Array; readonly invested: Float64Array };
   readonly revenue: { readonly baseline: Float64Array; readonly invested: Float64Array };
   readonly margin: { readonly baseline: Float64Array; readonly invested: Float64Array };
@@ -87,7 +95,7 @@ export interface RunTrace {
 export function createTrace(horizonMonths: number): RunTrace {
   const arms = () => ({ baseline: new Float64Array(horizonMonths), invested: new Float64Array(horizonMonths) });
   const shares = () => ({ baseline: new Float32Array(horizonMonths), invested: new Float32Array(horizonMonths) });
-  return { roi: new Float64Array(horizonMonths), customers: arms(), revenue: arms(), margin: arms(), promoters: shares(), detractors: shares() };
+  return { roi: new Float64Array(horizonMonths), npv: new Float64Array(horizonMonths), customers: arms(), revenue: arms(), margin: arms(), promoters: shares(), detractors: shares() };
 }
 
 /** Called after each month with both arms' outcomes (for tests and tracing; the copies are reused). */
@@ -302,6 +310,7 @@ export function simulateRun(scenario: Scenario, seed: Seed, run: number, trace?:
     if (trace) {
       const i = month - 1;
       trace.roi[i] = roi;
+      trace.npv[i] = incrementalMargin - cost;
       trace.customers.baseline[i] = baselineCustomers;
       trace.customers.invested[i] = investedCustomers;
       trace.revenue.baseline[i] = baseline.revenue;

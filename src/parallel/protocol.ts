@@ -50,6 +50,7 @@ export function transferables(matrix: RunMatrix): ArrayBuffer[] {
     matrix.paidBackCounts,
     ...Object.values(matrix.horizon),
     ...(matrix.parameters ? [matrix.parameters] : []),
+    ...(matrix.npvByMonth ? [matrix.npvByMonth] : []),
   ];
   return arrays.map((a) => a.buffer as ArrayBuffer);
 }

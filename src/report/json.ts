@@ -5,7 +5,7 @@
  * a gigabyte or more, past the longest string JavaScript can hold, so the
  * whole text is never built.
  *
- * @param value - Plain data (objects, arrays, numbers, strings, booleans, null).
+ * @param value - Plain data (objects, arrays, numbers, strings, booleans, null; typed arrays are written as lists).
  * @param write - Receives the text piece by piece, in order; pieces are at most about `chunkSize` characters plus one item.
  * @param chunkSize - How much text to gather before a write.
  * @example
@@ -57,10 +57,15 @@ async function walk(value: unknown, indent: string, depth: number, emit: (text: 
       return;
     }
   }
-  const text = JSON.stringify(value, null, 2) ?? 'null';
+  const text = JSON.stringify(value, typedArraysAsLists, 2) ?? 'null';
   await emit(indent === '' ? text : text.replaceAll('\n', `\n${indent}`));
 }
 
+// A run's monthly NPV is a typed array, which JSON.stringify would write as {"0": …}.
+function typedArraysAsLists(_key: string, value: unknown): unknown {
+  return ArrayBuffer.isView(value) && !(value instanceof DataView) ? Array.from(value as Float64Array) : value;
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && !ArrayBuffer.isView(value) && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
 }

@@ -80,6 +80,8 @@ export interface RunMatrix {
   readonly horizon: HorizonColumns;
   readonly parameterNames: readonly string[];
   readonly parameters: Float64Array | null;
+  /** Each run's cumulative NPV by month, run-major (`count × months`), kept with the parameters. */
+  readonly npvByMonth: Float64Array | null;
 }
 
 /** Zeroed horizon columns for `count` runs. */
@@ -148,6 +150,7 @@ export function createMatrix(scenario: Scenario, first: number, count: number, k
     horizon: emptyHorizon(count),
     parameterNames,
     parameters: keepParameters ? new Float64Array(count * parameterNames.length) : null,
+    npvByMonth: keepParameters ? new Float64Array(count * months) : null,
     paidBackCounts: new Int32Array(months),
   };
 }
@@ -171,7 +174,7 @@ export function simulateRange(
   pieces?: readonly MonthPiece[],
 ): RunMatrix {
   const matrix = createMatrix(scenario, first, count, keepParameters, !pieces);
-  const { months, values, horizon, parameters, parameterNames, paidBackCounts } = matrix;
+  const { months, values, horizon, parameters, parameterNames, paidBackCounts, npvByMonth } = matrix;
   const trace = createTrace(months);
   const sources = traceColumns(trace);
   // Where each run's months go: whole columns, or the pieces asked for.
@@ -202,6 +205,7 @@ export function simulateRange(
     horizon.npvWithoutGate[i] = run.gate?.npvWithoutGate ?? run.npv;
     horizon.gateMeasured[i] = run.gate?.measured ?? 0;
     if (parameters) parameterNames.forEach((name, j) => (parameters[i * parameterNames.length + j] = run.parameters[name] as number));
+    npvByMonth?.set(trace.npv, i * months);
     onRun?.(i + 1);
   }
   return cut ? { ...matrix, pieces: cut.map((piece) => piece.target) } : matrix;
@@ -243,6 +247,7 @@ export interface JoinedRuns {
   readonly horizon: HorizonColumns;
   readonly parameterNames: readonly string[];
   readonly parameters: Float64Array | null;
+  readonly npvByMonth: Float64Array | null;
 }
 
 /**
@@ -268,11 +273,14 @@ export function joinRuns(ordered: readonly RunMatrix[], total: number): JoinedRu
   const keep = ordered.length > 0 && ordered.every((b) => b.parameters !== null);
   const horizon = emptyHorizon(total);
   const parameters = keep ? new Float64Array(total * parameterNames.length) : null;
+  const months = first?.months ?? 0;
+  const npvByMonth = keep ? new Float64Array(total * months) : null;
   for (const block of ordered) {
     for (const key of Object.keys(horizon) as (keyof HorizonColumns)[]) horizon[key].set(block.horizon[key], block.first);
     if (parameters && block.parameters) parameters.set(block.parameters, block.first * parameterNames.length);
+    if (npvByMonth && block.npvByMonth) npvByMonth.set(block.npvByMonth, block.first * months);
   }
-  return { count: total, horizon, parameterNames, parameters };
+  return { count: total, horizon, parameterNames, parameters, npvByMonth };
 }
 
 /**
@@ -280,7 +288,8 @@ export function joinRuns(ordered: readonly RunMatrix[], total: number): JoinedRu
  * values the horizon's customer gap, `withGate` when it has a stage gate.
  */
 export function runResults(runs: JoinedRuns, withTerminalValue: boolean, withGate = false): RunResult[] {
-  const { horizon: h, parameters, parameterNames } = runs;
+  const { horizon: h, parameters, parameterNames, npvByMonth } = runs;
+  const months = npvByMonth ? npvByMonth.length / runs.count : 0;
   return Array.from({ length: runs.count }, (_, i) => ({
     run: i,
     roi: h.roi[i] as number,
@@ -289,6 +298,7 @@ export function runResults(runs: JoinedRuns, withTerminalValue: boolean, withGat
     customers: { baseline: h.customersBaseline[i] as number, invested: h.customersInvested[i] as number },
     executed: h.executed[i] === 1,
     parameters: Object.fromEntries(parameterNames.map((name, j) => [name, parameters ? (parameters[i * parameterNames.length + j] as number) : Number.NaN])),
+    ...(npvByMonth ? { npvByMonth: npvByMonth.subarray(i * months, (i + 1) * months) } : {}),
     levers: {
       retention: h.leverRetention[i] as number,
       spend: h.leverSpend[i] as number,

@@ -16,3 +16,8 @@ export function horizonBand(values: readonly number[]): Band {
   const [p5, p25, p50, p75, p95] = math.quantileSeq(sorted, [...bandProbabilities], true) as unknown as [number, number, number, number, number];
   return { mean: math.mean(sorted) as number, p5, p25, p50, p75, p95 };
 }
+
+/** The `probability` quantile of ascending per-run horizon figures, by the same mathjs definition as {@link horizonBand} (so a median matches the result's `p50` bit for bit). */
+export function horizonQuantile(sorted: ArrayLike<number>, probability: number): number {
+  return math.quantileSeq(Array.from(sorted), probability, true) as unknown as number;
+}

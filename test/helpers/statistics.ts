@@ -97,4 +97,4 @@ export function ksCritical(n: number, m: number, alpha: number): number {
 
 
 /** Pearson's correlation (the library's own, tested with the drivers). */
-export { pearson } from '../../src/summary/drivers.js';
+export { pearson } from '../../src/summary/correlation.js';

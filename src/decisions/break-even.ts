@@ -1,0 +1,322 @@
+import type { Seed } from '../random/stream.js';
+import { formatNumber } from '../scenario/domain.js';
+import { ScenarioError } from '../scenario/error.js';
+import { parseScenario } from '../scenario/parse.js';
+import type { Scenario, ScenarioInput } from '../scenario/schema.js';
+import { simulateRange } from '../simulate/matrix.js';
+import { resolveOptions } from '../simulate/options.js';
+import { quantileSorted } from '../summary/band.js';
+import { horizonQuantile } from '../summary/statistics.js';
+import { assumptionAt, typicalValue, withValue } from './fields.js';
+import { betweenClassShare, defaultClasses, partition } from './first-order.js';
+
+/** The figures a break-even search can aim at. */
+export const breakEvenMetrics = ['probabilityPositiveRoi', 'probabilityPaidBackBy', 'roiMedian', 'npvMedian'] as const;
+export type BreakEvenMetric = (typeof breakEvenMetrics)[number];
+
+/** What must be reached: the metric at least `value`. */
+export interface BreakEvenTarget {
+  /** P(ROI > 0) at the horizon, P(paid back by `month`), the median horizon ROI, or the median horizon NPV. */
+  readonly metric: BreakEvenMetric;
+  /** For `probabilityPaidBackBy`: the month (1 to the horizon). */
+  readonly month?: number;
+  /** The least value the metric must reach (a share for the probabilities, a ratio for ROI, currency for NPV). */
+  readonly value: number;
+}
+
+/** Options of {@link breakEven}. */
+export interface BreakEvenOptions {
+  /** The assumption to vary, as a dotted path, e.g. `"investment.failureReduction"`. It is set to one number in every run. */
+  readonly vary: string;
+  readonly target: BreakEvenTarget;
+  /** Runs per simulation. @defaultValue 1000 */
+  readonly runs?: number;
+  /** Seed, the same for every simulation of the search. @defaultValue 1 */
+  readonly seed?: Seed;
+  /**
+   * The values to search, `[low, high]`.
+   * @defaultValue the field's allowed range; for amounts and counts (whose range runs to 10¹² or 10⁹), 0 to ten times the scenario's value
+   */
+  readonly within?: readonly [number, number];
+}
+
+/** The metric at one value of the varied assumption. */
+export interface BreakEvenPoint {
+  readonly value: number;
+  readonly reached: number;
+  readonly standardError: number;
+}
+
+/** What {@link breakEven} returns. */
+export interface BreakEven {
+  readonly vary: string;
+  readonly target: BreakEvenTarget;
+  /** The range searched. */
+  readonly within: readonly [number, number];
+  /**
+   * `crossed`: the target is met from `value` on (see `meets`); `met-throughout`: met at every value
+   * searched (`value` is the end where it is hardest); `not-reached`: met nowhere in the range.
+   */
+  readonly status: 'crossed' | 'met-throughout' | 'not-reached';
+  /** The break-even value (for `crossed`), or the end of the range (for `met-throughout`); `null` when not reached. */
+  readonly value: number | null;
+  /** Where the target is met: at values `above` the break-even value, or `below` it. */
+  readonly meets: 'above' | 'below' | null;
+  /** The metric at `value`, or at the best value searched when not reached, with its Monte Carlo standard error. */
+  readonly reached: number;
+  readonly standardError: number;
+  /** The value giving the best metric found (the same as `value` unless not reached). */
+  readonly best: BreakEvenPoint;
+  /** Why the target is out of reach, in words, naming what caps it; `null` unless `not-reached`. */
+  readonly reason: string | null;
+  /** Every simulation of the search, in order (at most 20). */
+  readonly evaluations: readonly BreakEvenPoint[];
+  readonly runCount: number;
+  readonly seed: Seed;
+}
+
+/** Most simulations a search makes. */
+export const maxBreakEvenSimulations = 20;
+
+interface Evaluated extends BreakEvenPoint {
+  readonly meets: boolean;
+  /** Which runs meet the target, and what they drew: kept for saying why a target is out of reach. */
+  readonly runs: Measured['runs'];
+}
+
+/**
+ * The value of one assumption at which a target is met: "what failure
+ * reduction gives an 80% chance of payback within 36 months?", "what is the
+ * most we can spend up front for a median ROI of 0?". Every simulation
+ * uses the same seed, so the runs differ only by the varied value (common
+ * random numbers) and the metric moves smoothly with it; the search
+ * brackets the target and narrows the bracket by the Illinois variant of
+ * regula falsi, falling back to bisection, in at most 20 simulations. The
+ * metric is assumed to move one way over the range; the ends and, when
+ * neither meets the target, three points between are tried first.
+ *
+ * @param input - A partial scenario, as {@link simulate} takes it.
+ * @param options - What to vary, the target, runs, seed, and the range.
+ * @returns The value, the metric reached there with its standard error, or why the target is out of reach.
+ * @throws {@link ScenarioError} naming a bad scenario field or option.
+ * @example
+ * ```ts
+ * const b = breakEven({}, { vary: 'investment.upfront', target: { metric: 'roiMedian', value: 0 }, runs: 2000 });
+ * b.value; // the most to spend up front for a median ROI of 0 (b.meets === 'below')
+ * ```
+ */
+export function breakEven(input: ScenarioInput, options: BreakEvenOptions): BreakEven {
+  const scenario = parseScenario(input);
+  const { runs, seed } = resolveOptions({ runs: options?.runs, seed: options?.seed }, scenario.horizonMonths);
+  if (!options || typeof options.vary !== 'string') throw new ScenarioError([{ path: 'options.vary', value: options?.vary, message: 'give the assumption to vary as a dotted path, e.g. "investment.failureReduction"' }]);
+  const field = assumptionAt(scenario, options.vary, 'options.vary');
+  const target = checkTarget(options.target, scenario.horizonMonths);
+  const { domain } = field.meta;
+  const within = checkWithin(options.within, domain, field.value);
+  const round = (v: number) => (domain.integer ? Math.round(v) : v);
+  const evaluations: Evaluated[] = [];
+  const evaluate = (value: number): Evaluated => {
+    const v = round(value);
+    const known = evaluations.find((e) => e.value === v);
+    if (known) return known;
+    const point = { ...measure(withValue(scenario, field.path, v), seed, runs, target), value: v };
+    const evaluated = { ...point, meets: point.reached >= target.value };
+    evaluations.push(evaluated);
+    return evaluated;
+  };
+  const [lo, hi] = within;
+  let left = evaluate(lo);
+  let right = evaluate(hi);
+  // Neither end meets it: look between before giving up (the metric may peak inside).
+  if (!left.meets && !right.meets) {
+    for (const share of [0.5, 0.25, 0.75]) {
+      const mid = evaluate(lo + share * (hi - lo));
+      if (mid.meets) {
+        // Bracket on the side that still moves towards the target.
+        right = mid;
+        if (evaluate(lo + (share - 0.25) * (hi - lo)).meets) left = evaluate(lo);
+        break;
+      }
+    }
+  }
+  const best = evaluations.reduce((a, b) => (b.reached > a.reached ? b : a));
+  const summary = { vary: field.path, target, within, runCount: runs, seed, evaluations: evaluations.map(point) };
+  if (!evaluations.some((e) => e.meets))
+    return { ...summary, status: 'not-reached', value: null, meets: null, reached: best.reached, standardError: best.standardError, best: point(best), reason: whyNotReached(best, target, field.path, within) };
+  if (evaluations.every((e) => e.meets)) {
+    const hardest = evaluations.reduce((a, b) => (b.reached < a.reached ? b : a));
+    return { ...summary, evaluations: evaluations.map(point), status: 'met-throughout', value: hardest.value, meets: null, reached: hardest.reached, standardError: hardest.standardError, best: point(best), reason: null };
+  }
+  // A bracket: one end meets, the other does not.
+  let [miss, meet] = (() => {
+    const meeting = evaluations.filter((e) => e.meets);
+    const missing = evaluations.filter((e) => !e.meets);
+    // The closest meeting and missing values.
+    let pair: [Evaluated, Evaluated] = [missing[0] as Evaluated, meeting[0] as Evaluated];
+    for (const m of missing) for (const k of meeting) if (Math.abs(m.value - k.value) < Math.abs(pair[0].value - pair[1].value)) pair = [m, k];
+    return pair;
+  })();
+  const tolerance = domain.integer ? 1 : (hi - lo) * 1e-6;
+  let side = 0; // Illinois: which end stayed put last time (its value is then halved)
+  let fMiss = miss.reached - target.value;
+  let fMeet = meet.reached - target.value;
+  let width = Math.abs(meet.value - miss.value);
+  let slow = 0;
+  while (evaluations.length < maxBreakEvenSimulations && Math.abs(meet.value - miss.value) > tolerance) {
+    // Close enough: across the bracket the metric moves less than a quarter of its own Monte Carlo error.
+    if (meet.reached - miss.reached <= Math.max(meet.standardError, miss.standardError) / 4) break;
+    // Regula falsi (Illinois), but a bisection whenever two steps have not halved the bracket.
+    const secant = fMeet !== fMiss ? miss.value + ((meet.value - miss.value) * -fMiss) / (fMeet - fMiss) : Number.NaN;
+    const middle = (miss.value + meet.value) / 2;
+    const guess = slow >= 2 || !Number.isFinite(secant) ? middle : secant;
+    const next = round(guess);
+    if (next === miss.value || next === meet.value) break;
+    const e = evaluate(next);
+    if (e.meets) {
+      meet = e;
+      fMeet = e.reached - target.value;
+      if (side === 1) fMiss /= 2;
+      side = 1;
+    } else {
+      miss = e;
+      fMiss = e.reached - target.value;
+      if (side === -1) fMeet /= 2;
+      side = -1;
+    }
+    const now = Math.abs(meet.value - miss.value);
+    slow = guess === middle ? 0 : now > width / 2 ? slow + 1 : 0;
+    width = now;
+  }
+  return {
+    ...summary,
+    evaluations: evaluations.map(point),
+    status: 'crossed',
+    value: meet.value,
+    meets: meet.value > miss.value ? 'above' : 'below',
+    reached: meet.reached,
+    standardError: meet.standardError,
+    best: point(best),
+    reason: null,
+  };
+}
+
+function point(e: BreakEvenPoint): BreakEvenPoint {
+  return { value: e.value, reached: e.reached, standardError: e.standardError };
+}
+
+function checkTarget(target: BreakEvenTarget | undefined, horizon: number): BreakEvenTarget {
+  const fail = (path: string, value: unknown, message: string): never => {
+    throw new ScenarioError([{ path: `options.target${path}`, value, message }]);
+  };
+  if (!target || typeof target !== 'object') return fail('', target, `give { metric, value } with metric one of ${breakEvenMetrics.join(', ')}`);
+  if (!breakEvenMetrics.includes(target.metric)) fail('.metric', target.metric, `must be one of ${breakEvenMetrics.join(', ')}`);
+  if (typeof target.value !== 'number' || !Number.isFinite(target.value)) fail('.value', target.value, 'must be a finite number');
+  if (target.metric.startsWith('probability') && !(target.value > 0 && target.value <= 1)) fail('.value', target.value, 'a probability target must be above 0 and at most 1 (0.8 for 80%)');
+  if (target.metric === 'probabilityPaidBackBy') {
+    if (!Number.isInteger(target.month) || (target.month as number) < 1 || (target.month as number) > horizon)
+      fail('.month', target.month, `probabilityPaidBackBy needs a month, a whole number from 1 to the horizon, ${horizon}`);
+  } else if (target.month !== undefined) fail('.month', target.month, `only probabilityPaidBackBy takes a month; ${target.metric} is at the horizon`);
+  return target.metric === 'probabilityPaidBackBy' ? { metric: target.metric, month: target.month, value: target.value } : { metric: target.metric, value: target.value };
+}
+
+function checkWithin(within: readonly [number, number] | undefined, domain: { min: number; max: number; label: string }, value: Parameters<typeof typicalValue>[0]): [number, number] {
+  if (within === undefined) {
+    if (domain.max < 1e6) return [domain.min, domain.max];
+    const typical = Math.abs(typicalValue(value));
+    return [domain.min, Math.min(domain.max, Math.max(10 * (Number.isFinite(typical) ? typical : 0), 1))];
+  }
+  const [lo, hi] = Array.isArray(within) ? within : [Number.NaN, Number.NaN];
+  if (!(Number.isFinite(lo) && Number.isFinite(hi) && lo < hi && lo >= domain.min && hi <= domain.max))
+    throw new ScenarioError([{ path: 'options.within', value: within, message: `must be [low, high] with low < high, inside the field's range: ${domain.label}` }]);
+  return [lo, hi];
+}
+
+interface Measured {
+  readonly reached: number;
+  readonly standardError: number;
+  readonly runs: { readonly met: Uint8Array; readonly executed: Uint8Array; readonly parameterNames: readonly string[]; readonly parameters: Float64Array | null };
+}
+
+/** The metric of one simulation, with its standard error. */
+function measure(scenario: Scenario, seed: Seed, runs: number, target: BreakEvenTarget): Measured {
+  const { horizon, parameterNames, parameters } = simulateRange(scenario, seed, 0, runs, true);
+  const met = new Uint8Array(runs);
+  const kept = { met, executed: horizon.executed, parameterNames, parameters };
+  if (target.metric === 'probabilityPositiveRoi' || target.metric === 'probabilityPaidBackBy') {
+    let count = 0;
+    for (let i = 0; i < runs; i += 1) {
+      const payback = horizon.paybackMonth[i] as number;
+      const yes = target.metric === 'probabilityPositiveRoi' ? (horizon.roi[i] as number) > 0 : payback > 0 && payback <= (target.month as number);
+      met[i] = yes ? 1 : 0;
+      count += met[i] as number;
+    }
+    const p = count / runs;
+    return { reached: p, standardError: Math.sqrt((p * (1 - p)) / runs), runs: kept };
+  }
+  const values = target.metric === 'roiMedian' ? horizon.roi : horizon.npv;
+  for (let i = 0; i < runs; i += 1) met[i] = (values[i] as number) >= target.value ? 1 : 0;
+  return { ...medianWithError(values), runs: kept };
+}
+
+/**
+ * The median and its standard error from the order statistics: half the
+ * distance between the ranks n/2 ± √n/2, which bracket the median with
+ * about 68% confidence (a binomial interval; no density estimate needed).
+ */
+export function medianWithError(values: Float64Array): { reached: number; standardError: number } {
+  const sorted = values.slice().sort();
+  const n = sorted.length;
+  const half = Math.sqrt(n) / 2;
+  const lo = quantileSorted(sorted, Math.max(0, (n / 2 - half) / n));
+  const hi = quantileSorted(sorted, Math.min(1, (n / 2 + half) / n));
+  // The median as the result's horizon band computes it, so the two agree bit for bit.
+  return { reached: horizonQuantile(sorted, 0.5), standardError: (hi - lo) / 2 };
+}
+
+/** What keeps the target out of reach at the best value: the assumption that most decides whether a run meets it. */
+function whyNotReached(best: Evaluated, target: BreakEvenTarget, vary: string, within: readonly [number, number]): string {
+  const { met, executed, parameterNames, parameters } = best.runs;
+  const runs = met.length;
+  const metShare = met.reduce((s, x) => s + x, 0) / runs;
+  const columns: [string, Float64Array][] = [['investment.executed', Float64Array.from(executed)]];
+  parameterNames.forEach((name, j) => {
+    if (name === vary) return;
+    const x = Float64Array.from({ length: runs }, (_, i) => parameters?.[i * parameterNames.length + j] as number);
+    if (x.some((v) => v !== x[0])) columns.push([name, x]);
+  });
+  const y = Float64Array.from(met);
+  const classes = defaultClasses(runs);
+  const ranked = columns
+    .map(([path, x]) => {
+      const { classOf, count } = partition(x, classes);
+      return { path, x, share: betweenClassShare(y, classOf, count) };
+    })
+    .sort((a, b) => b.share - a.share);
+  const atEnd = best.value === within[0] || best.value === within[1];
+  const where = `${atEnd ? 'at the end of the range searched' : 'at its best value'}, ${vary} = ${formatNumber(best.value)}, gives ${describeMetric(target, best.reached)}, short of ${describeMetric(target, target.value)}`;
+  const top = ranked[0];
+  if (!top || top.share < 0.05) return `${where}; no single uncertain assumption decides which runs meet it.`;
+  if (top.path === 'investment.executed') {
+    const executed = top.x;
+    const [nYes, metYes] = [executed.reduce((s, v) => s + v, 0), met.reduce((s, m, i) => s + m * (executed[i] as number), 0)];
+    const [nNo, metNo] = [runs - nYes, met.reduce((s, m) => s + m, 0) - metYes];
+    const pct = (x: number) => `${formatNumber(Math.round(1000 * x) / 10)}%`;
+    return `${where}. Execution risk caps it: the programme is carried out as planned in ${pct(nYes / runs)} of runs (investment.executionSuccess), and then ${pct(nYes > 0 ? metYes / nYes : 0)} of them meet the target; of the ${pct(nNo / runs)} that miss the plan, ${pct(nNo > 0 ? metNo / nNo : 0)} do. No value of ${vary} makes up for a programme that is not carried out; raise the chance of carrying it out instead.`;
+  }
+  return `${where}. What most decides whether a run meets it is ${top.path} (it alone explains ${formatNumber(Math.round(100 * top.share))}% of which runs do; ${formatNumber(Math.round(100 * metShare))}% meet it now).`;
+}
+
+/** A metric's value in words. */
+export function describeMetric(target: BreakEvenTarget, value: number): string {
+  const pct = `${formatNumber(Math.round(1000 * value) / 10)}%`;
+  switch (target.metric) {
+    case 'probabilityPositiveRoi':
+      return `a ${pct} chance of a positive ROI`;
+    case 'probabilityPaidBackBy':
+      return `a ${pct} chance of payback by month ${target.month}`;
+    case 'roiMedian':
+      return `a median ROI of ${pct}`;
+    default:
+      return `a median NPV of ${formatNumber(Math.round(value))}`;
+  }
+}

@@ -1,0 +1,42 @@
+import { type Field, scenarioFields } from '../scenario/fields.js';
+import { ScenarioError } from '../scenario/error.js';
+import { parseScenario } from '../scenario/parse.js';
+import type { Scenario } from '../scenario/schema.js';
+import type { Assumption } from '../scenario/distribution.js';
+
+/**
+ * The assumption at `path` in a scenario (a numeric field a run draws).
+ * @throws {@link ScenarioError} on `option` when there is none, naming the nearest paths.
+ */
+export function assumptionAt(scenario: Scenario, path: string, option: string): Field {
+  const fields = scenarioFields(scenario).filter((f) => f.meta.uncertain);
+  const field = fields.find((f) => f.path === path);
+  if (field) return field;
+  const near = fields.map((f) => f.path).filter((p) => p.split('.').some((part) => path.toLowerCase().includes(part.toLowerCase())));
+  const listed = (near.length > 0 ? near : fields.map((f) => f.path)).slice(0, 8).join(', ');
+  throw new ScenarioError([{ path: option, value: path, message: `is not an assumption of this scenario; give a dotted path such as ${listed}` }]);
+}
+
+/** The scenario with the number at `path` replaced by `value` (validated anew). */
+export function withValue(scenario: Scenario, path: string, value: number): Scenario {
+  const copy = structuredClone(scenario) as unknown as Record<string, unknown>;
+  const parts = path.split('.');
+  let at: Record<string, unknown> = copy;
+  for (const part of parts.slice(0, -1)) at = at[part] as Record<string, unknown>;
+  at[parts[parts.length - 1] as string] = value;
+  return parseScenario(copy);
+}
+
+/** A typical value of an assumption: the number, or its distribution's mode, mean or middle. */
+export function typicalValue(value: Assumption): number {
+  if (typeof value === 'number') return value;
+  const d = value as Record<string, unknown>;
+  if (d.dist === 'beta') {
+    const [lo, hi] = [(d.min as number | undefined) ?? 0, (d.max as number | undefined) ?? 1];
+    return lo + ((hi - lo) * (d.alpha as number)) / ((d.alpha as number) + (d.beta as number));
+  }
+  for (const key of ['mode', 'mean'] as const) if (typeof d[key] === 'number') return d[key] as number;
+  if (typeof d.min === 'number' && typeof d.max === 'number') return ((d.min as number) + (d.max as number)) / 2;
+  if (typeof d.mu === 'number' && typeof d.sigma === 'number') return Math.exp(d.mu as number);
+  return Number.NaN;
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { sensitivity, simulate } from '../../src/index.js';
+
+// An assumption that moves the NPS but no money: it must rank at about nothing.
+const withNpsOnly = { wordOfMouth: { recommendAfterBad: { dist: 'uniform', min: 0.1, max: 0.3 } } } as const;
+const result = simulate(withNpsOnly, { runs: 3000, seed: 1, keepRuns: true });
+
+describe('sensitivity', () => {
+  const s = sensitivity(result, { swings: false });
+  const at = (month: number) => s.months.find((m) => m.month === month);
+
+  it('looks every 12 months and at the horizon, at each run’s cumulative NPV', () => {
+    expect(s.months.map((m) => m.month)).toEqual([12, 24, 36, 48, 60]);
+    expect(s.outcome).toBe('npv');
+    expect(s.method).toMatch(/Plischke, Borgonovo & Smith/);
+    const npv = (result.runs ?? []).map((r) => r.npv).sort((a, b) => a - b);
+    // At the horizon the monthly NPV is the run's NPV.
+    expect(at(60)?.median).toBeCloseTo(((npv[1499] as number) + (npv[1500] as number)) / 2, 6);
+    expect(sensitivity(result, { at: [60, 7, 7], swings: false }).months.map((m) => m.month)).toEqual([7, 60]);
+  });
+
+  it('ranks the delay first in year one and whether the programme was carried out by the horizon', () => {
+    expect(at(12)?.drivers[0]?.path).toBe('investment.delayMonths');
+    expect(at(12)?.drivers[0]?.spearman).toBeLessThan(0);
+    const last = at(60)?.drivers[0];
+    expect(last?.path).toBe('investment.executed');
+    expect(last?.firstOrder).toBeGreaterThan(0.5);
+    // Carried out: the median NPV is higher by hundreds of thousands.
+    expect(last?.swing).toBeGreaterThan(100_000);
+    for (const month of s.months) {
+      for (const d of month.drivers) {
+        expect(d.firstOrder).toBeGreaterThanOrEqual(0);
+        expect(d.firstOrder).toBeLessThanOrEqual(1);
+        expect(d.swing).toBe(d.medianHighTenth - d.medianLowTenth);
+      }
+      expect(month.firstOrderSum).toBeLessThan(1.1);
+    }
+  });
+
+  it('gives an assumption with no money in it about nothing', () => {
+    for (const month of s.months) {
+      const nps = month.drivers.find((d) => d.path === 'wordOfMouth.recommendAfterBad');
+      expect(nps?.firstOrder).toBeLessThan(0.01);
+      expect(Math.abs(nps?.spearman ?? 1)).toBeLessThan(0.06);
+    }
+  });
+
+  it('swings the fixed, sourced figures one way at a time', () => {
+    const swung = sensitivity(result, { at: [24, 60], swings: { runs: 300 } });
+    const figures = swung.fixedFigures?.figures ?? [];
+    const paths = figures.map((f) => f.path);
+    expect(paths).toEqual(expect.arrayContaining(['churn.switchAfterBad', 'wordOfMouth.toldAfterExcellent', 'wordOfMouth.toldAfterBad', 'spend.goodMultiplier']));
+    // Drawn figures are ranked by the runs, not swung.
+    expect(paths).not.toContain('wordOfMouth.recommendAfterBad');
+    const switching = figures.find((f) => f.path === 'churn.switchAfterBad');
+    expect(switching).toMatchObject({ value: 0.86, source: 'switchAfterBad', high: 1 });
+    expect(switching?.low).toBeCloseTo(0.688, 12);
+    // More customers leaving after a bad experience: cutting bad experiences is worth more.
+    expect(switching?.atMonths[1]?.swing).toBeGreaterThan(0);
+    expect(swung.fixedFigures?.range).toBe(0.2);
+    for (let i = 1; i < figures.length; i += 1) expect(Math.abs(figures[i - 1]?.atMonths[1]?.swing ?? 0)).toBeGreaterThanOrEqual(Math.abs(figures[i]?.atMonths[1]?.swing ?? 0));
+  });
+
+  it('needs kept runs, good months and a good range, and leaves the result alone', () => {
+    expect(() => sensitivity(simulate({}, { runs: 50 }))).toThrow(/keepRuns/);
+    expect(() => sensitivity(result, { at: [0] })).toThrow(/options\.at\[0\].*1 to the horizon, 60/);
+    expect(() => sensitivity(result, { at: [61] })).toThrow(/options\.at/);
+    expect(() => sensitivity(result, { swings: { range: 2 } })).toThrow(/options\.swings\.range/);
+    const before = JSON.stringify(result.runs?.slice(0, 50).map((r) => [r.npv, r.parameters, Array.from(r.npvByMonth ?? [])]));
+    sensitivity(result, { swings: false });
+    expect(JSON.stringify(result.runs?.slice(0, 50).map((r) => [r.npv, r.parameters, Array.from(r.npvByMonth ?? [])]))).toBe(before);
+  });
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { valueOfInformation } from '../../src/index.js';
+import { valueOfInformationFromRuns } from '../../src/decisions/value-of-information.js';
+import type { RunResult } from '../../src/index.js';
+
+/** Runs with given NPVs and drawn values, for checks against exact answers. */
+function runs(npv: readonly number[], parameters: readonly Record<string, number>[], executed?: readonly boolean[]): { runs: RunResult[]; seed: number } {
+  return {
+    seed: 0,
+    runs: npv.map((x, i) => ({
+      run: i,
+      roi: 0,
+      npv: x,
+      paybackMonth: null,
+      customers: { baseline: 0, invested: 0 },
+      executed: executed?.[i] ?? true,
+      parameters: parameters[i] as Record<string, number>,
+      levers: { retention: 0, spend: 0, positiveWordOfMouth: 0, negativeWordOfMouth: 0, cost: 0 },
+      terminalValue: null,
+      gate: null,
+    })),
+  };
+}
+
+describe('valueOfInformation', () => {
+  it('is E[max(NPV, 0)] − max(E[NPV], 0), and an input that decides alone gets all of it', () => {
+    const n = 4000;
+    const u = Array.from({ length: n }, (_, i) => (i + 0.5) / n);
+    const noise = u.map((_, i) => ((i * 7919) % n) / n);
+    // NPV = u − 0.4: invest on average (mean 0.1); EVPI = ∫₀^0.4 (0.4 − u) du = 0.08.
+    const voi = valueOfInformationFromRuns(runs(u.map((x) => x - 0.4), u.map((x, i) => ({ decisive: x, irrelevant: noise[i] as number }))));
+    expect(voi.decision.choice).toBe('invest');
+    expect(voi.evpi).toBeCloseTo(0.08, 6);
+    const by = Object.fromEntries(voi.partial.map((p) => [p.path, p.evppi]));
+    expect(by.decisive).toBeGreaterThan(0.95 * voi.evpi);
+    expect(by.irrelevant).toBeLessThan(0.05 * voi.evpi);
+    // executed is the same in every run: nothing to learn.
+    expect(voi.partial.map((p) => p.path)).not.toContain('investment.executed');
+  });
+
+  it('keeps 0 ≤ EVPPI ≤ EVPI, and EVPPI of a group at least that of its parts (simulated)', () => {
+    const voi = valueOfInformation({ investment: { upfront: 400_000 } }, { runs: 3000, seed: 2 });
+    expect(voi.decision.choice).toBe('do not invest');
+    expect(voi.evpi).toBeGreaterThan(0);
+    for (const p of voi.partial) {
+      expect(p.evppi).toBeGreaterThanOrEqual(0);
+      expect(p.evppi).toBeLessThanOrEqual(voi.evpi);
+      expect(p.shareOfEvpi).toBeCloseTo(p.evppi / voi.evpi, 12);
+    }
+    expect(voi.partial[0]?.path).toBe('investment.executed');
+    expect(voi.method).toMatch(/Strong & Oakley/);
+  });
+
+  it('gives about nothing to an assumption with no money in it', () => {
+    const voi = valueOfInformation(
+      { investment: { upfront: 400_000 }, wordOfMouth: { recommendAfterBad: { dist: 'uniform', min: 0.1, max: 0.3 } } },
+      { runs: 3000, seed: 2, parameters: ['wordOfMouth.recommendAfterBad', ['investment.executed', 'investment.failureReduction']] },
+    );
+    const by = Object.fromEntries(voi.partial.map((p) => [p.path, p.evppi]));
+    expect(by['wordOfMouth.recommendAfterBad']).toBeLessThan(0.05 * voi.evpi);
+    expect(by['investment.executed + investment.failureReduction']).toBeGreaterThan(0.5 * voi.evpi);
+  });
+
+  it('gives exactly nothing when the decision is the same in every run', () => {
+    const certain = { investment: { upfront: 1000, monthly: 100, failureReduction: 0.5, executionSuccess: 1, delayMonths: 0 } };
+    const voi = valueOfInformation(certain, { runs: 500 });
+    expect(voi.decision.investBetterShare).toBe(1);
+    expect(voi.evpi).toBe(0);
+    for (const p of voi.partial) expect(p.evppi).toBe(0);
+    const hopeless = valueOfInformation({ investment: { upfront: 1e9 } }, { runs: 300 });
+    expect(hopeless.decision.choice).toBe('do not invest');
+    expect(hopeless.evpi).toBe(0);
+  });
+
+  it('names a parameter it does not know', () => {
+    expect(() => valueOfInformation({}, { runs: 50, parameters: ['churn.bse'] })).toThrow(/options\.parameters\[0\]/);
+    expect(() => valueOfInformation({}, { runs: 50, classes: 1 })).toThrow(/options\.classes/);
+  });
+});
