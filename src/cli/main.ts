@@ -9,6 +9,11 @@ import { realityCheck } from '../business/reality-check.js';
 import { executionSuccessFromMaturity, maturityQuestions } from '../scenario/maturity.js';
 import { impliedKpis } from '../business/kpis.js';
 import { type ObservedBusiness, calibrate } from '../business/calibrate.js';
+import { compare } from '../decisions/compare.js';
+import { type BreakEvenMetric, breakEven } from '../decisions/break-even.js';
+import { sensitivity } from '../decisions/sensitivity.js';
+import { valueOfInformation } from '../decisions/value-of-information.js';
+import { breakEvenText, comparisonTable, sensitivityTable, valueOfInformationText } from './decisions-table.js';
 
 /** Where the CLI writes: the process's streams, or buffers in tests. */
 export interface CliIo {
@@ -27,6 +32,11 @@ const usage = `Usage:
   cx-roi assumptions [scenario.json] [--format table|json]
   cx-roi reality-check [--runs N] [--seed S] [--format table|json]
   cx-roi maturity [answers.json] [--format table|json]
+  cx-roi compare a.json b.json [more.json …] [--runs N] [--seed S] [--format table|json]
+  cx-roi break-even [scenario.json] --vary PATH --metric METRIC --value X [--month M]
+                    [--within LOW,HIGH] [--runs N] [--seed S] [--format table|json]
+  cx-roi sensitivity [scenario.json] [--at 24,60] [--no-swings] [--runs N] [--seed S] [--format table|json]
+  cx-roi value-of-information [scenario.json] [--runs N] [--seed S] [--format table|json]
   cx-roi --help | --version
 
 simulate      runs the scenario (the default one when no file is given) and prints
@@ -50,6 +60,22 @@ maturity      lists the nine maturity questions; with answers.json ({ "<id>":
               "yes" | "partly" | "no", … }) prints the chance of carrying the
               programme out that they give (investment.executionSuccess).
 
+compare       simulates each file with the same seed and draws and prints, for every
+              pair, the run-by-run differences in NPV, ROI and payback and the
+              chance the second beats the first (names: the file names).
+break-even    finds the value of one assumption (--vary, a dotted path) at which
+              --metric reaches --value: probabilityPaidBackBy (with --month),
+              probabilityPositiveRoi, roiMedian or npvMedian; e.g. --vary
+              investment.failureReduction --metric probabilityPaidBackBy --month 36
+              --value 0.8. At most 20 simulations (1,000 runs each by default).
+sensitivity   what drives the cumulative NPV at every 12th month and the horizon
+              (--at to choose): variance shares, rank correlations and swings of
+              the uncertain assumptions, then the fixed, sourced figures moved
+              20% each way (--no-swings to skip them). 10,000 runs by default.
+value-of-information
+              EVPI of the invest-or-not decision and EVPPI of each uncertain
+              assumption, in currency. 10,000 runs by default.
+
 A scenario may hold "channels", "investment.stageGate", "investment.maturity"
 and per-touchpoint "investment.failureReduction"; cx-roi assumptions lists them.
 
@@ -68,6 +94,13 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
         format: { type: 'string' },
         'keep-runs': { type: 'boolean' },
         'steady-state': { type: 'boolean' },
+        vary: { type: 'string' },
+        metric: { type: 'string' },
+        month: { type: 'string' },
+        value: { type: 'string' },
+        within: { type: 'string' },
+        at: { type: 'string' },
+        'no-swings': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -85,8 +118,9 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
     io.stdout(`${version}\n`);
     return 0;
   }
-  const [command, ...files] = positionals;
-  const commands = ['simulate', 'kpis', 'calibrate', 'assumptions', 'reality-check', 'maturity'];
+  const [given, ...files] = positionals;
+  const command = given === 'voi' ? 'value-of-information' : given;
+  const commands = ['simulate', 'kpis', 'calibrate', 'assumptions', 'reality-check', 'maturity', 'compare', 'break-even', 'sensitivity', 'value-of-information'];
   if (command === undefined || !commands.includes(command)) {
     io.stderr(`cx-roi: ${command === undefined ? 'no command given' : `unknown command "${command}"`}\n\n${usage}\n`);
     return 2;
@@ -99,6 +133,10 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
     assumptions: ['format'],
     'reality-check': ['runs', 'seed', 'format'],
     maturity: ['format'],
+    compare: ['runs', 'seed', 'format'],
+    'break-even': ['runs', 'seed', 'format', 'vary', 'metric', 'month', 'value', 'within'],
+    sensitivity: ['runs', 'seed', 'format', 'at', 'no-swings'],
+    'value-of-information': ['runs', 'seed', 'format'],
   };
   const stray = Object.keys(values).filter((flag) => !(flagsOf[command] ?? []).includes(flag));
   if (stray.length > 0) {
@@ -110,6 +148,18 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
     io.stderr(`cx-roi: calibrate needs a file of observed figures\n\n${usage}\n`);
     return 2;
   }
+  if (command === 'compare' && files.length < 2) {
+    io.stderr(`cx-roi: compare needs two or more scenario files\n\n${usage}\n`);
+    return 2;
+  }
+  if (command === 'break-even') {
+    const missing = ['vary', 'metric', 'value'].find((flag) => values[flag as 'vary'] === undefined);
+    if (missing) {
+      io.stderr(`cx-roi: break-even needs --${missing}, e.g. --vary investment.failureReduction --metric probabilityPaidBackBy --month 36 --value 0.8\n`);
+      return 2;
+    }
+  }
+  const compared = command === 'compare' ? files.splice(0) : [];
   const [file, ...extra] = files;
   if (command === 'reality-check' && file !== undefined) {
     io.stderr(`cx-roi: reality-check takes no file (it simulates typicalProgrammes on the default business)\n\n${usage}\n`);
@@ -147,6 +197,16 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
     const got = await read(file);
     if (!got.ok) return 2;
     input = got.value;
+  }
+  const scenarios: Record<string, unknown> = {};
+  for (const path of compared) {
+    const got = await read(path);
+    if (!got.ok) return 2;
+    // Named by the file, made unique when two files share a name.
+    const base = (path.split(/[\\/]/).pop() ?? path).replace(/\.json$/i, '');
+    let name = base;
+    for (let k = 2; Object.hasOwn(scenarios, name); k += 1) name = `${base} (${k})`;
+    scenarios[name] = got.value;
   }
   let observed: unknown;
   if (observedFile !== undefined) {
@@ -198,13 +258,35 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
       }
       return 0;
     }
-    // --runs and --seed, for simulate and reality-check (the flags' check keeps them from the others).
+    // --runs and --seed, for the commands that simulate (the flags' check keeps them from the others).
     const runs = values.runs === undefined ? undefined : toNumber(values.runs, '--runs');
     const seed = values.seed === undefined ? undefined : /^-?\d+(\.\d+)?$/.test(values.seed) ? Number(values.seed) : values.seed;
     const runsAndSeed = { ...(runs === undefined ? {} : { runs }), ...(seed === undefined ? {} : { seed }) };
     if (command === 'reality-check') {
       const check = realityCheck(runsAndSeed);
       io.stdout(format === 'json' ? `${JSON.stringify(check, null, 2)}\n` : realityCheckTable(check));
+      return 0;
+    }
+    const print = (value: unknown, text: (x: never) => string) => io.stdout(format === 'json' ? `${JSON.stringify(value, null, 2)}\n` : text(value as never));
+    if (command === 'compare') {
+      print(compare(scenarios as Record<string, object>, runsAndSeed), comparisonTable);
+      return 0;
+    }
+    if (command === 'break-even') {
+      const month = values.month === undefined ? undefined : toNumber(values.month, '--month');
+      const within = values.within === undefined ? undefined : (values.within.split(',').map((x) => toNumber(x, '--within')) as [number, number]);
+      const target = { metric: values.metric as BreakEvenMetric, value: toNumber(values.value as string, '--value'), ...(month === undefined ? {} : { month }) };
+      print(breakEven(input as object, { vary: values.vary as string, target, ...runsAndSeed, ...(within ? { within } : {}) }), breakEvenText);
+      return 0;
+    }
+    if (command === 'sensitivity') {
+      const at = values.at === undefined ? undefined : values.at.split(',').map((x) => toNumber(x, '--at'));
+      const result = simulate(input as object, { runs: 10_000, ...runsAndSeed, keepRuns: true });
+      print(sensitivity(result, { ...(at ? { at } : {}), ...(values['no-swings'] ? { swings: false as const } : {}) }), sensitivityTable);
+      return 0;
+    }
+    if (command === 'value-of-information') {
+      print(valueOfInformation(input as object, runsAndSeed), valueOfInformationText);
       return 0;
     }
     if (command === 'calibrate') {
@@ -226,7 +308,8 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
     return 0;
   } catch (error) {
     if (error instanceof ScenarioError) {
-      const about = command === 'reality-check' ? 'reality-check' : [observedFile, file].filter((f) => f !== undefined).join(', ') || 'the default scenario';
+      const about =
+        command === 'reality-check' ? 'reality-check' : command === 'compare' ? 'compare' : [observedFile, file].filter((f) => f !== undefined).join(', ') || 'the default scenario';
       io.stderr(`cx-roi: ${about}: ${error.message}\n`);
       return 2;
     }

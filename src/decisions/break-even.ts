@@ -309,11 +309,13 @@ function whyNotReached(best: Evaluated, target: BreakEvenTarget, vary: string, w
 /** A metric's value in words. */
 export function describeMetric(target: BreakEvenTarget, value: number): string {
   const pct = `${formatNumber(Math.round(1000 * value) / 10)}%`;
+  // "an 80% chance", "an 18% chance", "an 8% chance": as the number is said.
+  const a = /^(8|1[18](?!\d))/.test(pct) ? 'an' : 'a';
   switch (target.metric) {
     case 'probabilityPositiveRoi':
-      return `a ${pct} chance of a positive ROI`;
+      return `${a} ${pct} chance of a positive ROI`;
     case 'probabilityPaidBackBy':
-      return `a ${pct} chance of payback by month ${target.month}`;
+      return `${a} ${pct} chance of payback by month ${target.month}`;
     case 'roiMedian':
       return `a median ROI of ${pct}`;
     default:

@@ -106,11 +106,11 @@ function median(values: Float64Array): number {
 }
 
 /** The kept runs' monthly NPV, or a clear error. */
-function keptRuns(result: Pick<SimulationResult, 'runs'>, what: string): readonly (RunResult & { npvByMonth: Float64Array })[] {
+function keptRuns(result: Pick<SimulationResult, 'runs'>, what: string): readonly (RunResult & { npvByMonth: readonly number[] })[] {
   const runs = result.runs;
   if (!runs || runs.some((r) => !r.npvByMonth))
     throw new ScenarioError([{ path: 'result.runs', value: undefined, message: `${what} needs a result simulated with { keepRuns: true }` }]);
-  return runs as readonly (RunResult & { npvByMonth: Float64Array })[];
+  return runs as readonly (RunResult & { npvByMonth: readonly number[] })[];
 }
 
 /** Each uncertain input of the runs as a column: whether carried out, then every assumption that varies. */

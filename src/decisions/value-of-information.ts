@@ -3,7 +3,8 @@ import { ScenarioError } from '../scenario/error.js';
 import type { ScenarioInput } from '../scenario/schema.js';
 import { simulate } from '../simulate/simulate.js';
 import type { SimulationResult } from '../simulate/result.js';
-import { defaultClasses, partition } from './first-order.js';
+import { pearson, ranks } from '../summary/correlation.js';
+import { partition } from './first-order.js';
 import { executedPath, inputColumns } from './sensitivity.js';
 
 /** Options of {@link valueOfInformation}. */
@@ -17,7 +18,7 @@ export interface ValueOfInformationOptions {
    * whether the programme will be carried out as planned), each alone, or
    * a group as a list (`['investment.executed', 'investment.failureReduction']`:
    * what learning them together is worth; the runs are cut on a grid).
-   * @defaultValue every assumption that varies between runs, and `investment.executed`, each alone
+   * @defaultValue every assumption that varies between runs, and `investment.executed`, each alone; then the two whose ranks move most with the NPV (Spearman), together
    */
   readonly parameters?: readonly (string | readonly string[])[];
   /**
@@ -131,7 +132,7 @@ export function valueOfInformationFromRuns(
   const evpi = Math.max(0, regretMean);
   const columns = inputColumns(runs);
   const known = new Map(columns);
-  const wanted = (options.parameters ?? columns.map(([path]) => path)).map((group) => (typeof group === 'string' ? [group] : [...group]));
+  const wanted = (options.parameters ?? defaultParameters(columns, npv)).map((group) => (typeof group === 'string' ? [group] : [...group]));
   const all = [executedPath, ...Object.keys(runs[0]?.parameters ?? {})];
   wanted.forEach((group, i) => {
     const bad = group.findIndex((path) => !all.includes(path));
@@ -165,6 +166,18 @@ export function valueOfInformationFromRuns(
     seed: result.seed,
     method: evppiMethod,
   };
+}
+
+/** Each varying assumption alone, then the two most rank-correlated with the NPV together. */
+function defaultParameters(columns: readonly [string, Float64Array][], npv: Float64Array): (string | string[])[] {
+  const singles = columns.map(([path]) => path);
+  if (columns.length < 2) return singles;
+  const npvRanks = ranks(npv);
+  const [first, second] = columns
+    .map(([path, x]) => ({ path, rho: Math.abs(pearson(ranks(x), npvRanks)) }))
+    .sort((a, b) => b.rho - a.rho)
+    .map((c) => c.path);
+  return [...singles, [first as string, second as string]];
 }
 
 /**

@@ -42,7 +42,7 @@ export interface RunResult {
    * month `t`; currency, discounted): what `sensitivity` reads at the months
    * it is asked about. Present in the runs `keepRuns` returns.
    */
-  readonly npvByMonth?: Float64Array;
+  readonly npvByMonth?: readonly number[];
   /** The run's NPV split by where the money comes from; with `cost` the parts add up to `npv`. */
   readonly levers: Levers;
   /**

@@ -298,7 +298,7 @@ export function runResults(runs: JoinedRuns, withTerminalValue: boolean, withGat
     customers: { baseline: h.customersBaseline[i] as number, invested: h.customersInvested[i] as number },
     executed: h.executed[i] === 1,
     parameters: Object.fromEntries(parameterNames.map((name, j) => [name, parameters ? (parameters[i * parameterNames.length + j] as number) : Number.NaN])),
-    ...(npvByMonth ? { npvByMonth: npvByMonth.subarray(i * months, (i + 1) * months) } : {}),
+    ...(npvByMonth ? { npvByMonth: Array.from(npvByMonth.subarray(i * months, (i + 1) * months)) } : {}),
     levers: {
       retention: h.leverRetention[i] as number,
       spend: h.leverSpend[i] as number,

@@ -56,6 +56,7 @@ describe('cx-roi CLI', () => {
     const json = await cli(['simulate', '--runs', '30', '--format', 'json', '--keep-runs', '--seed', '5']);
     const result = simulate({}, { runs: 30, seed: 5, keepRuns: true });
     expect(json.stdout).toBe(`${JSON.stringify(result, null, 2)}\n`);
+    expect(JSON.parse(json.stdout).runs[0].npvByMonth).toHaveLength(60);
     expect(JSON.parse(json.stdout).version).toBe(version);
   });
 
@@ -191,6 +192,59 @@ describe('cx-roi CLI', () => {
     expect(stdout).toContain('86 procent');
     const json = JSON.parse((await cli(['assumptions', '--format', 'json'])).stdout);
     expect(json.find((r: { path: string }) => r.path === 'spend.goodMultiplier').source.credit).toBe('Harvard Business Review');
+  });
+
+  it('compare: pairs two scenario files run by run, named by their files', async () => {
+    const files = { 'now.json': '{}', 'dir/bold.json': '{ "investment": { "upfront": 250000 } }' };
+    const { code, stdout, stderr } = await cli(['compare', 'now.json', 'dir/bold.json', '--runs', '200', '--seed', '3'], files);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain('bold against now (bold − now, run by run');
+    // Only the upfront cost differs: B's NPV is lower by 140,000 in every run.
+    expect(stdout).toContain('NPV difference   −140,000 (−140,000 to −140,000)');
+    expect(stdout).toContain('P(bold beats now on NPV) 0.0% ± 0.0%');
+    const self = await cli(['compare', 'now.json', 'now.json', '--runs', '100', '--format', 'json'], files);
+    const pair = JSON.parse(self.stdout).pairs[0];
+    expect(pair.a).toBe('now');
+    expect(pair.b).toBe('now (2)');
+    expect(pair.npv).toEqual({ mean: 0, p5: 0, p25: 0, p50: 0, p75: 0, p95: 0 });
+    expect((await cli(['compare', 'now.json'], files)).code).toBe(2);
+    const bad = await cli(['compare', 'now.json', 'x.json'], { ...files, 'x.json': '{ "churn": { "base": 2 } }' });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('x.churn.base');
+  });
+
+  it('break-even: the value and what it reaches, or why it cannot be reached', async () => {
+    const found = await cli(['break-even', '--vary', 'investment.upfront', '--metric', 'roiMedian', '--value', '0', '--runs', '300']);
+    expect(found.code).toBe(0);
+    expect(found.stdout).toMatch(/^investment\.upfront of at most [\d,]+ gives a median ROI of 0%: it reaches a median ROI of/);
+    expect(found.stdout).toMatch(/\d+ simulations of 300 runs/);
+    const capped = await cli(['break-even', '--vary', 'investment.failureReduction', '--metric', 'probabilityPaidBackBy', '--month', '36', '--value', '0.8', '--runs', '300', '--format', 'json']);
+    const b = JSON.parse(capped.stdout);
+    expect(b.status).toBe('not-reached');
+    expect(b.reason).toContain('Execution risk caps it');
+    const missing = await cli(['break-even', '--vary', 'investment.upfront', '--metric', 'roiMedian']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('break-even needs --value');
+    const typo = await cli(['break-even', '--vary', 'investment.upfrnt', '--metric', 'roiMedian', '--value', '0']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('options.vary');
+  });
+
+  it('sensitivity and value-of-information: the drivers by month, and what information is worth', async () => {
+    const s = await cli(['sensitivity', '--at', '12,60', '--runs', '600', '--no-swings']);
+    expect(s.code).toBe(0);
+    expect(s.stdout).toContain('Month 12 (median NPV');
+    expect(s.stdout).toMatch(/Month 60[^\n]*\n[^\n]*\n {2}investment\.executed /);
+    expect(s.stdout).not.toContain('Fixed, sourced figures');
+    const json = JSON.parse((await cli(['sensitivity', '--at', '60', '--runs', '300', '--format', 'json'])).stdout);
+    expect(json.fixedFigures.figures.map((f: { path: string }) => f.path)).toContain('churn.switchAfterBad');
+    expect((await cli(['sensitivity', '--at', '61'])).stderr).toContain('options.at');
+    const v = await cli(['voi', '--runs', '800']);
+    expect(v.code).toBe(0);
+    expect(v.stdout).toContain('The decision: invest or not, by expected NPV at the horizon. Today: invest');
+    expect(v.stdout).toContain('investment.executed + investment.failureReduction');
+    expect((await cli(['value-of-information', '--at', '5'])).code).toBe(2);
   });
 
   const built = join(import.meta.dirname, '../../dist/cli.js');
