@@ -7,7 +7,8 @@ import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { randomBinomial } from 'd3-random';
-import { binomial, createStream, parseScenario, simulate, simulateParallel, streamFamily } from '../dist/index.js';
+import { binomial, breakEven, createStream, parseScenario, sensitivity, simulate, simulateParallel, streamFamily } from '../dist/index.js';
+import { valueOfInformationFromRuns } from '../src/decisions/value-of-information.js';
 import { simulateRange } from '../src/simulate/matrix.js';
 import { seriesBands, summarizeSeries } from '../src/summary/summarize.js';
 import { perCustomerRun } from '../test/oracle/per-customer.js';
@@ -125,6 +126,17 @@ add("import('cx-roi') in a fresh Node process", ms(importMs), '≤ 150 ms', impo
 const bundle = await build({ entryPoints: [join(root, 'dist/index.js')], bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, logLevel: 'silent' });
 const gzipKb = gzipSync(bundle.outputFiles[0]?.contents ?? new Uint8Array()).length / 1024;
 add('browser bundle (ESM, minified, gzipped)', `${gzipKb.toFixed(1)} KB`, '≤ 80 KB', gzipKb <= 80);
+// What an app that only simulates ships: the analysis functions are left out by tree-shaking (sideEffects: false).
+const simulateOnly = await build({
+  stdin: { contents: `export { simulate } from ${JSON.stringify(join(root, 'dist/index.js'))};`, resolveDir: root },
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  platform: 'browser',
+  write: false,
+  logLevel: 'silent',
+});
+add('  an app importing only simulate (tree-shaken)', `${(gzipSync(simulateOnly.outputFiles[0]?.contents ?? new Uint8Array()).length / 1024).toFixed(1)} KB`, 'reported', true);
 
 log('7. memory: 100,000 runs × 120 months');
 const memory = JSON.parse(
@@ -175,6 +187,23 @@ const one = parallelMemory(1);
 const sixteen = parallelMemory(16);
 const perWorkerMb = (sixteen - one) / 15 / 2 ** 20;
 add('peak RSS: memory each worker past the first adds', `${perWorkerMb.toFixed(0)} MB (16 workers ${(sixteen / 2 ** 20).toFixed(0)} MB, 1 worker ${(one / 2 ** 20).toFixed(0)} MB)`, '≤ 50 MB', perWorkerMb <= 50);
+log('10. decisions on a 10,000-run result (one core)');
+{
+  const kept = simulate({}, { runs: 10_000, seed: 1, keepRuns: true });
+  const keptMs = await time(() => simulate({}, { runs: 10_000, seed: 1, keepRuns: true }));
+  const sensitivityMs = await time(() => sensitivity(kept, { swings: false }));
+  const voiMs = await time(() => valueOfInformationFromRuns(kept));
+  add('sensitivity (every 12 months) + value of information, 10k kept runs', `${ms(sensitivityMs + voiMs)} (${ms(sensitivityMs)} + ${ms(voiMs)}; ${((sensitivityMs + voiMs) / keptMs).toFixed(2)}× the simulation)`, '≤ 1000 ms', sensitivityMs + voiMs <= 1000);
+  add('  simulate 10k runs keeping every run (monthly NPV included)', `${ms(keptMs)} (${(keptMs / simulateMs).toFixed(2)}× without keepRuns)`, 'reported', true);
+  const searches = [
+    breakEven({}, { vary: 'investment.upfront', target: { metric: 'roiMedian', value: 0 }, runs: 1000 }),
+    breakEven({}, { vary: 'investment.failureReduction', target: { metric: 'probabilityPaidBackBy', month: 36, value: 0.2 }, runs: 1000 }),
+    breakEven({}, { vary: 'investment.failureReduction', target: { metric: 'probabilityPaidBackBy', month: 36, value: 0.8 }, runs: 1000 }),
+  ];
+  const most = Math.max(...searches.map((b) => b.evaluations.length));
+  add('breakEven simulations (3 searches: upfront, failure reduction ×2)', searches.map((b) => `${b.evaluations.length} (${b.status})`).join(', '), '≤ 20 each', most <= 20);
+}
+
 add('runs per second per core (default, 60 months)', `${Math.round(10_000 / (simulateMs / 1000)).toLocaleString('en-US')}`, 'reported', true);
 
 const header = ['target', 'measured (median of 5)', 'goal', 'result'];

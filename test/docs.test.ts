@@ -73,4 +73,38 @@ describe('generated docs (run `npm run docs` after changing the schema or the mo
   it('the default programme lands near Accenture’s split, the target its costs were tuned to', () => {
     expect(simulate({}, { runs: 4000, seed: 'accenture' }).horizon.outcomeClasses.chiSquareDistance).toBeLessThan(0.02);
   });
+  it('the README’s decision figures are today’s: compare, break-even, sensitivity over the months, value of information', async () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const { breakEven, compare, sensitivity } = await import('../src/index.js');
+    const { valueOfInformationFromRuns } = await import('../src/decisions/value-of-information.js');
+    const n = (x: number) => (x < 0 ? `−${Math.round(-x).toLocaleString('en-US')}` : Math.round(x).toLocaleString('en-US'));
+    const signed = (x: number) => (x < 0 ? n(x) : `+${n(x)}`);
+    const pct = (x: number, digits = 1) => `${(100 * x).toFixed(digits)}%`;
+    const bold = { investment: { upfront: 250_000, failureReduction: { dist: 'pert', min: 0.3, mode: 0.5, max: 0.7 } } } as const;
+    const pair = compare({ now: {}, bold }, { runs: 2000, seed: 1 }).pairs[0];
+    if (!pair) throw new Error('no pair');
+    expect(readme).toContain(`bold beats it in ${pct(pair.probabilityBBeatsA)} ± ${pct(pair.probabilityBBeatsAStandardError)} of runs, the NPV difference has median ${n(pair.npv.p50)} and 5–95% band ${n(pair.npv.p5)} to ${signed(pair.npv.p95)} (the mean, ${signed(pair.npv.mean)} ± ${n(pair.npvMeanStandardError)}`);
+    expect(readme).toContain(`the default pays back sooner in ${pct(pair.paybackMonth.aSoonerShare)} of runs`);
+    const upfront = breakEven({}, { vary: 'investment.upfront', target: { metric: 'roiMedian', value: 0 } });
+    expect(readme).toContain(`spend up front for a median ROI of 0 is ${n(upfront.value ?? 0)} (${upfront.evaluations.length} simulations of 1,000 runs)`);
+    const capped = breakEven({}, { vary: 'investment.failureReduction', target: { metric: 'probabilityPaidBackBy', month: 36, value: 0.8 } });
+    expect(capped.status).toBe('not-reached');
+    expect(readme).toContain(`at a cut of 100% the chance is ${pct(capped.best.reached)}`);
+    const certain = breakEven({ investment: { executionSuccess: 1 } }, { vary: 'investment.failureReduction', target: { metric: 'probabilityPaidBackBy', month: 36, value: 0.8 } });
+    expect(readme).toContain(`a failure reduction of ${pct(certain.value ?? 0)} does it`);
+    const result = simulate({}, { runs: 10_000, seed: 1, keepRuns: true });
+    const s = sensitivity(result, { swings: { runs: 2000 } });
+    const share = (month: number, path: string) => pct(s.months.find((m) => m.month === month)?.drivers.find((d) => d.path === path)?.firstOrder ?? Number.NaN, 0);
+    expect(readme).toContain(`| 12 | delay before the effect, ${share(12, 'investment.delayMonths')} | carried out as planned, ${share(12, 'investment.executed')} | failure reduction, ${share(12, 'investment.failureReduction')} |`);
+    expect(readme).toContain(`| 24 | carried out as planned, ${share(24, 'investment.executed')} | delay, ${share(24, 'investment.delayMonths')} | failure reduction, ${share(24, 'investment.failureReduction')} |`);
+    expect(readme).toContain(`| 60 | carried out as planned, ${share(60, 'investment.executed')} | failure reduction, ${share(60, 'investment.failureReduction')} | delay, ${share(60, 'investment.delayMonths')} |`);
+    const swing = (path: string) => s.fixedFigures?.figures.find((f) => f.path === path)?.atMonths.at(-1)?.swing ?? Number.NaN;
+    expect(s.fixedFigures?.figures.slice(0, 3).map((f) => f.path)).toEqual(['churn.switchAfterBad', 'wordOfMouth.toldAfterExcellent', 'wordOfMouth.recommendAfterExcellent']);
+    expect(readme).toContain(`(${signed(swing('churn.switchAfterBad'))} between 69% and 100%), then the 9 people told after an excellent experience (${signed(swing('wordOfMouth.toldAfterExcellent'))}) and the 90% who recommend after one (${signed(swing('wordOfMouth.recommendAfterExcellent'))}); the 140% spend uplift moves it ${n(swing('spend.goodMultiplier'))}`);
+    expect(swing('wordOfMouth.recommendAfterBad')).toBe(0);
+    const voi = valueOfInformationFromRuns(result);
+    expect(readme).toContain(`expected NPV ${signed(voi.decision.expectedNpv)} ± ${n(voi.decision.expectedNpvStandardError)}; investing is the better choice in ${pct(voi.decision.investBetterShare)} of runs) and EVPI is only ${n(voi.evpi)} ± ${n(voi.evpiStandardError)}`);
+    expect(voi.partial.filter((p) => p.paths.length === 1).every((p) => p.evppi === 0)).toBe(true);
+    expect(readme).toContain(`together is worth ${n(voi.partial.find((p) => p.paths.length === 2)?.evppi ?? Number.NaN)} (10,000 runs)`);
+  });
 });
