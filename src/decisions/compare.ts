@@ -87,6 +87,16 @@ export function compare(scenarios: Readonly<Record<string, ScenarioInput>>, opti
       throw error;
     }
   });
+  const months = parsed.map((s) => s.horizonMonths);
+  const other = months.findIndex((h) => h !== months[0]);
+  if (other > 0)
+    throw new ScenarioError([
+      {
+        path: `${names[other]}.horizonMonths`,
+        value: months[other],
+        message: `must be the same in every scenario compared (${names[0]} has ${months[0]}): their NPVs and payback months are compared run by run at the horizon`,
+      },
+    ]);
   const { runs, seed } = resolveOptions({ runs: options.runs, seed: options.seed }, Math.max(...parsed.map((s) => s.horizonMonths)));
   const horizons: Record<string, HorizonSummary> = {};
   const columns = parsed.map((scenario, i) => {

@@ -95,9 +95,11 @@ export function defaultMonths(horizon: number): number[] {
 
 function checkMonths(at: readonly number[] | undefined, horizon: number): number[] {
   if (at === undefined) return defaultMonths(horizon);
-  const bad = at.findIndex((m) => !Number.isInteger(m) || m < 1 || m > horizon);
+  const bad = Array.isArray(at) ? at.findIndex((m) => !Number.isInteger(m) || m < 1 || m > horizon) : -1;
   if (!Array.isArray(at) || at.length === 0 || bad >= 0)
-    throw new ScenarioError([{ path: `options.at${bad >= 0 ? `[${bad}]` : ''}`, value: bad >= 0 ? at[bad] : at, message: `months must be whole numbers from 1 to the horizon, ${horizon}` }]);
+    throw new ScenarioError([
+      { path: `options.at${bad >= 0 ? `[${bad}]` : ''}`, value: bad >= 0 ? at[bad] : at, message: `must be a list of months, whole numbers from 1 to the horizon, ${horizon}` },
+    ]);
   return [...new Set(at)].sort((a, b) => a - b);
 }
 

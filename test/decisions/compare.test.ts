@@ -65,5 +65,7 @@ describe('compare', () => {
     expect(() => compare({ A: {}, B: { churn: { base: 2 } } })).toThrow(/B\.churn\.base/);
     expect(() => compare({ A: {} })).toThrow(ScenarioError);
     expect(() => compare({ A: {}, B: {} }, { runs: 0 })).toThrow(/options\.runs/);
+    // NPVs at different horizons are not a pair.
+    expect(() => compare({ A: {}, B: { horizonMonths: 36 } })).toThrow(/B\.horizonMonths: must be the same in every scenario compared \(A has 60\)/);
   });
 });

@@ -65,6 +65,8 @@ describe('sensitivity', () => {
     expect(() => sensitivity(simulate({}, { runs: 50 }))).toThrow(/keepRuns/);
     expect(() => sensitivity(result, { at: [0] })).toThrow(/options\.at\[0\].*1 to the horizon, 60/);
     expect(() => sensitivity(result, { at: [61] })).toThrow(/options\.at/);
+    expect(() => sensitivity(result, { at: '24' as never })).toThrow(/options\.at: must be a list of months/);
+    expect(() => sensitivity(result, { at: [] })).toThrow(/options\.at/);
     expect(() => sensitivity(result, { swings: { range: 2 } })).toThrow(/options\.swings\.range/);
     const before = JSON.stringify(result.runs?.slice(0, 50).map((r) => [r.npv, r.parameters, Array.from(r.npvByMonth ?? [])]));
     sensitivity(result, { swings: false });
