@@ -40,9 +40,9 @@ export interface SensitivityDriver {
   readonly spearman: number;
   /** First-order share of the outcome's variance this assumption alone explains, 0 to 1 (see {@link firstOrderIndices}). */
   readonly firstOrder: number;
-  /** Median outcome among the runs whose value is in the assumption's lowest tenth (≤ its 10th percentile; for yes/no, the no's). */
+  /** Median outcome among the runs whose value is in the assumption's lowest tenth (≤ its 10th percentile; when that is also its 90th, as for a yes/no that is mostly one answer, the runs at its lowest value: for yes/no, the no's). */
   readonly medianLowTenth: number;
-  /** Median outcome among the runs in its highest tenth (≥ its 90th percentile; for yes/no, the yes's). */
+  /** Median outcome among the runs in its highest tenth (≥ its 90th percentile, or at its highest value as above: for yes/no, the yes's). */
   readonly medianHighTenth: number;
   /** `medianHighTenth − medianLowTenth`, in currency. */
   readonly swing: number;
@@ -154,7 +154,10 @@ export function sensitivity(result: Pick<SimulationResult, 'runs' | 'scenario' |
   const prepared = columns.map(([path, x]) => {
     const order = sortedOrder(x);
     const sortedX = Float64Array.from(order, (i) => x[i] as number);
-    return { path, x, xRanks: ranks(x), ...partition(x, classes, order), low: quantileSorted(sortedX, 0.1), high: quantileSorted(sortedX, 0.9) };
+    let [low, high] = [quantileSorted(sortedX, 0.1), quantileSorted(sortedX, 0.9)];
+    // Mostly one value (a yes/no that is rarely yes): the tenths would overlap, so compare the two ends.
+    if (low >= high) [low, high] = [sortedX[0] as number, sortedX[sortedX.length - 1] as number];
+    return { path, x, xRanks: ranks(x), ...partition(x, classes, order), low, high };
   });
   const atMonths = months.map((month): SensitivityAtMonth => {
     const y = Float64Array.from(runs, (r) => r.npvByMonth[month - 1] as number);

@@ -37,6 +37,18 @@ describe('sensitivity', () => {
     }
   });
 
+  it('compares the no’s with the yes’s when the programme is rarely carried out', () => {
+    const rare = simulate({ investment: { executionSuccess: 0.05 } }, { runs: 1000, seed: 3, keepRuns: true });
+    const executed = sensitivity(rare, { at: [60], swings: false }).months[0]?.drivers.find((d) => d.path === 'investment.executed');
+    const npv = (yes: boolean) => {
+      const x = (rare.runs ?? []).filter((r) => r.executed === yes).map((r) => r.npv).sort((a, b) => a - b);
+      return x.length % 2 ? (x[x.length >> 1] as number) : ((x[x.length / 2 - 1] as number) + (x[x.length / 2] as number)) / 2;
+    };
+    expect(executed?.medianLowTenth).toBeCloseTo(npv(false), 6);
+    expect(executed?.medianHighTenth).toBeCloseTo(npv(true), 6);
+    expect(executed?.swing).toBeGreaterThan(100_000);
+  });
+
   it('gives an assumption with no money in it about nothing', () => {
     for (const month of s.months) {
       const nps = month.drivers.find((d) => d.path === 'wordOfMouth.recommendAfterBad');
