@@ -13,6 +13,7 @@ import { compare } from '../decisions/compare.js';
 import { type BreakEvenMetric, breakEven } from '../decisions/break-even.js';
 import { sensitivity } from '../decisions/sensitivity.js';
 import { valueOfInformation } from '../decisions/value-of-information.js';
+import { setOwn } from '../decisions/fields.js';
 import { breakEvenText, comparisonTable, sensitivityTable, valueOfInformationText } from './decisions-table.js';
 
 /** Where the CLI writes: the process's streams, or buffers in tests. */
@@ -68,6 +69,7 @@ break-even    finds the value of one assumption (--vary, a dotted path) at which
               probabilityPositiveRoi, roiMedian or npvMedian; e.g. --vary
               investment.failureReduction --metric probabilityPaidBackBy --month 36
               --value 0.8. At most 20 simulations (1,000 runs each by default).
+              Write negative numbers with = (--value=-0.5, --within=-1,0).
 sensitivity   what drives the cumulative NPV at every 12th month and the horizon
               (--at to choose): variance shares, rank correlations and swings of
               the uncertain assumptions, then the fixed, sourced figures moved
@@ -206,7 +208,8 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
     const base = (path.split(/[\\/]/).pop() ?? path).replace(/\.json$/i, '');
     let name = base;
     for (let k = 2; Object.hasOwn(scenarios, name); k += 1) name = `${base} (${k})`;
-    scenarios[name] = got.value;
+    // A file named __proto__.json is a scenario like any other.
+    setOwn(scenarios, name, got.value);
   }
   let observed: unknown;
   if (observedFile !== undefined) {

@@ -1,5 +1,5 @@
 import type { Seed } from '../random/stream.js';
-import { formatNumber } from '../scenario/domain.js';
+import { domains, formatNumber } from '../scenario/domain.js';
 import { ScenarioError } from '../scenario/error.js';
 import { parseScenario } from '../scenario/parse.js';
 import type { Scenario, ScenarioInput } from '../scenario/schema.js';
@@ -7,7 +7,7 @@ import { simulateRange } from '../simulate/matrix.js';
 import { resolveOptions } from '../simulate/options.js';
 import { quantileSorted } from '../summary/band.js';
 import { horizonQuantile } from '../summary/statistics.js';
-import { assumptionAt, typicalValue, withValue } from './fields.js';
+import { assumptionAt, optionsObject, typicalValue, withValue } from './fields.js';
 import { betweenClassShare, defaultClasses, partition } from './first-order.js';
 
 /** The figures a break-even search can aim at. */
@@ -90,10 +90,14 @@ interface Evaluated extends BreakEvenPoint {
  * most we can spend up front for a median ROI of 0?". Every simulation
  * uses the same seed, so the runs differ only by the varied value (common
  * random numbers) and the metric moves smoothly with it; the search
- * brackets the target and narrows the bracket by the Illinois variant of
- * regula falsi, falling back to bisection, in at most 20 simulations. The
- * metric is assumed to move one way over the range; the ends and, when
- * neither meets the target, three points between are tried first.
+ * brackets the target and narrows the bracket by regula falsi with
+ * Anderson & Björck's scaling, bisecting after any step that did not halve
+ * the bracket, and stops when the metric moves less across the bracket than
+ * a quarter of its simulation error: at most 20 simulations. The metric is
+ * assumed to move one way over the range; the ends and, when neither meets
+ * the target, the scenario's own value and three points between are tried
+ * first. A field set to one value loses its uncertainty (a given
+ * `executionSuccess` replaces what maturity answers imply).
  *
  * @param input - A partial scenario, as {@link simulate} takes it.
  * @param options - What to vary, the target, runs, seed, and the range.
@@ -107,37 +111,54 @@ interface Evaluated extends BreakEvenPoint {
  */
 export function breakEven(input: ScenarioInput, options: BreakEvenOptions): BreakEven {
   const scenario = parseScenario(input);
-  const { runs, seed } = resolveOptions({ runs: options?.runs, seed: options?.seed }, scenario.horizonMonths);
-  if (!options || typeof options.vary !== 'string') throw new ScenarioError([{ path: 'options.vary', value: options?.vary, message: 'give the assumption to vary as a dotted path, e.g. "investment.failureReduction"' }]);
-  const field = assumptionAt(scenario, options.vary, 'options.vary');
-  const target = checkTarget(options.target, scenario.horizonMonths);
+  const given = optionsObject(options, '{ vary: "investment.failureReduction", target: { metric: "probabilityPaidBackBy", month: 36, value: 0.8 } }');
+  const { runs, seed } = resolveOptions({ runs: given.runs, seed: given.seed }, scenario.horizonMonths);
+  if (typeof given.vary !== 'string') throw new ScenarioError([{ path: 'options.vary', value: given.vary, message: 'give the assumption to vary as a dotted path, e.g. "investment.failureReduction"' }]);
+  const field = assumptionAt(scenario, given.vary, 'options.vary');
+  const target = checkTarget(given.target, scenario.horizonMonths);
   const { domain } = field.meta;
-  const within = checkWithin(options.within, domain, field.value);
   const round = (v: number) => (domain.integer ? Math.round(v) : v);
+  const varied = (v: number): Scenario => {
+    try {
+      return withValue(scenario, field.path, v);
+    } catch (error) {
+      if (!(error instanceof ScenarioError)) throw error;
+      const issue = error.issues[0];
+      throw new ScenarioError([
+        {
+          path: given.within === undefined ? 'options.vary' : 'options.within',
+          value: v,
+          message: `${field.path} = ${formatNumber(v)} makes the scenario invalid (${issue?.path}: ${issue?.message}); give options.within inside the values the scenario allows`,
+        },
+      ]);
+    }
+  };
+  const within = checkWithin(given.within, domain, field.value, scenario.horizonMonths, (v) => {
+    try {
+      withValue(scenario, field.path, v);
+      return true;
+    } catch {
+      return false;
+    }
+  });
   const evaluations: Evaluated[] = [];
   const evaluate = (value: number): Evaluated => {
     const v = round(value);
     const known = evaluations.find((e) => e.value === v);
     if (known) return known;
-    const point = { ...measure(withValue(scenario, field.path, v), seed, runs, target), value: v };
+    const point = { ...measure(varied(v), seed, runs, target), value: v };
     const evaluated = { ...point, meets: point.reached >= target.value };
     evaluations.push(evaluated);
     return evaluated;
   };
   const [lo, hi] = within;
-  let left = evaluate(lo);
-  let right = evaluate(hi);
-  // Neither end meets it: look between before giving up (the metric may peak inside).
-  if (!left.meets && !right.meets) {
-    for (const share of [0.5, 0.25, 0.75]) {
-      const mid = evaluate(lo + share * (hi - lo));
-      if (mid.meets) {
-        // Bracket on the side that still moves towards the target.
-        right = mid;
-        if (evaluate(lo + (share - 0.25) * (hi - lo)).meets) left = evaluate(lo);
-        break;
-      }
-    }
+  evaluate(lo);
+  evaluate(hi);
+  // Neither end meets it: look between before giving up (the metric may peak inside), first at the scenario's own value.
+  if (!evaluations.some((e) => e.meets)) {
+    const own = typicalValue(field.value);
+    const inside = Number.isFinite(own) && own > lo && own < hi ? [own] : [];
+    for (const v of [...inside, ...[0.5, 0.25, 0.75].map((share) => lo + share * (hi - lo))]) if (evaluate(v).meets) break;
   }
   const best = evaluations.reduce((a, b) => (b.reached > a.reached ? b : a));
   const summary = { vary: field.path, target, within, runCount: runs, seed, evaluations: evaluations.map(point) };
@@ -152,39 +173,44 @@ export function breakEven(input: ScenarioInput, options: BreakEvenOptions): Brea
     const meeting = evaluations.filter((e) => e.meets);
     const missing = evaluations.filter((e) => !e.meets);
     // The closest meeting and missing values.
+    // The bracket nearest the best value found: where the target is crossed on the way to it.
     let pair: [Evaluated, Evaluated] = [missing[0] as Evaluated, meeting[0] as Evaluated];
     for (const m of missing) for (const k of meeting) if (Math.abs(m.value - k.value) < Math.abs(pair[0].value - pair[1].value)) pair = [m, k];
     return pair;
   })();
   const tolerance = domain.integer ? 1 : (hi - lo) * 1e-6;
-  let side = 0; // Illinois: which end stayed put last time (its value is then halved)
+  let side = 0; // which end the last step replaced: when the same end is replaced twice, the other's value is scaled down
   let fMiss = miss.reached - target.value;
   let fMeet = meet.reached - target.value;
   let width = Math.abs(meet.value - miss.value);
-  let slow = 0;
+  let slow = false;
   while (evaluations.length < maxBreakEvenSimulations && Math.abs(meet.value - miss.value) > tolerance) {
     // Close enough: across the bracket the metric moves less than a quarter of its own Monte Carlo error.
     if (meet.reached - miss.reached <= Math.max(meet.standardError, miss.standardError) / 4) break;
-    // Regula falsi (Illinois), but a bisection whenever two steps have not halved the bracket.
-    const secant = fMeet !== fMiss ? miss.value + ((meet.value - miss.value) * -fMiss) / (fMeet - fMiss) : Number.NaN;
+    // Regula falsi with Anderson & Björck's scaling, kept off the bracket's ends, and a bisection after
+    // any step that did not halve the bracket: never slower than bisection by more than one step in two.
+    const span = meet.value - miss.value;
+    const secant = fMeet !== fMiss ? miss.value + (span * -fMiss) / (fMeet - fMiss) : Number.NaN;
     const middle = (miss.value + meet.value) / 2;
-    const guess = slow >= 2 || !Number.isFinite(secant) ? middle : secant;
+    const [low, high] = [Math.min(miss.value, meet.value), Math.max(miss.value, meet.value)];
+    const guess: number = slow || !Number.isFinite(secant) ? middle : Math.min(Math.max(secant, low + 0.05 * (high - low)), high - 0.05 * (high - low));
     const next = round(guess);
     if (next === miss.value || next === meet.value) break;
     const e = evaluate(next);
+    const f = e.reached - target.value;
     if (e.meets) {
+      if (side === 1) fMiss *= fMeet !== 0 && 1 - f / fMeet > 0 ? 1 - f / fMeet : 0.5;
       meet = e;
-      fMeet = e.reached - target.value;
-      if (side === 1) fMiss /= 2;
+      fMeet = f;
       side = 1;
     } else {
+      if (side === -1) fMeet *= fMiss !== 0 && 1 - f / fMiss > 0 ? 1 - f / fMiss : 0.5;
       miss = e;
-      fMiss = e.reached - target.value;
-      if (side === -1) fMeet /= 2;
+      fMiss = f;
       side = -1;
     }
     const now = Math.abs(meet.value - miss.value);
-    slow = guess === middle ? 0 : now > width / 2 ? slow + 1 : 0;
+    slow = guess !== middle && now > width / 2;
     width = now;
   }
   return {
@@ -219,15 +245,31 @@ function checkTarget(target: BreakEvenTarget | undefined, horizon: number): Brea
   return target.metric === 'probabilityPaidBackBy' ? { metric: target.metric, month: target.month, value: target.value } : { metric: target.metric, value: target.value };
 }
 
-function checkWithin(within: readonly [number, number] | undefined, domain: { min: number; max: number; label: string }, value: Parameters<typeof typicalValue>[0]): [number, number] {
+function checkWithin(
+  within: readonly [number, number] | undefined,
+  domain: { min: number; max: number; integer: boolean; label: string },
+  value: Parameters<typeof typicalValue>[0],
+  horizon: number,
+  valid: (v: number) => boolean,
+): [number, number] {
   if (within === undefined) {
-    if (domain.max < 1e6) return [domain.min, domain.max];
-    const typical = Math.abs(typicalValue(value));
-    return [domain.min, Math.min(domain.max, Math.max(10 * (Number.isFinite(typical) ? typical : 0), 1))];
+    let [lo, hi] = [domain.min, domain.max];
+    // Months past the horizon all look alike: search up to it.
+    if (domain === domains.months) hi = Math.min(hi, horizon);
+    if (domain.max >= 1e6) {
+      const typical = Math.abs(typicalValue(value));
+      hi = Math.min(domain.max, Math.max(10 * (Number.isFinite(typical) ? typical : 0), 1));
+    }
+    // A scenario may not allow the range's end (a programme must cost at least 1): start just inside.
+    if (!valid(lo)) lo = domain.integer || domain.max >= 1e6 ? lo + 1 : lo + (hi - lo) * 1e-6;
+    return [lo, hi];
   }
-  const [lo, hi] = Array.isArray(within) ? within : [Number.NaN, Number.NaN];
-  if (!(Number.isFinite(lo) && Number.isFinite(hi) && lo < hi && lo >= domain.min && hi <= domain.max))
-    throw new ScenarioError([{ path: 'options.within', value: within, message: `must be [low, high] with low < high, inside the field's range: ${domain.label}` }]);
+  const ok = Array.isArray(within) && within.length === 2 && within.every((x) => typeof x === 'number' && Number.isFinite(x));
+  const [lo, hi] = ok ? [domain.integer ? Math.ceil(within[0]) : within[0], domain.integer ? Math.floor(within[1]) : within[1]] : [Number.NaN, Number.NaN];
+  if (!(lo < hi && lo >= domain.min && hi <= domain.max))
+    throw new ScenarioError([
+      { path: 'options.within', value: within, message: `must be [low, high] with low < high${domain.integer ? ' (whole numbers between them)' : ''}, inside the field's range: ${domain.label}` },
+    ]);
   return [lo, hi];
 }
 

@@ -7,6 +7,7 @@ import { resolveOptions } from '../simulate/options.js';
 import type { HorizonSummary } from '../simulate/result.js';
 import { type Band, bandInPlace } from '../summary/band.js';
 import { resultFromBlocks } from '../summary/result.js';
+import { optionsObject, setOwn } from './fields.js';
 
 /** Options of {@link compare}. */
 export interface CompareOptions {
@@ -77,7 +78,8 @@ export interface Comparison {
  * ```
  */
 export function compare(scenarios: Readonly<Record<string, ScenarioInput>>, options: CompareOptions = {}): Comparison {
-  const names = scenarios && typeof scenarios === 'object' ? Object.keys(scenarios) : [];
+  const { runs: givenRuns, seed: givenSeed } = optionsObject(options, '{ runs: 2000, seed: 1 }');
+  const names = scenarios && typeof scenarios === 'object' && !Array.isArray(scenarios) ? Object.keys(scenarios) : [];
   if (names.length < 2) throw new ScenarioError([{ path: 'scenarios', value: scenarios, message: 'compare needs two or more scenarios by name, e.g. { A: {}, B: { investment: { upfront: 200000 } } }' }]);
   const parsed = names.map((name) => {
     try {
@@ -97,11 +99,11 @@ export function compare(scenarios: Readonly<Record<string, ScenarioInput>>, opti
         message: `must be the same in every scenario compared (${names[0]} has ${months[0]}): their NPVs and payback months are compared run by run at the horizon`,
       },
     ]);
-  const { runs, seed } = resolveOptions({ runs: options.runs, seed: options.seed }, Math.max(...parsed.map((s) => s.horizonMonths)));
+  const { runs, seed } = resolveOptions({ runs: givenRuns, seed: givenSeed }, Math.max(...parsed.map((s) => s.horizonMonths)));
   const horizons: Record<string, HorizonSummary> = {};
   const columns = parsed.map((scenario, i) => {
     const block = simulateRange(scenario, seed, 0, runs, false);
-    horizons[names[i] as string] = resultFromBlocks(scenario, seed, [block], runs, false).horizon;
+    setOwn(horizons, names[i] as string, resultFromBlocks(scenario, seed, [block], runs, false).horizon);
     return block.horizon;
   });
   const pairs: PairedDifference[] = [];

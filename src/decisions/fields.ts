@@ -17,9 +17,14 @@ export function assumptionAt(scenario: Scenario, path: string, option: string): 
   throw new ScenarioError([{ path: option, value: path, message: `is not an assumption of this scenario; give a dotted path such as ${listed}` }]);
 }
 
-/** The scenario with the number at `path` replaced by `value` (validated anew). */
+/**
+ * The scenario with the number at `path` replaced by `value` (validated
+ * anew). A given `executionSuccess` replaces the one maturity answers imply,
+ * so the answers go.
+ */
 export function withValue(scenario: Scenario, path: string, value: number): Scenario {
   const copy = structuredClone(scenario) as unknown as Record<string, unknown>;
+  if (path === 'investment.executionSuccess') delete (copy.investment as Record<string, unknown>).maturity;
   const parts = path.split('.');
   let at: Record<string, unknown> = copy;
   for (const part of parts.slice(0, -1)) at = at[part] as Record<string, unknown>;
@@ -39,4 +44,16 @@ export function typicalValue(value: Assumption): number {
   if (typeof d.min === 'number' && typeof d.max === 'number') return ((d.min as number) + (d.max as number)) / 2;
   if (typeof d.mu === 'number' && typeof d.sigma === 'number') return Math.exp(d.mu as number);
   return Number.NaN;
+}
+
+/** An object's own property, set even for a key such as `__proto__` (which plain assignment would take as the prototype). */
+export function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** Options given as an object, or none: anything else is named as `options`. */
+export function optionsObject<T extends object>(options: T | null | undefined, example: string): Partial<T> {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== 'object' || Array.isArray(options)) throw new ScenarioError([{ path: 'options', value: options, message: `must be an object, e.g. ${example}` }]);
+  return options;
 }

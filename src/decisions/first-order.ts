@@ -61,22 +61,34 @@ export function sortedOrder(values: ArrayLike<number>): Uint32Array {
 }
 
 /** The corrected between-class share of the output's variance, for one partition. */
-export function betweenClassShare(output: ArrayLike<number>, classOf: Uint16Array, count: number): number {
+export function betweenClassShare(output: ArrayLike<number>, classOf: Uint16Array | Uint32Array, count: number): number {
   const n = output.length;
   if (count < 2 || n <= count) return 0;
+  // The shares do not depend on the output's scale: divide by its largest size, so that neither a
+  // constant output (whose mean rounds) nor outputs near 1e300 (whose squares overflow) go wrong.
+  let largest = 0;
+  let smallest = Number.POSITIVE_INFINITY;
+  let biggest = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i += 1) {
+    const y = output[i] as number;
+    largest = Math.max(largest, Math.abs(y));
+    smallest = Math.min(smallest, y);
+    biggest = Math.max(biggest, y);
+  }
+  if (!(biggest > smallest)) return 0;
   const sums = new Float64Array(count);
   const sizes = new Float64Array(count);
   let total = 0;
   for (let i = 0; i < n; i += 1) {
     const c = classOf[i] as number;
-    const y = output[i] as number;
+    const y = (output[i] as number) / largest;
     sums[c] = (sums[c] as number) + y;
     sizes[c] = (sizes[c] as number) + 1;
     total += y;
   }
   const mean = total / n;
   let ssTotal = 0;
-  for (let i = 0; i < n; i += 1) ssTotal += ((output[i] as number) - mean) ** 2;
+  for (let i = 0; i < n; i += 1) ssTotal += ((output[i] as number) / largest - mean) ** 2;
   if (!(ssTotal > 0)) return 0;
   let ssBetween = 0;
   for (let c = 0; c < count; c += 1) if ((sizes[c] as number) > 0) ssBetween += (sizes[c] as number) * ((sums[c] as number) / (sizes[c] as number) - mean) ** 2;
@@ -104,13 +116,16 @@ export function betweenClassShare(output: ArrayLike<number>, classOf: Uint16Arra
  * firstOrderIndices([x1, x2], y); // ≈ [0.99, 0.01]
  * ```
  */
-export function firstOrderIndices(inputs: readonly ArrayLike<number>[], output: ArrayLike<number>, options: FirstOrderOptions = {}): number[] {
+export function firstOrderIndices(inputs: readonly ArrayLike<number>[], output: ArrayLike<number>, options: FirstOrderOptions | null = {}): number[] {
+  if (!Array.isArray(inputs)) throw new RangeError('inputs must be a list of columns, one per input, e.g. [x1, x2]');
+  if (!isColumn(output)) throw new RangeError('output must be a list (or typed array) of numbers');
   const n = output.length;
   if (n < 3) throw new RangeError(`firstOrderIndices needs at least 3 runs (got ${n})`);
-  const classes = options.classes ?? defaultClasses(n);
+  const classes = options?.classes ?? defaultClasses(n);
   if (!Number.isInteger(classes) || classes < 2 || classes > 1000) throw new RangeError(`classes must be a whole number from 2 to 1,000 (got ${classes})`);
   checkFinite(output, 'output');
   return inputs.map((input, j) => {
+    if (!isColumn(input)) throw new RangeError(`inputs[${j}] must be a list (or typed array) of numbers`);
     if (input.length !== n) throw new RangeError(`inputs[${j}] has ${input.length} values; output has ${n}`);
     checkFinite(input, `inputs[${j}]`);
     const { classOf, count } = partition(input, classes);
@@ -118,7 +133,13 @@ export function firstOrderIndices(inputs: readonly ArrayLike<number>[], output: 
   });
 }
 
+function isColumn(values: unknown): values is ArrayLike<number> {
+  return Array.isArray(values) || (ArrayBuffer.isView(values) && !(values instanceof DataView));
+}
+
 function checkFinite(values: ArrayLike<number>, name: string): void {
-  for (let i = 0; i < values.length; i += 1)
-    if (!Number.isFinite(values[i])) throw new RangeError(`${name}[${i}] is ${values[i]}: every value must be a finite number`);
+  for (let i = 0; i < values.length; i += 1) {
+    const x: unknown = values[i];
+    if (typeof x !== 'number' || !Number.isFinite(x)) throw new RangeError(`${name}[${i}] is ${typeof x === 'number' ? x : `a ${typeof x}`}: every value must be a finite number`);
+  }
 }

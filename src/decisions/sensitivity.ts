@@ -9,7 +9,7 @@ import type { SimulationResult } from '../simulate/result.js';
 import { quantileSorted } from '../summary/band.js';
 import { pearson, ranks } from '../summary/correlation.js';
 import { betweenClassShare, defaultClasses, partition, sortedOrder } from './first-order.js';
-import { withValue } from './fields.js';
+import { optionsObject, withValue } from './fields.js';
 
 /** The path under which sensitivity reports whether the programme was carried out as planned. */
 export const executedPath = 'investment.executed';
@@ -108,10 +108,14 @@ function median(values: Float64Array): number {
 }
 
 /** The kept runs' monthly NPV, or a clear error. */
-function keptRuns(result: Pick<SimulationResult, 'runs'>, what: string): readonly (RunResult & { npvByMonth: readonly number[] })[] {
-  const runs = result.runs;
-  if (!runs || runs.some((r) => !r.npvByMonth))
+function keptRuns(result: Pick<SimulationResult, 'runs' | 'scenario'> | null | undefined, what: string): readonly (RunResult & { npvByMonth: readonly number[] })[] {
+  const runs = result?.runs;
+  const months = result?.scenario?.horizonMonths;
+  if (!Array.isArray(runs) || runs.some((r) => !Array.isArray(r?.npvByMonth)))
     throw new ScenarioError([{ path: 'result.runs', value: undefined, message: `${what} needs a result simulated with { keepRuns: true }` }]);
+  if (runs.length < 3) throw new ScenarioError([{ path: 'result.runs', value: runs.length, message: `${what} needs at least 3 kept runs` }]);
+  if (runs.some((r) => r.npvByMonth?.length !== months))
+    throw new ScenarioError([{ path: 'result.runs', value: undefined, message: `every kept run must have one NPV a month for the scenario's ${months} months: the result was changed after simulate made it` }]);
   return runs as readonly (RunResult & { npvByMonth: readonly number[] })[];
 }
 
@@ -145,8 +149,9 @@ export function inputColumns(runs: readonly RunResult[]): [string, Float64Array]
  */
 export function sensitivity(result: Pick<SimulationResult, 'runs' | 'scenario' | 'seed' | 'runCount'>, options: SensitivityOptions = {}): Sensitivity {
   const runs = keptRuns(result, 'sensitivity');
+  const { at, swings } = optionsObject(options, '{ at: [24, 60], swings: false }');
   const horizon = result.scenario.horizonMonths;
-  const months = checkMonths(options.at, horizon);
+  const months = checkMonths(at, horizon);
   const n = runs.length;
   const columns = inputColumns(runs);
   const classes = defaultClasses(n);
@@ -171,7 +176,7 @@ export function sensitivity(result: Pick<SimulationResult, 'runs' | 'scenario' |
       .sort((a, b) => b.firstOrder - a.firstOrder || Math.abs(b.spearman) - Math.abs(a.spearman));
     return { month, median: median(y), drivers, firstOrderSum: drivers.reduce((s, d) => s + d.firstOrder, 0) };
   });
-  return { outcome: 'npv', runCount: n, months: atMonths, fixedFigures: options.swings === false ? null : fixedFigureSwings(result, months, options.swings ?? {}), method: firstOrderMethod };
+  return { outcome: 'npv', runCount: n, months: atMonths, fixedFigures: swings === false ? null : fixedFigureSwings(result, months, swings ?? {}), method: firstOrderMethod };
 }
 
 /** The fixed figures with a source, each simulated at ± range. */
@@ -180,9 +185,14 @@ function fixedFigureSwings(
   months: readonly number[],
   options: { readonly range?: number; readonly runs?: number },
 ): NonNullable<Sensitivity['fixedFigures']> {
+  if (typeof options !== 'object' || options === null || Array.isArray(options))
+    throw new ScenarioError([{ path: 'options.swings', value: options, message: 'must be false, or { range, runs }' }]);
   const range = options.range ?? 0.2;
-  if (!(range > 0 && range <= 1)) throw new ScenarioError([{ path: 'options.swings.range', value: range, message: 'must be a share above 0 and at most 1 (0.2: 20% below and above)' }]);
+  if (typeof range !== 'number' || !(range > 0 && range <= 1))
+    throw new ScenarioError([{ path: 'options.swings.range', value: range, message: 'must be a share above 0 and at most 1 (0.2: 20% below and above)' }]);
   const runs = options.runs ?? Math.min(result.runCount, 2000);
+  if (typeof runs !== 'number' || !Number.isInteger(runs) || runs < 1)
+    throw new ScenarioError([{ path: 'options.swings.runs', value: runs, message: 'must be a whole number of runs, at least 1' }]);
   const drawn = new Set(assumptionFields(result.scenario).filter((f) => typeof f.value !== 'number').map((f) => f.path));
   const figures = scenarioFields(result.scenario)
     .filter((f) => f.meta.uncertain && f.meta.source !== null && typeof f.value === 'number' && f.value !== 0 && !drawn.has(f.path))

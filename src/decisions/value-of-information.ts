@@ -6,6 +6,7 @@ import type { SimulationResult } from '../simulate/result.js';
 import { pearson, ranks } from '../summary/correlation.js';
 import { partition } from './first-order.js';
 import { executedPath, inputColumns } from './sensitivity.js';
+import { optionsObject } from './fields.js';
 
 /** Options of {@link valueOfInformation}. */
 export interface ValueOfInformationOptions {
@@ -95,7 +96,7 @@ export const evppiMethod =
  * ```
  */
 export function valueOfInformation(input: ScenarioInput = {}, options: ValueOfInformationOptions = {}): ValueOfInformation {
-  const { parameters, classes, ...simulateOptions } = options;
+  const { parameters, classes, ...simulateOptions } = optionsObject(options, '{ runs: 10000, seed: 1 }');
   const result = simulate(input, { runs: 10_000, ...simulateOptions, keepRuns: true });
   return valueOfInformationFromRuns(result, { parameters, classes });
 }
@@ -132,15 +133,8 @@ export function valueOfInformationFromRuns(
   const evpi = Math.max(0, regretMean);
   const columns = inputColumns(runs);
   const known = new Map(columns);
-  const wanted = (options.parameters ?? defaultParameters(columns, npv)).map((group) => (typeof group === 'string' ? [group] : [...group]));
   const all = [executedPath, ...Object.keys(runs[0]?.parameters ?? {})];
-  wanted.forEach((group, i) => {
-    const bad = group.findIndex((path) => !all.includes(path));
-    if (group.length === 0 || bad >= 0)
-      throw new ScenarioError([
-        { path: `options.parameters[${i}]`, value: group[bad], message: `${group.length === 0 ? 'is an empty group' : 'is not an assumption of this scenario'}; give one or more of ${all.join(', ')}` },
-      ]);
-  });
+  const wanted = checkParameters(options.parameters ?? defaultParameters(columns, npv), all);
   const k = options.classes ?? Math.max(2, Math.min(50, Math.round(Math.sqrt(n) / 2)));
   if (!Number.isInteger(k) || k < 2 || k > 1000) throw new ScenarioError([{ path: 'options.classes', value: k, message: 'must be a whole number from 2 to 1,000' }]);
   const partial = wanted
@@ -166,6 +160,31 @@ export function valueOfInformationFromRuns(
     seed: result.seed,
     method: evppiMethod,
   };
+}
+
+/** Most assumptions valued together: the grid has at least 2^d classes. */
+export const maxGroupSize = 6;
+
+/** The groups asked for, each without repeats; or a ScenarioError naming the bad one. */
+function checkParameters(parameters: unknown, all: readonly string[]): string[][] {
+  const fail = (path: string, value: unknown, message: string): never => {
+    throw new ScenarioError([{ path, value, message }]);
+  };
+  if (!Array.isArray(parameters)) return fail('options.parameters', parameters, `must be a list of dotted paths or groups of them, e.g. ["investment.executed", ["investment.executed", "investment.failureReduction"]]`);
+  const seen = new Set<string>();
+  return parameters.flatMap((group: unknown, i) => {
+    const paths = typeof group === 'string' ? [group] : Array.isArray(group) ? [...new Set(group as unknown[])] : null;
+    if (!paths || paths.length === 0 || paths.some((p) => typeof p !== 'string'))
+      return fail(`options.parameters[${i}]`, group, 'must be a dotted path or a non-empty list of them');
+    const bad = (paths as string[]).find((path) => !all.includes(path));
+    if (bad !== undefined) return fail(`options.parameters[${i}]`, bad, `is not an assumption of this scenario; give one or more of ${all.join(', ')}`);
+    if (paths.length > maxGroupSize) return fail(`options.parameters[${i}]`, group, `a group may hold at most ${maxGroupSize} assumptions (the runs are cut on a grid of at least 2^${maxGroupSize} classes)`);
+    // The same group twice is one row.
+    const key = [...(paths as string[])].sort().join('\u0000');
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [paths as string[]];
+  });
 }
 
 /** Each varying assumption alone, then the two most rank-correlated with the NPV together. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breakEven, maxBreakEvenSimulations, simulate } from '../../src/index.js';
+import { breakEven, maturityQuestionIds, maxBreakEvenSimulations, simulate } from '../../src/index.js';
 
 describe('breakEven', () => {
   it('finds the most to spend up front for a median ROI of 0, within 20 simulations', () => {
@@ -46,6 +46,24 @@ describe('breakEven', () => {
     expect(new Set(b.evaluations.map((e) => e.reached)).size).toBe(1);
   });
 
+  it('searches from where the scenario allows, tries the scenario’s own value, and lets answers give way to a varied execution chance', () => {
+    // Without a monthly cost an upfront of 0 is no programme: the search starts at 1.
+    const free = breakEven({ investment: { monthly: 0 } }, { vary: 'investment.upfront', target: { metric: 'roiMedian', value: 0 }, runs: 200 });
+    expect(free.within[0]).toBe(1);
+    expect(free.status).toBe('crossed');
+    expect(free.evaluations.length).toBeLessThanOrEqual(14);
+    // P(ROI > 0) peaks near the default delivery failure rate; the ends and the quarter points all miss 50%.
+    const delivery = breakEven({}, { vary: 'journey.touchpointFailure.delivery', target: { metric: 'probabilityPositiveRoi', value: 0.5 }, runs: 150, seed: 3 });
+    expect(delivery.evaluations.map((e) => e.value)).toContain(0.006);
+    expect(delivery.status).toBe('crossed');
+    // Maturity answers imply the execution chance; varying it replaces what they imply.
+    const answers = Object.fromEntries(maturityQuestionIds.map((id) => [id, 'partly']));
+    const chance = breakEven({ investment: { maturity: answers } } as never, { vary: 'investment.executionSuccess', target: { metric: 'probabilityPositiveRoi', value: 0.9 }, runs: 200 });
+    expect(chance.status).toBe('crossed');
+    // Months past the horizon all look alike.
+    expect(breakEven({}, { vary: 'investment.delayMonths', target: { metric: 'probabilityPaidBackBy', month: 48, value: 0.5 }, runs: 100 }).within).toEqual([0, 60]);
+  });
+
   it('names the option at fault', () => {
     const target = { metric: 'roiMedian', value: 0 } as const;
     expect(() => breakEven({}, { vary: 'investment.upfrnt', target })).toThrow(/options\.vary.*investment\.upfront/s);
@@ -54,5 +72,8 @@ describe('breakEven', () => {
     expect(() => breakEven({}, { vary: 'investment.upfront', target: { metric: 'probabilityPositiveRoi', value: 80 } })).toThrow(/options\.target\.value/);
     expect(() => breakEven({}, { vary: 'investment.failureReduction', target, within: [0, 2] })).toThrow(/options\.within/);
     expect(() => breakEven({ churn: { base: 3 } }, { vary: 'investment.upfront', target })).toThrow(/churn\.base/);
+    expect(() => breakEven({}, { vary: 'investment.upfront', target, within: [0, 1, 2] as never })).toThrow(/options\.within/);
+    expect(() => breakEven({}, { vary: 'customers.initial', target, within: [0.2, 0.7] })).toThrow(/options\.within.*whole numbers/);
+    expect(() => breakEven({}, null as never)).toThrow(/options\.vary/);
   });
 });

@@ -61,6 +61,14 @@ describe('compare', () => {
     }
   });
 
+  it('keeps a scenario named __proto__ like any other, and takes null options as none', () => {
+    const c = compare(JSON.parse('{ "__proto__": {}, "b": { "investment": { "upfront": 120000 } } }'), null as never);
+    expect(c.names).toEqual(['__proto__', 'b']);
+    expect(Object.keys(c.horizons)).toEqual(['__proto__', 'b']);
+    expect(c.pairs[0]?.a).toBe('__proto__');
+    expect(() => compare({ A: {}, B: {} }, 'x' as never)).toThrow(/options: must be an object/);
+  });
+
   it('names the scenario of a bad field, and refuses fewer than two', () => {
     expect(() => compare({ A: {}, B: { churn: { base: 2 } } })).toThrow(/B\.churn\.base/);
     expect(() => compare({ A: {} })).toThrow(ScenarioError);

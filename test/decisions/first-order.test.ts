@@ -79,6 +79,16 @@ describe('firstOrderIndices', () => {
     expect(() => firstOrderIndices([[1, Number.NaN, 3]], [1, 2, 3])).toThrow(/inputs\[0\]\[1\] is NaN/);
     expect(() => firstOrderIndices([[1, 2, 3]], [1, 2, 3], { classes: 1 })).toThrow(/classes must be a whole number/);
     expect(firstOrderIndices([[4, 4, 4, 4]], [1, 2, 3, 4])).toEqual([0]);
+    expect(() => firstOrderIndices(null as never, [1, 2, 3])).toThrow(/inputs must be a list of columns/);
+    expect(() => firstOrderIndices([null as never], [1, 2, 3])).toThrow(/inputs\[0\] must be a list/);
+    expect(() => firstOrderIndices([['1', 2, 3] as never], [1, 2, 3])).toThrow(/inputs\[0\]\[0\] is a string/);
+    // A constant output has no variance to share out (its mean rounds, which must not read as variance).
+    const x = Array.from({ length: 100 }, (_, i) => i);
+    expect(firstOrderIndices([x], x.map(() => 0.1))).toEqual([0]);
+    // Outputs near the largest double: the same shares as at any scale, not NaN.
+    const y = x.map((v) => Math.sin(v / 10) + 0.1 * Math.cos(v));
+    expect(firstOrderIndices([x], y.map((v) => v * 1e300))[0]).toBeCloseTo(firstOrderIndices([x], y)[0] as number, 9);
+    expect(firstOrderIndices([Float64Array.from(x)], Float32Array.from(y), null)[0]).toBeGreaterThan(0);
     expect(firstOrderIndices([[1, 2, 3, 4]], [5, 5, 5, 5])).toEqual([0]);
   });
 });

@@ -80,6 +80,14 @@ describe('sensitivity', () => {
     expect(() => sensitivity(result, { at: '24' as never })).toThrow(/options\.at: must be a list of months/);
     expect(() => sensitivity(result, { at: [] })).toThrow(/options\.at/);
     expect(() => sensitivity(result, { swings: { range: 2 } })).toThrow(/options\.swings\.range/);
+    expect(() => sensitivity(result, { swings: { range: '0.2' as never } })).toThrow(/options\.swings\.range/);
+    expect(() => sensitivity(result, { swings: { runs: Number.NaN } })).toThrow(/options\.swings\.runs/);
+    expect(() => sensitivity(null as never)).toThrow(/keepRuns/);
+    expect(() => sensitivity({ ...result, runs: [] })).toThrow(/at least 3 kept runs/);
+    expect(() => sensitivity({ ...result, scenario: { ...result.scenario, horizonMonths: 30 } })).toThrow(/one NPV a month/);
+    // Before the programme can do anything, every run's NPV is the same: no shares.
+    const first = sensitivity(result, { at: [1], swings: false }).months[0];
+    expect(first?.firstOrderSum).toBe(0);
     const before = JSON.stringify(result.runs?.slice(0, 50).map((r) => [r.npv, r.parameters, Array.from(r.npvByMonth ?? [])]));
     sensitivity(result, { swings: false });
     expect(JSON.stringify(result.runs?.slice(0, 50).map((r) => [r.npv, r.parameters, Array.from(r.npvByMonth ?? [])]))).toBe(before);

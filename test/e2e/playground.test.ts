@@ -61,7 +61,7 @@ describe.runIf(ready)('playground in headless Chromium', () => {
   it('loads the default scenario with no console errors, and every chart draws marks', async () => {
     const { page, problems } = await open(base);
     expect(problems).toEqual([]);
-    for (const id of ['roi-fan', 'customers', 'revenue', 'nps', 'roi-histogram', 'outcome-split', 'payback', 'levers', 'drivers']) {
+    for (const id of ['roi-fan', 'customers', 'revenue', 'nps', 'roi-histogram', 'outcome-split', 'payback', 'levers', 'drivers', 'sensitivity', 'voi']) {
       const marks = await page.locator(`#chart-${id} svg [aria-label] > *`).count();
       expect(marks, `marks in ${id}`).toBeGreaterThan(5);
     }
@@ -80,6 +80,62 @@ describe.runIf(ready)('playground in headless Chromium', () => {
     const updateMs = await page.evaluate(() => Number(document.body.dataset.updateMs));
     console.log(`playground: 2,000-run update took ${updateMs} ms in headless Chromium`);
     await page.screenshot({ path: join(artifacts, 'playground-default.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('the decision cells follow the first result: sensitivity over the years, the value of information, and B − A exactly 0 against itself', async () => {
+    const { page, problems } = await open(base);
+    // Sensitivity over the years: a line per assumption in words, the table for the horizon, the method cited.
+    const legend = await page.locator('#chart-sensitivity').textContent();
+    expect(legend).toContain('Carried out as planned');
+    expect(legend).toContain('Failure reduction');
+    expect(await page.locator('#sensitivity-month').inputValue()).toBe('60');
+    expect(await page.locator('#sensitivity-table tbody tr').count()).toBeGreaterThanOrEqual(4);
+    expect(await page.locator('#sensitivity-table').textContent()).toMatch(/Carried out as planned0\.\d\d\d+\.\d%\+[\d,]+/);
+    expect(await page.locator('#sensitivity-method').textContent()).toContain('Plischke, Borgonovo & Smith');
+    expect(await page.locator('#sensitivity-words').textContent()).toMatch(/^Share of the cumulative NPV’s spread[\s\S]*month 12: delay before effect/i);
+    // Value of information: the decision today, EVPI with its error, EVPPI bars.
+    const voi = (await page.locator('#voi-words').textContent()) ?? '';
+    expect(voi).toMatch(/Decision today: Invest: expected NPV \+[\d,]+ \(± [\d,]+ simulation error\)/);
+    expect(voi).toMatch(/EVPI: [\d,]+ ± [\d,]+ simulation error/);
+    expect(await page.locator('#chart-voi').textContent()).toContain('Carried out as planned + failure reduction (together)');
+    // Pin A and compare the same scenario: every paired difference is exactly 0.
+    await page.click('#pin');
+    const paired = page.locator('#compare-paired');
+    await expect.poll(() => paired.getAttribute('data-state'), { timeout: 60_000 }).toBe('done');
+    expect(await paired.getAttribute('data-npv-median')).toBe('0');
+    expect(await page.locator('#paired-words').textContent()).toContain('B − A is exactly 0 in every one of the 2,000 paired runs');
+    expect(await paired.locator('tr', { hasText: 'NPV, B − A: median' }).locator('td').textContent()).toBe('0');
+    expect(await paired.locator('tr', { hasText: 'P(B beats A)' }).locator('td').textContent()).toMatch(/^0\.0% ± 0\.0% simulation error; equal in 100\.0%$/);
+    // A bigger failure reduction as B: B beats A in most runs, never A.
+    const hash = (await page.evaluate(() => document.body.dataset.resultHash)) as string;
+    await page.locator('.field[data-path="investment.failureReduction"]').getByLabel('investment.failureReduction: fixed or uncertain').selectOption('fixed');
+    const number = page.locator('.field[data-path="investment.failureReduction"] input[type="number"]');
+    await number.fill('0.8');
+    await number.press('Tab');
+    await settled(page, hash);
+    await expect.poll(() => paired.getAttribute('data-state'), { timeout: 60_000 }).toBe('done');
+    expect(Number(await paired.getAttribute('data-npv-median'))).toBeGreaterThan(0);
+    expect(await paired.locator('tr', { hasText: 'P(B beats A)' }).locator('td').textContent()).toMatch(/^\d+\.\d% ± \d\.\d% simulation error/);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('finds a break-even value in the background and swings the published figures, in words', { timeout: 180_000 }, async () => {
+    const { page, problems } = await open(base);
+    expect(await page.locator('#be-vary').inputValue()).toBe('investment.failureReduction');
+    await page.click('#be-find');
+    expect(await page.locator('#be-status').textContent()).toContain('Searching…');
+    const answer = page.locator('#be-answer');
+    await expect.poll(() => answer.getAttribute('data-status'), { timeout: 120_000 }).toBe('crossed');
+    expect(await answer.textContent()).toMatch(/^A failure reduction of at least \d+% gives an 80% chance of payback by month 48 \(reached \d+\.\d% ± \d\.\d% simulation error\)/);
+    expect(await page.locator('#chart-break-even svg [aria-label="dot"] > *').count()).toBeGreaterThanOrEqual(3);
+    await page.click('#swing-figures');
+    await page.locator('#chart-swings svg').waitFor({ timeout: 120_000 });
+    expect(await page.locator('#chart-swings').textContent()).toContain('churn.switchAfterBad = 0.86');
+    expect(await page.locator('#swings-words').textContent()).toMatch(/churn\.switchAfterBad \(0\.86\): \+[\d,]+/);
+    expect(problems).toEqual([]);
+    await page.screenshot({ path: join(artifacts, 'playground-decisions.png'), fullPage: true });
     await page.close();
   });
 
