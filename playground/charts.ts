@@ -3,7 +3,7 @@
  * renders them, and test/plots renders the same functions to SVG snapshots.
  */
 import * as Plot from '@observablehq/plot';
-import { type Band, type RunResult, type SimulationResult, roiDrivers } from 'cx-roi';
+import { type Band, type BreakEven, type RunResult, type Sensitivity, type SimulationResult, type ValueOfInformation, roiDrivers, sensitivity, valueOfInformationFromRuns } from 'cx-roi';
 
 export interface ChartOptions {
   /** A pinned result to draw underneath, for comparison (A), the current one being B. */
@@ -250,6 +250,305 @@ export function driversChart(result: SimulationResult, options: ChartOptions = {
   });
 }
 
+// ——— The decision cells' charts ———
+
+/** Text at least 12 px in the decision cells' charts. */
+const readable = { fontSize: '12px' } as const;
+
+function readableFrame(options: ChartOptions, height: number) {
+  return { ...frame(options, height), style: readable };
+}
+
+const whole = (x: number) => `${x < 0 ? '−' : ''}${Math.round(Math.abs(x)).toLocaleString('en-US')}`;
+const signedWhole = (x: number) => (Math.round(x) === 0 ? '0' : `${x > 0 ? '+' : '−'}${whole(Math.abs(x))}`);
+const number = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 4 });
+
+/** Assumptions in words, where the page has a short name for them. */
+const assumptionLabels: Readonly<Record<string, string>> = {
+  'investment.executed': 'Carried out as planned',
+  'investment.failureReduction': 'Failure reduction',
+  'investment.delayMonths': 'Delay before effect',
+  'investment.rampMonths': 'Ramp-up',
+  'investment.executionSuccess': 'Chance of carrying it out',
+  'investment.upfront': 'Up-front cost',
+  'investment.monthly': 'Monthly cost',
+  'investment.missedEffectShare': 'Effect when it misses its goals',
+  'investment.excellentShareIncrease': 'Rise in excellent journeys',
+  'churn.switchAfterBad': 'Switching after a bad experience',
+  'churn.base': 'Churn after a good experience',
+  'spend.averagePerMonth': 'Spend per customer',
+  'spend.goodMultiplier': 'Extra spend after a good experience',
+  'spend.grossMargin': 'Gross margin',
+  discountRateAnnual: 'Discount rate',
+};
+
+/** An assumption (or a group, "a + b") in words; the dotted path where the page has no name for it. */
+export function assumptionLabel(path: string): string {
+  if (path.includes(' + ')) {
+    const parts = path.split(' + ').map(assumptionLabel);
+    return `${parts.map((p, i) => (i === 0 ? p : p.charAt(0).toLowerCase() + p.slice(1))).join(' + ')} (together)`;
+  }
+  return assumptionLabels[path] ?? path;
+}
+
+/**
+ * Most runs the sensitivity and value-of-information cells read, so a big
+ * result does not hold up the page: the first ones, which are exactly the
+ * runs a simulation of that many with the same seed would give (run i
+ * depends only on the seed and i).
+ */
+export const decisionRunCap = 5000;
+
+function firstRuns(result: SimulationResult): SimulationResult {
+  const runs = result.runs;
+  return runs && runs.length > decisionRunCap ? { ...result, runs: runs.slice(0, decisionRunCap), runCount: decisionRunCap } : result;
+}
+
+/** "2,000 runs", or "the first 5,000 of the 20,000 runs". */
+function runsRead(read: number, total: number): string {
+  return read < total ? `the first ${read.toLocaleString('en-US')} of the ${total.toLocaleString('en-US')} runs` : `${read.toLocaleString('en-US')} runs`;
+}
+
+const sensitivityCache = new WeakMap<SimulationResult, Sensitivity>();
+
+/** The drivers every 12 months and at the horizon, from the kept runs (no extra simulation); computed once a result. */
+export function sensitivityOverYears(result: SimulationResult): Sensitivity {
+  const cached = sensitivityCache.get(result);
+  if (cached) return cached;
+  const computed = sensitivity(firstRuns(result), { swings: false });
+  sensitivityCache.set(result, computed);
+  return computed;
+}
+
+/** How the ranking of the drivers changes over the years: each assumption's first-order share of the NPV's variance, month by month. */
+export function sensitivityChart(result: SimulationResult, options: ChartOptions = {}) {
+  const s = sensitivityOverYears(result);
+  const largest = new Map<string, number>();
+  for (const m of s.months) for (const d of m.drivers) largest.set(d.path, Math.max(largest.get(d.path) ?? 0, d.firstOrder));
+  const kept = [...largest.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 6)
+    .map(([path]) => path);
+  // In the order of the ranking at the horizon, as the legend reads.
+  const shown = (s.months.at(-1)?.drivers ?? []).map((d) => d.path).filter((path) => kept.includes(path));
+  const points = (x: Sensitivity) =>
+    x.months.flatMap((m) =>
+      m.drivers.filter((d) => shown.includes(d.path)).map((d) => ({ month: m.month, label: assumptionLabel(d.path), share: d.firstOrder, spearman: d.spearman, swing: d.swing })),
+    );
+  const data = points(s);
+  const compare = options.compare?.runs?.[0]?.npvByMonth ? points(sensitivityOverYears(options.compare)) : null;
+  const last = s.months.at(-1);
+  const hidden = largest.size - shown.length;
+  return Plot.plot({
+    ...readableFrame(options, 320),
+    marginLeft: 52,
+    ariaLabel: 'Each assumption’s share of the spread in NPV, month by month',
+    caption:
+      `From ${runsRead(s.runCount, result.runCount)}.` +
+      (last ? ` At month ${last.month} the shares add up to ${Math.round(100 * last.firstOrderSum)}%; the rest comes from assumptions acting together (and noise).` : '') +
+      (hidden > 0 ? ` ${hidden} smaller one${hidden > 1 ? 's' : ''} not drawn.` : '') +
+      (compare ? ' Dashed: the pinned result A.' : ''),
+    x: { label: 'Month', domain: [0, result.scenario.horizonMonths], ticks: s.months.map((m) => m.month) },
+    y: { label: 'Share of the NPV’s spread it alone explains', domain: [0, 1], tickFormat: '.0%', grid: true },
+    // Plot passes a scale's `style` on to its legend (its types do not say so).
+    color: { domain: shown.map(assumptionLabel), legend: shown.length > 0, ...{ style: readable } },
+    marks: [
+      Plot.ruleY([0]),
+      Plot.lineY(data, { x: 'month', y: 'share', stroke: 'label', strokeWidth: 2 }),
+      ...(compare ? [Plot.lineY(compare, { x: 'month', y: 'share', stroke: 'label', strokeWidth: 1.5, strokeDasharray: '6,4' })] : []),
+      Plot.dot(data, {
+        x: 'month',
+        y: 'share',
+        fill: 'label',
+        r: 3.5,
+        tip: true,
+        title: (d: (typeof data)[number]) =>
+          `${d.label}, month ${d.month}\nshare of the spread: ${(100 * d.share).toFixed(1)}%\nSpearman ρ: ${d.spearman.toFixed(2)}\nswing, lowest to highest tenth: ${signedWhole(d.swing)}`,
+      }),
+    ],
+  });
+}
+
+const executedPath = 'investment.executed';
+const failurePath = 'investment.failureReduction';
+const voiCache = new WeakMap<SimulationResult, ValueOfInformation>();
+
+/**
+ * The value of information for invest-or-not, from the kept runs: EVPI, the
+ * EVPPI of every assumption that varies (and of whether the programme is
+ * carried out), and of one group, carried out + failure reduction.
+ */
+export function valueOfInformationOf(result: SimulationResult): ValueOfInformation {
+  const cached = voiCache.get(result);
+  if (cached) return cached;
+  const read = firstRuns(result);
+  const runs = runsOf(read);
+  const first = runs[0];
+  const at = (r: RunResult, path: string) => (path === executedPath ? Number(r.executed) : r.parameters[path]);
+  const varying = first ? [executedPath, ...Object.keys(first.parameters)].filter((path) => runs.some((r) => at(r, path) !== at(first, path))) : [];
+  const group = varying.includes(executedPath) && varying.includes(failurePath) ? [[executedPath, failurePath]] : [];
+  const computed = valueOfInformationFromRuns(read, { parameters: [...varying, ...group] });
+  voiCache.set(result, computed);
+  return computed;
+}
+
+/**
+ * Rows of a bar chart with each bar's label above it, so long labels fit a
+ * phone: on a narrow chart a label wraps at its spaces onto two lines, and
+ * the rows are taller to hold them.
+ */
+function labelRows(options: ChartOptions, marginLeft: number, marginRight: number) {
+  const width = options.width ?? 720;
+  const narrow = width < 560;
+  return {
+    rowHeight: narrow ? 58 : 42,
+    inset: narrow ? 34 : 20,
+    // Plot measures a line's width in ems of the font size (12 px).
+    label: { frameAnchor: 'left', textAnchor: 'start', lineAnchor: 'bottom', lineWidth: (width - marginLeft - marginRight) / 12 } as const,
+  };
+}
+
+/** The dy that puts a label's last line just above its bar (the rows' band is their height less 8% padding). */
+const labelDy = (rows: { rowHeight: number; inset: number }) => Math.round(-0.46 * rows.rowHeight + rows.inset - 3);
+
+/** What learning each assumption before deciding is worth (EVPPI), against EVPI. */
+export function voiChart(result: SimulationResult, options: ChartOptions = {}) {
+  const voi = valueOfInformationOf(result);
+  const data = voi.partial.map((p) => ({ path: p.path, label: assumptionLabel(p.path), evppi: p.evppi, share: p.shareOfEvpi }));
+  const compare = options.compare?.runs ? valueOfInformationOf(options.compare) : null;
+  const compareData = (compare?.partial ?? []).filter((p) => data.some((d) => d.path === p.path)).map((p) => ({ label: assumptionLabel(p.path), evppi: p.evppi }));
+  const top = Math.max(voi.evpi, compare?.evpi ?? 0, ...compareData.map((d) => d.evppi)) || 1;
+  const rows = labelRows(options, 16, 56);
+  return Plot.plot({
+    ...readableFrame(options, 70 + rows.rowHeight * Math.max(1, data.length)),
+    marginLeft: 16,
+    marginRight: 56,
+    marginTop: 30,
+    ariaLabel: 'Value of learning each assumption before deciding (EVPPI)',
+    caption:
+      `Bars: what knowing the assumption exactly before deciding would be worth (EVPPI); the dashed line: EVPI, knowing every assumption. Strong & Oakley’s partition estimate from ${runsRead(voi.runCount, result.runCount)}.` +
+      (compare ? ` Orange ticks: the pinned result A (its EVPI ${whole(compare.evpi)}).` : ''),
+    x: { label: 'Worth knowing before deciding (currency)', domain: [0, 1.08 * top], grid: true, tickFormat: '~s' },
+    y: { axis: null, domain: data.map((d) => d.label), padding: 0.08 },
+    marks: [
+      Plot.barX(data, {
+        x: 'evppi',
+        y: 'label',
+        fill: colors.invested,
+        insetTop: rows.inset,
+        tip: true,
+        title: (d: (typeof data)[number]) => `${d.label}\nEVPPI ${whole(d.evppi)} (${Math.round(100 * d.share)}% of EVPI)`,
+      }),
+      ...(compare ? [Plot.tickX(compareData, { x: 'evppi', y: 'label', stroke: colors.compare, strokeWidth: 2, insetTop: rows.inset })] : []),
+      Plot.ruleX([0]),
+      Plot.text(data, { y: 'label', text: 'label', ...rows.label, dy: labelDy(rows) }),
+      Plot.text(data, { x: 'evppi', y: 'label', text: (d: (typeof data)[number]) => whole(d.evppi), dx: 4, dy: rows.inset / 2, textAnchor: 'start' }),
+      Plot.ruleX([voi.evpi], { stroke: '#343a40', strokeDasharray: '4,3' }),
+      Plot.text([voi.evpi], { x: (d: number) => d, frameAnchor: 'top', dy: -12, textAnchor: 'end', text: () => `EVPI ${whole(voi.evpi)}` }),
+    ],
+  });
+}
+
+/** Options of the break-even chart: how the varied assumption's values read. */
+export interface BreakEvenChartOptions extends ChartOptions {
+  readonly xLabel?: string;
+  readonly format?: (x: number) => string;
+}
+
+const metricNames = {
+  probabilityPaidBackBy: 'Chance of payback by the month',
+  probabilityPositiveRoi: 'Chance of a positive ROI',
+  roiMedian: 'Median ROI',
+  npvMedian: 'Median NPV',
+} as const;
+
+/** Every simulation of a break-even search: the varied value, the metric there (± its simulation error), the target. */
+export function breakEvenChart(b: BreakEven, options: BreakEvenChartOptions = {}) {
+  const probability = b.target.metric === 'probabilityPaidBackBy' || b.target.metric === 'probabilityPositiveRoi';
+  const metric = (x: number) => (probability ? `${(100 * x).toFixed(1)}%` : b.target.metric === 'roiMedian' ? `${x >= 0 ? '+' : '−'}${(100 * Math.abs(x)).toFixed(1)}%` : whole(x));
+  const format = options.format ?? number;
+  const data = b.evaluations.map((e, i) => ({ ...e, step: i + 1, lo: e.reached - e.standardError, hi: e.reached + e.standardError }));
+  const sorted = [...data].sort((a, c) => a.value - c.value);
+  const name = b.target.metric === 'probabilityPaidBackBy' ? `Chance of payback by month ${b.target.month}` : metricNames[b.target.metric];
+  return Plot.plot({
+    ...readableFrame(options, 280),
+    marginLeft: 56,
+    marginRight: 24,
+    marginTop: 28,
+    ariaLabel: `Break-even search: ${name} against ${options.xLabel ?? b.vary}`,
+    caption: `Each dot: one simulation of the search, ${b.runCount.toLocaleString('en-US')} runs with the same seed, with ± its simulation error; dashed: the target${b.status === 'crossed' ? '; dotted: the break-even value' : ''}.`,
+    x: { label: options.xLabel ?? b.vary, domain: [b.within[0], b.within[1]], tickFormat: format, ticks: 5 },
+    y: { label: name, grid: true, tickFormat: probability ? '.0%' : b.target.metric === 'roiMedian' ? '+.0%' : '~s', ...(probability ? { domain: [0, 1] } : {}) },
+    marks: [
+      Plot.line(sorted, { x: 'value', y: 'reached', stroke: '#adb5bd' }),
+      Plot.ruleX(data, { x: 'value', y1: 'lo', y2: 'hi', stroke: colors.invested, strokeWidth: 2 }),
+      Plot.ruleY([b.target.value], { stroke: colors.compare, strokeDasharray: '6,4' }),
+      Plot.text([b.target.value], { y: (d: number) => d, frameAnchor: 'right', textAnchor: 'end', dy: -9, fill: colors.compare, text: (d: number) => `target ${metric(d)}` }),
+      ...(b.status === 'crossed' && b.value !== null
+        ? [
+            Plot.ruleX([b.value], { stroke: '#343a40', strokeDasharray: '2,3' }),
+            Plot.text([b.value], { x: (d: number) => d, frameAnchor: 'top', dy: -12, text: (d: number) => `break-even ${format(d)}` }),
+          ]
+        : []),
+      Plot.dot(data, {
+        x: 'value',
+        y: 'reached',
+        fill: colors.invested,
+        r: 4,
+        tip: true,
+        title: (d: (typeof data)[number]) => `simulation ${d.step} of ${data.length}\n${format(d.value)}: ${metric(d.reached)} ± ${metric(d.standardError)}`,
+      }),
+    ],
+  });
+}
+
+/** One-way swings of the published fixed figures: the median NPV at the last month asked with each figure below and above its value (a tornado). */
+export function swingsChart(s: Sensitivity, options: ChartOptions = {}) {
+  const fixed = s.fixedFigures;
+  if (!fixed) throw new Error('swingsChart needs a sensitivity computed with swings');
+  const last = s.months.at(-1);
+  const month = last?.month ?? 0;
+  const base = last?.median ?? Number.NaN;
+  const data = fixed.figures.map((f) => {
+    const at = f.atMonths.at(-1) ?? { medianAtLow: Number.NaN, medianAtHigh: Number.NaN, swing: Number.NaN };
+    return {
+      label: `${f.path} = ${number(f.value)} (${number(f.low)} to ${number(f.high)})`,
+      low: at.medianAtLow,
+      high: at.medianAtHigh,
+      x1: Math.min(at.medianAtLow, at.medianAtHigh),
+      x2: Math.max(at.medianAtLow, at.medianAtHigh),
+      swing: at.swing,
+    };
+  });
+  const pct = Math.round(100 * fixed.range);
+  const rows = labelRows(options, 16, 72);
+  return Plot.plot({
+    ...readableFrame(options, 70 + rows.rowHeight * Math.max(1, data.length)),
+    marginLeft: 16,
+    marginRight: 72,
+    marginTop: 30,
+    ariaLabel: `Median NPV at month ${month} with each published figure ${pct}% lower and higher`,
+    caption: `Each bar spans the median NPV at month ${month} with the figure ${pct}% below and ${pct}% above its value (cut to its allowed range), ${fixed.runs.toLocaleString('en-US')} runs each with the same seed; the number: the swing from low to high. Blue: a higher figure raises the NPV; red: it lowers it. The line: the median with every figure as it is, ${whole(base)}.`,
+    x: { label: `Median NPV at month ${month} (currency)`, grid: true, tickFormat: '~s' },
+    y: { axis: null, domain: data.map((d) => d.label), padding: 0.08 },
+    marks: [
+      Plot.barX(data, {
+        x1: 'x1',
+        x2: 'x2',
+        y: 'label',
+        fill: (d: (typeof data)[number]) => (d.swing >= 0 ? colors.invested : '#c92a2a'),
+        insetTop: rows.inset,
+        tip: true,
+        title: (d: (typeof data)[number]) => `${d.label}\nlow: ${whole(d.low)}\nhigh: ${whole(d.high)}\nswing: ${signedWhole(d.swing)}`,
+      }),
+      Plot.ruleX([base], { stroke: '#343a40', strokeDasharray: '4,3' }),
+      Plot.text([base], { x: (d: number) => d, frameAnchor: 'top', dy: -12, text: () => `median now ${whole(base)}` }),
+      Plot.text(data, { y: 'label', text: 'label', ...rows.label, dy: labelDy(rows) }),
+      Plot.text(data, { x: 'x2', y: 'label', text: (d: (typeof data)[number]) => signedWhole(d.swing), dx: 4, dy: rows.inset / 2, textAnchor: 'start' }),
+    ],
+  });
+}
+
 /** Every chart of the page, by the id of its cell. */
 export const charts = {
   'roi-fan': roiFanChart,
@@ -261,6 +560,8 @@ export const charts = {
   payback: paybackHistogram,
   levers: leversChart,
   drivers: driversChart,
+  sensitivity: sensitivityChart,
+  voi: voiChart,
 } as const;
 
 export type ChartId = keyof typeof charts;

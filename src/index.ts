@@ -83,5 +83,5 @@ export { sensitivity } from './decisions/sensitivity.js';
 export type { FixedFigureSwing, Sensitivity, SensitivityAtMonth, SensitivityDriver, SensitivityOptions } from './decisions/sensitivity.js';
 export { firstOrderIndices } from './decisions/first-order.js';
 export type { FirstOrderOptions } from './decisions/first-order.js';
-export { valueOfInformation } from './decisions/value-of-information.js';
+export { valueOfInformation, valueOfInformationFromRuns } from './decisions/value-of-information.js';
 export type { PartialValue, ValueOfInformation, ValueOfInformationOptions } from './decisions/value-of-information.js';

@@ -101,13 +101,27 @@ export function valueOfInformation(input: ScenarioInput = {}, options: ValueOfIn
   return valueOfInformationFromRuns(result, { parameters, classes });
 }
 
-/** EVPI and EVPPI from a result simulated with `keepRuns` (what {@link valueOfInformation} does after simulating). */
+/**
+ * EVPI and EVPPI from a result already simulated with `keepRuns`: what
+ * {@link valueOfInformation} does after simulating, for a result at hand
+ * (the playground reads the runs it has drawn).
+ *
+ * @param result - A result simulated with `{ keepRuns: true }`.
+ * @param options - The assumptions to value and the classes, as for {@link valueOfInformation}.
+ * @throws {@link ScenarioError} when the result has no kept runs, or on a bad option.
+ * @example
+ * ```ts
+ * const result = simulate({}, { runs: 10000, keepRuns: true });
+ * valueOfInformationFromRuns(result).evpi;
+ * ```
+ */
 export function valueOfInformationFromRuns(
   result: Pick<SimulationResult, 'runs' | 'seed'>,
   options: Pick<ValueOfInformationOptions, 'parameters' | 'classes'> = {},
 ): ValueOfInformation {
-  const runs = result.runs;
-  if (!runs) throw new ScenarioError([{ path: 'result.runs', value: undefined, message: 'value of information needs a result simulated with { keepRuns: true }' }]);
+  options = optionsObject(options, '{ parameters: ["investment.executed"] }');
+  const runs = result?.runs;
+  if (!Array.isArray(runs) || runs.length === 0) throw new ScenarioError([{ path: 'result.runs', value: undefined, message: 'value of information needs a result simulated with { keepRuns: true }' }]);
   const n = runs.length;
   const npv = Float64Array.from(runs, (r) => r.npv);
   let sum = 0;
