@@ -86,12 +86,12 @@ describe('generated docs (run `npm run docs` after changing the schema or the mo
     expect(readme).toContain(`bold beats it in ${pct(pair.probabilityBBeatsA)} ± ${pct(pair.probabilityBBeatsAStandardError)} of runs, the NPV difference has median ${n(pair.npv.p50)} and 5–95% band ${n(pair.npv.p5)} to ${signed(pair.npv.p95)} (the mean, ${signed(pair.npv.mean)} ± ${n(pair.npvMeanStandardError)}`);
     expect(readme).toContain(`the default pays back sooner in ${pct(pair.paybackMonth.aSoonerShare)} of runs`);
     const upfront = breakEven({}, { vary: 'investment.upfront', target: { metric: 'roiMedian', value: 0 } });
-    expect(readme).toContain(`spend up front for a median ROI of 0 is ${n(upfront.value ?? 0)} (${upfront.evaluations.length} simulations of 1,000 runs)`);
+    expect(readme).toContain(`spend up front for a median ROI of 0 is ${n(upfront.value ?? 0)} ± ${n(upfront.valueStandardError ?? 0)} (${upfront.evaluations.length} simulations of 1,000 runs`);
     const capped = breakEven({}, { vary: 'investment.failureReduction', target: { metric: 'probabilityPaidBackBy', month: 36, value: 0.8 } });
     expect(capped.status).toBe('not-reached');
     expect(readme).toContain(`at a cut of 100% the chance is ${pct(capped.best.reached)}`);
     const certain = breakEven({ investment: { executionSuccess: 1 } }, { vary: 'investment.failureReduction', target: { metric: 'probabilityPaidBackBy', month: 36, value: 0.8 } });
-    expect(readme).toContain(`a failure reduction of ${pct(certain.value ?? 0)} does it`);
+    expect(readme).toContain(`a failure reduction of ${pct(certain.value ?? 0)} ± ${pct(certain.valueStandardError ?? 0)} does it`);
     const result = simulate({}, { runs: 10_000, seed: 1, keepRuns: true });
     const s = sensitivity(result, { swings: { runs: 2000 } });
     const share = (month: number, path: string) => pct(s.months.find((m) => m.month === month)?.drivers.find((d) => d.path === path)?.firstOrder ?? Number.NaN, 0);
@@ -106,5 +106,10 @@ describe('generated docs (run `npm run docs` after changing the schema or the mo
     expect(readme).toContain(`expected NPV ${signed(voi.decision.expectedNpv)} ± ${n(voi.decision.expectedNpvStandardError)}; investing is the better choice in ${pct(voi.decision.investBetterShare)} of runs) and EVPI is only ${n(voi.evpi)} ± ${n(voi.evpiStandardError)}`);
     expect(voi.partial.filter((p) => p.paths.length === 1).every((p) => p.evppi === 0)).toBe(true);
     expect(readme).toContain(`together is worth ${n(voi.partial.find((p) => p.paths.length === 2)?.evppi ?? Number.NaN)} (10,000 runs)`);
+    const missed = (result.runs ?? []).filter((r) => !r.executed).map((r) => r.npv);
+    expect(readme).toContain(`a missed programme still averages ${signed(missed.reduce((a, b) => a + b, 0) / missed.length)}`);
+    expect(voi.partial.find((p) => p.path === 'investment.executionSuccess')?.evppi).toBe(0);
+    const ties = 1 - pair.paybackMonth.aSoonerShare - pair.paybackMonth.bSoonerShare;
+    expect(readme).toContain(`(in ${pct(ties)} the two pay back in the same month or neither does; 2,000 runs)`);
   });
 });

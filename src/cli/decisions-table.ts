@@ -54,7 +54,7 @@ export function breakEvenText(b: BreakEven): string {
   const lines: string[] = [];
   if (b.status === 'crossed')
     lines.push(
-      `${b.vary} ${b.meets === 'above' ? 'of at least' : 'of at most'} ${fmt(b.value as number)} gives ${target}: it reaches ${describeMetric(b.target, b.reached)} ± ${b.target.metric === 'npvMedian' ? integer.format(b.standardError) : percent(b.standardError)} (simulation error).`,
+      `${b.vary} ${b.meets === 'above' ? 'of at least' : 'of at most'} ${fmt(b.value as number)}${b.valueStandardError === null ? '' : ` (± ${fmt(b.valueStandardError)}, the value's simulation error)`} gives ${target}: it reaches ${describeMetric(b.target, b.reached)} ± ${b.target.metric === 'npvMedian' ? integer.format(b.standardError) : percent(b.standardError)} (simulation error).`,
     );
   else if (b.status === 'met-throughout') lines.push(`${target} is met at every value of ${b.vary} from ${fmt(b.within[0])} to ${fmt(b.within[1])}; at the hardest, ${fmt(b.value as number)}, it reaches ${describeMetric(b.target, b.reached)}.`);
   else lines.push(`${target} cannot be reached by ${b.vary} between ${fmt(b.within[0])} and ${fmt(b.within[1])}: ${b.reason ?? ''}`);
@@ -67,7 +67,7 @@ export function breakEvenText(b: BreakEven): string {
 export function sensitivityTable(s: Sensitivity): string {
   const lines = [`What drives the cumulative NPV, month by month (${integer.format(s.runCount)} runs): ${s.method}.`];
   for (const m of s.months) {
-    lines.push('', `Month ${m.month} (median NPV ${money(m.median)}; the shares add up to ${percent(m.firstOrderSum, 0)}, the rest from assumptions acting together):`);
+    lines.push('', `Month ${m.month} (median NPV ${money(m.median)}; the shares add up to ${percent(m.firstOrderSum, 0)}; the rest comes from assumptions acting together and the chance events within each run):`);
     lines.push(
       ...columns([
         ['  assumption', 'variance share', 'Spearman ρ', 'median NPV, lowest tenth', 'highest tenth', 'swing'],

@@ -62,6 +62,12 @@ export interface BreakEven {
   readonly value: number | null;
   /** Where the target is met: at values `above` the break-even value, or `below` it. */
   readonly meets: 'above' | 'below' | null;
+  /**
+   * The Monte Carlo error of `value` itself (another seed would find another value): the metric's
+   * standard error over its slope near the value, the slope taken between the nearest evaluations on
+   * either side that differ by at least two standard errors; `null` when not crossed or no such pair.
+   */
+  readonly valueStandardError: number | null;
   /** The metric at `value`, or at the best value searched when not reached, with its Monte Carlo standard error. */
   readonly reached: number;
   readonly standardError: number;
@@ -161,7 +167,7 @@ export function breakEven(input: ScenarioInput, options: BreakEvenOptions): Brea
     for (const v of [...inside, ...[0.5, 0.25, 0.75].map((share) => lo + share * (hi - lo))]) if (evaluate(v).meets) break;
   }
   const best = evaluations.reduce((a, b) => (b.reached > a.reached ? b : a));
-  const summary = { vary: field.path, target, within, runCount: runs, seed, evaluations: evaluations.map(point) };
+  const summary = { vary: field.path, target, within, runCount: runs, seed, evaluations: evaluations.map(point), valueStandardError: null };
   if (!evaluations.some((e) => e.meets))
     return { ...summary, status: 'not-reached', value: null, meets: null, reached: best.reached, standardError: best.standardError, best: point(best), reason: whyNotReached(best, target, field.path, within) };
   if (evaluations.every((e) => e.meets)) {
@@ -216,6 +222,7 @@ export function breakEven(input: ScenarioInput, options: BreakEvenOptions): Brea
   return {
     ...summary,
     evaluations: evaluations.map(point),
+    valueStandardError: valueError(evaluations, meet, miss),
     status: 'crossed',
     value: meet.value,
     meets: meet.value > miss.value ? 'above' : 'below',
@@ -224,6 +231,21 @@ export function breakEven(input: ScenarioInput, options: BreakEvenOptions): Brea
     best: point(best),
     reason: null,
   };
+}
+
+/** The error of the break-even value: the metric's error over the metric's slope near it. */
+function valueError(evaluations: readonly Evaluated[], meet: Evaluated, miss: Evaluated): number | null {
+  const error = meet.standardError;
+  const up = meet.value > miss.value;
+  // Nearest first on each side of the bracket, widening until the metric's change stands out of its noise.
+  const meeting = evaluations.filter((e) => (up ? e.value >= meet.value : e.value <= meet.value)).sort((a, b) => Math.abs(a.value - meet.value) - Math.abs(b.value - meet.value));
+  const missing = evaluations.filter((e) => (up ? e.value <= miss.value : e.value >= miss.value)).sort((a, b) => Math.abs(a.value - miss.value) - Math.abs(b.value - miss.value));
+  for (const a of meeting)
+    for (const b of missing) {
+      const rise = a.reached - b.reached;
+      if (rise >= 2 * Math.max(error, b.standardError)) return (error * Math.abs(a.value - b.value)) / rise;
+    }
+  return null;
 }
 
 function point(e: BreakEvenPoint): BreakEvenPoint {

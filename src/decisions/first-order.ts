@@ -10,7 +10,8 @@
  * measures from given data", European Journal of Operational Research 226
  * (2013) 536–550. The between-class share of a finite sample is positive
  * even for an input without effect (by about (classes − 1) / (runs − 1)), so
- * it is corrected as Kelley's ε² corrects the correlation ratio: the
+ * it is corrected (our addition to the published estimator) as Kelley's ε²
+ * corrects the correlation ratio: the
  * between-class sum of squares less (classes − 1) times the within-class
  * mean square, over the total, and cut at 0.
  */
@@ -106,7 +107,7 @@ export function betweenClassShare(output: ArrayLike<number>, classOf: Uint16Arra
  *
  * @param inputs - One column per input, each as long as `output`.
  * @param output - The output of each run.
- * @returns One index per input, from 0 to 1, in the order given (the sum is at most about 1; less when inputs interact).
+ * @returns One index per input, from 0 to 1, in the order given (for independent inputs the sum is at most about 1; less when inputs interact or the output has noise of its own).
  * @throws RangeError when the columns differ in length, there are fewer than 3 runs, or a value is not finite.
  * @example
  * ```ts

@@ -55,7 +55,13 @@ export interface SensitivityAtMonth {
   readonly median: number;
   /** The drivers, the largest first-order share first. */
   readonly drivers: readonly SensitivityDriver[];
-  /** Sum of the first-order shares: what is short of 1 comes from assumptions acting together (and sampling noise). */
+  /**
+   * Sum of the first-order shares. What is short of 1 comes from assumptions
+   * acting together and from the chance events within each run (which
+   * customers have bad experiences, who is told: early on a sizeable part of
+   * the spread). Whether the programme was carried out depends on the drawn
+   * `executionSuccess`, so the two are not independent inputs.
+   */
   readonly firstOrderSum: number;
 }
 
@@ -85,7 +91,7 @@ export interface Sensitivity {
 
 /** The estimator, as the result cites it. */
 export const firstOrderMethod =
-  'first-order variance shares by the given-data partition estimator of Plischke, Borgonovo & Smith (2013, European Journal of Operational Research 226: 536–550), bias-corrected as Kelley’s ε², from the kept runs';
+  'first-order variance shares by the given-data partition estimator of Plischke, Borgonovo & Smith (2013, European Journal of Operational Research 226: 536–550), with √runs classes and a Kelley ε² bias correction (cx-roi’s addition), from the kept runs';
 
 /** The default months: every 12, and the horizon. */
 export function defaultMonths(horizon: number): number[] {

@@ -217,7 +217,7 @@ describe('cx-roi CLI', () => {
   it('break-even: the value and what it reaches, or why it cannot be reached', async () => {
     const found = await cli(['break-even', '--vary', 'investment.upfront', '--metric', 'roiMedian', '--value', '0', '--runs', '300']);
     expect(found.code).toBe(0);
-    expect(found.stdout).toMatch(/^investment\.upfront of at most [\d,]+ gives a median ROI of 0%: it reaches a median ROI of/);
+    expect(found.stdout).toMatch(/^investment\.upfront of at most [\d,]+ \(± [\d,]+, the value's simulation error\) gives a median ROI of 0%: it reaches a median ROI of/);
     expect(found.stdout).toMatch(/\d+ simulations of 300 runs/);
     const capped = await cli(['break-even', '--vary', 'investment.failureReduction', '--metric', 'probabilityPaidBackBy', '--month', '36', '--value', '0.8', '--runs', '300', '--format', 'json']);
     const b = JSON.parse(capped.stdout);

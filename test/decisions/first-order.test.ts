@@ -31,6 +31,15 @@ describe('firstOrderIndices', () => {
     }
   });
 
+  it('recovers the Sobol g-function’s analytic indices (a = 0, 1, 4.5, 9, 99, 99)', () => {
+    const a = [0, 1, 4.5, 9, 99, 99];
+    const partial = a.map((ai) => 1 / (3 * (1 + ai) ** 2));
+    const total = partial.reduce((v, vi) => v * (1 + vi), 1) - 1;
+    const x = sample(11, 10_000, a.length, 0, 1);
+    const y = (x[0] as Float64Array).map((_, i) => a.reduce((g, ai, j) => g * ((Math.abs(4 * ((x[j] as Float64Array)[i] as number) - 2) + ai) / (1 + ai)), 1));
+    firstOrderIndices(x, y).forEach((estimate, i) => expect(Math.abs(estimate - (partial[i] as number) / total)).toBeLessThan(0.02));
+  });
+
   it('gives a linear model’s shares a²/(a² + b²) and about 0 to an input without effect', () => {
     const [x1, x2, x3] = sample(7, 8000, 3, 0, 1) as [Float64Array, Float64Array, Float64Array];
     const y = x1.map((v, i) => 3 * v + (x2[i] as number));

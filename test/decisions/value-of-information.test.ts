@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { valueOfInformation } from '../../src/index.js';
+import { createStream, valueOfInformation } from '../../src/index.js';
+
+/** The error function (Abramowitz & Stegun 7.1.26, |error| < 1.5e-7). */
+function erf(x: number): number {
+  const t = 1 / (1 + 0.3275911 * Math.abs(x));
+  const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
+  return x >= 0 ? y : -y;
+}
 import { valueOfInformationFromRuns } from '../../src/decisions/value-of-information.js';
 import type { RunResult } from '../../src/index.js';
 
@@ -36,6 +43,26 @@ describe('valueOfInformation', () => {
     expect(by.irrelevant).toBeLessThan(0.05 * voi.evpi);
     // executed is the same in every run: nothing to learn.
     expect(voi.partial.map((p) => p.path)).not.toContain('investment.executed');
+  });
+
+  it('matches the closed form for a sum of normals: NPV = X1 + X2', () => {
+    // E[max(Z, 0)] for Z ~ N(m, s²) is m Φ(m/s) + s φ(m/s); learning X1 leaves E[X2] = 0.
+    const phi = (z: number) => Math.exp(-z * z / 2) / Math.sqrt(2 * Math.PI);
+    const cdf = (z: number) => 0.5 * (1 + erf(z / Math.SQRT2));
+    const positivePart = (m: number, sd: number) => m * cdf(m / sd) + sd * phi(m / sd);
+    const random = createStream(5, 'evppi closed form');
+    const n = 20_000;
+    const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+    const x1 = Array.from({ length: n }, () => 0.2 + normal());
+    const x2 = Array.from({ length: n }, () => normal());
+    const voi = valueOfInformationFromRuns(runs(x1.map((v, i) => v + (x2[i] as number)), x1.map((v, i) => ({ x1: v, x2: x2[i] as number }))), { parameters: ['x1', ['x1', 'x2']] });
+    const evpi = positivePart(0.2, Math.SQRT2) - 0.2;
+    expect(Math.abs(voi.evpi - evpi)).toBeLessThan(3 * voi.evpiStandardError + 0.005);
+    const by = Object.fromEntries(voi.partial.map((p) => [p.path, p.evppi]));
+    expect(by.x1).toBeGreaterThan(0.93 * (positivePart(0.2, 1) - 0.2));
+    expect(by.x1).toBeLessThan(1.07 * (positivePart(0.2, 1) - 0.2));
+    // Both together are everything: about EVPI.
+    expect(by['x1 + x2']).toBeGreaterThan(0.85 * voi.evpi);
   });
 
   it('keeps 0 ≤ EVPPI ≤ EVPI, and EVPPI of a group at least that of its parts (simulated)', () => {
