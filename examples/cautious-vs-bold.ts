@@ -1,47 +1,35 @@
 /**
  * A cautious programme (small budget, modest effect, fast ramp) against a
- * bold one (big budget, big effect, the full 2–3 year ramp), with the same
- * seed so both face the same luck (common random numbers).
+ * bold one (big budget, big effect, the full 2–3 year ramp), compared run
+ * by run with `compare`: the same seed and draws, so both face the same luck
+ * (common random numbers).
  *
  *   npx tsx examples/cautious-vs-bold.ts
  */
-import { type ScenarioInput, simulate } from 'cx-roi';
+import { readFileSync } from 'node:fs';
+import { type ScenarioInput, compare } from 'cx-roi';
 
-const programmes: Record<string, ScenarioInput> = {
-  cautious: {
-    investment: {
-      upfront: 60_000,
-      monthly: 3_000,
-      failureReduction: { dist: 'pert', min: 0.05, mode: 0.15, max: 0.25 },
-      rampMonths: { dist: 'triangular', min: 9, mode: 12, max: 18 },
-      executionSuccess: { dist: 'uniform', min: 0.4, max: 0.6 },
-    },
-  },
-  bold: {
-    investment: {
-      upfront: 220_000,
-      monthly: 11_000,
-      failureReduction: { dist: 'pert', min: 0.3, mode: 0.5, max: 0.7 },
-      rampMonths: { dist: 'triangular', min: 24, mode: 30, max: 36 },
-      executionSuccess: { dist: 'uniform', min: 0.2, max: 0.3 },
-    },
-  },
-};
+// The two programmes are scenario files, so the CLI compares them too:
+//   npx cx-roi compare examples/scenarios/cautious.json examples/scenarios/bold.json
+const scenario = (name: string): ScenarioInput => JSON.parse(readFileSync(new URL(`./scenarios/${name}.json`, import.meta.url), 'utf8'));
+const programmes: Record<string, ScenarioInput> = { cautious: scenario('cautious'), bold: scenario('bold') };
 
-const pct = (x: number) => `${(100 * x).toFixed(0)}%`.padStart(6);
-const num = (x: number) => x.toFixed(2).padStart(7);
-const money = (x: number) => Math.round(x).toLocaleString('en-US').padStart(11);
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const money = (x: number) => Math.round(x).toLocaleString('en-US');
+const { horizons, pairs } = compare(programmes, { runs: 2000, seed: 42 });
 console.log('programme   ROI p5  median    p95  P(ROI>0)  payback  never   NPV median      NPV p95');
-const summary: Record<string, { probability: number; npvP95: number; payback: number | null }> = {};
-for (const [name, input] of Object.entries(programmes)) {
-  const { horizon: h } = simulate(input, { runs: 2000, seed: 42 });
-  summary[name] = { probability: h.probabilityPositiveRoi, npvP95: h.npv.p95, payback: h.paybackMonth.median };
+for (const name of Object.keys(programmes)) {
+  const h = horizons[name];
+  if (!h) continue;
+  const ratio = (x: number) => x.toFixed(2).padStart(7);
   console.log(
-    `${name.padEnd(10)} ${num(h.roi.p5)} ${num(h.roi.p50)} ${num(h.roi.p95)}  ${pct(h.probabilityPositiveRoi)}    ${String(h.paybackMonth.median ?? '—').padStart(5)}  ${pct(h.paybackMonth.neverShare)}  ${money(h.npv.p50)}  ${money(h.npv.p95)}`,
+    `${name.padEnd(10)} ${ratio(h.roi.p5)} ${ratio(h.roi.p50)} ${ratio(h.roi.p95)}  ${pct(h.probabilityPositiveRoi).padStart(7)}    ${String(h.paybackMonth.median ?? '—').padStart(5)}  ${pct(h.paybackMonth.neverShare).padStart(6)}  ${money(h.npv.p50).padStart(11)}  ${money(h.npv.p95).padStart(11)}`,
   );
 }
-const [cautious, bold] = [summary.cautious, summary.bold] as [(typeof summary)[string], (typeof summary)[string]];
-console.log(
-  `\nThe ${cautious.probability >= bold.probability ? 'cautious' : 'bold'} programme pays back more often (${pct(Math.max(cautious.probability, bold.probability)).trim()} of runs); ` +
-    `the ${bold.npvP95 >= cautious.npvP95 ? 'bold' : 'cautious'} one has the bigger upside (NPV p95 ${money(Math.max(cautious.npvP95, bold.npvP95)).trim()}). Same seed, so both meet the same luck.`,
-);
+const [c, b] = [horizons.cautious, horizons.bold] as [NonNullable<(typeof horizons)['cautious']>, NonNullable<(typeof horizons)['bold']>];
+const pair = pairs[0];
+if (!pair) throw new Error('compare returned no pair');
+const more = (x: number, y: number) => (x >= y ? 'cautious' : 'bold');
+console.log(`
+Each alone: the ${more(c.probabilityPositiveRoi, b.probabilityPositiveRoi)} programme has a positive ROI more often; the ${more(c.npv.p95, b.npv.p95)} one has the bigger upside in money (NPV p95), the ${more(c.roi.p95, b.roi.p95)} one in return on what it costs (ROI p95).
+Run by run (the same draws for both): bold's NPV beats cautious's in ${pct(pair.probabilityBBeatsA)} ± ${pct(pair.probabilityBBeatsAStandardError)} of runs; bold − cautious has median ${money(pair.npv.p50)} and 5–95% band ${money(pair.npv.p5)} to ${money(pair.npv.p95)}.`);

@@ -15,10 +15,24 @@ describe.runIf(existsSync(join(root, 'dist/index.js')))('examples run and say wh
     expect(out).toContain("against Accenture's published 23% / 57% / 20%");
     expect(out).toContain('churn.switchAfterBad = 0.86');
   });
-  it('cautious-vs-bold', () => {
-    const lines = run('cautious-vs-bold.ts').split('\n');
-    expect(lines.some((l) => l.startsWith('cautious'))).toBe(true);
-    expect(lines.some((l) => l.startsWith('bold'))).toBe(true);
+  it('cautious-vs-bold: each claim it prints holds in its own table and in compare', async () => {
+    const out = run('cautious-vs-bold.ts');
+    const row = (name: string) => out.split('\n').find((l) => l.startsWith(name))?.trim().split(/\s+/) ?? [];
+    const [, , , cautiousRoiP95, cautiousChance, , , , cautiousNpvP95] = row('cautious');
+    const [, , , boldRoiP95, boldChance, , , , boldNpvP95] = row('bold');
+    const num = (x = '') => Number(x.replace(/[,%]/g, ''));
+    const more = (c: string | undefined, b: string | undefined) => (num(c) >= num(b) ? 'cautious' : 'bold');
+    expect(out).toContain(`the ${more(cautiousChance, boldChance)} programme has a positive ROI more often`);
+    expect(out).toContain(`the ${more(cautiousNpvP95, boldNpvP95)} one has the bigger upside in money (NPV p95)`);
+    expect(out).toContain(`the ${more(cautiousRoiP95, boldRoiP95)} one in return on what it costs (ROI p95)`);
+    // The paired figures are compare's.
+    const { compare } = await import('../src/index.js');
+    const scenario = (name: string) => JSON.parse(readFileSync(join(root, `examples/scenarios/${name}.json`), 'utf8'));
+    const programmes = { cautious: scenario('cautious'), bold: scenario('bold') };
+    const pair = compare(programmes, { runs: 2000, seed: 42 }).pairs[0];
+    const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+    expect(out).toContain(`bold's NPV beats cautious's in ${pct(pair?.probabilityBBeatsA ?? Number.NaN)} ± ${pct(pair?.probabilityBBeatsAStandardError ?? Number.NaN)} of runs`);
+    expect(out).toContain(`bold − cautious has median ${Math.round(pair?.npv.p50 ?? Number.NaN).toLocaleString('en-US')}`);
   });
   it('targeted-budget: the same budget on the weakest touchpoint does better than spread over all five', () => {
     const out = run('targeted-budget.ts');
