@@ -1,8 +1,10 @@
 import { type Options, defineConfig } from 'tsup';
 
+// No sourcemaps: index.js, index.cjs and cli.js are unminified and read as they are in a stack trace, and
+// maps with the full source were three quarters of the package.
 const library: Options = {
   entry: { index: 'src/index.ts' },
-  sourcemap: true,
+  sourcemap: false,
   target: 'es2022',
   // Bundle the three mathjs functions used instead of loading all of mathjs/number's files at import.
   noExternal: ['mathjs'],
@@ -18,7 +20,7 @@ export default defineConfig([
     // The worker of simulateParallel: one self-contained ESM file for Node and browsers.
     entry: { worker: 'src/parallel/worker.ts' },
     format: ['esm'],
-    sourcemap: true,
+    sourcemap: false,
     target: 'es2022',
     noExternal: [/.*/],
     platform: 'neutral',
@@ -27,7 +29,7 @@ export default defineConfig([
   {
     entry: { cli: 'src/cli/bin.ts' },
     format: ['esm'],
-    sourcemap: true,
+    sourcemap: false,
     target: 'node20',
     noExternal: ['mathjs'],
   },
