@@ -14,10 +14,24 @@ interface NodeWorker {
   unref(): void;
 }
 
+// Held in a variable, not written into new URL(…): bundlers copy a literal new URL('./x', import.meta.url)
+// into a browser build as an asset, and this one is for Node only (the browser's is below).
+const nodeWorkerFile = './worker.js';
+
+/** Why a worker file could not start, and what to do, when it is missing (an app that bundled cx-roi). */
+export function missingWorkerError(url: URL, error: Error): Error {
+  const missing = (error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' || /Cannot find module/.test(error.message);
+  if (!missing) return error;
+  return new Error(
+    `simulateParallel could not start its worker: ${url.href} is missing. An app that bundles cx-roi (esbuild, webpack, rollup) must ship node_modules/cx-roi/dist/worker.js next to its bundle (copy it there), or pass options.createWorker (see the README's "Bundling simulateParallel").`,
+    { cause: error },
+  );
+}
+
 async function nodeWorkers(): Promise<{ spawn: () => ShardWorker; cores: number }> {
   const { Worker } = await importNodeBuiltin<{ Worker: new (url: URL, options: { execArgv?: string[] }) => NodeWorker }>('node:worker_threads');
   const { availableParallelism } = await importNodeBuiltin<{ availableParallelism: () => number }>('node:os');
-  const url = new URL('./worker.js', import.meta.url);
+  const url = new URL(nodeWorkerFile, import.meta.url);
   const evalOnly = process.execArgv.some((flag) => flag.startsWith('--input-type'));
   return {
     cores: availableParallelism(),
@@ -34,7 +48,7 @@ async function nodeWorkers(): Promise<{ spawn: () => ShardWorker; cores: number 
         },
         onError: (listener) => {
           worker.removeAllListeners('error');
-          worker.on('error', listener);
+          worker.on('error', (error) => listener(missingWorkerError(url, error)));
         },
         terminate: () => void worker.terminate(),
         hold: (busy) => (busy ? worker.ref() : worker.unref()),

@@ -1,0 +1,140 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { build as viteBuild, preview } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// What users install: the packed tarball, in a fresh project, used as each kind of consumer uses it
+// (Node ESM and CommonJS, TypeScript's node16 and bundler resolution with every .d.ts checked, a
+// default Vite app in Chromium, an esbuild-bundled Node app). Needs the build (npm test builds first).
+const root = join(import.meta.dirname, '../..');
+const bin = (name: string) => join(root, 'node_modules/.bin', name);
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const built = existsSync(join(root, 'dist/index.js')) && existsSync(join(root, 'dist/worker.js'));
+if (!built) console.warn('consumer tests skipped: they pack dist/, which npm test builds first');
+const run = (command: string, args: readonly string[], cwd: string) => execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+
+const files: Record<string, string> = {
+  'package.json': JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
+  'esm.mjs': `import { simulate, simulateParallel, stopWorkers, version } from 'cx-roi';
+const a = simulate({}, { runs: 300, seed: 1 });
+const b = await simulateParallel({}, { runs: 300, seed: 1, workers: 2 });
+stopWorkers();
+console.log(\`esm \${version} median ROI \${a.horizon.roi.p50.toFixed(4)} parallel same \${a.horizon.roi.p50 === b.horizon.roi.p50}\`);`,
+  'cjs.cjs': `const { simulate, simulateParallel, stopWorkers, version } = require('cx-roi');
+const a = simulate({}, { runs: 300, seed: 1 });
+simulateParallel({}, { runs: 300, seed: 1, workers: 2 }).then((b) => {
+  stopWorkers();
+  console.log(\`cjs \${version} median ROI \${a.horizon.roi.p50.toFixed(4)} parallel same \${a.horizon.roi.p50 === b.horizon.roi.p50}\`);
+});`,
+  'typed.ts': `import { type ScenarioInput, type SimulationResult, compare, simulate } from 'cx-roi';
+const input: ScenarioInput = { investment: { upfront: 200_000, failureReduction: { dist: 'pert', min: 0.2, mode: 0.4, max: 0.6 } } };
+const result: SimulationResult = simulate(input, { runs: 10 });
+const p: number = compare({ A: {}, B: input }, { runs: 10 }).pairs[0]?.probabilityBBeatsA ?? 0;
+export const figures = [result.horizon.roi.p50, p];`,
+  'typed.cts': `import cx = require('cx-roi');
+const result: cx.SimulationResult = cx.simulate({}, { runs: 10 });
+export = result.horizon.npv.p50;`,
+  'tsconfig.node16.json': JSON.stringify({ compilerOptions: { module: 'node16', moduleResolution: 'node16', strict: true, skipLibCheck: false, noEmit: true, types: [] }, files: ['typed.ts', 'typed.cts'] }),
+  'tsconfig.bundler.json': JSON.stringify({ compilerOptions: { module: 'esnext', moduleResolution: 'bundler', target: 'es2022', strict: true, skipLibCheck: false, noEmit: true, types: [] }, files: ['typed.ts'] }),
+  'index.html': '<!doctype html><html><body><pre id="out">running</pre><script type="module" src="/main.js"></script></body></html>',
+  'main.js': `import { simulate, simulateParallel } from 'cx-roi';
+const out = document.getElementById('out');
+const a = simulate({}, { runs: 300, seed: 1 });
+simulateParallel({}, { runs: 300, seed: 1, workers: 2 }).then(
+  (b) => { out.textContent = \`vite median ROI \${a.horizon.roi.p50.toFixed(4)} parallel same \${a.horizon.roi.p50 === b.horizon.roi.p50}\`; },
+  (error) => { out.textContent = \`error \${error.message}\`; },
+);`,
+  'node-app.mjs': `import { simulate, simulateParallel, stopWorkers } from 'cx-roi';
+const a = simulate({}, { runs: 300, seed: 1 });
+try {
+  const b = await simulateParallel({}, { runs: 300, seed: 1, workers: 2 });
+  console.log(\`bundle median ROI \${a.horizon.roi.p50.toFixed(4)} parallel same \${a.horizon.roi.p50 === b.horizon.roi.p50}\`);
+} catch (error) {
+  console.log(\`error: \${error.message}\`);
+} finally {
+  stopWorkers();
+}`,
+  // The README's createWorker recipe, as written there.
+  'my-worker.mjs': `import { parentPort } from 'node:worker_threads';
+import { handleWorkerRequest } from 'cx-roi';
+parentPort.on('message', (request) => handleWorkerRequest(request, (message, transfer) => parentPort.postMessage(message, transfer)));`,
+  'own-worker.mjs': `import { Worker } from 'node:worker_threads';
+import { simulate, simulateParallel } from 'cx-roi';
+const createWorker = () => {
+  const worker = new Worker(new URL('./my-worker.mjs', import.meta.url));
+  return {
+    post: (request, transfer) => worker.postMessage(request, transfer),
+    onMessage: (listener) => { worker.removeAllListeners('message'); worker.on('message', listener); },
+    onError: (listener) => { worker.removeAllListeners('error'); worker.on('error', listener); },
+    terminate: () => void worker.terminate(),
+  };
+};
+const b = await simulateParallel({}, { runs: 300, seed: 1, workers: 2, createWorker });
+console.log(\`createWorker parallel same \${simulate({}, { runs: 300, seed: 1 }).horizon.roi.p50 === b.horizon.roi.p50}\`);`,
+};
+
+describe.runIf(built)('the packed tarball in a fresh project', () => {
+  let dir = '';
+  let median = '';
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cx-roi-consumer-'));
+    const packed = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], root)) as [{ filename: string }];
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    // zod comes from npm's cache after the project's own install (npm ci); the registry otherwise.
+    run('npm', ['install', join(dir, packed[0].filename), '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], dir);
+    median = run(process.execPath, ['-e', `import('${join(root, 'dist/index.js')}').then((m) => console.log(m.simulate({}, { runs: 300, seed: 1 }).horizon.roi.p50.toFixed(4)))`], root).trim();
+  }, 120_000);
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('Node ESM and CommonJS: simulate, and simulateParallel equal to it', () => {
+    expect(run(process.execPath, ['esm.mjs'], dir).trim()).toBe(`esm ${version} median ROI ${median} parallel same true`);
+    expect(run(process.execPath, ['cjs.cjs'], dir).trim()).toBe(`cjs ${version} median ROI ${median} parallel same true`);
+  });
+
+  it('TypeScript (node16 for ESM and CommonJS files, and bundler), every declaration file checked', () => {
+    const tsc = join(root, 'node_modules/typescript/bin/tsc');
+    expect(run(process.execPath, [tsc, '-p', 'tsconfig.node16.json'], dir)).toBe('');
+    expect(run(process.execPath, [tsc, '-p', 'tsconfig.bundler.json'], dir)).toBe('');
+  });
+
+  it('a default Vite app (no config) builds one worker and runs simulateParallel in Chromium', async () => {
+    await viteBuild({ root: dir, configFile: false, logLevel: 'silent', build: { outDir: join(dir, 'dist') } });
+    const assets = readdirSync(join(dir, 'dist/assets'));
+    expect(assets.filter((f) => f.startsWith('worker'))).toHaveLength(1);
+    if (!existsSync(executablePath)) {
+      console.warn(`Vite consumer not opened: needs ${executablePath}`);
+      return;
+    }
+    const server = await preview({ root: dir, configFile: false, logLevel: 'silent', preview: { port: 0, host: '127.0.0.1' } });
+    const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(server.resolvedUrls?.local[0] ?? '');
+      await page.waitForFunction(() => document.getElementById('out')?.textContent !== 'running', undefined, { timeout: 60_000 });
+      expect(await page.textContent('#out')).toBe(`vite median ROI ${median} parallel same true`);
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+      await server.httpServer.close();
+    }
+  }, 120_000);
+
+  it('an esbuild-bundled Node app: says what is missing, runs once the worker is beside the bundle, and with createWorker', () => {
+    mkdirSync(join(dir, 'bundle'), { recursive: true });
+    run(bin('esbuild'), ['node-app.mjs', '--bundle', '--platform=node', '--format=esm', '--outfile=bundle/app.mjs', '--log-level=error'], dir);
+    expect(run(process.execPath, ['bundle/app.mjs'], dir)).toContain('simulateParallel could not start its worker');
+    copyFileSync(join(dir, 'node_modules/cx-roi/dist/worker.js'), join(dir, 'bundle/worker.js'));
+    expect(run(process.execPath, ['bundle/app.mjs'], dir).trim()).toBe(`bundle median ROI ${median} parallel same true`);
+    expect(run(process.execPath, ['own-worker.mjs'], dir).trim()).toBe('createWorker parallel same true');
+  });
+});
