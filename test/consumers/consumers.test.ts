@@ -80,18 +80,28 @@ console.log(\`createWorker parallel same \${simulate({}, { runs: 300, seed: 1 })
 describe.runIf(built)('the packed tarball in a fresh project', () => {
   let dir = '';
   let median = '';
+  let tarball = '';
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'cx-roi-consumer-'));
     const packed = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], root)) as [{ filename: string }];
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
     // zod comes from npm's cache after the project's own install (npm ci); the registry otherwise.
-    run('npm', ['install', join(dir, packed[0].filename), '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], dir);
+    tarball = join(dir, packed[0].filename);
+    run('npm', ['install', tarball, '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], dir);
     median = run(process.execPath, ['-e', `import('${join(root, 'dist/index.js')}').then((m) => console.log(m.simulate({}, { runs: 300, seed: 1 }).horizon.roi.p50.toFixed(4)))`], root).trim();
   }, 120_000);
 
   afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('passes publint --strict and Are the Types Wrong (every entry point, node10, node16 from CJS and ESM, bundler)', () => {
+    expect(run(bin('publint'), ['run', tarball, '--strict'], dir)).toContain('All good!');
+    // attw exits non-zero on a problem (and run throws); the report lists none, for both entry points.
+    const report = JSON.parse(run(bin('attw'), [tarball, '--format', 'json'], dir)) as { analysis: { problems: unknown[]; entrypoints: Record<string, unknown> } };
+    expect(report.analysis.problems).toEqual([]);
+    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './package.json']);
   });
 
   it('Node ESM and CommonJS: simulate, and simulateParallel equal to it', () => {
