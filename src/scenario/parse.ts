@@ -30,9 +30,20 @@ import { type Scenario, type ScenarioInput, scenarioSchema } from './schema.js';
  * parseScenario({ churn: { base: 2 } }); // throws: churn.base: must be a probability from 0 to 1 (got 2)
  * ```
  */
-export function parseScenario(input: ScenarioInput | unknown = {}): Scenario {
+export function parseScenario(given: ScenarioInput | unknown = {}): Scenario {
+  let input = given;
   if (input === null || typeof input !== 'object' || Array.isArray(input))
     throw new ScenarioError([{ path: '', value: input, message: 'a scenario must be an object of fields, e.g. { "churn": { "base": 0.01 } }' }]);
+  // A scenario file may name its JSON Schema (cx-roi/scenario.schema.json) for editors; it is not a field.
+  if (Object.hasOwn(input, '$schema')) {
+    const { $schema, ...rest } = input as Record<string, unknown>;
+    if (typeof $schema !== 'string') throw new ScenarioError([{ path: '$schema', value: $schema, message: 'must be the path or address of a JSON Schema, e.g. "./node_modules/cx-roi/scenario.schema.json"' }]);
+    input = rest;
+  }
+  return parseObject(input as object);
+}
+
+function parseObject(input: object): Scenario {
   const shape = shapeIssues(input);
   if (shape.length > 0) throw new ScenarioError(shape);
   const renamed = [...renamedFieldIssues(input), ...reservedTouchpointIssues(input)];

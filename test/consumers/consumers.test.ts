@@ -101,12 +101,15 @@ describe.runIf(built)('the packed tarball in a fresh project', () => {
     // attw exits non-zero on a problem (and run throws); the report lists none, for both entry points.
     const report = JSON.parse(run(bin('attw'), [tarball, '--format', 'json'], dir)) as { analysis: { problems: unknown[]; entrypoints: Record<string, unknown> } };
     expect(report.analysis.problems).toEqual([]);
-    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './package.json']);
+    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './package.json', './scenario.schema.json']);
   });
 
   it('Node ESM and CommonJS: simulate, and simulateParallel equal to it', () => {
     expect(run(process.execPath, ['esm.mjs'], dir).trim()).toBe(`esm ${version} median ROI ${median} parallel same true`);
     expect(run(process.execPath, ['cjs.cjs'], dir).trim()).toBe(`cjs ${version} median ROI ${median} parallel same true`);
+    // The scenario files' JSON Schema, for editors.
+    const schema = run(process.execPath, ['-e', "console.log(require('cx-roi/scenario.schema.json').title)"], dir).trim();
+    expect(schema).toBe('cx-roi scenario');
   });
 
   it('TypeScript (node16 for ESM and CommonJS files, and bundler), every declaration file checked', () => {
