@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { describeAssumptions, describeValue } from '../scenario/describe.js';
 import { ScenarioError } from '../scenario/error.js';
 import { simulate } from '../simulate/simulate.js';
-import { seriesCsv } from '../report/csv.js';
+import { runsCsv, seriesCsv } from '../report/csv.js';
+import { roiDrivers } from '../summary/drivers.js';
 import { writeJson } from '../report/json.js';
 import { formatTable, kpiTable, realityCheckTable } from './table.js';
 import { realityCheck } from '../business/reality-check.js';
@@ -27,7 +28,7 @@ export interface CliIo {
 }
 
 const usage = `Usage:
-  cx-roi simulate [scenario.json] [--runs N] [--seed S] [--format table|json|csv] [--keep-runs]
+  cx-roi simulate [scenario.json] [--runs N] [--seed S] [--format table|json|csv] [--keep-runs] [--monthly]
   cx-roi kpis [scenario.json] [--format table|json]
   cx-roi calibrate observed.json [scenario.json] [--steady-state]
   cx-roi assumptions [scenario.json] [--format table|json]
@@ -42,8 +43,10 @@ const usage = `Usage:
 
 simulate      runs the scenario (the default one when no file is given) and prints
               the horizon summary, the NPV by lever, the business the scenario
-              implies and a month-by-month band table (table), the whole result
-              (json) or the monthly bands (csv).
+              implies and a band table every 12 months (table; --monthly for
+              every month), the whole result with what drives its spread (json;
+              --keep-runs adds every run), or the monthly bands (csv; with
+              --keep-runs, one row per run instead).
 kpis          the business the scenario implies, without simulating: retention,
               churn, revenue per customer, lifetime value, NPS, word of mouth,
               customers over the horizon without the programme.
@@ -78,6 +81,22 @@ value-of-information
               EVPI of the invest-or-not decision and EVPPI of each uncertain
               assumption, in currency. 10,000 runs by default.
 
+Options:
+  --runs N      Monte Carlo runs, a whole number from 1 to 1,000,000; runs × horizon
+                months at most 120,000,000 (default 1,000; 10,000 for sensitivity
+                and value-of-information; 2,000 for reality-check)
+  --seed S      any number (negative too: --seed -3) or text up to 200 characters;
+                the same seed gives the same result, bit for bit (default 1)
+  --format F    table (default), json or csv (simulate only); calibrate writes json
+  No colour is used, so NO_COLOR and pipes need nothing.
+
+Examples:
+  cx-roi simulate                                   the default scenario
+  cx-roi simulate bold.json --runs 5000 --seed 42   a scenario file, more runs
+  cx-roi simulate bold.json --format csv --keep-runs > runs.csv
+  cx-roi compare now.json bold.json                 which is better, run by run
+  cx-roi break-even --vary investment.upfront --metric roiMedian --value 0
+
 A scenario may hold "channels", "investment.stageGate", "investment.maturity"
 and per-touchpoint "investment.failureReduction"; cx-roi assumptions lists them.
 
@@ -88,7 +107,7 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...argv],
+      args: joinNegativeValues(argv),
       allowPositionals: true,
       options: {
         runs: { type: 'string' },
@@ -103,12 +122,13 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
         within: { type: 'string' },
         at: { type: 'string' },
         'no-swings': { type: 'boolean' },
+        monthly: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
     });
   } catch (error) {
-    io.stderr(`cx-roi: ${(error as Error).message}\n\n${usage}\n`);
+    io.stderr(`cx-roi: ${argumentError(error as Error & { code?: string })}; see cx-roi --help\n`);
     return 2;
   }
   const { values, positionals } = parsed;
@@ -129,7 +149,7 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
   }
   // Each flag belongs to some commands; one given to another is a mistake, not a no-op.
   const flagsOf: Record<string, readonly string[]> = {
-    simulate: ['runs', 'seed', 'format', 'keep-runs'],
+    simulate: ['runs', 'seed', 'format', 'keep-runs', 'monthly'],
     kpis: ['format'],
     calibrate: ['format', 'steady-state'],
     assumptions: ['format'],
@@ -142,7 +162,7 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
   };
   const stray = Object.keys(values).filter((flag) => !(flagsOf[command] ?? []).includes(flag));
   if (stray.length > 0) {
-    io.stderr(`cx-roi: --${stray[0]} does not apply to ${command}\n\n${usage}\n`);
+    io.stderr(`cx-roi: --${stray[0]} does not apply to ${command}; it takes ${(flagsOf[command] ?? []).map((f) => `--${f}`).join(', ') || 'no options'}\n`);
     return 2;
   }
   const observedFile = command === 'calibrate' ? files.shift() : undefined;
@@ -177,6 +197,14 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
     io.stderr(`cx-roi: --format must be one of ${formats.join(', ')} (got "${format}")\n`);
     return 2;
   }
+  if (values['keep-runs'] && format === 'table') {
+    io.stderr('cx-roi: --keep-runs applies to --format json (every run in the result) and csv (one row per run)\n');
+    return 2;
+  }
+  if (values.monthly && format !== 'table') {
+    io.stderr(`cx-roi: --monthly applies to the table (--format ${format} has every month already)\n`);
+    return 2;
+  }
 
   const read = async (path: string): Promise<{ ok: true; value: unknown } | { ok: false }> => {
     let text: string;
@@ -190,7 +218,7 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
       // Editors on Windows may start a UTF-8 file with a byte-order mark; JSON.parse rejects it.
       return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) };
     } catch (error) {
-      io.stderr(`cx-roi: ${path} is not valid JSON: ${(error as Error).message}\n`);
+      io.stderr(`cx-roi: ${path} is not valid JSON: ${jsonError(text.replace(/^\uFEFF/, ''), (error as Error).message)}\n`);
       return { ok: false };
     }
   };
@@ -298,18 +326,26 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
       return 0;
     }
     const progress = io.stderrIsTTY ? progressBar(io) : undefined;
+    const keepRuns = values['keep-runs'] ?? false;
     const result = simulate(input as object, {
       ...runsAndSeed,
-      // The table names the drivers of the spread, which needs every run's draws.
-      keepRuns: (values['keep-runs'] ?? false) || format === 'table',
+      // The table and the JSON name the drivers of the spread, which needs every run's draws.
+      keepRuns: keepRuns || format !== 'csv',
       ...(progress ? { onProgress: progress } : {}),
     });
     if (progress) io.stderr('\r\u001b[K');
-    if (format === 'json') await writeJson(result, io.stdout);
-    else if (format === 'csv') io.stdout(seriesCsv(result));
-    else io.stdout(formatTable(result));
+    if (format === 'json') {
+      const { runs, ...rest } = result;
+      await writeJson({ ...rest, drivers: roiDrivers(result), ...(keepRuns ? { runs } : {}) }, io.stdout);
+    } else if (format === 'csv') io.stdout(keepRuns ? runsCsv(result) : seriesCsv(result));
+    else io.stdout(formatTable(result, values.monthly ?? false));
     return 0;
   } catch (error) {
+    if (error instanceof ScenarioError && error.issues.every((issue) => issue.path.startsWith('options.') && !issue.path.startsWith('options.target') && !issue.path.startsWith('options.within') && !issue.path.startsWith('options.vary'))) {
+      // A flag's value: name the flag, as the user wrote it.
+      for (const issue of error.issues) io.stderr(`cx-roi: --${issue.path.slice('options.'.length).split(/[.[]/)[0]} ${issue.message}${issue.value === undefined ? '' : ` (got ${JSON.stringify(issue.value)})`}\n`);
+      return 2;
+    }
     if (error instanceof ScenarioError) {
       const about =
         command === 'reality-check' ? 'reality-check' : command === 'compare' ? 'compare' : [observedFile, file].filter((f) => f !== undefined).join(', ') || 'the default scenario';
@@ -319,6 +355,46 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
     io.stderr(`cx-roi: unexpected failure: ${(error as Error).stack ?? String(error)}\n`);
     return 1;
   }
+}
+
+/** Flags that take a value: a negative number after one is its value, not a flag (--seed -3). */
+const valueFlags = new Set(['--runs', '--seed', '--format', '--vary', '--metric', '--month', '--value', '--within', '--at']);
+
+/** argv with `--flag -3` written as `--flag=-3`, which parseArgs reads as a value. */
+export function joinNegativeValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] as string;
+    const next = argv[i + 1];
+    if (valueFlags.has(arg) && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i += 1;
+    } else out.push(arg);
+  }
+  return out;
+}
+
+/** parseArgs's errors in words. */
+function argumentError(error: Error & { code?: string }): string {
+  const flag = error.message.match(/'(-{1,2}[^' ]+)/)?.[1];
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `unknown option ${flag ?? ''}`.trim();
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return flag && /argument missing/.test(error.message) ? `${flag} needs a value` : error.message.replace(/'/g, '');
+    default:
+      return error.message.replace(/'/g, '');
+  }
+}
+
+/** A JSON.parse error with the line and column of its position. */
+export function jsonError(text: string, message: string): string {
+  const position = Number(message.match(/at position (\d+)/)?.[1]);
+  if (!Number.isInteger(position)) return message;
+  const before = text.slice(0, position).split('\n');
+  const line = before.length;
+  const column = (before[before.length - 1] ?? '').length + 1;
+  return `${message.replace(/ in JSON at position \d+.*$/, '').replace(/ at position \d+.*$/, '')} at line ${line}, column ${column}`;
 }
 
 function toNumber(text: string, flag: string): number {

@@ -6,6 +6,8 @@ import { type ArmKpis, type ImpliedKpis, scenarioKpis } from '../business/kpis.j
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const money = (x: number) => integer.format(x);
 const ratio = (x: number) => (x >= 0 ? ' ' : '') + x.toFixed(2);
+/** A return as the playground writes it: +19%, −8%. */
+const roiPercent = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : ''}${Math.abs(100 * x).toFixed(0)}%`;
 const percent = (x: number, digits = 1) => `${(100 * x).toFixed(digits)}%`;
 
 function pad(cells: readonly string[], widths: readonly number[]): string {
@@ -62,14 +64,16 @@ export function kpiTable(kpis: ImpliedKpis): string {
  * The horizon summary and a month-by-month band table, as plain text for a
  * terminal.
  */
-export function formatTable(result: SimulationResult): string {
+export function formatTable(result: SimulationResult, monthly = false): string {
   const { horizon: h, scenario } = result;
   const out: string[] = [];
   const T = scenario.horizonMonths;
   out.push(`cx-roi: ${integer.format(result.runCount)} runs, seed ${JSON.stringify(result.seed)}, horizon ${T} months`);
   out.push('');
-  out.push(`ROI at month ${T}:        median ${ratio(h.roi.p50).trim()} (90% of runs between ${ratio(h.roi.p5).trim()} and ${ratio(h.roi.p95).trim()}); mean ${ratio(h.roi.mean).trim()} ± ${h.roiMeanStandardError.toFixed(2)} s.e.`);
-  out.push(`P(ROI > 0):             ${percent(h.probabilityPositiveRoi)} ± ${percent(h.probabilityPositiveRoiStandardError)} s.e.`);
+  out.push(
+    `ROI at month ${T}:        median ${roiPercent(h.roi.p50)} (90% of runs between ${roiPercent(h.roi.p5)} and ${roiPercent(h.roi.p95)}); mean ${roiPercent(h.roi.mean)} ± ${(100 * h.roiMeanStandardError).toFixed(0)} points (simulation error)`,
+  );
+  out.push(`P(ROI > 0):             ${percent(h.probabilityPositiveRoi)} ± ${percent(h.probabilityPositiveRoiStandardError)} (simulation error)`);
   out.push(`NPV at month ${T}:        median ${money(h.npv.p50)} (p5 ${money(h.npv.p5)}, p95 ${money(h.npv.p95)})`);
   const pb = h.paybackMonth;
   out.push(
@@ -134,16 +138,18 @@ export function formatTable(result: SimulationResult): string {
   const widths = header.map((h) => Math.max(h.length, 9));
   widths[0] = 5;
   out.push(pad(header, widths));
-  for (const row of result.series) {
+  // Every 12th month and the horizon, unless every month is asked for (--monthly).
+  const rows = monthly ? result.series : result.series.filter((row) => row.month % 12 === 0 || row.month === T);
+  for (const row of rows) {
     out.push(
       pad(
         [
           String(row.month),
-          ratio(row.roi.p5),
-          ratio(row.roi.p25),
-          ratio(row.roi.p50),
-          ratio(row.roi.p75),
-          ratio(row.roi.p95),
+          roiPercent(row.roi.p5),
+          roiPercent(row.roi.p25),
+          roiPercent(row.roi.p50),
+          roiPercent(row.roi.p75),
+          roiPercent(row.roi.p95),
           percent(row.probabilityPaidBack, 0),
           integer.format(row.customers.baseline.p50),
           integer.format(row.customers.invested.p50),
@@ -157,7 +163,9 @@ export function formatTable(result: SimulationResult): string {
     );
   }
   out.push('');
-  out.push('"without" and "with": without and with the programme. ROI is cumulative and discounted; customers, margin (per month) and NPS (a survey of the month’s customers, in points) are medians over runs.');
+  out.push(
+    `"without" and "with": without and with the programme. ROI is cumulative and discounted; customers, margin (per month) and NPS (a survey of the month’s customers, in points) are medians over runs.${monthly ? '' : ' Every 12th month; --monthly for every month.'}`,
+  );
   return `${out.join('\n')}\n`;
 }
 

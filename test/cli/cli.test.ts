@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
-import { impliedKpis, simulate, version, writeJson } from '../../src/index.js';
+import { impliedKpis, roiDrivers, simulate, version, writeJson } from '../../src/index.js';
 
 async function cli(args: string[], files: Record<string, string> = {}, stderrIsTTY = false) {
   let stdout = '';
@@ -29,11 +29,27 @@ describe('cx-roi CLI', () => {
     expect(code).toBe(0);
     expect(stderr).toBe('');
     expect(stdout).toContain('cx-roi: 200 runs, seed 2026, horizon 60 months');
-    expect(stdout).toContain('P(ROI > 0):             82.0%');
+    expect(stdout).toContain('P(ROI > 0):             82.0% ± 2.7% (simulation error)');
+    expect(stdout).toMatch(/ROI at month 60: {8}median \+\d+% \(90% of runs between −\d+% and \+\d+%\); mean \+\d+% ± \d+ points \(simulation error\)/);
     expect(stdout).toContain('NPS at month 60 (−100 to 100, medians): 20.0 without the programme, 22.4 with it (+2.4 points);');
     expect(stdout).toContain('Accenture published:  23%, 57%, 20%');
-    const tableRows = stdout.split('\n').filter((line) => /^\s+\d+\s/.test(line));
-    expect(tableRows).toHaveLength(60);
+    // Compact by default: every 12th month; --monthly for all 60.
+    const tableRows = (text: string) => text.split('\n').filter((line) => /^\s+\d+\s/.test(line));
+    expect(tableRows(stdout).map((line) => Number(line.trim().split(/\s+/)[0]))).toEqual([12, 24, 36, 48, 60]);
+    expect(tableRows(stdout)[4]).toMatch(/^\s+60\s+[−+]?\d+%\s/);
+    expect(tableRows((await cli(['simulate', '--runs', '200', '--seed', '2026', '--monthly'])).stdout)).toHaveLength(60);
+  });
+
+  it('takes negative seeds and values, and gives per-run CSV with --keep-runs', async () => {
+    const negative = await cli(['simulate', '--seed', '-3', '--runs', '50', '--format', 'json']);
+    expect(negative.stderr).toBe('');
+    expect(JSON.parse(negative.stdout).seed).toBe(-3);
+    const csv = (await cli(['simulate', '--runs', '40', '--format', 'csv', '--keep-runs'])).stdout.trim().split('\n');
+    expect(csv).toHaveLength(41);
+    expect(csv[0]).toMatch(/^run,/);
+    const below = await cli(['break-even', '--vary', 'investment.missedEffectShare', '--metric', 'roiMedian', '--value', '-0.5', '--within', '-1,0', '--runs', '100']);
+    expect(below.stderr).toBe('');
+    expect(below.code).toBe(0);
   });
 
   it('draws a progress bar on a terminal’s stderr, and clears it', async () => {
@@ -55,7 +71,13 @@ describe('cx-roi CLI', () => {
   it('writes JSON in pieces, equal to JSON.stringify of the result, with the version that made it', async () => {
     const json = await cli(['simulate', '--runs', '30', '--format', 'json', '--keep-runs', '--seed', '5']);
     const result = simulate({}, { runs: 30, seed: 5, keepRuns: true });
-    expect(json.stdout).toBe(`${JSON.stringify(result, null, 2)}\n`);
+    // The result, with what drives its spread (as the table names it), and the runs asked for.
+    const { runs, ...rest } = result;
+    expect(json.stdout).toBe(`${JSON.stringify({ ...rest, drivers: roiDrivers(result), runs }, null, 2)}\n`);
+    const lean = JSON.parse((await cli(['simulate', '--runs', '30', '--format', 'json', '--seed', '5'])).stdout);
+    expect(lean.runs).toBeUndefined();
+    expect(lean.drivers[0].path).toBe(roiDrivers(result)[0]?.path);
+    expect(lean.warnings).toEqual([]);
     expect(JSON.parse(json.stdout).runs[0].npvByMonth).toHaveLength(60);
     expect(JSON.parse(json.stdout).version).toBe(version);
   });
@@ -134,10 +156,16 @@ describe('cx-roi CLI', () => {
     expect((await cli(['simulate', 'nope.json'])).stderr).toContain('cannot read nope.json: ENOENT');
     expect((await cli(['simulate', 'x.json'], { 'x.json': '{ nope' })).stderr).toContain('is not valid JSON');
     expect((await cli(['simulate', '--runs', 'many'])).code).toBe(2);
-    expect((await cli(['simulate', '--runs', '0'])).stderr).toContain('options.runs: must be at least 1');
+    expect((await cli(['simulate', '--runs', '0'])).stderr).toBe('cx-roi: --runs must be at least 1 (got 0)\n');
+    expect((await cli(['simulate', '--runs', 'abc'])).stderr).toBe('cx-roi: --runs must be a number written in digits, e.g. 5000 (got "abc")\n');
+    expect((await cli(['simulate', '--bogus'])).stderr).toBe('cx-roi: unknown option --bogus; see cx-roi --help\n');
+    expect((await cli(['simulate', '--runs'])).stderr).toBe('cx-roi: --runs needs a value; see cx-roi --help\n');
+    expect((await cli(['simulate', 'x.json'], { 'x.json': '{\n  "churn": {\n    "base" 0.01\n  }\n}' })).stderr).toMatch(/x\.json is not valid JSON: .* at line 3, column 12\n$/);
+    expect((await cli(['simulate', '--keep-runs'])).stderr).toContain('--keep-runs applies to --format json');
+    expect((await cli(['simulate', '--monthly', '--format', 'csv'])).code).toBe(2);
     expect((await cli(['simulate', '--format', 'xml'])).code).toBe(2);
     expect((await cli(['simulate', '--bogus'])).code).toBe(2);
-    expect((await cli(['simulate', '--runs', '0x10'])).stderr).toContain('options.runs: must be a number written in digits');
+    expect((await cli(['simulate', '--runs', '0x10'])).stderr).toContain('--runs must be a number written in digits');
     expect((await cli(['kpis', '--runs', '10'])).stderr).toContain('--runs does not apply to kpis');
     expect((await cli(['calibrate', 'o.json', '--keep-runs'], { 'o.json': '{}' })).stderr).toContain('--keep-runs does not apply to calibrate');
     expect((await cli(['simulate', '--steady-state'])).code).toBe(2);
@@ -239,7 +267,7 @@ describe('cx-roi CLI', () => {
     expect(s.stdout).not.toContain('Fixed, sourced figures');
     const json = JSON.parse((await cli(['sensitivity', '--at', '60', '--runs', '300', '--format', 'json'])).stdout);
     expect(json.fixedFigures.figures.map((f: { path: string }) => f.path)).toContain('churn.switchAfterBad');
-    expect((await cli(['sensitivity', '--at', '61'])).stderr).toContain('options.at');
+    expect((await cli(['sensitivity', '--at', '61'])).stderr).toContain('--at must be a list of months');
     const v = await cli(['voi', '--runs', '800']);
     expect(v.code).toBe(0);
     expect(v.stdout).toContain('The decision: invest or not, by expected NPV at the horizon. Today: invest');
