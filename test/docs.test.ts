@@ -112,4 +112,9 @@ describe('generated docs (run `npm run docs` after changing the schema or the mo
     const ties = 1 - pair.paybackMonth.aSoonerShare - pair.paybackMonth.bSoonerShare;
     expect(readme).toContain(`(in ${pct(ties)} the two pay back in the same month or neither does; 2,000 runs)`);
   });
+  it('the README names every runtime export', async () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const api = await import('../src/index.js');
+    expect(Object.keys(api).filter((name) => !readme.includes(`\`${name}`))).toEqual([]);
+  });
 });
