@@ -27,6 +27,15 @@ export default defineConfig([
     minify: true,
   },
   {
+    // cx-roi/testing: imports the library by its name, so a test and the library share one copy.
+    entry: { testing: 'src/testing/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: false,
+    target: 'es2022',
+    external: ['cx-roi', 'fast-check'],
+  },
+  {
     entry: { cli: 'src/cli/bin.ts' },
     format: ['esm'],
     sourcemap: false,

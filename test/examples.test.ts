@@ -34,6 +34,15 @@ describe.runIf(existsSync(join(root, 'dist/index.js')))('examples run and say wh
     expect(out).toContain(`bold's NPV beats cautious's in ${pct(pair?.probabilityBBeatsA ?? Number.NaN)} ± ${pct(pair?.probabilityBBeatsAStandardError ?? Number.NaN)} of runs`);
     expect(out).toContain(`bold − cautious has median ${Math.round(pair?.npv.p50 ?? Number.NaN).toLocaleString('en-US')}`);
   });
+  it('property-test: a user’s property test with cx-roi/testing finds and shrinks where the claim fails, and holds once it is ruled out', () => {
+    const out = run('property-test.ts');
+    expect(out).toMatch(/^For any business: fails, shrunk to \{.*\}: a business where a good month is worth less than a bad one\.$/m);
+    // Shrunk: the counterexample names only a few fields.
+    const shrunk = JSON.parse(out.match(/shrunk to (\{.*\}):/)?.[1] ?? '{}');
+    expect(JSON.stringify(shrunk).length).toBeLessThan(120);
+    expect(out).toContain('Where a good month is worth at least a bad one: held for 100 scenarios.');
+  });
+
   it('targeted-budget: the same budget on the weakest touchpoint does better than spread over all five', () => {
     const out = run('targeted-budget.ts');
     const chance = (label: string) => Number(out.split('\n').find((l) => l.startsWith(label))?.match(/(\d+\.\d)%\s+[\d,]+\s*$/)?.[1]);

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { simulateRun } from '../src/model/run.js';
+import { scenarioInputArbitrary } from 'cx-roi/testing';
 import { type ScenarioInput, ScenarioError, parseScenario, simulate } from '../src/index.js';
 
-const probability = fc.double({ min: 0, max: 1, noNaN: true });
 const sortedTriple = (min: number, max: number) =>
   fc.tuple(fc.double({ min, max, noNaN: true }), fc.double({ min, max, noNaN: true }), fc.double({ min, max, noNaN: true })).map((xs) => xs.sort((a, b) => a - b) as [number, number, number]);
 
@@ -20,71 +20,24 @@ function assumption(min: number, max: number, integer = false) {
   );
 }
 
-const channelsArbitrary = fc
-  .array(fc.tuple(assumption(0, 1), fc.boolean(), fc.double({ min: 0.01, max: 1, noNaN: true })), { minLength: 1, maxLength: 4 })
-  .chain((list) =>
-    fc.record({
-      contactRate: assumption(0, 1),
-      siloPenalty: assumption(1, 5),
-      offered: fc.constant(
-        Object.fromEntries(list.map(([failure, connected, weight], i) => [`c${i}`, { failure, connected, share: weight / list.reduce((sum, [, , w]) => sum + w, 0) }])),
-      ),
-    }),
-  )
-  // Shares that add up to 1 only to within rounding are the schema's to refuse; keep those that add up exactly.
-  .filter((c) => Math.abs(Object.values(c.offered).reduce((sum, x) => sum + x.share, 0) - 1) <= 1e-9);
-
-const stageGateArbitrary = fc.record({
-  month: fc.integer({ min: 1, max: 36 }),
-  measure: fc.constantFrom('effect' as const, 'roi' as const),
-  threshold: fc.double({ min: -1, max: 1, noNaN: true }),
-  afterStop: fc.constantFrom('fade' as const, 'hold' as const),
-  fadeMonths: fc.integer({ min: 1, max: 24 }),
-});
-
-const validScenario: fc.Arbitrary<ScenarioInput> = fc.record({
-  horizonMonths: fc.integer({ min: 1, max: 36 }),
-  discountRateAnnual: assumption(0, 0.3),
-  customers: fc.record({ initial: assumption(0, 1_000_000, true), prospects: assumption(0, 10_000_000, true) }),
-  journey: fc.record({
-    touchpointFailure: fc.oneof(
-      assumption(0, 1),
-      fc.array(assumption(0, 0.5), { minLength: 1, maxLength: 5 }),
-      fc.dictionary(fc.constantFrom('web', 'order', 'delivery', 'service'), assumption(0, 0.5), { minKeys: 1 }),
-    ),
-  }),
-  churn: fc.record({ switchAfterBad: assumption(0, 1), base: assumption(0, 0.2) }),
-  spend: fc.record({ averagePerMonth: assumption(0, 1000), goodMultiplier: assumption(0.01, 5), grossMargin: assumption(0, 1) }),
-  wordOfMouth: fc.record({
-    excellentShare: assumption(0, 1),
-    recommendAfterExcellent: assumption(0, 1),
-    toldAfterExcellent: assumption(0, 30),
-    speakAfterBad: assumption(0, 1),
-    toldAfterBad: assumption(0, 30),
-    conversionPerTell: assumption(0, 1),
-    deterrencePerTell: assumption(0, 1),
-    recommendAfterBad: assumption(0, 1),
-    detractorAfterOrdinary: assumption(0, 1),
-  }),
-  acquisition: fc.record({ organicMonthly: assumption(0, 0.2) }),
-  channels: fc.option(channelsArbitrary, { nil: undefined }),
-  investment: fc.record({
-    upfront: fc.double({ min: 1, max: 1e7, noNaN: true }),
-    monthly: assumption(0, 1e5),
-    failureReduction: assumption(-1, 1),
-    delayMonths: assumption(0, 24),
-    rampMonths: assumption(0, 48),
-    executionSuccess: assumption(0, 1),
-    missedEffectShare: assumption(-1, 1),
-    stageGate: fc.option(stageGateArbitrary, { nil: undefined }),
-  }),
-}).map((input) => {
-  // A gate must fall within the horizon; channels, when given, get a budget on their first channel.
-  const gate = input.investment?.stageGate;
-  const investment = { ...input.investment, ...(gate ? { stageGate: { ...gate, month: Math.min(gate.month, input.horizonMonths ?? 1) } } : {}) };
-  const first = input.channels ? Object.keys(input.channels.offered ?? {})[0] : undefined;
-  return first ? { ...input, investment: { ...investment, channels: { budget: { [first]: 20_000 }, setupCost: 5_000, halfEffectSpend: 10_000 } } } : { ...input, investment };
-});
+// Valid scenarios from the testing kit (derived from the schema, the optional sections included), with
+// journeys of every form a user may write: one number, a list, or touchpoints by name.
+const journeyArbitrary = fc.oneof(
+  assumption(0, 1),
+  fc.array(assumption(0, 0.5), { minLength: 1, maxLength: 5 }),
+  fc.dictionary(fc.constantFrom('web', 'order', 'delivery', 'service'), assumption(0, 0.5), { minKeys: 1 }),
+);
+const validScenario: fc.Arbitrary<ScenarioInput> = fc
+  .tuple(scenarioInputArbitrary({ sections: true, maxHorizonMonths: 36 }), fc.option(journeyArbitrary, { nil: undefined }))
+  .map(([input, touchpointFailure]) => (touchpointFailure === undefined ? input : { ...input, journey: { touchpointFailure } }))
+  .filter((input) => {
+    try {
+      parseScenario(input);
+      return true;
+    } catch {
+      return false;
+    }
+  });
 
 function everyNumber(value: unknown, visit: (x: number, path: string) => void, path = ''): void {
   if (typeof value === 'number') visit(value, path);

@@ -14,7 +14,12 @@ export function standardDeviation(values: number[]): number {
 export function horizonBand(values: readonly number[]): Band {
   const sorted = [...values].sort((a, b) => a - b);
   const [p5, p25, p50, p75, p95] = math.quantileSeq(sorted, [...bandProbabilities], true) as unknown as [number, number, number, number, number];
-  return { mean: math.mean(sorted) as number, p5, p25, p50, p75, p95 };
+  // mathjs interpolates as (1 − f)·lo + f·hi, which can put a percentile one rounding below the one before
+  // it when the values all but agree: keep them in order.
+  const q25 = Math.max(p5, p25);
+  const q50 = Math.max(q25, p50);
+  const q75 = Math.max(q50, p75);
+  return { mean: math.mean(sorted) as number, p5, p25: q25, p50: q50, p75: q75, p95: Math.max(q75, p95) };
 }
 
 /** The `probability` quantile of ascending per-run horizon figures, by the same mathjs definition as {@link horizonBand} (so a median matches the result's `p50` bit for bit). */

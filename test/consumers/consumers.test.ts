@@ -30,7 +30,20 @@ simulateParallel({}, { runs: 300, seed: 1, workers: 2 }).then((b) => {
   stopWorkers();
   console.log(\`cjs \${version} median ROI \${a.horizon.roi.p50.toFixed(4)} parallel same \${a.horizon.roi.p50 === b.horizon.roi.p50}\`);
 });`,
+  'kit.mjs': `import fc from 'fast-check';
+import { simulate } from 'cx-roi';
+import { expectWithinMonteCarloError, modelProperties, scenarioInputArbitrary } from 'cx-roi/testing';
+fc.assert(fc.property(scenarioInputArbitrary({ maxHorizonMonths: 12 }), (input) => modelProperties.leversAddUp(input, { runs: 5 })), { numRuns: 10 });
+const { horizon } = simulate({}, { runs: 500 });
+expectWithinMonteCarloError(horizon.probabilityPositiveRoi, 0.8, horizon.probabilityPositiveRoiStandardError, 5);
+console.log('kit esm ok');`,
+  'kit.cjs': `const fc = require('fast-check');
+const { scenarioInputArbitrary, kolmogorovSmirnov } = require('cx-roi/testing');
+const [input] = fc.sample(scenarioInputArbitrary(), { numRuns: 1, seed: 1 });
+console.log(\`kit cjs \${typeof input} \${kolmogorovSmirnov([1, 2, 3], [1, 2, 3]).statistic}\`);`,
   'typed.ts': `import { type ScenarioInput, type SimulationResult, compare, simulate } from 'cx-roi';
+import { scenarioInputArbitrary } from 'cx-roi/testing';
+export const arbitrary = scenarioInputArbitrary({ sections: true });
 const input: ScenarioInput = { investment: { upfront: 200_000, failureReduction: { dist: 'pert', min: 0.2, mode: 0.4, max: 0.6 } } };
 const result: SimulationResult = simulate(input, { runs: 10 });
 const p: number = compare({ A: {}, B: input }, { runs: 10 }).pairs[0]?.probabilityBBeatsA ?? 0;
@@ -88,7 +101,8 @@ describe.runIf(built)('the packed tarball in a fresh project', () => {
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
     // zod comes from npm's cache after the project's own install (npm ci); the registry otherwise.
     tarball = join(dir, packed[0].filename);
-    run('npm', ['install', tarball, '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], dir);
+    // fast-check for cx-roi/testing, whose peer it is.
+    run('npm', ['install', tarball, 'fast-check@4', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], dir);
     median = run(process.execPath, ['-e', `import('${join(root, 'dist/index.js')}').then((m) => console.log(m.simulate({}, { runs: 300, seed: 1 }).horizon.roi.p50.toFixed(4)))`], root).trim();
   }, 120_000);
 
@@ -101,12 +115,15 @@ describe.runIf(built)('the packed tarball in a fresh project', () => {
     // attw exits non-zero on a problem (and run throws); the report lists none, for both entry points.
     const report = JSON.parse(run(bin('attw'), [tarball, '--format', 'json'], dir)) as { analysis: { problems: unknown[]; entrypoints: Record<string, unknown> } };
     expect(report.analysis.problems).toEqual([]);
-    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './package.json', './scenario.schema.json']);
+    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './package.json', './scenario.schema.json', './testing']);
   });
 
   it('Node ESM and CommonJS: simulate, and simulateParallel equal to it', () => {
     expect(run(process.execPath, ['esm.mjs'], dir).trim()).toBe(`esm ${version} median ROI ${median} parallel same true`);
     expect(run(process.execPath, ['cjs.cjs'], dir).trim()).toBe(`cjs ${version} median ROI ${median} parallel same true`);
+    // The testing kit, with the consumer's own fast-check.
+    expect(run(process.execPath, ['kit.mjs'], dir).trim()).toBe('kit esm ok');
+    expect(run(process.execPath, ['kit.cjs'], dir).trim()).toBe('kit cjs object 0');
     // The scenario files' JSON Schema, for editors.
     const schema = run(process.execPath, ['-e', "console.log(require('cx-roi/scenario.schema.json').title)"], dir).trim();
     expect(schema).toBe('cx-roi scenario');

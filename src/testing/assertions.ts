@@ -1,0 +1,90 @@
+/**
+ * Assertions that know a Monte Carlo estimate has an error: a test that
+ * demands an exact figure from a simulation fails by chance, and one with a
+ * loose tolerance passes when the model is wrong. These state the tolerance
+ * as standard errors, so the chance of a false alarm is known.
+ */
+
+/**
+ * Passes when `estimate` is within `z` standard errors of `expected`.
+ * With z = 4 a correct model fails about once in 16,000 checks.
+ * @throws Error saying by how many standard errors the estimate is off.
+ * @example
+ * ```ts
+ * const { horizon } = simulate({}, { runs: 4000 });
+ * expectWithinMonteCarloError(horizon.probabilityPositiveRoi, 0.8, horizon.probabilityPositiveRoiStandardError);
+ * ```
+ */
+export function expectWithinMonteCarloError(estimate: number, expected: number, standardError: number, z = 4): void {
+  for (const [name, x] of [['estimate', estimate], ['expected', expected], ['standardError', standardError], ['z', z]] as const)
+    if (!Number.isFinite(x)) throw new RangeError(`${name} must be a finite number (got ${x})`);
+  if (standardError < 0 || z <= 0) throw new RangeError('standardError must be at least 0 and z above 0');
+  const off = Math.abs(estimate - expected);
+  if (off > z * standardError)
+    throw new Error(
+      `expected ${estimate} to be within ${z} standard errors (${z} × ${standardError}) of ${expected}; it is ${standardError > 0 ? `${(off / standardError).toFixed(1)} standard errors` : `${off}`} away`,
+    );
+}
+
+/** The result of {@link kolmogorovSmirnov}. */
+export interface KolmogorovSmirnov {
+  /** The largest gap between the two empirical distribution functions, 0 to 1. */
+  readonly statistic: number;
+  /** The asymptotic p-value of that gap, if both samples came from one distribution. */
+  readonly pValue: number;
+}
+
+/**
+ * The two-sample Kolmogorov–Smirnov test: whether two samples (of runs,
+ * say, from two implementations of the same model) could come from one
+ * distribution. The p-value is the asymptotic one (Kolmogorov's
+ * distribution at √(nm/(n+m))·D, Stephens' correction), good from a few
+ * dozen values a sample.
+ * @throws RangeError for an empty sample or a value that is not finite.
+ */
+export function kolmogorovSmirnov(a: ArrayLike<number>, b: ArrayLike<number>): KolmogorovSmirnov {
+  const x = sortedCopy(a, 'a');
+  const y = sortedCopy(b, 'b');
+  let i = 0;
+  let j = 0;
+  let d = 0;
+  while (i < x.length && j < y.length) {
+    const v = Math.min(x[i] as number, y[j] as number);
+    while (i < x.length && (x[i] as number) <= v) i += 1;
+    while (j < y.length && (y[j] as number) <= v) j += 1;
+    d = Math.max(d, Math.abs(i / x.length - j / y.length));
+  }
+  const n = Math.sqrt((x.length * y.length) / (x.length + y.length));
+  return { statistic: d, pValue: kolmogorovSurvival((n + 0.12 + 0.11 / n) * d) };
+}
+
+/**
+ * Passes unless the two samples differ by the Kolmogorov–Smirnov test at
+ * level `alpha` (a false alarm in one check of 1 / alpha when they do not).
+ * @throws Error with the statistic and p-value.
+ */
+export function expectSameDistribution(a: ArrayLike<number>, b: ArrayLike<number>, alpha = 0.001): void {
+  const { statistic, pValue } = kolmogorovSmirnov(a, b);
+  if (pValue < alpha) throw new Error(`the samples differ: Kolmogorov–Smirnov D = ${statistic.toFixed(4)}, p = ${pValue.toExponential(2)} < ${alpha}`);
+}
+
+function sortedCopy(values: ArrayLike<number>, name: string): Float64Array {
+  if (values.length === 0) throw new RangeError(`${name} is empty`);
+  const copy = Float64Array.from(values);
+  copy.forEach((v, i) => {
+    if (!Number.isFinite(v)) throw new RangeError(`${name}[${i}] is ${v}: every value must be finite`);
+  });
+  return copy.sort();
+}
+
+/** P(K > t) for Kolmogorov's distribution: 2 Σ (−1)^(k−1) e^(−2k²t²). */
+function kolmogorovSurvival(t: number): number {
+  if (t < 0.2) return 1;
+  let sum = 0;
+  for (let k = 1; k <= 100; k += 1) {
+    const term = Math.exp(-2 * k * k * t * t);
+    sum += (k % 2 === 1 ? 1 : -1) * term;
+    if (term < 1e-16) break;
+  }
+  return Math.min(1, Math.max(0, 2 * sum));
+}
