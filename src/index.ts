@@ -23,6 +23,7 @@ export type {
 } from './simulate/result.js';
 export type { Band } from './summary/band.js';
 export type { GateOutcome, Levers, RunResult, StageGate } from './model/run.js';
+export type { DrawnValues } from './model/draw.js';
 export { improvementFromBudget } from './model/parameters.js';
 
 // Scenario

@@ -117,4 +117,9 @@ describe('generated docs (run `npm run docs` after changing the schema or the mo
     const api = await import('../src/index.js');
     expect(Object.keys(api).filter((name) => !readme.includes(`\`${name}`))).toEqual([]);
   });
+  it('the TypeDoc API reference builds without a warning (npm run docs writes it to docs/api)', async () => {
+    const { execFileSync } = await import('node:child_process');
+    // typedoc.json treats warnings as errors: an undocumented reference or a stale @param fails here.
+    expect(execFileSync(join(root, 'node_modules/.bin/typedoc'), ['--emit', 'none'], { cwd: root, encoding: 'utf8' })).toBe('');
+  });
 });

@@ -30,17 +30,17 @@ import { type Scenario, type ScenarioInput, scenarioSchema } from './schema.js';
  * parseScenario({ churn: { base: 2 } }); // throws: churn.base: must be a probability from 0 to 1 (got 2)
  * ```
  */
-export function parseScenario(given: ScenarioInput | unknown = {}): Scenario {
-  let input = given;
-  if (input === null || typeof input !== 'object' || Array.isArray(input))
-    throw new ScenarioError([{ path: '', value: input, message: 'a scenario must be an object of fields, e.g. { "churn": { "base": 0.01 } }' }]);
+export function parseScenario(input: ScenarioInput | unknown = {}): Scenario {
+  let given = input;
+  if (given === null || typeof given !== 'object' || Array.isArray(given))
+    throw new ScenarioError([{ path: '', value: given, message: 'a scenario must be an object of fields, e.g. { "churn": { "base": 0.01 } }' }]);
   // A scenario file may name its JSON Schema (cx-roi/scenario.schema.json) for editors; it is not a field.
-  if (Object.hasOwn(input, '$schema')) {
-    const { $schema, ...rest } = input as Record<string, unknown>;
+  if (Object.hasOwn(given, '$schema')) {
+    const { $schema, ...rest } = given as Record<string, unknown>;
     if (typeof $schema !== 'string') throw new ScenarioError([{ path: '$schema', value: $schema, message: 'must be the path or address of a JSON Schema, e.g. "./node_modules/cx-roi/scenario.schema.json"' }]);
-    input = rest;
+    given = rest;
   }
-  return parseObject(input as object);
+  return parseObject(given as object);
 }
 
 function parseObject(input: object): Scenario {
