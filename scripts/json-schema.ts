@@ -23,7 +23,7 @@ function describeField(meta: FieldMeta): string {
     meta.description,
     `Unit: ${meta.unit}.`,
     `Allowed: ${meta.domain.label}${meta.uncertain ? ', or a distribution over it drawn once per run ({ "dist": "triangular", "min": …, "mode": …, "max": … }, …)' : ''}.`,
-    source ? `Source: ${source.credit}, "${source.figure}" (${source.title}).` : `Illustrative assumption${meta.note ? `: ${meta.note}` : '.'}`,
+    source ? `Source: ${source.credit}, "${source.figure}" (${source.title}).` : illustrative(meta.note),
   ].join(' ');
 }
 
@@ -82,4 +82,10 @@ if (process.argv[1]?.endsWith('json-schema.ts')) {
   const text = `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
   writeFileSync(join(import.meta.dirname, '..', 'scenario.schema.json'), text);
   console.log(`scenario.schema.json: ${(text.length / 1024).toFixed(1)} KB`);
+}
+
+/** An illustrative default in words, with its note (which may say so itself). */
+function illustrative(note: string | undefined): string {
+  if (!note) return 'Illustrative assumption.';
+  return /^illustrative/i.test(note) ? note : `Illustrative assumption: ${note}`;
 }

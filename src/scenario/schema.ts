@@ -97,6 +97,13 @@ function lowestTotal(value: Assumption | Readonly<Record<string, Assumption>>, d
  */
 export const scenarioSchema = z
   .strictObject({
+    /**
+     * How many months to simulate: long enough to see a 2–3 year programme pay back.
+     *
+     * Unit: months. Allowed: a whole number of months from 1 to 240.
+     * Illustrative assumption: Five years by default, a choice rather than a finding; at most 20 years.
+     * @defaultValue 60
+     */
     horizonMonths: setting(
       { min: 1, max: limits.horizonMonths, integer: true, label: `a whole number of months from 1 to ${limits.horizonMonths}` },
       {
@@ -106,6 +113,13 @@ export const scenarioSchema = z
         note: 'Five years by default, a choice rather than a finding; at most 20 years.',
       },
     ),
+    /**
+     * Annual discount rate applied to margins and costs (monthly compounding) for ROI and NPV.
+     *
+     * Unit: share per year. Allowed: an annual rate from 0 to 1, or a distribution over it, drawn once per run.
+     * Illustrative assumption, not a published finding: set it from your own data.
+     * @defaultValue 0.08
+     */
     discountRateAnnual: assumption(domains.annualRate, {
       unit: 'share per year',
       description: 'Annual discount rate applied to margins and costs (monthly compounding) for ROI and NPV.',
@@ -113,12 +127,26 @@ export const scenarioSchema = z
       note: illustrative,
     }),
     customers: z.strictObject({
+      /**
+       * Active customers at the start, the same in both arms.
+       *
+       * Unit: customers. Allowed: a whole number of people from 0 to 1,000,000,000, or a distribution over it, drawn once per run.
+       * Illustrative assumption, not a published finding: set it from your own data.
+       * @defaultValue 10000
+       */
       initial: assumption(domains.people, {
         unit: 'customers',
         description: 'Active customers at the start, the same in both arms.',
         source: null,
         note: illustrative,
       }),
+      /**
+       * Prospect pool: people who could still become customers; acquisition and deterrence draw it down.
+       *
+       * Unit: people. Allowed: a whole number of people from 0 to 1,000,000,000, or a distribution over it, drawn once per run.
+       * Illustrative assumption, not a published finding: set it from your own data.
+       * @defaultValue 250000
+       */
       prospects: assumption(domains.people, {
         unit: 'people',
         description: 'Prospect pool: people who could still become customers; acquisition and deterrence draw it down.',
@@ -127,6 +155,12 @@ export const scenarioSchema = z
       }),
     }),
     journey: z.strictObject({
+      /**
+       * Failure chance of each touchpoint of the monthly journey (a number for the whole journey, or one per touchpoint, listed or named); the journey is bad if any one fails: pBad = 1 − Π(1 − failᵢ).
+       *
+       * Unit: probability per month. Allowed: a probability from 0 to 1, or a distribution over it, drawn once per run.
+       * Illustrative assumption, not a published finding: set it from your own data. The weakest-link idea itself (one late delivery undoes the journey) is from 000_ab32cb94a1089f0b.txt.
+       */
       touchpointFailure: z
         .union([
           touchpointFailureOne,
@@ -146,11 +180,25 @@ export const scenarioSchema = z
         }),
     }),
     churn: z.strictObject({
+      /**
+       * Chance that a customer with a bad experience this month stops buying and switches brand.
+       *
+       * Unit: probability. Allowed: a probability from 0 to 1, or a distribution over it, drawn once per run.
+       * Source: the article’s own statistics, “86% switch to another brand after one bad experience” (Alles wat je wil én moet weten over customer experience).
+       * @defaultValue 0.86
+       */
       switchAfterBad: probability({
         unit: 'probability',
         description: 'Chance that a customer with a bad experience this month stops buying and switches brand.',
         source: 'switchAfterBad',
       }),
+      /**
+       * Chance that a customer with a good experience leaves anyway this month (moves, no longer needs the product).
+       *
+       * Unit: probability per month. Allowed: a probability from 0 to 1, or a distribution over it, drawn once per run.
+       * Illustrative assumption, not a published finding: set it from your own data. The default is calibrate() of the default business (80% annual retention, 1.5% bad experiences a month, NPS 20, 180 new customers a month), rounded.
+       * @defaultValue 0.0056
+       */
       base: probability({
         unit: 'probability per month',
         description: 'Chance that a customer with a good experience leaves anyway this month (moves, no longer needs the product).',
@@ -159,6 +207,13 @@ export const scenarioSchema = z
       }),
     }),
     spend: z.strictObject({
+      /**
+       * Average revenue per customer per month without the programme, as the company knows it; the documented 2.4 : 1 ratio splits it into good and bad months, so fewer bad months raise it.
+       *
+       * Unit: currency per customer per month. Allowed: an amount of money from 0 to 1,000,000,000,000, or a distribution over it, drawn once per run.
+       * Illustrative assumption, not a published finding: set it from your own data.
+       * @defaultValue 90
+       */
       averagePerMonth: assumption(domains.money, {
         unit: 'currency per customer per month',
         description:
@@ -166,11 +221,25 @@ export const scenarioSchema = z
         source: null,
         note: illustrative,
       }),
+      /**
+       * How much more a customer spends in a month with a good experience than in one with a bad experience: 2.4 means 140% more.
+       *
+       * Unit: × bad spend. Allowed: a spend ratio from 0.01 to 100, or a distribution over it, drawn once per run.
+       * Source: Harvard Business Review, “customers with a good experience spend 140% more (2.4 : 1)” (Alles wat je wil én moet weten over customer experience).
+       * @defaultValue 2.4
+       */
       goodMultiplier: assumption(domains.spendRatio, {
         unit: '× bad spend',
         description: 'How much more a customer spends in a month with a good experience than in one with a bad experience: 2.4 means 140% more.',
         source: 'spendAfterGood',
       }),
+      /**
+       * Gross margin on revenue: the part of extra revenue that is extra profit.
+       *
+       * Unit: share of revenue. Allowed: a share from 0 to 1, or a distribution over it, drawn once per run.
+       * Illustrative assumption, not a published finding: set it from your own data.
+       * @defaultValue 0.35
+       */
       grossMargin: assumption(domains.share, {
         unit: 'share of revenue',
         description: 'Gross margin on revenue: the part of extra revenue that is extra profit.',
@@ -179,6 +248,13 @@ export const scenarioSchema = z
       }),
     }),
     wordOfMouth: z.strictObject({
+      /**
+       * Share of good journeys that are excellent: the experiences customers recommend, and with the bad share what sets NPS (see recommendAfterBad and detractorAfterOrdinary).
+       *
+       * Unit: share of good journeys. Allowed: a probability from 0 to 1, or a distribution over it, drawn once per run.
+       * Illustrative assumption, not a published finding: set it from your own data. The default is calibrate() of the default business (80% annual retention, 1.5% bad experiences a month, NPS 20, 180 new customers a month), rounded. calibrate() sets it from an observed NPS.
+       * @defaultValue 0.313
+       */
       excellentShare: probability({
         unit: 'share of good journeys',
         description:
@@ -186,32 +262,74 @@ export const scenarioSchema = z
         source: null,
         note: `${calibratedNote} calibrate() sets it from an observed NPS.`,
       }),
+      /**
+       * Chance that a customer with an excellent experience this month recommends the company.
+       *
+       * Unit: probability. Allowed: a probability from 0 to 1, or a distribution over it, drawn once per run.
+       * Source: Temkin Group, “90% recommend the company after an excellent experience” (Hoe klantgedreven is jouw organisatie daadwerkelijk?).
+       * @defaultValue 0.9
+       */
       recommendAfterExcellent: probability({
         unit: 'probability',
         description: 'Chance that a customer with an excellent experience this month recommends the company.',
         source: 'recommendAfterExcellent',
       }),
+      /**
+       * People a customer who recommends the company tells about the excellent experience.
+       *
+       * Unit: people per recommender. Allowed: a number of people from 0 to 1,000, or a distribution over it, drawn once per run.
+       * Source: the article (“Customer experience weetjes”), “loyal customers tell about 9 people, dissatisfied ones 16 on average” (Alles wat je wil én moet weten over customer experience).
+       * @defaultValue 9
+       */
       toldAfterExcellent: assumption(domains.tellsPerCustomer, {
         unit: 'people per recommender',
         description: 'People a customer who recommends the company tells about the excellent experience.',
         source: 'toldAfterGoodAndBad',
       }),
+      /**
+       * Chance that a customer with a bad experience this month tells others about it.
+       *
+       * Unit: probability. Allowed: a probability from 0 to 1, or a distribution over it, drawn once per run.
+       * Source: research cited in the article, “50% tell their friends after a bad experience” (Customer Experience: Ambitie vs. Realiteit).
+       * @defaultValue 0.5
+       */
       speakAfterBad: probability({
         unit: 'probability',
         description: 'Chance that a customer with a bad experience this month tells others about it.',
         source: 'speakAfterBad',
       }),
+      /**
+       * People a customer who complains tells about the bad experience.
+       *
+       * Unit: people per complainer. Allowed: a number of people from 0 to 1,000, or a distribution over it, drawn once per run.
+       * Source: the article (“Customer experience weetjes”), “loyal customers tell about 9 people, dissatisfied ones 16 on average” (Alles wat je wil én moet weten over customer experience).
+       * @defaultValue 16
+       */
       toldAfterBad: assumption(domains.tellsPerCustomer, {
         unit: 'people per complainer',
         description: 'People a customer who complains tells about the bad experience.',
         source: 'toldAfterGoodAndBad',
       }),
+      /**
+       * Chance that a customer with a bad experience this month would still recommend the company: a promoter in an NPS survey. Sets NPS; calibrate() reads it to solve the excellent share from an observed NPS.
+       *
+       * Unit: probability. Allowed: a probability from 0 to 1, or a distribution over it, drawn once per run.
+       * Source: Temkin Group, “18% recommend the company after a bad experience” (Hoe klantgedreven is jouw organisatie daadwerkelijk?).
+       * @defaultValue 0.18
+       */
       recommendAfterBad: probability({
         unit: 'probability',
         description:
           'Chance that a customer with a bad experience this month would still recommend the company: a promoter in an NPS survey. Sets NPS; calibrate() reads it to solve the excellent share from an observed NPS.',
         source: 'recommendAfterBad',
       }),
+      /**
+       * Chance that a customer with a good but not excellent experience this month scores 0–6 in an NPS survey (a detractor; the rest are passives). Sets NPS; calibrate() reads it like recommendAfterBad.
+       *
+       * Unit: probability. Allowed: a probability from 0 to 1, or a distribution over it, drawn once per run.
+       * Illustrative assumption, not a published finding: set it from your own data. With it NPS has detractors beyond this month’s bad journeys, as surveys find.
+       * @defaultValue 0.1
+       */
       detractorAfterOrdinary: probability({
         unit: 'probability',
         description:
@@ -219,12 +337,26 @@ export const scenarioSchema = z
         source: null,
         note: `${illustrative} With it NPS has detractors beyond this month’s bad journeys, as surveys find.`,
       }),
+      /**
+       * Chance that one recommendation turns a prospect into a customer.
+       *
+       * Unit: probability per tell. Allowed: a probability from 0 to 1, or a distribution over it, drawn once per run.
+       * Illustrative assumption, not a published finding: set it from your own data.
+       * @defaultValue 0.002
+       */
       conversionPerTell: probability({
         unit: 'probability per tell',
         description: 'Chance that one recommendation turns a prospect into a customer.',
         source: null,
         note: illustrative,
       }),
+      /**
+       * Chance that one negative story costs a prospect who was about to join (a word-of-mouth convert or an organic sign-up); the prospect is put off for good.
+       *
+       * Unit: probability per tell. Allowed: a probability from 0 to 1, or a distribution over it, drawn once per run.
+       * Illustrative assumption, not a published finding: set it from your own data.
+       * @defaultValue 0.005
+       */
       deterrencePerTell: probability({
         unit: 'probability per tell',
         description:
@@ -234,6 +366,13 @@ export const scenarioSchema = z
       }),
     }),
     acquisition: z.strictObject({
+      /**
+       * Share of the remaining prospect pool that becomes a customer each month without word of mouth (marketing, search).
+       *
+       * Unit: share of prospects per month. Allowed: a share from 0 to 1, or a distribution over it, drawn once per run.
+       * Illustrative assumption, not a published finding: set it from your own data. The default is calibrate() of the default business (80% annual retention, 1.5% bad experiences a month, NPS 20, 180 new customers a month), rounded.
+       * @defaultValue 0.00054
+       */
       organicMonthly: assumption(domains.share, {
         unit: 'share of prospects per month',
         description: 'Share of the remaining prospect pool that becomes a customer each month without word of mouth (marketing, search).',
@@ -243,12 +382,24 @@ export const scenarioSchema = z
     }),
     channels: z
       .strictObject({
+        /**
+         * Share of customers who contact the company in a month; a failed contact makes the month’s journey bad.
+         *
+         * Unit: share of customers per month. Allowed: a probability from 0 to 1, or a distribution over it, drawn once per run.
+         * Illustrative assumption, not a published finding: set it from your own data.
+         */
         contactRate: probability({
           unit: 'share of customers per month',
           description: 'Share of customers who contact the company in a month; a failed contact makes the month’s journey bad.',
           source: null,
           note: illustrative,
         }),
+        /**
+         * How many times as often a channel not connected to the others fails.
+         *
+         * Unit: × failure rate. Allowed: a multiplier from 1 to 100, or a distribution over it, drawn once per run.
+         * Illustrative assumption, not a published finding: set it from your own data. Article 002 (Dimension Data) finds 58% of organisations manage their channels in silos, which guarantees problems sharing data; it does not say how much more often a siloed channel fails, so 1.5 is a choice.
+         */
         siloPenalty: assumption(domains.failureMultiplier, {
           unit: '× failure rate',
           description: 'How many times as often a channel not connected to the others fails.',
@@ -278,6 +429,13 @@ export const scenarioSchema = z
       })
       .optional(),
     investment: z.strictObject({
+      /**
+       * One-off cost of the CX programme, paid at the start: one amount, or one per touchpoint it targets (summed). Any channel budget (investment.channels.budget) is paid on top.
+       *
+       * Unit: currency. Allowed: an amount of money from 0 to 1,000,000,000,000, or a distribution over it, drawn once per run.
+       * Illustrative, and tuned: with the default business, these costs make the default programme’s outcome classes land near Accenture’s 23 / 57 / 20 (a calibration target, not a validation). Set your own.
+       * @defaultValue 110000
+       */
       upfront: perTouchpoint(domains.money, {
         unit: 'currency',
         description:
@@ -285,6 +443,13 @@ export const scenarioSchema = z
         source: null,
         note: tunedCostNote,
       }),
+      /**
+       * Running cost of the programme each month (people, tools, follow-up): one amount, or one per touchpoint (summed). Paid to the horizon, or until a stage gate stops the programme.
+       *
+       * Unit: currency per month. Allowed: an amount of money from 0 to 1,000,000,000,000, or a distribution over it, drawn once per run.
+       * Illustrative, and tuned: with the default business, these costs make the default programme’s outcome classes land near Accenture’s 23 / 57 / 20 (a calibration target, not a validation). Set your own.
+       * @defaultValue 5500
+       */
       monthly: perTouchpoint(domains.money, {
         unit: 'currency per month',
         description:
@@ -292,6 +457,13 @@ export const scenarioSchema = z
         source: null,
         note: tunedCostNote,
       }),
+      /**
+       * Relative cut in the chance of a bad experience at full effect: one share for the whole journey’s touchpoints, or one per touchpoint it targets (the others stay as they were). Channels improve only through investment.channels. Negative: worse.
+       *
+       * Unit: share of the failure chance. Allowed: a relative cut (negative: the programme makes failures more likely) from -1 to 1, or a distribution over it, drawn once per run.
+       * Illustrative assumption, not a published finding: set it from your own data. Negative values are allowed because programmes can backfire (a CX project (a new website, the old one left online) made the experience worse; the project was stopped, 000_ab32cb94a1089f0b.txt).
+       * @defaultValue pert(min 0.2, mode 0.4, max 0.6)
+       */
       failureReduction: perTouchpoint(domains.effect, {
         unit: 'share of the failure chance',
         description:
@@ -299,23 +471,51 @@ export const scenarioSchema = z
         source: null,
         note: `${illustrative} Negative values are allowed because programmes can backfire (${sources.backfire.figure}, ${sources.backfire.article}).`,
       }),
+      /**
+       * Months after the start before the programme has any effect (listening, building), then the effect ramps up over rampMonths.
+       *
+       * Unit: months. Allowed: a number of months from 0 to 240, or a distribution over it, drawn once per run.
+       * Source: Nienke Bloem (Emerce webinar), “two to three years before the effect is there; listening comes before acting” (‘CX en NPS moeten op hoogste niveau in organisatie bestuurd’).
+       * @defaultValue triangular(min 3, mode 6, max 12)
+       */
       delayMonths: assumption(domains.months, {
         unit: 'months',
         description: 'Months after the start before the programme has any effect (listening, building), then the effect ramps up over rampMonths.',
         source: 'delayMonths',
         note: 'Read from “two to three years before the effect is there”: about half a year of nothing (mode 6), then a ramp of 18–30 months: full effect after about 30 months.',
       }),
+      /**
+       * Months from the end of the delay until the programme reaches full effect; the effect grows linearly until then (the long game).
+       *
+       * Unit: months. Allowed: a number of months from 0 to 240, or a distribution over it, drawn once per run.
+       * Source: Nienke Bloem (Emerce webinar), “the effect takes two to three years (24–36 months) to show” (‘CX en NPS moeten op hoogste niveau in organisatie bestuurd’).
+       * @defaultValue triangular(min 18, mode 24, max 30)
+       */
       rampMonths: assumption(domains.months, {
         unit: 'months',
         description: 'Months from the end of the delay until the programme reaches full effect; the effect grows linearly until then (the long game).',
         source: 'rampMonths',
         note: 'With delayMonths (mode 6), full effect at about two and a half years.',
       }),
+      /**
+       * Chance that the programme is carried out as planned; drawn once per run. Give investment.maturity instead to derive it from the nine maturity questions.
+       *
+       * Unit: probability. Allowed: a probability from 0 to 1, or a distribution over it, drawn once per run.
+       * Source: Adrian Swinscoe, Punk CX, “70–80% of CX initiatives miss expectations or goals, so 20–30% succeed” (Klantbeleving: durf eens keuzes te maken als een punkrocker).
+       * @defaultValue uniform(min 0.2, max 0.3)
+       */
       executionSuccess: probability({
         unit: 'probability',
         description: 'Chance that the programme is carried out as planned; drawn once per run. Give investment.maturity instead to derive it from the nine maturity questions.',
         source: 'executionSuccess',
       }),
+      /**
+       * Share of the planned effect a programme that misses its goals still delivers; negative: a missed programme makes things worse, by that share of the planned effect’s size.
+       *
+       * Unit: share of full effect. Allowed: a relative cut (negative: the programme makes failures more likely) from -1 to 1, or a distribution over it, drawn once per run.
+       * Illustrative, and tuned: chosen, with the programme’s cost, so that the default programme’s outcome classes land near Accenture’s 23 / 57 / 20. The answer depends on it strongly: with the default business, 0.2 gives P(ROI > 0) of about 26%, 0.4 about 80%, 0.6 nearly 100%. Set your own.
+       * @defaultValue 0.4
+       */
       missedEffectShare: assumption(domains.effect, {
         unit: 'share of full effect',
         description:
@@ -323,6 +523,13 @@ export const scenarioSchema = z
         source: null,
         note: 'Illustrative, and tuned: chosen, with the programme’s cost, so that the default programme’s outcome classes land near Accenture’s 23 / 57 / 20. The answer depends on it strongly: with the default business, 0.2 gives P(ROI > 0) of about 26%, 0.4 about 80%, 0.6 nearly 100%. Set your own.',
       }),
+      /**
+       * How much the programme raises the share of good journeys that are excellent once fully in effect (0.05: five points more), delayed, ramped and scaled like the failure reduction.
+       *
+       * Unit: share of good journeys. Allowed: a share from 0 to 1, or a distribution over it, drawn once per run.
+       * Illustrative assumption, not a published finding: set it from your own data.
+       * @defaultValue 0.05
+       */
       excellentShareIncrease: assumption(domains.share, {
         unit: 'share of good journeys',
         description:
@@ -336,6 +543,12 @@ export const scenarioSchema = z
           budget: z
             .record(channelName, channelBudgetOne)
             .refine((r) => Object.keys(r).length >= 1 && Object.keys(r).length <= 50, 'needs 1 to 50 named channels'),
+          /**
+           * What a channel’s budget must cover before it improves anything: connecting it to the others (its silo penalty ends) and the basics.
+           *
+           * Unit: currency per channel. Allowed: an amount of money from 0 to 1,000,000,000,000, or a distribution over it, drawn once per run.
+           * Illustrative assumption, not a published finding: set it from your own data. It is why a budget spread thin can do less than one spent on a few channels (better to excel on a few channels than be average on many).
+           */
           setupCost: assumption(domains.money, {
             unit: 'currency per channel',
             description:
@@ -343,6 +556,12 @@ export const scenarioSchema = z
             source: null,
             note: `${illustrative} It is why a budget spread thin can do less than one spent on a few channels (${sources.greatAtAFew.figure}).`,
           }),
+          /**
+           * Budget beyond the set-up cost that halves a channel’s failure rate; each further such amount halves it again (diminishing returns).
+           *
+           * Unit: currency. Allowed: an amount of money from 1 to 1,000,000,000,000, or a distribution over it, drawn once per run.
+           * Illustrative assumption, not a published finding: set it from your own data.
+           */
           halfEffectSpend: assumption(domains.positiveMoney, {
             unit: 'currency',
             description:
@@ -354,6 +573,12 @@ export const scenarioSchema = z
         .optional(),
       stageGate: z
         .strictObject({
+          /**
+           * The month at whose end the programme is reviewed.
+           *
+           * Unit: month. Allowed: a whole number of months from 1 to 240.
+           * Illustrative assumption: Your choice.
+           */
           month: setting(
             { min: 1, max: limits.horizonMonths, integer: true, label: `a whole number of months from 1 to ${limits.horizonMonths}` },
             {
@@ -364,6 +589,12 @@ export const scenarioSchema = z
             },
           ),
           measure: z.enum(['effect', 'nps', 'roi'], { error: 'must be "effect", "nps" or "roi"' }),
+          /**
+           * Stop when the measure is below this at the gate. "effect": the drop of the bad-experience share over the gate month and the two before, against the rate before the programme; "nps": the rise of NPS over those months, in points; "roi": cumulative ROI (−1 at the start, so an early ROI gate stops nearly every run).
+           *
+           * Unit: share (effect), NPS points (nps) or ROI. Allowed: a number from -200 to 200.
+           * Illustrative assumption: Your choice.
+           */
           threshold: setting(
             { min: -200, max: 200, integer: false, label: 'a number from -200 to 200' },
             {
@@ -375,6 +606,12 @@ export const scenarioSchema = z
             },
           ),
           afterStop: z.enum(['fade', 'hold'], { error: 'must be "fade" or "hold"' }).default('fade'),
+          /**
+           * With afterStop "fade": months over which a stopped programme’s effect falls linearly to nothing.
+           *
+           * Unit: months. Allowed: a whole number of months from 1 to 240.
+           * Illustrative assumption: Fading is the default: article 000 calls CX “a constant process”, so gains without follow-up wear off. It fades harm alike, though a stopped project may “bring new problems” (then use "hold"). 12 months is illustrative.
+           */
           fadeMonths: setting(
             { min: 1, max: limits.horizonMonths, integer: true, label: `a whole number of months from 1 to ${limits.horizonMonths}` },
             {
@@ -388,6 +625,13 @@ export const scenarioSchema = z
         .optional(),
     }),
     valuation: z.strictObject({
+      /**
+       * Whether to value the customers the programme has gained by the horizon (TEI-style terminal value): "customerLifetime" values the gap at the invested arm’s customer lifetime value, reported apart from the horizon NPV. It assumes the gained customers keep the invested arm’s churn and spend for life and charges no programme cost after the horizon (optimistic), and it leaves out the lower churn of the rest of the base (conservative).
+       *
+       * Unit: method. Allowed: "none" or "customerLifetime".
+       * Illustrative assumption: Off ("none") by default: the horizon NPV counts only what is earned within the horizon.
+       * @defaultValue "none"
+       */
       terminalValue: z
         .enum(['none', 'customerLifetime'], { error: 'must be "none" or "customerLifetime"' })
         .register(fieldRegistry, {
@@ -401,6 +645,13 @@ export const scenarioSchema = z
         }),
     }),
     outcomeClasses: z.strictObject({
+      /**
+       * ROI at or above which a run counts as “clearly positive” (Accenture’s 23%).
+       *
+       * Unit: ROI at the horizon. Allowed: an ROI from -1 to 100.
+       * Illustrative assumption: Accenture publishes the shares, not the thresholds: 1.0 (the programme returns its cost twice over) is a choice.
+       * @defaultValue 1
+       */
       positiveFrom: setting(
         { min: -1, max: 100, integer: false, label: 'an ROI from -1 to 100' },
         {
@@ -410,6 +661,13 @@ export const scenarioSchema = z
           note: 'Accenture publishes the shares, not the thresholds: 1.0 (the programme returns its cost twice over) is a choice.',
         },
       ),
+      /**
+       * ROI below which a run counts as “lower or negative” (Accenture’s 20%); between the two is “middling” (57%).
+       *
+       * Unit: ROI at the horizon. Allowed: an ROI from -1 to 100.
+       * Illustrative assumption: Zero by default: the programme does not earn back its cost.
+       * @defaultValue 0
+       */
       negativeBelow: setting(
         { min: -1, max: 100, integer: false, label: 'an ROI from -1 to 100' },
         {

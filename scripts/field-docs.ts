@@ -1,0 +1,86 @@
+/**
+ * Writes the TSDoc above each field of the scenario's zod schema
+ * (src/scenario/schema.ts) from the field's own metadata: what it means, its
+ * unit, the allowed range, the default and the source. TypeScript carries a
+ * comment on a schema's property through z.infer to `Scenario` and
+ * `ScenarioInput`, so hovering `investment.upfront` in an editor shows it.
+ * The comments are generated, never written by hand.
+ *
+ *   npm run docs    (a test fails when they are out of date)
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as z from 'zod';
+import { defaultScenario } from '../src/scenario/defaults.js';
+import { describeValue } from '../src/scenario/describe.js';
+import type { Assumption } from '../src/scenario/distribution.js';
+import { unwrapped } from '../src/scenario/fields.js';
+import { type FieldMeta, fieldRegistry, scenarioSchema } from '../src/scenario/schema.js';
+import { sources } from '../src/scenario/sources.js';
+
+export const schemaFile = join(import.meta.dirname, '..', 'src/scenario/schema.ts');
+
+/** Every registered field of the schema with its path (fields inside records, named by the user, are left out). */
+function registeredFields(): { path: string[]; meta: FieldMeta }[] {
+  const out: { path: string[]; meta: FieldMeta }[] = [];
+  const walk = (schema: z.core.$ZodType, path: string[]) => {
+    const node = unwrapped(schema);
+    const meta = fieldRegistry.get(node as z.ZodType);
+    if (meta) out.push({ path, meta });
+    else if (node instanceof z.ZodObject) for (const [key, child] of Object.entries(node.shape)) walk(child as z.core.$ZodType, [...path, key]);
+  };
+  walk(scenarioSchema, []);
+  return out;
+}
+
+function defaultAt(path: readonly string[]): unknown {
+  let at: unknown = defaultScenario;
+  for (const key of path) at = at !== null && typeof at === 'object' && Object.hasOwn(at, key) ? (at as Record<string, unknown>)[key] : undefined;
+  return at;
+}
+
+function commentLines(path: readonly string[], meta: FieldMeta, indent: string): string[] {
+  const source = meta.source ? sources[meta.source] : null;
+  const fallback = defaultAt(path);
+  const value = typeof fallback === 'number' || (fallback !== null && typeof fallback === 'object' && 'dist' in fallback) ? describeValue(fallback as Assumption) : typeof fallback === 'string' ? JSON.stringify(fallback) : null;
+  const lines = [
+    meta.description,
+    '',
+    `Unit: ${meta.unit}. Allowed: ${meta.domain.label}${meta.uncertain ? ', or a distribution over it, drawn once per run' : ''}.`,
+    source ? `Source: ${source.credit}, “${source.figure}” (${source.title}).` : illustrative(meta.note),
+    ...(value === null ? [] : [`@defaultValue ${value}`]),
+  ];
+  // Comment text may not close the comment.
+  return [`${indent}/**`, ...lines.map((line) => `${indent} *${line ? ` ${line.replaceAll('*/', '* /')}` : ''}`), `${indent} */`];
+}
+
+/** schema.ts with the generated comment above each field (replacing the comment there, if any). */
+export function withFieldDocs(text: string): string {
+  const lines = text.split('\n');
+  for (const { path, meta } of registeredFields()) {
+    const key = path[path.length - 1] as string;
+    const found = lines.flatMap((line, i) => (new RegExp(`^(\\s+)${key}: `).test(line) ? [i] : []));
+    if (found.length !== 1) throw new Error(`${path.join('.')}: expected one "${key}:" property line in schema.ts, found ${found.length}`);
+    const at = found[0] as number;
+    const indent = (lines[at] as string).match(/^\s+/)?.[0] ?? '';
+    // The comment block right above, if any.
+    let start = at;
+    if ((lines[at - 1] ?? '').trim() === '*/' || (lines[at - 1] ?? '').trim().endsWith('*/')) {
+      start = at - 1;
+      while (start > 0 && !(lines[start] as string).trim().startsWith('/**')) start -= 1;
+    }
+    lines.splice(start, at - start, ...commentLines(path, meta, indent));
+  }
+  return lines.join('\n');
+}
+
+if (process.argv[1]?.endsWith('field-docs.ts')) {
+  writeFileSync(schemaFile, withFieldDocs(readFileSync(schemaFile, 'utf8')));
+  console.log(`src/scenario/schema.ts: TSDoc for ${registeredFields().length} fields`);
+}
+
+/** An illustrative default in words, with its note (which may say so itself). */
+function illustrative(note: string | undefined): string {
+  if (!note) return 'Illustrative assumption.';
+  return /^illustrative/i.test(note) ? note : `Illustrative assumption: ${note}`;
+}
