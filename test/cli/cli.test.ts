@@ -281,7 +281,7 @@ describe('cx-roi CLI', () => {
     expect(JSON.parse(out).runCount).toBe(50);
     const bad = spawnSync(process.execPath, [built, 'simulate', '--runs=-1'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain('options.runs');
+    expect(bad.stderr).toBe('cx-roi: --runs must be at least 1 (got -1)\n');
     expect(execFileSync(process.execPath, [built, '--version'], { encoding: 'utf8' }).trim()).toBe(version);
   });
 

@@ -1,3 +1,4 @@
+import { kolmogorovSmirnov } from '../../src/testing/assertions.js';
 /** log Γ(x) by Lanczos (g = 7, n = 9): ~15 significant digits, for exact reference pmfs. */
 export function logGamma(x: number): number {
   const c = [
@@ -74,20 +75,9 @@ export function chiSquareCritical(df: number): number {
   return df * (1 - 2 / (9 * df) + z * Math.sqrt(2 / (9 * df))) ** 3;
 }
 
-/** Two-sample Kolmogorov–Smirnov statistic: the largest gap between the empirical CDFs. */
+/** Two-sample Kolmogorov–Smirnov statistic: the largest gap between the empirical CDFs (the testing kit's). */
 export function ksStatistic(a: readonly number[], b: readonly number[]): number {
-  const x = [...a].sort((p, q) => p - q);
-  const y = [...b].sort((p, q) => p - q);
-  let i = 0;
-  let j = 0;
-  let d = 0;
-  while (i < x.length && j < y.length) {
-    const v = Math.min(x[i] as number, y[j] as number);
-    while (i < x.length && (x[i] as number) <= v) i += 1;
-    while (j < y.length && (y[j] as number) <= v) j += 1;
-    d = Math.max(d, Math.abs(i / x.length - j / y.length));
-  }
-  return d;
+  return kolmogorovSmirnov(a, b).statistic;
 }
 
 /** The KS statistic's critical value at level `alpha` for samples of sizes n and m (asymptotic). */
