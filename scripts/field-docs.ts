@@ -54,13 +54,17 @@ function commentLines(path: readonly string[], meta: FieldMeta, indent: string):
   return [`${indent}/**`, ...lines.map((line) => `${indent} *${line ? ` ${line.replaceAll('*/', '* /')}` : ''}`), `${indent} */`];
 }
 
-/** schema.ts with the generated comment above each field (replacing the comment there, if any). */
-export function withFieldDocs(text: string): string {
+/**
+ * schema.ts with the generated comment above each field (replacing the comment there, if any); with
+ * `within`, only the lines from `within.from` to `within.to` are searched (a declaration file's schema).
+ */
+export function withFieldDocs(text: string, within?: { from: number; to: number }): string {
   const lines = text.split('\n');
   for (const { path, meta } of registeredFields()) {
     const key = path[path.length - 1] as string;
-    const found = lines.flatMap((line, i) => (new RegExp(`^(\\s+)${key}: `).test(line) ? [i] : []));
-    if (found.length !== 1) throw new Error(`${path.join('.')}: expected one "${key}:" property line in schema.ts, found ${found.length}`);
+    const region = within ?? { from: 0, to: lines.length };
+    const found = lines.flatMap((line, i) => (i >= region.from && i < region.to && new RegExp(`^(\\s+)${key}: `).test(line) ? [i] : []));
+    if (found.length !== 1) throw new Error(`${path.join('.')}: expected one "${key}:" property line, found ${found.length}`);
     const at = found[0] as number;
     const indent = (lines[at] as string).match(/^\s+/)?.[0] ?? '';
     // The comment block right above, if any.
@@ -69,14 +73,38 @@ export function withFieldDocs(text: string): string {
       start = at - 1;
       while (start > 0 && !(lines[start] as string).trim().startsWith('/**')) start -= 1;
     }
-    lines.splice(start, at - start, ...commentLines(path, meta, indent));
+    const comment = commentLines(path, meta, indent);
+    lines.splice(start, at - start, ...comment);
+    region.to += comment.length - (at - start);
   }
   return lines.join('\n');
 }
 
+/**
+ * A built declaration file with the same comments on the schema's declared type: TypeScript's
+ * declaration emit drops comments from inferred types, and `Scenario` and `ScenarioInput` are
+ * derived from this type, so this is where a user's editor reads them.
+ */
+export function withDeclarationDocs(dts: string): string {
+  const lines = dts.split('\n');
+  const from = lines.findIndex((line) => line.startsWith('declare const scenarioSchema: '));
+  if (from < 0) throw new Error('the declaration file has no scenarioSchema');
+  const end = lines.findIndex((line, i) => i > from && /^(declare|type|interface|export|\/\*\*)/.test(line));
+  return withFieldDocs(dts, { from, to: end < 0 ? lines.length : end });
+}
+
 if (process.argv[1]?.endsWith('field-docs.ts')) {
-  writeFileSync(schemaFile, withFieldDocs(readFileSync(schemaFile, 'utf8')));
-  console.log(`src/scenario/schema.ts: TSDoc for ${registeredFields().length} fields`);
+  if (process.argv.includes('--dist')) {
+    // After the build: the published declarations.
+    for (const name of ['index.d.ts', 'index.d.cts']) {
+      const file = join(import.meta.dirname, '..', 'dist', name);
+      writeFileSync(file, withDeclarationDocs(readFileSync(file, 'utf8')));
+    }
+    console.log(`dist/index.d.ts, dist/index.d.cts: TSDoc for ${registeredFields().length} fields`);
+  } else {
+    writeFileSync(schemaFile, withFieldDocs(readFileSync(schemaFile, 'utf8')));
+    console.log(`src/scenario/schema.ts: TSDoc for ${registeredFields().length} fields`);
+  }
 }
 
 /** An illustrative default in words, with its note (which may say so itself). */

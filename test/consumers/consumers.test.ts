@@ -133,6 +133,25 @@ describe.runIf(built)('the packed tarball in a fresh project', () => {
     const tsc = join(root, 'node_modules/typescript/bin/tsc');
     expect(run(process.execPath, [tsc, '-p', 'tsconfig.node16.json'], dir)).toBe('');
     expect(run(process.execPath, [tsc, '-p', 'tsconfig.bundler.json'], dir)).toBe('');
+    // Hovering a scenario field in an editor shows its meaning, unit, range, source and default.
+    const hover = run(
+      process.execPath,
+      [
+        '-e',
+        `const ts = require(${JSON.stringify(join(root, 'node_modules/typescript'))});
+const file = ${JSON.stringify(join(dir, 'typed.ts'))};
+const text = ts.sys.readFile(file);
+const options = { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, strict: true };
+const host = { getScriptFileNames: () => [file], getScriptVersion: () => '1', getScriptSnapshot: (f) => ts.sys.fileExists(f) ? ts.ScriptSnapshot.fromString(ts.sys.readFile(f)) : undefined,
+  getCurrentDirectory: () => ${JSON.stringify(dir)}, getCompilationSettings: () => options, getDefaultLibFileName: ts.getDefaultLibFilePath, fileExists: ts.sys.fileExists, readFile: ts.sys.readFile, readDirectory: ts.sys.readDirectory };
+const info = ts.createLanguageService(host).getQuickInfoAtPosition(file, text.indexOf('upfront') + 2);
+console.log(ts.displayPartsToString(info.documentation) + ' @defaultValue ' + ts.displayPartsToString(info.tags[0].text));`,
+      ],
+      dir,
+    );
+    expect(hover).toContain('One-off cost of the CX programme');
+    expect(hover).toContain('Unit: currency. Allowed: an amount of money from 0 to 1,000,000,000,000');
+    expect(hover).toContain('@defaultValue 110000');
   });
 
   it('a default Vite app (no config) builds one worker and runs simulateParallel in Chromium', async () => {
