@@ -72,7 +72,6 @@ break-even    finds the value of one assumption (--vary, a dotted path) at which
               probabilityPositiveRoi, roiMedian or npvMedian; e.g. --vary
               investment.failureReduction --metric probabilityPaidBackBy --month 36
               --value 0.8. At most 20 simulations (1,000 runs each by default).
-              Write negative numbers with = (--value=-0.5, --within=-1,0).
 sensitivity   what drives the cumulative NPV at every 12th month and the horizon
               (--at to choose): variance shares, rank correlations and swings of
               the uncertain assumptions, then the fixed, sourced figures moved
