@@ -33,7 +33,8 @@ function registeredFields(): { path: string[]; meta: FieldMeta }[] {
   return out;
 }
 
-function defaultAt(path: readonly string[]): unknown {
+/** The value at a dotted path of the default scenario, if there is one. */
+export function defaultAt(path: readonly string[]): unknown {
   let at: unknown = defaultScenario;
   for (const key of path) at = at !== null && typeof at === 'object' && Object.hasOwn(at, key) ? (at as Record<string, unknown>)[key] : undefined;
   return at;
@@ -108,7 +109,7 @@ if (process.argv[1]?.endsWith('field-docs.ts')) {
 }
 
 /** An illustrative default in words, with its note (which may say so itself). */
-function illustrative(note: string | undefined): string {
+export function illustrative(note: string | undefined): string {
   if (!note) return 'Illustrative assumption.';
   return /^illustrative/i.test(note) ? note : `Illustrative assumption: ${note}`;
 }

@@ -9,11 +9,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
-import { defaultScenario } from '../src/scenario/defaults.js';
 import { describeValue } from '../src/scenario/describe.js';
 import type { Assumption } from '../src/scenario/distribution.js';
 import { type FieldMeta, fieldRegistry, scenarioSchema } from '../src/scenario/schema.js';
 import { sources } from '../src/scenario/sources.js';
+import { defaultAt, illustrative } from './field-docs.js';
 
 type Json = Record<string, unknown>;
 
@@ -25,13 +25,6 @@ function describeField(meta: FieldMeta): string {
     `Allowed: ${meta.domain.label}${meta.uncertain ? ', or a distribution over it drawn once per run ({ "dist": "triangular", "min": …, "mode": …, "max": … }, …)' : ''}.`,
     source ? `Source: ${source.credit}, "${source.figure}" (${source.title}).` : illustrative(meta.note),
   ].join(' ');
-}
-
-/** The value at a dotted path of the default scenario, if there is one. */
-function defaultAt(path: readonly string[]): unknown {
-  let at: unknown = defaultScenario;
-  for (const key of path) at = at !== null && typeof at === 'object' && Object.hasOwn(at, key) ? (at as Json)[key] : undefined;
-  return at;
 }
 
 /** The JSON Schema of a scenario file: every field optional (a file holds what differs from the defaults). */
@@ -82,10 +75,4 @@ if (process.argv[1]?.endsWith('json-schema.ts')) {
   const text = `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
   writeFileSync(join(import.meta.dirname, '..', 'scenario.schema.json'), text);
   console.log(`scenario.schema.json: ${(text.length / 1024).toFixed(1)} KB`);
-}
-
-/** An illustrative default in words, with its note (which may say so itself). */
-function illustrative(note: string | undefined): string {
-  if (!note) return 'Illustrative assumption.';
-  return /^illustrative/i.test(note) ? note : `Illustrative assumption: ${note}`;
 }
