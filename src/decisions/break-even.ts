@@ -9,6 +9,7 @@ import { quantileSorted } from '../summary/band.js';
 import { horizonQuantile } from '../summary/statistics.js';
 import { assumptionAt, optionsObject, typicalValue, withValue } from './fields.js';
 import { betweenClassShare, defaultClasses, partition } from './first-order.js';
+import { executedPath, varyingColumns } from './sensitivity.js';
 
 /** The figures a break-even search can aim at. */
 export const breakEvenMetrics = ['probabilityPositiveRoi', 'probabilityPaidBackBy', 'roiMedian', 'npvMedian'] as const;
@@ -342,12 +343,8 @@ function whyNotReached(best: Evaluated, target: BreakEvenTarget, vary: string, w
   const { met, executed, parameterNames, parameters } = best.runs;
   const runs = met.length;
   const metShare = met.reduce((s, x) => s + x, 0) / runs;
-  const columns: [string, Float64Array][] = [['investment.executed', Float64Array.from(executed)]];
-  parameterNames.forEach((name, j) => {
-    if (name === vary) return;
-    const x = Float64Array.from({ length: runs }, (_, i) => parameters?.[i * parameterNames.length + j] as number);
-    if (x.some((v) => v !== x[0])) columns.push([name, x]);
-  });
+  // The varied assumption is one value in every run: left out with the others that do not vary.
+  const columns = varyingColumns(runs, (i) => executed[i] as number, parameterNames, (i, j) => parameters?.[i * parameterNames.length + j] as number);
   const y = Float64Array.from(met);
   const classes = defaultClasses(runs);
   const ranked = columns
@@ -360,7 +357,7 @@ function whyNotReached(best: Evaluated, target: BreakEvenTarget, vary: string, w
   const where = `${atEnd ? 'at the end of the range searched' : 'at its best value'}, ${vary} = ${formatNumber(best.value)}, gives ${describeMetric(target, best.reached)}, short of ${describeMetric(target, target.value)}`;
   const top = ranked[0];
   if (!top || top.share < 0.05) return `${where}; no single uncertain assumption decides which runs meet it.`;
-  if (top.path === 'investment.executed') {
+  if (top.path === executedPath) {
     const executed = top.x;
     const [nYes, metYes] = [executed.reduce((s, v) => s + v, 0), met.reduce((s, m, i) => s + m * (executed[i] as number), 0)];
     const [nNo, metNo] = [runs - nYes, met.reduce((s, m) => s + m, 0) - metYes];

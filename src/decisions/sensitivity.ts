@@ -125,11 +125,20 @@ function keptRuns(result: Pick<SimulationResult, 'runs' | 'scenario'> | null | u
   return runs as readonly (RunResult & { npvByMonth: readonly number[] })[];
 }
 
-/** Each uncertain input of the runs as a column: whether carried out, then every assumption that varies. */
-export function inputColumns(runs: readonly RunResult[]): [string, Float64Array][] {
-  const columns: [string, Float64Array][] = [[executedPath, Float64Array.from(runs, (r) => (r.executed ? 1 : 0))]];
-  for (const path of Object.keys(runs[0]?.parameters ?? {})) columns.push([path, Float64Array.from(runs, (r) => r.parameters[path] as number)]);
+/**
+ * The inputs that vary over `count` runs, each as a column: whether the programme was carried out,
+ * then every drawn assumption (`value(run, j)` for `names[j]`); inputs the same in every run are left out.
+ */
+export function varyingColumns(count: number, executed: (run: number) => number, names: readonly string[], value: (run: number, j: number) => number): [string, Float64Array][] {
+  const columns: [string, Float64Array][] = [[executedPath, Float64Array.from({ length: count }, (_, i) => executed(i))]];
+  names.forEach((name, j) => columns.push([name, Float64Array.from({ length: count }, (_, i) => value(i, j))]));
   return columns.filter(([, x]) => x.some((v) => v !== x[0]));
+}
+
+/** Each uncertain input of the kept runs as a column: whether carried out, then every assumption that varies. */
+export function inputColumns(runs: readonly RunResult[]): [string, Float64Array][] {
+  const names = Object.keys(runs[0]?.parameters ?? {});
+  return varyingColumns(runs.length, (i) => ((runs[i] as RunResult).executed ? 1 : 0), names, (i, j) => (runs[i] as RunResult).parameters[names[j] as string] as number);
 }
 
 /**
