@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { thirdPartyNotices } from '../scripts/notices.js';
+import { figureUrl, releaseProblems, type Manifest } from '../scripts/release-check.js';
 
 const root = join(import.meta.dirname, '..');
 
@@ -19,10 +20,34 @@ describe('the package', () => {
     expect(pack.size).toBeLessThan(500_000);
     const files = pack.files.map((f) => f.path).sort();
     expect(files).toEqual(
-      ['CHANGELOG.md', 'LICENSE', 'README.md', 'THIRD_PARTY_NOTICES.md', 'scenario.schema.json', 'dist/cli.js', 'dist/index.cjs', 'dist/index.d.cts', 'dist/index.d.ts', 'dist/index.js', 'dist/testing.cjs', 'dist/testing.d.cts', 'dist/testing.d.ts', 'dist/testing.js', 'dist/worker.js', 'package.json'].sort(),
+      ['CHANGELOG.md', 'LICENSE', 'README.md', 'THIRD_PARTY_NOTICES.md', 'docs/roi-fan.svg', 'scenario.schema.json', 'dist/cli.js', 'dist/index.cjs', 'dist/index.d.cts', 'dist/index.d.ts', 'dist/index.js', 'dist/testing.cjs', 'dist/testing.d.cts', 'dist/testing.d.ts', 'dist/testing.js', 'dist/worker.js', 'package.json'].sort(),
     );
     const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     // A tarball packed from a fresh clone builds first.
     expect(manifest.scripts.prepack).toMatch(/tsup/);
+  });
+
+  it('shows its README figure on npm: this version\'s own shipped file, through jsDelivr', () => {
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Manifest;
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    expect(figureUrl(manifest)).toBe(`https://cdn.jsdelivr.net/npm/cx-roi@${manifest.version}/docs/roi-fan.svg`);
+    expect(readme).toContain(`](${figureUrl(manifest)})`);
+    expect(manifest.files).toContain('docs/roi-fan.svg');
+  });
+
+  it('refuses to publish without the addresses npm shows, naming each, and with them lets it through', () => {
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Manifest & { scripts: Record<string, string> };
+    expect(manifest.scripts.prepublishOnly).toBe('tsx scripts/release-check.ts');
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const changelog = readFileSync(join(root, 'CHANGELOG.md'), 'utf8');
+    const bare = { name: manifest.name, version: manifest.version, files: manifest.files };
+    const missing = releaseProblems(bare, readme, changelog);
+    expect(missing.map((p) => p.split(':')[0])).toEqual(['package.json "repository"', 'package.json "bugs"', 'package.json "homepage"']);
+    const complete = { ...bare, repository: { url: 'git+https://example.org/cx-roi.git' }, bugs: { url: 'https://example.org/cx-roi/issues' }, homepage: 'https://example.org/cx-roi' };
+    expect(releaseProblems(complete, readme, changelog)).toEqual([]);
+    // A version bump without its figure link or CHANGELOG entry is caught too.
+    const bumped = releaseProblems({ ...complete, version: '99.0.0' }, readme, changelog);
+    expect(bumped).toHaveLength(2);
+    expect(bumped.join('\n')).toMatch(/README\.md[\s\S]*CHANGELOG\.md/);
   });
 });
