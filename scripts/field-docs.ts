@@ -97,11 +97,13 @@ export function withDeclarationDocs(dts: string): string {
 if (process.argv[1]?.endsWith('field-docs.ts')) {
   if (process.argv.includes('--dist')) {
     // After the build: the published declarations.
-    for (const name of ['index.d.ts', 'index.d.cts']) {
-      const file = join(import.meta.dirname, '..', 'dist', name);
-      writeFileSync(file, withDeclarationDocs(readFileSync(file, 'utf8')));
-    }
-    console.log(`dist/index.d.ts, dist/index.d.cts: TSDoc for ${registeredFields().length} fields`);
+    const dist = join(import.meta.dirname, '..', 'dist');
+    const cts = join(dist, 'index.d.cts');
+    writeFileSync(cts, withDeclarationDocs(readFileSync(cts, 'utf8')));
+    // tsup writes the same declarations twice (index.d.ts for import, index.d.cts for require). Ship them
+    // once: the ESM file re-exports the CommonJS one, which TypeScript (node16, bundler) and attw accept.
+    for (const entry of ['index', 'testing']) writeFileSync(join(dist, `${entry}.d.ts`), `export * from './${entry}.cjs';\n`);
+    console.log(`dist/index.d.cts: TSDoc for ${registeredFields().length} fields; dist/index.d.ts and dist/testing.d.ts re-export the .d.cts`);
   } else {
     writeFileSync(schemaFile, withFieldDocs(readFileSync(schemaFile, 'utf8')));
     console.log(`src/scenario/schema.ts: TSDoc for ${registeredFields().length} fields`);
