@@ -1,7 +1,7 @@
 /**
  * Writes the TSDoc above each field of the scenario's zod schema
- * (src/scenario/schema.ts) from the field's own metadata: what it means, its
- * unit, the allowed range, the default and the source. TypeScript carries a
+ * (src/scenario/schema.ts) from the field's own metadata: its label, what it
+ * means, its unit, the allowed range, the default and the source. TypeScript carries a
  * comment on a schema's property through z.infer to `Scenario` and
  * `ScenarioInput`, so hovering `investment.upfront` in an editor shows it.
  * The comments are generated, never written by hand.
@@ -45,6 +45,8 @@ function commentLines(path: readonly string[], meta: FieldMeta, indent: string):
   const fallback = defaultAt(path);
   const value = typeof fallback === 'number' || (fallback !== null && typeof fallback === 'object' && 'dist' in fallback) ? describeValue(fallback as Assumption) : typeof fallback === 'string' ? JSON.stringify(fallback) : null;
   const lines = [
+    `${meta.label}.`,
+    '',
     meta.description,
     '',
     `Unit: ${meta.unit}. Allowed: ${meta.domain.label}${meta.uncertain ? ', or a distribution over it, drawn once per run' : ''}.`,

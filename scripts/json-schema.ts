@@ -1,8 +1,8 @@
 /**
  * Writes scenario.schema.json, the JSON Schema of a scenario file, from the
  * zod schema (z.toJSONSchema) and the fields' own metadata, so that editors
- * validate and complete scenario files and show each field's meaning, unit,
- * default, range and source on hover. Shipped as `cx-roi/scenario.schema.json`.
+ * validate and complete scenario files and show each field's label (as its
+ * `title`), meaning, unit, default, range and source on hover. Shipped as `cx-roi/scenario.schema.json`.
  *
  *   npm run docs    (a test fails when the file is out of date)
  */
@@ -34,7 +34,11 @@ export function scenarioJsonSchema(): Json {
     unrepresentable: 'any',
     override: (ctx) => {
       const meta = fieldRegistry.get(ctx.zodSchema as unknown as z.ZodType);
-      if (meta) ctx.jsonSchema.description = describeField(meta);
+      if (meta) {
+        // The plain-words label as the title an editor shows first, then the full description.
+        ctx.jsonSchema.title = meta.label;
+        ctx.jsonSchema.description = describeField(meta);
+      }
     },
   }) as Json;
   // Every distribution has the same shape (its range is checked by cx-roi, not by the schema): one definition.

@@ -1,7 +1,7 @@
 /**
  * Writes THIRD_PARTY_NOTICES.md: the licence of every package whose code the
- * built files carry (mathjs and what it needs, seedrandom; zod too in the
- * self-contained worker), found by bundling the same entries as tsup with the
+ * built files carry (mathjs and what it needs; the self-contained worker
+ * bundles whatever it imports), found by bundling the same entries as tsup with the
  * same packages left out, so the list follows the code rather than memory.
  *
  *   npm run notices    (a test fails when the file is out of date)

@@ -22,6 +22,10 @@ describe('the package', () => {
     expect(files).toEqual(
       ['CHANGELOG.md', 'LICENSE', 'README.md', 'THIRD_PARTY_NOTICES.md', 'docs/roi-fan.svg', 'scenario.schema.json', 'dist/cli.js', 'dist/index.cjs', 'dist/index.d.cts', 'dist/index.d.ts', 'dist/index.js', 'dist/testing.cjs', 'dist/testing.d.cts', 'dist/testing.d.ts', 'dist/testing.js', 'dist/worker.js', 'package.json'].sort(),
     );
+    // The worker is sent a parsed scenario and its fields: it carries neither zod nor mathjs, so it starts fast.
+    const worker = readFileSync(join(root, 'dist/worker.js'), 'utf8');
+    expect(worker).not.toMatch(/ZodError|\$ZodType|typed-function/);
+    expect(worker.length).toBeLessThan(40_000);
     // The declarations ship once: the ESM entry's types re-export the CommonJS ones (the consumer tests check both resolve).
     expect(readFileSync(join(root, 'dist/index.d.ts'), 'utf8')).toBe("export * from './index.cjs';\n");
     expect(readFileSync(join(root, 'dist/testing.d.ts'), 'utf8')).toBe("export * from './testing.cjs';\n");

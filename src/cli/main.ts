@@ -56,7 +56,7 @@ calibrate     writes a scenario (JSON, to standard output) whose baseline is the
               "newCustomersMonthly", optional "badExperienceShareMonthly", "nps" },
               starting from scenario.json or the defaults. --steady-state starts
               at the customer count where new customers balance churn.
-assumptions   lists every assumption: value, unit, source and competing figures.
+assumptions   lists every assumption: name, value, unit, source and competing figures.
 reality-check simulates a spread of typical programmes (2,000 by default) and sets
               their outcome classes and the share that misses its goal beside
               Accenture's 23 / 57 / 20 and the published 70–80%.
@@ -254,7 +254,7 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
           `${rows
             .map(
               (r) =>
-                `${r.path} = ${describeValue(r.value)} ${r.unit}\n    ${r.description}\n    ${r.source ? `source: ${r.source.credit}, ${r.source.article}: “${r.source.quote}”` : `illustrative assumption: ${r.note ?? ''}`}` +
+                `${r.label}: ${r.path} = ${describeValue(r.value)} ${r.unit}\n    ${r.description}\n    ${r.source ? `source: ${r.source.credit}, ${r.source.article}: “${r.source.quote}”` : `illustrative assumption: ${r.note ?? ''}`}` +
                 r.alternatives.map((a) => `\n    competing figure: ${a.value} (${a.figure}; ${a.note}): ${a.credit}, ${a.article}: “${a.quote}”`).join(''),
             )
             .join('\n')}\n`,

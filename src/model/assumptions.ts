@@ -1,6 +1,5 @@
 import type { Assumption } from '../scenario/distribution.js';
 import type { Domain } from '../scenario/domain.js';
-import { scenarioFields } from '../scenario/fields.js';
 import type { Scenario } from '../scenario/schema.js';
 
 /** One assumption a run draws: its path, its value or distribution, and its range. */
@@ -10,17 +9,18 @@ export interface AssumptionField {
   readonly domain: Domain;
 }
 
-// Walking the schema is slow next to a run; a validated scenario is frozen, so its fields can be kept.
+// Finding a scenario's assumptions walks the zod schema (parseScenario does it, once per scenario). The
+// model only reads them here, so the simulation's workers, sent the scenario and its fields, need no zod.
 const fieldsOf = new WeakMap<Scenario, readonly AssumptionField[]>();
+
+/** Records the assumptions of a scenario (parseScenario for its result; a worker for the scenario it is sent). */
+export function rememberAssumptionFields(scenario: Scenario, fields: readonly AssumptionField[]): void {
+  fieldsOf.set(scenario, fields);
+}
 
 /** The assumptions of a scenario that a run draws (every numeric field but the settings), in schema order. */
 export function assumptionFields(scenario: Scenario): readonly AssumptionField[] {
-  let fields = fieldsOf.get(scenario);
-  if (!fields) {
-    fields = scenarioFields(scenario)
-      .filter((field) => field.meta.uncertain) // settings such as the horizon are not assumptions
-      .map(({ path, value, meta }) => ({ path, value, domain: meta.domain }));
-    fieldsOf.set(scenario, fields);
-  }
+  const fields = fieldsOf.get(scenario);
+  if (!fields) throw new Error('cx-roi: this scenario was not made by parseScenario (or sent with its fields); simulate and the other functions accept a scenario input and parse it');
   return fields;
 }

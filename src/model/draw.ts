@@ -1,5 +1,5 @@
 import type { Seed, StreamFamily } from '../random/stream.js';
-import { drawAssumption } from '../scenario/distribution.js';
+import { drawAssumption } from '../scenario/assumption-values.js';
 import type { Scenario } from '../scenario/schema.js';
 import { assumptionFields } from './assumptions.js';
 import { modelStreams } from './streams.js';

@@ -1,6 +1,7 @@
 import type { Seed } from '../random/stream.js';
 import { ScenarioError } from '../scenario/error.js';
-import { type Scenario, minimumProgrammeCost } from '../scenario/schema.js';
+import { minimumProgrammeCost } from '../scenario/domain.js';
+import type { Scenario } from '../scenario/schema.js';
 import { type DrawnValues, drawValues } from './draw.js';
 import { type MonthOutcome, emptyOutcome, simulateMonth } from './month.js';
 import { type RunParameters, cutAt, investedPBad, runParameters } from './parameters.js';

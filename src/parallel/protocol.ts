@@ -1,8 +1,9 @@
+import { type AssumptionField, rememberAssumptionFields } from '../model/assumptions.js';
 import type { Seed } from '../random/stream.js';
 import { ScenarioError, type ScenarioIssue } from '../scenario/error.js';
 import type { Scenario } from '../scenario/schema.js';
 import { type MonthPiece, type RunMatrix, simulateRange } from '../simulate/matrix.js';
-import { progressStep } from '../simulate/options.js';
+import { progressStep } from '../simulate/progress.js';
 import { type BandBlock, type BandTask, type BandsByMetric, seriesBands } from '../summary/summarize.js';
 
 /** What the main thread asks a worker to simulate: one block of runs. */
@@ -13,6 +14,8 @@ export interface ShardRequest {
   readonly first: number;
   readonly count: number;
   readonly keepParameters: boolean;
+  /** The scenario's assumptions, as parseScenario found them: the worker has no schema to find them with. */
+  readonly fields: readonly AssumptionField[];
   /**
    * When given, the monthly figures come back cut into these pieces (a
    * figure's months `[from, to)`, one piece for each worker of the band round
@@ -72,6 +75,7 @@ export function handleWorkerRequest(request: WorkerRequest, post: (message: Shar
       post({ type: 'bands', bands: seriesBands(request.blocks, request.total, request.tasks) });
       return;
     }
+    rememberAssumptionFields(request.scenario, request.fields);
     const step = progressStep(request.count);
     const matrix = simulateRange(
       request.scenario,

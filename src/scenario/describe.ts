@@ -9,6 +9,12 @@ import { type Alternative, type Source, alternatives, sources } from './sources.
 export interface AssumptionRow {
   /** Dotted path of the field in the scenario, e.g. `"churn.switchAfterBad"`. */
   readonly path: string;
+  /**
+   * The field's short name in plain words, e.g. `"Switching after a bad experience"`
+   * (sentence case, at most about 40 characters). Rows of one field given per
+   * touchpoint or per channel share it: the path names the touchpoint or channel.
+   */
+  readonly label: string;
   /** Its value: a number, or a distribution drawn once per run. */
   readonly value: Assumption;
   /** The value in words: `0.86`, or `pert(min 0.2, mode 0.4, max 0.6)`. */
@@ -32,10 +38,11 @@ export interface AssumptionRow {
 }
 
 /**
- * Lists every assumption of a scenario with its value, unit, meaning and
- * provenance: the published figure (article, credit, Dutch quote) or a note
- * that it is an illustrative assumption. The README's table and the
- * playground's labels are generated from it.
+ * Lists every assumption of a scenario with its plain-words label, value,
+ * unit, meaning and provenance: the published figure (article, credit, Dutch
+ * quote and its English translation) or a note that it is an illustrative
+ * assumption. The README's table and the playground's labels are generated
+ * from it.
  *
  * @param input - A partial scenario (defaults fill the rest).
  * @defaultValue input `{}`: the default scenario
@@ -44,7 +51,9 @@ export interface AssumptionRow {
  * ```ts
  * const row = describeAssumptions().find((r) => r.path === 'churn.switchAfterBad');
  * row?.source?.credit; // 'the article’s own statistics'
+ * row?.label;          // 'Switching after a bad experience'
  * row?.source?.quote;  // '… Dan stapt in 86 procent van de gevallen de klant over naar een ander merk.'
+ * row?.source?.translation; // '… Then in 86 percent of cases the customer switches to another brand.'
  * ```
  */
 export function describeAssumptions(input: ScenarioInput = {}): AssumptionRow[] {
@@ -56,6 +65,7 @@ export function describeAssumptions(input: ScenarioInput = {}): AssumptionRow[] 
     : null;
   return scenarioFields(scenario).map(({ path, value, meta }) => ({
     path,
+    label: meta.label,
     value,
     valueText: describeValue(value),
     unit: meta.unit,

@@ -57,3 +57,9 @@ export const limits = {
   /** Most run-months kept in memory at once (runs × horizonMonths): about 1.7 GB of monthly figures at 72 bytes each. */
   runMonths: 24_000_000,
 } as const;
+
+/**
+ * Least cost of a programme, upfront or a month, in currency units: ROI
+ * divides by the cost, so a cost near zero would make it infinite.
+ */
+export const minimumProgrammeCost = 1;

@@ -8,7 +8,7 @@ export interface Field {
   readonly path: string;
   /** Its value in the scenario: a number, or a distribution. */
   readonly value: Assumption;
-  /** Unit, description, source and range, from the schema. */
+  /** Label, unit, description, source and range, from the schema. */
   readonly meta: FieldMeta;
 }
 

@@ -130,9 +130,14 @@ export function executionSuccessFromMaturity(answers: Readonly<Record<string, st
   return { dist: 'uniform', min: round(Math.max(0, centre - halfWidth)), max: round(Math.min(1, centre + halfWidth)) };
 }
 
-/** The article the questions come from. */
+/**
+ * The article the questions come from: its file, the sentence that introduces
+ * the questions (`quote`, verbatim Dutch, with `translation`, a faithful
+ * English translation) and the published figure the mapping rests on.
+ */
 export const maturitySource = {
   article: '001_4a8f8c7b0e336c05.txt',
   quote: 'De 9 vragen hieronder, onderverdeeld in 3 onderdelen, richten zich op de organisatorische aspecten die nodig zijn voor een optimaal functionerende klantgedreven organisatie.',
+  translation: 'The 9 questions below, divided into 3 parts, focus on the organisational aspects needed for an optimally functioning customer-driven organisation.',
   published: sources.executionSuccess,
 } as const;

@@ -2,7 +2,8 @@ import * as z from 'zod';
 import { deepFreeze, defaultScenario } from './defaults.js';
 import { ScenarioError, type ScenarioIssue, fromZodIssues, valueAt } from './error.js';
 import { distributionWords } from './distribution.js';
-import { childrenAt, unwrapped } from './fields.js';
+import { childrenAt, scenarioFields, unwrapped } from './fields.js';
+import { rememberAssumptionFields } from '../model/assumptions.js';
 import { executionSuccessFromMaturity, maturityAnswersSchema } from './maturity.js';
 import { shapeIssues } from './guard.js';
 import { type Scenario, type ScenarioInput, scenarioSchema } from './schema.js';
@@ -54,7 +55,15 @@ function parseObject(input: object): Scenario {
   const merged = withMaturity(mergeOver(defaultScenario, input, [], complete), input);
   const result = scenarioSchema.safeParse(merged);
   if (!result.success) throw new ScenarioError(fromZodIssues(result.error.issues, merged, (path) => allowedKeys(merged, path)));
-  return deepFreeze(result.data);
+  const scenario = deepFreeze(result.data);
+  // The assumptions a run draws, found once here while the schema is at hand (settings such as the horizon are not).
+  rememberAssumptionFields(
+    scenario,
+    scenarioFields(scenario)
+      .filter((field) => field.meta.uncertain)
+      .map(({ path, value, meta }) => ({ path, value, domain: meta.domain })),
+  );
+  return scenario;
 }
 
 /**

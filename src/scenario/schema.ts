@@ -1,11 +1,18 @@
 import * as z from 'zod';
 import { type Assumption, distributionSchema, distributionWords, lowestDraw } from './distribution.js';
-import { type Domain, domains, limits } from './domain.js';
+import { type Domain, domains, limits, minimumProgrammeCost } from './domain.js';
 import { maturityAnswersSchema, executionSuccessFromMaturity } from './maturity.js';
 import { type SourceName, sources } from './sources.js';
 
 /** What the docs, the playground and `describeAssumptions` say about one scenario field. */
 export interface FieldMeta {
+  /**
+   * A short name in plain words for people who do not read code, in sentence
+   * case and at most about 40 characters, e.g. `"Switching after a bad experience"`
+   * for `churn.switchAfterBad`. Fields given per touchpoint or per channel share
+   * one label (`"Touchpoint failure rate"`): a display adds the name.
+   */
+  readonly label: string;
   /** Unit of the value, e.g. `"share per month"`. */
   readonly unit: string;
   /** What the field means in the model, in one sentence. */
@@ -48,6 +55,7 @@ const touchpointName = z
   .refine((name) => !distributionWords.has(name), 'a touchpoint cannot be named like a word of a distribution (dist, min, max, …)');
 const calibratedNote = `${illustrative} The default is calibrate() of the default business (80% annual retention, 1.5% bad experiences a month, NPS 20, 180 new customers a month), rounded.`;
 const touchpointFailureOne = assumption(domains.probability, {
+  label: 'Touchpoint failure rate',
   unit: 'probability per month',
   description: 'Chance that one touchpoint of a customer’s monthly journey fails.',
   source: null,
@@ -76,6 +84,7 @@ const channelName = z
   .regex(/^[A-Za-z][A-Za-z0-9_-]{0,39}$/, 'a channel name: a letter, then letters, digits, _ or -, at most 40')
   .refine((name) => !distributionWords.has(name), 'a channel cannot be named like a word of a distribution (dist, min, max, …)');
 const channelBudgetOne = assumption(domains.money, {
+  label: 'Channel budget',
   unit: 'currency',
   description: 'Budget the programme spends on improving one channel, paid at the start on top of investment.upfront.',
   source: null,
@@ -98,6 +107,8 @@ function lowestTotal(value: Assumption | Readonly<Record<string, Assumption>>, d
 export const scenarioSchema = z
   .strictObject({
     /**
+     * Time horizon.
+     *
      * How many months to simulate: long enough to see a 2–3 year programme pay back.
      *
      * Unit: months. Allowed: a whole number of months from 1 to 240.
@@ -107,6 +118,7 @@ export const scenarioSchema = z
     horizonMonths: setting(
       { min: 1, max: limits.horizonMonths, integer: true, label: `a whole number of months from 1 to ${limits.horizonMonths}` },
       {
+        label: 'Time horizon',
         unit: 'months',
         description: 'How many months to simulate: long enough to see a 2–3 year programme pay back.',
         source: null,
@@ -114,6 +126,8 @@ export const scenarioSchema = z
       },
     ),
     /**
+     * Discount rate.
+     *
      * Annual discount rate applied to margins and costs (monthly compounding) for ROI and NPV.
      *
      * Unit: share per year. Allowed: an annual rate from 0 to 1, or a distribution over it, drawn once per run.
@@ -121,6 +135,7 @@ export const scenarioSchema = z
      * @defaultValue 0.08
      */
     discountRateAnnual: assumption(domains.annualRate, {
+      label: 'Discount rate',
       unit: 'share per year',
       description: 'Annual discount rate applied to margins and costs (monthly compounding) for ROI and NPV.',
       source: null,
@@ -128,6 +143,8 @@ export const scenarioSchema = z
     }),
     customers: z.strictObject({
       /**
+       * Customers at the start.
+       *
        * Active customers at the start, the same in both arms.
        *
        * Unit: customers. Allowed: a whole number of people from 0 to 1,000,000,000, or a distribution over it, drawn once per run.
@@ -135,12 +152,15 @@ export const scenarioSchema = z
        * @defaultValue 10000
        */
       initial: assumption(domains.people, {
+        label: 'Customers at the start',
         unit: 'customers',
         description: 'Active customers at the start, the same in both arms.',
         source: null,
         note: illustrative,
       }),
       /**
+       * Potential customers.
+       *
        * Prospect pool: people who could still become customers; acquisition and deterrence draw it down.
        *
        * Unit: people. Allowed: a whole number of people from 0 to 1,000,000,000, or a distribution over it, drawn once per run.
@@ -148,6 +168,7 @@ export const scenarioSchema = z
        * @defaultValue 250000
        */
       prospects: assumption(domains.people, {
+        label: 'Potential customers',
         unit: 'people',
         description: 'Prospect pool: people who could still become customers; acquisition and deterrence draw it down.',
         source: null,
@@ -156,6 +177,8 @@ export const scenarioSchema = z
     }),
     journey: z.strictObject({
       /**
+       * Touchpoint failure rate.
+       *
        * Failure chance of each touchpoint of the monthly journey (a number for the whole journey, or one per touchpoint, listed or named); the journey is bad if any one fails: pBad = 1 − Π(1 − failᵢ).
        *
        * Unit: probability per month. Allowed: a probability from 0 to 1, or a distribution over it, drawn once per run.
@@ -170,6 +193,7 @@ export const scenarioSchema = z
             .refine((r) => Object.keys(r).length >= 1 && Object.keys(r).length <= 50, 'needs 1 to 50 named touchpoints'),
         ])
         .register(fieldRegistry, {
+          label: 'Touchpoint failure rate',
           unit: 'probability per month',
           description:
             'Failure chance of each touchpoint of the monthly journey (a number for the whole journey, or one per touchpoint, listed or named); the journey is bad if any one fails: pBad = 1 − Π(1 − failᵢ).',
@@ -181,6 +205,8 @@ export const scenarioSchema = z
     }),
     churn: z.strictObject({
       /**
+       * Switching after a bad experience.
+       *
        * Chance that a customer with a bad experience this month stops buying and switches brand.
        *
        * Unit: probability. Allowed: a probability from 0 to 1, or a distribution over it, drawn once per run.
@@ -188,11 +214,14 @@ export const scenarioSchema = z
        * @defaultValue 0.86
        */
       switchAfterBad: probability({
+        label: 'Switching after a bad experience',
         unit: 'probability',
         description: 'Chance that a customer with a bad experience this month stops buying and switches brand.',
         source: 'switchAfterBad',
       }),
       /**
+       * Leaving after a good experience.
+       *
        * Chance that a customer with a good experience leaves anyway this month (moves, no longer needs the product).
        *
        * Unit: probability per month. Allowed: a probability from 0 to 1, or a distribution over it, drawn once per run.
@@ -200,6 +229,7 @@ export const scenarioSchema = z
        * @defaultValue 0.0056
        */
       base: probability({
+        label: 'Leaving after a good experience',
         unit: 'probability per month',
         description: 'Chance that a customer with a good experience leaves anyway this month (moves, no longer needs the product).',
         source: null,
@@ -208,6 +238,8 @@ export const scenarioSchema = z
     }),
     spend: z.strictObject({
       /**
+       * Monthly spend per customer.
+       *
        * Average revenue per customer per month without the programme, as the company knows it; the documented 2.4 : 1 ratio splits it into good and bad months, so fewer bad months raise it.
        *
        * Unit: currency per customer per month. Allowed: an amount of money from 0 to 1,000,000,000,000, or a distribution over it, drawn once per run.
@@ -215,6 +247,7 @@ export const scenarioSchema = z
        * @defaultValue 90
        */
       averagePerMonth: assumption(domains.money, {
+        label: 'Monthly spend per customer',
         unit: 'currency per customer per month',
         description:
           'Average revenue per customer per month without the programme, as the company knows it; the documented 2.4 : 1 ratio splits it into good and bad months, so fewer bad months raise it.',
@@ -222,6 +255,8 @@ export const scenarioSchema = z
         note: illustrative,
       }),
       /**
+       * Extra spend after a good experience.
+       *
        * How much more a customer spends in a month with a good experience than in one with a bad experience: 2.4 means 140% more.
        *
        * Unit: × bad spend. Allowed: a spend ratio from 0.01 to 100, or a distribution over it, drawn once per run.
@@ -229,11 +264,14 @@ export const scenarioSchema = z
        * @defaultValue 2.4
        */
       goodMultiplier: assumption(domains.spendRatio, {
+        label: 'Extra spend after a good experience',
         unit: '× bad spend',
         description: 'How much more a customer spends in a month with a good experience than in one with a bad experience: 2.4 means 140% more.',
         source: 'spendAfterGood',
       }),
       /**
+       * Gross margin.
+       *
        * Gross margin on revenue: the part of extra revenue that is extra profit.
        *
        * Unit: share of revenue. Allowed: a share from 0 to 1, or a distribution over it, drawn once per run.
@@ -241,6 +279,7 @@ export const scenarioSchema = z
        * @defaultValue 0.35
        */
       grossMargin: assumption(domains.share, {
+        label: 'Gross margin',
         unit: 'share of revenue',
         description: 'Gross margin on revenue: the part of extra revenue that is extra profit.',
         source: null,
@@ -249,6 +288,8 @@ export const scenarioSchema = z
     }),
     wordOfMouth: z.strictObject({
       /**
+       * Share of excellent experiences.
+       *
        * Share of good journeys that are excellent: the experiences customers recommend, and with the bad share what sets NPS (see recommendAfterBad and detractorAfterOrdinary).
        *
        * Unit: share of good journeys. Allowed: a probability from 0 to 1, or a distribution over it, drawn once per run.
@@ -256,6 +297,7 @@ export const scenarioSchema = z
        * @defaultValue 0.313
        */
       excellentShare: probability({
+        label: 'Share of excellent experiences',
         unit: 'share of good journeys',
         description:
           'Share of good journeys that are excellent: the experiences customers recommend, and with the bad share what sets NPS (see recommendAfterBad and detractorAfterOrdinary).',
@@ -263,6 +305,8 @@ export const scenarioSchema = z
         note: `${calibratedNote} calibrate() sets it from an observed NPS.`,
       }),
       /**
+       * Recommending after an excellent experience.
+       *
        * Chance that a customer with an excellent experience this month recommends the company.
        *
        * Unit: probability. Allowed: a probability from 0 to 1, or a distribution over it, drawn once per run.
@@ -270,11 +314,14 @@ export const scenarioSchema = z
        * @defaultValue 0.9
        */
       recommendAfterExcellent: probability({
+        label: 'Recommending after an excellent experience',
         unit: 'probability',
         description: 'Chance that a customer with an excellent experience this month recommends the company.',
         source: 'recommendAfterExcellent',
       }),
       /**
+       * People told about an excellent experience.
+       *
        * People a customer who recommends the company tells about the excellent experience.
        *
        * Unit: people per recommender. Allowed: a number of people from 0 to 1,000, or a distribution over it, drawn once per run.
@@ -282,11 +329,14 @@ export const scenarioSchema = z
        * @defaultValue 9
        */
       toldAfterExcellent: assumption(domains.tellsPerCustomer, {
+        label: 'People told about an excellent experience',
         unit: 'people per recommender',
         description: 'People a customer who recommends the company tells about the excellent experience.',
         source: 'toldAfterGoodAndBad',
       }),
       /**
+       * Telling others after a bad experience.
+       *
        * Chance that a customer with a bad experience this month tells others about it.
        *
        * Unit: probability. Allowed: a probability from 0 to 1, or a distribution over it, drawn once per run.
@@ -294,11 +344,14 @@ export const scenarioSchema = z
        * @defaultValue 0.5
        */
       speakAfterBad: probability({
+        label: 'Telling others after a bad experience',
         unit: 'probability',
         description: 'Chance that a customer with a bad experience this month tells others about it.',
         source: 'speakAfterBad',
       }),
       /**
+       * People told about a bad experience.
+       *
        * People a customer who complains tells about the bad experience.
        *
        * Unit: people per complainer. Allowed: a number of people from 0 to 1,000, or a distribution over it, drawn once per run.
@@ -306,11 +359,14 @@ export const scenarioSchema = z
        * @defaultValue 16
        */
       toldAfterBad: assumption(domains.tellsPerCustomer, {
+        label: 'People told about a bad experience',
         unit: 'people per complainer',
         description: 'People a customer who complains tells about the bad experience.',
         source: 'toldAfterGoodAndBad',
       }),
       /**
+       * Recommending despite a bad experience.
+       *
        * Chance that a customer with a bad experience this month would still recommend the company: a promoter in an NPS survey. Sets NPS; calibrate() reads it to solve the excellent share from an observed NPS.
        *
        * Unit: probability. Allowed: a probability from 0 to 1, or a distribution over it, drawn once per run.
@@ -318,12 +374,15 @@ export const scenarioSchema = z
        * @defaultValue 0.18
        */
       recommendAfterBad: probability({
+        label: 'Recommending despite a bad experience',
         unit: 'probability',
         description:
           'Chance that a customer with a bad experience this month would still recommend the company: a promoter in an NPS survey. Sets NPS; calibrate() reads it to solve the excellent share from an observed NPS.',
         source: 'recommendAfterBad',
       }),
       /**
+       * Low scores after an ordinary experience.
+       *
        * Chance that a customer with a good but not excellent experience this month scores 0–6 in an NPS survey (a detractor; the rest are passives). Sets NPS; calibrate() reads it like recommendAfterBad.
        *
        * Unit: probability. Allowed: a probability from 0 to 1, or a distribution over it, drawn once per run.
@@ -331,6 +390,7 @@ export const scenarioSchema = z
        * @defaultValue 0.1
        */
       detractorAfterOrdinary: probability({
+        label: 'Low scores after an ordinary experience',
         unit: 'probability',
         description:
           'Chance that a customer with a good but not excellent experience this month scores 0–6 in an NPS survey (a detractor; the rest are passives). Sets NPS; calibrate() reads it like recommendAfterBad.',
@@ -338,6 +398,8 @@ export const scenarioSchema = z
         note: `${illustrative} With it NPS has detractors beyond this month’s bad journeys, as surveys find.`,
       }),
       /**
+       * Chance a recommendation wins a customer.
+       *
        * Chance that one recommendation turns a prospect into a customer.
        *
        * Unit: probability per tell. Allowed: a probability from 0 to 1, or a distribution over it, drawn once per run.
@@ -345,12 +407,15 @@ export const scenarioSchema = z
        * @defaultValue 0.002
        */
       conversionPerTell: probability({
+        label: 'Chance a recommendation wins a customer',
         unit: 'probability per tell',
         description: 'Chance that one recommendation turns a prospect into a customer.',
         source: null,
         note: illustrative,
       }),
       /**
+       * Chance a bad story puts someone off.
+       *
        * Chance that one negative story costs a prospect who was about to join (a word-of-mouth convert or an organic sign-up); the prospect is put off for good.
        *
        * Unit: probability per tell. Allowed: a probability from 0 to 1, or a distribution over it, drawn once per run.
@@ -358,6 +423,7 @@ export const scenarioSchema = z
        * @defaultValue 0.005
        */
       deterrencePerTell: probability({
+        label: 'Chance a bad story puts someone off',
         unit: 'probability per tell',
         description:
           'Chance that one negative story costs a prospect who was about to join (a word-of-mouth convert or an organic sign-up); the prospect is put off for good.',
@@ -367,6 +433,8 @@ export const scenarioSchema = z
     }),
     acquisition: z.strictObject({
       /**
+       * Sign-ups without word of mouth.
+       *
        * Share of the remaining prospect pool that becomes a customer each month without word of mouth (marketing, search).
        *
        * Unit: share of prospects per month. Allowed: a share from 0 to 1, or a distribution over it, drawn once per run.
@@ -374,6 +442,7 @@ export const scenarioSchema = z
        * @defaultValue 0.00054
        */
       organicMonthly: assumption(domains.share, {
+        label: 'Sign-ups without word of mouth',
         unit: 'share of prospects per month',
         description: 'Share of the remaining prospect pool that becomes a customer each month without word of mouth (marketing, search).',
         source: null,
@@ -383,24 +452,30 @@ export const scenarioSchema = z
     channels: z
       .strictObject({
         /**
+         * Customers getting in touch each month.
+         *
          * Share of customers who contact the company in a month; a failed contact makes the month’s journey bad.
          *
          * Unit: share of customers per month. Allowed: a probability from 0 to 1, or a distribution over it, drawn once per run.
          * Illustrative assumption, not a published finding: set it from your own data.
          */
         contactRate: probability({
+          label: 'Customers getting in touch each month',
           unit: 'share of customers per month',
           description: 'Share of customers who contact the company in a month; a failed contact makes the month’s journey bad.',
           source: null,
           note: illustrative,
         }),
         /**
+         * Extra failures of an unconnected channel.
+         *
          * How many times as often a channel not connected to the others fails.
          *
          * Unit: × failure rate. Allowed: a multiplier from 1 to 100, or a distribution over it, drawn once per run.
          * Illustrative assumption, not a published finding: set it from your own data. Article 002 (Dimension Data) finds 58% of organisations manage their channels in silos, which guarantees problems sharing data; it does not say how much more often a siloed channel fails, so 1.5 is a choice.
          */
         siloPenalty: assumption(domains.failureMultiplier, {
+          label: 'Extra failures of an unconnected channel',
           unit: '× failure rate',
           description: 'How many times as often a channel not connected to the others fails.',
           source: null,
@@ -411,12 +486,14 @@ export const scenarioSchema = z
             channelName,
             z.strictObject({
               share: setting(domains.share, {
+                label: 'Channel’s share of contacts',
                 unit: 'share of contacts',
                 description: 'Share of contacts through this channel (the shares add up to 1).',
                 source: null,
                 note: illustrative,
               }),
               failure: probability({
+                label: 'Channel failure rate',
                 unit: 'probability per contact',
                 description: 'Chance that a contact through this channel fails when it is connected to the others.',
                 source: null,
@@ -430,6 +507,8 @@ export const scenarioSchema = z
       .optional(),
     investment: z.strictObject({
       /**
+       * Up-front cost.
+       *
        * One-off cost of the CX programme, paid at the start: one amount, or one per touchpoint it targets (summed). Any channel budget (investment.channels.budget) is paid on top.
        *
        * Unit: currency. Allowed: an amount of money from 0 to 1,000,000,000,000, or a distribution over it, drawn once per run.
@@ -437,6 +516,7 @@ export const scenarioSchema = z
        * @defaultValue 110000
        */
       upfront: perTouchpoint(domains.money, {
+        label: 'Up-front cost',
         unit: 'currency',
         description:
           'One-off cost of the CX programme, paid at the start: one amount, or one per touchpoint it targets (summed). Any channel budget (investment.channels.budget) is paid on top.',
@@ -444,6 +524,8 @@ export const scenarioSchema = z
         note: tunedCostNote,
       }),
       /**
+       * Monthly cost.
+       *
        * Running cost of the programme each month (people, tools, follow-up): one amount, or one per touchpoint (summed). Paid to the horizon, or until a stage gate stops the programme.
        *
        * Unit: currency per month. Allowed: an amount of money from 0 to 1,000,000,000,000, or a distribution over it, drawn once per run.
@@ -451,6 +533,7 @@ export const scenarioSchema = z
        * @defaultValue 5500
        */
       monthly: perTouchpoint(domains.money, {
+        label: 'Monthly cost',
         unit: 'currency per month',
         description:
           'Running cost of the programme each month (people, tools, follow-up): one amount, or one per touchpoint (summed). Paid to the horizon, or until a stage gate stops the programme.',
@@ -458,6 +541,8 @@ export const scenarioSchema = z
         note: tunedCostNote,
       }),
       /**
+       * Failure reduction.
+       *
        * Relative cut in the chance of a bad experience at full effect: one share for the whole journey’s touchpoints, or one per touchpoint it targets (the others stay as they were). Channels improve only through investment.channels. Negative: worse.
        *
        * Unit: share of the failure chance. Allowed: a relative cut (negative: the programme makes failures more likely) from -1 to 1, or a distribution over it, drawn once per run.
@@ -465,6 +550,7 @@ export const scenarioSchema = z
        * @defaultValue pert(min 0.2, mode 0.4, max 0.6)
        */
       failureReduction: perTouchpoint(domains.effect, {
+        label: 'Failure reduction',
         unit: 'share of the failure chance',
         description:
           'Relative cut in the chance of a bad experience at full effect: one share for the whole journey’s touchpoints, or one per touchpoint it targets (the others stay as they were). Channels improve only through investment.channels. Negative: worse.',
@@ -472,6 +558,8 @@ export const scenarioSchema = z
         note: `${illustrative} Negative values are allowed because programmes can backfire (${sources.backfire.figure}, ${sources.backfire.article}).`,
       }),
       /**
+       * Delay before effect.
+       *
        * Months after the start before the programme has any effect (listening, building), then the effect ramps up over rampMonths.
        *
        * Unit: months. Allowed: a number of months from 0 to 240, or a distribution over it, drawn once per run.
@@ -479,12 +567,15 @@ export const scenarioSchema = z
        * @defaultValue triangular(min 3, mode 6, max 12)
        */
       delayMonths: assumption(domains.months, {
+        label: 'Delay before effect',
         unit: 'months',
         description: 'Months after the start before the programme has any effect (listening, building), then the effect ramps up over rampMonths.',
         source: 'delayMonths',
         note: 'Read from “two to three years before the effect is there”: about half a year of nothing (mode 6), then a ramp of 18–30 months: full effect after about 30 months.',
       }),
       /**
+       * Ramp-up to full effect.
+       *
        * Months from the end of the delay until the programme reaches full effect; the effect grows linearly until then (the long game).
        *
        * Unit: months. Allowed: a number of months from 0 to 240, or a distribution over it, drawn once per run.
@@ -492,12 +583,15 @@ export const scenarioSchema = z
        * @defaultValue triangular(min 18, mode 24, max 30)
        */
       rampMonths: assumption(domains.months, {
+        label: 'Ramp-up to full effect',
         unit: 'months',
         description: 'Months from the end of the delay until the programme reaches full effect; the effect grows linearly until then (the long game).',
         source: 'rampMonths',
         note: 'With delayMonths (mode 6), full effect at about two and a half years.',
       }),
       /**
+       * Chance of carrying it out.
+       *
        * Chance that the programme is carried out as planned; drawn once per run. Give investment.maturity instead to derive it from the nine maturity questions.
        *
        * Unit: probability. Allowed: a probability from 0 to 1, or a distribution over it, drawn once per run.
@@ -505,11 +599,14 @@ export const scenarioSchema = z
        * @defaultValue uniform(min 0.2, max 0.3)
        */
       executionSuccess: probability({
+        label: 'Chance of carrying it out',
         unit: 'probability',
         description: 'Chance that the programme is carried out as planned; drawn once per run. Give investment.maturity instead to derive it from the nine maturity questions.',
         source: 'executionSuccess',
       }),
       /**
+       * Effect when it misses its goals.
+       *
        * Share of the planned effect a programme that misses its goals still delivers; negative: a missed programme makes things worse, by that share of the planned effect’s size.
        *
        * Unit: share of full effect. Allowed: a relative cut (negative: the programme makes failures more likely) from -1 to 1, or a distribution over it, drawn once per run.
@@ -517,6 +614,7 @@ export const scenarioSchema = z
        * @defaultValue 0.4
        */
       missedEffectShare: assumption(domains.effect, {
+        label: 'Effect when it misses its goals',
         unit: 'share of full effect',
         description:
           'Share of the planned effect a programme that misses its goals still delivers; negative: a missed programme makes things worse, by that share of the planned effect’s size.',
@@ -524,6 +622,8 @@ export const scenarioSchema = z
         note: 'Illustrative, and tuned: chosen, with the programme’s cost, so that the default programme’s outcome classes land near Accenture’s 23 / 57 / 20. The answer depends on it strongly: with the default business, 0.2 gives P(ROI > 0) of about 26%, 0.4 about 80%, 0.6 nearly 100%. Set your own.',
       }),
       /**
+       * Rise in excellent experiences.
+       *
        * How much the programme raises the share of good journeys that are excellent once fully in effect (0.05: five points more), delayed, ramped and scaled like the failure reduction.
        *
        * Unit: share of good journeys. Allowed: a share from 0 to 1, or a distribution over it, drawn once per run.
@@ -531,6 +631,7 @@ export const scenarioSchema = z
        * @defaultValue 0.05
        */
       excellentShareIncrease: assumption(domains.share, {
+        label: 'Rise in excellent experiences',
         unit: 'share of good journeys',
         description:
           'How much the programme raises the share of good journeys that are excellent once fully in effect (0.05: five points more), delayed, ramped and scaled like the failure reduction.',
@@ -544,12 +645,15 @@ export const scenarioSchema = z
             .record(channelName, channelBudgetOne)
             .refine((r) => Object.keys(r).length >= 1 && Object.keys(r).length <= 50, 'needs 1 to 50 named channels'),
           /**
+           * Set-up cost per channel.
+           *
            * What a channel’s budget must cover before it improves anything: connecting it to the others (its silo penalty ends) and the basics.
            *
            * Unit: currency per channel. Allowed: an amount of money from 0 to 1,000,000,000,000, or a distribution over it, drawn once per run.
            * Illustrative assumption, not a published finding: set it from your own data. It is why a budget spread thin can do less than one spent on a few channels (better to excel on a few channels than be average on many).
            */
           setupCost: assumption(domains.money, {
+            label: 'Set-up cost per channel',
             unit: 'currency per channel',
             description:
               'What a channel’s budget must cover before it improves anything: connecting it to the others (its silo penalty ends) and the basics.',
@@ -557,12 +661,15 @@ export const scenarioSchema = z
             note: `${illustrative} It is why a budget spread thin can do less than one spent on a few channels (${sources.greatAtAFew.figure}).`,
           }),
           /**
+           * Spend that halves channel failures.
+           *
            * Budget beyond the set-up cost that halves a channel’s failure rate; each further such amount halves it again (diminishing returns).
            *
            * Unit: currency. Allowed: an amount of money from 1 to 1,000,000,000,000, or a distribution over it, drawn once per run.
            * Illustrative assumption, not a published finding: set it from your own data.
            */
           halfEffectSpend: assumption(domains.positiveMoney, {
+            label: 'Spend that halves channel failures',
             unit: 'currency',
             description:
               'Budget beyond the set-up cost that halves a channel’s failure rate; each further such amount halves it again (diminishing returns).',
@@ -574,6 +681,8 @@ export const scenarioSchema = z
       stageGate: z
         .strictObject({
           /**
+           * Month of the go/no-go review.
+           *
            * The month at whose end the programme is reviewed.
            *
            * Unit: month. Allowed: a whole number of months from 1 to 240.
@@ -582,6 +691,7 @@ export const scenarioSchema = z
           month: setting(
             { min: 1, max: limits.horizonMonths, integer: true, label: `a whole number of months from 1 to ${limits.horizonMonths}` },
             {
+              label: 'Month of the go/no-go review',
               unit: 'month',
               description: 'The month at whose end the programme is reviewed.',
               source: null,
@@ -590,6 +700,8 @@ export const scenarioSchema = z
           ),
           measure: z.enum(['effect', 'nps', 'roi'], { error: 'must be "effect", "nps" or "roi"' }),
           /**
+           * Minimum result to carry on.
+           *
            * Stop when the measure is below this at the gate. "effect": the drop of the bad-experience share over the gate month and the two before, against the rate before the programme; "nps": the rise of NPS over those months, in points; "roi": cumulative ROI (−1 at the start, so an early ROI gate stops nearly every run).
            *
            * Unit: share (effect), NPS points (nps) or ROI. Allowed: a number from -200 to 200.
@@ -598,6 +710,7 @@ export const scenarioSchema = z
           threshold: setting(
             { min: -200, max: 200, integer: false, label: 'a number from -200 to 200' },
             {
+              label: 'Minimum result to carry on',
               unit: 'share (effect), NPS points (nps) or ROI',
               description:
                 'Stop when the measure is below this at the gate. "effect": the drop of the bad-experience share over the gate month and the two before, against the rate before the programme; "nps": the rise of NPS over those months, in points; "roi": cumulative ROI (−1 at the start, so an early ROI gate stops nearly every run).',
@@ -607,6 +720,8 @@ export const scenarioSchema = z
           ),
           afterStop: z.enum(['fade', 'hold'], { error: 'must be "fade" or "hold"' }).default('fade'),
           /**
+           * Fade-out after stopping.
+           *
            * With afterStop "fade": months over which a stopped programme’s effect falls linearly to nothing.
            *
            * Unit: months. Allowed: a whole number of months from 1 to 240.
@@ -615,6 +730,7 @@ export const scenarioSchema = z
           fadeMonths: setting(
             { min: 1, max: limits.horizonMonths, integer: true, label: `a whole number of months from 1 to ${limits.horizonMonths}` },
             {
+              label: 'Fade-out after stopping',
               unit: 'months',
               description: 'With afterStop "fade": months over which a stopped programme’s effect falls linearly to nothing.',
               source: null,
@@ -626,6 +742,8 @@ export const scenarioSchema = z
     }),
     valuation: z.strictObject({
       /**
+       * Value of customers beyond the horizon.
+       *
        * Whether to value the customers the programme has gained by the horizon (TEI-style terminal value): "customerLifetime" values the gap at the invested arm’s customer lifetime value, reported apart from the horizon NPV. It assumes the gained customers keep the invested arm’s churn and spend for life and charges no programme cost after the horizon (optimistic), and it leaves out the lower churn of the rest of the base (conservative).
        *
        * Unit: method. Allowed: "none" or "customerLifetime".
@@ -635,6 +753,7 @@ export const scenarioSchema = z
       terminalValue: z
         .enum(['none', 'customerLifetime'], { error: 'must be "none" or "customerLifetime"' })
         .register(fieldRegistry, {
+          label: 'Value of customers beyond the horizon',
           unit: 'method',
           description:
             'Whether to value the customers the programme has gained by the horizon (TEI-style terminal value): "customerLifetime" values the gap at the invested arm’s customer lifetime value, reported apart from the horizon NPV. It assumes the gained customers keep the invested arm’s churn and spend for life and charges no programme cost after the horizon (optimistic), and it leaves out the lower churn of the rest of the base (conservative).',
@@ -646,6 +765,8 @@ export const scenarioSchema = z
     }),
     outcomeClasses: z.strictObject({
       /**
+       * ROI counted as clearly positive.
+       *
        * ROI at or above which a run counts as “clearly positive” (Accenture’s 23%).
        *
        * Unit: ROI at the horizon. Allowed: an ROI from -1 to 100.
@@ -655,6 +776,7 @@ export const scenarioSchema = z
       positiveFrom: setting(
         { min: -1, max: 100, integer: false, label: 'an ROI from -1 to 100' },
         {
+          label: 'ROI counted as clearly positive',
           unit: 'ROI at the horizon',
           description: 'ROI at or above which a run counts as “clearly positive” (Accenture’s 23%).',
           source: null,
@@ -662,6 +784,8 @@ export const scenarioSchema = z
         },
       ),
       /**
+       * ROI counted as lower or negative.
+       *
        * ROI below which a run counts as “lower or negative” (Accenture’s 20%); between the two is “middling” (57%).
        *
        * Unit: ROI at the horizon. Allowed: an ROI from -1 to 100.
@@ -671,6 +795,7 @@ export const scenarioSchema = z
       negativeBelow: setting(
         { min: -1, max: 100, integer: false, label: 'an ROI from -1 to 100' },
         {
+          label: 'ROI counted as lower or negative',
           unit: 'ROI at the horizon',
           description: 'ROI below which a run counts as “lower or negative” (Accenture’s 20%); between the two is “middling” (57%).',
           source: null,
@@ -729,11 +854,8 @@ export const scenarioSchema = z
 /** Least annual discount rate with a terminal value: below it a lifetime value can be unbounded. */
 export const minimumTerminalDiscountRate = 0.001;
 
-/**
- * Least cost of a programme, upfront or a month, in currency units: ROI
- * divides by the cost, so a cost near zero would make it infinite.
- */
-export const minimumProgrammeCost = 1;
+// In domain.ts, which the model's workers can load without the schema.
+export { minimumProgrammeCost } from './domain.js';
 
 /** A complete, validated scenario. */
 export type Scenario = z.infer<typeof scenarioSchema>;

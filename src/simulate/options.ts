@@ -24,10 +24,8 @@ export interface SimulateOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** How many runs between progress reports: about a hundred reports a simulation. */
-export function progressStep(total: number): number {
-  return Math.max(1, Math.floor(total / 100));
-}
+// In its own file so a worker, which is sent a parsed scenario, does not load the schema library.
+export { progressStep } from './progress.js';
 
 /** The default number of runs. */
 export const defaultRuns = 1000;

@@ -216,10 +216,11 @@ describe('cx-roi CLI', () => {
   it('lists the assumptions with their sources', async () => {
     const { code, stdout } = await cli(['assumptions']);
     expect(code).toBe(0);
-    expect(stdout).toContain('churn.switchAfterBad = 0.86 probability');
+    expect(stdout).toContain('\nSwitching after a bad experience: churn.switchAfterBad = 0.86 probability\n');
     expect(stdout).toContain('86 procent');
     const json = JSON.parse((await cli(['assumptions', '--format', 'json'])).stdout);
     expect(json.find((r: { path: string }) => r.path === 'spend.goodMultiplier').source.credit).toBe('Harvard Business Review');
+    expect(json.find((r: { path: string }) => r.path === 'spend.goodMultiplier').label).toBe('Extra spend after a good experience');
   });
 
   it('compare: pairs two scenario files run by run, named by their files', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { assumptionFields } from '../../src/model/assumptions.js';
 import { ScenarioError, calibrate, defaultBusiness, describeAssumptions, impliedKpis, maxReportedIssues, parseScenario, simulate } from '../../src/index.js';
 import { handleWorkerRequest } from '../../src/parallel/protocol.js';
 import type { ShardMessage } from '../../src/parallel/protocol.js';
@@ -163,7 +164,9 @@ describe('found by the second adversarial review', () => {
     // A scenario no parse would let through (the programme costs nothing), sent straight to a worker.
     const scenario = { ...parseScenario({}), investment: { ...parseScenario({}).investment, upfront: 0, monthly: 0 } };
     const messages: ShardMessage[] = [];
-    handleWorkerRequest({ type: 'shard', scenario, seed: 1, first: 0, count: 2, keepParameters: false }, (message) => messages.push(message));
+    // Its fields as a worker is sent them, with the same two costs of 0.
+    const fields = assumptionFields(parseScenario({})).map((f) => (f.path === 'investment.upfront' || f.path === 'investment.monthly' ? { ...f, value: 0 } : f));
+    handleWorkerRequest({ type: 'shard', scenario, fields, seed: 1, first: 0, count: 2, keepParameters: false }, (message) => messages.push(message));
     expect(messages.at(-1)).toMatchObject({ type: 'error', issues: [{ path: 'investment.upfront' }] });
   });
 });
