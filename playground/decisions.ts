@@ -17,7 +17,7 @@ import type {
   SimulationResult,
   ValueOfInformation,
 } from 'cx-roi';
-import { assumptionLabel } from './charts';
+import { assumptionLabel } from './labels';
 
 /** What the decisions worker is asked. */
 export type DecisionRequest =

@@ -12,18 +12,126 @@ export function download(name: string, type: string, content: Blob | string): vo
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** The chart's main SVG (Plot may wrap it in a figure with a legend), standalone. */
-export function chartSvg(container: Element): string {
+const svgNs = 'http://www.w3.org/2000/svg';
+/** The exported text: 12 px, about this wide a character (to wrap and place it without a layout engine). */
+const fontSize = 12;
+const lineHeight = 16;
+const charWidth = 6.6;
+/** White around the picture, as the page's cell gives it. */
+const padding = 8;
+
+/** The chart's own svg: the one Plot names (role="img"), else the biggest. */
+function mainSvg(container: Element): SVGSVGElement {
+  const named = container.querySelector<SVGSVGElement>('svg[role="img"]');
+  if (named) return named;
   const svgs = [...container.querySelectorAll('svg')];
   const main = svgs.sort((a, b) => b.querySelectorAll('*').length - a.querySelectorAll('*').length)[0];
   if (!main) throw new Error('no chart to export');
-  const copy = main.cloneNode(true) as SVGSVGElement;
-  copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  // Keep the look outside the page: Plot's inline style plus a white background.
-  copy.style.background = 'white';
-  return new XMLSerializer().serializeToString(copy);
+  return main;
 }
 
+/** Words in lines of at most `width` pixels. */
+function wrap(text: string, width: number): string[] {
+  const most = Math.max(10, Math.floor(width / charWidth));
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > most) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/**
+ * The chart as one standalone SVG. Plot wraps a chart with a legend or a
+ * caption in an HTML figure, which an SVG file cannot hold: the legend's
+ * swatches are drawn as SVG rectangles and text above the chart, the chart's
+ * svg becomes a group, and the caption (and any title) SVG text wrapped to
+ * the width below it, all text at 12 px on white.
+ */
+export function chartSvg(container: Element): string {
+  const doc = container.ownerDocument;
+  const main = mainSvg(container);
+  const width = Number(main.getAttribute('width')) || 720;
+  const el = (name: string, attributes: Record<string, string | number>) => {
+    const e = doc.createElementNS(svgNs, name);
+    for (const [k, v] of Object.entries(attributes)) e.setAttribute(k, String(v));
+    return e;
+  };
+  // No xmlns attribute: the serializer writes the namespace of an element made in it.
+  const svg = el('svg', { width: width + 2 * padding, 'font-family': 'system-ui, sans-serif', 'font-size': fontSize, color: '#1b1f24', fill: '#1b1f24', role: 'img' });
+  const name = main.getAttribute('aria-label');
+  if (name) svg.setAttribute('aria-label', name);
+  const out = el('g', { transform: `translate(${padding},${padding})` });
+  svg.append(el('rect', { width: '100%', height: '100%', fill: 'white' }), out);
+  let y = 0;
+
+  const text = (content: string, weight = 'normal') => {
+    const lines = wrap(content, width);
+    const t = el('text', { x: 0, y: y + fontSize, 'font-weight': weight });
+    lines.forEach((line, i) => {
+      const span = el('tspan', { x: 0, dy: i === 0 ? 0 : lineHeight });
+      span.textContent = line;
+      t.append(span);
+    });
+    out.append(t);
+    y += lines.length * lineHeight + 6;
+  };
+
+  const swatches = (legend: Element) => {
+    let x = 0;
+    let row = 0;
+    for (const swatch of legend.querySelectorAll(':scope > span')) {
+      const label = swatch.textContent?.trim() ?? '';
+      const mark = swatch.querySelector('svg');
+      const size = 15;
+      const itemWidth = size + 6 + label.length * charWidth + 16;
+      if (x > 0 && x + itemWidth > width) (x = 0), row++;
+      const top = y + row * 22;
+      out.append(el('rect', { x, y: top, width: size, height: size, fill: mark?.getAttribute('fill') ?? 'currentColor' }));
+      const t = el('text', { x: x + size + 6, y: top + 12 });
+      t.textContent = label;
+      out.append(t);
+      x += itemWidth;
+    }
+    y += (row + 1) * 22 + 8;
+  };
+
+  const chart = (source: Element, drop: boolean) => {
+    // A group, not a nested svg: a nested svg's CSS height:auto (Plot's style) would fill the whole picture.
+    const g = el('g', { transform: `translate(0,${y})` });
+    for (const { name: attribute, value } of source.attributes) {
+      if (!['width', 'height', 'viewBox', 'xmlns', 'role', 'aria-label', 'aria-description'].includes(attribute)) g.setAttribute(attribute, value);
+    }
+    for (const child of source.childNodes) g.append(child.cloneNode(true));
+    // A tip left open by the pointer is not part of the chart.
+    if (drop) for (const tip of g.querySelectorAll('[aria-label="tip"]')) tip.remove();
+    out.append(g);
+    y += Number(source.getAttribute('height')) || 0;
+  };
+
+  const figure = main.parentElement?.tagName.toLowerCase() === 'figure' ? main.parentElement : null;
+  for (const part of figure ? [...figure.children] : [main]) {
+    const tag = part.tagName.toLowerCase();
+    if (part === main) chart(main, true);
+    else if (tag === 'div' && part.querySelector(':scope > span > svg')) swatches(part);
+    else if (tag === 'svg') chart(part, false); // a colour ramp's legend
+    else if (part.textContent?.trim()) {
+      y += tag === 'figcaption' ? 8 : 2;
+      text(part.textContent.trim(), tag === 'h2' || tag === 'h3' ? 'bold' : 'normal');
+    }
+  }
+  const height = Math.ceil(y + 2 * padding);
+  svg.setAttribute('height', String(height));
+  svg.setAttribute('viewBox', `0 0 ${width + 2 * padding} ${height}`);
+  const Serializer = doc.defaultView?.XMLSerializer ?? XMLSerializer;
+  return new Serializer().serializeToString(svg);
+}
+
+/** The same standalone SVG as {@link chartSvg}, drawn at `scale` times its size on white. */
 export async function chartPng(container: Element, scale = 2): Promise<Blob> {
   const svg = chartSvg(container);
   const image = new Image();

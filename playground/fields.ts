@@ -1,28 +1,29 @@
 /**
- * The assumption cells: one labelled input per scenario field, grouped, each
- * showing its value, unit and source (from describeAssumptions), fixed or
- * uncertain (low / likely / high), with room for its error.
+ * The assumptions panel: one labelled input per scenario field, in words,
+ * grouped and collapsible, each showing its value, unit and source (from
+ * describeAssumptions), fixed or uncertain (low / likely / high). Chances and
+ * shares are entered and shown as percentages; the scenario keeps fractions.
  */
 import { type Assumption, type AssumptionRow, type ScenarioInput, defaultScenario, describeAssumptions, describeValue } from 'cx-roi';
 
 export const groups: readonly { id: string; title: string; match: (path: string) => boolean }[] = [
+  { id: 'investment', title: 'The CX programme', match: (p) => p.startsWith('investment.') },
   { id: 'customers', title: 'Customers and acquisition', match: (p) => p.startsWith('customers.') || p.startsWith('acquisition.') },
   { id: 'journey', title: 'Journey: the weakest link', match: (p) => p.startsWith('journey.') },
   { id: 'churn', title: 'Churn', match: (p) => p.startsWith('churn.') },
   { id: 'spend', title: 'Spend', match: (p) => p.startsWith('spend.') },
   { id: 'wordOfMouth', title: 'Word of mouth', match: (p) => p.startsWith('wordOfMouth.') },
-  { id: 'investment', title: 'The CX programme', match: (p) => p.startsWith('investment.') },
   { id: 'horizon', title: 'Horizon, discount and outcome classes', match: (p) => p === 'horizonMonths' || p === 'discountRateAnnual' || p.startsWith('outcomeClasses.') },
 ];
 
-const touchpoints = 'journey.touchpointFailure';
+export const touchpoints = 'journey.touchpointFailure';
 
-const lookup = (root: unknown, keys: string[]): unknown =>
+const lookup = (root: unknown, keys: readonly string[]): unknown =>
   keys.reduce<unknown>((here, key) => (here !== null && typeof here === 'object' && Object.hasOwn(here, key) ? (here as Record<string, unknown>)[key] : undefined), root);
 
 const isRecord = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x) && !('dist' in x);
 
-/** The touchpoints the page's input itself gives (a record whose null entries remove defaults), if any. */
+/** The touchpoints the page's input itself gives (a record whose null entries remove defaults, a list, or one number), if any. */
 export function ownTouchpoints(input: ScenarioInput): unknown {
   return lookup(input, ['journey', 'touchpointFailure']);
 }
@@ -54,29 +55,81 @@ export function fieldRows(input: ScenarioInput): AssumptionRow[] {
   } catch {
     // An invalid input still shows every field, with the values typed so far.
     const record = valueAt(input, touchpoints);
-    const names = record !== null && typeof record === 'object' ? Object.keys(record) : [];
     const template = defaults.find((r) => r.path.startsWith(`${touchpoints}.`));
     const rows = defaults.filter((r) => !r.path.startsWith(`${touchpoints}.`));
-    const touchRows = template ? names.map((name) => ({ ...template, path: `${touchpoints}.${name}` })) : [];
+    const touchRows =
+      template === undefined
+        ? []
+        : record !== null && typeof record === 'object' && !('dist' in record)
+          ? Object.keys(record).map((name) => ({ ...template, path: `${touchpoints}.${name}` }))
+          : [{ ...template, path: touchpoints }];
     const at = rows.findIndex((r) => r.path.startsWith('churn.'));
     rows.splice(at < 0 ? rows.length : at, 0, ...touchRows);
     return rows.map((r) => ({ ...r, value: valueAt(input, r.path) as Assumption }));
   }
 }
 
-const id = (path: string) => `field-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+/** An element id for a field's first control. */
+export const fieldId = (path: string) => `field-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
-function step(row: AssumptionRow): string {
-  if (row.domain.integer) return '1';
-  if (row.domain.max <= 1) return '0.001';
-  if (row.domain.max <= 100) return '0.1';
-  return '1';
+/** A touchpoint's name in words: its key, or its place in a list ("touchpoint 2"), or the whole journey. */
+export function touchpointName(input: ScenarioInput, path: string): string | null {
+  if (path === touchpoints) return 'the whole journey';
+  if (!path.startsWith(`${touchpoints}.`)) return null;
+  const name = path.slice(touchpoints.length + 1);
+  return Array.isArray(ownTouchpoints(input)) ? `touchpoint ${Number(name) + 1}` : name;
 }
 
-function sliderMax(row: AssumptionRow, value: number): number {
-  if (row.domain.max <= 1000) return row.domain.max;
-  const start = typeof row.value === 'number' ? row.value : 1;
-  return Math.max(10, 4 * Math.max(start, value));
+/** A field's name in words (the library's label), for labels, charts and screen readers. */
+export function fieldLabel(row: Pick<AssumptionRow, 'path' | 'description'> & { readonly label?: string }, input: ScenarioInput = {}): string {
+  const touchpoint = touchpointName(input, row.path);
+  if (touchpoint !== null) return touchpoint === 'the whole journey' ? 'Whole journey fails' : `“${touchpoint}” fails`;
+  return row.label ?? row.description;
+}
+
+/** Chances and shares are shown in percent: the factor from the scenario's fraction to what the page shows. */
+export function displayScale(row: Pick<AssumptionRow, 'unit'>): number {
+  return /^(probability|share)/.test(row.unit) || row.unit === 'ROI at the horizon' ? 100 : 1;
+}
+
+/** The unit as the page shows it: "% a month" for "probability per month". */
+export function displayUnit(row: Pick<AssumptionRow, 'unit'>): string {
+  if (displayScale(row) === 1) return row.unit.replace(/^currency/, 'money');
+  return `%${row.unit
+    .replace(/^(probability|share)/, '')
+    .replace(/ per month$/, ' a month')
+    .replace(/ per year$/, ' a year')
+    .replace(/^ROI at the horizon$/, ' ROI at the horizon')}`;
+}
+
+const clean = (x: number) => Number(x.toPrecision(12));
+/** A model value as the page shows it. */
+export const shown = (row: Pick<AssumptionRow, 'unit'>, x: number) => clean(x * displayScale(row));
+/** What the page shows, as the model's value. */
+export const modelled = (row: Pick<AssumptionRow, 'unit'>, x: number) => clean(x / displayScale(row));
+
+/** A value in words, with the page's units: "86%", "pert(low 20%, likely 40%, high 60%)". */
+export function valueWords(row: Pick<AssumptionRow, 'unit'>, value: unknown): string {
+  if (typeof value === 'number') return `${shown(row, value).toLocaleString('en-US', { maximumFractionDigits: 6 })}${displayScale(row) === 100 ? '%' : ''}`;
+  if (value !== null && typeof value === 'object' && 'dist' in value) {
+    const d = value as Exclude<Assumption, number>;
+    const w = (x: number) => valueWords(row, x);
+    if (d.dist === 'uniform') return `uniform from ${w(d.min)} to ${w(d.max)}`;
+    if (d.dist === 'pert' || d.dist === 'triangular') return `${d.dist === 'pert' ? 'PERT' : 'triangular'}: low ${w(d.min)}, likely ${w(d.mode)}, high ${w(d.max)}`;
+    return describeValue(d);
+  }
+  return String(value);
+}
+
+/** The slider's range: the allowed range, cut to about four times the default for small or open-ended values. */
+export function sliderRange(row: AssumptionRow, value: number): { min: number; max: number; step: number } {
+  const fallback = typeof row.value === 'number' ? row.value : value;
+  const min = row.domain.min < 0 ? row.domain.min : 0;
+  const reach = 4 * Math.max(Math.abs(fallback), Math.abs(value), row.domain.integer ? 3 : Number.EPSILON);
+  const magnitude = 10 ** Math.floor(Math.log10(reach));
+  const max = Math.min(row.domain.max, Math.ceil(reach / magnitude) * magnitude);
+  const step = row.domain.integer ? 1 : (max - min) / 400;
+  return { min, max: Math.max(max, min + (row.domain.integer ? 1 : Number.EPSILON)), step };
 }
 
 function numberOrText(text: string): number | string {
@@ -85,45 +138,67 @@ function numberOrText(text: string): number | string {
 }
 
 export interface FieldCallbacks {
-  /** A field's value changed: its path and the new value (a number, a distribution, or text that is not a number). */
-  change(path: string, value: unknown, final: boolean): void;
+  /** A field's value changed: its path and the new value (a number, a distribution, or text that is not a number). `redraw`: the field's controls change shape. */
+  change(path: string, value: unknown, final: boolean, redraw?: boolean): void;
   /** Remove a touchpoint, or add one. */
-  removeTouchpoint(name: string): void;
-  addTouchpoint(name: string): void;
+  removeTouchpoint(path: string): void;
+  addTouchpoint(name: string): string | null;
 }
 
 function sourceLine(row: AssumptionRow, doc: Document): HTMLElement {
   const meta = doc.createElement('div');
   meta.className = 'source';
   if (row.source) {
+    const s = row.source as AssumptionRow['source'] & { readonly translation?: string; readonly titleEnglish?: string };
+    if (!s) return meta;
     const details = doc.createElement('details');
     const summary = doc.createElement('summary');
-    summary.textContent = `Source: ${row.source.credit}, in ${row.source.article}`;
+    summary.textContent = `Source: ${s.credit}, “${s.titleEnglish ?? s.title}”`;
+    const figure = doc.createElement('p');
+    figure.textContent = s.figure;
+    const translation = doc.createElement('blockquote');
+    translation.className = 'translation';
+    translation.textContent = `“${s.translation ?? s.quote}” (translated from Dutch)`;
+    const original = doc.createElement('details');
+    const originalSummary = doc.createElement('summary');
+    originalSummary.textContent = 'The Dutch original';
     const quote = doc.createElement('blockquote');
     quote.lang = 'nl';
-    quote.textContent = `“${row.source.quote}”`;
-    const figure = doc.createElement('p');
-    figure.textContent = `${row.source.figure}. Article: ${row.source.title}.`;
-    details.append(summary, quote, figure);
+    quote.textContent = `“${s.quote}” (${s.title})`;
+    original.append(originalSummary, quote);
+    details.append(summary, figure, translation, original);
     meta.append(details);
   } else {
     const note = doc.createElement('span');
     note.className = 'illustrative';
     note.textContent = 'Illustrative assumption';
-    note.title = row.note ?? '';
+    if (row.note) {
+      const why = doc.createElement('span');
+      why.className = 'sr-only';
+      why.textContent = `: ${row.note}`;
+      note.title = row.note;
+      note.append(why);
+    }
     meta.append(note);
   }
   return meta;
 }
 
-function numberInput(doc: Document, label: string, value: unknown, row: AssumptionRow, onChange: (v: number | string, final: boolean) => void): HTMLInputElement {
+function numberInput(doc: Document, name: string, value: unknown, row: AssumptionRow, onChange: (v: number | string, final: boolean) => void): HTMLInputElement {
   const input = doc.createElement('input');
-  input.type = 'number';
-  input.step = step(row);
-  input.value = value === undefined ? '' : String(value);
-  input.setAttribute('aria-label', label);
-  input.addEventListener('input', () => onChange(numberOrText(input.value), false));
-  input.addEventListener('change', () => onChange(numberOrText(input.value), true));
+  input.type = 'text';
+  input.inputMode = 'decimal';
+  input.autocomplete = 'off';
+  input.spellcheck = false;
+  input.value = typeof value === 'number' ? String(shown(row, value)) : value === undefined ? '' : String(value);
+  input.setAttribute('aria-label', name);
+  // The model's value from what is typed: percentages back to fractions; text that is not a number is kept for the error.
+  const read = () => {
+    const v = numberOrText(input.value);
+    return typeof v === 'number' ? modelled(row, v) : v;
+  };
+  input.addEventListener('input', () => onChange(read(), false));
+  input.addEventListener('change', () => onChange(read(), true));
   return input;
 }
 
@@ -144,32 +219,53 @@ function likely(value: Exclude<Assumption, number>): number {
   }
 }
 
+const isDistribution = (value: unknown): value is Exclude<Assumption, number> => value !== null && typeof value === 'object' && 'dist' in (value as object);
+
 /** One field's cell. */
-export function renderField(row: AssumptionRow, value: unknown, doc: Document, on: FieldCallbacks): HTMLElement {
+export function renderField(row: AssumptionRow, value: unknown, input: ScenarioInput, doc: Document, on: FieldCallbacks): HTMLElement {
   const cell = doc.createElement('div');
   cell.className = 'field';
   cell.dataset.path = row.path;
-  const isTouchpoint = row.path.startsWith(`${touchpoints}.`);
-  const name = isTouchpoint ? row.path.slice(touchpoints.length + 1) : row.path;
+  const name = fieldLabel(row, input);
+  const touchpoint = touchpointName(input, row.path);
+  cell.dataset.search = `${name} ${row.path} ${row.description}`.toLowerCase();
+  cell.dataset.scale = String(displayScale(row));
 
   const label = doc.createElement('label');
-  label.htmlFor = id(row.path);
-  label.innerHTML = '';
+  label.htmlFor = fieldId(row.path);
   const title = doc.createElement('span');
   title.className = 'label';
-  title.textContent = isTouchpoint ? `Touchpoint “${name}” fails` : row.description;
-  const path = doc.createElement('code');
+  title.textContent = name;
+  const path = doc.createElement('span');
+  path.className = 'path';
   path.textContent = row.path;
+  path.setAttribute('aria-hidden', 'true');
   label.append(title, ' ', path);
   cell.append(label);
+  if (touchpoint !== null || (row.label !== undefined && row.label !== row.description)) {
+    const about = doc.createElement('div');
+    about.className = 'hint about';
+    about.textContent = row.description;
+    cell.append(about);
+  }
 
   const controls = doc.createElement('div');
   controls.className = 'controls';
-  const isDistribution = value !== null && typeof value === 'object' && 'dist' in (value as object);
+  const summary = doc.createElement('div');
+  summary.className = 'value-text';
+  const describe = (v: unknown) => {
+    summary.textContent = isDistribution(v) ? `Drawn once per run: ${valueWords(row, v)}` : '';
+  };
+  // Every change goes through here, so the words under the field always follow it.
+  const emit = (v: unknown, final: boolean, redraw = false) => {
+    describe(v);
+    on.change(row.path, v, final, redraw);
+  };
 
   if (row.uncertain) {
     const mode = doc.createElement('select');
-    mode.setAttribute('aria-label', `${row.path}: fixed or uncertain`);
+    mode.id = `${fieldId(row.path)}-mode`;
+    mode.setAttribute('aria-label', `${name}: fixed or uncertain`);
     for (const [v, text] of [
       ['fixed', 'fixed'],
       ['uncertain', 'uncertain'],
@@ -179,39 +275,41 @@ export function renderField(row: AssumptionRow, value: unknown, doc: Document, o
       option.textContent = text as string;
       mode.append(option);
     }
-    mode.value = isDistribution ? 'uncertain' : 'fixed';
+    mode.value = isDistribution(value) ? 'uncertain' : 'fixed';
     mode.addEventListener('change', () => {
       if (mode.value === 'uncertain' && typeof value === 'number') {
-        const span = Math.max(Math.abs(value) * 0.25, row.domain.integer ? 1 : 0.01);
+        const span = Math.max(Math.abs(value) * 0.25, row.domain.integer ? 1 : Math.min(0.01, (row.domain.max - row.domain.min) / 100));
         const low = Math.max(row.domain.min, value - span);
         const high = Math.min(row.domain.max, value + span);
         const round = (x: number) => (row.domain.integer ? Math.round(x) : Number(x.toPrecision(6)));
-        on.change(row.path, { dist: 'pert', min: round(low), mode: round(value), max: round(high) }, true);
-      } else if (mode.value === 'fixed' && isDistribution) {
-        const x = likely(value as Exclude<Assumption, number>);
-        on.change(row.path, row.domain.integer ? Math.round(x) : x, true);
+        emit({ dist: 'pert', min: round(low), mode: round(value), max: round(high) }, true, true);
+      } else if (mode.value === 'fixed' && isDistribution(value)) {
+        const x = likely(value);
+        emit(row.domain.integer ? Math.round(x) : x, true, true);
       }
     });
     controls.append(mode);
   }
 
-  if (!isDistribution) {
-    const number = numberInput(doc, row.path, value, row, (v, final) => on.change(row.path, v, final));
-    number.id = id(row.path);
+  if (!isDistribution(value)) {
+    const number = numberInput(doc, name, value, row, (v, final) => emit(v, final));
+    number.id = fieldId(row.path);
     if (typeof value === 'number' || typeof value === 'string') {
       const slider = doc.createElement('input');
       slider.type = 'range';
-      slider.min = String(row.domain.min);
       const numeric = typeof value === 'number' ? value : Number.NaN;
-      slider.max = String(sliderMax(row, Number.isFinite(numeric) ? numeric : 0));
-      slider.step = step(row);
-      slider.value = Number.isFinite(numeric) ? String(numeric) : slider.min;
-      slider.setAttribute('aria-label', `${row.path} slider`);
+      const range = sliderRange(row, Number.isFinite(numeric) ? numeric : 0);
+      slider.min = String(shown(row, range.min));
+      slider.max = String(shown(row, range.max));
+      slider.step = row.domain.integer ? '1' : 'any';
+      slider.value = Number.isFinite(numeric) ? String(shown(row, numeric)) : slider.min;
+      slider.setAttribute('aria-label', `${name}, slider`);
+      slider.tabIndex = -1; // the text box is the keyboard's way in; one tab stop a field
       slider.addEventListener('input', () => {
-        number.value = slider.value;
-        on.change(row.path, Number(slider.value), false);
+        number.value = String(clean(Number(slider.value)));
+        emit(modelled(row, Number(slider.value)), false);
       });
-      slider.addEventListener('change', () => on.change(row.path, Number(slider.value), true));
+      slider.addEventListener('change', () => emit(modelled(row, Number(slider.value)), true));
       number.addEventListener('input', () => {
         if (Number.isFinite(Number(number.value))) slider.value = number.value;
       });
@@ -219,24 +317,28 @@ export function renderField(row: AssumptionRow, value: unknown, doc: Document, o
     }
     controls.append(number);
   } else {
-    const d = value as Exclude<Assumption, number>;
+    const d = value;
     if (d.dist === 'pert' || d.dist === 'triangular' || d.dist === 'uniform') {
       const kind = doc.createElement('select');
-      kind.setAttribute('aria-label', `${row.path}: distribution`);
-      for (const k of ['pert', 'triangular', 'uniform']) {
+      kind.setAttribute('aria-label', `${name}: shape of the uncertainty`);
+      for (const [k, text] of [
+        ['pert', 'PERT'],
+        ['triangular', 'triangular'],
+        ['uniform', 'uniform'],
+      ]) {
         const option = doc.createElement('option');
-        option.value = k;
-        option.textContent = k;
+        option.value = k as string;
+        option.textContent = text as string;
         kind.append(option);
       }
       kind.value = d.dist;
       const mid = d.dist === 'uniform' ? (d.min + d.max) / 2 : d.mode;
       const parts: Record<'min' | 'mode' | 'max', number | string> = { min: d.min, mode: mid, max: d.max };
-      const emit = (final: boolean) => {
+      const send = (final: boolean, redraw = false) => {
         const base = { min: parts.min, max: parts.max };
-        on.change(row.path, kind.value === 'uniform' ? { dist: 'uniform', ...base } : { dist: kind.value, min: parts.min, mode: parts.mode, max: parts.max }, final);
+        emit(kind.value === 'uniform' ? { dist: 'uniform', ...base } : { dist: kind.value, min: parts.min, mode: parts.mode, max: parts.max }, final, redraw);
       };
-      kind.addEventListener('change', () => emit(true));
+      kind.addEventListener('change', () => send(true, (kind.value === 'uniform') !== (d.dist === 'uniform')));
       controls.append(kind);
       for (const [key, text] of [
         ['min', 'low'],
@@ -247,27 +349,28 @@ export function renderField(row: AssumptionRow, value: unknown, doc: Document, o
         const wrap = doc.createElement('label');
         wrap.className = 'three-point';
         wrap.append(`${text} `);
-        const input = numberInput(doc, `${row.path} ${text}`, parts[key], row, (v, final) => {
+        const box = numberInput(doc, `${name}, ${text}`, parts[key], row, (v, final) => {
           parts[key] = v;
-          emit(final);
+          send(final);
         });
-        if (key === 'min') input.id = id(row.path);
-        wrap.append(input);
+        box.className = 'short';
+        if (key === 'min') box.id = fieldId(row.path);
+        wrap.append(box);
         controls.append(wrap);
       }
     } else {
-      // Other distributions (from a shared link or a file) are edited as JSON.
+      // Other distributions (from a shared link or a file) are edited as JSON, in the scenario's own units.
       const text = doc.createElement('input');
       text.type = 'text';
-      text.id = id(row.path);
+      text.id = fieldId(row.path);
       text.className = 'json';
       text.value = JSON.stringify(d);
-      text.setAttribute('aria-label', `${row.path} as JSON`);
+      text.setAttribute('aria-label', `${name}, as JSON (fractions, not percent)`);
       text.addEventListener('change', () => {
         try {
-          on.change(row.path, JSON.parse(text.value), true);
+          emit(JSON.parse(text.value), true, true);
         } catch {
-          on.change(row.path, text.value, true);
+          emit(text.value, true);
         }
       });
       controls.append(text);
@@ -275,21 +378,19 @@ export function renderField(row: AssumptionRow, value: unknown, doc: Document, o
   }
   const unit = doc.createElement('span');
   unit.className = 'unit';
-  unit.textContent = row.unit;
+  unit.textContent = displayUnit(row);
   controls.append(unit);
-  if (isTouchpoint) {
+  if (touchpoint !== null && row.path !== touchpoints) {
     const remove = doc.createElement('button');
     remove.type = 'button';
     remove.className = 'small';
     remove.textContent = 'remove';
-    remove.setAttribute('aria-label', `remove touchpoint ${name}`);
-    remove.addEventListener('click', () => on.removeTouchpoint(name));
+    remove.setAttribute('aria-label', `Remove touchpoint ${touchpoint}`);
+    remove.addEventListener('click', () => on.removeTouchpoint(row.path));
     controls.append(remove);
   }
   cell.append(controls);
-  const summary = doc.createElement('div');
-  summary.className = 'value-text';
-  summary.textContent = isDistribution ? `drawn once per run: ${describeValue(value as Assumption)}` : '';
+  describe(value);
   cell.append(summary, sourceLine(row, doc));
   const error = doc.createElement('div');
   error.className = 'error';
@@ -298,33 +399,39 @@ export function renderField(row: AssumptionRow, value: unknown, doc: Document, o
   return cell;
 }
 
-/** Every group of cells, into `container`. */
+/** Every group of cells, into `container`; groups the user closed stay closed. */
 export function renderFields(container: HTMLElement, input: ScenarioInput, on: FieldCallbacks): void {
   const doc = container.ownerDocument;
   const rows = fieldRows(input);
+  const closed = new Set([...container.querySelectorAll<HTMLDetailsElement>('details.group:not([open])')].map((d) => d.dataset.group));
   container.replaceChildren();
   for (const group of groups) {
-    const section = doc.createElement('fieldset');
+    const section = doc.createElement('details');
     section.className = 'group';
     section.dataset.group = group.id;
-    const legend = doc.createElement('legend');
+    section.open = !closed.has(group.id);
+    const legend = doc.createElement('summary');
     legend.textContent = group.title;
     section.append(legend);
-    for (const row of rows.filter((r) => group.match(r.path))) section.append(renderField(row, valueAt(input, row.path), doc, on));
+    for (const row of rows.filter((r) => group.match(r.path))) section.append(renderField(row, valueAt(input, row.path), input, doc, on));
     if (group.id === 'journey') {
       const add = doc.createElement('form');
       add.className = 'add-touchpoint';
       const name = doc.createElement('input');
       name.type = 'text';
-      name.placeholder = 'new touchpoint, e.g. returns';
-      name.setAttribute('aria-label', 'new touchpoint name');
+      name.placeholder = 'e.g. returns';
+      name.maxLength = 60;
+      name.setAttribute('aria-label', 'Name of a new touchpoint');
       const button = doc.createElement('button');
       button.type = 'submit';
-      button.textContent = 'add touchpoint';
-      add.append(name, button);
+      button.textContent = 'Add touchpoint';
+      const problem = doc.createElement('div');
+      problem.className = 'error';
+      problem.setAttribute('role', 'alert');
+      add.append(name, button, problem);
       add.addEventListener('submit', (event) => {
         event.preventDefault();
-        if (name.value.trim() !== '') on.addTouchpoint(name.value.trim());
+        problem.textContent = name.value.trim() === '' ? 'Give the new touchpoint a name.' : (on.addTouchpoint(name.value.trim()) ?? '');
       });
       section.append(add);
     }
@@ -332,13 +439,32 @@ export function renderFields(container: HTMLElement, input: ScenarioInput, on: F
   }
 }
 
-/** Shows each issue next to the field it names (the longest matching path), and returns the ones no field matched. */
+/** Shows only the fields whose name, path or meaning contains every word of `query`; returns how many match. */
+export function filterFields(container: HTMLElement, query: string): number {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  let shownCount = 0;
+  for (const group of container.querySelectorAll<HTMLDetailsElement>('details.group')) {
+    let inGroup = 0;
+    for (const cell of group.querySelectorAll<HTMLElement>('.field')) {
+      const match = words.every((w) => (cell.dataset.search ?? '').includes(w));
+      cell.hidden = !match;
+      if (match) inGroup += 1;
+    }
+    group.hidden = inGroup === 0 && words.length > 0;
+    if (words.length > 0 && inGroup > 0) group.open = true;
+    shownCount += inGroup;
+  }
+  return shownCount;
+}
+
+/** Shows each issue next to the field it names (the longest matching path), in words; returns the ones no field matched. */
 export function showIssues(container: HTMLElement, issues: readonly { path: string; message: string; value: unknown }[]): typeof issues {
   const cells = [...container.querySelectorAll<HTMLElement>('.field')];
   for (const cell of cells) {
     cell.classList.remove('invalid');
     const error = cell.querySelector('.error');
     if (error) error.textContent = '';
+    for (const box of cell.querySelectorAll('input')) box.removeAttribute('aria-invalid');
   }
   const unmatched: (typeof issues)[number][] = [];
   for (const issue of issues) {
@@ -350,9 +476,26 @@ export function showIssues(container: HTMLElement, issues: readonly { path: stri
       continue;
     }
     cell.classList.add('invalid');
+    for (const box of cell.querySelectorAll('input:not([type="range"])')) box.setAttribute('aria-invalid', 'true');
     const error = cell.querySelector('.error');
-    const got = issue.value === undefined ? '' : ` (got ${JSON.stringify(issue.value)})`;
-    if (error) error.textContent = `${error.textContent ? `${error.textContent} · ` : ''}${issue.path}: ${issue.message}${got}`;
+    if (error) error.textContent = `${error.textContent ? `${error.textContent} · ` : ''}${plainMessage(issue.message, Number(cell.dataset.scale ?? 1))}`;
   }
   return unmatched;
+}
+
+/**
+ * The library's message, for a reader of the page: "type a number" instead
+ * of the accepted shapes, and for a field shown in percent, its numbers in
+ * percent ("from 0% to 100%", "mode (20%) must be ≥ min (50%)").
+ */
+export function plainMessage(message: string, scale = 1): string {
+  let text = message.replace(/expected a number or a distribution \{.*\}(, got (a|an) \w+)?/, 'type a number (or make the field uncertain)');
+  if (scale === 100) {
+    const pct = (x: string) => `${Number((Number(x.replace(/,/g, '')) * 100).toPrecision(12))}%`;
+    text = text
+      .replace(/\b(from|to|between|and) (-?[\d.,]+)(?=\b|$)/g, (_, word: string, x: string) => `${word} ${pct(x)}`)
+      .replace(/\((-?[\d.]+)\)/g, (_, x: string) => `(${pct(x)})`)
+      .replace(/^must be a probability/, 'must be a percentage');
+  }
+  return text;
 }

@@ -1,82 +1,169 @@
-/** The headline and the A/B table, in words a manager reads. */
+/** The headline, the A/B table and the business table, in words a strategist reads. */
 import type { ArmKpis, ImpliedKpis, SimulationResult } from 'cx-roi';
 
-const percent = (x: number, digits = 0) => `${(100 * x).toFixed(digits)}%`;
-const signed = (x: number) => `${x >= 0 ? '+' : '−'}${percent(Math.abs(x))}`;
-const money = (x: number) => `${x < 0 ? '−' : ''}${Math.round(Math.abs(x)).toLocaleString('en-US')}`;
-const years = (months: number) => (months % 12 === 0 ? `${months / 12} years` : `${months} months`);
+const minus = '−';
+const percent = (x: number, digits = 0) => `${x < 0 ? minus : ''}${(100 * Math.abs(x)).toFixed(digits)}%`;
+const signed = (x: number, digits = 0) => (Math.abs(x) < 0.5 * 10 ** -(digits + 2) ? '0%' : `${x > 0 ? '+' : minus}${percent(Math.abs(x), digits)}`);
+const years = (months: number) => (months % 12 === 0 ? `${months / 12} year${months === 12 ? '' : 's'}` : `${months} months`);
 
-/** The headline figures: each with its label, value and a sentence. */
-export function headline(result: SimulationResult): { id: string; label: string; value: string; words: string }[] {
+/** Money with the page's currency symbol: `€1,234`, `−€1,234`, or plain numbers without one. */
+export function moneyIn(currency: string): (x: number) => string {
+  return (x) => `${x < 0 ? minus : ''}${currency}${Math.round(Math.abs(x)).toLocaleString('en-US')}`;
+}
+
+/** Median of a list (a copy is sorted). */
+function median(values: readonly number[]): number {
+  const sorted = Float64Array.from(values).sort();
+  const n = sorted.length;
+  if (n === 0) return Number.NaN;
+  return n % 2 === 1 ? (sorted[(n - 1) / 2] as number) : ((sorted[n / 2 - 1] as number) + (sorted[n / 2] as number)) / 2;
+}
+
+/** The two outcomes a programme has: carried out as planned, or missed; null when every run is one of them. */
+export function outcomes(result: SimulationResult): { carriedOut: { share: number; roi: number }; missed: { share: number; roi: number } } | null {
+  const runs = result.runs;
+  if (!runs || runs.length === 0) return null;
+  const carried = runs.filter((r) => r.executed).map((r) => r.roi);
+  const missed = runs.filter((r) => !r.executed).map((r) => r.roi);
+  if (carried.length === 0 || missed.length === 0) return null;
+  return { carriedOut: { share: carried.length / runs.length, roi: median(carried) }, missed: { share: missed.length / runs.length, roi: median(missed) } };
+}
+
+/** The chance of having paid back by a month (cumulative NPV ≥ 0 at some month up to it). */
+export function paidBackBy(result: SimulationResult, month: number): number | null {
+  const row = result.series[Math.min(month, result.series.length) - 1];
+  return row ? row.probabilityPaidBack : null;
+}
+
+export interface HeadlineFigure {
+  readonly id: string;
+  readonly label: string;
+  readonly value: string;
+  /** A short line under the value. */
+  readonly sub: string;
+  /** What the figure means, in full (under "What these figures mean"). */
+  readonly words: string;
+  /** Shown on the phone's answer bar, when short enough. */
+  readonly short?: string;
+}
+
+/** The headline figures: ROI (median and mean), the chances, the payback over all runs, NPV, and the two outcomes. */
+export function headline(result: SimulationResult, currency = ''): HeadlineFigure[] {
+  const money = moneyIn(currency);
   const h = result.horizon;
   const T = result.scenario.horizonMonths;
   const payback = h.paybackMonth;
-  const among = payback.amongPaidBack;
-  return [
+  const se = h.probabilityPositiveRoiStandardError;
+  const by36 = T > 36 ? paidBackBy(result, 36) : null;
+  const split = outcomes(result);
+  const figures: HeadlineFigure[] = [
     {
-      id: 'median-roi',
-      label: `Median ROI after ${years(T)}`,
+      id: 'roi',
+      label: `ROI after ${years(T)}`,
       value: signed(h.roi.p50),
-      words: `Half the runs return more than ${signed(h.roi.p50)} on the programme’s discounted cost, half less; 90% of runs land between ${signed(h.roi.p5)} and ${signed(h.roi.p95)}.`,
+      sub: `median · mean ${signed(h.roi.mean)}`,
+      short: `ROI ${signed(h.roi.p50)}`,
+      words: `Half the runs return more than ${signed(h.roi.p50)} on the programme’s discounted cost, half less. Mean ${signed(h.roi.mean)}: a few very good runs pull the mean above the median. 90% of runs land between ${signed(h.roi.p5)} and ${signed(h.roi.p95)}: that is the spread of what may happen.`,
     },
     {
       id: 'probability-positive',
       label: 'Chance it pays for itself',
-      value: `${percent(h.probabilityPositiveRoi)} ± ${percent(h.probabilityPositiveRoiStandardError, 1)}`,
-      words: `P(ROI > 0) at month ${T}, with its Monte Carlo standard error (more runs make it smaller).`,
+      value: percent(h.probabilityPositiveRoi),
+      sub: `P(ROI > 0) · ± ${percent(se, 1)} simulation error`,
+      short: `${percent(h.probabilityPositiveRoi)} positive`,
+      words: `The share of runs with ROI above 0 at month ${T}. ± ${percent(se, 1)} is simulation error only (more runs make it smaller), not the uncertainty about the future, which the spread shows.`,
+    },
+    {
+      id: 'paid-back',
+      label: by36 === null ? `Paid back within ${years(T)}` : 'Paid back within 3 years',
+      value: by36 === null ? percent(payback.paidBackShare) : percent(by36),
+      sub: by36 === null ? 'share of runs' : `${percent(payback.paidBackShare)} within ${years(T)}`,
+      words: `Share of runs whose cumulative discounted return has covered the cost: ${by36 === null ? '' : `${percent(by36)} within 3 years, `}${percent(payback.paidBackShare)} within ${years(T)}.`,
     },
     {
       id: 'median-payback',
       label: 'Median payback (all runs)',
       value: payback.median === null ? `not within ${years(T)}` : `month ${payback.median}`,
+      sub: `${percent(payback.neverShare)} never within ${years(T)}`,
+      short: payback.median === null ? `no payback in ${years(T)}` : `payback m${payback.median}`,
       words:
-        (payback.median === null
-          ? `More than half the runs (${percent(payback.neverShare)}) never pay back within ${years(T)}.`
-          : `Half of all runs have paid back by month ${payback.median} (year ${(payback.median / 12).toFixed(1)}); ${percent(payback.neverShare)} never pay back within ${years(T)}.`) +
-        (among ? ` Among the runs that do pay back, the median is month ${Math.round(among.p50)}.` : ''),
+        payback.median === null
+          ? `More than half of all runs (${percent(payback.neverShare)}) never pay back within ${years(T)}.`
+          : `Half of all runs, counting those that never pay back, have paid back by month ${payback.median} (year ${(payback.median / 12).toFixed(1)}); ${percent(payback.neverShare)} never do within ${years(T)}.`,
     },
     {
-      id: 'median-npv',
-      label: 'Median NPV',
+      id: 'npv',
+      label: 'Net present value',
       value: money(h.npv.p50),
-      words: `Discounted extra margin minus discounted cost, in the currency of the spend figures; p5 ${money(h.npv.p5)}, p95 ${money(h.npv.p95)}.`,
+      sub: `median · mean ${money(h.npv.mean)}`,
+      words: `Net present value: discounted extra margin minus discounted cost. Mean ${money(h.npv.mean)}; 90% of runs between ${money(h.npv.p5)} and ${money(h.npv.p95)}.`,
     },
   ];
+  if (split)
+    figures.push({
+      id: 'outcomes',
+      label: 'Carried out / missed',
+      value: `${signed(split.carriedOut.roi)} / ${signed(split.missed.roi)}`,
+      sub: `median ROI if carried out (${percent(split.carriedOut.share)}) / missed (${percent(split.missed.share)})`,
+      words: `Carried out as planned (${percent(split.carriedOut.share)} of runs): median ROI ${signed(split.carriedOut.roi)}. Missed its goals (${percent(split.missed.share)}): median ROI ${signed(split.missed.roi)}. The ROI has two humps, one for each.`,
+    });
+  return figures;
 }
 
-/** Rows of the A-vs-B table. */
-export function comparison(a: SimulationResult, b: SimulationResult): [string, string, string][] {
-  const row = (label: string, f: (r: SimulationResult) => string): [string, string, string] => [label, f(a), f(b)];
-  return [
-    row('Median ROI', (r) => signed(r.horizon.roi.p50)),
-    row('ROI p5 – p95', (r) => `${signed(r.horizon.roi.p5)} … ${signed(r.horizon.roi.p95)}`),
-    row('P(ROI > 0)', (r) => `${percent(r.horizon.probabilityPositiveRoi)} ± ${percent(r.horizon.probabilityPositiveRoiStandardError, 1)}`),
-    row('Median payback month (all runs)', (r) => (r.horizon.paybackMonth.median === null ? 'not within the horizon' : String(r.horizon.paybackMonth.median))),
-    row('Never pays back', (r) => percent(r.horizon.paybackMonth.neverShare)),
-    row('Median NPV', (r) => money(r.horizon.npv.p50)),
-    row('Mean NPV: retention / spend / word of mouth + / − / cost', (r) => {
-      const lv = r.horizon.levers;
-      return [lv.retention, lv.spend, lv.positiveWordOfMouth, lv.negativeWordOfMouth, lv.cost].map(money).join(' / ');
-    }),
-    row('Outcome classes (+ / mid / −)', (r) => {
-      const oc = r.horizon.outcomeClasses;
-      return `${percent(oc.positive)} / ${percent(oc.middling)} / ${percent(oc.negative)}`;
-    }),
+/** The spread, told apart from the simulation error. */
+export function spreadLine(result: SimulationResult): string {
+  const h = result.horizon;
+  return `90% of runs end between ${signed(h.roi.p5)} and ${signed(h.roi.p95)} ROI: that spread is the uncertainty about the future. The ± figures are simulation error only: more runs shrink them, not the spread.`;
+}
+
+/** The headline in one sentence, for the page's summary and for screen readers. */
+export function headlineSentence(result: SimulationResult): string {
+  const h = result.horizon;
+  const T = result.scenario.horizonMonths;
+  const p = h.paybackMonth.median;
+  return (
+    `Over ${years(T)} the programme returns ${signed(h.roi.p50)} at the median (mean ${signed(h.roi.mean)}), pays for itself in ${percent(h.probabilityPositiveRoi)} of runs, ` +
+    (p === null ? `and in most runs does not pay back within ${years(T)}.` : `and half of all runs have paid back by month ${p}.`)
+  );
+}
+
+/** Rows of the A-vs-B table, with B − A. */
+export function comparison(a: SimulationResult, b: SimulationResult, currency = ''): [string, string, string, string][] {
+  const money = moneyIn(currency);
+  const signedMoney = (x: number) => (Math.round(x) === 0 ? '0' : `${x > 0 ? '+' : ''}${money(x)}`);
+  const points = (x: number) => (Math.abs(x) < 0.0005 ? '0 pts' : `${x > 0 ? '+' : minus}${(100 * Math.abs(x)).toFixed(1)} pts`);
+  const payback = (r: SimulationResult) => r.horizon.paybackMonth.median;
+  const rows: [string, (r: SimulationResult) => string, string][] = [
+    ['Median ROI', (r) => signed(r.horizon.roi.p50), points(b.horizon.roi.p50 - a.horizon.roi.p50)],
+    ['Mean ROI', (r) => signed(r.horizon.roi.mean), points(b.horizon.roi.mean - a.horizon.roi.mean)],
+    ['ROI, 90% of runs', (r) => `${signed(r.horizon.roi.p5)} to ${signed(r.horizon.roi.p95)}`, ''],
+    ['Chance ROI > 0', (r) => `${percent(r.horizon.probabilityPositiveRoi)} (± ${percent(r.horizon.probabilityPositiveRoiStandardError, 1)} sim.)`, points(b.horizon.probabilityPositiveRoi - a.horizon.probabilityPositiveRoi)],
+    [
+      'Median payback (all runs)',
+      (r) => (payback(r) === null ? 'not within the horizon' : `month ${payback(r)}`),
+      payback(a) !== null && payback(b) !== null ? `${(payback(b) as number) - (payback(a) as number) > 0 ? '+' : ''}${(payback(b) as number) - (payback(a) as number)} months` : '',
+    ],
+    ['Never pays back', (r) => percent(r.horizon.paybackMonth.neverShare), points(b.horizon.paybackMonth.neverShare - a.horizon.paybackMonth.neverShare)],
+    ['Median NPV', (r) => money(r.horizon.npv.p50), signedMoney(b.horizon.npv.p50 - a.horizon.npv.p50)],
+    ['Mean NPV', (r) => money(r.horizon.npv.mean), signedMoney(b.horizon.npv.mean - a.horizon.npv.mean)],
   ];
+  return rows.map(([label, f, difference]) => [label, f(a), f(b), difference]);
 }
 
 /** Rows of the implied-KPI table: label, without the programme, with it at full effect. */
-export function kpiRows(kpis: ImpliedKpis): [string, string, string][] {
+export function kpiRows(kpis: ImpliedKpis, currency = ''): [string, string, string][] {
+  const money = moneyIn(currency);
+  const count = moneyIn('');
   const row = (label: string, f: (k: ArmKpis) => string): [string, string, string] => [label, f(kpis.baseline), f(kpis.invested)];
   const w = kpis.withoutProgramme;
   return [
     row('Annual retention', (k) => percent(k.annualRetention, 1)),
     row('Monthly churn (share after a bad experience)', (k) => `${percent(k.monthlyChurn, 2)} (${k.churnFromBadExperiences === null ? '–' : percent(k.churnFromBadExperiences)})`),
     row('Customers with a bad experience, a month / a year', (k) => `${percent(k.badExperienceShareMonthly, 2)} / ${percent(k.badExperienceShareYearly)}`),
-    row('Revenue per customer per month', (k) => k.revenuePerCustomerMonthly.toFixed(2)),
+    row('Revenue per customer per month', (k) => `${currency}${k.revenuePerCustomerMonthly.toFixed(2)}`),
     row('Customer lifetime value (discounted margin)', (k) => (k.customerLifetimeValue === null ? 'unbounded' : money(k.customerLifetimeValue))),
     row('NPS', (k) => k.nps.toFixed(0)),
-    row('New customers a month', (k) => money(k.newCustomersMonthly)),
-    ['Customers over the horizon', `${money(w.customersStart)} → ${money(w.customersAtHorizon)} (${signed(w.growth)})`, '–'],
+    row('New customers a month', (k) => count(k.newCustomersMonthly)),
+    ['Customers over the horizon', `${count(w.customersStart)} → ${count(w.customersAtHorizon)} (${signed(w.growth)})`, '–'],
   ];
 }

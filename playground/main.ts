@@ -19,12 +19,24 @@ import {
   seriesCsv,
   simulateParallel,
 } from 'cx-roi';
-import { type ChartId, assumptionLabel, breakEvenChart, charts, sensitivityOverYears, swingsChart, valueOfInformationOf } from './charts';
 import { breakEvenWords, formatAssumption, inWorker, money, pairedRows, pairedWords, sensitivityRows, sensitivityWords, signedMoney, voiWords } from './decisions';
 import { chartPng, chartSvg, download } from './export';
-import { ownTouchpoints, renderFields, showIssues, valueAt } from './fields';
-import { comparison, headline, kpiRows } from './headline';
-import { type PageState, decodeState, encodeState, resultHash, setAtPath } from './url-state';
+import { fieldId, fieldRows, filterFields, ownTouchpoints, plainMessage, renderField, renderFields, showIssues, touchpoints, valueAt } from './fields';
+import { comparison, headline, headlineSentence, kpiRows, spreadLine } from './headline';
+import { calibrationCell, maturityCell, stageGateCell, stageGateWords } from './programme';
+import { assumptionLabel } from './labels';
+import { type LinkExtras, type PageState, decodeState, defaultExtras, encodeState, readSeed, resultHash, setAtPath } from './url-state';
+
+// The charts (Observable Plot and d3) load beside the first simulation, not before it: the answer's
+// numbers need none of them.
+const chartsModule = import('./charts');
+type Charts = Awaited<typeof chartsModule>;
+let chartsLoaded: Charts | null = null;
+void chartsModule.then((m) => {
+  chartsLoaded = m;
+  if (lastGood) scheduleCharts();
+});
+
 
 const $ = <T extends HTMLElement = HTMLElement>(selector: string): T => {
   const element = document.querySelector<T>(selector);
@@ -35,12 +47,19 @@ const $ = <T extends HTMLElement = HTMLElement>(selector: string): T => {
 const fieldsBox = $('#fields');
 const runsInput = $<HTMLInputElement>('#runs');
 const seedInput = $<HTMLInputElement>('#seed');
+const currencySelect = $<HTMLSelectElement>('#currency');
 const progress = $<HTMLProgressElement>('#progress');
 const status = $('#status');
 const banner = $('#banner');
+const main = $('#main');
 const workers = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
 
-let state: PageState = decodeState(location.hash).state;
+const initial = decodeState(location.search, location.hash);
+/** The scenario and options as edited: possibly invalid, possibly not simulated yet. */
+let state: PageState = initial.state;
+/** The currency, the pinned A's input and the names of A and B: kept in the link. */
+let extras: LinkExtras = initial.extras;
+/** The result on screen and the state it was simulated from: the link and "Copy link" describe this one. */
 let lastGood: { result: SimulationResult; state: PageState; hash: string } | null = null;
 /** The pinned result A, and the input it was simulated from (the paired comparison simulates it again). */
 let pinned: { result: SimulationResult; hash: string; input: ScenarioInput } | null = null;
@@ -55,10 +74,38 @@ let swings: { hash: string; value: Sensitivity } | null = null;
 let swinging: { controller: AbortController; hash: string } | null = null;
 let running: AbortController | null = null;
 let timer: ReturnType<typeof setTimeout> | undefined;
+/** Whether the inputs as edited are valid; the numbers on screen are dimmed while they are not, or while a run is pending. */
+let inputsValid = true;
+/** Undo and redo: the states that were simulated, newest last. */
+const undoStack: PageState[] = [];
+const redoStack: PageState[] = [];
+
+const settingsKey = (s: PageState) => JSON.stringify([s.input, s.runs, s.seed]);
+const isAbort = (error: unknown) => (error as Error)?.name === 'AbortError';
+const currency = () => extras.currency;
 
 function showBanner(messages: readonly string[]): void {
   banner.hidden = messages.length === 0;
   banner.textContent = messages.join(' · ');
+}
+
+/** Dims what the inputs no longer describe, and says why. */
+function markStale(): void {
+  const pending = running !== null || timer !== undefined;
+  const stale = lastGood !== null && (!inputsValid || pending || settingsKey(lastGood.state) !== settingsKey(state));
+  main.classList.toggle('stale-result', stale);
+  document.body.classList.toggle('busy', running !== null);
+  if (stale && !inputsValid) status.innerHTML = '<span class="stale-note">Dimmed: these numbers are for the inputs before your last change.</span> Fix the highlighted field to simulate again.';
+}
+
+/** The seed and runs as the page allows them, or what is wrong, in words. */
+function optionIssues(s: PageState): { path: string; message: string; value: unknown }[] {
+  const issues: { path: string; message: string; value: unknown }[] = [];
+  if (!(Number.isInteger(s.runs) && s.runs >= 100 && s.runs <= 100_000))
+    issues.push({ path: 'options.runs', value: s.runs, message: 'Runs: a whole number from 100 to 100,000.' });
+  if (typeof s.seed === 'string' && (s.seed.length === 0 || s.seed.length > 200))
+    issues.push({ path: 'options.seed', value: s.seed, message: `Seed: a whole number, or text of 1 to 200 characters (this one has ${s.seed.length}).` });
+  return issues;
 }
 
 /** Checks the page's scenario and options, showing each problem next to its field; true when all is well. */
@@ -70,26 +117,40 @@ function validate(): boolean {
     if (!(error instanceof ScenarioError)) throw error;
     issues.push(...error.issues);
   }
-  if (!(Number.isInteger(state.runs) && state.runs >= 100 && state.runs <= 100_000))
-    issues.push({ path: 'options.runs', value: state.runs, message: 'runs must be a whole number from 100 to 100,000' });
+  issues.push(...optionIssues(state));
   const unmatched = showIssues(fieldsBox, issues);
   const runsError = $('#runs-error');
-  runsError.textContent = unmatched.filter((i) => i.path.startsWith('options.')).map((i) => i.message).join('; ');
-  runsInput.setAttribute('aria-invalid', String(runsError.textContent !== ''));
-  const others = unmatched.filter((i) => !i.path.startsWith('options.')).map((i) => `${i.path || 'scenario'}: ${i.message}`);
+  const optionProblems = unmatched.filter((i) => i.path.startsWith('options.'));
+  runsError.textContent = optionProblems.map((i) => i.message).join(' ');
+  runsInput.setAttribute('aria-invalid', String(optionProblems.some((i) => i.path === 'options.runs')));
+  seedInput.setAttribute('aria-invalid', String(optionProblems.some((i) => i.path === 'options.seed')));
+  const others = unmatched.filter((i) => !i.path.startsWith('options.')).map((i) => `${i.path ? `${assumptionLabel(i.path)}: ` : ''}${plainMessage(i.message)}`);
   showBanner(others);
-  if (issues.length > 0) status.textContent = 'Fix the highlighted fields to simulate; the last good result stays on screen.';
-  return issues.length === 0;
+  inputsValid = issues.length === 0;
+  markStale();
+  return inputsValid;
 }
 
 function schedule(delay = 200): void {
   clearTimeout(timer);
+  timer = undefined;
   if (!validate()) {
     running?.abort();
+    running = null;
+    progress.hidden = true;
+    markStale();
     return;
   }
-  history.replaceState(null, '', encodeState(state));
-  timer = setTimeout(run, delay);
+  timer = setTimeout(() => {
+    timer = undefined;
+    void run();
+  }, delay);
+  markStale();
+}
+
+/** The address of the result on screen: what the link in the address bar and "Copy link" reproduce. */
+function linkOf(s: PageState): string {
+  return `${location.origin}${location.pathname}${encodeState(s, { ...extras, compare: pinned?.input ?? null })}`;
 }
 
 async function run(): Promise<void> {
@@ -100,9 +161,9 @@ async function run(): Promise<void> {
   const settings = state;
   progress.max = settings.runs;
   progress.value = 0;
-  progress.hidden = false;
+  progress.hidden = settings.runs < 5000;
   status.textContent = `Simulating ${settings.runs.toLocaleString('en-US')} runs…`;
-  document.body.classList.add('busy');
+  markStale();
   try {
     const result = await simulateParallel(settings.input, {
       runs: settings.runs,
@@ -112,78 +173,121 @@ async function run(): Promise<void> {
       signal: controller.signal,
       onProgress: (done) => (progress.value = done),
     });
-    const seconds = (performance.now() - started) / 1000;
-    lastGood = { result, state: settings, hash: resultHash(result) };
-    render();
-    afterResult();
-    status.textContent = `${settings.runs.toLocaleString('en-US')} runs in ${seconds.toFixed(2)} s on ${workers} worker${workers > 1 ? 's' : ''}.`;
-    document.body.dataset.updateMs = String(Math.round(seconds * 1000));
-  } catch (error) {
-    if ((error as Error).name === 'AbortError') return;
-    if (error instanceof ScenarioError) showIssues(fieldsBox, error.issues);
-    else showBanner([`The simulation failed: ${(error as Error).message}`]);
-  } finally {
-    if (running === controller) {
-      running = null;
-      progress.hidden = true;
-      document.body.classList.remove('busy');
+    if (running !== controller) return;
+    running = null;
+    if (lastGood && settingsKey(lastGood.state) !== settingsKey(settings)) {
+      undoStack.push(lastGood.state);
+      if (undoStack.length > 100) undoStack.shift();
     }
+    lastGood = { result, state: settings, hash: resultHash(result) };
+    history.replaceState(null, '', linkOf(settings));
+    renderAnswer();
+    const ms = performance.now() - started;
+    status.textContent = `${settings.runs.toLocaleString('en-US')} runs in ${(ms / 1000).toFixed(2)} s on ${workers} worker${workers > 1 ? 's' : ''}.`;
+    document.body.dataset.updateMs = String(Math.round(ms));
+    afterResult();
+    scheduleCharts();
+  } catch (error) {
+    if (isAbort(error)) return;
+    running = null;
+    // Whatever failed is said where it can be read; the page never stays on "Simulating…".
+    const issues = error instanceof ScenarioError ? error.issues : [];
+    const unmatched = showIssues(fieldsBox, issues);
+    const text = error instanceof ScenarioError ? unmatched.map((i) => `${i.path}: ${plainMessage(i.message)}`).join(' · ') : (error as Error).message;
+    status.textContent = 'The simulation did not run: see the message above.';
+    if (text) showBanner([`The simulation failed: ${text}`]);
+    inputsValid = issues.length === 0 && inputsValid;
+  } finally {
+    if (running === controller) running = null;
+    if (running === null) progress.hidden = true;
+    updateHistoryButtons();
+    markStale();
   }
 }
 
-function render(): void {
+/** The answer: the headline, its sentence, the phone's answer bar and the hash. Fast: no chart. */
+function renderAnswer(): void {
   if (!lastGood) return;
   const { result, hash } = lastGood;
-  const cards = $('#headline');
-  cards.replaceChildren(
-    ...headline(result).map((h) => {
+  const figures = headline(result, currency());
+  $('#headline').replaceChildren(
+    ...figures.map((h) => {
       const card = document.createElement('div');
       card.className = 'card';
       card.dataset.figure = h.id;
-      card.innerHTML = '<div class="card-label"></div><div class="card-value"></div><p class="card-words"></p>';
+      card.innerHTML = '<div class="card-label"></div><div class="card-value"></div><div class="card-sub"></div>';
       (card.querySelector('.card-label') as HTMLElement).textContent = h.label;
       (card.querySelector('.card-value') as HTMLElement).textContent = h.value;
-      (card.querySelector('.card-words') as HTMLElement).textContent = h.words;
+      (card.querySelector('.card-sub') as HTMLElement).textContent = h.sub;
       return card;
     }),
   );
-  renderBusiness(result);
-  renderNpsHint(result);
+  $('#headline-notes-list').replaceChildren(
+    ...figures.map((h) => {
+      const item = document.createElement('li');
+      item.dataset.figure = h.id;
+      const name = document.createElement('strong');
+      name.textContent = `${h.label}: `;
+      item.append(name, h.words);
+      return item;
+    }),
+  );
+  $('#headline-sentence').textContent = headlineSentence(result);
+  $('#headline-spread').textContent = spreadLine(result);
+  $('#answer-bar-figures').replaceChildren(
+    ...figures
+      .filter((h) => h.short)
+      .map((h) => {
+        const span = document.createElement('span');
+        span.textContent = h.short ?? '';
+        return span;
+      }),
+  );
   $('#result-hash').textContent = hash;
   document.body.dataset.resultHash = hash;
   document.body.dataset.medianRoi = String(result.horizon.roi.p50);
-  for (const [id, chart] of Object.entries(charts) as [ChartId, (typeof charts)[ChartId]][]) {
-    const box = $(`#chart-${id}`);
-    box.replaceChildren(chart(result, { compare: pinned?.result ?? null, width: chartWidth(box) }));
-  }
-  renderComparison();
-  renderSensitivity(result);
-  renderValueOfInformation(result);
-  drawBreakEven();
-  drawSwings();
+  renderBusiness(result);
+  $('#gate-words').textContent = stageGateWords(result, currency());
+  renderComparisonTable();
+  markStale();
+}
+
+/** The charts and the slower cells, a piece at a time so the page stays responsive (no task over ~100 ms). */
+let drawing = 0;
+function scheduleCharts(): void {
+  const ticket = ++drawing;
+  const charts = chartsLoaded;
+  if (!lastGood || !charts) return;
+  const { result } = lastGood;
+  const steps: (() => void)[] = [
+    ...(Object.keys(charts.charts) as (keyof Charts['charts'])[]).map((id) => () => drawChart(charts, id, result)),
+    () => renderNpsHint(result),
+    () => renderSensitivity(charts, result),
+    () => renderValueOfInformation(charts, result),
+    () => drawBreakEven(),
+    () => drawSwings(),
+  ];
+  const next = () => {
+    if (ticket !== drawing) return; // a newer result: its own round draws
+    const step = steps.shift();
+    if (!step) return;
+    step();
+    setTimeout(next, 0);
+  };
+  setTimeout(next, 0);
+}
+
+function drawChart(charts: Charts, id: keyof Charts['charts'], result: SimulationResult): void {
+  const box = $(`#chart-${id}`);
+  const options = { compare: pinned?.result ?? null, width: chartWidth(box), currency: currency(), names: { a: extras.nameA, b: extras.nameB } };
+  box.replaceChildren(charts.charts[id](result, options));
+  const description = document.getElementById(`desc-${id}`);
+  if (description && 'chartDescription' in charts) description.textContent = (charts as unknown as { chartDescription: (id: string, r: SimulationResult, o: unknown) => string }).chartDescription(id, result, options);
 }
 
 function chartWidth(box: HTMLElement): number {
-  return Math.max(280, Math.min(900, box.clientWidth || 720));
+  return Math.max(280, Math.min(960, box.clientWidth || 720));
 }
-
-/** What a new result starts or makes stale in the decision cells (not on a mere redraw). */
-function afterResult(): void {
-  void comparePaired();
-  refreshBreakEvenForm();
-  if (swinging && swinging.hash !== lastGood?.hash) {
-    swinging.controller.abort();
-    swinging = null;
-  }
-  if (swings && swings.hash !== lastGood?.hash) {
-    swings = null;
-    $('#swing-status').textContent = 'The result changed: press the button again to swing its figures.';
-    drawSwings();
-  }
-}
-
-const settingsKey = (s: PageState) => JSON.stringify([s.input, s.runs, s.seed]);
-const isAbort = (error: unknown) => (error as Error)?.name === 'AbortError';
 
 /** The NPS cell's words, from the scenario's own figures. */
 function renderNpsHint(result: SimulationResult): void {
@@ -223,24 +327,30 @@ function table(headers: readonly string[], rows: readonly (readonly string[])[],
 
 /** The business the simulated scenario implies, and any warnings about it. */
 function renderBusiness(result: SimulationResult): void {
-  $('#kpis').replaceChildren(table(['', 'Without the programme', 'With it, at full effect'], kpiRows(impliedKpis(result.scenario)), 'kpis'));
+  $('#kpis').replaceChildren(table(['', 'Without the programme', 'With it, at full effect'], kpiRows(impliedKpis(result.scenario), currency()), 'kpis'));
   $('#warnings').replaceChildren(
     ...result.warnings.map((w) => {
       const li = document.createElement('li');
-      li.textContent = `${w.message} (${w.field})`;
+      li.textContent = `${assumptionLabel(w.field)}: ${w.message}`;
       return li;
     }),
   );
 }
 
-function renderComparison(): void {
+
+/** The A/B table: A and B by name, and B − A. */
+function renderComparisonTable(): void {
   const box = $('#compare-table');
   $('#clear-pin').hidden = !pinned;
   if (!pinned || !lastGood) {
-    box.textContent = 'Pin the current result as A, change an assumption, and B is drawn over A in the charts above.';
-  } else box.replaceChildren(table(['', `A (pinned, ${pinned.hash})`, `B (current, ${lastGood.hash})`], comparison(pinned.result, lastGood.result)));
+    box.textContent = 'Pin the current result as A, change an assumption, and B is drawn over A in the charts. The link keeps both.';
+  } else
+    box.replaceChildren(
+      table(['', `A: ${extras.nameA} (${pinned.hash})`, `B: ${extras.nameB} (${lastGood.hash})`, 'B − A'], comparison(pinned.result, lastGood.result, currency()), 'numbers compare'),
+    );
   drawPaired();
 }
+
 
 /** Simulates the pinned A and the current B again, paired run by run, in the background (once per pair of inputs and options). */
 async function comparePaired(): Promise<void> {
@@ -292,12 +402,13 @@ function drawPaired(): void {
   status.textContent = `A and B simulated again with seed ${String(comparison.seed)}, ${comparison.runCount.toLocaleString('en-US')} runs each, and compared run by run.`;
   words.textContent = pairedWords(pair, comparison.runCount);
   box.dataset.npvMedian = String(pair.npv.p50);
-  box.replaceChildren(table(['', 'B − A'], pairedRows(pair), 'numbers'));
+  box.replaceChildren(table(['', `B − A (${extras.nameB} − ${extras.nameA})`], pairedRows(pair), 'numbers'));
 }
 
+
 /** The sensitivity cell: the table for the chosen month, the chart's words, the method. */
-function renderSensitivity(result: SimulationResult): void {
-  const s = sensitivityOverYears(result);
+function renderSensitivity(charts: Charts, result: SimulationResult): void {
+  const s = charts.sensitivityOverYears(result);
   const select = $<HTMLSelectElement>('#sensitivity-month');
   const months = s.months.map((m) => m.month);
   const previous = Number(select.value);
@@ -326,15 +437,15 @@ function drawSensitivityTable(s: Sensitivity): void {
     box.textContent = 'No assumption varies between runs: make one uncertain to rank it.';
     return;
   }
-  const element = table(['Assumption', 'Spearman ρ', 'Variance share', 'Swing of median NPV'], sensitivityRows(at), 'numbers');
+  const element = table(['Assumption', 'Rank correlation', 'Share of spread', 'Swing of median NPV'], sensitivityRows(at), 'numbers');
   const caption = element.createCaption();
   caption.textContent = `Month ${at.month}: median cumulative NPV ${money(at.median)}; the shares add up to ${Math.round(100 * at.firstOrderSum)}%.`;
   box.replaceChildren(element);
 }
 
 /** The value-of-information cell's words (its chart is drawn with the others). */
-function renderValueOfInformation(result: SimulationResult): void {
-  const voi = valueOfInformationOf(result);
+function renderValueOfInformation(charts: Charts, result: SimulationResult): void {
+  const voi = charts.valueOfInformationOf(result);
   const words = voiWords(voi);
   $('#voi-words').replaceChildren(
     ...[words.decision, words.evpi, words.partial].map((text) => {
@@ -346,6 +457,7 @@ function renderValueOfInformation(result: SimulationResult): void {
   $('#voi-text').textContent = `EVPPI by assumption, the largest first: ${voi.partial.map((p) => `${assumptionLabel(p.path)} ${money(p.evppi)}`).join('; ')}. EVPI ${money(voi.evpi)}.`;
   $('#voi-method').textContent = `Method: ${voi.method}.`;
 }
+
 
 // ——— Break-even ———
 
@@ -368,8 +480,7 @@ function refreshBreakEvenForm(): void {
       ...rows.map((r) => {
         const option = document.createElement('option');
         option.value = r.path;
-        const label = assumptionLabel(r.path);
-        option.textContent = label === r.path ? r.path : `${label} (${r.path})`;
+        option.textContent = assumptionLabel(r.path);
         return option;
       }),
     );
@@ -464,8 +575,10 @@ function drawBreakEven(): void {
     note.textContent = ' This answer is for the scenario as it was when you pressed Find; press it again for the current one.';
     answer.append(note);
   }
-  box.replaceChildren(breakEvenChart(b, { width: chartWidth(box), xLabel: `${assumptionLabel(b.vary)} (${unit})`, format: (x) => formatAssumption(unit, x) }));
+  if (!chartsLoaded) return;
+  box.replaceChildren(chartsLoaded.breakEvenChart(b, { width: chartWidth(box), xLabel: `${assumptionLabel(b.vary)} (${unit})`, format: (x) => formatAssumption(unit, x) }));
 }
+
 
 // ——— Swings of the published figures ———
 
@@ -510,101 +623,240 @@ function drawSwings(): void {
     return;
   }
   const figures = swings.value.fixedFigures.figures;
-  box.replaceChildren(figures.length > 0 ? swingsChart(swings.value, { width: chartWidth(box) }) : document.createTextNode('This scenario has no fixed published figure to swing.'));
+  if (!chartsLoaded) return;
+  box.replaceChildren(figures.length > 0 ? chartsLoaded.swingsChart(swings.value, { width: chartWidth(box) }) : document.createTextNode('This scenario has no fixed published figure to swing.'));
   words.textContent = `Swing of the median NPV at the horizon, each figure 20% down to 20% up, the largest first: ${figures
-    .map((f) => `${f.path} (${f.value}): ${signedMoney(f.atMonths[f.atMonths.length - 1]?.swing ?? 0)}`)
+    .map((f) => `${assumptionLabel(f.path)} (${f.value}): ${signedMoney(f.atMonths[f.atMonths.length - 1]?.swing ?? 0)}`)
     .join('; ')}.`;
 }
 
-const touchpointPrefix = 'journey.touchpointFailure.';
 
-/** The input's own record of touchpoints to change: its own entries (null ones remove defaults), or a new record. */
+/** What a new result starts or makes stale in the decision cells (not on a mere redraw). */
+function afterResult(): void {
+  void comparePaired();
+  refreshBreakEvenForm();
+  if (swinging && swinging.hash !== lastGood?.hash) {
+    swinging.controller.abort();
+    swinging = null;
+  }
+  if (swings && swings.hash !== lastGood?.hash) {
+    swings = null;
+    $('#swing-status').textContent = 'The result changed: press the button again to swing its figures.';
+  }
+}
+
+// ——— The assumptions panel ———
+
+const touchpointPrefix = `${touchpoints}.`;
+/** The default journey's touchpoint names, which a record of one's own must remove (null) to replace the journey. */
+const defaultTouchpointNames = Object.keys(valueAt({}, touchpoints) as Record<string, unknown>);
+
+/** The input's own record of touchpoints to change (null entries remove defaults), from whatever form it has. */
 function touchpointRecord(): Record<string, unknown> {
   const own = ownTouchpoints(state.input);
-  if (own !== null && typeof own === 'object' && !Array.isArray(own) && !('dist' in own)) return { ...(own as Record<string, unknown>) };
-  // A number or a list replaced the journey: start from what the page shows.
-  return own === undefined ? {} : { ...(valueAt(state.input, 'journey.touchpointFailure') as Record<string, unknown>) };
+  const record: Record<string, unknown> = Object.create(null);
+  if (own === undefined) return record;
+  if (own !== null && typeof own === 'object' && !Array.isArray(own) && !('dist' in own)) return Object.assign(record, own);
+  // A list or one number replaced the default journey: the same journey as named touchpoints, the defaults removed.
+  for (const name of defaultTouchpointNames) record[name] = null;
+  if (Array.isArray(own)) own.forEach((value, i) => (record[`touchpoint-${i + 1}`] = value));
+  else record['whole-journey'] = own;
+  return record;
+}
+
+function setTouchpoints(value: unknown): void {
+  state = { ...state, input: setAtPath(state.input, ['journey', 'touchpointFailure'], value) };
 }
 
 function setField(path: string, value: unknown): void {
-  if (path.startsWith(touchpointPrefix)) {
+  const own = ownTouchpoints(state.input);
+  if (path === touchpoints) setTouchpoints(value);
+  else if (path.startsWith(touchpointPrefix) && Array.isArray(own)) {
+    // A journey given as a list stays a list: the value at its place changes.
+    const list = [...own];
+    list[Number(path.slice(touchpointPrefix.length))] = value;
+    setTouchpoints(list);
+  } else if (path.startsWith(touchpointPrefix)) {
     const record = touchpointRecord();
     record[path.slice(touchpointPrefix.length)] = value;
-    state = { ...state, input: setAtPath(state.input, ['journey', 'touchpointFailure'], record) };
+    setTouchpoints({ ...record });
   } else state = { ...state, input: setAtPath(state.input, path.split('.'), value) };
 }
 
-function shape(value: unknown): string {
-  return value !== null && typeof value === 'object' && 'dist' in value ? `dist:${String((value as { dist: unknown }).dist)}` : 'number';
+const callbacks = {
+  change(path: string, value: unknown, final: boolean, redraw = false) {
+    setField(path, value);
+    if (redraw) redrawField(path);
+    // A committed value (change, slider let go) runs at once; typing waits for a pause.
+    schedule(final ? 0 : 250);
+  },
+  removeTouchpoint(path: string) {
+    const own = ownTouchpoints(state.input);
+    if (Array.isArray(own)) setTouchpoints(own.filter((_, i) => i !== Number(path.slice(touchpointPrefix.length))));
+    else {
+      const record = touchpointRecord();
+      // Named touchpoints merge with the defaults: null removes one.
+      record[path.slice(touchpointPrefix.length)] = null;
+      setTouchpoints({ ...record });
+    }
+    drawFields();
+    schedule(0);
+    document.querySelector<HTMLElement>('.add-touchpoint input')?.focus();
+  },
+  addTouchpoint(name: string): string | null {
+    const current = valueAt(state.input, touchpoints);
+    const names = current !== null && typeof current === 'object' && !('dist' in current) && !Array.isArray(current) ? Object.keys(current) : [];
+    // The library's rule for a name, said before it is broken.
+    if (!/^[A-Za-z][A-Za-z0-9_-]{0,39}$/.test(name)) return 'A touchpoint’s name starts with a letter and has only letters, digits, - or _ (at most 40), e.g. returns or after-sales.';
+    if (names.includes(name)) return `There is already a touchpoint called “${name}”: change its rate above, or pick another name.`;
+    const record = touchpointRecord();
+    record[name] = 0.002;
+    setTouchpoints({ ...record });
+    drawFields();
+    schedule(0);
+    document.getElementById(fieldId(`${touchpointPrefix}${name}`))?.focus();
+    return null;
+  },
+};
+
+/** Redraws one field in place (its controls changed shape), keeping the focus on the control that changed it. */
+function redrawField(path: string): void {
+  const cell = [...fieldsBox.querySelectorAll<HTMLElement>('.field')].find((c) => c.dataset.path === path);
+  const row = fieldRows(state.input).find((r) => r.path === path);
+  if (!cell || !row) return drawFields();
+  const focused = document.activeElement as HTMLElement | null;
+  const focusKey = focused && cell.contains(focused) ? (focused.getAttribute('aria-label') ?? focused.id) : null;
+  const fresh = renderField(row, valueAt(state.input, path), state.input, document, callbacks);
+  cell.replaceWith(fresh);
+  const again = focusKey === null ? null : [...fresh.querySelectorAll<HTMLElement>('select, input, button')].find((e) => (e.getAttribute('aria-label') ?? e.id) === focusKey);
+  (again ?? fresh.querySelector<HTMLElement>('select, input'))?.focus();
 }
 
 function drawFields(): void {
-  renderFields(fieldsBox, state.input, {
-    change(path, value, final) {
-      const before = shape(valueAt(state.input, path));
-      setField(path, value);
-      // A field that turns from a number into a distribution (or changes kind) needs new controls.
-      if (shape(value) !== before) drawFields();
-      schedule(final ? 50 : 250);
-    },
-    removeTouchpoint(name) {
-      const record = touchpointRecord();
-      // Named touchpoints merge with the defaults: null removes one.
-      record[name] = null;
-      state = { ...state, input: setAtPath(state.input, ['journey', 'touchpointFailure'], record) };
-      drawFields();
-      schedule(50);
-    },
-    addTouchpoint(name) {
-      setField(`${touchpointPrefix}${name}`, 0.01);
-      drawFields();
-      schedule(50);
-    },
-  });
+  renderFields(fieldsBox, state.input, callbacks);
+  filterFields(fieldsBox, $<HTMLInputElement>('#field-search').value);
   validate();
 }
 
-function loadFromUrl(): void {
-  const { state: decoded, problems } = decodeState(location.hash);
-  state = decoded;
+function showSettings(): void {
   runsInput.value = String(state.runs);
   seedInput.value = String(state.seed);
+  currencySelect.value = ['', '€', '$', '£'].includes(extras.currency) ? extras.currency : '';
+  $<HTMLInputElement>('#name-a').value = extras.nameA;
+  $<HTMLInputElement>('#name-b').value = extras.nameB;
+}
+
+function updateHistoryButtons(): void {
+  $<HTMLButtonElement>('#undo').disabled = undoStack.length === 0;
+  $<HTMLButtonElement>('#redo').disabled = redoStack.length === 0;
+}
+
+/** Goes back (or forward) to a state that was simulated. */
+function travel(from: PageState[], to: PageState[]): void {
+  const target = from.pop();
+  if (!target) return;
+  if (lastGood) to.push(lastGood.state);
+  // The run that follows must not record the state it leaves a second time.
+  lastGood = lastGood ? { ...lastGood, state: target } : null;
+  state = target;
+  showSettings();
   drawFields();
-  if (problems.length > 0) {
-    showBanner(problems);
-    return;
+  updateHistoryButtons();
+  schedule(0);
+}
+
+/** Simulates a linked scenario A, to pin it beside B. */
+async function pinFromLink(input: ScenarioInput, settings: PageState): Promise<void> {
+  try {
+    parseScenario(input);
+    const result = await simulateParallel(input, { runs: settings.runs, seed: settings.seed, keepRuns: true, workers });
+    pinned = { result, hash: resultHash(result), input };
+    renderComparisonTable();
+    scheduleCharts();
+    void comparePaired();
+  } catch (error) {
+    showBanner([`The link’s scenario A could not be simulated: ${error instanceof ScenarioError ? error.issues.map((i) => `${i.path}: ${plainMessage(i.message)}`).join('; ') : (error as Error).message}`]);
   }
+}
+
+function loadFromUrl(): void {
+  const { state: decoded, extras: linked, problems } = decodeState(location.search, location.hash);
+  state = decoded;
+  extras = linked;
+  showSettings();
+  drawFields();
+  if (problems.length > 0) showBanner(problems);
+  if (linked.compare) void pinFromLink(linked.compare, decoded);
   schedule(0);
 }
 
 runsInput.addEventListener('change', () => {
   state = { ...state, runs: Number(runsInput.value) };
-  schedule(50);
+  schedule(0);
 });
 seedInput.addEventListener('change', () => {
-  const text = seedInput.value.trim();
-  state = { ...state, seed: /^-?\d+$/.test(text) ? Number(text) : text };
-  schedule(50);
+  state = { ...state, seed: readSeed(seedInput.value) };
+  schedule(0);
+});
+currencySelect.addEventListener('change', () => {
+  extras = { ...extras, currency: currencySelect.value };
+  if (lastGood) {
+    history.replaceState(null, '', linkOf(lastGood.state));
+    renderAnswer();
+    scheduleCharts();
+  }
+});
+for (const [id, key] of [
+  ['#name-a', 'nameA'],
+  ['#name-b', 'nameB'],
+] as const) {
+  $<HTMLInputElement>(id).addEventListener('change', (event) => {
+    const value = (event.target as HTMLInputElement).value.trim().slice(0, 40) || (key === 'nameA' ? 'A' : 'B');
+    extras = { ...extras, [key]: value };
+    if (lastGood) {
+      history.replaceState(null, '', linkOf(lastGood.state));
+      renderComparisonTable();
+      scheduleCharts();
+    }
+  });
+}
+$<HTMLInputElement>('#field-search').addEventListener('input', (event) => {
+  const count = filterFields(fieldsBox, (event.target as HTMLInputElement).value);
+  $('#search-empty').hidden = count > 0;
 });
 $('#reset').addEventListener('click', () => {
   state = { ...state, input: {} };
   drawFields();
   schedule(0);
 });
+$('#undo').addEventListener('click', () => travel(undoStack, redoStack));
+$('#redo').addEventListener('click', () => travel(redoStack, undoStack));
+document.addEventListener('keydown', (event) => {
+  const target = event.target as HTMLElement;
+  if (!(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'z' || target.matches('input, textarea, select')) return;
+  event.preventDefault();
+  if (event.shiftKey) travel(redoStack, undoStack);
+  else travel(undoStack, redoStack);
+});
 $('#pin').addEventListener('click', () => {
   if (!lastGood) return;
   pinned = { result: lastGood.result, hash: lastGood.hash, input: lastGood.state.input };
   paired = null;
-  render();
+  history.replaceState(null, '', linkOf(lastGood.state));
+  renderComparisonTable();
+  scheduleCharts();
   void comparePaired();
 });
 $('#clear-pin').addEventListener('click', () => {
   pinned = null;
   comparing?.abort();
   paired = null;
-  render();
+  if (lastGood) history.replaceState(null, '', linkOf(lastGood.state));
+  renderComparisonTable();
+  scheduleCharts();
+  $('#pin').focus();
 });
-$('#sensitivity-month').addEventListener('change', () => lastGood && drawSensitivityTable(sensitivityOverYears(lastGood.result)));
+$('#sensitivity-month').addEventListener('change', () => lastGood && chartsLoaded && drawSensitivityTable(chartsLoaded.sensitivityOverYears(lastGood.result)));
 beMetric.addEventListener('change', () => showMetricFields(true));
 $('#break-even-form').addEventListener('submit', (event) => {
   event.preventDefault();
@@ -613,30 +865,95 @@ $('#break-even-form').addEventListener('submit', (event) => {
 $('#swing-figures').addEventListener('click', () => void swingFigures());
 showMetricFields(false);
 $('#copy-link').addEventListener('click', async () => {
+  if (!lastGood) return;
+  // The link of the result on screen, whatever is being edited.
+  const link = linkOf(lastGood.state);
   try {
-    await navigator.clipboard.writeText(location.href);
-    status.textContent = 'Link copied: it reproduces this result.';
+    await navigator.clipboard.writeText(link);
+    status.textContent = `Link copied: it reproduces result ${lastGood.hash}.`;
   } catch {
-    status.textContent = `Copy this link: ${location.href}`;
+    status.textContent = `Copy this link: ${link}`;
+  }
+  document.body.dataset.copiedLink = link;
+});
+$('#export-scenario').addEventListener('click', () => {
+  const message = $('#export-error');
+  try {
+    download('cx-roi-scenario.json', 'application/json', `${JSON.stringify(parseScenario(state.input), null, 2)}\n`);
+    message.textContent = '';
+  } catch (error) {
+    message.textContent =
+      error instanceof ScenarioError
+        ? `The scenario cannot be exported while it has an error: ${error.issues.map((i) => `${assumptionLabel(i.path)}: ${plainMessage(i.message)}`).join('; ')}`
+        : `The export failed: ${(error as Error).message}`;
   }
 });
-$('#export-scenario').addEventListener('click', () => download('cx-roi-scenario.json', 'application/json', `${JSON.stringify(parseScenario(state.input), null, 2)}\n`));
 $('#export-bands').addEventListener('click', () => lastGood && download('cx-roi-bands.csv', 'text/csv', seriesCsv(lastGood.result)));
 $('#export-runs').addEventListener('click', () => lastGood && download('cx-roi-runs.csv', 'text/csv', runsCsv(lastGood.result)));
+// Each chart's frame: its text alternative under it, and its exports (the chart and the words follow each result).
+for (const chart of document.querySelectorAll<HTMLElement>('.chart[data-frame]')) {
+  const id = chart.id.replace(/^chart-/, '');
+  const description = document.createElement('p');
+  description.className = 'chart-desc';
+  description.id = `desc-${id}`;
+  chart.setAttribute('aria-describedby', description.id);
+  const exports = document.createElement('div');
+  exports.className = 'exports';
+  for (const format of ['svg', 'png']) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.dataset.export = `${id}:${format}`;
+    button.textContent = format.toUpperCase();
+    button.setAttribute('aria-label', `Download the chart as ${format.toUpperCase()}`);
+    exports.append(button);
+  }
+  chart.after(description, exports);
+}
 for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-export]')) {
   button.addEventListener('click', async () => {
     const [id, format] = (button.dataset.export ?? '').split(':');
     const box = $(`#chart-${id}`);
+    if (!box.querySelector('svg')) {
+      status.textContent = 'This chart has nothing drawn to export.';
+      return;
+    }
     if (format === 'svg') download(`cx-roi-${id}.svg`, 'image/svg+xml', chartSvg(box));
     else download(`cx-roi-${id}.png`, 'image/png', await chartPng(box));
   });
 }
-window.addEventListener('hashchange', () => {
-  if (location.hash !== encodeState(state)) loadFromUrl();
+// Phones: the assumptions open as a sheet under the answer bar, and close again.
+function setPanel(open: boolean): void {
+  document.body.classList.toggle('panel-open', open);
+  $('#toggle-panel').setAttribute('aria-expanded', String(open));
+  $('#toggle-panel').textContent = open ? 'Close' : 'Assumptions';
+  if (open) $('#panel').focus();
+}
+$('#toggle-panel').addEventListener('click', () => setPanel(!document.body.classList.contains('panel-open')));
+$('#close-panel').addEventListener('click', () => {
+  setPanel(false);
+  $('#toggle-panel').focus();
 });
+window.addEventListener('popstate', loadFromUrl);
 let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+let lastWidth = window.innerWidth;
 window.addEventListener('resize', () => {
+  // Phones resize as their address bar shows and hides: redraw only when the width changes.
+  if (window.innerWidth === lastWidth) return;
+  lastWidth = window.innerWidth;
   clearTimeout(resizeTimer);
-  resizeTimer = setTimeout(render, 150);
+  resizeTimer = setTimeout(scheduleCharts, 150);
 });
+const programmeHost = {
+  input: () => state.input,
+  apply(next: ScenarioInput) {
+    state = { ...state, input: next };
+    drawFields();
+    schedule(0);
+  },
+  currency,
+};
+calibrationCell($('#calibrate-box'), programmeHost);
+maturityCell($('#maturity-box'), programmeHost);
+stageGateCell($('#gate-box'), programmeHost);
+updateHistoryButtons();
 loadFromUrl();

@@ -47,7 +47,8 @@ export function readmeFigure(): string {
   const result = simulate({}, { runs: 2000, seed: 1 });
   const svg = roiFanChart(result, { document, width: 760 }) as unknown as Element;
   svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  svg.setAttribute('style', 'background: white');
+  // White behind it, keeping the chart's own style (its 12 px text).
+  (svg as unknown as { style: CSSStyleDeclaration }).style.background = 'white';
   return `${svg.outerHTML}\n`;
 }
 

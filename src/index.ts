@@ -24,6 +24,7 @@ export type {
 export type { Band } from './summary/band.js';
 export type { GateOutcome, Levers, RunResult, StageGate } from './model/run.js';
 export type { DrawnValues } from './model/draw.js';
+export type { AssumptionField } from './model/assumptions.js';
 export { improvementFromBudget } from './model/parameters.js';
 
 // Scenario

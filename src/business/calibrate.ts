@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { assumptionFields } from '../model/assumptions.js';
+import { scenarioAssumptions } from '../scenario/assumption-fields.js';
 import { type RunParameters, contactFailure } from '../model/parameters.js';
 import { centralValue } from '../scenario/distribution.js';
 import { ScenarioError, fromZodIssues } from '../scenario/error.js';
@@ -80,7 +80,7 @@ function solveIncreasing(f: (x: number) => number, target: number, lo: number, h
 /** The touchpoint failures scaled by one factor so that the journey fails with probability `pBad`. */
 function journeyFor(scenario: Scenario, pBad: number): Scenario['journey']['touchpointFailure'] {
   const given = scenario.journey.touchpointFailure;
-  const failures = assumptionFields(scenario)
+  const failures = scenarioAssumptions(scenario)
     .filter((f) => f.path === 'journey.touchpointFailure' || f.path.startsWith('journey.touchpointFailure.'))
     .map((f) => centralValue(f.value, f.domain));
   const largest = Math.max(...failures);

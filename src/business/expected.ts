@@ -1,4 +1,4 @@
-import { assumptionFields } from '../model/assumptions.js';
+import { scenarioAssumptions } from '../scenario/assumption-fields.js';
 import { reachedShare } from '../model/month.js';
 import { type RunParameters, investedPBad, runParameters } from '../model/parameters.js';
 import { customerLifetimeValue, excellentShareAt, monthlyChurn, npsParts } from '../model/run.js';
@@ -56,7 +56,7 @@ export function expectedMonth(customers: number, prospects: number, arm: ArmCond
 /** The run parameters of a scenario's central values (each distribution at its mean). */
 export function centralParameters(scenario: Scenario): RunParameters {
   const values: Record<string, number> = {};
-  for (const { path, value, domain } of assumptionFields(scenario)) values[path] = centralValue(value, domain);
+  for (const { path, value, domain } of scenarioAssumptions(scenario)) values[path] = centralValue(value, domain);
   return runParameters(scenario, values);
 }
 

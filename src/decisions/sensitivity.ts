@@ -1,5 +1,5 @@
 import type { RunResult } from '../model/run.js';
-import { assumptionFields } from '../model/assumptions.js';
+import { scenarioAssumptions } from '../scenario/assumption-fields.js';
 import { ScenarioError } from '../scenario/error.js';
 import { scenarioFields } from '../scenario/fields.js';
 import { formatNumber } from '../scenario/domain.js';
@@ -208,7 +208,7 @@ function fixedFigureSwings(
   const runs = options.runs ?? Math.min(result.runCount, 2000);
   if (typeof runs !== 'number' || !Number.isInteger(runs) || runs < 1)
     throw new ScenarioError([{ path: 'options.swings.runs', value: runs, message: 'must be a whole number of runs, at least 1' }]);
-  const drawn = new Set(assumptionFields(result.scenario).filter((f) => typeof f.value !== 'number').map((f) => f.path));
+  const drawn = new Set(scenarioAssumptions(result.scenario).filter((f) => typeof f.value !== 'number').map((f) => f.path));
   const figures = scenarioFields(result.scenario)
     .filter((f) => f.meta.uncertain && f.meta.source !== null && typeof f.value === 'number' && f.value !== 0 && !drawn.has(f.path))
     .map((f): FixedFigureSwing => {

@@ -18,6 +18,11 @@ export function rememberAssumptionFields(scenario: Scenario, fields: readonly As
   fieldsOf.set(scenario, fields);
 }
 
+/** The recorded assumptions of a scenario, or undefined for one not parsed here (read from JSON, or cloned). */
+export function knownAssumptionFields(scenario: Scenario): readonly AssumptionField[] | undefined {
+  return fieldsOf.get(scenario);
+}
+
 /** The assumptions of a scenario that a run draws (every numeric field but the settings), in schema order. */
 export function assumptionFields(scenario: Scenario): readonly AssumptionField[] {
   const fields = fieldsOf.get(scenario);

@@ -1,4 +1,4 @@
-import { assumptionFields } from '../model/assumptions.js';
+import { scenarioAssumptions } from '../scenario/assumption-fields.js';
 import { parseScenario } from '../scenario/parse.js';
 import type { ScenarioInput } from '../scenario/schema.js';
 import { ScenarioError } from '../scenario/error.js';
@@ -200,7 +200,7 @@ export async function simulateParallelWith(
         shards.map((shard, k) =>
           ask(
             workers[k] as ShardWorker,
-            { type: 'shard', scenario, fields: assumptionFields(scenario), seed, first: shard.first, count: shard.count, keepParameters: keepRuns, pieces },
+            { type: 'shard', scenario, fields: scenarioAssumptions(scenario), seed, first: shard.first, count: shard.count, keepParameters: keepRuns, pieces },
             [],
             (count) => progress(k, count),
           ).then((message) => {

@@ -1,0 +1,219 @@
+/**
+ * Cells that change the scenario as a whole rather than one field: make the
+ * business yours (calibrate from the figures a company knows), how mature
+ * the organisation is (the questionnaire of article 004, for the chance of
+ * carrying the programme out), and a go/no-go stage gate. Each builds its
+ * form once and hands the page a new scenario input.
+ */
+import {
+  type MaturityAnswer,
+  type MaturityAnswers,
+  type ObservedBusiness,
+  ScenarioError,
+  type ScenarioInput,
+  type SimulationResult,
+  calibrate,
+  defaultScenario,
+  executionSuccessFromMaturity,
+  maturityQuestions,
+} from 'cx-roi';
+
+export interface ProgrammeHost {
+  /** The scenario input as the page has it. */
+  input(): ScenarioInput;
+  /** Replaces it (the page redraws its fields and simulates). */
+  apply(next: ScenarioInput): void;
+  currency(): string;
+}
+
+const percent = (x: number, digits = 0) => `${(100 * x).toFixed(digits)}%`;
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, text = ''): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attributes)) e.setAttribute(k, v);
+  if (text) e.textContent = text;
+  return e;
+}
+
+/** A labelled number box. */
+function numberField(label: string, id: string, value: string, unit: string): { wrap: HTMLLabelElement; input: HTMLInputElement } {
+  const wrap = element('label', { class: 'form-field' });
+  const input = element('input', { id, type: 'text', inputmode: 'decimal', autocomplete: 'off', value });
+  wrap.append(`${label} `, input, unit ? ` ${unit}` : '');
+  return { wrap, input };
+}
+
+/** The input without what equals the defaults, so the link stays short and defaults stay defaults. */
+export function differenceFromDefaults(value: unknown, defaults: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || 'dist' in value) return JSON.stringify(value) === JSON.stringify(defaults) ? undefined : value;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    const d = defaults !== null && typeof defaults === 'object' ? (defaults as Record<string, unknown>)[key] : undefined;
+    const kept = differenceFromDefaults(v, d);
+    if (kept !== undefined) out[key] = kept;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+const issuesText = (error: unknown) =>
+  error instanceof ScenarioError ? error.issues.map((i) => `${i.path}: ${i.message}`).join('; ') : (error as Error).message;
+
+/** Make the business yours: the figures a company knows, and a scenario whose baseline reproduces them. */
+export function calibrationCell(box: HTMLElement, host: ProgrammeHost): void {
+  const form = element('form', { class: 'decision-form', id: 'calibrate-form' });
+  const fields = {
+    customers: numberField('Customers', 'cal-customers', '10000', ''),
+    annualRetention: numberField('Customers kept a year', 'cal-retention', '80', '%'),
+    averageRevenuePerCustomerMonthly: numberField('Revenue per customer a month', 'cal-revenue', '90', ''),
+    newCustomersMonthly: numberField('New customers a month', 'cal-new', '', '(blank: keep the base steady)'),
+    badExperienceShareMonthly: numberField('Customers with a bad experience a month', 'cal-bad', '', '% (optional)'),
+    nps: numberField('NPS', 'cal-nps', '', '(optional, −100 to 100)'),
+  };
+  const submit = element('button', { type: 'submit' }, 'Calibrate to these figures');
+  const message = element('p', { id: 'calibrate-message', class: 'answer', 'aria-live': 'polite' });
+  const error = element('div', { id: 'calibrate-error', class: 'error', role: 'alert' });
+  form.append(...Object.values(fields).map((f) => f.wrap), submit);
+  box.append(form, error, message);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const read = (f: { input: HTMLInputElement }, scale = 1): number | undefined => (f.input.value.trim() === '' ? undefined : Number(f.input.value) / scale);
+    const customers = read(fields.customers) ?? Number.NaN;
+    const newCustomers = read(fields.newCustomersMonthly);
+    const retention = read(fields.annualRetention, 100);
+    // Blank new customers: as many join as leave, so the base is steady.
+    const steady = retention === undefined ? 0 : customers * (1 - retention ** (1 / 12));
+    const observed = {
+      customers,
+      ...(retention === undefined ? {} : { annualRetention: retention }),
+      averageRevenuePerCustomerMonthly: read(fields.averageRevenuePerCustomerMonthly) ?? Number.NaN,
+      newCustomersMonthly: newCustomers ?? Math.round(steady),
+      ...(read(fields.badExperienceShareMonthly, 100) === undefined ? {} : { badExperienceShareMonthly: read(fields.badExperienceShareMonthly, 100) }),
+      ...(read(fields.nps) === undefined ? {} : { nps: read(fields.nps) }),
+    } as ObservedBusiness;
+    try {
+      const scenario = calibrate(observed, host.input());
+      host.apply((differenceFromDefaults(JSON.parse(JSON.stringify(scenario)), defaultScenario) ?? {}) as ScenarioInput);
+      error.textContent = '';
+      message.textContent = `Calibrated: the scenario now describes ${observed.customers.toLocaleString('en-US')} customers keeping ${percent(retention ?? 0, 1)} a year, spending ${host.currency()}${observed.averageRevenuePerCustomerMonthly} a month, with ${observed.newCustomersMonthly.toLocaleString('en-US')} new a month. The published figures (86% switch, 9 and 16 told, …) are kept; the table above shows the business it implies.`;
+    } catch (problem) {
+      message.textContent = '';
+      error.textContent = `These figures cannot be matched: ${issuesText(problem)}`;
+    }
+  });
+}
+
+const answerWords: Record<MaturityAnswer, string> = { yes: 'yes', partly: 'partly', no: 'no' };
+
+/** The maturity questionnaire: nine questions, and the chance of carrying the programme out that they give. */
+export function maturityCell(box: HTMLElement, host: ProgrammeHost): void {
+  const form = element('form', { id: 'maturity-form', class: 'maturity' });
+  let part = 0;
+  let group: HTMLFieldSetElement | null = null;
+  for (const q of maturityQuestions) {
+    if (q.part !== part) {
+      part = q.part;
+      group = element('fieldset', { class: 'maturity-part' });
+      group.append(element('legend', {}, q.partTitle));
+      form.append(group);
+    }
+    const row = element('div', { class: 'maturity-question' });
+    const select = element('select', { id: `maturity-${q.id}`, 'aria-label': q.text });
+    for (const answer of ['partly', 'yes', 'no'] as const) select.append(element('option', { value: answer }, answerWords[answer]));
+    const label = element('label', { for: `maturity-${q.id}` }, q.text);
+    row.append(label, select);
+    group?.append(row);
+  }
+  const outcome = element('p', { id: 'maturity-outcome', class: 'answer', 'aria-live': 'polite' });
+  const use = element('button', { type: 'submit' }, 'Use these answers for the chance of carrying it out');
+  const clear = element('button', { type: 'button', id: 'maturity-clear' }, 'Back to the published 20–30%');
+  const error = element('div', { class: 'error', role: 'alert' });
+  form.append(use, ' ', clear);
+  box.append(form, outcome, error);
+  const answers = (): MaturityAnswers =>
+    Object.fromEntries(maturityQuestions.map((q) => [q.id, (form.querySelector<HTMLSelectElement>(`#maturity-${q.id}`)?.value ?? 'partly') as MaturityAnswer])) as MaturityAnswers;
+  const say = () => {
+    const d = executionSuccessFromMaturity(answers());
+    const words = `between ${percent(d.min)} and ${percent(d.max)}`;
+    outcome.textContent = `With these answers the programme is carried out as planned with a chance ${words} (drawn once per run). All “partly” gives the published 20–30% (70–80% of programmes miss their goals); the ends for all “yes” or all “no” are illustrative.`;
+  };
+  form.addEventListener('change', say);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const input = host.input() as Record<string, unknown>;
+    const investment = { ...((input.investment as Record<string, unknown>) ?? {}) };
+    delete investment.executionSuccess;
+    investment.maturity = answers();
+    host.apply({ ...input, investment } as ScenarioInput);
+    error.textContent = '';
+  });
+  clear.addEventListener('click', () => {
+    const input = host.input() as Record<string, unknown>;
+    const investment = { ...((input.investment as Record<string, unknown>) ?? {}) };
+    delete investment.maturity;
+    host.apply({ ...input, investment } as ScenarioInput);
+  });
+  say();
+}
+
+/** A go/no-go review: when, on what, below what to stop, and what happens to the effect after. */
+export function stageGateCell(box: HTMLElement, host: ProgrammeHost): void {
+  const form = element('form', { id: 'gate-form', class: 'decision-form' });
+  const on = element('input', { type: 'checkbox', id: 'gate-on' });
+  const onLabel = element('label', { for: 'gate-on', class: 'checkbox' });
+  onLabel.append(on, ' Review the programme at a gate');
+  const month = numberField('At the end of month', 'gate-month', '18', '');
+  const measure = element('select', { id: 'gate-measure', 'aria-label': 'What is measured at the gate' });
+  for (const [v, text] of [
+    ['effect', 'the measured drop in bad experiences'],
+    ['nps', 'the rise in NPS (points)'],
+    ['roi', 'the cumulative ROI'],
+  ]) measure.append(element('option', { value: v as string }, text));
+  const measureLabel = element('label', { class: 'form-field' });
+  measureLabel.append('Measure ', measure);
+  const threshold = numberField('Stop below', 'gate-threshold', '10', '%');
+  const after = element('select', { id: 'gate-after', 'aria-label': 'After a stop' });
+  for (const [v, text] of [
+    ['fade', 'the effect fades over 12 months'],
+    ['hold', 'the effect reached so far holds'],
+  ]) after.append(element('option', { value: v as string }, text));
+  const afterLabel = element('label', { class: 'form-field' });
+  afterLabel.append('After a stop ', after);
+  const apply = element('button', { type: 'submit' }, 'Apply');
+  form.append(onLabel, month.wrap, measureLabel, threshold.wrap, afterLabel, apply);
+  const error = element('div', { class: 'error', role: 'alert', id: 'gate-error' });
+  box.append(form, error);
+  const unit = () => (measure.value === 'nps' ? 'points' : '%');
+  measure.addEventListener('change', () => {
+    threshold.wrap.lastChild!.textContent = ` ${unit()}`;
+    threshold.input.value = measure.value === 'nps' ? '2' : measure.value === 'roi' ? '-50' : '10';
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const input = host.input() as Record<string, unknown>;
+    const investment = { ...((input.investment as Record<string, unknown>) ?? {}) };
+    if (!on.checked) delete investment.stageGate;
+    else {
+      const value = Number(threshold.input.value);
+      investment.stageGate = {
+        month: Number(month.input.value),
+        measure: measure.value,
+        threshold: measure.value === 'nps' ? value : value / 100,
+        afterStop: after.value,
+      };
+    }
+    host.apply({ ...input, investment } as ScenarioInput);
+    error.textContent = '';
+  });
+}
+
+/** The gate's effect in the result: how often it stops, what that saves and what it costs in NPV. */
+export function stageGateWords(result: SimulationResult, currency: string): string {
+  const g = result.horizon.stageGate;
+  if (!g) return 'No gate: the programme runs its course in every run. Tick the box above to add a go/no-go review.';
+  const money = (x: number) => `${x < 0 ? '−' : ''}${currency}${Math.round(Math.abs(x)).toLocaleString('en-US')}`;
+  const change = g.npvChange;
+  return (
+    `At month ${g.month} the programme is stopped in ${percent(g.stoppedShare, 1)} of runs (± ${percent(g.stoppedShareStandardError, 1)} simulation error), ` +
+    `saving ${money(g.savedCost)} of monthly cost a run on average. Against the same runs without a gate, the NPV ${change >= 0 ? 'gains' : 'loses'} ${money(Math.abs(change))} a run on average (± ${money(g.npvChangeStandardError)} simulation error).`
+  );
+}
