@@ -39,7 +39,7 @@ function rows(result: SimulationResult, pick: (row: SimulationResult['series'][n
 }
 
 function frame(options: ChartOptions, height = 300) {
-  return { width: options.width ?? 720, height, marginLeft: 64, marginRight: 16, style: readable, ...(options.document ? { document: options.document } : {}) };
+  return { width: options.width ?? 720, height, marginLeft: 64, marginRight: 16, marginBottom: 40, style: readable, ...(options.document ? { document: options.document } : {}) };
 }
 
 /**
@@ -316,7 +316,16 @@ export function roiHistogram(result: SimulationResult, options: ChartOptions = {
     Plot.plot({
       ...frame(options, 260),
       ariaLabel: `Histogram of the runs' ROI at month ${result.scenario.horizonMonths}, coloured by outcome class`,
-      ...(compare ? { caption: 'Dashed orange: the pinned result A’s histogram.' } : {}),
+      ...(compare || runs.length < result.runCount
+        ? {
+            caption: [
+              runs.length < result.runCount ? `The first ${runs.length.toLocaleString('en-US')} of ${result.runCount.toLocaleString('en-US')} runs.` : '',
+              compare ? 'Dashed orange: the pinned result A’s histogram.' : '',
+            ]
+              .filter(Boolean)
+              .join(' '),
+          }
+        : {}),
       x: { label: `ROI at month ${result.scenario.horizonMonths}`, tickFormat: '+.0%' },
       y: { label: 'Runs', grid: true },
       color: { domain: Object.keys(outcomeColors), range: Object.values(outcomeColors), legend: true, ...legendStyle },

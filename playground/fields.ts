@@ -4,7 +4,10 @@
  * describeAssumptions), fixed or uncertain (low / likely / high). Chances and
  * shares are entered and shown as percentages; the scenario keeps fractions.
  */
-import { type Assumption, type AssumptionRow, type ScenarioInput, defaultScenario, describeAssumptions, describeValue } from 'cx-roi';
+import { type Assumption, type AssumptionRow, type ScenarioInput, defaultScenario, describeAssumptions, describeValue, executionSuccessFromMaturity, sources } from 'cx-roi';
+
+/** The seed articles by file name, for messages that cite one: “its English title”. */
+const articleTitles = new Map<string, string>(Object.values(sources).map((s) => [s.article, `“${(s as { titleEnglish?: string }).titleEnglish ?? s.title}”`]));
 
 export const groups: readonly { id: string; title: string; match: (path: string) => boolean }[] = [
   { id: 'investment', title: 'The CX programme', match: (p) => p.startsWith('investment.') },
@@ -249,6 +252,25 @@ export function renderField(row: AssumptionRow, value: unknown, input: ScenarioI
     cell.append(about);
   }
 
+  const maturity = (input as { investment?: { maturity?: Record<string, string> } }).investment?.maturity;
+  if (row.path === 'investment.executionSuccess' && maturity) {
+    // The maturity answers set this field: say so, rather than show an input they override.
+    const note = doc.createElement('p');
+    note.className = 'value-text';
+    let words = 'set by the maturity answers';
+    try {
+      words = `Set by the maturity answers (below, in “Will it be carried out?”): ${valueWords(row, executionSuccessFromMaturity(maturity))}.`;
+    } catch {
+      // Answers a link got wrong are reported on the field by the scenario's own check.
+    }
+    note.textContent = words;
+    const error = doc.createElement('div');
+    error.className = 'error';
+    error.setAttribute('role', 'alert');
+    cell.append(note, sourceLine(row, doc), error);
+    return cell;
+  }
+
   const controls = doc.createElement('div');
   controls.className = 'controls';
   const summary = doc.createElement('div');
@@ -256,8 +278,10 @@ export function renderField(row: AssumptionRow, value: unknown, input: ScenarioI
   const describe = (v: unknown) => {
     summary.textContent = isDistribution(v) ? `Drawn once per run: ${valueWords(row, v)}` : '';
   };
-  // Every change goes through here, so the words under the field always follow it.
+  // Every change goes through here, so the words under the field, and the value "uncertain" starts from, follow it.
+  let current = value;
   const emit = (v: unknown, final: boolean, redraw = false) => {
+    current = v;
     describe(v);
     on.change(row.path, v, final, redraw);
   };
@@ -277,6 +301,7 @@ export function renderField(row: AssumptionRow, value: unknown, input: ScenarioI
     }
     mode.value = isDistribution(value) ? 'uncertain' : 'fixed';
     mode.addEventListener('change', () => {
+      const value = current;
       if (mode.value === 'uncertain' && typeof value === 'number') {
         const span = Math.max(Math.abs(value) * 0.25, row.domain.integer ? 1 : Math.min(0.01, (row.domain.max - row.domain.min) / 100));
         const low = Math.max(row.domain.min, value - span);
@@ -489,7 +514,11 @@ export function showIssues(container: HTMLElement, issues: readonly { path: stri
  * percent ("from 0% to 100%", "mode (20%) must be ≥ min (50%)").
  */
 export function plainMessage(message: string, scale = 1): string {
-  let text = message.replace(/expected a number or a distribution \{.*\}(, got (a|an) \w+)?/, 'type a number (or make the field uncertain)');
+  let text = message
+    .replace(/expected a number or a distribution \{.*\}(, got (a|an) \w+)?/, 'type a number (or make the field uncertain)')
+    .replace(/(invalid input: )?expected number, received \w+/i, 'type a number')
+    .replace(/must be a finite number, not NaN/, 'type a number')
+    .replace(/\b\d{3}_[0-9a-f]{16}\.txt\b/g, (file) => articleTitles.get(file) ?? 'a seed article');
   if (scale === 100) {
     const pct = (x: string) => `${Number((Number(x.replace(/,/g, '')) * 100).toPrecision(12))}%`;
     text = text

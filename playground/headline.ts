@@ -8,7 +8,8 @@ const years = (months: number) => (months % 12 === 0 ? `${months / 12} year${mon
 
 /** Money with the page's currency symbol: `€1,234`, `−€1,234`, or plain numbers without one. */
 export function moneyIn(currency: string): (x: number) => string {
-  return (x) => `${x < 0 ? minus : ''}${currency}${Math.round(Math.abs(x)).toLocaleString('en-US')}`;
+  // A word joiner after the minus: a loss must never wrap into a gain.
+  return (x) => `${x < 0 ? `${minus}\u2060` : ''}${currency}${Math.round(Math.abs(x)).toLocaleString('en-US')}`;
 }
 
 /** Median of a list (a copy is sorted). */
@@ -104,8 +105,8 @@ export function headline(result: SimulationResult, currency = ''): HeadlineFigur
       id: 'outcomes',
       label: 'Carried out / missed',
       value: `${signed(split.carriedOut.roi)} / ${signed(split.missed.roi)}`,
-      sub: `median ROI if carried out (${percent(split.carriedOut.share)}) / missed (${percent(split.missed.share)})`,
-      words: `Carried out as planned (${percent(split.carriedOut.share)} of runs): median ROI ${signed(split.carriedOut.roi)}. Missed its goals (${percent(split.missed.share)}): median ROI ${signed(split.missed.roi)}. The ROI has two humps, one for each.`,
+      sub: `median ROI; carried out in ${percent(split.carriedOut.share)} of runs, missed in ${percent(split.missed.share)}`,
+      words: `Carried out as planned (${percent(split.carriedOut.share)} of runs): median ROI ${signed(split.carriedOut.roi)}. Missed its goals (${percent(split.missed.share)}): median ROI ${signed(split.missed.roi)}. The ROI has two humps, one for each.${(result.runs?.length ?? 0) < result.runCount ? ` Read from the first ${(result.runs?.length ?? 0).toLocaleString('en-US')} runs.` : ''}`,
     });
   return figures;
 }

@@ -23,7 +23,7 @@ import { breakEvenWords, formatAssumption, inWorker, money, pairedRows, pairedWo
 import { chartPng, chartSvg, download } from './export';
 import { fieldId, fieldRows, filterFields, ownTouchpoints, plainMessage, renderField, renderFields, showIssues, touchpoints, valueAt } from './fields';
 import { comparison, headline, headlineSentence, kpiRows, spreadLine } from './headline';
-import { calibrationCell, maturityCell, stageGateCell, stageGateWords } from './programme';
+import { calibrationCell, maturityCell, stageGateCell, stageGateWords, syncProgrammeCells } from './programme';
 import { assumptionLabel } from './labels';
 import { type LinkExtras, type PageState, decodeState, defaultExtras, encodeState, readSeed, resultHash, setAtPath } from './url-state';
 
@@ -53,6 +53,9 @@ const status = $('#status');
 const banner = $('#banner');
 const main = $('#main');
 const workers = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
+/** Most runs kept whole for the run-by-run cells (histogram, outcomes, drivers, sensitivity, value of information), and how many they read past it. */
+const runsKeptWhole = 20_000;
+const runsSampled = 5_000;
 
 const initial = decodeState(location.search, location.hash);
 /** The scenario and options as edited: possibly invalid, possibly not simulated yet. */
@@ -76,6 +79,8 @@ let running: AbortController | null = null;
 let timer: ReturnType<typeof setTimeout> | undefined;
 /** Whether the inputs as edited are valid; the numbers on screen are dimmed while they are not, or while a run is pending. */
 let inputsValid = true;
+/** What could not be read from the link that opened the page: said until the user changes something. */
+let linkProblems: string[] = [];
 /** Undo and redo: the states that were simulated, newest last. */
 const undoStack: PageState[] = [];
 const redoStack: PageState[] = [];
@@ -125,7 +130,12 @@ function validate(): boolean {
   runsInput.setAttribute('aria-invalid', String(optionProblems.some((i) => i.path === 'options.runs')));
   seedInput.setAttribute('aria-invalid', String(optionProblems.some((i) => i.path === 'options.seed')));
   const others = unmatched.filter((i) => !i.path.startsWith('options.')).map((i) => `${i.path ? `${assumptionLabel(i.path)}: ` : ''}${plainMessage(i.message)}`);
-  showBanner(others);
+  showBanner([...linkProblems, ...others]);
+  // Nothing simulated yet (a link with a bad value): the answer says why, where it is read.
+  if (!lastGood && issues.length > 0)
+    $('#headline-sentence').textContent = `No answer yet: ${issues
+      .map((i) => `${i.path.startsWith('options.') ? '' : `${assumptionLabel(i.path)}: `}${plainMessage(i.message)}`)
+      .join('; ')}. Fix ${issues.length === 1 ? 'it' : 'them'} under Assumptions.`;
   inputsValid = issues.length === 0;
   markStale();
   return inputsValid;
@@ -165,14 +175,21 @@ async function run(): Promise<void> {
   status.textContent = `Simulating ${settings.runs.toLocaleString('en-US')} runs…`;
   markStale();
   try {
-    const result = await simulateParallel(settings.input, {
+    // Up to 20,000 runs every run is kept for the run-by-run cells; past that, keeping them all would block the
+    // page, so those cells read the first 5,000, which are exactly the runs a 5,000-run simulation with the same
+    // seed gives (run i depends only on the seed and i). Bands and horizon figures always use every run.
+    const keepAll = settings.runs <= runsKeptWhole;
+    const whole = await simulateParallel(settings.input, {
       runs: settings.runs,
       seed: settings.seed,
-      keepRuns: true,
+      keepRuns: keepAll,
       workers,
       signal: controller.signal,
       onProgress: (done) => (progress.value = done),
     });
+    const result = keepAll
+      ? whole
+      : { ...whole, runs: (await simulateParallel(settings.input, { runs: runsSampled, seed: settings.seed, keepRuns: true, workers, signal: controller.signal })).runs };
     if (running !== controller) return;
     running = null;
     if (lastGood && settingsKey(lastGood.state) !== settingsKey(settings)) {
@@ -234,6 +251,7 @@ function renderAnswer(): void {
   );
   $('#headline-sentence').textContent = headlineSentence(result);
   $('#headline-spread').textContent = spreadLine(result);
+  $('#business-line').textContent = businessLine(result, lastGood.state.input);
   $('#answer-bar-figures').replaceChildren(
     ...figures
       .filter((h) => h.short)
@@ -250,6 +268,16 @@ function renderAnswer(): void {
   $('#gate-words').textContent = stageGateWords(result, currency());
   renderComparisonTable();
   markStale();
+}
+
+/** Whose business the answer is for: the illustrative default, or the one the inputs describe. */
+function businessLine(result: SimulationResult, input: ScenarioInput): string {
+  const k = impliedKpis(result.scenario).baseline;
+  const own = ['customers', 'churn', 'spend', 'acquisition'].some((key) => Object.hasOwn(input, key));
+  const figures = `${result.scenario.customers.initial.toLocaleString('en-US')} customers, ${(100 * k.annualRetention).toFixed(0)}% kept a year, ${currency()}${k.revenuePerCustomerMonthly.toFixed(0)} a month each`;
+  return own
+    ? `For the business the assumptions describe: ${figures}.`
+    : `For an illustrative business (${figures}), not yours yet: make it yours under “Make it your business”.`;
 }
 
 /** The charts and the slower cells, a piece at a time so the page stays responsive (no task over ~100 ms). */
@@ -685,6 +713,7 @@ function setField(path: string, value: unknown): void {
 
 const callbacks = {
   change(path: string, value: unknown, final: boolean, redraw = false) {
+    linkProblems = [];
     setField(path, value);
     if (redraw) redrawField(path);
     // A committed value (change, slider let go) runs at once; typing waits for a pause.
@@ -733,13 +762,14 @@ function redrawField(path: string): void {
 }
 
 function drawFields(): void {
+  syncProgrammeCells(state.input);
   renderFields(fieldsBox, state.input, callbacks);
   filterFields(fieldsBox, $<HTMLInputElement>('#field-search').value);
   validate();
 }
 
 function showSettings(): void {
-  runsInput.value = String(state.runs);
+  runsInput.value = Number.isFinite(state.runs) ? String(state.runs) : '';
   seedInput.value = String(state.seed);
   currencySelect.value = ['', '€', '$', '£'].includes(extras.currency) ? extras.currency : '';
   $<HTMLInputElement>('#name-a').value = extras.nameA;
@@ -785,7 +815,7 @@ function loadFromUrl(): void {
   extras = linked;
   showSettings();
   drawFields();
-  if (problems.length > 0) showBanner(problems);
+  linkProblems = problems;
   if (linked.compare) void pinFromLink(linked.compare, decoded);
   schedule(0);
 }
@@ -946,6 +976,7 @@ window.addEventListener('resize', () => {
 const programmeHost = {
   input: () => state.input,
   apply(next: ScenarioInput) {
+    linkProblems = [];
     state = { ...state, input: next };
     drawFields();
     schedule(0);

@@ -150,6 +150,8 @@ export function maturityCell(box: HTMLElement, host: ProgrammeHost): void {
     const input = host.input() as Record<string, unknown>;
     const investment = { ...((input.investment as Record<string, unknown>) ?? {}) };
     delete investment.maturity;
+    for (const select of form.querySelectorAll('select')) select.value = 'partly';
+    say();
     host.apply({ ...input, investment } as ScenarioInput);
   });
   say();
@@ -181,11 +183,13 @@ export function stageGateCell(box: HTMLElement, host: ProgrammeHost): void {
   const apply = element('button', { type: 'submit' }, 'Apply');
   form.append(onLabel, month.wrap, measureLabel, threshold.wrap, afterLabel, apply);
   const error = element('div', { class: 'error', role: 'alert', id: 'gate-error' });
-  box.append(form, error);
+  const hint = element('p', { class: 'hint', id: 'gate-hint' });
+  box.append(form, hint, error);
   const unit = () => (measure.value === 'nps' ? 'points' : '%');
   measure.addEventListener('change', () => {
     threshold.wrap.lastChild!.textContent = ` ${unit()}`;
-    threshold.input.value = measure.value === 'nps' ? '2' : measure.value === 'roi' ? '-50' : '10';
+    threshold.input.value = measure.value === 'nps' ? '2' : measure.value === 'roi' ? '-95' : '10';
+    hint.textContent = measure.value === 'roi' ? 'Cumulative ROI starts at −100% and rises slowly: at an early gate nearly every run is below −50%, so a threshold near −100% (or a late gate) keeps the review meaningful.' : '';
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -194,6 +198,15 @@ export function stageGateCell(box: HTMLElement, host: ProgrammeHost): void {
     if (!on.checked) delete investment.stageGate;
     else {
       const value = Number(threshold.input.value);
+      const gateMonth = Number(month.input.value);
+      if (!Number.isInteger(gateMonth) || gateMonth < 1) {
+        error.textContent = 'The month of the gate: a whole number, 1 or more, within the horizon.';
+        return;
+      }
+      if (month.input.value.trim() === '' || !Number.isFinite(value)) {
+        error.textContent = 'Stop below: type a number.';
+        return;
+      }
       investment.stageGate = {
         month: Number(month.input.value),
         measure: measure.value,
@@ -216,4 +229,28 @@ export function stageGateWords(result: SimulationResult, currency: string): stri
     `At month ${g.month} the programme is stopped in ${percent(g.stoppedShare, 1)} of runs (± ${percent(g.stoppedShareStandardError, 1)} simulation error), ` +
     `saving ${money(g.savedCost)} of monthly cost a run on average. Against the same runs without a gate, the NPV ${change >= 0 ? 'gains' : 'loses'} ${money(Math.abs(change))} a run on average (± ${money(g.npvChangeStandardError)} simulation error).`
   );
+}
+
+/** The maturity answers and the gate's form as the scenario has them (after undo, a link, a reset). */
+export function syncProgrammeCells(input: ScenarioInput): void {
+  const investment = ((input as Record<string, unknown>).investment ?? {}) as Record<string, unknown>;
+  const answers = (investment.maturity ?? {}) as Record<string, string>;
+  for (const q of maturityQuestions) {
+    const select = document.querySelector<HTMLSelectElement>(`#maturity-${q.id}`);
+    if (select) select.value = answers[q.id] ?? 'partly';
+  }
+  document.querySelector<HTMLFormElement>('#maturity-form')?.dispatchEvent(new Event('change'));
+  const gate = investment.stageGate as { month?: number; measure?: string; threshold?: number; afterStop?: string } | undefined;
+  const on = document.querySelector<HTMLInputElement>('#gate-on');
+  if (!on) return;
+  on.checked = gate !== undefined;
+  if (!gate) return;
+  const set = (id: string, value: string) => {
+    const e = document.querySelector<HTMLInputElement | HTMLSelectElement>(id);
+    if (e) e.value = value;
+  };
+  set('#gate-month', String(gate.month ?? 18));
+  set('#gate-measure', gate.measure ?? 'effect');
+  set('#gate-threshold', String(gate.measure === 'nps' ? (gate.threshold ?? 0) : Number(((gate.threshold ?? 0) * 100).toPrecision(12))));
+  set('#gate-after', gate.afterStop ?? 'fade');
 }

@@ -56,9 +56,9 @@ function readInput(params: URLSearchParams, key: string, what: string, problems:
   try {
     const parsed: unknown = JSON.parse(text);
     if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as ScenarioInput;
-    problems.push(`The link’s ${what} is not an object of fields, so the defaults are shown.`);
+    problems.push(`The link’s ${what} is not a scenario (an object of fields): the page shows the default scenario instead.`);
   } catch {
-    problems.push(`The link’s ${what} is not valid JSON (was the link cut short?), so the defaults are shown.`);
+    problems.push(`The link’s ${what} could not be read (was the link cut short?): the page shows the default scenario instead.`);
   }
   return null;
 }

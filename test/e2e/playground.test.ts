@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { type PreviewServer, preview } from 'vite';
@@ -105,7 +106,7 @@ describe.runIf(ready)('playground in headless Chromium', () => {
     expect(await text('paid-back')).toMatch(/^Paid back within 3 years\d+%\d+% within 5 years$/);
     expect(await text('median-payback')).toMatch(/^Median payback \(all runs\)(month \d+|not within 5 years)\d+% never within 5 years$/);
     expect(await note('median-payback')).toContain('counting those that never pay back');
-    expect(await text('outcomes')).toMatch(/^Carried out \/ missed\+\d+% \/ [+−]\d+%median ROI if carried out \(\d+%\) \/ missed \(\d+%\)$/);
+    expect(await text('outcomes')).toMatch(/^Carried out \/ missed\+\d+% \/ [+−]\d+%median ROI; carried out in \d+% of runs, missed in \d+%$/);
     expect(await page.locator('#headline-spread').textContent()).toMatch(/^90% of runs end between −\d+% and \+\d+% ROI: that spread is the uncertainty about the future\. The ± figures are simulation error only/);
     expect(await page.locator('#headline-sentence').textContent()).toMatch(/^Over 5 years the programme returns [+−]\d+% at the median \(mean [+−]\d+%\)/);
     await page.close();
@@ -275,6 +276,7 @@ describe.runIf(ready)('playground in headless Chromium', () => {
     await page.click('#maturity-form button[type="submit"]');
     hash = await settled(page, hash);
     expect(decodeURIComponent(page.url())).toContain('"maturity":{');
+    expect(await field(page, 'investment.executionSuccess').textContent()).toMatch(/Set by the maturity answers .*uniform from 5\d% to 6\d%/);
     expect(await medianRoi(page)).toBeGreaterThan(before);
     // A stage gate: how often it stops, and what that does to the NPV, with its simulation error.
     await page.check('#gate-on');
@@ -283,6 +285,30 @@ describe.runIf(ready)('playground in headless Chromium', () => {
     expect(await page.locator('#gate-words').textContent()).toMatch(/^At month 18 the programme is stopped in \d+\.\d% of runs \(± \d\.\d% simulation error\)/);
     expect(problems).toEqual([]);
     await page.close();
+  });
+
+  it('keeps what the user typed, and says what a link got wrong where the answer is read', async () => {
+    const { page } = await open(link({ runs: 500, seed: 1 }));
+    // Fixed → uncertain starts from the value typed, not the default.
+    const hash = await hashOf(page);
+    await box(page, 'investment.upfront').fill('300000');
+    await box(page, 'investment.upfront').press('Tab');
+    await settled(page, hash);
+    await page.locator('#field-investment-upfront-mode').selectOption('uncertain');
+    expect(await field(page, 'investment.upfront').locator('.value-text').textContent()).toContain('likely 300,000');
+    await page.locator('#field-investment-upfront-mode').selectOption('fixed');
+    expect(await box(page, 'investment.upfront').inputValue()).toBe('300000');
+    await page.close();
+    // A link cut short: said, and the defaults shown as such.
+    const { page: cut } = await open(`${base}?runs=500&seed=1&scenario=%7Bbad`);
+    expect(await cut.locator('#banner').textContent()).toContain('The link’s scenario could not be read (was the link cut short?): the page shows the default scenario instead.');
+    await cut.close();
+    // A link with a bad value: no answer, and why, in the answer cell (on a phone too).
+    const bad = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await bad.goto(link({ runs: 500, seed: 1, scenario: { investment: { upfront: -5 } } }));
+    await expect.poll(() => bad.locator('#headline-sentence').textContent()).toMatch(/^No answer yet: Up-front cost: must be .*Fix it under Assumptions\.$/);
+    expect(await bad.locator('#headline-sentence').isVisible()).toBe(true);
+    await bad.close();
   });
 
   it('on a phone: a sticky answer bar, the assumptions one tap away, and the answer follows a change', async () => {
@@ -305,6 +331,18 @@ describe.runIf(ready)('playground in headless Chromium', () => {
     await page.screenshot({ path: join(artifacts, 'playground-390.png') });
     expect(problems).toEqual([]);
     await page.close();
+  });
+
+  it('ships a main script of at most 100 KB gzip, and a simulation worker without zod', () => {
+    const html = readFileSync(join(root, 'playground/dist/index.html'), 'utf8');
+    const main = /<script type="module"[^>]*src="\/?([^"]+)"/.exec(html)?.[1] ?? '';
+    expect(main).toMatch(/^assets\/index-.*\.js$/);
+    const size = gzipSync(readFileSync(join(root, 'playground/dist', main)), { level: 9 }).length;
+    console.log(`playground: main script ${(size / 1024).toFixed(1)} KB gzip`);
+    expect(size).toBeLessThanOrEqual(100 * 1024);
+    const assets = readdirSync(join(root, 'playground/dist/assets'));
+    const worker = assets.find((f) => /^worker-.*\.js$/.test(f)) ?? '';
+    expect(readFileSync(join(root, 'playground/dist/assets', worker), 'utf8')).not.toMatch(/ZodError|\$ZodType/);
   });
 
   it('passes axe-core with no serious or critical violation, has landmarks and a skip link, and targets of at least 24 px', async () => {
