@@ -3,8 +3,9 @@
  * renders them, and test/plots renders the same functions to SVG snapshots.
  */
 import * as Plot from '@observablehq/plot';
+import { analysesOf, decisionRunCap } from './analyses';
 import { assumptionLabel } from './labels';
-import { type Band, type BreakEven, type RunResult, type Sensitivity, type SimulationResult, type ValueOfInformation, roiDrivers, sensitivity, valueOfInformationFromRuns } from 'cx-roi';
+import type { Band, BreakEven, RunResult, Sensitivity, SimulationResult, ValueOfInformation } from 'cx-roi';
 
 export interface ChartOptions {
   /** A pinned result to draw underneath, for comparison (A), the current one being B. */
@@ -544,9 +545,9 @@ function nothingVaries(options: ChartOptions): HTMLElement {
 
 /** What drives the spread: each uncertain input's rank correlation with the horizon ROI (a tornado chart). */
 export function driversChart(result: SimulationResult, options: ChartOptions = {}): SVGSVGElement | HTMLElement {
-  const drivers = roiDrivers(result).slice(0, 10);
+  const drivers = analysesOf(result).drivers.slice(0, 10);
   if (drivers.length === 0) return nothingVaries(options);
-  const compare = options.compare?.runs ? roiDrivers(options.compare) : null;
+  const compare = options.compare?.runs ? analysesOf(options.compare).drivers : null;
   const compareData = compare ? compare.filter((d) => drivers.some((x) => x.path === d.path)) : [];
   const width = options.width ?? 720;
   const [marginLeft, marginRight] = [210, 16];
@@ -590,33 +591,16 @@ export function driversChart(result: SimulationResult, options: ChartOptions = {
 // Assumptions in words come from the library's labels (labels.ts); re-exported for the chart tests.
 export { assumptionLabel };
 
-/**
- * Most runs the sensitivity and value-of-information cells read, so a big
- * result does not hold up the page: the first ones, which are exactly the
- * runs a simulation of that many with the same seed would give (run i
- * depends only on the seed and i).
- */
-export const decisionRunCap = 5000;
-
-function firstRuns(result: SimulationResult): SimulationResult {
-  const runs = result.runs;
-  return runs && runs.length > decisionRunCap ? { ...result, runs: runs.slice(0, decisionRunCap), runCount: decisionRunCap } : result;
-}
+export { decisionRunCap };
 
 /** "2,000 runs", or "the first 5,000 of the 20,000 runs". */
 function runsRead(read: number, total: number): string {
   return read < total ? `the first ${read.toLocaleString('en-US')} of the ${total.toLocaleString('en-US')} runs` : `${read.toLocaleString('en-US')} runs`;
 }
 
-const sensitivityCache = new WeakMap<SimulationResult, Sensitivity>();
-
-/** The drivers every 12 months and at the horizon, from the kept runs (no extra simulation); computed once a result. */
+/** The drivers every 12 months and at the horizon, from the kept runs (no extra simulation): see analyses.ts. */
 export function sensitivityOverYears(result: SimulationResult): Sensitivity {
-  const cached = sensitivityCache.get(result);
-  if (cached) return cached;
-  const computed = sensitivity(firstRuns(result), { swings: false });
-  sensitivityCache.set(result, computed);
-  return computed;
+  return analysesOf(result).sensitivity;
 }
 
 /** How the ranking of the drivers changes over the years: each assumption's first-order share of the NPV's variance, month by month. */
@@ -667,27 +651,9 @@ export function sensitivityChart(result: SimulationResult, options: ChartOptions
   }));
 }
 
-const executedPath = 'investment.executed';
-const failurePath = 'investment.failureReduction';
-const voiCache = new WeakMap<SimulationResult, ValueOfInformation>();
-
-/**
- * The value of information for invest-or-not, from the kept runs: EVPI, the
- * EVPPI of every assumption that varies (and of whether the programme is
- * carried out), and of one group, carried out + failure reduction.
- */
+/** The value of information of investing, from the kept runs: see analyses.ts. */
 export function valueOfInformationOf(result: SimulationResult): ValueOfInformation {
-  const cached = voiCache.get(result);
-  if (cached) return cached;
-  const read = firstRuns(result);
-  const runs = runsOf(read);
-  const first = runs[0];
-  const at = (r: RunResult, path: string) => (path === executedPath ? Number(r.executed) : r.parameters[path]);
-  const varying = first ? [executedPath, ...Object.keys(first.parameters)].filter((path) => runs.some((r) => at(r, path) !== at(first, path))) : [];
-  const group = varying.includes(executedPath) && varying.includes(failurePath) ? [[executedPath, failurePath]] : [];
-  const computed = valueOfInformationFromRuns(read, { parameters: [...varying, ...group] });
-  voiCache.set(result, computed);
-  return computed;
+  return analysesOf(result).valueOfInformation;
 }
 
 /**
@@ -939,7 +905,7 @@ const descriptions: Record<ChartId, (result: SimulationResult, options: ChartOpt
   },
   drivers: (result) => {
     if (!result.runs) return needsRuns;
-    const drivers = roiDrivers(result);
+    const drivers = analysesOf(result).drivers;
     if (drivers.length === 0) return 'No assumption varies in this scenario, so nothing drives a spread in ROI.';
     const top = drivers.slice(0, 3).map((d, i) => `${i === 0 ? assumptionLabel(d.path) : lower(assumptionLabel(d.path))} (${d.correlation < 0 ? '−' : '+'}${Math.abs(d.correlation).toFixed(2)})`);
     return `What moves ROI at month ${result.scenario.horizonMonths} most, by rank correlation: ${list(top)}. A positive correlation: the higher the assumption, the higher the ROI; a negative one, the lower.`;

@@ -426,42 +426,49 @@ export function renderField(row: AssumptionRow, value: unknown, input: ScenarioI
 
 /** Every group of cells, into `container`; groups the user closed stay closed. */
 export function renderFields(container: HTMLElement, input: ScenarioInput, on: FieldCallbacks): void {
-  const doc = container.ownerDocument;
   const rows = fieldRows(input);
-  const closed = new Set([...container.querySelectorAll<HTMLDetailsElement>('details.group:not([open])')].map((d) => d.dataset.group));
+  const closed = closedGroups(container);
   container.replaceChildren();
-  for (const group of groups) {
-    const section = doc.createElement('details');
-    section.className = 'group';
-    section.dataset.group = group.id;
-    section.open = !closed.has(group.id);
-    const legend = doc.createElement('summary');
-    legend.textContent = group.title;
-    section.append(legend);
-    for (const row of rows.filter((r) => group.match(r.path))) section.append(renderField(row, valueAt(input, row.path), input, doc, on));
-    if (group.id === 'journey') {
-      const add = doc.createElement('form');
-      add.className = 'add-touchpoint';
-      const name = doc.createElement('input');
-      name.type = 'text';
-      name.placeholder = 'e.g. returns';
-      name.maxLength = 60;
-      name.setAttribute('aria-label', 'Name of a new touchpoint');
-      const button = doc.createElement('button');
-      button.type = 'submit';
-      button.textContent = 'Add touchpoint';
-      const problem = doc.createElement('div');
-      problem.className = 'error';
-      problem.setAttribute('role', 'alert');
-      add.append(name, button, problem);
-      add.addEventListener('submit', (event) => {
-        event.preventDefault();
-        problem.textContent = name.value.trim() === '' ? 'Give the new touchpoint a name.' : (on.addTouchpoint(name.value.trim()) ?? '');
-      });
-      section.append(add);
-    }
-    container.append(section);
+  for (const group of groups) container.append(renderGroup(container.ownerDocument, group, rows, input, on, closed));
+}
+
+/** The groups the user has closed. */
+export function closedGroups(container: HTMLElement): ReadonlySet<string | undefined> {
+  return new Set([...container.querySelectorAll<HTMLDetailsElement>('details.group:not([open])')].map((d) => d.dataset.group));
+}
+
+/** One group of cells. */
+export function renderGroup(doc: Document, group: (typeof groups)[number], rows: readonly AssumptionRow[], input: ScenarioInput, on: FieldCallbacks, closed: ReadonlySet<string | undefined> = new Set()): HTMLElement {
+  const section = doc.createElement('details');
+  section.className = 'group';
+  section.dataset.group = group.id;
+  section.open = !closed.has(group.id);
+  const legend = doc.createElement('summary');
+  legend.textContent = group.title;
+  section.append(legend);
+  for (const row of rows.filter((r) => group.match(r.path))) section.append(renderField(row, valueAt(input, row.path), input, doc, on));
+  if (group.id === 'journey') {
+    const add = doc.createElement('form');
+    add.className = 'add-touchpoint';
+    const name = doc.createElement('input');
+    name.type = 'text';
+    name.placeholder = 'e.g. returns';
+    name.maxLength = 60;
+    name.setAttribute('aria-label', 'Name of a new touchpoint');
+    const button = doc.createElement('button');
+    button.type = 'submit';
+    button.textContent = 'Add touchpoint';
+    const problem = doc.createElement('div');
+    problem.className = 'error';
+    problem.setAttribute('role', 'alert');
+    add.append(name, button, problem);
+    add.addEventListener('submit', (event) => {
+      event.preventDefault();
+      problem.textContent = name.value.trim() === '' ? 'Give the new touchpoint a name.' : (on.addTouchpoint(name.value.trim()) ?? '');
+    });
+    section.append(add);
   }
+  return section;
 }
 
 /** Shows only the fields whose name, path or meaning contains every word of `query`; returns how many match. */

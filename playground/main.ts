@@ -21,9 +21,10 @@ import {
 } from 'cx-roi';
 import { breakEvenWords, formatAssumption, inWorker, money, pairedRows, pairedWords, sensitivityRows, sensitivityWords, signedMoney, voiWords } from './decisions';
 import { chartPng, chartSvg, download } from './export';
-import { fieldId, fieldRows, filterFields, ownTouchpoints, plainMessage, renderField, renderFields, showIssues, touchpoints, valueAt } from './fields';
+import { closedGroups, fieldId, fieldRows, filterFields, groups, ownTouchpoints, plainMessage, renderField, renderFields, renderGroup, showIssues, touchpoints, valueAt } from './fields';
 import { comparison, headline, headlineSentence, kpiRows, spreadLine } from './headline';
 import { calibrationCell, maturityCell, stageGateCell, stageGateWords, syncProgrammeCells } from './programme';
+import { type Analyses, analysesKnown, firstRuns, rememberAnalyses } from './analyses-cache';
 import { assumptionLabel } from './labels';
 import { type LinkExtras, type PageState, decodeState, defaultExtras, encodeState, readSeed, resultHash, setAtPath } from './url-state';
 
@@ -280,6 +281,30 @@ function businessLine(result: SimulationResult, input: ScenarioInput): string {
     : `For an illustrative business (${figures}), not yours yet: make it yours under “Make it your business”.`;
 }
 
+/** The analyses worker: drivers, sensitivity and value of information, computed off the page's thread. */
+let analysesWorker: Worker | null = null;
+let analysesAsked = 0;
+const analysesWaiting = new Map<number, (answer: { ok: boolean; analyses?: Analyses; message?: string }) => void>();
+function analysesInWorker(result: SimulationResult): Promise<Analyses | null> {
+  if (typeof Worker === 'undefined') return Promise.resolve(null);
+  if (!analysesWorker) {
+    analysesWorker = new Worker(new URL('./analyses-worker.ts', import.meta.url), { type: 'module' });
+    analysesWorker.onmessage = (event: MessageEvent<{ id: number; ok: boolean; analyses?: Analyses; message?: string }>) => {
+      analysesWaiting.get(event.data.id)?.(event.data);
+      analysesWaiting.delete(event.data.id);
+    };
+  }
+  const id = ++analysesAsked;
+  // Only the newest result's answer matters: older requests are dropped unanswered.
+  for (const [older, resolve] of analysesWaiting) if (older < id) resolve({ ok: false });
+  analysesWaiting.clear();
+  const runs = firstRuns({ scenario: result.scenario, seed: result.seed, runCount: result.runCount, runs: result.runs });
+  return new Promise((resolve) => {
+    analysesWaiting.set(id, (answer) => resolve(answer.ok && answer.analyses ? answer.analyses : null));
+    analysesWorker?.postMessage({ id, result: runs });
+  });
+}
+
 /** The charts and the slower cells, a piece at a time so the page stays responsive (no task over ~100 ms). */
 let drawing = 0;
 function scheduleCharts(): void {
@@ -287,22 +312,31 @@ function scheduleCharts(): void {
   const charts = chartsLoaded;
   if (!lastGood || !charts) return;
   const { result } = lastGood;
-  const steps: (() => void)[] = [
-    ...(Object.keys(charts.charts) as (keyof Charts['charts'])[]).map((id) => () => drawChart(charts, id, result)),
+  // The run-by-run analyses come from the worker while the other charts draw; a chart that needs them waits.
+  const analyses = analysesKnown(result) ? Promise.resolve(null) : analysesInWorker(result);
+  const heavy = new Set(['drivers', 'sensitivity', 'voi']);
+  const ids = Object.keys(charts.charts) as (keyof Charts['charts'])[];
+  const steps: (() => void | Promise<void>)[] = [
+    ...ids.filter((id) => !heavy.has(id)).map((id) => () => drawChart(charts, id, result)),
     () => renderNpsHint(result),
-    () => renderSensitivity(charts, result),
-    () => renderValueOfInformation(charts, result),
     () => drawBreakEven(),
     () => drawSwings(),
+    async () => {
+      const found = await analyses;
+      if (found) rememberAnalyses(result, found);
+    },
+    ...ids.filter((id) => heavy.has(id)).map((id) => () => drawChart(charts, id, result)),
+    () => renderSensitivity(charts, result),
+    () => renderValueOfInformation(charts, result),
   ];
-  const next = () => {
+  const next = async () => {
     if (ticket !== drawing) return; // a newer result: its own round draws
     const step = steps.shift();
     if (!step) return;
-    step();
-    setTimeout(next, 0);
+    await step();
+    setTimeout(() => void next(), 0);
   };
-  setTimeout(next, 0);
+  setTimeout(() => void next(), 0);
 }
 
 function drawChart(charts: Charts, id: keyof Charts['charts'], result: SimulationResult): void {
@@ -814,10 +848,28 @@ function loadFromUrl(): void {
   state = decoded;
   extras = linked;
   showSettings();
-  drawFields();
   linkProblems = problems;
   if (linked.compare) void pinFromLink(linked.compare, decoded);
+  // The simulation starts first; the panel's groups are drawn one a task while the workers run.
   schedule(0);
+  syncProgrammeCells(state.input);
+  const rows = fieldRows(state.input);
+  const closed = closedGroups(fieldsBox);
+  fieldsBox.replaceChildren();
+  const pending = [...groups];
+  const drawn = state;
+  const next = () => {
+    if (state !== drawn) return drawFields(); // changed meanwhile (undo, a link): draw it whole
+    const group = pending.shift();
+    if (!group) {
+      filterFields(fieldsBox, $<HTMLInputElement>('#field-search').value);
+      validate();
+      return;
+    }
+    fieldsBox.append(renderGroup(document, group, rows, state.input, callbacks, closed));
+    setTimeout(next, 0);
+  };
+  setTimeout(next, 0);
 }
 
 runsInput.addEventListener('change', () => {

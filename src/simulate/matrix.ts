@@ -290,6 +290,19 @@ export function joinRuns(ordered: readonly RunMatrix[], total: number): JoinedRu
 export function runResults(runs: JoinedRuns, withTerminalValue: boolean, withGate = false): RunResult[] {
   const { horizon: h, parameters, parameterNames, npvByMonth } = runs;
   const months = npvByMonth ? npvByMonth.length / runs.count : 0;
+  const names = parameterNames.length;
+  // Plain loops, not Object.fromEntries or Array.from(subarray) (an iterator a value): this runs on a page's
+  // main thread for every kept run, and these were most of its time.
+  const drawn = (i: number): Record<string, number> => {
+    const values: Record<string, number> = {};
+    for (let j = 0; j < names; j += 1) values[parameterNames[j] as string] = parameters ? (parameters[i * names + j] as number) : Number.NaN;
+    return values;
+  };
+  const monthly = (source: Float64Array, i: number): number[] => {
+    const values = new Array<number>(months);
+    for (let k = 0, at = i * months; k < months; k += 1) values[k] = source[at + k] as number;
+    return values;
+  };
   return Array.from({ length: runs.count }, (_, i) => ({
     run: i,
     roi: h.roi[i] as number,
@@ -297,8 +310,8 @@ export function runResults(runs: JoinedRuns, withTerminalValue: boolean, withGat
     paybackMonth: h.paybackMonth[i] === 0 ? null : (h.paybackMonth[i] as number),
     customers: { baseline: h.customersBaseline[i] as number, invested: h.customersInvested[i] as number },
     executed: h.executed[i] === 1,
-    parameters: Object.fromEntries(parameterNames.map((name, j) => [name, parameters ? (parameters[i * parameterNames.length + j] as number) : Number.NaN])),
-    ...(npvByMonth ? { npvByMonth: Array.from(npvByMonth.subarray(i * months, (i + 1) * months)) } : {}),
+    parameters: drawn(i),
+    ...(npvByMonth ? { npvByMonth: monthly(npvByMonth, i) } : {}),
     levers: {
       retention: h.leverRetention[i] as number,
       spend: h.leverSpend[i] as number,

@@ -182,7 +182,7 @@ describe.runIf(ready)('playground in headless Chromium', () => {
     await settled(page, hash);
     const headers = await page.locator('#compare-table th').allTextContents();
     expect(headers.slice(0, 4)).toEqual(['', expect.stringMatching(/^A: Cautious \(/), expect.stringMatching(/^B: Bold \(/), 'B − A']);
-    expect(await page.locator('#compare-table tr', { hasText: 'Median NPV' }).locator('td').last().textContent()).toMatch(/^−[\d,]+$/);
+    expect(await page.locator('#compare-table tr', { hasText: 'Median NPV' }).locator('td').last().textContent()).toMatch(/^−\u2060[\d,]+$/);
     const shared = page.url();
     expect(shared).toContain('aName=Cautious');
     expect(shared).toContain('bName=Bold');
