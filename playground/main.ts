@@ -389,7 +389,7 @@ function table(headers: readonly string[], rows: readonly (readonly string[])[],
 
 /** The business the simulated scenario implies, and any warnings about it. */
 function renderBusiness(result: SimulationResult): void {
-  $('#kpis').replaceChildren(table(['', 'Without the programme', 'With it, at full effect'], kpiRows(impliedKpis(result.scenario), currency()), 'kpis'));
+  $('#kpis').replaceChildren(table(['Figure', 'Without the programme', 'With it, at full effect'], kpiRows(impliedKpis(result.scenario), currency()), 'kpis'));
   $('#warnings').replaceChildren(
     ...result.warnings.map((w) => {
       const li = document.createElement('li');
@@ -408,7 +408,7 @@ function renderComparisonTable(): void {
     box.textContent = 'Pin the current result as A, change an assumption, and B is drawn over A in the charts. The link keeps both.';
   } else
     box.replaceChildren(
-      table(['', `A: ${extras.nameA} (${pinned.hash})`, `B: ${extras.nameB} (${lastGood.hash})`, 'B − A'], comparison(pinned.result, lastGood.result, currency()), 'numbers compare'),
+      table(['Figure', `A: ${extras.nameA} (${pinned.hash})`, `B: ${extras.nameB} (${lastGood.hash})`, 'B − A'], comparison(pinned.result, lastGood.result, currency()), 'numbers compare'),
     );
   drawPaired();
 }
