@@ -4,7 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { analysesOf, decisionRunCap } from './analyses';
-import { assumptionLabel } from './labels';
+import { assumptionLabel, assumptionValue } from './labels';
 import type { Band, BreakEven, RunResult, Sensitivity, SimulationResult, ValueOfInformation } from 'cx-roi';
 
 export interface ChartOptions {
@@ -508,7 +508,7 @@ export function leversChart(result: SimulationResult, options: ChartOptions = {}
         `Mean NPV over the runs, discounted, split by lever; the parts add up to the mean NPV.` +
         (terminal === null ? '' : ` Terminal value, apart from it: ${whole(terminal, currency)}.`) +
         (options.compare ? ' Orange ticks: the pinned result A.' : ''),
-      x: { label: currency ? `${moneyUnit(currency)} (discounted)` : 'Currency (discounted)', grid: true, tickFormat: moneyTicks(currency), domain },
+      x: { label: currency ? `${moneyUnit(currency)} (discounted)` : 'Money (discounted)', grid: true, tickFormat: moneyTicks(currency), domain },
       y: { label: null, domain: data.map((d) => d.label) },
       marks: [
         Plot.barX(data, {
@@ -784,7 +784,8 @@ export function swingsChart(s: Sensitivity, options: ChartOptions = {}) {
     // In words, with the path the published figure goes by.
     const name = assumptionLabel(f.path);
     return {
-      label: `${name === f.path ? '' : `${name}: `}${f.path} = ${number(f.value)} (${number(f.low)} to ${number(f.high)})`,
+      // The figure as the page shows it: chances and shares in percent, others as numbers.
+      label: `${name} = ${assumptionValue(f.path, f.value)} (${assumptionValue(f.path, f.low)} to ${assumptionValue(f.path, f.high)})`,
       low: at.medianAtLow,
       high: at.medianAtHigh,
       x1: Math.min(at.medianAtLow, at.medianAtHigh),

@@ -4,6 +4,7 @@
  * describeAssumptions), fixed or uncertain (low / likely / high). Chances and
  * shares are entered and shown as percentages; the scenario keeps fractions.
  */
+import { displayScale } from './labels';
 import { type Assumption, type AssumptionRow, type ScenarioInput, defaultScenario, describeAssumptions, describeValue, executionSuccessFromMaturity, sources } from 'cx-roi';
 
 /** The seed articles by file name, for messages that cite one: “its English title”. */
@@ -90,10 +91,7 @@ export function fieldLabel(row: Pick<AssumptionRow, 'path' | 'description'> & { 
   return row.label ?? row.description;
 }
 
-/** Chances and shares are shown in percent: the factor from the scenario's fraction to what the page shows. */
-export function displayScale(row: Pick<AssumptionRow, 'unit'>): number {
-  return /^(probability|share)/.test(row.unit) || row.unit === 'ROI at the horizon' ? 100 : 1;
-}
+export { displayScale };
 
 /** The unit as the page shows it: "% a month" for "probability per month". */
 export function displayUnit(row: Pick<AssumptionRow, 'unit'>): string {

@@ -5,6 +5,7 @@
 import { describeAssumptions } from 'cx-roi';
 
 let labels: ReadonlyMap<string, string> | undefined;
+let units: ReadonlyMap<string, string> | undefined;
 
 /** An assumption (or a group, "a + b") in words; the dotted path for a field the library has no label for. */
 export function assumptionLabel(path: string): string {
@@ -16,4 +17,16 @@ export function assumptionLabel(path: string): string {
   labels ??= new Map(describeAssumptions().map((row) => [row.path, (row as { label?: string }).label ?? row.description]));
   if (path.startsWith('journey.touchpointFailure.')) return `Touchpoint “${path.slice('journey.touchpointFailure.'.length)}” fails`;
   return labels.get(path) ?? path;
+}
+
+/** Chances and shares are shown in percent: the factor from the scenario's fraction to what the page shows. */
+export function displayScale(row: { readonly unit: string }): number {
+  return /^(probability|share)/.test(row.unit) || row.unit === 'ROI at the horizon' ? 100 : 1;
+}
+
+/** A value of an assumption as the page shows it: "86%" for a chance, "110,000" for money. */
+export function assumptionValue(path: string, value: number): string {
+  units ??= new Map(describeAssumptions().map((row) => [row.path, row.unit]));
+  const unit = units.get(path) ?? (path.startsWith('journey.touchpointFailure.') ? 'probability per month' : '');
+  return displayScale({ unit }) === 100 ? `${Number((value * 100).toPrecision(6))}%` : value.toLocaleString('en-US', { maximumFractionDigits: 4 });
 }

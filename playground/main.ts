@@ -23,10 +23,14 @@ import { breakEvenWords, formatAssumption, inWorker, money, pairedRows, pairedWo
 import { chartPng, chartSvg, download } from './export';
 import { closedGroups, fieldId, fieldRows, filterFields, groups, ownTouchpoints, plainMessage, renderField, renderFields, renderGroup, showIssues, touchpoints, valueAt } from './fields';
 import { comparison, headline, headlineSentence, kpiRows, spreadLine } from './headline';
-import { calibrationCell, maturityCell, stageGateCell, stageGateWords, syncProgrammeCells } from './programme';
 import { type Analyses, analysesKnown, firstRuns, rememberAnalyses } from './analyses-cache';
-import { assumptionLabel } from './labels';
+import { assumptionLabel, assumptionValue } from './labels';
 import { type LinkExtras, type PageState, decodeState, defaultExtras, encodeState, readSeed, resultHash, setAtPath } from './url-state';
+
+// The programme cells (calibration, maturity, channels, stage gate) change the scenario on request: they load
+// after the page's first answer is on its way.
+type Programme = typeof import('./programme');
+let programme: Programme | null = null;
 
 // The charts (Observable Plot and d3) load beside the first simulation, not before it: the answer's
 // numbers need none of them.
@@ -266,7 +270,7 @@ function renderAnswer(): void {
   document.body.dataset.resultHash = hash;
   document.body.dataset.medianRoi = String(result.horizon.roi.p50);
   renderBusiness(result);
-  $('#gate-words').textContent = stageGateWords(result, currency());
+  if (programme) $('#gate-words').textContent = programme.stageGateWords(result, currency());
   renderComparisonTable();
   markStale();
 }
@@ -688,7 +692,7 @@ function drawSwings(): void {
   if (!chartsLoaded) return;
   box.replaceChildren(figures.length > 0 ? chartsLoaded.swingsChart(swings.value, { width: chartWidth(box) }) : document.createTextNode('This scenario has no fixed published figure to swing.'));
   words.textContent = `Swing of the median NPV at the horizon, each figure 20% down to 20% up, the largest first: ${figures
-    .map((f) => `${assumptionLabel(f.path)} (${f.value}): ${signedMoney(f.atMonths[f.atMonths.length - 1]?.swing ?? 0)}`)
+    .map((f) => `${assumptionLabel(f.path)} (${assumptionValue(f.path, f.value)}): ${signedMoney(f.atMonths[f.atMonths.length - 1]?.swing ?? 0)}`)
     .join('; ')}.`;
 }
 
@@ -796,7 +800,7 @@ function redrawField(path: string): void {
 }
 
 function drawFields(): void {
-  syncProgrammeCells(state.input);
+  programme?.syncProgrammeCells(state.input);
   renderFields(fieldsBox, state.input, callbacks);
   filterFields(fieldsBox, $<HTMLInputElement>('#field-search').value);
   validate();
@@ -852,7 +856,7 @@ function loadFromUrl(): void {
   if (linked.compare) void pinFromLink(linked.compare, decoded);
   // The simulation starts first; the panel's groups are drawn one a task while the workers run.
   schedule(0);
-  syncProgrammeCells(state.input);
+  programme?.syncProgrammeCells(state.input);
   const rows = fieldRows(state.input);
   const closed = closedGroups(fieldsBox);
   fieldsBox.replaceChildren();
@@ -1035,8 +1039,14 @@ const programmeHost = {
   },
   currency,
 };
-calibrationCell($('#calibrate-box'), programmeHost);
-maturityCell($('#maturity-box'), programmeHost);
-stageGateCell($('#gate-box'), programmeHost);
+void import('./programme').then((loaded) => {
+  programme = loaded;
+  loaded.calibrationCell($('#calibrate-box'), programmeHost);
+  loaded.maturityCell($('#maturity-box'), programmeHost);
+  loaded.stageGateCell($('#gate-box'), programmeHost);
+  loaded.channelsCell($('#channels-box'), programmeHost);
+  loaded.syncProgrammeCells(state.input);
+  if (lastGood) $('#gate-words').textContent = loaded.stageGateWords(lastGood.result, currency());
+});
 updateHistoryButtons();
 loadFromUrl();

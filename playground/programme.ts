@@ -13,7 +13,9 @@ import {
   type ScenarioInput,
   type SimulationResult,
   calibrate,
+  defaultChannels,
   defaultScenario,
+  improvementFromBudget,
   executionSuccessFromMaturity,
   maturityQuestions,
 } from 'cx-roi';
@@ -233,6 +235,7 @@ export function stageGateWords(result: SimulationResult, currency: string): stri
 
 /** The maturity answers and the gate's form as the scenario has them (after undo, a link, a reset). */
 export function syncProgrammeCells(input: ScenarioInput): void {
+  syncChannels(input);
   const investment = ((input as Record<string, unknown>).investment ?? {}) as Record<string, unknown>;
   const answers = (investment.maturity ?? {}) as Record<string, string>;
   for (const q of maturityQuestions) {
@@ -253,4 +256,89 @@ export function syncProgrammeCells(input: ScenarioInput): void {
   set('#gate-measure', gate.measure ?? 'effect');
   set('#gate-threshold', String(gate.measure === 'nps' ? (gate.threshold ?? 0) : Number(((gate.threshold ?? 0) * 100).toPrecision(12))));
   set('#gate-after', gate.afterStop ?? 'fade');
+}
+
+/** Contact channels: the nine of article 002 (two connected), and a budget per channel that cuts its failures. */
+export function channelsCell(box: HTMLElement, host: ProgrammeHost): void {
+  const form = element('form', { id: 'channels-form' });
+  const on = element('input', { type: 'checkbox', id: 'channels-on' });
+  const onLabel = element('label', { for: 'channels-on', class: 'checkbox' });
+  onLabel.append(on, ' Model contact channels (article 002’s nine; phone and email connected)');
+  const setup = numberField('Set-up cost per channel', 'channels-setup', '15000', '');
+  const half = numberField('Spend beyond it that halves a channel’s failures', 'channels-half', '20000', '');
+  const table = element('table', { class: 'numbers channels' });
+  const head = element('tr');
+  for (const text of ['Channel', 'Share of contacts', 'Fails', 'Connected', 'Budget', 'Cut in its failures']) head.append(element('th', {}, text));
+  table.createTHead().append(head);
+  const body = table.createTBody();
+  const names = Object.keys(defaultChannels.offered) as (keyof typeof defaultChannels.offered)[];
+  const budgets = new Map<string, HTMLInputElement>();
+  const cuts = new Map<string, HTMLElement>();
+  for (const name of names) {
+    const c = defaultChannels.offered[name];
+    const row = element('tr');
+    const budget = element('input', { type: 'text', inputmode: 'decimal', id: `channel-budget-${name}`, 'aria-label': `Budget for ${name}`, value: '0' });
+    budgets.set(name, budget);
+    const cut = element('td');
+    cuts.set(name, cut);
+    const cell = element('td');
+    cell.append(budget);
+    row.append(element('th', {}, name), element('td', {}, percent(c.share)), element('td', {}, percent(c.failure)), element('td', {}, c.connected ? 'yes' : 'no'), cell, cut);
+    body.append(row);
+  }
+  const scroll = element('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Channels and their budgets' });
+  scroll.append(table);
+  const apply = element('button', { type: 'submit' }, 'Apply');
+  const error = element('div', { class: 'error', role: 'alert', id: 'channels-error' });
+  form.append(onLabel, element('div', { class: 'decision-form' }), scroll, apply);
+  (form.querySelector('.decision-form') as HTMLElement).append(setup.wrap, half.wrap);
+  box.append(form, error);
+  // What each budget does, before applying: nothing below the set-up cost, then each half-effect spend halves failures.
+  const preview = () => {
+    for (const name of names) {
+      const spend = Number(budgets.get(name)?.value ?? 0);
+      try {
+        const { connects, cut } = improvementFromBudget(spend, Number(setup.input.value), Number(half.input.value));
+        (cuts.get(name) as HTMLElement).textContent = spend <= 0 ? '–' : connects ? `${percent(cut)}${defaultChannels.offered[name as keyof typeof defaultChannels.offered].connected ? '' : ', connected'}` : 'below set-up: none';
+      } catch {
+        (cuts.get(name) as HTMLElement).textContent = '?';
+      }
+    }
+  };
+  form.addEventListener('input', preview);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const input = { ...(host.input() as Record<string, unknown>) };
+    const investment = { ...((input.investment as Record<string, unknown>) ?? {}) };
+    if (!on.checked) {
+      delete input.channels;
+      delete investment.channels;
+    } else {
+      const budget = Object.fromEntries(names.map((name) => [name, Number(budgets.get(name)?.value ?? 0)]).filter(([, x]) => (x as number) !== 0));
+      const bad = names.find((name) => !Number.isFinite(Number(budgets.get(name)?.value)) || Number(budgets.get(name)?.value) < 0);
+      if (bad) {
+        error.textContent = `The budget for ${bad}: type an amount of money, 0 or more.`;
+        return;
+      }
+      input.channels = JSON.parse(JSON.stringify(defaultChannels));
+      if (Object.keys(budget).length > 0) investment.channels = { budget, setupCost: Number(setup.input.value), halfEffectSpend: Number(half.input.value) };
+      else delete investment.channels;
+    }
+    error.textContent = '';
+    host.apply({ ...input, investment } as ScenarioInput);
+  });
+  preview();
+}
+
+/** The channels form as the scenario has it. */
+export function syncChannels(input: ScenarioInput): void {
+  const on = document.querySelector<HTMLInputElement>('#channels-on');
+  if (!on) return;
+  const record = input as { channels?: unknown; investment?: { channels?: { budget?: Record<string, number>; setupCost?: number; halfEffectSpend?: number } } };
+  on.checked = record.channels !== undefined;
+  const invested = record.investment?.channels;
+  for (const input of document.querySelectorAll<HTMLInputElement>('[id^="channel-budget-"]')) input.value = String(invested?.budget?.[input.id.slice('channel-budget-'.length)] ?? 0);
+  if (invested?.setupCost !== undefined) (document.querySelector('#channels-setup') as HTMLInputElement).value = String(invested.setupCost);
+  if (invested?.halfEffectSpend !== undefined) (document.querySelector('#channels-half') as HTMLInputElement).value = String(invested.halfEffectSpend);
+  document.querySelector('#channels-form')?.dispatchEvent(new Event('input'));
 }

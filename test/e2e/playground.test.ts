@@ -278,6 +278,15 @@ describe.runIf(ready)('playground in headless Chromium', () => {
     expect(decodeURIComponent(page.url())).toContain('"maturity":{');
     expect(await field(page, 'investment.executionSuccess').textContent()).toMatch(/Set by the maturity answers .*uniform from 5\d% to 6\d%/);
     expect(await medianRoi(page)).toBeGreaterThan(before);
+    // Channels: a budget's effect before applying, then the scenario takes the channels and the budget.
+    await page.check('#channels-on');
+    await page.fill('#channel-budget-web', '50000');
+    expect(await page.locator('#channels-form tr', { hasText: 'web' }).locator('td').last().textContent()).toBe('70%, connected');
+    await page.fill('#channel-budget-post', '5000');
+    expect(await page.locator('#channels-form tr', { hasText: 'post' }).locator('td').last().textContent()).toBe('below set-up: none');
+    await page.click('#channels-form button[type="submit"]');
+    hash = await settled(page, hash);
+    expect(decodeURIComponent(page.url())).toMatch(/"channels":\{"budget":\{"web":50000,"post":5000\},"setupCost":15000,"halfEffectSpend":20000\}/);
     // A stage gate: how often it stops, and what that does to the NPV, with its simulation error.
     await page.check('#gate-on');
     await page.click('#gate-form button[type="submit"]');
@@ -420,7 +429,7 @@ describe.runIf(ready)('playground in headless Chromium', () => {
     expect(await page.locator('#chart-break-even svg circle, #chart-break-even svg path').count()).toBeGreaterThanOrEqual(3);
     await page.click('#swing-figures');
     await page.locator('#chart-swings svg').waitFor({ timeout: 120_000 });
-    expect(await page.locator('#swings-words').textContent()).toMatch(/Switching after a bad experience \(0\.86\): \+[\d,]+/i);
+    expect(await page.locator('#swings-words').textContent()).toMatch(/Switching after a bad experience \(86%\): \+[\d,]+/i);
     expect(problems).toEqual([]);
     await page.close();
   });
