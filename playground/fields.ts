@@ -111,7 +111,7 @@ export const modelled = (row: Pick<AssumptionRow, 'unit'>, x: number) => clean(x
 
 /** A value in words, with the page's units: "86%", "pert(low 20%, likely 40%, high 60%)". */
 export function valueWords(row: Pick<AssumptionRow, 'unit'>, value: unknown): string {
-  if (typeof value === 'number') return `${shown(row, value).toLocaleString('en-US', { maximumFractionDigits: 6 })}${displayScale(row) === 100 ? '%' : ''}`;
+  if (typeof value === 'number') return `${shown(row, value).toLocaleString('en-US', { maximumFractionDigits: displayScale(row) === 100 ? 2 : 4 })}${displayScale(row) === 100 ? '%' : ''}`;
   if (value !== null && typeof value === 'object' && 'dist' in value) {
     const d = value as Exclude<Assumption, number>;
     const w = (x: number) => valueWords(row, x);

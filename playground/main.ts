@@ -830,6 +830,12 @@ function travel(from: PageState[], to: PageState[]): void {
   showSettings();
   drawFields();
   updateHistoryButtons();
+  // A button that has just become disabled would drop the keyboard's focus to the top of the page.
+  const active = document.activeElement as HTMLButtonElement | null;
+  if (active && (active.id === 'undo' || active.id === 'redo') && active.disabled) {
+    const other = $<HTMLButtonElement>(active.id === 'undo' ? '#redo' : '#undo');
+    (other.disabled ? $('#reset') : other).focus();
+  }
   schedule(0);
 }
 
@@ -1008,12 +1014,30 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-e
   });
 }
 // Phones: the assumptions open as a sheet under the answer bar, and close again.
+const phone = window.matchMedia('(max-width: 900px)');
 function setPanel(open: boolean): void {
   document.body.classList.toggle('panel-open', open);
   $('#toggle-panel').setAttribute('aria-expanded', String(open));
   $('#toggle-panel').textContent = open ? 'Close' : 'Assumptions';
+  // While the sheet is open on a phone, the page behind it takes no focus: Tab stays in the sheet and the bar.
+  const behind = open && phone.matches;
+  main.inert = behind;
+  $<HTMLElement>('header.top').inert = behind;
   if (open) $('#panel').focus();
 }
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && document.body.classList.contains('panel-open')) {
+    setPanel(false);
+    $('#toggle-panel').focus();
+  }
+});
+// "Skip to the assumptions" on a phone opens the sheet it skips to.
+document.querySelector('a.skip-link[href="#panel"]')?.addEventListener('click', (event) => {
+  if (!phone.matches) return;
+  event.preventDefault();
+  setPanel(true);
+});
+phone.addEventListener('change', () => setPanel(document.body.classList.contains('panel-open') && phone.matches));
 $('#toggle-panel').addEventListener('click', () => setPanel(!document.body.classList.contains('panel-open')));
 $('#close-panel').addEventListener('click', () => {
   setPanel(false);

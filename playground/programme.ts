@@ -5,6 +5,7 @@
  * carrying the programme out), and a go/no-go stage gate. Each builds its
  * form once and hands the page a new scenario input.
  */
+import { plainMessage } from './fields';
 import {
   type MaturityAnswer,
   type MaturityAnswers,
@@ -15,6 +16,7 @@ import {
   calibrate,
   defaultChannels,
   defaultScenario,
+  impliedKpis,
   improvementFromBudget,
   executionSuccessFromMaturity,
   maturityQuestions,
@@ -57,9 +59,6 @@ export function differenceFromDefaults(value: unknown, defaults: unknown): unkno
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
-const issuesText = (error: unknown) =>
-  error instanceof ScenarioError ? error.issues.map((i) => `${i.path}: ${i.message}`).join('; ') : (error as Error).message;
-
 /** Make the business yours: the figures a company knows, and a scenario whose baseline reproduces them. */
 export function calibrationCell(box: HTMLElement, host: ProgrammeHost): void {
   const form = element('form', { class: 'decision-form', id: 'calibrate-form' });
@@ -99,9 +98,24 @@ export function calibrationCell(box: HTMLElement, host: ProgrammeHost): void {
       message.textContent = `Calibrated: the scenario now describes ${observed.customers.toLocaleString('en-US')} customers keeping ${percent(retention ?? 0, 1)} a year, spending ${host.currency()}${observed.averageRevenuePerCustomerMonthly} a month, with ${observed.newCustomersMonthly.toLocaleString('en-US')} new a month. The published figures (86% switch, 9 and 16 told, …) are kept; the table above shows the business it implies.`;
     } catch (problem) {
       message.textContent = '';
-      error.textContent = `These figures cannot be matched: ${issuesText(problem)}`;
+      error.textContent = `These figures cannot be matched: ${calibrationWords(problem)}`;
     }
   });
+}
+
+/** The form's own names for the observed figures, in a calibration error. */
+const observedNames: Record<string, string> = {
+  'observed.customers': 'Customers',
+  'observed.annualRetention': 'Customers kept a year',
+  'observed.averageRevenuePerCustomerMonthly': 'Revenue per customer a month',
+  'observed.newCustomersMonthly': 'New customers a month',
+  'observed.badExperienceShareMonthly': 'Customers with a bad experience a month',
+  'observed.nps': 'NPS',
+};
+
+function calibrationWords(problem: unknown): string {
+  if (!(problem instanceof ScenarioError)) return (problem as Error).message;
+  return problem.issues.map((i) => `${observedNames[i.path] ?? i.path}: ${plainMessage(i.message)}`).join('; ');
 }
 
 const answerWords: Record<MaturityAnswer, string> = { yes: 'yes', partly: 'partly', no: 'no' };
@@ -183,7 +197,10 @@ export function stageGateCell(box: HTMLElement, host: ProgrammeHost): void {
   const afterLabel = element('label', { class: 'form-field' });
   afterLabel.append('After a stop ', after);
   const apply = element('button', { type: 'submit' }, 'Apply');
-  form.append(onLabel, month.wrap, measureLabel, threshold.wrap, afterLabel, apply);
+  const pending = element('span', { class: 'pending-note', role: 'status' });
+  form.append(onLabel, month.wrap, measureLabel, threshold.wrap, afterLabel, apply, pending);
+  form.addEventListener('input', () => (pending.textContent = 'Not applied yet: press Apply.'));
+  form.addEventListener('submit', () => (pending.textContent = ''));
   const error = element('div', { class: 'error', role: 'alert', id: 'gate-error' });
   const hint = element('p', { class: 'hint', id: 'gate-hint' });
   box.append(form, hint, error);
@@ -233,8 +250,27 @@ export function stageGateWords(result: SimulationResult, currency: string): stri
   );
 }
 
+/** The calibration form shows the business the scenario describes (after a calibration, undo or a link). */
+function syncCalibration(input: ScenarioInput): void {
+  let kpis: ReturnType<typeof impliedKpis>;
+  try {
+    kpis = impliedKpis(input);
+  } catch {
+    return; // an invalid input: its error is shown on its field
+  }
+  const set = (id: string, value: string) => {
+    const e = document.querySelector<HTMLInputElement>(id);
+    if (e && document.activeElement !== e) e.value = value;
+  };
+  const b = kpis.baseline;
+  set('#cal-customers', String(Math.round(kpis.withoutProgramme.customersStart)));
+  set('#cal-retention', String(Number((100 * b.annualRetention).toFixed(1))));
+  set('#cal-revenue', String(Number(b.revenuePerCustomerMonthly.toFixed(2))));
+}
+
 /** The maturity answers and the gate's form as the scenario has them (after undo, a link, a reset). */
 export function syncProgrammeCells(input: ScenarioInput): void {
+  syncCalibration(input);
   syncChannels(input);
   const investment = ((input as Record<string, unknown>).investment ?? {}) as Record<string, unknown>;
   const answers = (investment.maturity ?? {}) as Record<string, string>;
@@ -290,7 +326,10 @@ export function channelsCell(box: HTMLElement, host: ProgrammeHost): void {
   scroll.append(table);
   const apply = element('button', { type: 'submit' }, 'Apply');
   const error = element('div', { class: 'error', role: 'alert', id: 'channels-error' });
-  form.append(onLabel, element('div', { class: 'decision-form' }), scroll, apply);
+  const pending = element('span', { class: 'pending-note', role: 'status' });
+  form.append(onLabel, element('div', { class: 'decision-form' }), scroll, apply, ' ', pending);
+  form.addEventListener('change', () => (pending.textContent = 'Not applied yet: press Apply.'));
+  form.addEventListener('submit', () => (pending.textContent = ''));
   (form.querySelector('.decision-form') as HTMLElement).append(setup.wrap, half.wrap);
   box.append(form, error);
   // What each budget does, before applying: nothing below the set-up cost, then each half-effect spend halves failures.

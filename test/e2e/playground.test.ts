@@ -246,8 +246,11 @@ describe.runIf(ready)('playground in headless Chromium', () => {
     await page.fill('#seed', '5');
     await page.press('#seed', 'Tab');
     await settled(page, longSeed);
-    await page.click('#undo');
+    await page.focus('#undo');
+    await page.keyboard.press('Enter');
     await expect.poll(() => hashOf(page), { timeout: 30_000 }).toBe(longSeed);
+    // Focus stays on a control when a history button becomes disabled (here Redo has history now).
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BUTTON');
     expect(await page.locator('#seed').inputValue()).toBe('9'.repeat(30));
     expect(problems).toEqual([]);
     await page.close();
@@ -268,7 +271,7 @@ describe.runIf(ready)('playground in headless Chromium', () => {
     // A contradiction is named, not swallowed.
     await page.fill('#cal-retention', '0');
     await page.click('#calibrate-form button[type="submit"]');
-    expect(await page.locator('#calibrate-error').textContent()).toMatch(/^These figures cannot be matched: observed\.annualRetention/);
+    expect(await page.locator('#calibrate-error').textContent()).toMatch(/^These figures cannot be matched: Customers kept a year: /);
     // Maturity: all "yes" raises the chance of carrying it out, and the answer follows.
     for (const select of await page.locator('#maturity-form select').all()) await select.selectOption('yes');
     expect(await page.locator('#maturity-outcome').textContent()).toMatch(/between 5\d% and 6\d%/);
@@ -328,6 +331,14 @@ describe.runIf(ready)('playground in headless Chromium', () => {
     await page.mouse.wheel(0, 3000);
     expect((await bar.boundingBox())?.y).toBe(0);
     await page.click('#toggle-panel');
+    expect(await page.locator('#panel').isVisible()).toBe(true);
+    // The page behind the sheet takes no focus; Escape closes the sheet and returns to its button.
+    expect(await page.evaluate(() => (document.getElementById('main') as HTMLElement & { inert: boolean }).inert)).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#panel').isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('toggle-panel');
+    // "Skip to the assumptions" opens the sheet on a phone.
+    await page.evaluate(() => (document.querySelector('a.skip-link[href="#panel"]') as HTMLElement).click());
     expect(await page.locator('#panel').isVisible()).toBe(true);
     const hash = await hashOf(page);
     const before = await bar.textContent();
