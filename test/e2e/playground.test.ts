@@ -158,6 +158,9 @@ describe.runIf(ready)('playground in headless Chromium', () => {
 
   it('the words under an uncertain field follow it, and focus stays on the control that switched it', async () => {
     const { page } = await open(base);
+    // Sliders span a range fit for the value: 0.6% a month reaches 3%, not 100%.
+    expect(await field(page, 'journey.touchpointFailure.delivery').locator('input[type="range"]').getAttribute('max')).toBe('3');
+    expect(await field(page, 'churn.switchAfterBad').locator('input[type="range"]').getAttribute('max')).toBe('100');
     const mode = page.locator('#field-churn-switchAfterBad-mode');
     await mode.focus();
     await mode.selectOption('uncertain');
