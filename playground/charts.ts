@@ -18,6 +18,20 @@ export interface ChartOptions {
    * ("EUR"), put before them in ticks and labels; "" (the default) for plain numbers.
    */
   readonly currency?: string;
+  /** What the page calls A and B (their names in the compare cell); "A" and "B" by default. */
+  readonly names?: { readonly a: string; readonly b: string };
+}
+
+/** "the pinned result A", or "the pinned result A (Cautious)" when A has a name of its own. */
+function pinnedName(options: ChartOptions): string {
+  const a = options.names?.a;
+  return a && a !== 'A' ? `the pinned result A (${a})` : 'the pinned result A';
+}
+
+/** "the current result B", with its name when it has one. */
+function currentName(options: ChartOptions): string {
+  const b = options.names?.b;
+  return b && b !== 'B' ? `the current result B (${b})` : 'the current result B';
 }
 
 // The compare orange and the outcome green are dark enough for text on white,
@@ -194,7 +208,7 @@ export function roiFanChart(result: SimulationResult, options: ChartOptions = {}
     Plot.plot({
       ...frame(options),
       ariaLabel: 'ROI fan chart: cumulative ROI month by month, its median and the bands of the middle 50% and 90% of runs',
-      ...(compare ? { caption: 'Dashed orange: the pinned result A (median; dotted: its p5 and p95). Blue: the current result B.' } : {}),
+      ...(compare ? { caption: `Dashed orange: ${pinnedName(options)} (median; dotted: its p5 and p95). Blue: ${currentName(options)}.` } : {}),
       x: { label: 'Month', domain: [0, horizon] },
       y: { label: 'Cumulative ROI', grid: true, tickFormat: '+.0%', domain: axis.domain, ticks: axis.ticks },
       marks: [
@@ -244,7 +258,7 @@ function armChart(
     Plot.plot({
       ...frame(options, 260),
       ariaLabel: `${o.name} month by month, without the programme (baseline) and with it (invested): medians and the middle 90% of runs`,
-      ...(compare ? { caption: 'Dashed orange: the pinned result A’s medians, both arms.' } : {}),
+      ...(compare ? { caption: `Dashed orange: ${pinnedName(options)}, its medians in both arms.` } : {}),
       x: { label: 'Month' },
       y: { label: o.label, grid: true, tickFormat: o.tickFormat, zero: o.zero },
       color: { domain: ['baseline', 'invested'], range: [colors.baseline, colors.invested], legend: true, ...legendStyle },
@@ -321,7 +335,7 @@ export function roiHistogram(result: SimulationResult, options: ChartOptions = {
         ? {
             caption: [
               runs.length < result.runCount ? `The first ${runs.length.toLocaleString('en-US')} of ${result.runCount.toLocaleString('en-US')} runs.` : '',
-              compare ? 'Dashed orange: the pinned result A’s histogram.' : '',
+              compare ? `Dashed orange: ${pinnedName(options)}, its histogram.` : '',
             ]
               .filter(Boolean)
               .join(' '),
@@ -507,7 +521,7 @@ export function leversChart(result: SimulationResult, options: ChartOptions = {}
       caption:
         `Mean NPV over the runs, discounted, split by lever; the parts add up to the mean NPV.` +
         (terminal === null ? '' : ` Terminal value, apart from it: ${whole(terminal, currency)}.`) +
-        (options.compare ? ' Orange ticks: the pinned result A.' : ''),
+        (options.compare ? ` Orange ticks: ${pinnedName(options)}.` : ''),
       x: { label: currency ? `${moneyUnit(currency)} (discounted)` : 'Money (discounted)', grid: true, tickFormat: moneyTicks(currency), domain },
       y: { label: null, domain: data.map((d) => d.label) },
       marks: [
@@ -556,7 +570,7 @@ export function driversChart(result: SimulationResult, options: ChartOptions = {
   return accessible(
     Plot.plot({
       ...frame(options, 60 + 26 * drivers.length),
-      ...(compare ? { caption: 'Orange ticks: the same inputs in the pinned result A.' } : {}),
+      ...(compare ? { caption: `Orange ticks: the same inputs in ${pinnedName(options)}.` } : {}),
       marginLeft,
       marginRight,
       ariaLabel: `What drives the spread of ROI at month ${result.scenario.horizonMonths}: each uncertain assumption’s rank correlation with it`,
@@ -630,7 +644,7 @@ export function sensitivityChart(result: SimulationResult, options: ChartOptions
       `From ${runsRead(s.runCount, result.runCount)}.` +
       (last ? ` At month ${last.month} the shares add up to ${Math.round(100 * last.firstOrderSum)}%; the rest comes from assumptions acting together (and noise).` : '') +
       (hidden > 0 ? ` ${hidden} smaller one${hidden > 1 ? 's' : ''} not drawn.` : '') +
-      (compare ? ' Dashed: the pinned result A.' : ''),
+      (compare ? ` Dashed: ${pinnedName(options)}.` : ''),
     x: { label: 'Month', domain: [0, result.scenario.horizonMonths], ticks: s.months.map((m) => m.month) },
     y: { label: 'Share of the NPV’s spread it alone explains', domain: [0, 1], tickFormat: '.0%', grid: true },
     color: { domain: shown.map(assumptionLabel), legend: shown.length > 0, ...legendStyle },
@@ -692,7 +706,7 @@ export function voiChart(result: SimulationResult, options: ChartOptions = {}) {
     ariaLabel: 'Value of learning each assumption before deciding (EVPPI)',
     caption:
       `Bars: what knowing the assumption exactly before deciding would be worth (EVPPI); the dashed line: EVPI, knowing every assumption. Strong & Oakley’s partition estimate from ${runsRead(voi.runCount, result.runCount)}.` +
-      (compare ? ` Orange ticks: the pinned result A (its EVPI ${whole(compare.evpi, currency)}).` : ''),
+      (compare ? ` Orange ticks: ${pinnedName(options)} (its EVPI ${whole(compare.evpi, currency)}).` : ''),
     x: { label: `Worth knowing before deciding (${moneyUnit(currency)})`, domain: [0, 1.08 * top], grid: true, tickFormat: moneyTicks(currency) },
     y: { axis: null, domain: data.map((d) => d.label), padding: 0.08 },
     marks: [

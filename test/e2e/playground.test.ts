@@ -186,6 +186,9 @@ describe.runIf(ready)('playground in headless Chromium', () => {
     const headers = await page.locator('#compare-table th').allTextContents();
     expect(headers.slice(0, 4)).toEqual(['Figure', expect.stringMatching(/^A: Cautious \(/), expect.stringMatching(/^B: Bold \(/), 'B − A']);
     expect(await page.locator('#compare-table tr', { hasText: 'Median NPV' }).locator('td').last().textContent()).toMatch(/^−\u2060[\d,]+$/);
+    // The charts name them too.
+    await expect.poll(() => page.locator('#chart-roi-fan').textContent(), { timeout: 30_000 }).toContain('the pinned result A (Cautious)');
+    expect(await page.locator('#chart-roi-fan').textContent()).toContain('the current result B (Bold)');
     const shared = page.url();
     expect(shared).toContain('aName=Cautious');
     expect(shared).toContain('bName=Bold');
