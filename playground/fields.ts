@@ -93,9 +93,15 @@ export function fieldLabel(row: Pick<AssumptionRow, 'path' | 'description'> & { 
 
 export { displayScale };
 
-/** The unit as the page shows it: "% a month" for "probability per month". */
+/** The page's currency symbol for money units ("" for none: then "money"). */
+let currencySymbol = '';
+export function setFieldCurrency(symbol: string): void {
+  currencySymbol = symbol;
+}
+
+/** The unit as the page shows it: "% a month" for "probability per month", "€ per month" with a currency. */
 export function displayUnit(row: Pick<AssumptionRow, 'unit'>): string {
-  if (displayScale(row) === 1) return row.unit.replace(/^currency/, 'money');
+  if (displayScale(row) === 1) return row.unit.replace(/^currency/, currencySymbol || 'money');
   return `%${row.unit
     .replace(/^(probability|share)/, '')
     .replace(/ per month$/, ' a month')

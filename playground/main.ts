@@ -21,7 +21,7 @@ import {
 } from 'cx-roi';
 import { breakEvenWords, formatAssumption, inWorker, money, pairedRows, pairedWords, sensitivityRows, sensitivityWords, signedMoney, voiWords } from './decisions';
 import { chartPng, chartSvg, download } from './export';
-import { closedGroups, fieldId, fieldRows, filterFields, groups, ownTouchpoints, plainMessage, renderField, renderFields, renderGroup, showIssues, touchpoints, valueAt } from './fields';
+import { closedGroups, fieldId, setFieldCurrency, fieldRows, filterFields, groups, ownTouchpoints, plainMessage, renderField, renderFields, renderGroup, showIssues, touchpoints, valueAt } from './fields';
 import { comparison, headline, headlineSentence, kpiRows, spreadLine } from './headline';
 import { type Analyses, analysesKnown, firstRuns, rememberAnalyses } from './analyses-cache';
 import { assumptionLabel, assumptionValue } from './labels';
@@ -807,6 +807,7 @@ function drawFields(): void {
 }
 
 function showSettings(): void {
+  setFieldCurrency(extras.currency);
   runsInput.value = Number.isFinite(state.runs) ? String(state.runs) : '';
   seedInput.value = String(state.seed);
   currencySelect.value = ['', '€', '$', '£'].includes(extras.currency) ? extras.currency : '';
@@ -892,6 +893,9 @@ seedInput.addEventListener('change', () => {
 });
 currencySelect.addEventListener('change', () => {
   extras = { ...extras, currency: currencySelect.value };
+  setFieldCurrency(extras.currency);
+  drawFields();
+  currencySelect.focus();
   if (lastGood) {
     history.replaceState(null, '', linkOf(lastGood.state));
     renderAnswer();

@@ -161,6 +161,11 @@ describe.runIf(ready)('playground in headless Chromium', () => {
     // Sliders span a range fit for the value: 0.6% a month reaches 3%, not 100%.
     expect(await field(page, 'journey.touchpointFailure.delivery').locator('input[type="range"]').getAttribute('max')).toBe('3');
     expect(await field(page, 'churn.switchAfterBad').locator('input[type="range"]').getAttribute('max')).toBe('100');
+    // Money is named by the page's currency once one is chosen.
+    expect(await field(page, 'investment.upfront').locator('.unit').textContent()).toBe('money');
+    await page.selectOption('#currency', '€');
+    expect(await field(page, 'investment.monthly').locator('.unit').textContent()).toBe('€ per month');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('currency');
     const mode = page.locator('#field-churn-switchAfterBad-mode');
     await mode.focus();
     await mode.selectOption('uncertain');
