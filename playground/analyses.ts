@@ -7,8 +7,6 @@
 import { type RunResult, roiDrivers, sensitivity, valueOfInformationFromRuns } from 'cx-roi';
 import { type Analyses, type RunsOf, firstRuns, knownAnalyses, rememberAnalyses } from './analyses-cache';
 
-export { decisionRunCap } from './analyses-cache';
-
 const executedPath = 'investment.executed';
 const failurePath = 'investment.failureReduction';
 

@@ -3,7 +3,7 @@
  * renders them, and test/plots renders the same functions to SVG snapshots.
  */
 import * as Plot from '@observablehq/plot';
-import { analysesOf, decisionRunCap } from './analyses';
+import { analysesOf } from './analyses';
 import { assumptionLabel, assumptionValue } from './labels';
 import type { Band, BreakEven, RunResult, Sensitivity, SimulationResult, ValueOfInformation } from 'cx-roi';
 
@@ -604,8 +604,6 @@ export function driversChart(result: SimulationResult, options: ChartOptions = {
 
 // Assumptions in words come from the library's labels (labels.ts); re-exported for the chart tests.
 export { assumptionLabel };
-
-export { decisionRunCap };
 
 /** "2,000 runs", or "the first 5,000 of the 20,000 runs". */
 function runsRead(read: number, total: number): string {

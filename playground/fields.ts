@@ -4,7 +4,7 @@
  * describeAssumptions), fixed or uncertain (low / likely / high). Chances and
  * shares are entered and shown as percentages; the scenario keeps fractions.
  */
-import { displayScale } from './labels';
+import { displayScale, numberWords } from './labels';
 import { type Assumption, type AssumptionRow, type ScenarioInput, defaultScenario, describeAssumptions, describeValue, executionSuccessFromMaturity, sources } from 'cx-roi';
 
 /** The seed articles by file name, for messages that cite one: “its English title”. */
@@ -117,7 +117,7 @@ export const modelled = (row: Pick<AssumptionRow, 'unit'>, x: number) => clean(x
 
 /** A value in words, with the page's units: "86%", "pert(low 20%, likely 40%, high 60%)". */
 export function valueWords(row: Pick<AssumptionRow, 'unit'>, value: unknown): string {
-  if (typeof value === 'number') return `${shown(row, value).toLocaleString('en-US', { maximumFractionDigits: displayScale(row) === 100 ? 2 : 4 })}${displayScale(row) === 100 ? '%' : ''}`;
+  if (typeof value === 'number') return numberWords(row.unit, value);
   if (value !== null && typeof value === 'object' && 'dist' in value) {
     const d = value as Exclude<Assumption, number>;
     const w = (x: number) => valueWords(row, x);
@@ -426,14 +426,6 @@ export function renderField(row: AssumptionRow, value: unknown, input: ScenarioI
   error.setAttribute('role', 'alert');
   cell.append(error);
   return cell;
-}
-
-/** Every group of cells, into `container`; groups the user closed stay closed. */
-export function renderFields(container: HTMLElement, input: ScenarioInput, on: FieldCallbacks): void {
-  const rows = fieldRows(input);
-  const closed = closedGroups(container);
-  container.replaceChildren();
-  for (const group of groups) container.append(renderGroup(container.ownerDocument, group, rows, input, on, closed));
 }
 
 /** The groups the user has closed. */

@@ -1,8 +1,9 @@
 /** The headline, the A/B table and the business table, in words a strategist reads. */
 import type { ArmKpis, ImpliedKpis, SimulationResult } from 'cx-roi';
 
+import { percent } from './decisions';
+
 const minus = '−';
-const percent = (x: number, digits = 0) => `${x < 0 ? minus : ''}${(100 * Math.abs(x)).toFixed(digits)}%`;
 const signed = (x: number, digits = 0) => (Math.abs(x) < 0.5 * 10 ** -(digits + 2) ? '0%' : `${x > 0 ? '+' : minus}${percent(Math.abs(x), digits)}`);
 const years = (months: number) => (months % 12 === 0 ? `${months / 12} year${months === 12 ? '' : 's'}` : `${months} months`);
 

@@ -28,5 +28,12 @@ export function displayScale(row: { readonly unit: string }): number {
 export function assumptionValue(path: string, value: number): string {
   units ??= new Map(describeAssumptions().map((row) => [row.path, row.unit]));
   const unit = units.get(path) ?? (path.startsWith('journey.touchpointFailure.') ? 'probability per month' : '');
-  return displayScale({ unit }) === 100 ? `${Number((value * 100).toPrecision(6))}%` : value.toLocaleString('en-US', { maximumFractionDigits: 4 });
+  return numberWords(unit, value);
+}
+
+/** A number of an assumption with the given unit as the page shows it: percent (two decimals at most) for chances and shares. */
+export function numberWords(unit: string, value: number): string {
+  const percent = displayScale({ unit }) === 100;
+  const shown = Number((value * (percent ? 100 : 1)).toPrecision(12));
+  return `${shown.toLocaleString('en-US', { maximumFractionDigits: percent ? 2 : 4 })}${percent ? '%' : ''}`;
 }

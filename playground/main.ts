@@ -8,6 +8,7 @@ import {
   type BreakEvenMetric,
   type BreakEvenTarget,
   type Comparison,
+  type ImpliedKpis,
   ScenarioError,
   type ScenarioInput,
   type Sensitivity,
@@ -21,7 +22,7 @@ import {
 } from 'cx-roi';
 import { breakEvenWords, formatAssumption, inWorker, money, pairedRows, pairedWords, sensitivityRows, sensitivityWords, signedMoney, voiWords } from './decisions';
 import { chartPng, chartSvg, download } from './export';
-import { closedGroups, fieldId, setFieldCurrency, fieldRows, filterFields, groups, ownTouchpoints, plainMessage, renderField, renderFields, renderGroup, showIssues, touchpoints, valueAt } from './fields';
+import { closedGroups, fieldId, fieldRows, filterFields, groups, ownTouchpoints, plainMessage, renderField, renderGroup, setFieldCurrency, showIssues, touchpoints, valueAt } from './fields';
 import { comparison, headline, headlineSentence, kpiRows, spreadLine } from './headline';
 import { type Analyses, analysesKnown, firstRuns, rememberAnalyses } from './analyses-cache';
 import { assumptionLabel, assumptionValue } from './labels';
@@ -256,7 +257,6 @@ function renderAnswer(): void {
   );
   $('#headline-sentence').textContent = headlineSentence(result);
   $('#headline-spread').textContent = spreadLine(result);
-  $('#business-line').textContent = businessLine(result, lastGood.state.input);
   $('#answer-bar-figures').replaceChildren(
     ...figures
       .filter((h) => h.short)
@@ -269,15 +269,17 @@ function renderAnswer(): void {
   $('#result-hash').textContent = hash;
   document.body.dataset.resultHash = hash;
   document.body.dataset.medianRoi = String(result.horizon.roi.p50);
-  renderBusiness(result);
+  const kpis = impliedKpis(result.scenario);
+  renderBusiness(result, kpis);
+  $('#business-line').textContent = businessLine(result, lastGood.state.input, kpis);
   if (programme) $('#gate-words').textContent = programme.stageGateWords(result, currency());
   renderComparisonTable();
   markStale();
 }
 
 /** Whose business the answer is for: the illustrative default, or the one the inputs describe. */
-function businessLine(result: SimulationResult, input: ScenarioInput): string {
-  const k = impliedKpis(result.scenario).baseline;
+function businessLine(result: SimulationResult, input: ScenarioInput, kpis: ImpliedKpis): string {
+  const k = kpis.baseline;
   const own = ['customers', 'churn', 'spend', 'acquisition'].some((key) => Object.hasOwn(input, key));
   const figures = `${result.scenario.customers.initial.toLocaleString('en-US')} customers, ${(100 * k.annualRetention).toFixed(0)}% kept a year, ${currency()}${k.revenuePerCustomerMonthly.toFixed(0)} a month each`;
   return own
@@ -392,8 +394,8 @@ function table(headers: readonly string[], rows: readonly (readonly string[])[],
 }
 
 /** The business the simulated scenario implies, and any warnings about it. */
-function renderBusiness(result: SimulationResult): void {
-  $('#kpis').replaceChildren(table(['Figure', 'Without the programme', 'With it, at full effect'], kpiRows(impliedKpis(result.scenario), currency()), 'kpis'));
+function renderBusiness(result: SimulationResult, kpis: ImpliedKpis): void {
+  $('#kpis').replaceChildren(table(['Figure', 'Without the programme', 'With it, at full effect'], kpiRows(kpis, currency()), 'kpis'));
   $('#warnings').replaceChildren(
     ...result.warnings.map((w) => {
       const li = document.createElement('li');
@@ -799,11 +801,31 @@ function redrawField(path: string): void {
   (again ?? fresh.querySelector<HTMLElement>('select, input'))?.focus();
 }
 
-function drawFields(): void {
+/**
+ * The assumptions panel for the page's input: at once, or (on load, while the simulation starts in the
+ * workers) one group a task, so no single task draws them all.
+ */
+function drawFields(oneGroupATask = false): void {
   programme?.syncProgrammeCells(state.input);
-  renderFields(fieldsBox, state.input, callbacks);
-  filterFields(fieldsBox, $<HTMLInputElement>('#field-search').value);
-  validate();
+  const rows = fieldRows(state.input);
+  const closed = closedGroups(fieldsBox);
+  fieldsBox.replaceChildren();
+  const pending = [...groups];
+  const drawn = state;
+  const finish = () => {
+    filterFields(fieldsBox, $<HTMLInputElement>('#field-search').value);
+    validate();
+  };
+  const next = (): void => {
+    if (state !== drawn) return drawFields(); // changed meanwhile (undo, a link): draw it whole
+    const group = pending.shift();
+    if (!group) return finish();
+    fieldsBox.append(renderGroup(document, group, rows, state.input, callbacks, closed));
+    if (oneGroupATask) setTimeout(next, 0);
+    else next();
+  };
+  if (oneGroupATask) setTimeout(next, 0);
+  else next();
 }
 
 function showSettings(): void {
@@ -861,26 +883,9 @@ function loadFromUrl(): void {
   showSettings();
   linkProblems = problems;
   if (linked.compare) void pinFromLink(linked.compare, decoded);
-  // The simulation starts first; the panel's groups are drawn one a task while the workers run.
+  // The simulation starts first; the panel is drawn while the workers run.
   schedule(0);
-  programme?.syncProgrammeCells(state.input);
-  const rows = fieldRows(state.input);
-  const closed = closedGroups(fieldsBox);
-  fieldsBox.replaceChildren();
-  const pending = [...groups];
-  const drawn = state;
-  const next = () => {
-    if (state !== drawn) return drawFields(); // changed meanwhile (undo, a link): draw it whole
-    const group = pending.shift();
-    if (!group) {
-      filterFields(fieldsBox, $<HTMLInputElement>('#field-search').value);
-      validate();
-      return;
-    }
-    fieldsBox.append(renderGroup(document, group, rows, state.input, callbacks, closed));
-    setTimeout(next, 0);
-  };
-  setTimeout(next, 0);
+  drawFields(true);
 }
 
 runsInput.addEventListener('change', () => {
