@@ -334,6 +334,16 @@ describe.runIf(ready)('playground in headless Chromium', () => {
     await bad.close();
   });
 
+  it('past 20,000 runs, reads the run-by-run cells from the first 5,000 runs and says so', { timeout: 120_000 }, async () => {
+    const { page, problems } = await open(link({ runs: 20_100, seed: 1 }));
+    await chartsDrawn(page);
+    expect(await page.locator('#chart-roi-histogram').textContent()).toContain('The first 5,000 of 20,100 runs.');
+    expect(await page.locator('#headline-notes-list [data-figure="outcomes"]').textContent()).toContain('Read from the first 5,000 runs.');
+    expect(await page.locator('#chart-sensitivity').textContent()).toContain('From the first 5,000 of the 20,100 runs.');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('on a phone: a sticky answer bar, the assumptions one tap away, and the answer follows a change', async () => {
     const { page, problems } = await open(base, { width: 390, height: 844 });
     const bar = page.locator('#answer-bar');
