@@ -93,16 +93,8 @@ export function decodeState(search: string, hash = ''): { state: PageState; extr
   };
 }
 
-/** A short fingerprint of a result's numbers: equal results, equal hashes (FNV-1a, 32 bits). */
-export function resultHash(result: Pick<SimulationResult, 'series' | 'horizon'>): string {
-  const text = JSON.stringify([result.series, result.horizon]);
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(16).padStart(8, '0');
-}
+// The result's fingerprint is the library's, so a hash on the page equals `cx-roi simulate`'s and `resultHash` in Node.
+export { resultHash } from 'cx-roi';
 
 /** Sets the value at a dotted path in a plain object, creating objects on the way; returns a new object. */
 export function setAtPath(root: ScenarioInput, path: readonly string[], value: unknown): ScenarioInput {

@@ -68,9 +68,15 @@ export { assumptionsMarkdown } from './report/markdown.js';
 // Parallel runs
 export { simulateParallel } from './parallel/simulate-parallel.js';
 export type { ParallelOptions, ShardWorker } from './parallel/parallel.js';
-export { defaultWorkerCap, idleWorkerMilliseconds, planShards, stopWorkers } from './parallel/parallel.js';
+export { defaultWorkerCap, idleWorkerMilliseconds, stopWorkers } from './parallel/parallel.js';
 export { handleWorkerRequest } from './parallel/protocol.js';
 export type { ShardRequest, BandsRequest, WorkerRequest, ShardMessage } from './parallel/protocol.js';
+
+// Shards: split a simulation, run the parts anywhere, merge them exactly
+export { defaultRelativeAccuracy, maxShardedRuns, maxShards, mergeShards, planShards, simulateShard } from './shards/shards.js';
+export type { BandMethod, ShardPlanOptions, ShardSpec, SimulateShardOptions } from './shards/shards.js';
+export { ShardFormatError, shardFormat } from './shards/codec.js';
+export { resultHash } from './report/hash.js';
 
 // Analysis
 export { roiDrivers } from './summary/drivers.js';

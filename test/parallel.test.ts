@@ -5,7 +5,8 @@ import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { type ShardWorker, defaultWorkerCap, idleWorkerMilliseconds, planShards, simulateParallelWith, stopWorkers } from '../src/parallel/parallel.js';
+import { type ShardWorker, defaultWorkerCap, idleWorkerMilliseconds, simulateParallelWith, stopWorkers } from '../src/parallel/parallel.js';
+import { splitRuns } from '../src/shards/shards.js';
 import { type ShardMessage, handleWorkerRequest } from '../src/parallel/protocol.js';
 import { monthlyMetrics } from '../src/simulate/matrix.js';
 import { bandMetrics, splitBandTasks } from '../src/summary/summarize.js';
@@ -13,10 +14,10 @@ import { bandMetrics, splitBandTasks } from '../src/summary/summarize.js';
 const dist = join(import.meta.dirname, '../dist/index.js');
 
 describe('sharding', () => {
-  it('planShards covers every run once, in near-equal contiguous blocks', () => {
+  it('splitRuns covers every run once, in near-equal contiguous blocks', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 1, max: 64 }), (runs, parts) => {
-        const shards = planShards(runs, parts);
+        const shards = splitRuns(runs, parts);
         expect(shards.length).toBe(Math.min(runs, parts));
         let next = 0;
         for (const { first, count } of shards) {

@@ -7,6 +7,7 @@ import { type SimulateOptions, progressStep, resolveOptions } from '../simulate/
 import type { SimulationResult } from '../simulate/result.js';
 import { assembleResult } from '../summary/result.js';
 import { mergeBands, paidBackShares, seriesRows, sourcesOf, splitBandTasks, summarizeHorizon } from '../summary/summarize.js';
+import { splitRuns } from '../shards/shards.js';
 import type { ShardMessage, WorkerRequest } from './protocol.js';
 
 /** A worker as simulateParallel sees it, whatever the platform. */
@@ -97,15 +98,6 @@ export interface ParallelOptions extends SimulateOptions {
   createWorker?: () => ShardWorker;
 }
 
-/** The contiguous blocks `[first, first + count)` that split `runs` into `parts` near-equal shards. */
-export function planShards(runs: number, parts: number): { first: number; count: number }[] {
-  const n = Math.max(1, Math.min(parts, runs));
-  return Array.from({ length: n }, (_, k) => {
-    const first = Math.floor((k * runs) / n);
-    return { first, count: Math.floor(((k + 1) * runs) / n) - first };
-  });
-}
-
 function abortError(): Error {
   const error = new Error('The simulation was aborted');
   error.name = 'AbortError';
@@ -157,7 +149,7 @@ export async function simulateParallelWith(
   ].filter((issue) => issue !== false);
   if (bad.length > 0) throw new ScenarioError(bad);
   if (signal?.aborted) throw abortError();
-  const shards = planShards(runs, wanted ?? Math.min(defaultWorkers, defaultWorkerCap));
+  const shards = splitRuns(runs, wanted ?? Math.min(defaultWorkers, defaultWorkerCap));
   const done = shards.map(() => 0);
   const step = progressStep(runs);
   let reported = 0;

@@ -2,6 +2,7 @@ import type { Seed } from '../random/stream.js';
 import type { RunResult } from '../model/run.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Band } from '../summary/band.js';
+import type { BandMethod } from '../shards/shards.js';
 
 /** A figure per arm: without the programme (baseline) and with it (invested). */
 export interface PerArm<T> {
@@ -182,4 +183,9 @@ export interface SimulationResult {
   readonly horizon: HorizonSummary;
   /** Every run's horizon figures and drawn parameters, when `keepRuns` is set. */
   readonly runs?: readonly RunResult[];
+  /**
+   * How the monthly bands were computed, when not exactly: present only on a
+   * result that `mergeShards` put together from sketches (past `exactBandsUpTo`).
+   */
+  readonly bands?: BandMethod;
 }

@@ -1,0 +1,220 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DDSketch } from '@datadog/sketches-js';
+import { ScenarioError, mergeShards, planShards, resultHash, simulate, simulateShard, version } from '../../src/index.js';
+import { ShardFormatError } from '../../src/shards/codec.js';
+import { addValues, createSketch, mergeSketch, readSketch, sketchBand, sketchNumbers } from '../../src/shards/sketch.js';
+import { parseScenario } from '../../src/scenario/parse.js';
+import { simulateRange } from '../../src/simulate/matrix.js';
+import { bandMetrics, derivedMetrics } from '../../src/summary/summarize.js';
+import type { ShardSpec } from '../../src/shards/shards.js';
+
+const small = { horizonMonths: 24 };
+
+/** A shard result that crossed JSON (as on a queue): the spec as JSON, the bytes as base64. */
+function overTheWire(spec: ShardSpec): Uint8Array {
+  const back = JSON.parse(JSON.stringify(spec)) as ShardSpec;
+  const bytes = simulateShard(back);
+  return new Uint8Array(Buffer.from(Buffer.from(bytes).toString('base64'), 'base64'));
+}
+
+describe('planShards, simulateShard, mergeShards', () => {
+  it('merge to simulate’s result, bit for bit, for any split and any order of arrival (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 240 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.oneof(fc.integer({ min: -1000, max: 1000 }), fc.string({ maxLength: 8 })),
+        fc.boolean(),
+        fc.infiniteStream(fc.nat()),
+        (runs, shards, seed, keepRuns, order) => {
+          const expected = simulate(small, { runs, seed, keepRuns });
+          const results = planShards(small, { runs, seed, shards, keepRuns }).map(overTheWire);
+          const arrival = results.map((r, i) => ({ r, key: order.next().value as number, i })).sort((a, b) => a.key - b.key || a.i - b.i);
+          const merged = mergeShards(arrival.map((a) => a.r));
+          expect(merged).toEqual(expected);
+          expect(resultHash(merged)).toBe(resultHash(expected));
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it('6,000 default runs in 8 shards give simulate’s result hash', () => {
+    const expected = simulate({}, { runs: 6000, seed: 1 });
+    const merged = mergeShards(planShards({}, { runs: 6000, seed: 1, shards: 8 }).map((s) => simulateShard(s)).reverse());
+    expect(resultHash(merged)).toBe(resultHash(expected));
+    expect(merged.bands).toBeUndefined();
+  });
+
+  it('specs are plain JSON, one per shard, never more shards than runs', () => {
+    const specs = planShards({ investment: { upfront: 5e5 } }, { runs: 3, seed: 'x', shards: 5 });
+    expect(specs.map((s) => [s.index, s.first, s.count])).toEqual([
+      [0, 0, 1],
+      [1, 1, 1],
+      [2, 2, 1],
+    ]);
+    expect(JSON.parse(JSON.stringify(specs))).toEqual(specs);
+    expect(new Set(specs.map((s) => s.plan)).size).toBe(1);
+    expect(specs[0]?.version).toBe(version);
+  });
+
+  it('names each bad option', () => {
+    const issues = (f: () => unknown) => {
+      try {
+        f();
+      } catch (error) {
+        expect(error).toBeInstanceOf(ScenarioError);
+        return (error as ScenarioError).issues.map((i) => i.path);
+      }
+      throw new Error('no error');
+    };
+    expect(issues(() => planShards({}, { shards: 0 }))).toEqual(['options.shards']);
+    expect(issues(() => planShards({}, { runs: 1.5, seed: Number.NaN }))).toEqual(['options.runs', 'options.seed']);
+    expect(issues(() => planShards({}, { relativeAccuracy: 0.5, exactBandsUpTo: -1 }))).toEqual(['options.exactBandsUpTo', 'options.relativeAccuracy']);
+    expect(issues(() => planShards({}, { shard: 2 } as never))).toEqual(['options.shard']);
+    expect(issues(() => planShards({}, { runs: 1_000_000, keepRuns: true }))).toEqual(['options.keepRuns']);
+    expect(issues(() => planShards({ horizonMonths: 0 }, {}))).toEqual(['horizonMonths']);
+  });
+
+  it('a spec changed, of another version or not a spec is refused, naming the field', () => {
+    const [spec] = planShards(small, { runs: 10, shards: 2 }) as [ShardSpec];
+    const refused = (s: unknown) => {
+      try {
+        simulateShard(s as ShardSpec);
+      } catch (error) {
+        expect(error).toBeInstanceOf(ScenarioError);
+        return (error as ScenarioError).issues[0];
+      }
+      throw new Error('accepted');
+    };
+    expect(refused({ ...spec, version: '0.1.0' })).toMatchObject({ path: 'spec.version', message: expect.stringMatching(/planned by cx-roi 0\.1\.0; this is cx-roi/) });
+    expect(refused({ ...spec, seed: 2 })?.path).toBe('spec.plan');
+    expect(refused({ ...spec, scenario: { ...spec.scenario, horizonMonths: 25 } })?.path).toBe('spec.plan');
+    expect(refused({ ...spec, count: 6 })?.path).toBe('spec.index');
+    expect(refused(null)?.path).toBe('spec');
+    expect(refused({ ...spec, scenario: { ...spec.scenario, horizonMonths: -3 } })?.path).toBe('horizonMonths');
+  });
+
+  it('a damaged, cut, foreign, repeated or missing result is a clear error', () => {
+    const specs = planShards(small, { runs: 40, shards: 4 });
+    const results = specs.map((s) => simulateShard(s));
+    const damaged = results[1]!.slice();
+    damaged[damaged.length >> 1]! ^= 1;
+    expect(() => mergeShards([results[0]!, damaged, results[2]!, results[3]!])).toThrow(/results\[1\] fails its checksum/);
+    expect(() => mergeShards([results[0]!.subarray(0, 64)])).toThrow(ShardFormatError);
+    expect(() => mergeShards([new Uint8Array(64)])).toThrow(/does not start with "CXRS"/);
+    expect(() => mergeShards(['x' as never])).toThrow(/expected a Uint8Array/);
+    expect(() => mergeShards([results[0]!, results[0]!, results[2]!, results[3]!])).toThrow(/shard 0 is given twice/);
+    expect(() => mergeShards(results.slice(0, 3))).toThrow(/1 of 4 shards are missing: shard 3/);
+    const other = simulateShard(planShards(small, { runs: 40, shards: 4, seed: 2 })[3]!);
+    expect(() => mergeShards([...results.slice(0, 3), other])).toThrow(/results\[3\] is of another plan/);
+    expect(() => mergeShards([])).toThrow(TypeError);
+  });
+
+  it('a result at an odd byte offset (a pooled Node Buffer) reads as well', () => {
+    const [spec] = planShards(small, { runs: 7 });
+    const bytes = simulateShard(spec!);
+    const offset = new Uint8Array(bytes.length + 3);
+    offset.set(bytes, 3);
+    expect(resultHash(mergeShards([offset.subarray(3)]))).toBe(resultHash(simulate(small, { runs: 7 })));
+  });
+
+  it('reports progress through the shard', () => {
+    const [spec] = planShards(small, { runs: 500 });
+    const seen: number[] = [];
+    simulateShard(spec!, { onProgress: (done, count) => seen.push(done / count) });
+    expect(seen.at(-1)).toBe(1);
+    expect(seen.length).toBeGreaterThan(10);
+  });
+});
+
+describe('sketched bands past exactBandsUpTo', () => {
+  const runs = 3000;
+  const relativeAccuracy = 0.01;
+  const specs = planShards({}, { runs, seed: 5, shards: 3, exactBandsUpTo: 1000, relativeAccuracy });
+  const merged = mergeShards(specs.map((s) => simulateShard(s)));
+  const exact = simulate({}, { runs, seed: 5 });
+
+  it('say so, and keep every horizon figure exact', () => {
+    expect(merged.bands).toEqual({ method: 'sketch', relativeAccuracy });
+    expect(merged.horizon).toEqual(exact.horizon);
+    expect(merged.series.map((r) => r.probabilityPaidBack)).toEqual(exact.series.map((r) => r.probabilityPaidBack));
+  });
+
+  it('every percentile of every figure and month is within the bound of its order statistic; means agree', () => {
+    const scenario = parseScenario({});
+    const block = simulateRange(scenario, 5, 0, runs, false);
+    const months = scenario.horizonMonths;
+    const rows = merged.series;
+    const pick = (row: (typeof rows)[number], metric: string): unknown => {
+      const name = metric.replace(/Baseline$|Invested$/, '');
+      const arm = metric.endsWith('Baseline') ? 'baseline' : 'invested';
+      if (name === 'roi') return row.roi;
+      if (name === 'customers' || name === 'revenue' || name === 'margin') return row[name][arm];
+      if (name === 'nps') return row.nps[arm].score;
+      return row.nps[arm][name as 'promoters' | 'passives' | 'detractors'];
+    };
+    let checked = 0;
+    for (const metric of bandMetrics) {
+      for (let t = 0; t < months; t += 1) {
+        const values = new Float64Array(runs);
+        if (Object.hasOwn(derivedMetrics, metric)) {
+          const { from, value } = derivedMetrics[metric as keyof typeof derivedMetrics];
+          for (let i = 0; i < runs; i += 1) values[i] = value(block.values[from[0]][t * runs + i] as number, block.values[from[1]][t * runs + i] as number);
+        } else values.set(block.values[metric as keyof typeof block.values].subarray(t * runs, (t + 1) * runs));
+        let sum = 0;
+        for (let i = 0; i < runs; i += 1) sum += values[i] as number;
+        values.sort();
+        const band = pick(rows[t]!, metric) as Record<string, number>;
+        for (const [key, q] of [['p5', 0.05], ['p25', 0.25], ['p50', 0.5], ['p75', 0.75], ['p95', 0.95]] as const) {
+          const x = values[Math.floor(q * (runs - 1))] as number;
+          expect(Math.abs((band[key] as number) - x), `${metric} month ${t + 1} ${key}`).toBeLessThanOrEqual(relativeAccuracy * Math.abs(x) + 1e-12);
+          checked += 1;
+        }
+        expect(band.mean).toBeCloseTo(sum / runs, 6);
+      }
+    }
+    expect(checked).toBe(bandMetrics.length * months * 5);
+  });
+
+  it('do not depend on the split', () => {
+    const other = mergeShards(planShards({}, { runs, seed: 5, shards: 7, exactBandsUpTo: 1000, relativeAccuracy }).map((s) => simulateShard(s)).reverse());
+    expect(other.series.map((r) => [r.roi.p5, r.roi.p50, r.revenue.invested.p95, r.nps.invested.score.p25])).toEqual(
+      merged.series.map((r) => [r.roi.p5, r.roi.p50, r.revenue.invested.p95, r.nps.invested.score.p25]),
+    );
+  });
+});
+
+describe('the sketch wrapper', () => {
+  it('merges negative values (the library’s own merge drops them when both sketches hold values)', () => {
+    const a = createSketch(0.01);
+    const b = createSketch(0.01);
+    addValues(a, [-5, -4, 1, 2]);
+    addValues(b, [-3, -2, 0, 7]);
+    mergeSketch(a, b);
+    expect(a.sketch.count).toBe(8);
+    expect(a.sketch.getValueAtQuantile(0)).toBeCloseTo(-5, 1);
+    expect(sketchBand(a).mean).toBe(-0.5);
+    // What the wrapper works around: DDSketch.merge keeps only the first sketch's negative values.
+    const c = new DDSketch({ relativeAccuracy: 0.01 });
+    const d = new DDSketch({ relativeAccuracy: 0.01 });
+    [-5, 1].forEach((x) => c.accept(x));
+    [-9, 2].forEach((x) => d.accept(x));
+    c.merge(d);
+    expect(c.negativeStore.count).toBe(1);
+  });
+
+  it('writes and reads a sketch exactly', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -1e9, max: 1e9, noNaN: true }), { minLength: 1, maxLength: 200 }), (xs) => {
+        const s = createSketch(0.01);
+        addValues(s, xs);
+        const numbers = new Float64Array([7, ...sketchNumbers(s)]);
+        const { sketch, next } = readSketch(numbers, 1, 0.01);
+        expect(next).toBe(numbers.length);
+        expect(sketchBand(sketch)).toEqual(sketchBand(s));
+      }),
+    );
+  });
+});
