@@ -40,7 +40,27 @@ export default defineConfig([
     external: ['cx-roi', 'fast-check'],
   },
   {
+    // cx-roi/bullmq: imports the library by its name (one copy with the app's); bullmq and ioredis are the app's.
+    entry: { bullmq: 'src/bullmq/index.ts' },
+    format: ['esm', 'cjs'],
+    dts,
+    sourcemap: false,
+    target: 'node20',
+    shims: true,
+    external: ['cx-roi', 'bullmq', 'ioredis'],
+  },
+  {
+    // The thread a BullMQ worker simulates a shard in, next to bullmq.js and cli.js.
+    entry: { 'shard-thread': 'src/bullmq/shard-thread.ts' },
+    format: ['esm'],
+    sourcemap: false,
+    target: 'node20',
+    external: ['cx-roi'],
+  },
+  {
+    // --redis loads the package's own cx-roi/bullmq (and so bullmq) when it is given: the CLI runs without bullmq installed.
     entry: { cli: 'src/cli/bin.ts' },
+    external: ['cx-roi/bullmq'],
     format: ['esm'],
     sourcemap: false,
     target: 'node20',

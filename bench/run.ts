@@ -2,12 +2,13 @@
  * npm run bench: every speed and memory target, measured in one run on this
  * machine, as medians (of at least 5) and ratios. Prints one table.
  */
-import { execFileSync } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { randomBinomial } from 'd3-random';
-import { binomial, breakEven, createStream, sensitivity, simulate, simulateParallel, streamFamily, valueOfInformationFromRuns } from '../dist/index.js';
+import { binomial, breakEven, createStream, mergeShards, planShards, resultHash, sensitivity, simulate, simulateParallel, simulateShard, streamFamily, valueOfInformationFromRuns } from '../dist/index.js';
 // Scenarios for the source's own model functions come from the source's parseScenario: it records the
 // assumption fields the model reads (the built copy keeps its own record).
 import { parseScenario as parseForSource } from '../src/scenario/parse.js';
@@ -204,6 +205,74 @@ log('10. decisions on a 10,000-run result (one core)');
   ];
   const most = Math.max(...searches.map((b) => b.evaluations.length));
   add('breakEven simulations (3 searches: upfront, failure reduction ×2)', searches.map((b) => `${b.evaluations.length} (${b.status})`).join(', '), '≤ 20 each', most <= 20);
+}
+
+log('11. shards: plan, simulate and merge 20,000 runs in 8 shards (one core), and on BullMQ workers');
+{
+  const runs = 20_000;
+  const wholeMs = await time(() => simulate({}, { runs, seed: 1 }), 3);
+  let planMs = 0;
+  let shardMs = 0;
+  let mergeMs = 0;
+  let bytes = 0;
+  let same = true;
+  const sharded = () => {
+    let t = performance.now();
+    const specs = planShards({}, { runs, seed: 1, shards: 8 });
+    planMs = performance.now() - t;
+    t = performance.now();
+    const results = specs.map((spec) => simulateShard(spec));
+    shardMs = performance.now() - t;
+    bytes = results.reduce((n, r) => n + r.byteLength, 0);
+    t = performance.now();
+    const merged = mergeShards(results);
+    mergeMs = performance.now() - t;
+    return merged;
+  };
+  same = resultHash(sharded()) === resultHash(simulate({}, { runs, seed: 1 }));
+  const shardedMs = await time(sharded, 3);
+  const overhead = (shardedMs - wholeMs) / wholeMs;
+  add(
+    'shard overhead: plan + simulate 8 shards + merge vs simulate, 20k runs',
+    `${(overhead * 100).toFixed(0)}% (${ms(shardedMs)} vs ${ms(wholeMs)}; plan ${planMs.toFixed(1)} ms, shards ${ms(shardMs)}, merge ${ms(mergeMs)}; ${(bytes / 2 ** 20).toFixed(0)} MB of shard results; same hash: ${same})`,
+    'reported',
+    same,
+  );
+  const redisServer = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((p) => existsSync(p));
+  if (!redisServer) add('BullMQ throughput, 1 and 2 workers', 'not measured: redis-server is not installed (apt-get install -y redis-server)', 'reported', false);
+  else {
+    const { simulateOnQueue } = (await import('../dist/bullmq.js')) as typeof import('../src/bullmq/index.js');
+    const port = 26_379;
+    const url = `redis://127.0.0.1:${port}`;
+    const redis = spawn(redisServer, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    await new Promise((r) => setTimeout(r, 500));
+    const started: ChildProcess[] = [];
+    const startWorkers = async (n: number) => {
+      for (const w of started.splice(0)) w.kill('SIGKILL');
+      const ready = Array.from({ length: n }, () => {
+        const w = spawn(process.execPath, [join(root, 'dist/cli.js'), 'worker', '--redis', url, '--queue', 'bench'], { stdio: ['ignore', 'ignore', 'pipe'] });
+        started.push(w);
+        return new Promise<void>((resolve) => w.stderr?.on('data', (d: Buffer) => d.toString().includes('waiting for simulations') && resolve()));
+      });
+      await Promise.all(ready);
+    };
+    const queueRuns = 40_000;
+    const onQueue = () => simulateOnQueue({}, { connection: url, queue: 'bench', runs: queueRuns, seed: 1, shards: 8 });
+    await startWorkers(1);
+    const oneMs = await time(onQueue, 3);
+    await startWorkers(2);
+    const twoMs = await time(onQueue, 3);
+    const queueSame = resultHash(await onQueue()) === resultHash(simulate({}, { runs: queueRuns, seed: 1 }));
+    const localMs = await time(() => simulate({}, { runs: queueRuns, seed: 1 }), 3);
+    for (const w of started) w.kill('SIGKILL');
+    redis.kill('SIGKILL');
+    add(
+      'BullMQ: 40k runs in 8 shards, 2 workers vs 1 (one machine, 2 cores)',
+      `${(oneMs / twoMs).toFixed(2)}× (${ms(twoMs)} vs ${ms(oneMs)}; simulate on one core ${ms(localMs)}; ${Math.round(queueRuns / (twoMs / 1000)).toLocaleString('en-US')} runs/s with 2; same hash: ${queueSame})`,
+      'reported',
+      queueSame,
+    );
+  }
 }
 
 add('runs per second per core (default, 60 months)', `${Math.round(10_000 / (simulateMs / 1000)).toLocaleString('en-US')}`, 'reported', true);

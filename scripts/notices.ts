@@ -11,13 +11,16 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 
 const root = join(import.meta.dirname, '..');
-const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
-const dependencies = Object.keys(manifest.dependencies ?? {});
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; peerDependencies?: Record<string, string> };
+// tsup leaves the dependencies and the peer dependencies to the consumer's install.
+const dependencies = [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})];
 
 /** The shipped entries, and the packages each leaves to the consumer's install (tsup's defaults: the dependencies). */
 const entries: readonly { entry: string; external: readonly string[] }[] = [
   { entry: 'src/index.ts', external: dependencies },
-  { entry: 'src/cli/bin.ts', external: dependencies },
+  { entry: 'src/cli/bin.ts', external: [...dependencies, 'cx-roi/bullmq'] },
+  { entry: 'src/bullmq/index.ts', external: [...dependencies, 'cx-roi'] },
+  { entry: 'src/bullmq/shard-thread.ts', external: [...dependencies, 'cx-roi'] },
   // The worker is one self-contained file, for browsers as for Node.
   { entry: 'src/parallel/worker.ts', external: [] },
 ];

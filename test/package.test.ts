@@ -20,7 +20,7 @@ describe('the package', () => {
     expect(pack.size).toBeLessThan(500_000);
     const files = pack.files.map((f) => f.path).sort();
     expect(files).toEqual(
-      ['CHANGELOG.md', 'LICENSE', 'README.md', 'THIRD_PARTY_NOTICES.md', 'docs/roi-fan.svg', 'scenario.schema.json', 'dist/cli.js', 'dist/index.cjs', 'dist/index.d.cts', 'dist/index.d.ts', 'dist/index.js', 'dist/testing.cjs', 'dist/testing.d.cts', 'dist/testing.d.ts', 'dist/testing.js', 'dist/worker.js', 'package.json'].sort(),
+      ['CHANGELOG.md', 'LICENSE', 'README.md', 'THIRD_PARTY_NOTICES.md', 'docs/roi-fan.svg', 'scenario.schema.json', 'dist/bullmq.cjs', 'dist/bullmq.d.cts', 'dist/bullmq.d.ts', 'dist/bullmq.js', 'dist/cli.js', 'dist/index.cjs', 'dist/index.d.cts', 'dist/index.d.ts', 'dist/index.js', 'dist/testing.cjs', 'dist/testing.d.cts', 'dist/testing.d.ts', 'dist/testing.js', 'dist/shard-thread.js', 'dist/worker.js', 'package.json'].sort(),
     );
     // The worker is sent a parsed scenario and its fields: it carries neither zod nor mathjs, so it starts fast.
     const worker = readFileSync(join(root, 'dist/worker.js'), 'utf8');

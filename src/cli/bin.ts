@@ -23,6 +23,10 @@ const code = await runCli(
     stderr: (text) => process.stderr.write(text),
     stderrIsTTY: process.stderr.isTTY === true,
     readFile: (path) => readFile(path, 'utf8'),
+    onStop: (stop) => {
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    },
   },
   packageJson.version,
 );

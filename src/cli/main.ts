@@ -5,6 +5,7 @@ import { simulate } from '../simulate/simulate.js';
 import { runsCsv, seriesCsv } from '../report/csv.js';
 import { roiDrivers } from '../summary/drivers.js';
 import { writeJson } from '../report/json.js';
+import { resultHash } from '../report/hash.js';
 import { formatTable, kpiTable, realityCheckTable } from './table.js';
 import { realityCheck } from '../business/reality-check.js';
 import { executionSuccessFromMaturity, maturityQuestions } from '../scenario/maturity.js';
@@ -25,10 +26,14 @@ export interface CliIo {
   /** Whether stderr is a terminal (a progress bar is drawn only then). */
   readonly stderrIsTTY: boolean;
   readonly readFile: (path: string) => Promise<string>;
+  /** Calls back when the process is asked to stop (SIGINT, SIGTERM): \`cx-roi worker\` then closes. */
+  readonly onStop?: (stop: () => void) => void;
 }
 
 const usage = `Usage:
   cx-roi simulate [scenario.json] [--runs N] [--seed S] [--format table|json|csv] [--keep-runs] [--monthly]
+                  [--redis URL [--shards N] [--queue NAME]]
+  cx-roi worker --redis URL [--queue NAME] [--concurrency N] [--lock-duration MS]
   cx-roi kpis [scenario.json] [--format table|json]
   cx-roi calibrate observed.json [scenario.json] [--steady-state]
   cx-roi assumptions [scenario.json] [--format table|json]
@@ -46,7 +51,13 @@ simulate      runs the scenario (the default one when no file is given) and prin
               implies and a band table every 12 months (table; --monthly for
               every month), the whole result with what drives its spread (json;
               --keep-runs adds every run), or the monthly bands (csv; with
-              --keep-runs, one row per run instead).
+              --keep-runs, one row per run instead). With --redis, the runs are
+              split into --shards shards (8 by default) and simulated by the
+              workers on that Redis's queue: the same numbers, the same result hash.
+worker        simulates the shards of simulations sent to a Redis queue (cx-roi
+              simulate --redis, or simulateOnQueue from cx-roi/bullmq), each in a
+              thread, --concurrency at a time (1 by default), until stopped
+              (Ctrl-C, SIGTERM). Needs the packages bullmq and ioredis.
 kpis          the business the scenario implies, without simulating: retention,
               churn, revenue per customer, lifetime value, NPS, word of mouth,
               customers over the horizon without the programme.
@@ -87,12 +98,17 @@ Options:
   --seed S      any number (negative too: --seed -3) or text up to 200 characters;
                 the same seed gives the same result, bit for bit (default 1)
   --format F    table (default), json or csv (simulate only); calibrate writes json
+  --redis URL   a Redis server, redis://host:port (rediss:// for TLS)
+  --shards N    shards of a simulation on the queue, 1 to 100,000 (default 8)
+  --queue NAME  the queue clients and workers share (default cx-roi)
   No colour is used, so NO_COLOR and pipes need nothing.
 
 Examples:
   cx-roi simulate                                   the default scenario
   cx-roi simulate bold.json --runs 5000 --seed 42   a scenario file, more runs
   cx-roi simulate bold.json --format csv --keep-runs > runs.csv
+  cx-roi worker --redis redis://10.0.0.5:6379 --concurrency 2   on each machine, then
+  cx-roi simulate --runs 1000000 --redis redis://10.0.0.5:6379 --shards 40
   cx-roi compare now.json bold.json                 which is better, run by run
   cx-roi break-even --vary investment.upfront --metric roiMedian --value 0
 
@@ -122,6 +138,11 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
         at: { type: 'string' },
         'no-swings': { type: 'boolean' },
         monthly: { type: 'boolean' },
+        redis: { type: 'string' },
+        shards: { type: 'string' },
+        queue: { type: 'string' },
+        concurrency: { type: 'string' },
+        'lock-duration': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -141,14 +162,15 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
   }
   const [given, ...files] = positionals;
   const command = given === 'voi' ? 'value-of-information' : given;
-  const commands = ['simulate', 'kpis', 'calibrate', 'assumptions', 'reality-check', 'maturity', 'compare', 'break-even', 'sensitivity', 'value-of-information'];
+  const commands = ['simulate', 'kpis', 'calibrate', 'assumptions', 'reality-check', 'maturity', 'compare', 'break-even', 'sensitivity', 'value-of-information', 'worker'];
   if (command === undefined || !commands.includes(command)) {
     io.stderr(`cx-roi: ${command === undefined ? 'no command given' : `unknown command "${command}"`}\n\n${usage}\n`);
     return 2;
   }
   // Each flag belongs to some commands; one given to another is a mistake, not a no-op.
   const flagsOf: Record<string, readonly string[]> = {
-    simulate: ['runs', 'seed', 'format', 'keep-runs', 'monthly'],
+    simulate: ['runs', 'seed', 'format', 'keep-runs', 'monthly', 'redis', 'shards', 'queue'],
+    worker: ['redis', 'queue', 'concurrency', 'lock-duration'],
     kpis: ['format'],
     calibrate: ['format', 'steady-state'],
     assumptions: ['format'],
@@ -163,6 +185,17 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
   if (stray.length > 0) {
     io.stderr(`cx-roi: --${stray[0]} does not apply to ${command}; it takes ${(flagsOf[command] ?? []).map((f) => `--${f}`).join(', ') || 'no options'}\n`);
     return 2;
+  }
+  if ((command === 'worker' || values.shards !== undefined || values.queue !== undefined) && values.redis === undefined) {
+    io.stderr(`cx-roi: ${command === 'worker' ? 'worker needs' : `--${values.shards !== undefined ? 'shards' : 'queue'} applies with`} --redis URL (a Redis server, e.g. redis://127.0.0.1:6379)\n`);
+    return 2;
+  }
+  if (command === 'worker') {
+    if (files.length > 0) {
+      io.stderr(`cx-roi: worker takes no file (it simulates what clients send)\n`);
+      return 2;
+    }
+    return runWorker(io, values);
   }
   const observedFile = command === 'calibrate' ? files.shift() : undefined;
   if (command === 'calibrate' && observedFile === undefined) {
@@ -326,12 +359,20 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
     }
     const progress = io.stderrIsTTY ? progressBar(io) : undefined;
     const keepRuns = values['keep-runs'] ?? false;
-    const result = simulate(input as object, {
+    const simulateOptions = {
       ...runsAndSeed,
       // The table and the JSON name the drivers of the spread, which needs every run's draws.
       keepRuns: keepRuns || format !== 'csv',
       ...(progress ? { onProgress: progress } : {}),
-    });
+    };
+    let result;
+    if (values.redis !== undefined) {
+      const bullmq = await loadBullmq(io);
+      if (!bullmq) return 2;
+      const shards = values.shards === undefined ? 8 : toNumber(values.shards, '--shards');
+      result = await bullmq.simulateOnQueue(input as object, { ...simulateOptions, connection: values.redis, shards, ...(values.queue === undefined ? {} : { queue: values.queue }) });
+      io.stderr(`${progress ? '\r\u001b[K' : ''}cx-roi: ${result.runCount.toLocaleString('en-US')} runs in ${shards} shards on queue "${values.queue ?? 'cx-roi'}"; result hash ${resultHash(result)}\n`);
+    } else result = simulate(input as object, simulateOptions);
     if (progress) io.stderr('\r\u001b[K');
     if (format === 'json') {
       const { runs, ...rest } = result;
@@ -340,12 +381,12 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
     else io.stdout(formatTable(result, values.monthly ?? false));
     return 0;
   } catch (error) {
-    if (error instanceof ScenarioError && error.issues.every((issue) => issue.path.startsWith('options.') && !issue.path.startsWith('options.target') && !issue.path.startsWith('options.within') && !issue.path.startsWith('options.vary'))) {
+    if (isScenarioError(error) && error.issues.every((issue) => issue.path.startsWith('options.') && !issue.path.startsWith('options.target') && !issue.path.startsWith('options.within') && !issue.path.startsWith('options.vary'))) {
       // A flag's value: name the flag, as the user wrote it.
-      for (const issue of error.issues) io.stderr(`cx-roi: --${issue.path.slice('options.'.length).split(/[.[]/)[0]} ${issue.message}${issue.value === undefined ? '' : ` (got ${JSON.stringify(issue.value)})`}\n`);
+      for (const issue of error.issues) io.stderr(`cx-roi: --${flagOf(issue.path.slice('options.'.length).split(/[.[]/)[0] ?? '')} ${issue.message}${issue.value === undefined ? '' : ` (got ${JSON.stringify(issue.value)})`}\n`);
       return 2;
     }
-    if (error instanceof ScenarioError) {
+    if (isScenarioError(error)) {
       const about =
         command === 'reality-check' ? 'reality-check' : command === 'compare' ? 'compare' : [observedFile, file].filter((f) => f !== undefined).join(', ') || 'the default scenario';
       io.stderr(`cx-roi: ${about}: ${error.message}\n`);
@@ -356,8 +397,74 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
   }
 }
 
+/**
+ * A ScenarioError of this copy of the library or of the package's own (which
+ * cx-roi/bullmq, loaded by --redis, throws): the same class in two bundles.
+ */
+function isScenarioError(error: unknown): error is ScenarioError {
+  return error instanceof ScenarioError || (error instanceof Error && error.name === 'ScenarioError' && Array.isArray((error as ScenarioError).issues));
+}
+
+/** The flag an option is given by. */
+function flagOf(option: string): string {
+  return ({ connection: 'redis', lockDuration: 'lock-duration', keepRuns: 'keep-runs' } as Record<string, string>)[option] ?? option;
+}
+
+/** cx-roi/bullmq, loaded only for --redis: bullmq and ioredis are optional peer dependencies. */
+async function loadBullmq(io: CliIo): Promise<typeof import('cx-roi/bullmq') | undefined> {
+  try {
+    // The package's own subpath export, not bundled into the CLI: it loads bullmq, which may not be installed.
+    return await import('cx-roi/bullmq');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND') throw error;
+    io.stderr('cx-roi: --redis needs the packages bullmq (6) and ioredis (5) installed beside cx-roi: npm install bullmq ioredis\n');
+    return undefined;
+  }
+}
+
+/** `cx-roi worker`: simulates shards from the queue until the process is asked to stop. */
+async function runWorker(io: CliIo, values: Record<string, string | boolean | undefined>): Promise<number> {
+  const bullmq = await loadBullmq(io);
+  if (!bullmq) return 2;
+  try {
+    const concurrency = values.concurrency === undefined ? undefined : toNumber(values.concurrency as string, '--concurrency');
+    const lockDuration = values['lock-duration'] === undefined ? undefined : toNumber(values['lock-duration'] as string, '--lock-duration');
+    const queue = (values.queue as string | undefined) ?? bullmq.defaultQueue;
+    const running = bullmq.createSimulationWorker({
+      connection: values.redis as string,
+      queue,
+      ...(concurrency === undefined ? {} : { concurrency }),
+      ...(lockDuration === undefined ? {} : { lockDuration }),
+    });
+    const { worker } = running;
+    // Redis errors repeat while it is unreachable: say each kind once.
+    const said = new Set<string>();
+    worker.on('error', (error) => {
+      if (said.has(error.message)) return;
+      said.add(error.message);
+      io.stderr(`cx-roi worker: ${error.message}\n`);
+    });
+    worker.on('active', (job) => io.stderr(`cx-roi worker: ${job.name} ${job.id} started\n`));
+    worker.on('completed', (job, value) => io.stderr(`cx-roi worker: ${job.name} ${job.id} done${job.name === 'merge' ? `, result hash ${(value as { hash?: string }).hash}` : ''}\n`));
+    worker.on('failed', (job, error) => io.stderr(`cx-roi worker: ${job?.name ?? 'a job'} ${job?.id ?? ''} failed: ${error.message}\n`));
+    await worker.waitUntilReady();
+    io.stderr(`cx-roi worker: waiting for simulations on queue "${queue}" at ${values.redis as string}\n`);
+    await new Promise<void>((resolve) => (io.onStop ? io.onStop(resolve) : undefined));
+    io.stderr('cx-roi worker: stopping (the shards running finish first)\n');
+    await running.close();
+    return 0;
+  } catch (error) {
+    if (isScenarioError(error)) {
+      for (const issue of error.issues) io.stderr(`cx-roi: --${flagOf(issue.path.replace(/^options\./, ''))} ${issue.message}${issue.value === undefined ? '' : ` (got ${JSON.stringify(issue.value)})`}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
 /** Flags that take a value: a negative number after one is its value, not a flag (--seed -3). */
-const valueFlags = new Set(['--runs', '--seed', '--format', '--vary', '--metric', '--month', '--value', '--within', '--at']);
+const valueFlags = new Set(['--shards', '--concurrency', '--lock-duration', '--runs', '--seed', '--format', '--vary', '--metric', '--month', '--value', '--within', '--at']);
 
 /** argv with `--flag -3` written as `--flag=-3`, which parseArgs reads as a value. */
 export function joinNegativeValues(argv: readonly string[]): string[] {

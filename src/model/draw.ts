@@ -2,6 +2,7 @@ import type { Seed, StreamFamily } from '../random/stream.js';
 import { drawAssumption } from '../scenario/assumption-values.js';
 import type { Scenario } from '../scenario/schema.js';
 import { assumptionFields } from './assumptions.js';
+import { type SummedPaths, summedPaths } from './parameters.js';
 import { modelStreams } from './streams.js';
 
 /** Every assumption's value in one run, by dotted path. */
@@ -19,4 +20,20 @@ export function drawValues(scenario: Scenario, seed: Seed, run: number): DrawnVa
     values[path] = typeof value === 'number' ? value : drawAssumption((families[i] as StreamFamily).at(run), value, domain);
   });
   return values;
+}
+
+const summedOf = new WeakMap<Scenario, SummedPaths>();
+
+/**
+ * `summedPaths` of the records drawValues returns for a scenario, found once:
+ * their keys are the assumptions' paths in order (never integer-like, which
+ * an object would list first), so every run's record lists them alike.
+ */
+export function drawnSummedPaths(scenario: Scenario): SummedPaths {
+  let summed = summedOf.get(scenario);
+  if (!summed) {
+    summed = summedPaths([...new Set(assumptionFields(scenario).map((field) => field.path))]);
+    summedOf.set(scenario, summed);
+  }
+  return summed;
 }

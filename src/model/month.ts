@@ -47,9 +47,14 @@ export function emptyOutcome(): MonthOutcome {
  * hearer with probability `perTell`: 1 − (1 − perTell)^(tells / group).
  */
 export function reachedShare(perTell: number, tells: number, group: number): number {
+  return reachedShareWith(Math.log1p(-perTell), perTell, tells, group);
+}
+
+/** {@link reachedShare} given `logMiss` = log1p(−perTell), which is the same all run long. */
+function reachedShareWith(logMiss: number, perTell: number, tells: number, group: number): number {
   if (group <= 0 || tells <= 0 || perTell <= 0) return 0;
   if (perTell >= 1) return 1;
-  return -Math.expm1((tells / group) * Math.log1p(-perTell));
+  return -Math.expm1((tells / group) * logMiss);
 }
 
 /**
@@ -85,12 +90,12 @@ export function simulateMonth(
   const positiveTells = Math.round(binomial(streams.recommend, excellent, p.recommendAfterExcellent) * p.toldAfterExcellent);
   const negativeTells = Math.round(binomial(streams.speakOut, bad, p.speakAfterBad) * p.toldAfterBad);
   // Recommendations spread over the pool, so no count can exceed it.
-  const converted = binomial(streams.convert, prospects, reachedShare(p.conversionPerTell, positiveTells, prospects));
+  const converted = binomial(streams.convert, prospects, reachedShareWith(p.logMissConversion, p.conversionPerTell, positiveTells, prospects));
   // 5. Acquisition: organic sign-ups from whoever is left in the pool.
   const organic = binomial(streams.organic, prospects - converted, p.organicMonthly);
   // Negative stories reach those about to join: each one put off is a customer lost.
   const aboutToJoin = converted + organic;
-  const deterred = binomial(streams.deter, aboutToJoin, reachedShare(p.deterrencePerTell, negativeTells, aboutToJoin));
+  const deterred = binomial(streams.deter, aboutToJoin, reachedShareWith(p.logMissDeterrence, p.deterrencePerTell, negativeTells, aboutToJoin));
   const acquired = aboutToJoin - deterred;
 
   out.customersStart = customers;

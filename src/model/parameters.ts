@@ -46,6 +46,9 @@ export interface RunParameters {
   readonly toldAfterBad: number;
   readonly conversionPerTell: number;
   readonly deterrencePerTell: number;
+  /** log1p(−conversionPerTell) and log1p(−deterrencePerTell): word of mouth needs them in both arms every month, the same all run. */
+  readonly logMissConversion: number;
+  readonly logMissDeterrence: number;
   readonly organicMonthly: number;
   /** Upfront cost: the programme's (summed over touchpoints) and any channel budgets. */
   readonly upfront: number;
@@ -110,23 +113,59 @@ export function improvementFromBudget(budget: number, setupCost: number, halfEff
 const touchpointPrefix = 'journey.touchpointFailure';
 const reductionPrefix = 'investment.failureReduction.';
 
-/** The sum of a per-touchpoint field: one value, or one per touchpoint. */
-function total(v: DrawnValues, path: string): number {
+const upfrontPath = 'investment.upfront';
+const monthlyPath = 'investment.monthly';
+
+/** Whether `key` is the field `path` itself or one of its per-touchpoint parts (`path.name`). */
+function isUnder(key: string, path: string): boolean {
+  return key.startsWith(path) && (key.length === path.length || key.charCodeAt(path.length) === 46 /* '.' */);
+}
+
+/**
+ * The drawn values that runParameters multiplies or adds up, by path, in the
+ * values' own order (the order the product and sums are taken in): the
+ * touchpoints' failures and the programme's per-touchpoint costs.
+ */
+export interface SummedPaths {
+  readonly touchpointFailure: readonly string[];
+  readonly upfront: readonly string[];
+  readonly monthly: readonly string[];
+}
+
+/** The {@link SummedPaths} among the paths of drawn values, given in the values' order. */
+export function summedPaths(paths: readonly string[]): SummedPaths {
+  const touchpointFailure: string[] = [];
+  const upfront: string[] = [];
+  const monthly: string[] = [];
+  for (const path of paths) {
+    if (isUnder(path, touchpointPrefix)) touchpointFailure.push(path);
+    else if (isUnder(path, upfrontPath)) upfront.push(path);
+    else if (isUnder(path, monthlyPath)) monthly.push(path);
+  }
+  return { touchpointFailure, upfront, monthly };
+}
+
+/** The sum of drawn values, in the order of `paths`. */
+function total(v: DrawnValues, paths: readonly string[]): number {
   let sum = 0;
-  for (const [key, x] of Object.entries(v)) if (key === path || key.startsWith(`${path}.`)) sum += x;
+  for (const path of paths) sum += v[path] as number;
   return sum;
 }
 
-/** The model's parameters from one run's drawn values. */
-export function runParameters(scenario: Scenario, v: DrawnValues): RunParameters {
+/**
+ * The model's parameters from one run's drawn values.
+ *
+ * @param summed - `summedPaths(Object.keys(v))`, given by a caller that knows it (one per scenario for
+ *   drawValues's records) so that each run need not sort the values' keys.
+ */
+export function runParameters(scenario: Scenario, v: DrawnValues, summed: SummedPaths = summedPaths(Object.keys(v))): RunParameters {
   const get = (path: string): number => {
     const x = v[path];
     if (x === undefined) throw new Error(`no value drawn for ${path}`);
     return x;
   };
   let pGood = 1;
-  for (const [path, failure] of Object.entries(v))
-    if (path === touchpointPrefix || path.startsWith(`${touchpointPrefix}.`)) pGood *= 1 - failure;
+  for (const path of summed.touchpointFailure) pGood *= 1 - (v[path] as number);
   const touchpointPBad = 1 - pGood;
 
   // A programme that targets touchpoints by name cuts each one's failure, not pBad.
@@ -186,9 +225,11 @@ export function runParameters(scenario: Scenario, v: DrawnValues): RunParameters
     toldAfterBad: get('wordOfMouth.toldAfterBad'),
     conversionPerTell: get('wordOfMouth.conversionPerTell'),
     deterrencePerTell: get('wordOfMouth.deterrencePerTell'),
+    logMissConversion: Math.log1p(-get('wordOfMouth.conversionPerTell')),
+    logMissDeterrence: Math.log1p(-get('wordOfMouth.deterrencePerTell')),
     organicMonthly: get('acquisition.organicMonthly'),
-    upfront: total(v, 'investment.upfront') + channelBudget,
-    monthlyCost: total(v, 'investment.monthly'),
+    upfront: total(v, summed.upfront) + channelBudget,
+    monthlyCost: total(v, summed.monthly),
     failureReduction: targets ? 0 : get('investment.failureReduction'),
     targets,
     channels,

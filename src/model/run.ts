@@ -2,7 +2,7 @@ import type { Seed } from '../random/stream.js';
 import { ScenarioError } from '../scenario/error.js';
 import { minimumProgrammeCost } from '../scenario/domain.js';
 import type { Scenario } from '../scenario/schema.js';
-import { type DrawnValues, drawValues } from './draw.js';
+import { type DrawnValues, drawValues, drawnSummedPaths } from './draw.js';
 import { type MonthOutcome, emptyOutcome, simulateMonth } from './month.js';
 import { type RunParameters, cutAt, investedPBad, runParameters } from './parameters.js';
 import { armStreams, modelStreams } from './streams.js';
@@ -210,7 +210,7 @@ export function measuredCut(bad: number, customers: number, pBadBefore: number):
 export function simulateRun(scenario: Scenario, seed: Seed, run: number, trace?: RunTrace, observe?: MonthObserver, ignoreGate = false): RunResult {
   const streams = modelStreams(scenario, seed);
   const values = drawValues(scenario, seed, run);
-  const p = runParameters(scenario, values);
+  const p = runParameters(scenario, values, drawnSummedPaths(scenario));
   if (p.upfront < minimumProgrammeCost && p.monthlyCost < minimumProgrammeCost)
     // parseScenario rules this out for every draw; kept as the guard of ROI's denominator.
     throw new ScenarioError([

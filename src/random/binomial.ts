@@ -82,10 +82,11 @@ function btrs(random: RandomStream, n: number, p: number): number {
   const a = -0.0873 + 0.0248 * b + 0.01 * p;
   const c = n * p + 0.5;
   const vr = 0.92 - 4.2 / b;
-  const alpha = (2.83 + 5.1 / b) * spq;
-  const r = p / (1 - p);
-  const m = Math.floor((n + 1) * p);
-  // The part of the bound that depends only on (n, p): computed on the first draw outside the box.
+  // What only a draw outside the box needs (most calls have none), computed on the first such draw:
+  // the scale of v, the odds, the mode, and the part of the bound that depends only on (n, p).
+  let alpha = Number.NaN;
+  let r = Number.NaN;
+  let m = Number.NaN;
   let modeTerm = Number.NaN;
   for (let tries = 0; tries < maxRejections; tries += 1) {
     const u = random() - 0.5;
@@ -96,8 +97,12 @@ function btrs(random: RandomStream, n: number, p: number): number {
     // The box where acceptance is certain: most draws end here, with no logarithm.
     if (us >= 0.07 && v <= vr) return k;
     if (us === 0) continue;
-    if (Number.isNaN(modeTerm))
+    if (Number.isNaN(modeTerm)) {
+      alpha = (2.83 + 5.1 / b) * spq;
+      r = p / (1 - p);
+      m = Math.floor((n + 1) * p);
       modeTerm = (m + 0.5) * Math.log((m + 1) / (r * (n - m + 1))) + stirlingTail(m) + stirlingTail(n - m);
+    }
     v = Math.log((v * alpha) / (a / (us * us) + b));
     const bound =
       modeTerm +

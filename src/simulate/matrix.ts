@@ -219,7 +219,8 @@ export function simulateRange(
  * @throws {@link ScenarioError} naming the figure.
  */
 function checkFinite(run: RunResult, trace: RunTrace, months: number): void {
-  // One figure per run, then one value a month.
+  if (allFinite(run, trace, months)) return;
+  // One figure per run, then one value a month: the first that is not finite is the one named.
   const once: [string, number][] = [
     ['roi', run.roi],
     ['npv', run.npv],
@@ -239,6 +240,28 @@ function checkFinite(run: RunResult, trace: RunTrace, months: number): void {
   for (const [name, x] of once) if (!Number.isFinite(x)) fail(`runs[${run.run}].${name}`, x);
   for (const [name, values] of monthly)
     for (let t = 0; t < months; t += 1) if (!Number.isFinite(values[t] as number)) fail(`runs[${run.run}], month ${t + 1}: ${name}`, values[t] as number);
+}
+
+/**
+ * Whether every figure checkFinite checks is finite: the common case, checked
+ * without building its named lists for each run (when not, checkFinite looks
+ * for the first). A figure added to checkFinite must be added here too.
+ */
+function allFinite(run: RunResult, trace: RunTrace, months: number): boolean {
+  const { levers: l, gate } = run;
+  if (!(Number.isFinite(run.roi) && Number.isFinite(run.npv))) return false;
+  if (!(Number.isFinite(l.retention) && Number.isFinite(l.spend) && Number.isFinite(l.positiveWordOfMouth) && Number.isFinite(l.negativeWordOfMouth) && Number.isFinite(l.cost))) return false;
+  if (run.terminalValue !== null && !Number.isFinite(run.terminalValue)) return false;
+  if (gate && !(Number.isFinite(gate.measured) && Number.isFinite(gate.savedCost) && Number.isFinite(gate.npvWithoutGate))) return false;
+  const { customers: c, revenue: r, margin: m, promoters: p, detractors: d } = trace;
+  const finite = (values: MetricColumn): boolean => {
+    for (let t = 0; t < months; t += 1) if (!Number.isFinite(values[t] as number)) return false;
+    return true;
+  };
+  return (
+    finite(trace.roi) && finite(c.baseline) && finite(c.invested) && finite(r.baseline) && finite(r.invested) && finite(m.baseline) &&
+    finite(m.invested) && finite(p.baseline) && finite(p.invested) && finite(d.baseline) && finite(d.invested)
+  );
 }
 
 /** The per-run parts of a simulation put together from its blocks: horizon figures and drawn parameters. */

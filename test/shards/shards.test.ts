@@ -186,17 +186,46 @@ describe('sketched bands past exactBandsUpTo', () => {
   });
 });
 
-describe('the sketch wrapper', () => {
-  it('merges negative values (the library’s own merge drops them when both sketches hold values)', () => {
-    const a = createSketch(0.01);
-    const b = createSketch(0.01);
-    addValues(a, [-5, -4, 1, 2]);
-    addValues(b, [-3, -2, 0, 7]);
-    mergeSketch(a, b);
-    expect(a.sketch.count).toBe(8);
-    expect(a.sketch.getValueAtQuantile(0)).toBeCloseTo(-5, 1);
-    expect(sketchBand(a).mean).toBe(-0.5);
-    // What the wrapper works around: DDSketch.merge keeps only the first sketch's negative values.
+describe('the sketch', () => {
+  const values = fc.array(
+    fc.oneof(fc.double({ min: -1e12, max: 1e12, noNaN: true }), fc.constantFrom(0, -0, 1e-320, -1e-320, 1, -1), fc.integer({ min: -5000, max: 5000 })),
+    { minLength: 1, maxLength: 300 },
+  );
+
+  // sketches-js grows its store with a spread of a whole array: past about 10⁵ bins it overflows the stack.
+  const moderate = fc.array(
+    fc.oneof(fc.double({ min: 1e-9, max: 1e12, noNaN: true }), fc.double({ min: -1e12, max: -1e-9, noNaN: true }), fc.constantFrom(0, -0, 1, -1), fc.integer({ min: -5000, max: 5000 })),
+    { minLength: 1, maxLength: 300 },
+  );
+
+  it('answers as Datadog’s sketches-js, value for value, at every percentile (property)', () => {
+    fc.assert(
+      fc.property(moderate, fc.constantFrom(0.001, 0.01, 0.05), (xs, accuracy) => {
+        const ours = createSketch(accuracy);
+        addValues(ours, xs);
+        const theirs = new DDSketch({ relativeAccuracy: accuracy });
+        for (const x of xs) theirs.accept(x);
+        for (const q of [0, 0.05, 0.25, 0.5, 0.75, 0.95, 1]) expect(ours.quantile(q)).toBe(theirs.getValueAtQuantile(q));
+      }),
+    );
+  });
+
+  it('merges exactly: merged sketches answer as one sketch of all the values, negative values included (property)', () => {
+    fc.assert(
+      fc.property(fc.array(values, { minLength: 1, maxLength: 5 }), (parts) => {
+        const whole = createSketch(0.01);
+        const merged = createSketch(0.01);
+        for (const part of parts) {
+          addValues(whole, part);
+          const piece = createSketch(0.01);
+          addValues(piece, part);
+          mergeSketch(merged, piece);
+        }
+        for (const q of [0, 0.05, 0.25, 0.5, 0.75, 0.95, 1]) expect(merged.quantile(q)).toBe(whole.quantile(q));
+        expect(merged.count).toBe(whole.count);
+      }),
+    );
+    // What sketches-js's own merge gets wrong (its issue #22): the second sketch's negative values are lost.
     const c = new DDSketch({ relativeAccuracy: 0.01 });
     const d = new DDSketch({ relativeAccuracy: 0.01 });
     [-5, 1].forEach((x) => c.accept(x));
@@ -205,9 +234,24 @@ describe('the sketch wrapper', () => {
     expect(c.negativeStore.count).toBe(1);
   });
 
+  it('keeps its bound over any range of values, from 10⁻³²⁰ to 10¹² (property)', () => {
+    fc.assert(
+      fc.property(values, (xs) => {
+        const s = createSketch(0.01);
+        addValues(s, xs);
+        const sorted = Float64Array.from(xs).sort();
+        for (const q of [0, 0.05, 0.25, 0.5, 0.75, 0.95, 1]) {
+          const x = sorted[Math.floor(q * (sorted.length - 1))] as number;
+          // Below 2⁻¹⁰²³γ a value counts as zero: its error is at most that.
+          expect(Math.abs(s.quantile(q) - x)).toBeLessThanOrEqual(0.01 * Math.abs(x) + 2 ** -1020);
+        }
+      }),
+    );
+  });
+
   it('writes and reads a sketch exactly', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: -1e9, max: 1e9, noNaN: true }), { minLength: 1, maxLength: 200 }), (xs) => {
+      fc.property(values, (xs) => {
         const s = createSketch(0.01);
         addValues(s, xs);
         const numbers = new Float64Array([7, ...sketchNumbers(s)]);
