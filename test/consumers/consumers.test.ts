@@ -71,6 +71,13 @@ try {
 } finally {
   stopWorkers();
 }`,
+  'shards.mjs': `import { mergeShards, planShards, resultHash, simulate, simulateShard } from 'cx-roi';
+const results = planShards({}, { runs: 300, seed: 1, shards: 3 }).map((spec) => simulateShard(JSON.parse(JSON.stringify(spec))));
+console.log(\`shards same \${resultHash(mergeShards(results.reverse())) === resultHash(simulate({}, { runs: 300, seed: 1 }))}\`);`,
+  'bullmq.mjs': `import { createSimulationWorker, simulateOnQueue, redisOptions } from 'cx-roi/bullmq';
+console.log(\`bullmq esm \${typeof createSimulationWorker} \${typeof simulateOnQueue} \${redisOptions('redis://127.0.0.1:6390/2').db}\`);`,
+  'bullmq.cjs': `const { createSimulationWorker, redisOptions } = require('cx-roi/bullmq');
+console.log(\`bullmq cjs \${typeof createSimulationWorker} \${redisOptions('redis://h:7000').port}\`);`,
   // The README's createWorker recipe, as written there.
   'my-worker.mjs': `import { parentPort } from 'node:worker_threads';
 import { handleWorkerRequest } from 'cx-roi';
@@ -115,7 +122,7 @@ describe.runIf(built)('the packed tarball in a fresh project', () => {
     // attw exits non-zero on a problem (and run throws); the report lists none, for both entry points.
     const report = JSON.parse(run(bin('attw'), [tarball, '--format', 'json'], dir)) as { analysis: { problems: unknown[]; entrypoints: Record<string, unknown> } };
     expect(report.analysis.problems).toEqual([]);
-    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './package.json', './scenario.schema.json', './testing']);
+    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './bullmq', './package.json', './scenario.schema.json', './testing']);
   });
 
   it('Node ESM and CommonJS: simulate, and simulateParallel equal to it', () => {
@@ -127,7 +134,22 @@ describe.runIf(built)('the packed tarball in a fresh project', () => {
     // The scenario files' JSON Schema, for editors.
     const schema = run(process.execPath, ['-e', "console.log(require('cx-roi/scenario.schema.json').title)"], dir).trim();
     expect(schema).toBe('cx-roi scenario');
+    // Shards planned, simulated from JSON specs and merged, as a queue of the user's own would.
+    expect(run(process.execPath, ['shards.mjs'], dir).trim()).toBe('shards same true');
   });
+
+  it('cx-roi/bullmq: without bullmq installed the CLI says what to install; with it, the subpath loads from ESM and CommonJS', () => {
+    let stderr = '';
+    try {
+      run(process.execPath, [join(dir, 'node_modules/cx-roi/dist/cli.js'), 'simulate', '--redis', 'redis://127.0.0.1:1', '--runs', '10'], dir);
+    } catch (error) {
+      stderr = (error as { stderr: string }).stderr;
+    }
+    expect(stderr).toContain('--redis needs the packages bullmq (6) and ioredis (5) installed beside cx-roi: npm install bullmq ioredis');
+    run('npm', ['install', 'bullmq@6', 'ioredis@5', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], dir);
+    expect(run(process.execPath, ['bullmq.mjs'], dir).trim()).toBe('bullmq esm function function 2');
+    expect(run(process.execPath, ['bullmq.cjs'], dir).trim()).toBe('bullmq cjs function 7000');
+  }, 120_000);
 
   it('TypeScript (node16 for ESM and CommonJS files, and bundler), every declaration file checked', () => {
     const tsc = join(root, 'node_modules/typescript/bin/tsc');
