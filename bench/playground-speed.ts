@@ -5,8 +5,10 @@
  *      (`body[data-result-hash]` set, `#headline` filled); median of --loads loads, each in a fresh
  *      browser context (cold cache, as a first visit).
  *   2. A seed change at --runs-change runs (default 2,000): set `#seed`, dispatch `change` (what a user
- *      typing and leaving the field does), time from just before the dispatch to `#headline`'s text
- *      changing, in the page (MutationObserver + performance.now()). Median of --repeats, a new seed each.
+ *      typing and leaving the field does), time from just before the dispatch to the preview (the
+ *      headline from the first runs, `body[data-preview]`) and to the full answer (the new result hash,
+ *      set in the same render as its headline), in the page (MutationObserver + performance.now()).
+ *      Median of --repeats, a new seed each.
  *   3. The same at --runs-large runs (default 10,000): first the runs change itself, then seed changes.
  *   4. Main-thread blocking: longest 'longtask' entry and the count over 100 ms, per change and for the load.
  *   5. Script sizes in playground/dist/assets: raw and gzip (level 9), the main entry's gzip KB, and
@@ -115,6 +117,9 @@ function initBench(): void {
 
 interface ChangeTiming {
   t0: number;
+  /** When a preview of the answer (from the first runs, body[data-preview]) first showed, if one did. */
+  previewAt: number | null;
+  /** When the full answer (a new result hash) showed. */
   headlineAt: number;
   settledAt: number;
   sameText: boolean;
@@ -122,7 +127,7 @@ interface ChangeTiming {
 
 /**
  * In the page: set `selector`'s value, dispatch `change`, resolve when the headline shows the new
- * result (text changed, new result hash) and the page is no longer busy.
+ * result (text changed, new result hash) and the page is no longer busy; note when a preview showed.
  */
 function changeInPage(arg: { selector: string; value: string; timeoutMs: number }): Promise<ChangeTiming> {
   const headline = document.querySelector('#headline') as HTMLElement;
@@ -130,8 +135,9 @@ function changeInPage(arg: { selector: string; value: string; timeoutMs: number 
   const startText = headline.textContent ?? '';
   const startHash = document.body.dataset.resultHash;
   let lastText = startText;
-  let headlineAt: number | null = null;
-  let touchedAt: number | null = null; // any headline mutation, in case the new text happens to equal the old
+  let changed = false;
+  let previewAt: number | null = null;
+  let fullAt: number | null = null;
   let settledAt: number | null = null;
   return new Promise<ChangeTiming>((resolve, reject) => {
     const observers: MutationObserver[] = [];
@@ -140,23 +146,24 @@ function changeInPage(arg: { selector: string; value: string; timeoutMs: number 
       reject(new Error(`no new headline within ${arg.timeoutMs} ms after changing ${arg.selector} to ${arg.value}`));
     }, arg.timeoutMs);
     const check = () => {
+      const now = performance.now();
       const hash = document.body.dataset.resultHash;
       const fresh = hash !== undefined && hash !== startHash;
-      if (fresh && settledAt === null && !document.body.classList.contains('busy')) settledAt = performance.now();
-      const shownAt = headlineAt ?? touchedAt;
-      if (fresh && shownAt !== null && settledAt !== null) {
+      // The full answer sets the hash in the same synchronous render as its headline.
+      if (fresh && fullAt === null) fullAt = now;
+      if (fresh && settledAt === null && !document.body.classList.contains('busy')) settledAt = now;
+      if (fullAt !== null && settledAt !== null) {
         clearTimeout(timer);
         for (const o of observers) o.disconnect();
-        resolve({ t0, headlineAt: shownAt, settledAt, sameText: headlineAt === null });
+        resolve({ t0, previewAt, headlineAt: fullAt, settledAt, sameText: !changed });
       }
     };
     const onHeadline = new MutationObserver(() => {
-      const now = performance.now();
-      touchedAt = now;
       const text = headline.textContent ?? '';
       if (text !== lastText) {
         lastText = text;
-        headlineAt = now;
+        changed = true;
+        if (previewAt === null && document.body.dataset.preview !== undefined) previewAt = performance.now();
       }
       check();
     });
@@ -209,6 +216,8 @@ async function loadOnce(url: string) {
 
 interface Change {
   label: string;
+  /** To the preview from the first runs (null when the page showed none). */
+  previewMs: number | null;
   headlineMs: number;
   settledMs: number;
   longestTaskMs: number;
@@ -221,11 +230,14 @@ async function change(page: Page, selector: string, value: string, label: string
   await page.waitForTimeout(300); // long-task entries arrive a little after the task; also lets the page go quiet
   const tasks = await page.evaluate(() => (window as unknown as BenchWindow).__bench.longTasks);
   const b = blocking(tasks, t.t0, Math.max(t.headlineAt, t.settledAt));
-  return { label, headlineMs: round(t.headlineAt - t.t0), settledMs: round(t.settledAt - t.t0), longestTaskMs: b.longestMs, tasksOver100: b.over100 };
+  return { label, previewMs: t.previewAt === null ? null : round(t.previewAt - t.t0), headlineMs: round(t.headlineAt - t.t0), settledMs: round(t.settledAt - t.t0), longestTaskMs: b.longestMs, tasksOver100: b.over100 };
 }
 
 interface Series {
   what: string;
+  /** Median time to the preview (null when none showed), then to the full answer. */
+  previewMedianMs: number | null;
+  previewValuesMs: (number | null)[];
   medianMs: number;
   valuesMs: number[];
   longestTaskMs: number[];
@@ -234,6 +246,8 @@ interface Series {
 }
 const series = (what: string, changes: Change[]): Series => ({
   what,
+  previewMedianMs: changes.every((c) => c.previewMs !== null) ? round(median(changes.map((c) => c.previewMs as number))) : null,
+  previewValuesMs: changes.map((c) => c.previewMs),
   medianMs: round(median(changes.map((c) => c.headlineMs))),
   valuesMs: changes.map((c) => c.headlineMs),
   longestTaskMs: changes.map((c) => c.longestTaskMs),
@@ -306,7 +320,7 @@ try {
   for (let i = 0; i < repeats; i += 1) {
     // Different seeds each repeat, the same ones every bench run, so before/after compare like with like.
     const c = await change(page, '#seed', String(101 + i), `seed → ${101 + i} at ${runsChange} runs`);
-    log(`  ${c.label}: ${c.headlineMs} ms (longest task ${c.longestTaskMs} ms)`);
+    log(`  ${c.label}: preview ${c.previewMs ?? '–'} ms, full answer ${c.headlineMs} ms (longest task ${c.longestTaskMs} ms)`);
     small.push(c);
   }
 
@@ -316,7 +330,7 @@ try {
   const large: Change[] = [];
   for (let i = 0; i < repeats; i += 1) {
     const c = await change(page, '#seed', String(201 + i), `seed → ${201 + i} at ${runsLarge} runs`);
-    log(`  ${c.label}: ${c.headlineMs} ms (longest task ${c.longestTaskMs} ms)`);
+    log(`  ${c.label}: preview ${c.previewMs ?? '–'} ms, full answer ${c.headlineMs} ms (longest task ${c.longestTaskMs} ms)`);
     large.push(c);
   }
   await closePage(page);
@@ -345,7 +359,7 @@ try {
   else {
     const list = (xs: readonly number[]) => `[${xs.join(', ')}]`;
     const line = (s: Series) =>
-      `${s.what} (${s.valuesMs.length}): median ${s.medianMs} ms ${list(s.valuesMs)}; longest task ${list(s.longestTaskMs)} ms; tasks >100 ms ${list(s.tasksOver100)}`;
+      `${s.what} (${s.valuesMs.length}): preview median ${s.previewMedianMs ?? '–'} ms [${s.previewValuesMs.map((x) => x ?? '–').join(', ')}]; full answer median ${s.medianMs} ms ${list(s.valuesMs)}; longest task ${list(s.longestTaskMs)} ms; tasks >100 ms ${list(s.tasksOver100)}`;
     const l = report.load;
     console.log(`cx-roi playground speed, ${report.date.slice(0, 10)}, Chromium ${report.chromium}, ${report.cores} cores, ${viewport.width}×${viewport.height}, state in ${urlForm}`);
     console.log(`load → first result (${l.valuesMs.length}, ${l.runs} runs): median ${l.medianMs} ms ${list(l.valuesMs)}; longest task ${list(l.longestTaskMs)} ms; tasks >100 ms ${list(l.tasksOver100)}`);

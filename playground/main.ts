@@ -24,7 +24,7 @@ import { breakEvenWords, formatAssumption, inWorker, money, pairedRows, pairedWo
 import { chartPng, chartSvg, download } from './export';
 import { closedGroups, fieldId, fieldRows, filterFields, groups, ownTouchpoints, plainMessage, renderField, renderGroup, setFieldCurrency, showIssues, touchpoints, valueAt } from './fields';
 import { comparison, headline, headlineSentence, kpiRows, spreadLine } from './headline';
-import { type Analyses, analysesKnown, firstRuns, rememberAnalyses } from './analyses-cache';
+import { type Analyses, analysesKnown, firstRuns, packRuns, rememberAnalyses } from './analyses-cache';
 import { assumptionLabel, assumptionValue } from './labels';
 import { type LinkExtras, type PageState, decodeState, defaultExtras, encodeState, readSeed, resultHash, setAtPath } from './url-state';
 
@@ -62,6 +62,12 @@ const workers = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
 /** Most runs kept whole for the run-by-run cells (histogram, outcomes, drivers, sensitivity, value of information), and how many they read past it. */
 const runsKeptWhole = 20_000;
 const runsSampled = 5_000;
+/**
+ * A first answer, from the first 500 runs, while the rest are simulated: the same runs the full simulation
+ * starts with (run i depends only on the seed and i), shown as a preview (its ± is that of 500 runs) and
+ * replaced by the full answer. Only when the full simulation has at least four times as many runs.
+ */
+const previewRuns = 500;
 
 const initial = decodeState(location.search, location.hash);
 /** The scenario and options as edited: possibly invalid, possibly not simulated yet. */
@@ -153,6 +159,7 @@ function schedule(delay = 200): void {
   if (!validate()) {
     running?.abort();
     running = null;
+    dropPreview();
     progress.hidden = true;
     markStale();
     return;
@@ -185,6 +192,11 @@ async function run(): Promise<void> {
     // page, so those cells read the first 5,000, which are exactly the runs a 5,000-run simulation with the same
     // seed gives (run i depends only on the seed and i). Bands and horizon figures always use every run.
     const keepAll = settings.runs <= runsKeptWhole;
+    if (settings.runs >= 4 * previewRuns) {
+      const preview = await simulateParallel(settings.input, { runs: previewRuns, seed: settings.seed, workers, signal: controller.signal });
+      if (running !== controller) return;
+      showPreview(preview, settings.runs);
+    }
     const whole = await simulateParallel(settings.input, {
       runs: settings.runs,
       seed: settings.seed,
@@ -213,6 +225,7 @@ async function run(): Promise<void> {
   } catch (error) {
     if (isAbort(error)) return;
     running = null;
+    dropPreview();
     // Whatever failed is said where it can be read; the page never stays on "Simulating…".
     const issues = error instanceof ScenarioError ? error.issues : [];
     const unmatched = showIssues(fieldsBox, issues);
@@ -228,10 +241,34 @@ async function run(): Promise<void> {
   }
 }
 
-/** The answer: the headline, its sentence, the phone's answer bar and the hash. Fast: no chart. */
-function renderAnswer(): void {
-  if (!lastGood) return;
-  const { result, hash } = lastGood;
+/**
+ * A preview of the answer from the first runs, while the others are simulated: the headline, its sentence
+ * and the phone's answer bar, marked as a preview. The hash, the link, the charts and the cells below stay
+ * those of the last full result (dimmed as stale) until the full answer replaces it.
+ */
+function showPreview(result: SimulationResult, of: number): void {
+  renderHeadline(result);
+  main.classList.add('preview-result');
+  document.body.dataset.preview = `${result.runCount} of ${of}`;
+  document.body.dataset.previewMedianRoi = String(result.horizon.roi.p50);
+  status.textContent = `Preview from the first ${result.runCount.toLocaleString('en-US')} of ${of.toLocaleString('en-US')} runs; the full answer follows…`;
+}
+
+/** Takes a preview off the page (its run failed or was given up): the last full answer is shown again, dimmed. */
+function dropPreview(): void {
+  if (document.body.dataset.preview === undefined) return;
+  if (lastGood) renderAnswer();
+  else {
+    main.classList.remove('preview-result');
+    delete document.body.dataset.preview;
+    delete document.body.dataset.previewMedianRoi;
+    for (const id of ['#headline', '#answer-bar-figures']) $(id).replaceChildren();
+    $('#headline-spread').textContent = '';
+  }
+}
+
+/** The headline figures, the sentence, the spread and the phone's answer bar, for a result. */
+function renderHeadline(result: SimulationResult): void {
   const figures = headline(result, currency());
   $('#headline').replaceChildren(
     ...figures.map((h) => {
@@ -266,6 +303,16 @@ function renderAnswer(): void {
         return span;
       }),
   );
+}
+
+/** The answer: the headline, its sentence, the phone's answer bar and the hash. Fast: no chart. */
+function renderAnswer(): void {
+  if (!lastGood) return;
+  const { result, hash } = lastGood;
+  renderHeadline(result);
+  main.classList.remove('preview-result');
+  delete document.body.dataset.preview;
+  delete document.body.dataset.previewMedianRoi;
   $('#result-hash').textContent = hash;
   document.body.dataset.resultHash = hash;
   document.body.dataset.medianRoi = String(result.horizon.roi.p50);
@@ -304,10 +351,10 @@ function analysesInWorker(result: SimulationResult): Promise<Analyses | null> {
   // Only the newest result's answer matters: older requests are dropped unanswered.
   for (const [older, resolve] of analysesWaiting) if (older < id) resolve({ ok: false });
   analysesWaiting.clear();
-  const runs = firstRuns({ scenario: result.scenario, seed: result.seed, runCount: result.runCount, runs: result.runs });
+  const { packed, transfer } = packRuns(firstRuns({ scenario: result.scenario, seed: result.seed, runCount: result.runCount, runs: result.runs }));
   return new Promise((resolve) => {
     analysesWaiting.set(id, (answer) => resolve(answer.ok && answer.analyses ? answer.analyses : null));
-    analysesWorker?.postMessage({ id, result: runs });
+    analysesWorker?.postMessage({ id, result: packed }, transfer);
   });
 }
 

@@ -2,11 +2,12 @@ import { scenarioAssumptions } from '../scenario/assumption-fields.js';
 import { parseScenario } from '../scenario/parse.js';
 import type { ScenarioInput } from '../scenario/schema.js';
 import { ScenarioError } from '../scenario/error.js';
-import { type MetricColumn, type MonthPiece, type MonthlyMetric, type RunMatrix, joinRuns, orderBlocks } from '../simulate/matrix.js';
+import { type MetricColumn, type MonthPiece, type MonthlyMetric, type RunMatrix, joinRuns, orderBlocks, runResults } from '../simulate/matrix.js';
 import { type SimulateOptions, progressStep, resolveOptions } from '../simulate/options.js';
 import type { SimulationResult } from '../simulate/result.js';
-import { assembleResult } from '../summary/result.js';
-import { mergeBands, paidBackShares, seriesRows, sourcesOf, splitBandTasks, summarizeHorizon } from '../summary/summarize.js';
+import { assembleResult, keptRunsFlags } from '../summary/result.js';
+import type { RunResult } from '../model/run.js';
+import { mergeBands, paidBackShares, seriesRows, sourcesOf, splitBandTasks } from '../summary/summarize.js';
 import { splitRuns } from '../shards/shards.js';
 import type { ShardMessage, WorkerRequest } from './protocol.js';
 
@@ -96,6 +97,24 @@ export interface ParallelOptions extends SimulateOptions {
    * @defaultValue the package's own `worker.js`, next to the module
    */
   createWorker?: () => ShardWorker;
+}
+
+/** How many kept runs are made a task. */
+const keptRunsPerTask = 2500;
+
+/** Resolves in a later task of the event loop (setImmediate in Node, a message in a browser). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof setImmediate === 'function') setImmediate(resolve);
+    else {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(null);
+    }
+  });
 }
 
 function abortError(): Error {
@@ -207,6 +226,7 @@ export async function simulateParallelWith(
       runs,
     );
     const paidBack = paidBackShares(blocks, runs);
+    const joined = joinRuns(blocks, runs);
     let next = 0;
     const requests = taskGroups.map((tasks, k) => {
       const transfer: ArrayBuffer[] = [];
@@ -224,16 +244,30 @@ export async function simulateParallelWith(
         });
         return { first: b.first, count: b.count, months: b.months, values, fromMonth };
       });
-      return { request: { type: 'bands' as const, blocks: bandBlocks, total: runs, tasks }, transfer };
+      // The last worker also summarises the horizon (a copy of the per-run figures: small), so this thread,
+      // a page's, does not spend the tens of milliseconds it takes.
+      // Only the horizon columns: a block's other arrays may be on their way to other workers already.
+      const horizon = k === taskGroups.length - 1 ? { scenario, runs: { count: joined.count, horizon: joined.horizon, parameterNames: [], parameters: null, npvByMonth: null } } : undefined;
+      return { request: { type: 'bands' as const, blocks: bandBlocks, total: runs, tasks, ...(horizon ? { horizon } : {}) }, transfer };
     });
     const bandsAsked = Promise.all(requests.map(({ request, transfer }, k) => ask(workers[k] as ShardWorker, request, transfer, () => undefined)));
-    // The horizon needs only the per-run figures: summarise it while the workers do the bands.
-    const joined = joinRuns(blocks, runs);
-    const horizon = summarizeHorizon(scenario, joined);
-    const bandAnswers = await Promise.race([aborted, bandsAsked]);
-    const bands = mergeBands(bandAnswers.map((m) => (m as Extract<ShardMessage, { type: 'bands' }>).bands));
+    const bandAnswers = (await Promise.race([aborted, bandsAsked])) as Extract<ShardMessage, { type: 'bands' }>[];
+    const bands = mergeBands(bandAnswers.map((m) => m.bands));
+    const horizon = bandAnswers.find((m) => m.horizon)?.horizon;
+    if (!horizon) throw new Error('no simulation worker sent the horizon summary');
     finished = true;
-    return assembleResult(scenario, seed, joined, seriesRows(bands, paidBack), horizon, keepRuns);
+    // The kept runs are objects made on this thread (about 10 ms a thousand): a slice a task, so a page that
+    // waits for them keeps answering (the bits are the same as one call's).
+    let built: RunResult[] | undefined;
+    if (keepRuns) {
+      built = [];
+      for (let from = 0; from < runs; from += keptRunsPerTask) {
+        await nextTask();
+        if (signal?.aborted) throw abortError();
+        built.push(...runResults(joined, ...keptRunsFlags(scenario), from, Math.min(runs, from + keptRunsPerTask)));
+      }
+    }
+    return assembleResult(scenario, seed, joined, seriesRows(bands, paidBack), horizon, keepRuns, built);
   } finally {
     // A worker that failed or was cut short is ended; one that finished its work is kept warm.
     release(factory, workers, finished && createWorker === undefined);

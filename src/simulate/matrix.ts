@@ -308,9 +308,10 @@ export function joinRuns(ordered: readonly RunMatrix[], total: number): JoinedRu
 
 /**
  * The runs as objects (for `keepRuns`); `withTerminalValue` when the scenario
- * values the horizon's customer gap, `withGate` when it has a stage gate.
+ * values the horizon's customer gap, `withGate` when it has a stage gate;
+ * runs `from` to `to − 1` only, when given (a page builds them a slice a task).
  */
-export function runResults(runs: JoinedRuns, withTerminalValue: boolean, withGate = false): RunResult[] {
+export function runResults(runs: JoinedRuns, withTerminalValue: boolean, withGate = false, from = 0, to = runs.count): RunResult[] {
   const { horizon: h, parameters, parameterNames, npvByMonth } = runs;
   const months = npvByMonth ? npvByMonth.length / runs.count : 0;
   const names = parameterNames.length;
@@ -326,7 +327,7 @@ export function runResults(runs: JoinedRuns, withTerminalValue: boolean, withGat
     for (let k = 0, at = i * months; k < months; k += 1) values[k] = source[at + k] as number;
     return values;
   };
-  return Array.from({ length: runs.count }, (_, i) => ({
+  return Array.from({ length: to - from }, (_, k) => from + k).map((i) => ({
     run: i,
     roi: h.roi[i] as number,
     npv: h.npv[i] as number,

@@ -4,9 +4,10 @@ import { baselineWarnings, scenarioKpis } from '../business/kpis.js';
 import type { Scenario } from '../scenario/schema.js';
 import { type JoinedRuns, type RunMatrix, joinRuns, orderBlocks, runResults } from '../simulate/matrix.js';
 import type { HorizonSummary, SeriesRow, SimulationResult } from '../simulate/result.js';
+import type { RunResult } from '../model/run.js';
 import { summarizeHorizon, summarizeSeries } from './summarize.js';
 
-/** A simulation's result from its parts. */
+/** A simulation's result from its parts (with the kept runs, when built already). */
 export function assembleResult(
   scenario: Scenario,
   seed: Seed,
@@ -14,10 +15,16 @@ export function assembleResult(
   series: readonly SeriesRow[],
   horizon: HorizonSummary,
   keepRuns: boolean,
+  built?: readonly RunResult[],
 ): SimulationResult {
   const warnings = baselineWarnings(scenarioKpis(scenario));
   const result: SimulationResult = { version, scenario, warnings, seed, runCount: runs.count, series, horizon };
-  return keepRuns ? { ...result, runs: runResults(runs, scenario.valuation.terminalValue !== 'none', scenario.investment.stageGate !== undefined) } : result;
+  return keepRuns ? { ...result, runs: built ?? runResults(runs, ...keptRunsFlags(scenario)) } : result;
+}
+
+/** What the kept runs of a scenario carry: its terminal value, its stage gate. */
+export function keptRunsFlags(scenario: Scenario): [withTerminalValue: boolean, withGate: boolean] {
+  return [scenario.valuation.terminalValue !== 'none', scenario.investment.stageGate !== undefined];
 }
 
 /**

@@ -125,6 +125,42 @@ describe.runIf(ready)('playground in headless Chromium', () => {
     await page.close();
   });
 
+  it('shows a first answer from the first 500 runs, marked as a preview, then the full answer in its place', async () => {
+    const { page, problems } = await open(link({ seed: 1, runs: 2000 }));
+    const before = await hashOf(page);
+    // Watch for the preview: what the page says while it is on screen.
+    await page.evaluate(() => {
+      const w = window as unknown as { seen?: { preview: string; median: string; status: string; dashed: boolean; hash: string | undefined } };
+      new MutationObserver((_, observer) => {
+        if (document.body.dataset.preview === undefined || w.seen) return;
+        w.seen = {
+          preview: document.body.dataset.preview,
+          median: document.body.dataset.previewMedianRoi ?? '',
+          status: document.getElementById('status')?.textContent ?? '',
+          dashed: getComputedStyle(document.querySelector('#headline .card') as Element).borderStyle === 'dashed',
+          hash: document.body.dataset.resultHash,
+        };
+        observer.disconnect();
+      }).observe(document.body, { attributes: true, attributeFilter: ['data-preview'] });
+    });
+    await page.locator('#seed').fill('9');
+    await page.locator('#seed').dispatchEvent('change');
+    await settled(page, before);
+    const seen = await page.evaluate(() => (window as unknown as { seen?: Record<string, unknown> }).seen);
+    expect(seen).toEqual({
+      preview: '500 of 2000',
+      median: String(simulate({}, { runs: 500, seed: 9 }).horizon.roi.p50),
+      status: 'Preview from the first 500 of 2,000 runs; the full answer follows…',
+      dashed: true,
+      // The hash (and the link) stay those of the last full answer while the preview shows.
+      hash: before,
+    });
+    expect(await page.evaluate(() => [document.body.dataset.preview, document.querySelector('main')?.classList.contains('preview-result')])).toEqual([undefined, false]);
+    expect(await medianRoi(page)).toBe(simulate({}, { runs: 2000, seed: 9 }).horizon.roi.p50);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('never shows stale numbers as current: a pending or invalid state is dimmed, and the link and Copy link reproduce the hash on screen', async () => {
     const { page } = await open(base);
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
