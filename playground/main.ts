@@ -193,7 +193,8 @@ async function run(): Promise<void> {
     // seed gives (run i depends only on the seed and i). Bands and horizon figures always use every run.
     const keepAll = settings.runs <= runsKeptWhole;
     if (settings.runs >= 4 * previewRuns) {
-      const preview = await simulateParallel(settings.input, { runs: previewRuns, seed: settings.seed, workers, signal: controller.signal });
+      // Runs kept, so the preview has every card the full answer has (the outcomes read them).
+      const preview = await simulateParallel(settings.input, { runs: previewRuns, seed: settings.seed, keepRuns: true, workers, signal: controller.signal });
       if (running !== controller) return;
       showPreview(preview, settings.runs);
     }

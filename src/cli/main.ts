@@ -93,7 +93,7 @@ value-of-information
 
 Options:
   --runs N      Monte Carlo runs, a whole number from 1 to 1,000,000; runs × horizon
-                months at most 120,000,000 (default 1,000; 10,000 for sensitivity
+                months at most 24,000,000 (default 1,000; 10,000 for sensitivity
                 and value-of-information; 2,000 for reality-check)
   --seed S      any number (negative too: --seed -3) or text up to 200 characters;
                 the same seed gives the same result, bit for bit (default 1)
