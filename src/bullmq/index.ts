@@ -162,7 +162,7 @@ const cancelPollMilliseconds = 250;
  *
  * @param options - Redis, the queue, concurrency and lock duration.
  * @returns The worker and a way to close it.
- * @throws {@link ScenarioError} naming a bad option.
+ * @throws `ScenarioError` (cx-roi's) naming a bad option.
  * @example
  * ```ts
  * import { createSimulationWorker } from 'cx-roi/bullmq';
@@ -284,7 +284,7 @@ function namedError(name: string, message: string): Error {
  * @param input - A partial scenario, as for `simulate`.
  * @param options - The plan (runs, seed, shards, …), Redis and the queue, retries, a timeout, a signal, progress.
  * @returns The merged result (as JSON crossed Redis: equal to `simulate`'s but for the sign of a zero).
- * @throws {@link ScenarioError} for a bad scenario or option; rejects with the
+ * @throws `ScenarioError` (cx-roi's) for a bad scenario or option; rejects with the
  *   failure of a shard that failed all its attempts, an `AbortError` when `signal`
  *   aborts, or a `TimeoutError` after `timeout` ms.
  * @example

@@ -7,7 +7,7 @@ import { type SimulateOptions, progressStep, resolveOptions } from '../simulate/
 import type { SimulationResult } from '../simulate/result.js';
 import { assembleResult, keptRunsFlags } from '../summary/result.js';
 import type { RunResult } from '../model/run.js';
-import { mergeBands, paidBackShares, seriesRows, sourcesOf, splitBandTasks } from '../summary/summarize.js';
+import { mergeBands, paidBackShares, seriesRows, sourcesOf, splitBandTasks, summarizeHorizon } from '../summary/summarize.js';
 import { splitRuns } from '../shards/shards.js';
 import type { ShardMessage, WorkerRequest } from './protocol.js';
 
@@ -244,17 +244,13 @@ export async function simulateParallelWith(
         });
         return { first: b.first, count: b.count, months: b.months, values, fromMonth };
       });
-      // The last worker also summarises the horizon (a copy of the per-run figures: small), so this thread,
-      // a page's, does not spend the tens of milliseconds it takes.
-      // Only the horizon columns: a block's other arrays may be on their way to other workers already.
-      const horizon = k === taskGroups.length - 1 ? { scenario, runs: { count: joined.count, horizon: joined.horizon, parameterNames: [], parameters: null, npvByMonth: null } } : undefined;
-      return { request: { type: 'bands' as const, blocks: bandBlocks, total: runs, tasks, ...(horizon ? { horizon } : {}) }, transfer };
+      return { request: { type: 'bands' as const, blocks: bandBlocks, total: runs, tasks }, transfer };
     });
     const bandsAsked = Promise.all(requests.map(({ request, transfer }, k) => ask(workers[k] as ShardWorker, request, transfer, () => undefined)));
+    // The horizon needs only the per-run figures: summarise it while the workers do the bands.
+    const horizon = summarizeHorizon(scenario, joined);
     const bandAnswers = (await Promise.race([aborted, bandsAsked])) as Extract<ShardMessage, { type: 'bands' }>[];
     const bands = mergeBands(bandAnswers.map((m) => m.bands));
-    const horizon = bandAnswers.find((m) => m.horizon)?.horizon;
-    if (!horizon) throw new Error('no simulation worker sent the horizon summary');
     finished = true;
     // The kept runs are objects made on this thread (about 10 ms a thousand): a slice a task, so a page that
     // waits for them keeps answering (the bits are the same as one call's).

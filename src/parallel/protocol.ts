@@ -2,10 +2,9 @@ import { type AssumptionField, rememberAssumptionFields } from '../model/assumpt
 import type { Seed } from '../random/stream.js';
 import { ScenarioError, type ScenarioIssue } from '../scenario/error.js';
 import type { Scenario } from '../scenario/schema.js';
-import { type JoinedRuns, type MonthPiece, type RunMatrix, simulateRange } from '../simulate/matrix.js';
-import type { HorizonSummary } from '../simulate/result.js';
+import { type MonthPiece, type RunMatrix, simulateRange } from '../simulate/matrix.js';
 import { progressStep } from '../simulate/progress.js';
-import { type BandBlock, type BandTask, type BandsByMetric, seriesBands, summarizeHorizon } from '../summary/summarize.js';
+import { type BandBlock, type BandTask, type BandsByMetric, seriesBands } from '../summary/summarize.js';
 
 /** What the main thread asks a worker to simulate: one block of runs. */
 export interface ShardRequest {
@@ -34,15 +33,13 @@ export interface BandsRequest {
   readonly blocks: readonly BandBlock[];
   readonly total: number;
   readonly tasks: readonly BandTask[];
-  /** Also the horizon summary of every run (asked of one worker), so the main thread has none of it to do. */
-  readonly horizon?: { readonly scenario: Scenario; readonly runs: JoinedRuns };
 }
 
 /** What a worker answers: progress, the finished block, the bands, or a failure. */
 export type ShardMessage =
   | { readonly type: 'progress'; readonly done: number }
   | { readonly type: 'done'; readonly matrix: RunMatrix }
-  | { readonly type: 'bands'; readonly bands: BandsByMetric; readonly horizon?: HorizonSummary }
+  | { readonly type: 'bands'; readonly bands: BandsByMetric }
   | { readonly type: 'error'; readonly message: string; readonly issues?: readonly ScenarioIssue[] };
 
 /** A request to a worker. */
@@ -75,8 +72,7 @@ export function transferables(matrix: RunMatrix): ArrayBuffer[] {
 export function handleWorkerRequest(request: WorkerRequest, post: (message: ShardMessage, transfer?: ArrayBuffer[]) => void): void {
   try {
     if (request.type === 'bands') {
-      const bands = seriesBands(request.blocks, request.total, request.tasks);
-      post(request.horizon ? { type: 'bands', bands, horizon: summarizeHorizon(request.horizon.scenario, request.horizon.runs) } : { type: 'bands', bands });
+      post({ type: 'bands', bands: seriesBands(request.blocks, request.total, request.tasks) });
       return;
     }
     rememberAssumptionFields(request.scenario, request.fields);

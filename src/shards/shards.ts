@@ -28,7 +28,7 @@ export type BandMethod =
 /** Options of {@link planShards}. */
 export interface ShardPlanOptions {
   /**
-   * Number of Monte Carlo runs in all (more than one call of `simulate` may take: up to 100,000,000 when the bands are sketched).
+   * Number of Monte Carlo runs in all: up to 10,000,000, ten times what one call of `simulate` takes (past `exactBandsUpTo` the bands are sketched).
    * @defaultValue 1000
    */
   runs?: number;
@@ -62,8 +62,13 @@ export interface ShardPlanOptions {
   relativeAccuracy?: number;
 }
 
-/** The most runs a sharded simulation takes. The merge holds about 130 bytes of horizon figures a run. */
-export const maxShardedRuns = 100_000_000;
+/**
+ * The most runs a sharded simulation takes. The merge keeps every run's
+ * horizon figures exact (about 130 bytes a run, 1.3 GB at this many, and
+ * copies of the ROI and NPV columns while it sorts them), so this bounds
+ * the merging machine's memory.
+ */
+export const maxShardedRuns = 10_000_000;
 /** The most shards a plan has. */
 export const maxShards = 100_000;
 /** The sketches' relative accuracy unless set. */
