@@ -241,7 +241,7 @@ log('11. shards: plan, simulate and merge 20,000 runs in 8 shards (one core), an
   const redisServer = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((p) => existsSync(p));
   if (!redisServer) add('BullMQ throughput, 1 and 2 workers', 'not measured: redis-server is not installed (apt-get install -y redis-server)', 'reported', false);
   else {
-    const { simulateOnQueue } = (await import('../dist/bullmq.js')) as typeof import('../src/bullmq/index.js');
+    const { simulateOnQueue } = (await import('../dist/bullmq.js')) as unknown as typeof import('../src/bullmq/index.js');
     const port = 26_379;
     const url = `redis://127.0.0.1:${port}`;
     const redis = spawn(redisServer, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });

@@ -73,7 +73,7 @@ export { handleWorkerRequest } from './parallel/protocol.js';
 export type { ShardRequest, BandsRequest, WorkerRequest, ShardMessage } from './parallel/protocol.js';
 
 // Shards: split a simulation, run the parts anywhere, merge them exactly
-export { defaultRelativeAccuracy, maxShardedRuns, maxShards, mergeShards, planShards, simulateShard } from './shards/shards.js';
+export { defaultRelativeAccuracy, maxShardBytes, maxShardedRuns, maxShards, mergeShards, planShards, simulateShard } from './shards/shards.js';
 export type { BandMethod, ShardPlanOptions, ShardSpec, SimulateShardOptions } from './shards/shards.js';
 export { ShardFormatError, shardFormat } from './shards/codec.js';
 export { resultHash } from './report/hash.js';

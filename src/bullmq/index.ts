@@ -13,7 +13,7 @@
  */
 import { Worker as ThreadWorker } from 'node:worker_threads';
 import { type ConnectionOptions, FlowProducer, Job, Queue, QueueEvents, UnrecoverableError, Worker } from 'bullmq';
-import { ScenarioError, type ScenarioInput, type ShardPlanOptions, type ShardSpec, type SimulationResult, planShards } from 'cx-roi';
+import { ScenarioError, type ScenarioInput, type ShardPlanOptions, type ShardSpec, type SimulationResult, parseScenario, planShards } from 'cx-roi';
 import type { ThreadMessage, ThreadRequest } from './shard-thread.js';
 
 /** Where Redis is: `redis://[user:password@]host:port[/db]` (`rediss://` for TLS), or BullMQ's connection options. */
@@ -24,18 +24,24 @@ export const defaultQueue = 'cx-roi';
 
 /** BullMQ's connection options for a Redis address. */
 export function redisOptions(connection: RedisConnection): ConnectionOptions {
-  if (typeof connection !== 'string') return connection;
+  const bad = (message: string): never => {
+    throw new ScenarioError([{ path: 'options.connection', value: connection, message }]);
+  };
+  if (connection !== null && typeof connection === 'object' && !Array.isArray(connection)) return connection;
+  if (typeof connection !== 'string') return bad('must be a Redis address such as redis://127.0.0.1:6379, or BullMQ\'s connection options');
   let url: URL;
   try {
     url = new URL(connection);
   } catch {
-    throw new ScenarioError([{ path: 'options.connection', value: connection, message: 'must be a Redis address such as redis://127.0.0.1:6379' }]);
+    return bad('must be a Redis address such as redis://127.0.0.1:6379');
   }
-  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:')
-    throw new ScenarioError([{ path: 'options.connection', value: connection, message: 'must start with redis:// or rediss://' }]);
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') return bad('must start with redis:// or rediss://');
+  if (url.search || url.hash) return bad('takes no ?query or #fragment: the database goes in the path, redis://host:6379/2');
   const db = url.pathname.replace(/^\//, '');
+  if (db !== '' && !/^\d{1,6}$/.test(db)) return bad(`names database "${db}": a database is a whole number from 0 (redis://host:6379/2)`);
   return {
-    host: url.hostname || '127.0.0.1',
+    // An IPv6 address comes bracketed in a URL ([::1]); Redis clients take it bare.
+    host: url.hostname.replace(/^\[(.*)\]$/, '$1') || '127.0.0.1',
     port: url.port ? Number(url.port) : 6379,
     ...(url.username ? { username: decodeURIComponent(url.username) } : {}),
     ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
@@ -151,6 +157,12 @@ interface MergeJobResult {
 }
 
 const isWhole = (x: unknown, from: number, to: number): x is number => typeof x === 'number' && Number.isInteger(x) && x >= from && x <= to;
+
+/** Most run-months whose bands `simulateOnQueue` keeps exact unless told otherwise: past this, sketched. */
+export const queueRunMonths = 6_000_000;
+
+/** How long a client or a worker waits for Redis to answer before it says so. */
+const connectMilliseconds = 10_000;
 
 /** How often a running shard looks whether its simulation was cancelled, in milliseconds. */
 const cancelPollMilliseconds = 250;
@@ -302,14 +314,24 @@ export async function simulateOnQueue(input: ScenarioInput, options: QueueSimula
     !(typeof queue === 'string' && queue.length > 0 && !queue.includes(':')) && { path: 'options.queue', value: queue, message: 'must be a name without ":"' },
   ].filter((issue) => issue !== false);
   if (issues.length > 0) throw new ScenarioError(issues);
-  const specs = planShards(input, plan);
+  const redis = redisOptions(connection);
+  // Exact bands ship every run's months to the worker that merges them: by default, sketch them past
+  // 6,000,000 run-months (100,000 five-year runs, about 430 MB of shard results) on a queue.
+  const months = parseScenario(input).horizonMonths;
+  const specs = planShards(input, { ...plan, exactBandsUpTo: plan.exactBandsUpTo ?? Math.floor(queueRunMonths / months) });
   const first = specs[0] as ShardSpec;
   if (signal?.aborted) throw namedError('AbortError', 'The simulation was aborted');
-  const redis = redisOptions(connection);
   const common = { connection: redis, ...(prefix ? { prefix } : {}) };
   const flows = new FlowProducer(common);
-  const jobs = new Queue(queue, common);
+  // Each completed shard's event carries its bytes: keep the queue's event stream short.
+  const jobs = new Queue(queue, { ...common, streams: { events: { maxLen: 200 } } });
   const events = new QueueEvents(queue, common);
+  // Redis errors repeat while it is unreachable: keep the last for the message, print none.
+  let lastRedisError = '';
+  const remember = (error: Error) => (lastRedisError = error.message);
+  flows.on('error', remember);
+  jobs.on('error', remember);
+  events.on('error', remember);
   let parentId: string | undefined;
   let stop: ((error: Error) => void) | undefined;
   const stopped = new Promise<never>((_, reject) => (stop = reject));
@@ -327,12 +349,26 @@ export async function simulateOnQueue(input: ScenarioInput, options: QueueSimula
     const total = [...done.values()].reduce((a, b) => a + b, 0);
     if (total !== reported) {
       reported = total;
-      onProgress(total, first.runs);
+      try {
+        onProgress(total, first.runs);
+      } catch (error) {
+        // The caller's callback threw: the simulation stops with its error.
+        stop?.(error as Error);
+      }
     }
   });
+  const address = redis as { host?: string; port?: number };
+  const where = typeof connection === 'string' ? connection : `${address.host ?? '127.0.0.1'}:${address.port ?? 6379}`;
+  const unreachable = new Promise<never>((_, reject) =>
+    setTimeout(() => reject(new Error(`could not reach Redis at ${where} within ${connectMilliseconds / 1000} s${lastRedisError ? ` (${lastRedisError})` : ''}`)), connectMilliseconds).unref(),
+  );
+  unreachable.catch(() => undefined);
+  let node: Awaited<ReturnType<FlowProducer['add']>> | undefined;
   try {
-    await events.waitUntilReady();
-    const node = await flows.add({
+    await Promise.race([stopped, unreachable, events.waitUntilReady()]);
+    node = await Promise.race([
+      stopped,
+      flows.add({
       name: 'merge',
       queueName: queue,
       data: { plan: first.plan, runs: first.runs, shards: first.shards } satisfies MergeJobData,
@@ -342,23 +378,36 @@ export async function simulateOnQueue(input: ScenarioInput, options: QueueSimula
         data: { spec } satisfies ShardJobData,
         opts: { attempts, backoff: { type: 'exponential', delay: 500 }, failParentOnFailure: true },
       })),
-    });
+      }),
+    ]);
     parentId = node.job.id;
     for (const child of node.children ?? []) if (child.job.id) done.set(child.job.id, 0);
     const value = (await Promise.race([stopped, node.job.waitUntilFinished(events)])) as MergeJobResult;
     if (onProgress && reported !== first.runs) onProgress(first.runs, first.runs);
     return JSON.parse(value.json) as SimulationResult;
   } catch (error) {
-    // A failed shard fails the flow: say which and why, in the shard's words.
-    if (error instanceof Error && error.name !== 'AbortError' && error.name !== 'TimeoutError' && parentId) throw new Error(`the simulation on queue "${queue}" failed: ${error.message}`, { cause: error });
-    throw error;
+    if (!(error instanceof Error) || error.name === 'AbortError' || error.name === 'TimeoutError' || !parentId) throw error;
+    // A failed shard fails the flow: say which and why, in the shard's own words.
+    const failed = await failedShard(jobs, node?.children?.map((c) => c.job.id).filter((id): id is string => id !== undefined) ?? []);
+    throw new Error(`the simulation on queue "${queue}" failed: ${failed ?? error.message}`, { cause: error });
   } finally {
     signal?.removeEventListener('abort', onAbort);
     if (timer) clearTimeout(timer);
     if (parentId) await cleanUp(jobs, parentId);
-    await Promise.allSettled([events.close(), flows.close()]);
-    await jobs.close();
+    // Closing waits for Redis; an unreachable one must not keep the caller waiting, nor its process alive.
+    const closed = Promise.allSettled([events.close(), flows.close(), jobs.close()]);
+    const gaveUp = await Promise.race([closed.then(() => false), new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 1000).unref())]);
+    if (gaveUp) void Promise.allSettled([events.disconnect(), flows.disconnect(), jobs.disconnect()]);
   }
+}
+
+/** The first shard of a flow that failed, and why, in words. */
+async function failedShard(jobs: Queue, ids: readonly string[]): Promise<string | undefined> {
+  for (const [k, id] of ids.entries()) {
+    const job = await Job.fromId<ShardJobData>(jobs, id).catch(() => undefined);
+    if (job?.failedReason) return `shard ${job.data?.spec?.index ?? k} failed after ${job.attemptsMade} attempt${job.attemptsMade === 1 ? '' : 's'}: ${job.failedReason}`;
+  }
+  return undefined;
 }
 
 /**

@@ -31,3 +31,6 @@ const code = await runCli(
   packageJson.version,
 );
 process.exitCode = code;
+// Everything is written once runCli returns; a Redis client still retrying a connection that never came
+// must not keep the process alive (an unreferenced timer fires only while something else holds the loop).
+setTimeout(() => process.exit(code), 200).unref();

@@ -392,6 +392,11 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
       io.stderr(`cx-roi: ${about}: ${error.message}\n`);
       return 2;
     }
+    // On a queue, what fails is said in words (Redis unreachable, a shard that failed and why, a timeout).
+    if (values.redis !== undefined && error instanceof Error) {
+      io.stderr(`cx-roi: ${error.message}\n`);
+      return 1;
+    }
     io.stderr(`cx-roi: unexpected failure: ${(error as Error).stack ?? String(error)}\n`);
     return 1;
   }

@@ -4,7 +4,7 @@ import { formatNumber, limits } from '../scenario/domain.js';
 import { ScenarioError, type ScenarioIssue } from '../scenario/error.js';
 import { parseScenario } from '../scenario/parse.js';
 import type { Scenario, ScenarioInput } from '../scenario/schema.js';
-import { type HorizonColumns, type MetricColumn, type MonthlyMetric, type RunMatrix, createMatrix, joinRuns, monthlyMetrics, orderBlocks, simulateRange } from '../simulate/matrix.js';
+import { type HorizonColumns, type MetricColumn, type MonthlyMetric, type RunMatrix, createMatrix, joinRuns, monthlyMetrics, orderBlocks, simulateRange, singlePrecisionMetrics } from '../simulate/matrix.js';
 import { maxSeedLength } from '../simulate/options.js';
 import { progressStep } from '../simulate/progress.js';
 import type { SimulationResult } from '../simulate/result.js';
@@ -20,8 +20,10 @@ export type BandMethod =
   | { readonly method: 'exact' }
   /**
    * From mergeable quantile sketches (DDSketch): each percentile within
-   * `relativeAccuracy × |x|` of `x`, the exact ⌊q(n − 1)⌋-th smallest value;
-   * the means, the horizon figures and the paid-back shares stay exact.
+   * `relativeAccuracy × |x|` of `x`, the exact ⌊q(n − 1)⌋-th smallest value,
+   * whatever the split; the horizon figures and the paid-back shares stay
+   * exact, and each mean is the sum of every run's value over the runs (its
+   * last bits depend on the split, as sums of doubles do).
    */
   | { readonly method: 'sketch'; readonly relativeAccuracy: number };
 
@@ -118,9 +120,48 @@ function fingerprint(text: string): string {
     .join('');
 }
 
-function planKey(p: Pick<ShardSpec, 'version' | 'scenario' | 'seed' | 'runs' | 'shards' | 'keepRuns' | 'bands'>): string {
-  return fingerprint(JSON.stringify([p.version, p.scenario, typeof p.seed, p.seed, p.runs, p.shards, p.keepRuns, p.bands]));
+/** JSON with every object's keys sorted: the same text however a spec's keys were reordered on the way (jq -S, a database's JSON). */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map((x) => (x === undefined ? 'null' : canonicalJson(x))).join(',')}]`;
+  if (value !== null && typeof value === 'object')
+    return `{${Object.keys(value)
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(value) ?? 'null';
 }
+
+/**
+ * The plan's fingerprint: MurmurHash3 of its canonical JSON. It catches a spec
+ * or result changed by accident or mixed up with another plan's; it is not a
+ * signature (anyone can compute it), so shards from untrusted hands need an
+ * authenticated channel.
+ * @internal exported for the tests
+ */
+export function planKey(p: Pick<ShardSpec, 'version' | 'scenario' | 'seed' | 'runs' | 'shards' | 'keepRuns' | 'bands'>): string {
+  return fingerprint(canonicalJson([p.version, p.scenario, typeof p.seed, p.seed, p.runs, p.shards, p.keepRuns, p.bands]));
+}
+
+/** Most bytes a shard result may hold: as base64 it still fits in one JavaScript string and one queue value. */
+export const maxShardBytes = 256 * 2 ** 20;
+
+/** About how many bytes a shard of `count` runs holds. */
+function shardBytes(count: number, months: number, parameters: number, keepRuns: boolean, sketched: boolean): number {
+  const monthly = sketched ? 0 : months * 72;
+  const kept = keepRuns ? 8 * (months + parameters) : 0;
+  return count * (monthly + 128 + kept) + (sketched ? 16 * bandMetrics.length * months * 1024 : 0);
+}
+
+/** Whether a band method is one planShards makes. */
+function validBands(bands: unknown): bands is BandMethod {
+  const b = bands as { method?: unknown; relativeAccuracy?: unknown } | null;
+  if (b === null || typeof b !== 'object') return false;
+  if (b.method === 'exact') return Object.keys(b).length === 1;
+  return b.method === 'sketch' && typeof b.relativeAccuracy === 'number' && b.relativeAccuracy >= 0.0001 && b.relativeAccuracy <= 0.05 && Object.keys(b).length === 2;
+}
+
+const validSeed = (seed: unknown): seed is Seed => (typeof seed === 'number' ? Number.isFinite(seed) : typeof seed === 'string' && seed.length <= maxSeedLength);
 
 const isWhole = (x: unknown, from: number, to: number): x is number => typeof x === 'number' && Number.isInteger(x) && x >= from && x <= to;
 
@@ -144,22 +185,25 @@ const isWhole = (x: unknown, from: number, to: number): x is number => typeof x 
  */
 export function planShards(input: ScenarioInput = {}, options: ShardPlanOptions = {}): ShardSpec[] {
   const scenario = parseScenario(input);
+  if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options)))
+    throw new ScenarioError([{ path: 'options', value: options, message: 'must be an object of options ({ runs, seed, shards, … })' }]);
   const given = (options ?? {}) as Record<string, unknown>;
   const issues: ScenarioIssue[] = [];
   const bad = (name: string, message: string) => issues.push({ path: `options.${name}`, value: given[name], message });
   const known = ['runs', 'seed', 'shards', 'keepRuns', 'exactBandsUpTo', 'relativeAccuracy'];
   for (const key of Object.keys(given)) if (!known.includes(key)) bad(key, `is not an option of planShards (options: ${known.join(', ')})`);
-  const runs = given.runs ?? 1000;
-  const seed = given.seed ?? 1;
-  const shards = given.shards ?? 1;
-  const keepRuns = given.keepRuns ?? false;
+  // Own options only, and a null is a value given (a bad one), not an option left out.
+  const option = (name: string, fallback: unknown): unknown => (Object.hasOwn(given, name) && given[name] !== undefined ? given[name] : fallback);
+  const runs = option('runs', 1000);
+  const seed = option('seed', 1);
+  const shards = option('shards', 1);
+  const keepRuns = option('keepRuns', false);
   const months = scenario.horizonMonths;
   const fits = Math.floor(limits.runMonths / months);
-  const exactBandsUpTo = given.exactBandsUpTo ?? fits;
-  const relativeAccuracy = given.relativeAccuracy ?? defaultRelativeAccuracy;
+  const exactBandsUpTo = option('exactBandsUpTo', fits);
+  const relativeAccuracy = option('relativeAccuracy', defaultRelativeAccuracy);
   if (!isWhole(runs, 1, maxShardedRuns)) bad('runs', `must be a whole number from 1 to ${formatNumber(maxShardedRuns)}`);
-  if (!(typeof seed === 'number' ? Number.isFinite(seed) : typeof seed === 'string' && seed.length <= maxSeedLength))
-    bad('seed', `a seed must be a finite number or a string of at most ${maxSeedLength} characters`);
+  if (!validSeed(seed)) bad('seed', `a seed must be a finite number or a string of at most ${maxSeedLength} characters`);
   if (!isWhole(shards, 1, maxShards)) bad('shards', `must be a whole number from 1 to ${formatNumber(maxShards)}`);
   if (typeof keepRuns !== 'boolean') bad('keepRuns', 'must be true or false');
   if (!isWhole(exactBandsUpTo, 0, fits)) bad('exactBandsUpTo', `must be a whole number from 0 to ${formatNumber(fits)} (the most runs of ${months} months whose monthly figures fit in memory)`);
@@ -169,6 +213,21 @@ export function planShards(input: ScenarioInput = {}, options: ShardPlanOptions 
   if (issues.length > 0) throw new ScenarioError(issues);
   const bands: BandMethod = (runs as number) > (exactBandsUpTo as number) ? { method: 'sketch', relativeAccuracy: relativeAccuracy as number } : { method: 'exact' };
   const blocks = splitRuns(runs as number, shards as number);
+  const parameters = assumptionFields(scenario).length;
+  const largest = shardBytes(blocks[0]?.count ?? 0, months, parameters, keepRuns as boolean, bands.method === 'sketch');
+  if (largest > maxShardBytes) {
+    const sketched = bands.method === 'sketch';
+    const fixed = shardBytes(0, months, parameters, keepRuns as boolean, sketched);
+    const perRun = shardBytes(1, months, parameters, keepRuns as boolean, sketched) - fixed;
+    const needed = Math.ceil((runs as number) / Math.max(1, Math.floor((maxShardBytes - fixed) / perRun)));
+    throw new ScenarioError([
+      {
+        path: 'options.shards',
+        value: shards,
+        message: `gives shards of about ${Math.round(largest / 2 ** 20)} MB each, more than the ${maxShardBytes / 2 ** 20} MB a shard result may hold (to cross a queue as one value): use at least ${formatNumber(Math.min(needed, runs as number))} shards${bands.method === 'exact' ? ', or sketch the bands (a lower exactBandsUpTo)' : ''}`,
+      },
+    ]);
+  }
   const common = { version, scenario, seed: seed as Seed, runs: runs as number, shards: blocks.length, keepRuns: keepRuns as boolean, bands };
   const plan = planKey(common);
   return blocks.map(({ first, count }, index) => ({ kind: 'cx-roi/shard-spec', version, plan, index, shards: common.shards, first, count, runs: common.runs, seed: common.seed, keepRuns: common.keepRuns, bands, scenario }));
@@ -188,7 +247,20 @@ function checkSpec(spec: ShardSpec): Scenario {
   };
   if (s === null || typeof s !== 'object' || s.kind !== 'cx-roi/shard-spec') return fail('', 'is not a shard spec of cx-roi (from planShards)');
   if (s.version !== version) return fail('version', `was planned by cx-roi ${String(s.version)}; this is cx-roi ${version}, whose runs may differ: plan and simulate with the same version`);
-  const scenario = parseScenario(s.scenario as ScenarioInput);
+  // Each field checked for itself, not only through the fingerprint (which anyone can compute).
+  if (!validSeed(s.seed)) return fail('seed', `a seed must be a finite number or a string of at most ${maxSeedLength} characters`);
+  if (typeof s.keepRuns !== 'boolean') return fail('keepRuns', 'must be true or false');
+  if (!validBands(s.bands)) return fail('bands', 'must be { method: "exact" } or { method: "sketch", relativeAccuracy } with relativeAccuracy from 0.0001 to 0.05');
+  if (!isWhole(s.runs, 1, maxShardedRuns)) return fail('runs', `must be a whole number from 1 to ${formatNumber(maxShardedRuns)}`);
+  if (!isWhole(s.shards, 1, Math.min(maxShards, s.runs as number))) return fail('shards', `must be a whole number from 1 to the runs (at most ${formatNumber(maxShards)})`);
+  if (s.scenario === null || typeof s.scenario !== 'object') return fail('scenario', 'must be the complete scenario of planShards');
+  let scenario: Scenario;
+  try {
+    scenario = parseScenario(s.scenario as ScenarioInput);
+  } catch (error) {
+    if (!(error instanceof ScenarioError)) throw error;
+    throw new ScenarioError(error.issues.map((issue) => ({ ...issue, path: issue.path ? `spec.scenario.${issue.path}` : 'spec.scenario' })));
+  }
   if (s.plan !== planKey(s as ShardSpec)) return fail('plan', 'does not match the spec: it was changed after planShards made it');
   const block = isWhole(s.index, 0, maxShards - 1) ? splitRuns(s.runs as number, s.shards as number)[s.index] : undefined;
   if (!block || block.first !== s.first || block.count !== s.count) return fail('index', `does not match the runs of shard ${String(s.index)} of ${String(s.shards)}`);
@@ -328,11 +400,27 @@ interface ShardHeader {
  */
 export function mergeShards(results: readonly Uint8Array[]): SimulationResult {
   if (!Array.isArray(results) || results.length === 0) throw new TypeError('mergeShards needs an array of every shard result of a plan (from simulateShard)');
-  const decoded = results.map((bytes, i) => {
+  // Array.from, not map: a hole in the array is a missing result to name, not one to skip.
+  const decoded = Array.from(results, (bytes, i) => {
     const d = decodeSections(bytes, `results[${i}]`);
     const header = d.header as unknown as ShardHeader;
     if (header.kind !== 'cx-roi/shard-result') throw new ShardFormatError(`results[${i}] is not a shard result`);
     if (header.version !== version) throw new Error(`results[${i}] was simulated by cx-roi ${header.version}; this is cx-roi ${version}: merge with the version that simulated it`);
+    // The header's own fields, checked for themselves and against its plan's fingerprint.
+    const block = isWhole(header.runs, 1, maxShardedRuns) && isWhole(header.shards, 1, Math.min(maxShards, header.runs)) && isWhole(header.index, 0, header.shards - 1) ? splitRuns(header.runs, header.shards)[header.index] : undefined;
+    if (
+      !block ||
+      block.first !== header.first ||
+      block.count !== header.count ||
+      !validSeed(header.seed) ||
+      typeof header.keepRuns !== 'boolean' ||
+      !validBands(header.bands) ||
+      header.scenario === null ||
+      typeof header.scenario !== 'object' ||
+      !Array.isArray(header.parameterNames) ||
+      header.plan !== planKey(header)
+    )
+      throw new ShardFormatError(`results[${i}] has a header that does not match its plan: it was changed after simulateShard wrote it`);
     return { header, sections: d.sections, at: i };
   });
   const head = (decoded[0] as (typeof decoded)[number]).header;
@@ -347,9 +435,24 @@ export function mergeShards(results: readonly Uint8Array[]): SimulationResult {
   if (missing.length > 0) throw new Error(`${missing.length} of ${head.shards} shards are missing: shard${missing.length > 1 ? 's' : ''} ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}`);
   const scenario = parseScenario(head.scenario as ScenarioInput);
   const ordered = [...byIndex.values()].sort((a, b) => a.header.index - b.header.index);
+  const months = scenario.horizonMonths;
   const section = (d: (typeof decoded)[number], name: string): SectionArray => {
     const array = d.sections.get(name);
     if (!array) throw new ShardFormatError(`results[${d.at}] has no section ${name}`);
+    // Each section's kind and length follow from its name and the shard's runs.
+    const n = d.header.count;
+    const expected: [string, number] | undefined = name.startsWith('values.')
+      ? [singlePrecisionMetrics.has(name.slice(7) as MonthlyMetric) ? 'Float32Array' : 'Float64Array', n * months]
+      : name === 'paidBackCounts'
+        ? ['Int32Array', months]
+        : name === 'parameters'
+          ? ['Float64Array', n * d.header.parameterNames.length]
+          : name === 'npvByMonth'
+            ? ['Float64Array', n * months]
+            : name.startsWith('horizon.')
+              ? [name === 'horizon.executed' ? 'Uint8Array' : name === 'horizon.paybackMonth' || name === 'horizon.stoppedMonth' ? 'Int32Array' : 'Float64Array', n]
+              : undefined;
+    if (expected && (array.constructor.name !== expected[0] || array.length !== expected[1])) throw new ShardFormatError(`results[${d.at}] has a section ${name} of the wrong kind or length`);
     return array;
   };
   const horizonOf = (d: (typeof decoded)[number]): HorizonColumns => {
@@ -373,7 +476,6 @@ export function mergeShards(results: readonly Uint8Array[]): SimulationResult {
   });
   if (head.bands.method === 'exact') return resultFromBlocks(scenario, head.seed, blocks, head.runs, head.keepRuns);
   const { relativeAccuracy } = head.bands;
-  const months = scenario.horizonMonths;
   const merged = bandMetrics.map(() => Array.from({ length: months }, () => createSketch(relativeAccuracy)));
   for (const d of ordered) {
     const numbers = section(d, 'sketches') as Float64Array;

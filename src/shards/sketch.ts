@@ -177,6 +177,7 @@ export function readSketch(numbers: Float64Array, at: number, relativeAccuracy: 
     const from = numbers[i] as number;
     const bins = numbers[i + 1] as number;
     i += 2;
+    if (!Number.isInteger(from) || !Number.isInteger(bins) || bins < 0 || i + bins > numbers.length) throw new RangeError('a sketch in a shard result is cut short or damaged');
     for (let k = 0; k < bins; k += 1) {
       const n = numbers[i + k] as number;
       if (n > 0) {

@@ -165,6 +165,23 @@ describe.skipIf(!redisServer)('cx-roi/bullmq on a real Redis with two worker pro
     await flows.close();
   });
 
+  it('says when Redis cannot be reached, and a timeout or a signal works before it answers', async () => {
+    const nowhere = 'redis://127.0.0.1:1';
+    let t = Date.now();
+    await expect(client.simulateOnQueue({}, { connection: nowhere, queue, runs: 10, timeout: 500 })).rejects.toMatchObject({ name: 'TimeoutError' });
+    expect(Date.now() - t).toBeLessThan(5000);
+    t = Date.now();
+    await expect(client.simulateOnQueue({}, { connection: nowhere, queue, runs: 10 })).rejects.toThrow(/could not reach Redis at redis:\/\/127\.0\.0\.1:1 within 10 s/);
+    expect(Date.now() - t).toBeLessThan(15_000);
+    await expect(client.simulateOnQueue({}, { queue, runs: 10 } as never)).rejects.toMatchObject({ issues: [{ path: 'options.connection' }] });
+  }, 30_000);
+
+  it('reads a Redis address, or names what is wrong with it', () => {
+    expect(client.redisOptions('redis://u:p%40ss@[::1]:6390/3')).toMatchObject({ host: '::1', port: 6390, username: 'u', password: 'p@ss', db: 3 });
+    for (const bad of ['redis://h:1/abc', 'redis://h:1/-1', 'redis://h:1/1.5', 'redis://h:1?db=3', 'http://h:1', 'nonsense', 5])
+      expect(() => client.redisOptions(bad as string), String(bad)).toThrow(/options\.connection/);
+  });
+
   it('the CLI client prints the result hash; bad flags are named', () => {
     const out = execFileSync(process.execPath, [cli, 'simulate', '--runs', '2000', '--seed', '7', '--redis', url, '--queue', queue, '--shards', '3', '--format', 'json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     const printed = JSON.parse(out) as Parameters<typeof resultHash>[0];

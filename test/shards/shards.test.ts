@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DDSketch } from '@datadog/sketches-js';
 import { ScenarioError, mergeShards, planShards, resultHash, simulate, simulateShard, version } from '../../src/index.js';
-import { ShardFormatError } from '../../src/shards/codec.js';
+import { ShardFormatError, decodeSections, encodeSections } from '../../src/shards/codec.js';
+import { planKey } from '../../src/shards/shards.js';
 import { addValues, createSketch, mergeSketch, readSketch, sketchBand, sketchNumbers } from '../../src/shards/sketch.js';
 import { parseScenario } from '../../src/scenario/parse.js';
 import { simulateRange } from '../../src/simulate/matrix.js';
@@ -75,6 +76,8 @@ describe('planShards, simulateShard, mergeShards', () => {
     expect(issues(() => planShards({}, { shard: 2 } as never))).toEqual(['options.shard']);
     expect(issues(() => planShards({}, { runs: 1_000_000, keepRuns: true }))).toEqual(['options.keepRuns']);
     expect(issues(() => planShards({ horizonMonths: 0 }, {}))).toEqual(['horizonMonths']);
+    expect(issues(() => planShards({}, { runs: null, seed: null } as never))).toEqual(['options.runs', 'options.seed']);
+    expect(issues(() => planShards({}, 5 as never))).toEqual(['options']);
   });
 
   it('a spec changed, of another version or not a spec is refused, naming the field', () => {
@@ -93,7 +96,7 @@ describe('planShards, simulateShard, mergeShards', () => {
     expect(refused({ ...spec, scenario: { ...spec.scenario, horizonMonths: 25 } })?.path).toBe('spec.plan');
     expect(refused({ ...spec, count: 6 })?.path).toBe('spec.index');
     expect(refused(null)?.path).toBe('spec');
-    expect(refused({ ...spec, scenario: { ...spec.scenario, horizonMonths: -3 } })?.path).toBe('horizonMonths');
+    expect(refused({ ...spec, scenario: { ...spec.scenario, horizonMonths: -3 } })?.path).toBe('spec.scenario.horizonMonths');
   });
 
   it('a damaged, cut, foreign, repeated or missing result is a clear error', () => {
@@ -118,6 +121,62 @@ describe('planShards, simulateShard, mergeShards', () => {
     const offset = new Uint8Array(bytes.length + 3);
     offset.set(bytes, 3);
     expect(resultHash(mergeShards([offset.subarray(3)]))).toBe(resultHash(simulate(small, { runs: 7 })));
+  });
+
+  it('reads a Node Buffer at any offset, and names a hole in the results', () => {
+    const results = planShards(small, { runs: 30, shards: 3 }).map((s) => simulateShard(s));
+    const expected = resultHash(simulate(small, { runs: 30 }));
+    for (const offset of [1, 3, 4, 12]) {
+      const shifted = Buffer.concat([Buffer.alloc(offset), Buffer.from(results[0]!)]).subarray(offset);
+      expect(resultHash(mergeShards([shifted, results[1]!, results[2]!]))).toBe(expected);
+    }
+    // eslint-disable-next-line no-sparse-arrays
+    expect(() => mergeShards([results[0]!, , results[2]!] as Uint8Array[])).toThrow(/results\[1\] is not a shard result: expected a Uint8Array/);
+  });
+
+  it('checks every field of a spec, even one whose fingerprint was recomputed; key order does not matter', () => {
+    const [spec] = planShards(small, { runs: 10 }) as [ShardSpec];
+    const forged = (change: Partial<Record<keyof ShardSpec, unknown>>) => {
+      const s = { ...spec, ...change } as ShardSpec;
+      return { ...s, plan: planKey(s) } as ShardSpec;
+    };
+    const path = (s: ShardSpec) => {
+      try {
+        simulateShard(s);
+      } catch (error) {
+        return (error as ScenarioError).issues?.[0]?.path ?? (error as Error).message;
+      }
+      return 'accepted';
+    };
+    expect(path(forged({ bands: { method: 'sketch', relativeAccuracy: 0 } }))).toBe('spec.bands');
+    expect(path(forged({ bands: 'x' }))).toBe('spec.bands');
+    expect(path(forged({ seed: 'x'.repeat(1e5) }))).toBe('spec.seed');
+    expect(path(forged({ keepRuns: 'yes' }))).toBe('spec.keepRuns');
+    expect(path(forged({ shards: 1e9 }))).toBe('spec.shards');
+    expect(path({ ...spec, scenario: { ...spec.scenario, extra: 1 } as never })).toBe('spec.scenario.extra');
+    expect(path({ ...spec, scenario: null as never })).toBe('spec.scenario');
+    // Sorted keys all the way down (jq -S, a database's JSON): the same spec.
+    const sortDeep = (x: unknown): unknown => (Array.isArray(x) ? x.map(sortDeep) : x && typeof x === 'object' ? Object.fromEntries(Object.keys(x).sort().map((k) => [k, sortDeep((x as Record<string, unknown>)[k])])) : x);
+    expect(path(sortDeep(spec) as ShardSpec)).toBe('accepted');
+  });
+
+  it('refuses a result whose header was changed, even with its checksum written again', () => {
+    const results = planShards(small, { runs: 20, shards: 2 }).map((s) => simulateShard(s));
+    const rewrite = (bytes: Uint8Array, change: (h: Record<string, unknown>) => Record<string, unknown>) => {
+      const { header, sections } = decodeSections(bytes, 'x');
+      const { sections: _layout, littleEndian: _order, ...rest } = header as Record<string, unknown>;
+      return encodeSections(change(rest), [...sections].map(([name, array]) => ({ name, array })));
+    };
+    expect(() => mergeShards([rewrite(results[0]!, (h) => ({ ...h, seed: 2 })), results[1]!])).toThrow(/results\[0\] has a header that does not match its plan/);
+    expect(() => mergeShards([rewrite(results[0]!, (h) => ({ ...h, scenario: { ...(h.scenario as object), horizonMonths: 12 } })), results[1]!])).toThrow(/does not match its plan/);
+    // The same header, written again: still merges.
+    expect(resultHash(mergeShards([rewrite(results[0]!, (h) => h), results[1]!]))).toBe(resultHash(simulate(small, { runs: 20 })));
+  });
+
+  it('refuses shards too big for a queue, saying how many would do', () => {
+    expect(() => planShards({}, { runs: 100_000, shards: 1 })).toThrow(/options\.shards: gives shards of about \d+ MB each, more than the 256 MB .*use at least 2 shards, or sketch the bands/);
+    expect(() => planShards({}, { runs: 10_000_000, shards: 1, exactBandsUpTo: 0 })).toThrow(/options\.shards/);
+    expect(planShards({}, { runs: 100_000, shards: 2 })).toHaveLength(2);
   });
 
   it('reports progress through the shard', () => {
