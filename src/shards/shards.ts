@@ -5,7 +5,7 @@ import { ScenarioError, type ScenarioIssue } from '../scenario/error.js';
 import { parseScenario } from '../scenario/parse.js';
 import type { Scenario, ScenarioInput } from '../scenario/schema.js';
 import { type HorizonColumns, type MetricColumn, type MonthlyMetric, type RunMatrix, createMatrix, joinRuns, monthlyMetrics, orderBlocks, simulateRange, singlePrecisionMetrics } from '../simulate/matrix.js';
-import { maxSeedLength } from '../simulate/options.js';
+import { isSeed, maxSeedLength } from '../simulate/options.js';
 import { progressStep } from '../simulate/progress.js';
 import type { SimulationResult } from '../simulate/result.js';
 import { assembleResult, resultFromBlocks } from '../summary/result.js';
@@ -161,7 +161,6 @@ function validBands(bands: unknown): bands is BandMethod {
   return b.method === 'sketch' && typeof b.relativeAccuracy === 'number' && b.relativeAccuracy >= 0.0001 && b.relativeAccuracy <= 0.05 && Object.keys(b).length === 2;
 }
 
-const validSeed = (seed: unknown): seed is Seed => (typeof seed === 'number' ? Number.isFinite(seed) : typeof seed === 'string' && seed.length <= maxSeedLength);
 
 const isWhole = (x: unknown, from: number, to: number): x is number => typeof x === 'number' && Number.isInteger(x) && x >= from && x <= to;
 
@@ -203,7 +202,7 @@ export function planShards(input: ScenarioInput = {}, options: ShardPlanOptions 
   const exactBandsUpTo = option('exactBandsUpTo', fits);
   const relativeAccuracy = option('relativeAccuracy', defaultRelativeAccuracy);
   if (!isWhole(runs, 1, maxShardedRuns)) bad('runs', `must be a whole number from 1 to ${formatNumber(maxShardedRuns)}`);
-  if (!validSeed(seed)) bad('seed', `a seed must be a finite number or a string of at most ${maxSeedLength} characters`);
+  if (!isSeed(seed)) bad('seed', `a seed must be a finite number or a string of at most ${maxSeedLength} characters`);
   if (!isWhole(shards, 1, maxShards)) bad('shards', `must be a whole number from 1 to ${formatNumber(maxShards)}`);
   if (typeof keepRuns !== 'boolean') bad('keepRuns', 'must be true or false');
   if (!isWhole(exactBandsUpTo, 0, fits)) bad('exactBandsUpTo', `must be a whole number from 0 to ${formatNumber(fits)} (the most runs of ${months} months whose monthly figures fit in memory)`);
@@ -248,7 +247,7 @@ function checkSpec(spec: ShardSpec): Scenario {
   if (s === null || typeof s !== 'object' || s.kind !== 'cx-roi/shard-spec') return fail('', 'is not a shard spec of cx-roi (from planShards)');
   if (s.version !== version) return fail('version', `was planned by cx-roi ${String(s.version)}; this is cx-roi ${version}, whose runs may differ: plan and simulate with the same version`);
   // Each field checked for itself, not only through the fingerprint (which anyone can compute).
-  if (!validSeed(s.seed)) return fail('seed', `a seed must be a finite number or a string of at most ${maxSeedLength} characters`);
+  if (!isSeed(s.seed)) return fail('seed', `a seed must be a finite number or a string of at most ${maxSeedLength} characters`);
   if (typeof s.keepRuns !== 'boolean') return fail('keepRuns', 'must be true or false');
   if (!validBands(s.bands)) return fail('bands', 'must be { method: "exact" } or { method: "sketch", relativeAccuracy } with relativeAccuracy from 0.0001 to 0.05');
   if (!isWhole(s.runs, 1, maxShardedRuns)) return fail('runs', `must be a whole number from 1 to ${formatNumber(maxShardedRuns)}`);
@@ -412,7 +411,7 @@ export function mergeShards(results: readonly Uint8Array[]): SimulationResult {
       !block ||
       block.first !== header.first ||
       block.count !== header.count ||
-      !validSeed(header.seed) ||
+      !isSeed(header.seed) ||
       typeof header.keepRuns !== 'boolean' ||
       !validBands(header.bands) ||
       header.scenario === null ||

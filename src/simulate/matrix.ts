@@ -327,30 +327,33 @@ export function runResults(runs: JoinedRuns, withTerminalValue: boolean, withGat
     for (let k = 0, at = i * months; k < months; k += 1) values[k] = source[at + k] as number;
     return values;
   };
-  return Array.from({ length: to - from }, (_, k) => from + k).map((i) => ({
-    run: i,
-    roi: h.roi[i] as number,
-    npv: h.npv[i] as number,
-    paybackMonth: h.paybackMonth[i] === 0 ? null : (h.paybackMonth[i] as number),
-    customers: { baseline: h.customersBaseline[i] as number, invested: h.customersInvested[i] as number },
-    executed: h.executed[i] === 1,
-    parameters: drawn(i),
-    ...(npvByMonth ? { npvByMonth: monthly(npvByMonth, i) } : {}),
-    levers: {
-      retention: h.leverRetention[i] as number,
-      spend: h.leverSpend[i] as number,
-      positiveWordOfMouth: h.leverPositiveWordOfMouth[i] as number,
-      negativeWordOfMouth: h.leverNegativeWordOfMouth[i] as number,
-      cost: h.leverCost[i] as number,
-    },
-    terminalValue: withTerminalValue ? (h.terminalValue[i] as number) : null,
-    gate: withGate
-      ? {
-          stoppedMonth: h.stoppedMonth[i] === 0 ? null : (h.stoppedMonth[i] as number),
-          measured: h.gateMeasured[i] as number,
-          savedCost: h.savedCost[i] as number,
-          npvWithoutGate: h.npvWithoutGate[i] as number,
-        }
-      : null,
-  }));
+  return Array.from({ length: to - from }, (_, k) => {
+    const i = from + k;
+    return {
+      run: i,
+      roi: h.roi[i] as number,
+      npv: h.npv[i] as number,
+      paybackMonth: h.paybackMonth[i] === 0 ? null : (h.paybackMonth[i] as number),
+      customers: { baseline: h.customersBaseline[i] as number, invested: h.customersInvested[i] as number },
+      executed: h.executed[i] === 1,
+      parameters: drawn(i),
+      ...(npvByMonth ? { npvByMonth: monthly(npvByMonth, i) } : {}),
+      levers: {
+        retention: h.leverRetention[i] as number,
+        spend: h.leverSpend[i] as number,
+        positiveWordOfMouth: h.leverPositiveWordOfMouth[i] as number,
+        negativeWordOfMouth: h.leverNegativeWordOfMouth[i] as number,
+        cost: h.leverCost[i] as number,
+      },
+      terminalValue: withTerminalValue ? (h.terminalValue[i] as number) : null,
+      gate: withGate
+        ? {
+            stoppedMonth: h.stoppedMonth[i] === 0 ? null : (h.stoppedMonth[i] as number),
+            measured: h.gateMeasured[i] as number,
+            savedCost: h.savedCost[i] as number,
+            npvWithoutGate: h.npvWithoutGate[i] as number,
+          }
+        : null,
+    };
+  });
 }

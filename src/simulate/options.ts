@@ -35,7 +35,8 @@ export const defaultSeed = 1;
 /** Longest string seed. */
 export const maxSeedLength = 200;
 
-function isSeed(value: unknown): value is Seed {
+/** Whether a value is a seed simulate takes: a finite number, or a string of at most {@link maxSeedLength} characters. */
+export function isSeed(value: unknown): value is Seed {
   return typeof value === 'number' ? Number.isFinite(value) : typeof value === 'string' && value.length <= maxSeedLength;
 }
 
