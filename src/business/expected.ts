@@ -1,6 +1,7 @@
 import { scenarioAssumptions } from '../scenario/assumption-fields.js';
 import { reachedShare } from '../model/month.js';
-import { type RunParameters, investedPBad, runParameters } from '../model/parameters.js';
+import { type RunParameters, investedPBad } from '../model/parameters.js';
+import { runParameters } from '../model/run-parameters.js';
 import { customerLifetimeValue, excellentShareAt, monthlyChurn, npsParts } from '../model/run.js';
 import { centralValue } from '../scenario/distribution.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -34,7 +35,7 @@ export function expectedMonth(customers: number, prospects: number, arm: ArmCond
   const good = customers - bad;
   const excellent = good * arm.excellentShare;
   const churned = bad * p.switchAfterBad + good * p.baseChurn;
-  const positiveTells = excellent * p.recommendAfterExcellent * p.toldAfterExcellent;
+  const positiveTells = excellent * p.recommendAfterExcellent * p.toldPerRecommendingMonth;
   const negativeTells = bad * p.speakAfterBad * p.toldAfterBad;
   const converted = prospects * reachedShare(p.conversionPerTell, positiveTells, prospects);
   const organic = (prospects - converted) * p.organicMonthly;

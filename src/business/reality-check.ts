@@ -1,5 +1,5 @@
 import { createStream } from '../random/stream.js';
-import { runParameters } from '../model/parameters.js';
+import { runParameters } from '../model/run-parameters.js';
 import { gateWindowMonths, measuredCut, simulateRun } from '../model/run.js';
 import { defaultScenario, deepFreeze } from '../scenario/defaults.js';
 import { ScenarioError } from '../scenario/error.js';

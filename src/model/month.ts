@@ -61,7 +61,9 @@ function reachedShareWith(logMiss: number, perTell: number, tells: number, group
  * One month of one arm: experience, churn, spend, word of mouth, acquisition.
  * Counts are drawn per group (binomial), so the cost does not grow with the
  * number of customers. Word of mouth follows the experiences of this month
- * only: recommendations from excellent journeys, stories from bad ones.
+ * only: recommendations from excellent journeys (a promoter tells
+ * toldAfterExcellent people over tellingPeriodMonths, so that share of them
+ * this month), stories from bad ones (toldAfterBad people each).
  *
  * @param customers - Active customers at the start of the month.
  * @param prospects - Prospect pool at the start of the month.
@@ -87,7 +89,7 @@ export function simulateMonth(
   // 3. Spend: everyone with a journey this month buys at its rate.
   const revenue = good * p.spendGood + bad * p.spendBad;
   // 4. Word of mouth, from this month's experiences.
-  const positiveTells = Math.round(binomial(streams.recommend, excellent, p.recommendAfterExcellent) * p.toldAfterExcellent);
+  const positiveTells = Math.round(binomial(streams.recommend, excellent, p.recommendAfterExcellent) * p.toldPerRecommendingMonth);
   const negativeTells = Math.round(binomial(streams.speakOut, bad, p.speakAfterBad) * p.toldAfterBad);
   // Recommendations spread over the pool, so no count can exceed it.
   const converted = binomial(streams.convert, prospects, reachedShareWith(p.logMissConversion, p.conversionPerTell, positiveTells, prospects));

@@ -36,12 +36,18 @@ export interface RunParameters {
   readonly spendBad: number;
   /** Revenue from a customer in a month with a good experience. */
   readonly spendGood: number;
+  /** How many times a bad month's spend a good month's is (`spend.goodMultiplier`). */
+  readonly spendRatio: number;
   readonly grossMargin: number;
   readonly excellentShare: number;
   readonly recommendAfterExcellent: number;
   readonly recommendAfterBad: number;
   readonly detractorAfterOrdinary: number;
   readonly toldAfterExcellent: number;
+  /** Months over which a promoter tells `toldAfterExcellent` people (`wordOfMouth.tellingPeriodMonths`). */
+  readonly tellingPeriodMonths: number;
+  /** People a customer who recommends after an excellent month tells that month: toldAfterExcellent ÷ tellingPeriodMonths. */
+  readonly toldPerRecommendingMonth: number;
   readonly speakAfterBad: number;
   readonly toldAfterBad: number;
   readonly conversionPerTell: number;
@@ -153,12 +159,13 @@ function total(v: DrawnValues, paths: readonly string[]): number {
 }
 
 /**
- * The model's parameters from one run's drawn values.
+ * The model's parameters from one run's drawn values, as drawn: a scenario
+ * that holds a business has some of them solved from it (`runParameters`).
  *
  * @param summed - `summedPaths(Object.keys(v))`, given by a caller that knows it (one per scenario for
  *   drawValues's records) so that each run need not sort the values' keys.
  */
-export function runParameters(scenario: Scenario, v: DrawnValues, summed: SummedPaths = summedPaths(Object.keys(v))): RunParameters {
+export function drawnParameters(scenario: Scenario, v: DrawnValues, summed: SummedPaths = summedPaths(Object.keys(v))): RunParameters {
   const get = (path: string): number => {
     const x = v[path];
     if (x === undefined) throw new Error(`no value drawn for ${path}`);
@@ -215,12 +222,15 @@ export function runParameters(scenario: Scenario, v: DrawnValues, summed: Summed
     baseChurn: get('churn.base'),
     spendBad,
     spendGood,
+    spendRatio: get('spend.goodMultiplier'),
     grossMargin: get('spend.grossMargin'),
     excellentShare: get('wordOfMouth.excellentShare'),
     recommendAfterExcellent: get('wordOfMouth.recommendAfterExcellent'),
     recommendAfterBad: get('wordOfMouth.recommendAfterBad'),
     detractorAfterOrdinary: get('wordOfMouth.detractorAfterOrdinary'),
     toldAfterExcellent: get('wordOfMouth.toldAfterExcellent'),
+    tellingPeriodMonths: get('wordOfMouth.tellingPeriodMonths'),
+    toldPerRecommendingMonth: get('wordOfMouth.toldAfterExcellent') / get('wordOfMouth.tellingPeriodMonths'),
     speakAfterBad: get('wordOfMouth.speakAfterBad'),
     toldAfterBad: get('wordOfMouth.toldAfterBad'),
     conversionPerTell: get('wordOfMouth.conversionPerTell'),

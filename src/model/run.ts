@@ -4,7 +4,8 @@ import { minimumProgrammeCost } from '../scenario/domain.js';
 import type { Scenario } from '../scenario/schema.js';
 import { type DrawnValues, drawValues, drawnSummedPaths } from './draw.js';
 import { type MonthOutcome, emptyOutcome, simulateMonth } from './month.js';
-import { type RunParameters, cutAt, investedPBad, runParameters } from './parameters.js';
+import { type RunParameters, cutAt, investedPBad } from './parameters.js';
+import { runParameters } from './run-parameters.js';
 import { armStreams, modelStreams } from './streams.js';
 
 /** A scenario's stage gate (see `investment.stageGate`). */

@@ -42,6 +42,8 @@ export const domains = {
   // A good month spending next to nothing would make the bad month's share of the average unbounded.
   spendRatio: domain(0.01, 100, false, 'a spend ratio'),
   months: domain(0, 240, false, 'a number of months'),
+  // The span over which a promoter's recommendations are told: at least one month.
+  spanMonths: domain(1, 240, false, 'a number of months'),
   // A programme may backfire: −1 doubles the chance of a failure, 1 removes it.
   effect: domain(-1, 1, false, 'a relative cut (negative: the programme makes failures more likely)'),
   // How many times as often an unconnected (siloed) channel fails as a connected one.

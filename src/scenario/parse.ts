@@ -1,9 +1,15 @@
 import * as z from 'zod';
 import { deepFreeze, defaultScenario } from './defaults.js';
 import { ScenarioError, type ScenarioIssue, fromZodIssues, valueAt } from './error.js';
-import { distributionWords } from './distribution.js';
+import { type Assumption, distributionWords } from './distribution.js';
+import type { Domain } from './domain.js';
 import { childrenAt, scenarioFields, unwrapped } from './fields.js';
 import { rememberAssumptionFields } from '../model/assumptions.js';
+import { type BusinessConflict, businessMonthlyChurn, holdBusiness, journeyScale } from '../model/business.js';
+import { alternatives } from './sources.js';
+import { drawnParameters } from '../model/parameters.js';
+import { centralValue } from './assumption-values.js';
+import { derivedFrom, derivedPathsOf } from './business.js';
 import { executionSuccessFromMaturity, maturityAnswersSchema } from './maturity.js';
 import { shapeIssues } from './guard.js';
 import { type Scenario, type ScenarioInput, scenarioSchema } from './schema.js';
@@ -50,20 +56,93 @@ function parseObject(input: object): Scenario {
   const renamed = [...renamedFieldIssues(input), ...reservedTouchpointIssues(input)];
   if (renamed.length > 0) throw new ScenarioError(renamed);
   // A complete scenario (what parseScenario, calibrate and the playground's export give) is read as
-  // it is: its touchpoints replace the default journey, so one it removed stays removed.
-  const complete = Object.keys(defaultScenario).every((key) => Object.hasOwn(input, key));
-  const merged = withMaturity(mergeOver(defaultScenario, input, [], complete), input);
+  // it is: its touchpoints replace the default journey, so one it removed stays removed. One without
+  // a business (as 0.5 and earlier wrote them) sets every parameter itself: it holds none.
+  const complete = Object.keys(defaultScenario).every((key) => key === 'business' || Object.hasOwn(input, key));
+  const given = complete && !Object.hasOwn(input, 'business') ? { ...input, business: null } : input;
+  const merged = withMaturity(mergeOver(defaultScenario, given, [], complete), given);
   const result = scenarioSchema.safeParse(merged);
   if (!result.success) throw new ScenarioError(fromZodIssues(result.error.issues, merged, (path) => allowedKeys(merged, path)));
-  const scenario = deepFreeze(result.data);
-  // The assumptions a run draws, found once here while the schema is at hand (settings such as the horizon are not).
-  rememberAssumptionFields(
-    scenario,
+  const fields = (scenario: Scenario) =>
     scenarioFields(scenario)
       .filter((field) => field.meta.uncertain)
-      .map(({ path, value, meta }) => ({ path, value, domain: meta.domain })),
-  );
+      .map(({ path, value, meta }) => ({ path, value, domain: meta.domain }));
+  const scenario = deepFreeze(result.data.business ? holdingBusiness(result.data, given, fields(result.data)) : result.data);
+  // The assumptions a run draws, found once here while the schema is at hand (settings such as the horizon are not).
+  rememberAssumptionFields(scenario, fields(scenario));
   return scenario;
+}
+
+/**
+ * A scenario that holds its business, with the solved parameters written in
+ * at the assumptions' central values (each run solves them again from its
+ * own draws). Figures the business cannot be reconciled with, and solved
+ * fields the input gives other values, are errors.
+ */
+function holdingBusiness(scenario: Scenario, input: object, assumptions: readonly { path: string; value: Assumption; domain: Domain }[]): Scenario {
+  const business = scenario.business as NonNullable<Scenario['business']>;
+  const central: Record<string, number> = {};
+  for (const { path, value, domain } of assumptions) central[path] = centralValue(value, domain);
+  const conflicts: BusinessConflict[] = [];
+  const drawn = drawnParameters(scenario, central);
+  const p = holdBusiness(drawn, business, (c) => conflicts.push(c));
+  if (conflicts.length > 0)
+    throw new ScenarioError(
+      conflicts.map((c) => ({
+        ...c,
+        message: `${c.message}${c.message.includes('lower than bad experiences alone cause') ? lowerSwitchingHint(p.pBad, drawn.switchAfterBad, businessMonthlyChurn(business)) : ''}. The scenario holds this business (scenario.business): change the figure that clashes, or give business: null to set the parameters yourself`,
+      })),
+    );
+  const solved: Record<string, number> = {
+    'customers.initial': p.initialCustomers,
+    'churn.base': p.baseChurn,
+    'spend.averagePerMonth': business.averageRevenuePerCustomerMonthly,
+    'acquisition.organicMonthly': p.organicMonthly,
+    'wordOfMouth.excellentShare': p.excellentShare,
+  };
+  const clashes = derivedPathsOf(business).flatMap((path) => {
+    const value = valueAt(input, path.split('.'));
+    const want = solved[path] as number;
+    if (value === undefined || (typeof value === 'number' && Math.abs(value - want) <= 1e-9 * Math.max(1, Math.abs(want)))) return [];
+    return [
+      {
+        path,
+        value,
+        message: `is solved from ${derivedFrom[path]} while the scenario holds a business (here ${String(want)}): leave it out to keep the business, or give business: null to set it yourself`,
+      },
+    ];
+  });
+  if (clashes.length > 0) throw new ScenarioError(clashes);
+  const out = structuredClone(scenario) as Scenario & { [key: string]: unknown };
+  const set = (path: string, value: unknown) => {
+    const keys = path.split('.');
+    let at = out as Record<string, unknown>;
+    for (const key of keys.slice(0, -1)) at = at[key] as Record<string, unknown>;
+    at[keys[keys.length - 1] as string] = value;
+  };
+  for (const path of derivedPathsOf(business)) set(path, solved[path]);
+  if (business.badExperienceShareMonthly !== undefined) {
+    // The touchpoints keep their shape, scaled together to the observed rate (fixed values; a distribution stays as given, and each run scales its draw).
+    const journey = assumptions.filter((f) => f.path === 'journey.touchpointFailure' || f.path.startsWith('journey.touchpointFailure.'));
+    const k = journeyScale(
+      journey.map((f) => central[f.path] as number),
+      p.touchpointPBad,
+    );
+    const scaled = (value: Assumption): Assumption => {
+      if (typeof value !== 'number') return value;
+      return k === null ? 1 - (1 - p.touchpointPBad) ** (1 / journey.length) : k === 1 ? value : Math.min(1, k * value);
+    };
+    const given = scenario.journey.touchpointFailure;
+    set(
+      'journey.touchpointFailure',
+      Array.isArray(given)
+        ? given.map((value) => scaled(value))
+        : typeof given === 'number' || 'dist' in given
+          ? scaled(given as Assumption)
+          : Object.fromEntries(Object.entries(given).map(([name, value]) => [name, scaled(value as Assumption)])),
+    );
+  }
+  return out;
 }
 
 /**
@@ -106,6 +185,23 @@ function mergeOver(base: unknown, over: unknown, path: readonly string[], comple
   // Numbers, lists and distributions replace the default whole; so does a record of touchpoints
   // over a default that is a single number or a list.
   if (!isPlainObject(base) || !isPlainObject(over) || 'dist' in base || 'dist' in over) return over;
+  if (path.join('.') === 'business') {
+    // A whole business (every figure it needs: customers, a churn figure, revenue, new customers) replaces
+    // the default's, so it holds none of the default's optional figures. A part of one merges figure by
+    // figure: one churn figure replaces the other, and null removes an optional one.
+    const whole =
+      complete ||
+      (['customers', 'averageRevenuePerCustomerMonthly', 'newCustomersMonthly'].every((key) => Object.hasOwn(over, key)) &&
+        (Object.hasOwn(over, 'annualRetention') || Object.hasOwn(over, 'monthlyChurn')));
+    const merged: Record<string, unknown> = whole ? {} : { ...base };
+    if (Object.hasOwn(over, 'monthlyChurn')) delete merged.annualRetention;
+    if (Object.hasOwn(over, 'annualRetention')) delete merged.monthlyChurn;
+    for (const [name, value] of Object.entries(over)) {
+      if (value === null) delete merged[name];
+      else merged[name] = value;
+    }
+    return merged;
+  }
   if (path.join('.') === touchpointsPath) {
     if (complete) return over;
     const merged: Record<string, unknown> = { ...base };
@@ -154,4 +250,15 @@ function objectsIn(outer: z.core.$ZodType): z.ZodObject[] {
   if (schema instanceof z.ZodObject) return [schema];
   if (schema instanceof z.ZodUnion) return (schema.options as z.core.$ZodType[]).flatMap(objectsIn);
   return [];
+}
+
+/** How a churn lower than bad experiences cause can be resolved: fewer bad experiences, or the seeds' lower switching figures. */
+function lowerSwitchingHint(pBad: number, switchAfterBad: number, churn: number): string {
+  const percent = (x: number) => `${(100 * x).toFixed(0)}%`;
+  const lower = (alternatives['churn.switchAfterBad'] ?? []).filter((a) => a.value < switchAfterBad);
+  const describe = (a: (typeof lower)[number]) => `${percent(a.value)} (${a.figure}: ${a.credit}, ${a.article})`;
+  const fitting = lower.filter((a) => a.value * pBad <= churn);
+  return fitting.length > 0
+    ? `. Either fewer customers have bad experiences (business.badExperienceShareMonthly) or fewer of them leave: the seed articles also give ${fitting.map(describe).join('; ')}, which fit${fitting.length === 1 ? 's' : ''}: set churn.switchAfterBad to ${fitting.length === 1 ? 'it' : 'one of them'}`
+    : `. Even the lowest figures in the seed articles (${lower.map(describe).join('; ')}) leave more churn than observed, so check the bad-experience rate`;
 }

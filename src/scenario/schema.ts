@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { type Assumption, distributionSchema, distributionWords, lowestDraw } from './distribution.js';
 import { type Domain, domains, limits, minimumProgrammeCost } from './domain.js';
 import { maturityAnswersSchema, executionSuccessFromMaturity } from './maturity.js';
+import { businessSchema } from './business.js';
 import { type SourceName, sources } from './sources.js';
 
 /** What the docs, the playground and `describeAssumptions` say about one scenario field. */
@@ -53,7 +54,7 @@ const touchpointName = z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9_-]{0,39}$/, 'a touchpoint name: a letter, then letters, digits, _ or -, at most 40')
   .refine((name) => !distributionWords.has(name), 'a touchpoint cannot be named like a word of a distribution (dist, min, max, …)');
-const calibratedNote = `${illustrative} The default is calibrate() of the default business (80% annual retention, 1.5% bad experiences a month, NPS 20, 180 new customers a month), rounded.`;
+const calibratedNote = `${illustrative} While the scenario holds a business (scenario.business, by default the default business: 80% annual retention, 1.5% bad experiences a month, NPS 20, 180 new customers a month), it is solved from that business in every run, and the value shown is the solution at the assumptions' means; with business: null it is yours to set.`;
 const touchpointFailureOne = assumption(domains.probability, {
   label: 'Touchpoint failure rate',
   unit: 'probability per month',
@@ -63,7 +64,7 @@ const touchpointFailureOne = assumption(domains.probability, {
 });
 
 const tunedCostNote =
-  'Illustrative, and tuned: with the default business, these costs make the default programme’s outcome classes land near Accenture’s 23 / 57 / 20 (a calibration target, not a validation). Set your own.';
+  'Illustrative: the programme’s budget is the company’s own figure, not something to estimate. The default (110,000 up front, 5,500 a month) is a mid-sized programme for a 10,000-customer business; 0.4 chose it so that the default landed near Accenture’s 23 / 57 / 20, a target nothing is tuned to any more (realityCheck() shows how far the default lands from it). Set your own.';
 
 /**
  * An assumption given once for the whole journey, or once per touchpoint the
@@ -141,6 +142,20 @@ export const scenarioSchema = z
       source: null,
       note: illustrative,
     }),
+    /**
+     * The business the scenario describes, as the company observes it
+     * (customers, annual retention or monthly churn, revenue per customer,
+     * new customers a month, and if known the bad-experience rate and NPS).
+     * While it is given, the parameters nobody observes (customers.initial,
+     * churn.base, spend.averagePerMonth, acquisition.organicMonthly, the
+     * touchpoint failures' scale with a bad-experience rate, and
+     * wordOfMouth.excellentShare with an NPS) are solved from it in every
+     * run, so changing a CX figure asks what the programme is worth to this
+     * company were that figure true. `null`: no business is held, and those
+     * parameters are the scenario's own.
+     * @defaultValue defaultBusiness
+     */
+    business: businessSchema.nullable(),
     customers: z.strictObject({
       /**
        * Customers at the start.
@@ -334,6 +349,14 @@ export const scenarioSchema = z
         description: 'People a customer who recommends the company tells about the excellent experience.',
         source: 'toldAfterGoodAndBad',
       }),
+      tellingPeriodMonths: assumption(domains.spanMonths, {
+        label: 'Months over which a promoter tells them',
+        unit: 'months',
+        description:
+          'The span over which a customer who recommends the company tells toldAfterExcellent people: a month with an excellent experience and a recommendation tells toldAfterExcellent ÷ this many. 12: about 9 people a year of recommending; 1: 9 people for every excellent month.',
+        source: null,
+        note: 'A reading of article 003, not a figure of its own. “Loyal customers share their experience with some 9 people” counts people per loyal customer, and gives no period; the model’s excellent experiences come monthly, and a customer’s circle does not renew every month, so 9 people every excellent month (cx-roi 0.5’s reading) tells about 30 people a customer-year, more than the 16 a dissatisfied customer tells about a bad experience. A year is the default: a promoter reaches about 9 people a year, fewer per teller than the 16 a bad experience reaches, as the articles stress. Other readings: 1 (per excellent month) and a customer’s mean tenure (about 54 months for the default business).',
+      }),
       /**
        * Telling others after a bad experience.
        *
@@ -411,7 +434,7 @@ export const scenarioSchema = z
         unit: 'probability per tell',
         description: 'Chance that one recommendation turns a prospect into a customer.',
         source: null,
-        note: illustrative,
+        note: 'Illustrative and uncertain: nobody has measured it for this business. The default range, 1% to 4% a tell, makes recommendations bring about 12% to 46% of the default business’s new customers (about 29% at its middle): article 003 calls word of mouth the main reason consumers try a new product, so a large share, though not all. A business that knows how its new customers heard of it can narrow it.',
       }),
       /**
        * Chance a bad story puts someone off.
@@ -619,7 +642,7 @@ export const scenarioSchema = z
         description:
           'Share of the planned effect a programme that misses its goals still delivers; negative: a missed programme makes things worse, by that share of the planned effect’s size.',
         source: null,
-        note: 'Illustrative, and tuned: chosen, with the programme’s cost, so that the default programme’s outcome classes land near Accenture’s 23 / 57 / 20. The answer depends on it strongly: with the default business, 0.2 gives P(ROI > 0) of about 26%, 0.4 about 80%, 0.6 nearly 100%. Set your own.',
+        note: 'Illustrative and uncertain: no article measures what a programme that misses its goals still delivers. “Missing expectations or goals” (70–80% of initiatives, article 002) spans delivering nothing to delivering most of the plan, so the default is uniform from 0 to 0.6 (0.5 and earlier used 0.4, tuned to land near Accenture’s split; it is one of the readings). The answer depends on it strongly: robustness() shows the decision at its low and high ends.',
       }),
       /**
        * Rise in excellent experiences.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { effectInMonth, simulateRun } from '../../src/model/run.js';
 import type { MonthOutcome } from '../../src/model/month.js';
-import { runParameters } from '../../src/model/parameters.js';
+import { runParameters } from '../../src/model/run-parameters.js';
 import { drawValues } from '../../src/model/draw.js';
 import { type ScenarioInput, parseScenario, simulate } from '../../src/index.js';
 import { meanVariance } from '../helpers/statistics.js';

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { armConditions, centralParameters, expectedMonth, npsComposition } from '../../src/business/expected.js';
 import { drawValues } from '../../src/model/draw.js';
-import { investedPBad, runParameters } from '../../src/model/parameters.js';
+import { investedPBad } from '../../src/model/parameters.js';
+import { runParameters } from '../../src/model/run-parameters.js';
 import { effectScale, simulateRun } from '../../src/model/run.js';
 import {
   ScenarioError,

@@ -7,7 +7,8 @@
  * not one line of the monthly dynamics.
  */
 import { drawValues } from '../../src/model/draw.js';
-import { investedPBad, runParameters } from '../../src/model/parameters.js';
+import { investedPBad } from '../../src/model/parameters.js';
+import { runParameters } from '../../src/model/run-parameters.js';
 import { effectScale, excellentShareAt } from '../../src/model/run.js';
 import { createStream, type Seed } from '../../src/random/stream.js';
 import type { Scenario } from '../../src/scenario/schema.js';
@@ -66,7 +67,7 @@ export function perCustomerRun(scenario: Scenario, seed: Seed, run: number): Ora
         }
       }
       const revenue = good * p.spendGood + bad * p.spendBad;
-      const pConvert = reached(p.conversionPerTell, Math.round(recommenders * p.toldAfterExcellent), arm.prospects);
+      const pConvert = reached(p.conversionPerTell, Math.round(recommenders * p.toldPerRecommendingMonth), arm.prospects);
       // Prospects about to join: won by a recommendation, or else signing up on their own.
       let aboutToJoin = 0;
       for (let j = 0; j < arm.prospects; j += 1) if (u() < pConvert || u() < p.organicMonthly) aboutToJoin += 1;
