@@ -53,6 +53,8 @@ export type { RealityCheck } from './business/reality-check.js';
 export { impliedKpis, plausibility } from './business/kpis.js';
 export type { ArmKpis, ImpliedKpis } from './business/kpis.js';
 export { calibrate, observedBusinessSchema } from './business/calibrate.js';
+export { businessSchema, derivedPaths } from './scenario/business.js';
+export type { Business } from './scenario/business.js';
 export type { CalibrateOptions, ObservedBusiness } from './business/calibrate.js';
 
 // Randomness, for users who build on the same streams
@@ -92,4 +94,10 @@ export type { FixedFigureSwing, Sensitivity, SensitivityAtMonth, SensitivityDriv
 export { firstOrderIndices } from './decisions/first-order.js';
 export type { FirstOrderOptions } from './decisions/first-order.js';
 export { valueOfInformation, valueOfInformationFromRuns } from './decisions/value-of-information.js';
+export { robustness } from './decisions/robustness.js';
+export type { Decision, DecisionFigures, Flip, HorizonOutcome, ReadingInput, ReadingOutcome, Robustness, RobustnessOptions } from './decisions/robustness.js';
+
+// Readings: the values the sources disagree on, and plausible ends of the numbers nobody measured
+export { contestedFigures } from './scenario/readings.js';
+export type { ContestedFigure, Reading } from './scenario/readings.js';
 export type { PartialValue, ValueOfInformation, ValueOfInformationOptions } from './decisions/value-of-information.js';

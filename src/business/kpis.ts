@@ -37,6 +37,14 @@ export interface ArmKpis {
   readonly wordOfMouthConversionsPerCustomerYearly: number;
   /** Would-be customers put off by negative stories in the first month, per customer, times 12. */
   readonly wordOfMouthLossesPerCustomerYearly: number;
+  /** People told about an excellent experience in the first month, per customer, times 12 (recommendations heard a customer-year). */
+  readonly positiveTellsPerCustomerYearly: number;
+  /** People told about a bad experience in the first month, per customer, times 12. */
+  readonly negativeTellsPerCustomerYearly: number;
+  /** People one promoter tells in a year of recommending: toldAfterExcellent × 12 ÷ tellingPeriodMonths (9 by default). */
+  readonly positiveTellsPerTeller: number;
+  /** People one dissatisfied customer tells about a bad experience they share: toldAfterBad (16 by default). */
+  readonly negativeTellsPerTeller: number;
   /** New customers in the first month (recommendations and organic sign-ups, less those put off). */
   readonly newCustomersMonthly: number;
 }
@@ -81,6 +89,10 @@ function armKpis(arm: ArmConditions, p: RunParameters): ArmKpis {
     nps: netPromoterScore(arm, p),
     wordOfMouthConversionsPerCustomerYearly: perCustomer(first.converted),
     wordOfMouthLossesPerCustomerYearly: perCustomer(first.deterred),
+    positiveTellsPerCustomerYearly: perCustomer(p.initialCustomers * (1 - arm.pBad) * arm.excellentShare * p.recommendAfterExcellent * p.toldPerRecommendingMonth),
+    negativeTellsPerCustomerYearly: perCustomer(p.initialCustomers * arm.pBad * p.speakAfterBad * p.toldAfterBad),
+    positiveTellsPerTeller: (12 * p.toldAfterExcellent) / p.tellingPeriodMonths,
+    negativeTellsPerTeller: p.toldAfterBad,
     newCustomersMonthly: first.acquired,
   };
 }

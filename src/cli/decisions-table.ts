@@ -4,6 +4,7 @@ import type { Comparison } from '../decisions/compare.js';
 import type { Sensitivity } from '../decisions/sensitivity.js';
 import { describeSwingRange } from '../decisions/sensitivity.js';
 import type { ValueOfInformation } from '../decisions/value-of-information.js';
+import { type ReadingOutcome, type Robustness, articleOf } from '../decisions/robustness.js';
 import type { Band } from '../summary/band.js';
 
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -103,5 +104,40 @@ export function valueOfInformationText(v: ValueOfInformation): string {
     '',
     `${integer.format(v.runCount)} runs, seed ${v.seed}; ${v.method}. A ceiling on what research into an assumption is worth, not what it returns.`,
   ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** The robustness table as text: the sentence, each reading's decision, the flips and the other horizons. */
+export function robustnessText(r: Robustness): string {
+  const row = (label: string, x: Omit<ReadingOutcome, 'path' | 'value' | 'label' | 'source' | 'kind'>, from: string) => [
+    `  ${label}`,
+    from,
+    `${percent(x.probabilityPositiveRoi, 0)} ± ${percent(x.probabilityPositiveRoiStandardError, 1)}`,
+    signedPercent(x.roiMedian),
+    `${money(x.npvMean)} ± ${integer.format(x.npvMeanStandardError)}`,
+    x.decision,
+  ];
+  const lines = [
+    r.sentence,
+    '',
+    `The decision (invest when the expected NPV is positive) under each reading, the business ${r.businessHeld ? 'held' : 'NOT held (business: null)'}, the same ${integer.format(r.runs)} runs and seed ${String(r.seed)} throughout (± is simulation error):`,
+    ...columns([
+      ['  reading', 'source', 'P(ROI > 0)', 'median ROI', 'mean NPV', 'decision'],
+      row(r.asGiven.label, r.asGiven, ''),
+      ...r.readings.map((x) => row(x.label, x, x.source ? `${articleOf(x.source)}, ${x.source.credit}` : 'illustrative')),
+    ]),
+  ];
+  if (r.skipped.length > 0) lines.push('', 'Readings the business cannot be held under (not simulated):', ...r.skipped.map((s) => `  ${s.label}: ${s.reason}`));
+  if (r.flips.length > 0)
+    lines.push(
+      '',
+      'Where the decision flips (mean NPV crosses zero, business held), each figure alone:',
+      ...r.flips.map((f) =>
+        f.threshold === null
+          ? `  ${f.path}: never between ${Number(f.range[0].toPrecision(3))} and ${Number(f.range[1].toPrecision(3))} (${f.decisionBelow} throughout)`
+          : `  ${f.path}: at ${Number(f.threshold.toPrecision(3))} (${f.decisionBelow} below it)`,
+      ),
+    );
+  if (r.horizons.length > 0) lines.push('', 'The scenario as given at other horizons:', ...columns([['  horizon', '', 'P(ROI > 0)', 'median ROI', 'mean NPV', 'decision'], ...r.horizons.map((h) => row(`${h.months} months`, h, ''))]));
   return `${lines.join('\n')}\n`;
 }

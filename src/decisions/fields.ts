@@ -22,13 +22,13 @@ export function assumptionAt(scenario: Scenario, path: string, option: string): 
  * anew). A given `executionSuccess` replaces the one maturity answers imply,
  * so the answers go.
  */
-export function withValue(scenario: Scenario, path: string, value: number): Scenario {
+export function withValue(scenario: Scenario, path: string, value: Assumption): Scenario {
   const copy = structuredClone(scenario) as unknown as Record<string, unknown>;
   if (path === 'investment.executionSuccess') delete (copy.investment as Record<string, unknown>).maturity;
   const parts = path.split('.');
   let at: Record<string, unknown> = copy;
   for (const part of parts.slice(0, -1)) at = at[part] as Record<string, unknown>;
-  at[parts[parts.length - 1] as string] = value;
+  at[parts[parts.length - 1] as string] = structuredClone(value);
   return parseScenario(copy);
 }
 

@@ -55,7 +55,7 @@ export const defaultScenario: Scenario = deepFreeze({
     rampMonths: { dist: 'triangular', min: 18, mode: 24, max: 30 },
     executionSuccess: { dist: 'uniform', min: 0.2, max: 0.3 },
     missedEffectShare: { dist: 'uniform', min: 0, max: 0.6 },
-    excellentShareIncrease: 0.05,
+    excellentShareIncrease: { dist: 'uniform', min: 0, max: 0.1 },
   },
   valuation: { terminalValue: 'none' },
   outcomeClasses: { positiveFrom: 1, negativeBelow: 0 },

@@ -67,7 +67,8 @@ function parseObject(input: object): Scenario {
     scenarioFields(scenario)
       .filter((field) => field.meta.uncertain)
       .map(({ path, value, meta }) => ({ path, value, domain: meta.domain }));
-  const scenario = deepFreeze(result.data.business ? holdingBusiness(result.data, given, fields(result.data)) : result.data);
+  // A complete scenario carries the values a previous reading solved: they are solved again, not clashes.
+  const scenario = deepFreeze(result.data.business ? holdingBusiness(result.data, complete ? {} : given, fields(result.data)) : result.data);
   // The assumptions a run draws, found once here while the schema is at hand (settings such as the horizon are not).
   rememberAssumptionFields(scenario, fields(scenario));
   return scenario;
@@ -77,7 +78,8 @@ function parseObject(input: object): Scenario {
  * A scenario that holds its business, with the solved parameters written in
  * at the assumptions' central values (each run solves them again from its
  * own draws). Figures the business cannot be reconciled with, and solved
- * fields the input gives other values, are errors.
+ * fields a partial input gives other values, are errors; a complete
+ * scenario's solved values (what an earlier reading wrote) are solved anew.
  */
 function holdingBusiness(scenario: Scenario, input: object, assumptions: readonly { path: string; value: Assumption; domain: Domain }[]): Scenario {
   const business = scenario.business as NonNullable<Scenario['business']>;

@@ -659,7 +659,7 @@ export const scenarioSchema = z
         description:
           'How much the programme raises the share of good journeys that are excellent once fully in effect (0.05: five points more), delayed, ramped and scaled like the failure reduction.',
         source: null,
-        note: illustrative,
+        note: 'Illustrative and uncertain: no article measures it. From nothing (the programme only prevents bad experiences) to ten points, about a third more excellent experiences in the default business; over that range it moves the default chance of a positive ROI by about ten points, so its uncertainty is in the spread rather than a point.',
       }),
       maturity: maturityAnswersSchema.optional(),
       channels: z

@@ -1,0 +1,383 @@
+import type { Seed } from '../random/stream.js';
+import type { Distribution } from '../scenario/distribution.js';
+import { defaultScenario } from '../scenario/defaults.js';
+import { ScenarioError } from '../scenario/error.js';
+import { valueAt } from '../scenario/error.js';
+import { scenarioFields } from '../scenario/fields.js';
+import { parseScenario } from '../scenario/parse.js';
+import { type ContestedFigure, type Reading, contestedFigures } from '../scenario/readings.js';
+import type { Scenario, ScenarioInput } from '../scenario/schema.js';
+import { type Source, sources } from '../scenario/sources.js';
+import { simulateRange } from '../simulate/matrix.js';
+import { resolveOptions } from '../simulate/options.js';
+import { horizonQuantile } from '../summary/statistics.js';
+import { assumptionAt, optionsObject, withValue } from './fields.js';
+
+/** What the decision rule says: invest when the expected (mean) NPV at the horizon is positive. */
+export type Decision = 'invest' | 'do not invest';
+
+/** The decision's figures under one reading, from one simulation. */
+export interface DecisionFigures {
+  /** Share of runs with ROI > 0 at the horizon, and its Monte Carlo standard error. */
+  readonly probabilityPositiveRoi: number;
+  readonly probabilityPositiveRoiStandardError: number;
+  /** Median ROI at the horizon. */
+  readonly roiMedian: number;
+  /** Mean NPV at the horizon (currency), and its Monte Carlo standard error. */
+  readonly npvMean: number;
+  readonly npvMeanStandardError: number;
+  /** Invest when the mean NPV is positive. */
+  readonly decision: Decision;
+}
+
+/** The decision under one reading of one figure (or the scenario as given). */
+export interface ReadingOutcome extends DecisionFigures {
+  /** The field the reading sets; `null` for the scenario as given. */
+  readonly path: string | null;
+  /** Its value under the reading; `null` for the scenario as given. */
+  readonly value: number | Distribution | null;
+  /** The reading in plain words. */
+  readonly label: string;
+  /** The published figure behind it; `null` for the scenario as given and for the plausible ends of an illustrative number. */
+  readonly source: Source | null;
+  /** `published`: a figure the seed articles support; `illustrative`: a plausible end of a number nobody measured; `given`: the scenario as it is. */
+  readonly kind: 'given' | 'published' | 'illustrative';
+}
+
+/** The value of a contested figure at which the decision flips. */
+export interface Flip {
+  readonly path: string;
+  /**
+   * The value at which the mean NPV crosses zero (the business held, the
+   * same runs and seed), or `null` when the decision is the same over the
+   * whole `range`.
+   */
+  readonly threshold: number | null;
+  /** Two values either side of the threshold, re-simulated, whose decisions differ; `null` with no threshold. */
+  readonly bracket: readonly [number, number] | null;
+  /** The decision below the threshold (at the low end of the range). */
+  readonly decisionBelow: Decision;
+  /** The range searched: the figure's plausible range (see `contestedFigures`), narrowed to the values the business can be held under. */
+  readonly range: readonly [number, number];
+}
+
+/** The decision at another horizon. */
+export interface HorizonOutcome extends DecisionFigures {
+  readonly months: number;
+}
+
+/** What {@link robustness} returns. */
+export interface Robustness {
+  readonly runs: number;
+  readonly seed: Seed;
+  /** Whether the scenario holds its business, so each reading keeps the same company. */
+  readonly businessHeld: boolean;
+  /** The scenario as given. */
+  readonly asGiven: ReadingOutcome;
+  /** One entry per reading, the published first. */
+  readonly readings: readonly ReadingOutcome[];
+  /** One entry per contested figure: the value at which the decision flips. Empty with `flips: false`. */
+  readonly flips: readonly Flip[];
+  /** Readings the scenario's business cannot be held under (their figures clash with it), with why. */
+  readonly skipped: readonly { readonly path: string; readonly label: string; readonly reason: string }[];
+  /** The scenario as given at 3, 5 and 10 years (or the horizons asked for). */
+  readonly horizons: readonly HorizonOutcome[];
+  /** One sentence a strategist can read. */
+  readonly sentence: string;
+}
+
+/** A reading to try besides (or instead of) the catalogue's: a field and a value. */
+export interface ReadingInput {
+  readonly path: string;
+  readonly value: number | Distribution;
+  readonly label?: string;
+}
+
+/** Options of {@link robustness}. */
+export interface RobustnessOptions {
+  /**
+   * Runs per simulation (each reading, each step of a flip search, each horizon).
+   * @defaultValue 1000
+   */
+  readonly runs?: number;
+  /**
+   * The seed, the same for every simulation (common random numbers).
+   * @defaultValue 1
+   */
+  readonly seed?: Seed;
+  /**
+   * Which readings: paths of contested figures (their catalogue readings),
+   * and readings of your own (`{ path, value, label? }`).
+   * @defaultValue every contested figure (see `contestedFigures`)
+   */
+  readonly readings?: readonly (string | ReadingInput)[];
+  /**
+   * Whether to search each contested figure for the value at which the
+   * decision flips (about eight simulations a figure).
+   * @defaultValue true
+   */
+  readonly flips?: boolean;
+  /**
+   * Horizons, in months, to give the answer at.
+   * @defaultValue [36, 60, 120]
+   */
+  readonly horizons?: readonly number[];
+}
+
+/** Short words for a source: "article 000". */
+export function articleOf(source: Source): string {
+  return `article ${source.article.slice(0, 3)}`;
+}
+
+/** How the default scenario's value of each contested figure reads in words. */
+const defaultLabels: Readonly<Record<string, string>> = {
+  'churn.switchAfterBad': '86% of customers switch after a bad experience',
+  'spend.goodMultiplier': 'a good experience adds 140% to spending',
+  'wordOfMouth.tellingPeriodMonths': 'a promoter tells 9 people a year',
+  'investment.delayMonths': 'the effect starts within a year and builds up over two to three years',
+  'investment.missedEffectShare': 'a programme that misses its goals delivers 0–60% of the plan',
+  'wordOfMouth.conversionPerTell': 'one recommendation in 25 to 100 wins a customer',
+  'wordOfMouth.deterrencePerTell': 'one bad story in 200 puts off someone about to join',
+  'investment.excellentShareIncrease': 'the programme makes up to ten more in 100 good experiences excellent',
+};
+
+/** The decision figures of one simulation, read off its horizon columns (no bands needed). */
+export function decisionFigures(scenario: Scenario, seed: Seed, runs: number): DecisionFigures {
+  const { horizon } = simulateRange(scenario, seed, 0, runs, false);
+  let sum = 0;
+  let positive = 0;
+  for (let i = 0; i < runs; i += 1) {
+    sum += horizon.npv[i] as number;
+    if ((horizon.roi[i] as number) > 0) positive += 1;
+  }
+  const mean = sum / runs;
+  let squares = 0;
+  for (let i = 0; i < runs; i += 1) squares += ((horizon.npv[i] as number) - mean) ** 2;
+  const sd = runs > 1 ? Math.sqrt(squares / (runs - 1)) : 0;
+  const p = positive / runs;
+  return {
+    probabilityPositiveRoi: p,
+    probabilityPositiveRoiStandardError: Math.sqrt((p * (1 - p)) / runs),
+    roiMedian: horizonQuantile(horizon.roi.slice().sort(), 0.5),
+    npvMean: mean,
+    npvMeanStandardError: sd / Math.sqrt(runs),
+    decision: mean > 0 ? 'invest' : 'do not invest',
+  };
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The scenario with several fields set at once (validated once, so a pair that only fits together is read together). */
+function withValues(scenario: Scenario, values: readonly { path: string; value: number | Distribution }[]): Scenario {
+  const copy = structuredClone(scenario) as unknown as Record<string, unknown>;
+  for (const { path, value } of values) {
+    const parts = path.split('.');
+    let at = copy;
+    for (const part of parts.slice(0, -1)) at = at[part] as Record<string, unknown>;
+    at[parts[parts.length - 1] as string] = structuredClone(value);
+  }
+  return parseScenario(copy);
+}
+
+/** The catalogue's readings of a figure, with the default scenario's own value as one more when the scenario has another. */
+function candidateReadings(figure: ContestedFigure, scenario: Scenario): Reading[] {
+  const current = valueAt(scenario, figure.path.split('.'));
+  const fallback = valueAt(defaultScenario, figure.path.split('.')) as number | Distribution;
+  const field = scenarioFields(defaultScenario).find((f) => f.path === figure.path);
+  const asDefault: Reading = {
+    path: figure.path,
+    value: fallback,
+    label: defaultLabels[figure.path] ?? `${figure.path} at its default`,
+    source: field?.meta.source ? sources[field.meta.source] : null,
+    reason: 'the default',
+  };
+  return [asDefault, ...figure.readings].filter((r) => !same(r.value, current));
+}
+
+/**
+ * How the decision depends on the readings the sources disagree on: the
+ * scenario is simulated under each published reading of its contested
+ * figures (19% or 22% instead of 86% switching; a delay of two to three
+ * years; 9 people per excellent month instead of a year) and at the
+ * plausible ends of each illustrative number that can move the decision,
+ * with the business held (a scenario with `business` keeps the same company
+ * under every reading) and common random numbers (the same seed and runs
+ * throughout, so differences are the reading's, not noise). For each
+ * contested figure it finds the value at which the decision (invest when the
+ * expected NPV is positive) flips, gives the answer at 3, 5 and 10 years,
+ * and says the upshot in one sentence.
+ *
+ * @param input - A partial scenario (defaults fill the rest).
+ * @param options - `runs`, `seed`, `readings`, `flips`, `horizons`.
+ * @returns The scenario as given, each reading's decision figures, each
+ *   figure's flip threshold, the answer at other horizons, and a sentence.
+ * @throws {@link ScenarioError} for a bad scenario or option, or a reading
+ *   whose value the field does not allow (named by its path).
+ * @example
+ * ```ts
+ * const r = robustness({}, { runs: 1000, seed: 1 });
+ * r.sentence; // e.g. "Pays back under 3 of 6 published readings; if only 19% of customers leave after a bad experience (article 000), it does not."
+ * r.flips.find((f) => f.path === 'churn.switchAfterBad')?.threshold; // the switching share at which the decision flips
+ * ```
+ */
+export function robustness(input: ScenarioInput = {}, options: RobustnessOptions = {}): Robustness {
+  const scenario = parseScenario(input);
+  const given = optionsObject(options, '{ runs: 1000, seed: 1 }');
+  const { runs, seed } = resolveOptions({ runs: given.runs, seed: given.seed }, scenario.horizonMonths);
+  const horizons = given.horizons ?? [36, 60, 120];
+  if (!Array.isArray(horizons) || horizons.length > 12 || horizons.some((m) => !Number.isInteger(m) || m < 1 || m > 240))
+    throw new ScenarioError([{ path: 'options.horizons', value: horizons, message: 'must be a list of at most 12 horizons, whole numbers of months from 1 to 240' }]);
+  if (given.flips !== undefined && typeof given.flips !== 'boolean') throw new ScenarioError([{ path: 'options.flips', value: given.flips, message: 'must be true or false' }]);
+
+  const readings = chosenReadings(scenario, given.readings);
+  const asGiven: ReadingOutcome = { path: null, value: null, label: 'the scenario as given', source: null, kind: 'given', ...decisionFigures(scenario, seed, runs) };
+  const skipped: { path: string; label: string; reason: string }[] = [];
+  const outcomes = readings.flatMap(({ reading, kind }): ReadingOutcome[] => {
+    let read: Scenario;
+    try {
+      read = withValues(scenario, [{ path: reading.path, value: reading.value }, ...(reading.with ?? [])]);
+    } catch (error) {
+      // A reading the business cannot be held under is no answer for this company: said, not simulated.
+      if (!(error instanceof ScenarioError) || !error.issues.every((issue) => issue.path.startsWith('business.'))) throw error;
+      skipped.push({ path: reading.path, label: reading.label, reason: error.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ') });
+      return [];
+    }
+    return [{ path: reading.path, value: reading.value, label: reading.label, source: reading.source, kind, ...decisionFigures(read, seed, runs) }];
+  });
+  const flipped = [...new Set(readings.map((r) => r.reading.path))].flatMap((path) => {
+    const figure = contestedFigures.find((f) => f.path === path);
+    return given.flips === false || !figure ? [] : [flipOf(scenario, figure, seed, runs)];
+  });
+  const atHorizons = horizons.flatMap((months): HorizonOutcome[] => {
+    const gate = scenario.investment.stageGate;
+    // A stage gate after the horizon cannot be reviewed within it: that horizon is left out.
+    if (gate && gate.month > months) return [];
+    return [{ months, ...decisionFigures(parseScenario({ ...scenario, horizonMonths: months }), seed, runs) }];
+  });
+  return {
+    runs,
+    seed,
+    businessHeld: scenario.business !== null,
+    asGiven,
+    readings: outcomes,
+    flips: flipped,
+    skipped,
+    horizons: atHorizons,
+    sentence: robustnessSentence(asGiven, outcomes, scenario.business !== null),
+  };
+}
+
+function chosenReadings(scenario: Scenario, chosen: RobustnessOptions['readings']): { reading: Reading; kind: 'published' | 'illustrative' }[] {
+  if (chosen !== undefined && !Array.isArray(chosen))
+    throw new ScenarioError([{ path: 'options.readings', value: chosen, message: 'must be a list of figures’ paths or readings { path, value, label? }' }]);
+  const present = (path: string) => scenarioFields(scenario).some((f) => f.path === path && f.meta.uncertain);
+  const fromCatalogue = (figure: ContestedFigure) =>
+    present(figure.path) ? candidateReadings(figure, scenario).map((reading) => ({ reading, kind: reading.source ? ('published' as const) : figure.kind })) : [];
+  if (chosen === undefined) {
+    const all = contestedFigures.flatMap(fromCatalogue);
+    return [...all.filter((r) => r.kind === 'published'), ...all.filter((r) => r.kind === 'illustrative')];
+  }
+  return chosen.flatMap((item, i) => {
+    if (typeof item === 'string') {
+      const figure = contestedFigures.find((f) => f.path === item);
+      if (!figure)
+        throw new ScenarioError([{ path: `options.readings[${i}]`, value: item, message: `is not a contested figure; give one of ${contestedFigures.map((f) => f.path).join(', ')}, or a reading { path, value }` }]);
+      return fromCatalogue(figure);
+    }
+    if (item === null || typeof item !== 'object' || typeof item.path !== 'string')
+      throw new ScenarioError([{ path: `options.readings[${i}]`, value: item, message: 'must be a figure’s path or a reading { path, value, label? }' }]);
+    assumptionAt(scenario, item.path, `options.readings[${i}].path`);
+    const label = typeof item.label === 'string' && item.label.length <= 200 ? item.label : `${item.path} = ${JSON.stringify(item.value)}`;
+    return [{ reading: { path: item.path, value: item.value, label, source: null, reason: 'given' }, kind: 'illustrative' as const }];
+  });
+}
+
+/**
+ * The value of a figure at which the mean NPV crosses zero, by the Illinois
+ * variant of regula falsi on the range's ends (the same runs and seed at
+ * every step, so the mean NPV is a smooth function of the value), stopping
+ * when the bracket is within 1% of the range or after eight steps.
+ */
+function flipOf(scenario: Scenario, figure: ContestedFigure, seed: Seed, runs: number): Flip {
+  const feasible = feasibleRange(scenario, figure);
+  if (feasible === null) return { path: figure.path, threshold: null, bracket: null, decisionBelow: 'do not invest', range: figure.range };
+  const [lo, hi] = feasible;
+  const npv = (x: number) => decisionFigures(withValue(scenario, figure.path, x), seed, runs).npvMean;
+  let [a, b] = [lo, hi];
+  let [fa, fb] = [npv(a), npv(b)];
+  const decisionBelow: Decision = fa > 0 ? 'invest' : 'do not invest';
+  if (fa > 0 === fb > 0) return { path: figure.path, threshold: null, bracket: null, decisionBelow, range: feasible };
+  let side = 0;
+  for (let step = 0; step < 8 && b - a > 0.01 * (hi - lo); step += 1) {
+    const x = Math.min(b - 0.001 * (hi - lo), Math.max(a + 0.001 * (hi - lo), (a * fb - b * fa) / (fb - fa)));
+    const fx = npv(x);
+    if (fx > 0 === fa > 0) {
+      [a, fa] = [x, fx];
+      if (side === -1) fb /= 2;
+      side = -1;
+    } else {
+      [b, fb] = [x, fx];
+      if (side === 1) fa /= 2;
+      side = 1;
+    }
+  }
+  // The crossing inside the last bracket, by straight line between its ends' NPVs (re-simulated, not halved).
+  const [na, nb] = [npv(a), npv(b)];
+  const threshold = na === nb ? (a + b) / 2 : a + ((b - a) * na) / (na - nb);
+  return { path: figure.path, threshold, bracket: [a, b], decisionBelow, range: feasible };
+}
+
+/**
+ * The part of a figure's range under which the scenario's business can be
+ * held (outside it the figure clashes with what the company observes: 86%
+ * switching at a churn too low for it, say), found by parsing alone: 21
+ * points across the range, then each end refined by bisection. `null` when
+ * no point fits.
+ */
+function feasibleRange(scenario: Scenario, figure: ContestedFigure): [number, number] | null {
+  const [lo, hi] = figure.range;
+  const fits = (x: number) => {
+    try {
+      withValue(scenario, figure.path, x);
+      return true;
+    } catch (error) {
+      if (error instanceof ScenarioError) return false;
+      throw error;
+    }
+  };
+  const points = Array.from({ length: 21 }, (_, i) => lo + ((hi - lo) * i) / 20);
+  const fitting = points.filter(fits);
+  if (fitting.length === 0) return null;
+  let [a, b] = [fitting[0] as number, fitting[fitting.length - 1] as number];
+  // Refine each end towards the range's end it stopped short of.
+  const refine = (inside: number, outside: number) => {
+    for (let i = 0; i < 20; i += 1) {
+      const mid = (inside + outside) / 2;
+      if (fits(mid)) inside = mid;
+      else outside = mid;
+    }
+    return inside;
+  };
+  if (a > lo) a = refine(a, a - (hi - lo) / 20);
+  if (b < hi) b = refine(b, b + (hi - lo) / 20);
+  return [a, b];
+}
+
+/** The upshot in one sentence: how many published readings agree with the scenario's decision, and which does not. */
+export function robustnessSentence(asGiven: ReadingOutcome, readings: readonly ReadingOutcome[], businessHeld: boolean): string {
+  const published = readings.filter((r) => r.kind === 'published');
+  const invest = asGiven.decision === 'invest';
+  const verb = invest ? 'Pays back' : 'Does not pay back';
+  const agreeing = 1 + published.filter((r) => r.decision === asGiven.decision).length;
+  const total = 1 + published.length;
+  const against = published.find((r) => r.decision !== asGiven.decision);
+  const cite = (r: ReadingOutcome) => (r.source ? ` (${articleOf(r.source)})` : '');
+  let sentence =
+    agreeing === total
+      ? `${verb} under ${total === 1 ? 'the' : `all ${total}`} published reading${total === 1 ? '' : 's'}`
+      : `${verb} under ${agreeing} of ${total} published readings; if ${against?.label ?? ''}${against ? cite(against) : ''}, it ${invest ? 'does not' : 'does'}`;
+  const unmeasured = readings.find((r) => r.kind === 'illustrative' && r.decision !== asGiven.decision);
+  if (unmeasured) sentence += `. It rests on a number nobody measured: if ${unmeasured.label}, it ${invest ? 'does not' : 'does'}`;
+  if (!businessHeld) sentence += ' (the business is not held, so each reading also changes the company)';
+  return `${sentence}.`;
+}
