@@ -3,7 +3,7 @@ import { derivedPaths } from '../scenario/business.js';
 import { type ObservedBusiness, observedBusinessSchema } from '../scenario/business.js';
 import { ScenarioError, fromZodIssues } from '../scenario/error.js';
 import { shapeIssues } from '../scenario/guard.js';
-import { parseScenario } from '../scenario/parse.js';
+import { heldBusinessNote, parseScenario } from '../scenario/parse.js';
 import type { Scenario, ScenarioInput } from '../scenario/schema.js';
 
 export { type ObservedBusiness, observedBusinessSchema } from '../scenario/business.js';
@@ -88,7 +88,13 @@ export function calibrate(observed: ObservedBusiness, input: ScenarioInput = {},
     if (error instanceof ScenarioError)
       throw new ScenarioError(
         error.issues.map((issue) =>
-          issue.path.startsWith('business.') ? { ...issue, path: issue.path === 'business.startAtSteadyState' ? 'options.startAtSteadyState' : `observed.${issue.path.slice('business.'.length)}` } : issue,
+          issue.path.startsWith('business.')
+            ? {
+                ...issue,
+                path: issue.path === 'business.startAtSteadyState' ? 'options.startAtSteadyState' : `observed.${issue.path.slice('business.'.length)}`,
+                message: issue.message.replace(heldBusinessNote, '').replace(/\bbusiness\.(?=[a-zA-Z])/g, 'observed.'),
+              }
+            : issue,
         ),
       );
     throw error;

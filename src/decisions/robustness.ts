@@ -191,7 +191,9 @@ function candidateReadings(figure: ContestedFigure, scenario: Scenario): Reading
     source: field?.meta.source ? sources[field.meta.source] : null,
     reason: 'the default',
   };
-  return [asDefault, ...figure.readings].filter((r) => !same(r.value, current));
+  // The default's own value only when no reading of the catalogue is that value already.
+  const withDefault = figure.readings.some((r) => same(r.value, fallback)) ? [...figure.readings] : [asDefault, ...figure.readings];
+  return withDefault.filter((r) => !same(r.value, current));
 }
 
 /**

@@ -20,14 +20,8 @@ import type { Scenario } from './schema.js';
 export const defaultScenario: Scenario = deepFreeze({
   horizonMonths: 60,
   discountRateAnnual: 0.08,
-  business: {
-    customers: 10_000,
-    annualRetention: 0.8,
-    averageRevenuePerCustomerMonthly: 90,
-    newCustomersMonthly: 180,
-    badExperienceShareMonthly: 0.015,
-    nps: 20,
-  },
+  // Held from the next minor version on; until then the default scenario sets its parameters itself.
+  business: null,
   customers: { initial: 10_000, prospects: 250_000 },
   journey: {
     touchpointFailure: { discover: 0.002, order: 0.002, delivery: 0.006, product: 0.003, service: 0.002 },
@@ -38,12 +32,12 @@ export const defaultScenario: Scenario = deepFreeze({
     excellentShare: 0.313,
     recommendAfterExcellent: 0.9,
     toldAfterExcellent: 9,
-    tellingPeriodMonths: 12,
+    tellingPeriodMonths: 1,
     recommendAfterBad: 0.18,
     detractorAfterOrdinary: 0.1,
     speakAfterBad: 0.5,
     toldAfterBad: 16,
-    conversionPerTell: { dist: 'uniform', min: 0.01, max: 0.04 },
+    conversionPerTell: 0.002,
     deterrencePerTell: 0.005,
   },
   acquisition: { organicMonthly: 0.00054 },
@@ -54,15 +48,22 @@ export const defaultScenario: Scenario = deepFreeze({
     delayMonths: { dist: 'triangular', min: 3, mode: 6, max: 12 },
     rampMonths: { dist: 'triangular', min: 18, mode: 24, max: 30 },
     executionSuccess: { dist: 'uniform', min: 0.2, max: 0.3 },
-    missedEffectShare: { dist: 'uniform', min: 0, max: 0.6 },
-    excellentShareIncrease: { dist: 'uniform', min: 0, max: 0.1 },
+    missedEffectShare: 0.4,
+    excellentShareIncrease: 0.05,
   },
   valuation: { terminalValue: 'none' },
   outcomeClasses: { positiveFrom: 1, negativeBelow: 0 },
 });
 
-/** The business the default scenario describes and holds, as a company would state it (the input of `calibrate`). */
-export const defaultBusiness = defaultScenario.business as Readonly<NonNullable<Scenario['business']>>;
+/** The business the default scenario describes, as a company would state it (the input of `calibrate`, or a scenario's `business`). */
+export const defaultBusiness = deepFreeze({
+  customers: 10_000,
+  annualRetention: 0.8,
+  averageRevenuePerCustomerMonthly: 90,
+  newCustomersMonthly: 180,
+  badExperienceShareMonthly: 0.015,
+  nps: 20,
+});
 
 /** Freezes an object and everything in it, so shared defaults cannot be changed by accident. */
 export function deepFreeze<T>(value: T): T {

@@ -92,7 +92,7 @@ function holdingBusiness(scenario: Scenario, input: object, assumptions: readonl
     throw new ScenarioError(
       conflicts.map((c) => ({
         ...c,
-        message: `${c.message}${c.message.includes('lower than bad experiences alone cause') ? lowerSwitchingHint(p.pBad, drawn.switchAfterBad, businessMonthlyChurn(business)) : ''}. The scenario holds this business (scenario.business): change the figure that clashes, or give business: null to set the parameters yourself`,
+        message: `${c.message}${c.message.includes('lower than bad experiences alone cause') ? lowerSwitchingHint(p.pBad, drawn.switchAfterBad, businessMonthlyChurn(business), business.badExperienceShareMonthly === undefined) : ''}${heldBusinessNote}`,
       })),
     );
   const solved: Record<string, number> = {
@@ -254,13 +254,16 @@ function objectsIn(outer: z.core.$ZodType): z.ZodObject[] {
   return [];
 }
 
+/** What a clash with a held business ends with: the way out. */
+export const heldBusinessNote = '. The scenario holds this business (scenario.business): change the figure that clashes, or give business: null to set the parameters yourself';
+
 /** How a churn lower than bad experiences cause can be resolved: fewer bad experiences, or the seeds' lower switching figures. */
-function lowerSwitchingHint(pBad: number, switchAfterBad: number, churn: number): string {
+function lowerSwitchingHint(pBad: number, switchAfterBad: number, churn: number, rateIsTheJourneys: boolean): string {
   const percent = (x: number) => `${(100 * x).toFixed(0)}%`;
   const lower = (alternatives['churn.switchAfterBad'] ?? []).filter((a) => a.value < switchAfterBad);
   const describe = (a: (typeof lower)[number]) => `${percent(a.value)} (${a.figure}: ${a.credit}, ${a.article})`;
   const fitting = lower.filter((a) => a.value * pBad <= churn);
   return fitting.length > 0
-    ? `. Either fewer customers have bad experiences (business.badExperienceShareMonthly) or fewer of them leave: the seed articles also give ${fitting.map(describe).join('; ')}, which fit${fitting.length === 1 ? 's' : ''}: set churn.switchAfterBad to ${fitting.length === 1 ? 'it' : 'one of them'}`
-    : `. Even the lowest figures in the seed articles (${lower.map(describe).join('; ')}) leave more churn than observed, so check the bad-experience rate`;
+    ? `. Either fewer customers have bad experiences (${rateIsTheJourneys ? `give business.badExperienceShareMonthly: ${(100 * pBad).toFixed(2)}% is the default journey's illustrative rate` : 'business.badExperienceShareMonthly'}) or fewer of them leave: the seed articles also give ${fitting.map(describe).join('; ')}, which fit${fitting.length === 1 ? 's' : ''}: set churn.switchAfterBad to ${fitting.length === 1 ? 'it' : 'one of them'}`
+    : `. Either fewer customers have bad experiences (${rateIsTheJourneys ? `give business.badExperienceShareMonthly: ${(100 * pBad).toFixed(2)}% is the default journey's illustrative rate` : 'business.badExperienceShareMonthly'}) or fewer of them leave, but even the lowest figures in the seed articles (${lower.map(describe).join('; ')}) leave more churn than observed, so check the bad-experience rate`;
 }

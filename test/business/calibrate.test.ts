@@ -49,7 +49,8 @@ describe('calibrate', () => {
     const observed = businesses['a subscription box'] as ObservedBusiness;
     const scenario = calibrate(observed);
     const runs = 1000;
-    const closed = { ...scenario, horizonMonths: 12, acquisition: { organicMonthly: 0 }, wordOfMouth: { ...scenario.wordOfMouth, conversionPerTell: 0 } };
+    // The raw model (business: null), so acquisition can be switched off.
+    const closed = { ...scenario, business: null, horizonMonths: 12, acquisition: { organicMonthly: 0 }, wordOfMouth: { ...scenario.wordOfMouth, conversionPerTell: 0 } };
     const kept = (simulate(closed, { runs, seed: 'retention', keepRuns: true }).runs ?? []).map((r) => r.customers.baseline / observed.customers);
     const { mean, variance } = meanVariance(kept);
     expect(Math.abs(mean - (observed.annualRetention as number))).toBeLessThan(4 * Math.sqrt(variance / runs));
