@@ -81,13 +81,40 @@ export function sensitivityTable(s: Sensitivity): string {
     lines.push('', `Fixed, sourced figures moved one at a time (${describeSwingRange(s.fixedFigures.range)}; ${integer.format(s.fixedFigures.runs)} runs each): swing of the median NPV at month ${last}:`);
     lines.push(
       ...columns([
-        ['  figure', 'value', 'low', 'high', 'median NPV at low', 'at high', 'swing'],
+        ['  figure', 'value', 'low', 'high', 'median NPV at low', 'at high', 'swing', 'mean swing', 'direction'],
         ...s.fixedFigures.figures.map((f) => {
           const at = f.atMonths[f.atMonths.length - 1];
-          return [`  ${f.path}`, String(f.value), String(Math.round(f.low * 1e4) / 1e4), String(Math.round(f.high * 1e4) / 1e4), money(at?.medianAtLow ?? 0), money(at?.medianAtHigh ?? 0), money(at?.swing ?? 0)];
+          return [
+            `  ${f.path}`,
+            String(f.value),
+            String(Math.round(f.low * 1e4) / 1e4),
+            String(Math.round(f.high * 1e4) / 1e4),
+            money(at?.medianAtLow ?? 0),
+            money(at?.medianAtHigh ?? 0),
+            `${money(at?.swing ?? 0)} ± ${integer.format(at?.swingStandardError ?? 0)}`,
+            `${money(at?.meanSwing ?? 0)} ± ${integer.format(at?.meanSwingStandardError ?? 0)}`,
+            at?.direction === 'unsettled' ? 'sign not settled at these runs' : at?.direction === 'none' ? 'no effect' : (at?.direction ?? ''),
+          ];
         }),
       ]),
     );
+    const read = s.fixedFigures.figures.flatMap((f) => f.readings.map((r) => ({ f, r, at: r.atMonths[r.atMonths.length - 1] })));
+    if (read.length > 0)
+      lines.push(
+        '',
+        `The same figures at their published alternatives (the business held when the scenario holds one): change from the figure's own value at month ${last}:`,
+        ...columns([
+          ['  figure', 'value', 'reading', 'median NPV change', 'mean NPV change', 'direction'],
+          ...read.map(({ f, r, at }) => [
+            `  ${f.path}`,
+            String(r.value),
+            `${r.label}${r.source ? ` (${r.source.article.slice(0, 3)})` : ''}`,
+            `${money(at?.swing ?? 0)} ± ${integer.format(at?.swingStandardError ?? 0)}`,
+            `${money(at?.meanSwing ?? 0)} ± ${integer.format(at?.meanSwingStandardError ?? 0)}`,
+            at?.direction === 'unsettled' ? 'sign not settled at these runs' : at?.direction === 'none' ? 'no effect' : (at?.direction ?? ''),
+          ]),
+        ]),
+      );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -6,7 +6,10 @@ import type { Scenario, ScenarioInput } from '../scenario/schema.js';
 import { simulateRange } from '../simulate/matrix.js';
 import { resolveOptions } from '../simulate/options.js';
 import { quantileSorted } from '../summary/band.js';
-import { horizonQuantile } from '../summary/statistics.js';
+import { horizonQuantile, medianWithError } from '../summary/statistics.js';
+
+// The median with its error lives with the other statistics of per-run figures.
+export { medianWithError } from '../summary/statistics.js';
 import { assumptionAt, optionsObject, typicalValue, withValue } from './fields.js';
 import { betweenClassShare, defaultClasses, partition } from './first-order.js';
 import { executedPath, varyingColumns } from './sensitivity.js';
@@ -321,21 +324,6 @@ function measure(scenario: Scenario, seed: Seed, runs: number, target: BreakEven
   const values = target.metric === 'roiMedian' ? horizon.roi : horizon.npv;
   for (let i = 0; i < runs; i += 1) met[i] = (values[i] as number) >= target.value ? 1 : 0;
   return { ...medianWithError(values), runs: kept };
-}
-
-/**
- * The median and its standard error from the order statistics: half the
- * distance between the ranks n/2 ± √n/2, which bracket the median with
- * about 68% confidence (a binomial interval; no density estimate needed).
- */
-export function medianWithError(values: Float64Array): { reached: number; standardError: number } {
-  const sorted = values.slice().sort();
-  const n = sorted.length;
-  const half = Math.sqrt(n) / 2;
-  const lo = quantileSorted(sorted, Math.max(0, (n / 2 - half) / n));
-  const hi = quantileSorted(sorted, Math.min(1, (n / 2 + half) / n));
-  // The median as the result's horizon band computes it, so the two agree bit for bit.
-  return { reached: horizonQuantile(sorted, 0.5), standardError: (hi - lo) / 2 };
 }
 
 /** What keeps the target out of reach at the best value: the assumption that most decides whether a run meets it. */

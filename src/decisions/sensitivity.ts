@@ -3,7 +3,11 @@ import { scenarioAssumptions } from '../scenario/assumption-fields.js';
 import { ScenarioError } from '../scenario/error.js';
 import { scenarioFields } from '../scenario/fields.js';
 import { formatNumber } from '../scenario/domain.js';
-import type { SourceName } from '../scenario/sources.js';
+import type { Source, SourceName } from '../scenario/sources.js';
+import { readingsOf } from '../scenario/readings.js';
+import type { Scenario } from '../scenario/schema.js';
+import type { Seed } from '../random/stream.js';
+import { medianWithError } from '../summary/statistics.js';
 import { simulate } from '../simulate/simulate.js';
 import type { SimulationResult } from '../simulate/result.js';
 import { quantileSorted } from '../summary/band.js';
@@ -24,9 +28,11 @@ export interface SensitivityOptions {
   /**
    * One-way swings of the fixed figures that have a published source (86%
    * switch, 9 and 16 told, 140% more spend, …): each is simulated again at
-   * `range` below and above its value (cut to its allowed range), with the
-   * result's seed, and the median cumulative NPV compared. `false` skips
-   * them (they cost two simulations a figure; the rest reads the kept runs only).
+   * `range` below and above its value (cut to its allowed range) and at each
+   * published alternative (19% and 22% for the 86%), with the result's seed
+   * and its business held, and the median and mean cumulative NPV compared,
+   * each with its Monte Carlo error. `false` skips them (they cost two
+   * simulations a figure and one a reading; the rest reads the kept runs only).
    * @defaultValue `{ range: 0.2, runs: min(result's runs, 2000) }`
    */
   readonly swings?: false | { readonly range?: number; readonly runs?: number };
@@ -65,16 +71,44 @@ export interface SensitivityAtMonth {
   readonly firstOrderSum: number;
 }
 
+/** A figure's effect at one month: the mean and median cumulative NPV with it, each with its Monte Carlo standard error. */
+export interface SwingMonth {
+  readonly month: number;
+  /**
+   * `medianAtHigh − medianAtLow` (or, for a reading, its median less the
+   * median at the figure's own value), in currency, with its standard error
+   * (from the order statistics of each, taken as independent: an upper
+   * bound, since the runs are paired).
+   */
+  readonly swing: number;
+  readonly swingStandardError: number;
+  /** The same for the mean NPV; its standard error is that of the paired run-by-run differences. */
+  readonly meanSwing: number;
+  readonly meanSwingStandardError: number;
+  /**
+   * `up` or `down` when the mean swing is more than twice its standard error
+   * from 0; `unsettled` when the run count cannot tell its sign; `none` when
+   * the figure changes no run at all (it moves only the NPS, say).
+   */
+  readonly direction: 'up' | 'down' | 'unsettled' | 'none';
+}
+
 /** A fixed, sourced figure moved one way at a time. */
 export interface FixedFigureSwing {
   readonly path: string;
-  /** The source behind the figure (a key of `sources`). */
-  readonly source: SourceName;
+  /** The source behind the figure (a key of `sources`), or `null` for a reading of one (word of mouth's period). */
+  readonly source: SourceName | null;
   readonly value: number;
   readonly low: number;
   readonly high: number;
-  /** Median cumulative NPV at each month asked, with the figure at `low` and at `high`. */
-  readonly atMonths: readonly { readonly month: number; readonly medianAtLow: number; readonly medianAtHigh: number; readonly swing: number }[];
+  /** At each month asked: the median cumulative NPV with the figure at `low` and at `high`, and the swing between them with its error. */
+  readonly atMonths: readonly (SwingMonth & { readonly medianAtLow: number; readonly medianAtHigh: number; readonly meanAtLow: number; readonly meanAtHigh: number })[];
+  /**
+   * The figure at each published alternative (`contestedFigures`: 19% and
+   * 22% for the 86% who switch, 13% more spend for 140%, …), the business
+   * held when the scenario holds one: the change from the figure's own value.
+   */
+  readonly readings: readonly { readonly value: number; readonly label: string; readonly source: Source | null; readonly atMonths: readonly SwingMonth[] }[];
 }
 
 /** What {@link sensitivity} returns. */
@@ -194,7 +228,36 @@ export function sensitivity(result: Pick<SimulationResult, 'runs' | 'scenario' |
   return { outcome: 'npv', runCount: n, months: atMonths, fixedFigures: swings === false ? null : fixedFigureSwings(result, months, swings ?? {}), method: firstOrderMethod };
 }
 
-/** The fixed figures with a source, each simulated at ± range. */
+/** Each run's cumulative NPV at each month asked, by month (run i of every simulation is the same run: common random numbers). */
+function npvAtMonths(scenario: Scenario, seed: Seed, runs: number, months: readonly number[]): Float64Array[] {
+  const { runs: kept } = simulate(scenario, { runs, seed, keepRuns: true });
+  return months.map((m) => Float64Array.from(kept ?? [], (r) => r.npvByMonth?.[m - 1] ?? Number.NaN));
+}
+
+/** The swing from `a` to `b` (the same runs), by median and by mean, with their errors and the sign it settles on. */
+function swingBetween(month: number, a: Float64Array, b: Float64Array): SwingMonth {
+  const [ma, mb] = [medianWithError(a), medianWithError(b)];
+  const n = a.length;
+  let sum = 0;
+  for (let i = 0; i < n; i += 1) sum += (b[i] as number) - (a[i] as number);
+  const meanSwing = sum / n;
+  let squares = 0;
+  for (let i = 0; i < n; i += 1) squares += ((b[i] as number) - (a[i] as number) - meanSwing) ** 2;
+  const meanSwingStandardError = n > 1 ? Math.sqrt(squares / (n - 1) / n) : Number.POSITIVE_INFINITY;
+  const settled = Math.abs(meanSwing) > 2 * meanSwingStandardError;
+  return {
+    month,
+    swing: mb.reached - ma.reached,
+    swingStandardError: Math.hypot(ma.standardError, mb.standardError),
+    meanSwing,
+    meanSwingStandardError: Number.isFinite(meanSwingStandardError) ? meanSwingStandardError : 0,
+    direction: meanSwing === 0 && squares === 0 ? 'none' : !settled ? 'unsettled' : meanSwing > 0 ? 'up' : 'down',
+  };
+}
+
+const meanOf = (x: Float64Array) => x.reduce((s, v) => s + v, 0) / x.length;
+
+/** The fixed figures with a source (and word of mouth's period), each simulated at ± range and at its published readings. */
 function fixedFigureSwings(
   result: Pick<SimulationResult, 'scenario' | 'seed' | 'runCount'>,
   months: readonly number[],
@@ -206,31 +269,55 @@ function fixedFigureSwings(
   if (typeof range !== 'number' || !(range > 0 && range <= 1))
     throw new ScenarioError([{ path: 'options.swings.range', value: range, message: 'must be a share above 0 and at most 1 (0.2: 20% below and above)' }]);
   const runs = options.runs ?? Math.min(result.runCount, 2000);
-  if (typeof runs !== 'number' || !Number.isInteger(runs) || runs < 1)
-    throw new ScenarioError([{ path: 'options.swings.runs', value: runs, message: 'must be a whole number of runs, at least 1' }]);
+  if (typeof runs !== 'number' || !Number.isInteger(runs) || runs < 2)
+    throw new ScenarioError([{ path: 'options.swings.runs', value: runs, message: 'must be a whole number of runs, at least 2' }]);
   const drawn = new Set(scenarioAssumptions(result.scenario).filter((f) => typeof f.value !== 'number').map((f) => f.path));
+  const published = (path: string) => readingsOf(path).filter((r) => r.source !== null && typeof r.value === 'number');
+  const base = npvAtMonths(result.scenario, result.seed, runs, months);
   const figures = scenarioFields(result.scenario)
-    .filter((f) => f.meta.uncertain && f.meta.source !== null && typeof f.value === 'number' && f.value !== 0 && !drawn.has(f.path))
-    .map((f): FixedFigureSwing => {
+    .filter((f) => f.meta.uncertain && (f.meta.source !== null || published(f.path).length > 0) && typeof f.value === 'number' && f.value !== 0 && !drawn.has(f.path))
+    .flatMap((f): FixedFigureSwing[] => {
       const value = f.value as number;
       const clip = (v: number) => {
         const inside = Math.min(f.meta.domain.max, Math.max(f.meta.domain.min, v));
         return f.meta.domain.integer ? Math.round(inside) : inside;
       };
       const [low, high] = [clip(value * (1 - range)), clip(value * (1 + range))];
-      const medians = (v: number) => {
-        const { runs: kept } = simulate(withValue(result.scenario, f.path, v), { runs, seed: result.seed, keepRuns: true });
-        return months.map((m) => median(Float64Array.from(kept ?? [], (r) => r.npvByMonth?.[m - 1] ?? Number.NaN)));
-      };
-      const [atLow, atHigh] = [medians(low), medians(high)];
-      return {
-        path: f.path,
-        source: f.meta.source as SourceName,
-        value,
-        low,
-        high,
-        atMonths: months.map((month, i) => ({ month, medianAtLow: atLow[i] as number, medianAtHigh: atHigh[i] as number, swing: (atHigh[i] as number) - (atLow[i] as number) })),
-      };
+      const at = (v: number) => npvAtMonths(withValue(result.scenario, f.path, v), result.seed, runs, months);
+      let atLow: Float64Array[];
+      let atHigh: Float64Array[];
+      try {
+        [atLow, atHigh] = [at(low), at(high)];
+      } catch (error) {
+        // A held business the swung figure clashes with (86% + 20% switching at a low churn, say): no swing to show.
+        if (error instanceof ScenarioError) return [];
+        throw error;
+      }
+      const readings = published(f.path)
+        .filter((r) => r.value !== value)
+        .flatMap((r) => {
+          try {
+            const read = at(r.value as number);
+            return [{ value: r.value as number, label: r.label, source: r.source, atMonths: months.map((month, i) => swingBetween(month, base[i] as Float64Array, read[i] as Float64Array)) }];
+          } catch (error) {
+            if (error instanceof ScenarioError) return [];
+            throw error;
+          }
+        });
+      return [
+        {
+          path: f.path,
+          source: f.meta.source,
+          value,
+          low,
+          high,
+          atMonths: months.map((month, i) => {
+            const [l, h] = [atLow[i] as Float64Array, atHigh[i] as Float64Array];
+            return { ...swingBetween(month, l, h), medianAtLow: median(l), medianAtHigh: median(h), meanAtLow: meanOf(l), meanAtHigh: meanOf(h) };
+          }),
+          readings,
+        },
+      ];
     })
     .sort((a, b) => Math.abs(b.atMonths.at(-1)?.swing ?? 0) - Math.abs(a.atMonths.at(-1)?.swing ?? 0));
   return { range, runs, figures };

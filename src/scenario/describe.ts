@@ -4,6 +4,7 @@ import { scenarioFields } from './fields.js';
 import { parseScenario } from './parse.js';
 import type { ScenarioInput } from './schema.js';
 import { type Alternative, type Source, alternatives, sources } from './sources.js';
+import { derivedFrom, derivedPathsOf } from './business.js';
 
 /** One row of the assumptions table. */
 export interface AssumptionRow {
@@ -35,6 +36,12 @@ export interface AssumptionRow {
   readonly note: string | null;
   /** Other figures the seed articles give for the same quantity, each with its source and quote (empty when none). */
   readonly alternatives: readonly Alternative[];
+  /**
+   * When the scenario holds a business and this field is solved from it in
+   * every run: the business figure it comes from, in words (its `value` is
+   * then the solution at the assumptions' means); `null` otherwise.
+   */
+  readonly derivedFrom: string | null;
 }
 
 /**
@@ -63,6 +70,14 @@ export function describeAssumptions(input: ScenarioInput = {}): AssumptionRow[] 
   const derived = maturity
     ? `Derived from investment.maturity (${(['yes', 'partly', 'no'] as const).map((a) => `${Object.values(maturity).filter((x) => x === a).length} ${a}`).join(', ')}) by executionSuccessFromMaturity: all "partly" gives the reported 20–30% (Punk CX, article 002); other answers move it by an illustrative mapping.`
     : null;
+  const business = scenario.business;
+  const solved = new Set(business ? derivedPathsOf(business) : []);
+  const scaled = business?.badExperienceShareMonthly !== undefined;
+  const solvedFrom = (path: string): string | null => {
+    if (solved.has(path)) return derivedFrom[path] ?? null;
+    if (scaled && (path === 'journey.touchpointFailure' || path.startsWith('journey.touchpointFailure.'))) return derivedFrom['journey.touchpointFailure'] ?? null;
+    return null;
+  };
   return scenarioFields(scenario).map(({ path, value, meta }) => ({
     path,
     label: meta.label,
@@ -77,6 +92,7 @@ export function describeAssumptions(input: ScenarioInput = {}): AssumptionRow[] 
     source: meta.source === null || (path === 'investment.executionSuccess' && derived) ? null : sources[meta.source],
     note: path === 'investment.executionSuccess' && derived ? derived : (meta.note ?? null),
     alternatives: Object.hasOwn(alternatives, path) ? (alternatives[path] ?? []) : [],
+    derivedFrom: solvedFrom(path),
   }));
 }
 

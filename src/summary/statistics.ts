@@ -1,5 +1,5 @@
 import { mean, quantileSeq, std } from 'mathjs/number';
-import { type Band, bandProbabilities } from './band.js';
+import { type Band, bandProbabilities, quantileSorted } from './band.js';
 
 // mathjs's own number functions, each built with only its dependencies: the browser bundle is 3 KB
 // (gzipped) smaller than the same three made with create(), which pulls in more of its machinery.
@@ -25,4 +25,19 @@ export function horizonBand(values: readonly number[]): Band {
 /** The `probability` quantile of ascending per-run horizon figures, by the same mathjs definition as {@link horizonBand} (so a median matches the result's `p50` bit for bit). */
 export function horizonQuantile(sorted: ArrayLike<number>, probability: number): number {
   return math.quantileSeq(Array.from(sorted), probability, true) as unknown as number;
+}
+
+/**
+ * The median and its standard error from the order statistics: half the
+ * distance between the ranks n/2 ± √n/2, which bracket the median with
+ * about 68% confidence (a binomial interval; no density estimate needed).
+ */
+export function medianWithError(values: Float64Array): { reached: number; standardError: number } {
+  const sorted = values.slice().sort();
+  const n = sorted.length;
+  const half = Math.sqrt(n) / 2;
+  const lo = quantileSorted(sorted, Math.max(0, (n / 2 - half) / n));
+  const hi = quantileSorted(sorted, Math.min(1, (n / 2 + half) / n));
+  // The median as the result's horizon band computes it, so the two agree bit for bit.
+  return { reached: horizonQuantile(sorted, 0.5), standardError: (hi - lo) / 2 };
 }

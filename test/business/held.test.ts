@@ -70,7 +70,7 @@ describe('a held business', () => {
     const scenario = parseScenario(held);
     expect(parseScenario(JSON.parse(JSON.stringify(scenario)))).toEqual(scenario);
     const changed = parseScenario({ ...JSON.parse(JSON.stringify(scenario)), churn: { ...scenario.churn, switchAfterBad: 0.19 } });
-    expect(changed.churn.base).toBeGreaterThan(scenario.churn.base);
+    expect(changed.churn.base as number).toBeGreaterThan(scenario.churn.base as number);
     within(impliedKpis(changed).baseline.annualRetention, 0.8);
   });
 
@@ -102,7 +102,7 @@ describe('word of mouth as the sources tell it', () => {
     expect(baseline.negativeTellsPerTeller).toBe(16);
     // Per customer a year: 12 months × the share of excellent, recommending months × 9 ÷ 12.
     const p = parseScenario({ ...held, wordOfMouth: { tellingPeriodMonths: 12 } });
-    const expected = 12 * (1 - 0.015) * p.wordOfMouth.excellentShare * 0.9 * (9 / 12);
+    const expected = 12 * (1 - 0.015) * (p.wordOfMouth.excellentShare as number) * 0.9 * (9 / 12);
     expect(baseline.positiveTellsPerCustomerYearly).toBeCloseTo(expected as number, 9);
     expect(baseline.negativeTellsPerCustomerYearly).toBeCloseTo(12 * 0.015 * 0.5 * 16, 9);
   });
