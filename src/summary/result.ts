@@ -6,6 +6,7 @@ import { type JoinedRuns, type RunMatrix, joinRuns, orderBlocks, runResults } fr
 import type { HorizonSummary, SeriesRow, SimulationResult } from '../simulate/result.js';
 import type { RunResult } from '../model/run.js';
 import { summarizeHorizon, summarizeSeries } from './summarize.js';
+import { unmeasuredDriverWarnings } from './driver-warning.js';
 
 /** A simulation's result from its parts (with the kept runs, when built already). */
 export function assembleResult(
@@ -17,7 +18,7 @@ export function assembleResult(
   keepRuns: boolean,
   built?: readonly RunResult[],
 ): SimulationResult {
-  const warnings = baselineWarnings(scenarioKpis(scenario));
+  const warnings = [...baselineWarnings(scenarioKpis(scenario)), ...unmeasuredDriverWarnings(scenario, seed, runs.horizon.npv, runs.horizon.executed)];
   const result: SimulationResult = { version, scenario, warnings, seed, runCount: runs.count, series, horizon };
   return keepRuns ? { ...result, runs: built ?? runResults(runs, ...keptRunsFlags(scenario)) } : result;
 }

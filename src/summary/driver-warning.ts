@@ -1,0 +1,78 @@
+import { drawValues } from '../model/draw.js';
+import type { Seed } from '../random/stream.js';
+import { scenarioAssumptions } from '../scenario/assumption-fields.js';
+import { scenarioFields } from '../scenario/fields.js';
+import type { Scenario } from '../scenario/schema.js';
+import type { SimulationWarning } from '../simulate/result.js';
+import { betweenClassShare, defaultClasses, partition } from './first-order.js';
+
+/** Runs the unmeasured-driver warning reads at most: the first ones, enough for a first-order share to a few points. */
+export const driverWarningRuns = 2000;
+
+/** Least share of the NPV's variance an assumption must explain alone before it is called the answer's largest driver. */
+export const driverWarningShare = 0.1;
+
+const money = (x: number) => Math.round(x).toLocaleString('en-US');
+
+/**
+ * A warning when the largest driver of the horizon NPV's variance among the
+ * assumptions is an illustrative one (one no article measured; whether the
+ * programme is carried out, a chance event of each run, is said beside it
+ * for scale but is no assumption): its first-order share
+ * of the variance (given-data partition estimator) and what learning it
+ * before deciding would be worth (EVPPI of invest-or-not by expected NPV,
+ * by the one-level partition method), both from the first
+ * {@link driverWarningRuns} runs, whose draws are made again from the seed.
+ * Empty when fewer than 100 runs, when no assumption explains at least
+ * {@link driverWarningShare} alone, or when the largest has a source.
+ */
+export function unmeasuredDriverWarnings(scenario: Scenario, seed: Seed, npv: ArrayLike<number>, executed: ArrayLike<number>): SimulationWarning[] {
+  const n = Math.min(npv.length, driverWarningRuns);
+  if (n < 100) return [];
+  const fields = scenarioAssumptions(scenario);
+  const varying = fields.filter((f) => typeof f.value !== 'number');
+  if (varying.length === 0) return [];
+  const columns = varying.map(() => new Float64Array(n));
+  for (let run = 0; run < n; run += 1) {
+    const values = drawValues(scenario, seed, run);
+    varying.forEach((f, j) => {
+      (columns[j] as Float64Array)[run] = values[f.path] as number;
+    });
+  }
+  const y = Float64Array.from({ length: n }, (_, i) => npv[i] as number);
+  const classes = defaultClasses(n);
+  let best: { index: number; share: number; classOf: Uint16Array; count: number } = { index: -1, share: 0, classOf: new Uint16Array(0), count: 0 };
+  columns.forEach((x, index) => {
+    const { classOf, count } = partition(x, classes);
+    const share = betweenClassShare(y, classOf, count);
+    if (share > best.share) best = { index, share, classOf, count };
+  });
+  if (best.index < 0 || best.share < driverWarningShare) return [];
+  const path = (varying[best.index] as (typeof varying)[number]).path;
+  const meta = scenarioFields(scenario).find((f) => f.path === path)?.meta;
+  if (!meta || meta.source !== null) return [];
+  // Whether the programme is carried out is a chance event of each run, not an assumption: its share is said for scale.
+  const done = Float64Array.from({ length: n }, (_, i) => executed[i] as number);
+  const split = partition(done, classes);
+  const executedShare = done.some((v) => v !== done[0]) ? betweenClassShare(y, split.classOf, split.count) : 0;
+  // EVPPI, one level: the mean over classes of max(0, E[NPV | class]) less max(0, E[NPV]).
+  const sums = new Float64Array(best.count);
+  const counts = new Float64Array(best.count);
+  let total = 0;
+  for (let i = 0; i < n; i += 1) {
+    const k = best.classOf[i] as number;
+    sums[k] = (sums[k] as number) + (y[i] as number);
+    counts[k] = (counts[k] as number) + 1;
+    total += y[i] as number;
+  }
+  let informed = 0;
+  for (let k = 0; k < best.count; k += 1) if ((counts[k] as number) > 0) informed += Math.max(0, sums[k] as number);
+  const evppi = Math.max(0, informed / n - Math.max(0, total / n));
+  return [
+    {
+      code: 'unmeasured-driver',
+      message: `Of the assumptions, the answer rests most on ${meta.label.toLowerCase()} (${path}), an illustrative assumption nobody has measured: it alone explains ${Math.round(100 * best.share)}% of the spread of the NPV at the horizon${executedShare > 0 ? ` (whether the programme is carried out, a chance event of each run, explains ${Math.round(100 * executedShare)}%)` : ''}. Knowing it before deciding would be worth about ${money(evppi)} (its EVPPI, from the first ${n.toLocaleString('en-US')} runs); measure it, or see how the decision changes across its range with robustness().`,
+      field: path,
+    },
+  ];
+}
