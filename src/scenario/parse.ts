@@ -59,7 +59,7 @@ function parseObject(input: object): Scenario {
   // it is: its touchpoints replace the default journey, so one it removed stays removed. One without
   // a business (as 0.5 and earlier wrote them) sets every parameter itself: it holds none.
   const complete = Object.keys(defaultScenario).every((key) => key === 'business' || Object.hasOwn(input, key));
-  const given = complete && !Object.hasOwn(input, 'business') ? { ...input, business: null } : input;
+  const given = complete && !Object.hasOwn(input, 'business') ? asEarlierVersionsRead(input) : input;
   const merged = withMaturity(mergeOver(defaultScenario, given, [], complete), given);
   const result = scenarioSchema.safeParse(merged);
   if (!result.success) throw new ScenarioError(fromZodIssues(result.error.issues, merged, (path) => allowedKeys(merged, path)));
@@ -72,6 +72,21 @@ function parseObject(input: object): Scenario {
   // The assumptions a run draws, found once here while the schema is at hand (settings such as the horizon are not).
   rememberAssumptionFields(scenario, fields(scenario));
   return scenario;
+}
+
+/**
+ * A complete scenario without a business, as 0.5 and earlier wrote them,
+ * read as they read it: it holds no business (it sets every parameter
+ * itself) and, unless it says otherwise, a promoter tells toldAfterExcellent
+ * people every excellent month.
+ */
+function asEarlierVersionsRead(input: object): object {
+  const wordOfMouth = (input as { wordOfMouth?: unknown }).wordOfMouth;
+  const withPeriod =
+    wordOfMouth !== null && typeof wordOfMouth === 'object' && !Array.isArray(wordOfMouth) && !Object.hasOwn(wordOfMouth, 'tellingPeriodMonths')
+      ? { wordOfMouth: { ...wordOfMouth, tellingPeriodMonths: 1 } }
+      : {};
+  return { ...input, ...withPeriod, business: null };
 }
 
 /**

@@ -54,7 +54,7 @@ const touchpointName = z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9_-]{0,39}$/, 'a touchpoint name: a letter, then letters, digits, _ or -, at most 40')
   .refine((name) => !distributionWords.has(name), 'a touchpoint cannot be named like a word of a distribution (dist, min, max, …)');
-const calibratedNote = `${illustrative} The default is calibrate() of the default business (80% annual retention, 1.5% bad experiences a month, NPS 20, 180 new customers a month), rounded. While a scenario holds a business (scenario.business) it is solved from that business in every run.`;
+const calibratedNote = `${illustrative} While the scenario holds a business (scenario.business, by default the default business: 80% annual retention, 1.5% bad experiences a month, NPS 20, 180 new customers a month), it is solved from that business in every run, and the value shown is the solution at the assumptions' means; with business: null it is yours to set.`;
 const touchpointFailureOne = assumption(domains.probability, {
   label: 'Touchpoint failure rate',
   unit: 'probability per month',
@@ -64,7 +64,7 @@ const touchpointFailureOne = assumption(domains.probability, {
 });
 
 const tunedCostNote =
-  'Illustrative, and tuned: with the default business, these costs make the default programme’s outcome classes land near Accenture’s 23 / 57 / 20 (a calibration target, not a validation). Set your own.';
+  'Illustrative: the programme’s budget is the company’s own figure, not something to estimate. The default (110,000 up front, 5,500 a month) is a mid-sized programme for a 10,000-customer business; 0.4 chose it so that the default landed near Accenture’s 23 / 57 / 20, a target nothing is tuned to any more (realityCheck() shows how far the default lands from it). Set your own.';
 
 /**
  * An assumption given once for the whole journey, or once per touchpoint the
@@ -153,7 +153,7 @@ export const scenarioSchema = z
      * run, so changing a CX figure asks what the programme is worth to this
      * company were that figure true. `null`: no business is held, and those
      * parameters are the scenario's own.
-     * @defaultValue null
+     * @defaultValue defaultBusiness
      */
     business: businessSchema.nullable(),
     customers: z.strictObject({
@@ -240,8 +240,8 @@ export const scenarioSchema = z
        * Chance that a customer with a good experience leaves anyway this month (moves, no longer needs the product).
        *
        * Unit: probability per month. Allowed: a probability from 0 to 1, or a distribution over it, drawn once per run.
-       * Illustrative assumption, not a published finding: set it from your own data. The default is calibrate() of the default business (80% annual retention, 1.5% bad experiences a month, NPS 20, 180 new customers a month), rounded. While a scenario holds a business (scenario.business) it is solved from that business in every run.
-       * @defaultValue 0.0056
+       * Illustrative assumption, not a published finding: set it from your own data. While the scenario holds a business (scenario.business, by default the default business: 80% annual retention, 1.5% bad experiences a month, NPS 20, 180 new customers a month), it is solved from that business in every run, and the value shown is the solution at the assumptions' means; with business: null it is yours to set.
+       * @defaultValue 0.005607583884516073
        */
       base: probability({
         label: 'Leaving after a good experience',
@@ -308,8 +308,8 @@ export const scenarioSchema = z
        * Share of good journeys that are excellent: the experiences customers recommend, and with the bad share what sets NPS (see recommendAfterBad and detractorAfterOrdinary).
        *
        * Unit: share of good journeys. Allowed: a probability from 0 to 1, or a distribution over it, drawn once per run.
-       * Illustrative assumption, not a published finding: set it from your own data. The default is calibrate() of the default business (80% annual retention, 1.5% bad experiences a month, NPS 20, 180 new customers a month), rounded. While a scenario holds a business (scenario.business) it is solved from that business in every run. calibrate() sets it from an observed NPS.
-       * @defaultValue 0.313
+       * Illustrative assumption, not a published finding: set it from your own data. While the scenario holds a business (scenario.business, by default the default business: 80% annual retention, 1.5% bad experiences a month, NPS 20, 180 new customers a month), it is solved from that business in every run, and the value shown is the solution at the assumptions' means; with business: null it is yours to set. calibrate() sets it from an observed NPS.
+       * @defaultValue 0.31279187817258886
        */
       excellentShare: probability({
         label: 'Share of excellent experiences',
@@ -355,8 +355,8 @@ export const scenarioSchema = z
        * The span over which a customer who recommends the company tells toldAfterExcellent people: a month with an excellent experience and a recommendation tells toldAfterExcellent ÷ this many. 1: 9 people for every excellent month; 12: about 9 people a year of recommending.
        *
        * Unit: months. Allowed: a number of months from 1 to 240, or a distribution over it, drawn once per run.
-       * Illustrative assumption: A reading of article 003, an illustrative choice rather than a figure of its own. “Loyal customers share their experience with some 9 people” counts people per loyal customer and gives no period. 1 (the default, as in 0.5) tells 9 people every excellent month: about 30 people a customer-year, more than the 16 a dissatisfied customer tells about a bad experience. 12 reads it as about 9 people a year of recommending, fewer per teller than the 16 a bad experience reaches, as the articles stress; a customer’s mean tenure (about 54 months for the default business) is a third reading. robustness() shows the decision under each.
-       * @defaultValue 1
+       * Illustrative assumption: A reading of article 003, an illustrative choice rather than a figure of its own. “Loyal customers share their experience with some 9 people” counts people per loyal customer and gives no period; the model’s excellent experiences come monthly, and a customer’s circle does not renew every month, so 9 people every excellent month (cx-roi 0.5’s reading, 1) tells about 30 people a customer-year, more than the 16 a dissatisfied customer tells about a bad experience. A year (12) is the default: a promoter reaches about 9 people a year, fewer per teller than the 16 a bad experience reaches, as the articles stress. A customer’s mean tenure (about 54 months for the default business) is a third reading; robustness() shows the decision under each.
+       * @defaultValue 12
        */
       tellingPeriodMonths: assumption(domains.spanMonths, {
         label: 'Months over which a promoter tells them',
@@ -364,7 +364,7 @@ export const scenarioSchema = z
         description:
           'The span over which a customer who recommends the company tells toldAfterExcellent people: a month with an excellent experience and a recommendation tells toldAfterExcellent ÷ this many. 1: 9 people for every excellent month; 12: about 9 people a year of recommending.',
         source: null,
-        note: 'A reading of article 003, an illustrative choice rather than a figure of its own. “Loyal customers share their experience with some 9 people” counts people per loyal customer and gives no period. 1 (the default, as in 0.5) tells 9 people every excellent month: about 30 people a customer-year, more than the 16 a dissatisfied customer tells about a bad experience. 12 reads it as about 9 people a year of recommending, fewer per teller than the 16 a bad experience reaches, as the articles stress; a customer’s mean tenure (about 54 months for the default business) is a third reading. robustness() shows the decision under each.',
+        note: 'A reading of article 003, an illustrative choice rather than a figure of its own. “Loyal customers share their experience with some 9 people” counts people per loyal customer and gives no period; the model’s excellent experiences come monthly, and a customer’s circle does not renew every month, so 9 people every excellent month (cx-roi 0.5’s reading, 1) tells about 30 people a customer-year, more than the 16 a dissatisfied customer tells about a bad experience. A year (12) is the default: a promoter reaches about 9 people a year, fewer per teller than the 16 a bad experience reaches, as the articles stress. A customer’s mean tenure (about 54 months for the default business) is a third reading; robustness() shows the decision under each.',
       }),
       /**
        * Telling others after a bad experience.
@@ -435,15 +435,15 @@ export const scenarioSchema = z
        * Chance that one recommendation turns a prospect into a customer.
        *
        * Unit: probability per tell. Allowed: a probability from 0 to 1, or a distribution over it, drawn once per run.
-       * Illustrative assumption, not a published finding: set it from your own data.
-       * @defaultValue 0.002
+       * Illustrative and uncertain: nobody has measured it for this business. The default range, 1% to 4% a tell, makes recommendations bring about 12% to 46% of the default business’s new customers (about 29% at its middle, as 0.5’s 0.2% did with twelve times the tells): article 003 calls word of mouth the main reason consumers try a new product, so a large share, though not all. A business that knows how its new customers heard of it can narrow it.
+       * @defaultValue uniform(min 0.01, max 0.04)
        */
       conversionPerTell: probability({
         label: 'Chance a recommendation wins a customer',
         unit: 'probability per tell',
         description: 'Chance that one recommendation turns a prospect into a customer.',
         source: null,
-        note: illustrative,
+        note: 'Illustrative and uncertain: nobody has measured it for this business. The default range, 1% to 4% a tell, makes recommendations bring about 12% to 46% of the default business’s new customers (about 29% at its middle, as 0.5’s 0.2% did with twelve times the tells): article 003 calls word of mouth the main reason consumers try a new product, so a large share, though not all. A business that knows how its new customers heard of it can narrow it.',
       }),
       /**
        * Chance a bad story puts someone off.
@@ -470,8 +470,8 @@ export const scenarioSchema = z
        * Share of the remaining prospect pool that becomes a customer each month without word of mouth (marketing, search).
        *
        * Unit: share of prospects per month. Allowed: a share from 0 to 1, or a distribution over it, drawn once per run.
-       * Illustrative assumption, not a published finding: set it from your own data. The default is calibrate() of the default business (80% annual retention, 1.5% bad experiences a month, NPS 20, 180 new customers a month), rounded. While a scenario holds a business (scenario.business) it is solved from that business in every run.
-       * @defaultValue 0.00054
+       * Illustrative assumption, not a published finding: set it from your own data. While the scenario holds a business (scenario.business, by default the default business: 80% annual retention, 1.5% bad experiences a month, NPS 20, 180 new customers a month), it is solved from that business in every run, and the value shown is the solution at the assumptions' means; with business: null it is yours to set.
+       * @defaultValue 0.0005331983667729157
        */
       organicMonthly: assumption(domains.share, {
         label: 'Sign-ups without word of mouth',
@@ -544,7 +544,7 @@ export const scenarioSchema = z
        * One-off cost of the CX programme, paid at the start: one amount, or one per touchpoint it targets (summed). Any channel budget (investment.channels.budget) is paid on top.
        *
        * Unit: currency. Allowed: an amount of money from 0 to 1,000,000,000,000, or a distribution over it, drawn once per run.
-       * Illustrative, and tuned: with the default business, these costs make the default programme’s outcome classes land near Accenture’s 23 / 57 / 20 (a calibration target, not a validation). Set your own.
+       * Illustrative: the programme’s budget is the company’s own figure, not something to estimate. The default (110,000 up front, 5,500 a month) is a mid-sized programme for a 10,000-customer business; 0.4 chose it so that the default landed near Accenture’s 23 / 57 / 20, a target nothing is tuned to any more (realityCheck() shows how far the default lands from it). Set your own.
        * @defaultValue 110000
        */
       upfront: perTouchpoint(domains.money, {
@@ -561,7 +561,7 @@ export const scenarioSchema = z
        * Running cost of the programme each month (people, tools, follow-up): one amount, or one per touchpoint (summed). Paid to the horizon, or until a stage gate stops the programme.
        *
        * Unit: currency per month. Allowed: an amount of money from 0 to 1,000,000,000,000, or a distribution over it, drawn once per run.
-       * Illustrative, and tuned: with the default business, these costs make the default programme’s outcome classes land near Accenture’s 23 / 57 / 20 (a calibration target, not a validation). Set your own.
+       * Illustrative: the programme’s budget is the company’s own figure, not something to estimate. The default (110,000 up front, 5,500 a month) is a mid-sized programme for a 10,000-customer business; 0.4 chose it so that the default landed near Accenture’s 23 / 57 / 20, a target nothing is tuned to any more (realityCheck() shows how far the default lands from it). Set your own.
        * @defaultValue 5500
        */
       monthly: perTouchpoint(domains.money, {
@@ -642,8 +642,8 @@ export const scenarioSchema = z
        * Share of the planned effect a programme that misses its goals still delivers; negative: a missed programme makes things worse, by that share of the planned effect’s size.
        *
        * Unit: share of full effect. Allowed: a relative cut (negative: the programme makes failures more likely) from -1 to 1, or a distribution over it, drawn once per run.
-       * Illustrative, and tuned: chosen, with the programme’s cost, so that the default programme’s outcome classes land near Accenture’s 23 / 57 / 20. The answer depends on it strongly: with the default business, 0.2 gives P(ROI > 0) of about 26%, 0.4 about 80%, 0.6 nearly 100%. Set your own.
-       * @defaultValue 0.4
+       * Illustrative and uncertain: no article measures what a programme that misses its goals still delivers. “Missing expectations or goals” (70–80% of initiatives, article 002) spans delivering nothing to delivering most of the plan, so the default is uniform from 0 to 0.6. 0.5 and earlier used 0.4, tuned with the costs to land near Accenture’s split; nothing is tuned now, and 0.4 is one of the readings robustness() shows. The answer depends on it strongly: a missed programme that delivers nothing turns the default decision.
+       * @defaultValue uniform(min 0, max 0.6)
        */
       missedEffectShare: assumption(domains.effect, {
         label: 'Effect when it misses its goals',
@@ -651,7 +651,7 @@ export const scenarioSchema = z
         description:
           'Share of the planned effect a programme that misses its goals still delivers; negative: a missed programme makes things worse, by that share of the planned effect’s size.',
         source: null,
-        note: 'Illustrative, and tuned: chosen, with the programme’s cost, so that the default programme’s outcome classes land near Accenture’s 23 / 57 / 20. The answer depends on it strongly: with the default business, 0.2 gives P(ROI > 0) of about 26%, 0.4 about 80%, 0.6 nearly 100%. Set your own.',
+        note: 'Illustrative and uncertain: no article measures what a programme that misses its goals still delivers. “Missing expectations or goals” (70–80% of initiatives, article 002) spans delivering nothing to delivering most of the plan, so the default is uniform from 0 to 0.6. 0.5 and earlier used 0.4, tuned with the costs to land near Accenture’s split; nothing is tuned now, and 0.4 is one of the readings robustness() shows. The answer depends on it strongly: a missed programme that delivers nothing turns the default decision.',
       }),
       /**
        * Rise in excellent experiences.
@@ -659,8 +659,8 @@ export const scenarioSchema = z
        * How much the programme raises the share of good journeys that are excellent once fully in effect (0.05: five points more), delayed, ramped and scaled like the failure reduction.
        *
        * Unit: share of good journeys. Allowed: a share from 0 to 1, or a distribution over it, drawn once per run.
-       * Illustrative assumption, not a published finding: set it from your own data.
-       * @defaultValue 0.05
+       * Illustrative and uncertain: no article measures it. From nothing (the programme only prevents bad experiences) to ten points, about a third more excellent experiences in the default business; over that range it moves the default chance of a positive ROI by about ten points, so its uncertainty is in the spread rather than a point.
+       * @defaultValue uniform(min 0, max 0.1)
        */
       excellentShareIncrease: assumption(domains.share, {
         label: 'Rise in excellent experiences',
@@ -668,7 +668,7 @@ export const scenarioSchema = z
         description:
           'How much the programme raises the share of good journeys that are excellent once fully in effect (0.05: five points more), delayed, ramped and scaled like the failure reduction.',
         source: null,
-        note: illustrative,
+        note: 'Illustrative and uncertain: no article measures it. From nothing (the programme only prevents bad experiences) to ten points, about a third more excellent experiences in the default business; over that range it moves the default chance of a positive ROI by about ten points, so its uncertainty is in the spread rather than a point.',
       }),
       maturity: maturityAnswersSchema.optional(),
       channels: z

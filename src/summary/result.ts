@@ -18,7 +18,7 @@ export function assembleResult(
   keepRuns: boolean,
   built?: readonly RunResult[],
 ): SimulationResult {
-  const warnings = [...baselineWarnings(scenarioKpis(scenario)), ...unmeasuredDriverWarnings(scenario, seed, runs.horizon.npv, runs.horizon.executed)];
+  const warnings = [...baselineWarnings(scenarioKpis(scenario), scenario.business !== null), ...unmeasuredDriverWarnings(scenario, seed, runs.horizon.npv, runs.horizon.executed)];
   const result: SimulationResult = { version, scenario, warnings, seed, runCount: runs.count, series, horizon };
   return keepRuns ? { ...result, runs: built ?? runResults(runs, ...keptRunsFlags(scenario)) } : result;
 }

@@ -114,7 +114,7 @@ describe('calibrate’s steady state', () => {
 
   it('names the default journey’s rate as illustrative when the user gave none', () => {
     expect(() => calibrate({ customers: 5000, annualRetention: 0.95, averageRevenuePerCustomerMonthly: 40, newCustomersMonthly: 25 })).toThrow(
-      /give observed.badExperienceShareMonthly: 1\.49% is the default journey's illustrative rate/,
+      /give observed.badExperienceShareMonthly: 1\.50% is the default journey's illustrative rate/,
     );
   });
 });

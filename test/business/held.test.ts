@@ -35,7 +35,7 @@ describe('a held business', () => {
     // Without the business held, 19% would keep far more customers (about 90% a year instead of 80%).
     within(at19?.customers.baseline.mean ?? NaN, at86?.customers.baseline.mean ?? NaN, 0.01);
     within(at19?.revenue.baseline.mean ?? NaN, at86?.revenue.baseline.mean ?? NaN, 0.01);
-    const free = simulate({ churn: { switchAfterBad: 0.19 } }, { runs: 400, seed: 'held' }).series[11];
+    const free = simulate({ business: null, churn: { switchAfterBad: 0.19 } }, { runs: 400, seed: 'held' }).series[11];
     expect((free?.customers.baseline.mean ?? 0) / (at86?.customers.baseline.mean ?? 1)).toBeGreaterThan(1.05);
   });
 
@@ -108,8 +108,10 @@ describe('word of mouth as the sources tell it', () => {
   });
 
   it('0.5’s reading (9 people every excellent month) tells twelve times as many a customer-year', () => {
-    const year = impliedKpis({ wordOfMouth: { tellingPeriodMonths: 12 } }).baseline;
-    const month = impliedKpis({ wordOfMouth: { tellingPeriodMonths: 1 } }).baseline;
+    // At today's chance a tell wins a customer, twelve times the tells would bring more new customers than the business has.
+    expect(() => impliedKpis({ wordOfMouth: { tellingPeriodMonths: 1 } })).toThrow(/business\.newCustomersMonthly: recommendations alone bring \d+ new customers a month/);
+    const year = impliedKpis({ wordOfMouth: { tellingPeriodMonths: 12, conversionPerTell: 0.002 } }).baseline;
+    const month = impliedKpis({ wordOfMouth: { tellingPeriodMonths: 1, conversionPerTell: 0.002 } }).baseline;
     expect(month.positiveTellsPerCustomerYearly / year.positiveTellsPerCustomerYearly).toBeCloseTo(12, 9);
     expect(month.positiveTellsPerTeller).toBeCloseTo(108, 9);
     expect(month.positiveTellsPerCustomerYearly).toBeGreaterThan(25);

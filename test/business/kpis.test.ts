@@ -76,26 +76,33 @@ describe('impliedKpis', () => {
   });
 
   it('uses an uncertain assumption at its mean', () => {
-    const fixed = impliedKpis({ churn: { base: 0.006 } }).baseline.monthlyChurn;
-    const uncertain = impliedKpis({ churn: { base: { dist: 'uniform', min: 0.004, max: 0.008 } } }).baseline.monthlyChurn;
+    const fixed = impliedKpis({ business: null, churn: { base: 0.006 } }).baseline.monthlyChurn;
+    const uncertain = impliedKpis({ business: null, churn: { base: { dist: 'uniform', min: 0.004, max: 0.008 } } }).baseline.monthlyChurn;
     expect(uncertain).toBeCloseTo(fixed, 12);
   });
 });
 
 describe('warnings about an implausible baseline', () => {
+  it('a held business that looks implausible is named by its own figure', () => {
+    const low = simulate({ business: { annualRetention: 0.4, badExperienceShareMonthly: 0.01 } }, { runs: 20 }).warnings;
+    expect(low).toContainEqual(expect.objectContaining({ code: 'low-retention', field: 'business.annualRetention' }));
+    const growing = simulate({ business: { newCustomersMonthly: 600 } }, { runs: 20 }).warnings;
+    expect(growing).toContainEqual(expect.objectContaining({ code: 'baseline-growth', field: 'business.newCustomersMonthly' }));
+  });
+
   it('the default business has none', () => {
     expect(simulate({}, { runs: 20 }).warnings).toEqual([]);
   });
 
   it('annual retention below 50% is flagged, naming the field that causes it', () => {
-    const { warnings } = simulate({ churn: { base: 0.08 } }, { runs: 20 });
+    const { warnings } = simulate({ business: null, churn: { base: 0.08 } }, { runs: 20 });
     expect(warnings).toContainEqual(expect.objectContaining({ code: 'low-retention', field: 'churn.base' }));
-    const fromBad = simulate({ journey: { touchpointFailure: 0.1 } }, { runs: 20 }).warnings;
+    const fromBad = simulate({ business: null, journey: { touchpointFailure: 0.1 } }, { runs: 20 }).warnings;
     expect(fromBad).toContainEqual(expect.objectContaining({ code: 'low-retention', field: 'journey.touchpointFailure' }));
   });
 
   it('growth of more than 50% without the programme is flagged', () => {
-    const { warnings } = simulate({ acquisition: { organicMonthly: 0.003 } }, { runs: 20 });
+    const { warnings } = simulate({ business: null, acquisition: { organicMonthly: 0.003 } }, { runs: 20 });
     expect(warnings).toContainEqual(expect.objectContaining({ code: 'baseline-growth', field: 'acquisition.organicMonthly' }));
     expect(warnings[0]?.message).toMatch(/grows by \d+% over 60 months/);
   });

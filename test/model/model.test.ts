@@ -6,8 +6,9 @@ import { drawValues } from '../../src/model/draw.js';
 import { type ScenarioInput, parseScenario, simulate } from '../../src/index.js';
 import { meanVariance } from '../helpers/statistics.js';
 
-/** Word of mouth, acquisition and base churn switched off: only bad journeys lose customers. */
+/** Word of mouth, acquisition and base churn switched off: only bad journeys lose customers (the raw model: no business held). */
 const closedWorld: ScenarioInput = {
+  business: null,
   horizonMonths: 24,
   customers: { initial: 10_000, prospects: 100_000 },
   journey: { touchpointFailure: 0.05 },
@@ -53,7 +54,7 @@ describe('one run', () => {
   });
 
   it('exhausts a small prospect pool without ever acquiring more than is left', () => {
-    const scenario = parseScenario({ customers: { initial: 1000, prospects: 500 }, wordOfMouth: { conversionPerTell: 0.5 }, acquisition: { organicMonthly: 0.5 } });
+    const scenario = parseScenario({ business: null, customers: { initial: 1000, prospects: 500 }, wordOfMouth: { conversionPerTell: 0.5 }, acquisition: { organicMonthly: 0.5 } });
     let last = -1;
     simulateRun(scenario, 1, 0, undefined, (_, baseline) => {
       expectValidMonth(baseline);
@@ -112,6 +113,7 @@ describe('closed forms', () => {
     const monthly = 5000;
     const rate = 0.1;
     const input: ScenarioInput = {
+      business: null,
       horizonMonths: T,
       discountRateAnnual: rate,
       customers: { initial: A0, prospects: 0 },
@@ -153,12 +155,12 @@ describe('closed forms', () => {
 
 describe('monotonicity', () => {
   it('more touchpoint failure lowers expected customers and revenue', () => {
-    const at = (failure: number) => simulate({ journey: { touchpointFailure: failure } }, { runs: 300, seed: 'mono' }).horizon;
+    const at = (failure: number) => simulate({ business: null, journey: { touchpointFailure: failure } }, { runs: 300, seed: 'mono' }).horizon;
     const low = at(0.03);
     const high = at(0.06);
     expect(high.customers.baseline.mean).toBeLessThan(low.customers.baseline.mean);
     expect(high.customers.invested.mean).toBeLessThan(low.customers.invested.mean);
-    const revenue = (failure: number) => simulate({ journey: { touchpointFailure: failure } }, { runs: 300, seed: 'mono' }).series.at(-1)?.revenue.baseline.mean ?? NaN;
+    const revenue = (failure: number) => simulate({ business: null, journey: { touchpointFailure: failure } }, { runs: 300, seed: 'mono' }).series.at(-1)?.revenue.baseline.mean ?? NaN;
     expect(revenue(0.06)).toBeLessThan(revenue(0.03));
   });
 

@@ -234,9 +234,13 @@ describe('channels', () => {
   });
 
   it('unconnected channels fail more often: the silo penalty raises bad experiences', () => {
-    const p = (siloPenalty: number) => centralParameters(parseScenario({ channels: { ...defaultChannels, siloPenalty } })).pBad;
+    const p = (siloPenalty: number) => centralParameters(parseScenario({ business: null, channels: { ...defaultChannels, siloPenalty } })).pBad;
     expect(p(3)).toBeGreaterThan(p(1.5));
-    expect(p(1.5)).toBeGreaterThan(centralParameters(parseScenario({})).pBad);
+    expect(p(1.5)).toBeGreaterThan(centralParameters(parseScenario({ business: null })).pBad);
+    // A held business keeps its observed rate: the touchpoints then make up less of it.
+    const held = (siloPenalty: number) => centralParameters(parseScenario({ channels: { ...defaultChannels, siloPenalty } }));
+    expect(held(3).pBad).toBeCloseTo(0.015, 12);
+    expect(held(3).touchpointPBad).toBeLessThan(held(1.5).touchpointPBad);
   });
 
   it('names bad channel input: shares that do not add up, a budget for a channel not offered, a budget without channels', () => {
