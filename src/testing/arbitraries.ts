@@ -6,6 +6,7 @@ import {
   type ObservedBusiness,
   type ScenarioInput,
   calibrate,
+  derivedPaths,
   fieldRegistry,
   maturityQuestionIds,
   parseScenario,
@@ -148,6 +149,15 @@ const stageGateArbitrary = (maxMonths: number) =>
 
 const maturityArbitrary = fc.record(Object.fromEntries(maturityQuestionIds.map((id) => [id, fc.constantFrom('yes' as const, 'partly' as const, 'no' as const)])));
 
+/** Whether an input gives a field that a held business solves (see `derivedPaths`, and the excellent share with an NPS). */
+function setsSolvedField(input: ScenarioInput): boolean {
+  return [...derivedPaths, 'wordOfMouth.excellentShare'].some((path) => {
+    const [section, field] = path.split('.') as [string, string];
+    const at = (input as Record<string, unknown>)[section];
+    return at !== null && typeof at === 'object' && Object.hasOwn(at, field);
+  });
+}
+
 function isValid(input: ScenarioInput): boolean {
   try {
     parseScenario(input);
@@ -183,7 +193,9 @@ export function scenarioInputArbitrary(options: ScenarioArbitraryOptions = {}): 
   if (!Number.isInteger(settings.maxHorizonMonths) || settings.maxHorizonMonths < 1 || settings.maxHorizonMonths > 240)
     throw new RangeError(`maxHorizonMonths must be a whole number from 1 to 240 (got ${settings.maxHorizonMonths})`);
   if (!(settings.maxAmount >= 1)) throw new RangeError(`maxAmount must be at least 1 (got ${settings.maxAmount})`);
-  const derived = derive(scenarioSchema, '', settings) as fc.Arbitrary<ScenarioInput>;
+  // An input that sets a field a held business solves is one for the raw model (business: null); the
+  // rest hold the default business, so both kinds are generated.
+  const derived = (derive(scenarioSchema, '', settings) as fc.Arbitrary<ScenarioInput>).map((input) => (setsSolvedField(input) ? { business: null, ...input } : input));
   // Below the default horizon, every input names its own.
   const core =
     settings.maxHorizonMonths >= 60

@@ -69,11 +69,12 @@ describe('describeAssumptions', () => {
   });
 
   it('describes a given scenario', () => {
-    const custom = describeAssumptions({ journey: { touchpointFailure: [0.1, 0.2] } });
+    const custom = describeAssumptions({ business: null, journey: { touchpointFailure: [0.1, 0.2] } });
     expect(custom.filter((r) => r.path.startsWith('journey.')).map((r) => [r.path, r.value])).toEqual([
       ['journey.touchpointFailure.0', 0.1],
       ['journey.touchpointFailure.1', 0.2],
     ]);
+    expect(custom.every((r) => r.derivedFrom === null)).toBe(true);
   });
 
   it('shows the competing figures in the seeds beside the brief’s default', () => {
@@ -87,10 +88,24 @@ describe('describeAssumptions', () => {
     expect(rows.find((r) => r.path === 'churn.base')?.alternatives).toEqual([]);
   });
 
-  it('says which defaults were tuned to a target', () => {
+  it('says that nothing is tuned to a target any more, and which defaults were', () => {
     const rows = describeAssumptions();
-    expect(rows.find((r) => r.path === 'investment.upfront')?.note).toMatch(/tuned.*Accenture.*calibration target, not a validation/);
-    expect(rows.find((r) => r.path === 'churn.base')?.note).toMatch(/calibrate\(\) of the default business/);
+    expect(rows.find((r) => r.path === 'investment.upfront')?.note).toMatch(/Accenture.*a target nothing is tuned to any more/);
+    expect(rows.find((r) => r.path === 'investment.missedEffectShare')?.note).toMatch(/0\.5 and earlier used 0\.4, tuned .*nothing is tuned now/);
+    expect(rows.find((r) => r.path === 'investment.missedEffectShare')?.value).toEqual({ dist: 'uniform', min: 0, max: 0.6 });
+  });
+
+  it('marks the fields a held business solves, with the figure each comes from', () => {
+    const rows = describeAssumptions();
+    const from = (path: string) => rows.find((r) => r.path === path)?.derivedFrom;
+    expect(from('churn.base')).toMatch(/business\.annualRetention/);
+    expect(from('acquisition.organicMonthly')).toMatch(/business\.newCustomersMonthly/);
+    expect(from('wordOfMouth.excellentShare')).toMatch(/business\.nps/);
+    expect(from('journey.touchpointFailure.delivery')).toMatch(/business\.badExperienceShareMonthly/);
+    expect(from('churn.switchAfterBad')).toBeNull();
+    // Without an NPS the excellent share is the scenario's own.
+    const noNps = describeAssumptions({ business: { nps: null } as never });
+    expect(noNps.find((r) => r.path === 'wordOfMouth.excellentShare')?.derivedFrom).toBeNull();
   });
 
   it.skipIf(!existsSync(seedsDir))('quotes each source article verbatim, competing figures too', () => {

@@ -21,7 +21,7 @@ function refusal(make: () => unknown): ScenarioError {
 describe('touchpoints named like Object’s own properties', () => {
   for (const name of ['constructor', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf'])
     it(`"${name}" parses, simulates and is described`, () => {
-      const input = JSON.parse(`{ "journey": { "touchpointFailure": { "${name}": 0.02, "delivery": 0.01 } } }`);
+      const input = JSON.parse(`{ "business": null, "journey": { "touchpointFailure": { "${name}": 0.02, "delivery": 0.01 } } }`);
       const result = simulate(input, { runs: 20, keepRuns: true });
       expect(Number.isFinite(result.horizon.roi.mean)).toBe(true);
       expect(result.runs?.[0]?.parameters[`journey.touchpointFailure.${name}`]).toBe(0.02);
@@ -149,9 +149,10 @@ describe('found by the second adversarial review', () => {
 
   it('impliedKpis gives finite figures or null, never Infinity or NaN', () => {
     for (const input of [
-      { churn: { base: 5e-324 }, journey: { touchpointFailure: 0 } },
-      { customers: { initial: { dist: 'uniform', min: 0, max: 1e-320 } } },
-      { churn: { base: 0 }, journey: { touchpointFailure: 0 }, discountRateAnnual: 0 },
+      { business: null, churn: { base: 5e-324 }, journey: { touchpointFailure: 0 } },
+      { business: null, customers: { initial: { dist: 'uniform', min: 0, max: 1e-320 } } },
+      { business: null, churn: { base: 0 }, journey: { touchpointFailure: 0 }, discountRateAnnual: 0 },
+      { business: { badExperienceShareMonthly: 0, monthlyChurn: 0, nps: 100, newCustomersMonthly: 1000 }, wordOfMouth: { recommendAfterExcellent: 1 } },
     ] as const) {
       const numbers: number[] = [];
       const walk = (x: unknown) => (typeof x === 'number' ? numbers.push(x) : x && typeof x === 'object' ? Object.values(x).forEach(walk) : undefined);
@@ -210,7 +211,7 @@ describe('found by the third adversarial review', () => {
   });
 
   it('the levers of two identical arms are exactly zero, however large the business', () => {
-    const input = { customers: { initial: 1e9, prospects: 0 }, spend: { averagePerMonth: 1e12 }, investment: { failureReduction: 0, excellentShareIncrease: 0, upfront: 1, monthly: 0 } };
+    const input = { business: null, customers: { initial: 1e9, prospects: 0 }, spend: { averagePerMonth: 1e12 }, investment: { failureReduction: 0, excellentShareIncrease: 0, upfront: 1, monthly: 0 } };
     const { horizon, runs } = simulate(input, { runs: 20, seed: 1, keepRuns: true });
     expect(horizon.levers).toMatchObject({ retention: 0, spend: 0, positiveWordOfMouth: 0, negativeWordOfMouth: 0, cost: -1, npv: -1 });
     for (const run of runs ?? []) expect(run.levers.retention + run.levers.spend + run.levers.positiveWordOfMouth + run.levers.negativeWordOfMouth + run.levers.cost).toBe(run.npv);

@@ -28,30 +28,42 @@ describe('parseScenario', () => {
   });
 
   it('merges a deep-partial input over the defaults without changing either', () => {
-    const input = frozen({ churn: { base: 0.02 }, investment: { rampMonths: 12 } });
+    const input = frozen({ business: null, churn: { base: 0.02 }, investment: { rampMonths: 12 } });
     const scenario = parseScenario(input);
     expect(scenario.churn).toEqual({ switchAfterBad: 0.86, base: 0.02 });
     expect(scenario.investment.rampMonths).toBe(12);
     expect(scenario.investment.failureReduction).toEqual(defaultScenario.investment.failureReduction);
-    expect(input).toEqual({ churn: { base: 0.02 }, investment: { rampMonths: 12 } });
+    expect(input).toEqual({ business: null, churn: { base: 0.02 }, investment: { rampMonths: 12 } });
+    // A held business merges figure by figure; one churn figure replaces the other; a whole one replaces the default's.
+    expect(parseScenario({ business: { nps: 30 } }).business).toEqual({ ...defaultScenario.business, nps: 30 });
+    const { annualRetention: _, ...rest } = defaultScenario.business as Record<string, unknown>;
+    expect(parseScenario({ business: { monthlyChurn: 0.02 } }).business).toEqual({ ...rest, monthlyChurn: 0.02 });
+    const whole = { customers: 500, monthlyChurn: 0.03, averageRevenuePerCustomerMonthly: 20, newCustomersMonthly: 15 };
+    expect(parseScenario({ business: whole }).business).toEqual(whole);
     expect(Object.isFrozen(defaultScenario.churn)).toBe(true);
   });
 
   it('replaces distributions and lists whole; merges named touchpoints name by name', () => {
+    // The raw model (business: null): a held business would scale the touchpoints to its bad-experience rate.
     const scenario = parseScenario({
+      business: null,
       investment: { failureReduction: { dist: 'uniform', min: 0.1, max: 0.2 } },
       journey: { touchpointFailure: { delivery: 0.05 } },
     });
     expect(scenario.investment.failureReduction).toEqual({ dist: 'uniform', min: 0.1, max: 0.2 });
     // Only delivery changes; the other four default touchpoints stay.
     expect(scenario.journey.touchpointFailure).toEqual({ ...(defaultScenario.journey.touchpointFailure as object), delivery: 0.05 });
-    const added = parseScenario({ journey: { touchpointFailure: { returns: { dist: 'uniform', min: 0, max: 0.01 } } } }).journey.touchpointFailure;
+    const added = parseScenario({ business: null, journey: { touchpointFailure: { returns: { dist: 'uniform', min: 0, max: 0.01 } } } }).journey.touchpointFailure;
     expect(Object.keys(added)).toEqual(['discover', 'order', 'delivery', 'product', 'service', 'returns']);
     // A list or a single number replaces the whole journey.
-    expect(parseScenario({ journey: { touchpointFailure: [0.01, 0.02] } }).journey.touchpointFailure).toEqual([0.01, 0.02]);
-    expect(parseScenario({ journey: { touchpointFailure: 0.03 } }).journey.touchpointFailure).toBe(0.03);
+    expect(parseScenario({ business: null, journey: { touchpointFailure: [0.01, 0.02] } }).journey.touchpointFailure).toEqual([0.01, 0.02]);
+    expect(parseScenario({ business: null, journey: { touchpointFailure: 0.03 } }).journey.touchpointFailure).toBe(0.03);
+    // Held, the journey gives the shape: scaled together to the business's 1.5% bad experiences a month.
+    const held = parseScenario({ journey: { touchpointFailure: [0.01, 0.03] } }).journey.touchpointFailure as number[];
+    expect((held[1] as number) / (held[0] as number)).toBeCloseTo(3, 12);
+    expect(1 - (1 - (held[0] as number)) * (1 - (held[1] as number))).toBeCloseTo(0.015, 14);
     // A record over a list or a number replaces it.
-    expect(parseScenario({ journey: { touchpointFailure: { web: 0.01 } } }, ).journey.touchpointFailure).toMatchObject({ web: 0.01 });
+    expect(parseScenario({ business: null, journey: { touchpointFailure: { web: 0.01 } } }).journey.touchpointFailure).toMatchObject({ web: 0.01 });
   });
 
   it('accepts every distribution kind', () => {
@@ -63,7 +75,7 @@ describe('parseScenario', () => {
       { dist: 'normal', mean: 0.2, sd: 0.05 },
       { dist: 'lognormal', mu: -2, sigma: 0.5 },
     ];
-    for (const kind of kinds) expect(parseScenario({ churn: { base: kind } }).churn.base).toEqual(kind);
+    for (const kind of kinds) expect(parseScenario({ business: null, churn: { base: kind } }).churn.base).toEqual(kind);
   });
 
   it('names a probability out of range, with the value and what is allowed', () => {

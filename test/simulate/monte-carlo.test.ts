@@ -8,6 +8,8 @@ import { meanVariance, pearson } from '../helpers/statistics.js';
 
 /** Every assumption of the default scenario made uncertain. */
 const everythingUncertain: ScenarioInput = {
+  // Every assumption drawn, the business's solved ones too: the raw model.
+  business: null,
   discountRateAnnual: { dist: 'uniform', min: 0.04, max: 0.12 },
   customers: { initial: { dist: 'uniform', min: 8_000, max: 12_000 }, prospects: { dist: 'uniform', min: 200_000, max: 300_000 } },
   journey: {

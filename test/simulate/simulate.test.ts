@@ -15,8 +15,8 @@ describe('simulate', () => {
         expect(band.p25).toBeLessThanOrEqual(band.p50);
         expect(band.p50).toBeLessThanOrEqual(band.p75);
         expect(band.p75).toBeLessThanOrEqual(band.p95);
-        expect(band.mean).toBeGreaterThanOrEqual(band.p5 - 1e-9 * Math.abs(band.p5));
-        expect(band.mean).toBeLessThanOrEqual(band.p95 + 1e-9 * Math.abs(band.p95));
+        // The mean need not lie between p5 and p95 (one run in 50 far above the rest lifts it past p95): only finite.
+        expect(Number.isFinite(band.mean)).toBe(true);
       }
       expect(row.margin.baseline.p50).toBeCloseTo(row.revenue.baseline.p50 * (defaultScenario.spend.grossMargin as number), 6);
     }
@@ -90,7 +90,7 @@ describe('simulate', () => {
   });
 
   it('does not change its input', () => {
-    const input = frozen({ churn: { base: 0.02 }, investment: { failureReduction: { dist: 'uniform' as const, min: 0.1, max: 0.3 } } });
+    const input = frozen({ business: null, churn: { base: 0.02 }, investment: { failureReduction: { dist: 'uniform' as const, min: 0.1, max: 0.3 } } });
     const copy = structuredClone(input);
     simulate(input, { runs: 5 });
     expect(input).toEqual(copy);
