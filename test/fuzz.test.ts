@@ -36,6 +36,26 @@ const extremeScenario: fc.Arbitrary<ScenarioInput> = fc.record(
   {
     horizonMonths: fc.integer({ min: 1, max: 24 }),
     discountRateAnnual: fc.oneof({ weight: 3, arbitrary: assumption(0.001, 1) }, { weight: 1, arbitrary: assumption(0, 1) }),
+    // The raw model, the default business (undefined), or a held business of extreme figures.
+    business: fc.oneof(
+      { weight: 4, arbitrary: fc.constant(null) },
+      { weight: 1, arbitrary: fc.constant(undefined) },
+      {
+        weight: 1,
+        arbitrary: fc.record(
+          {
+            customers: fc.oneof(fc.constantFrom(1, 1e9), fc.integer({ min: 1, max: 1e9 })),
+            annualRetention: fc.oneof(fc.constantFrom(Number.MIN_VALUE, 1), finite(0, 1)).filter((x) => x > 0),
+            averageRevenuePerCustomerMonthly: fc.oneof(fc.constantFrom(0, 1e12), finite(0, 1e12)),
+            newCustomersMonthly: fc.oneof(fc.constantFrom(0, 1e9), finite(0, 1e9)),
+            badExperienceShareMonthly: fc.oneof(fc.constantFrom(0, 0.999), finite(0, 0.999)),
+            nps: fc.oneof(fc.constantFrom(-100, 100), finite(-100, 100)),
+            startAtSteadyState: fc.boolean(),
+          },
+          { requiredKeys: ['customers', 'annualRetention', 'averageRevenuePerCustomerMonthly', 'newCustomersMonthly'] },
+        ),
+      },
+    ),
     customers: fc.record({ initial: assumption(0, 1e9, true), prospects: assumption(0, 1e9, true) }, { requiredKeys: [] }),
     journey: fc.record({
       touchpointFailure: fc.oneof(
@@ -97,7 +117,7 @@ const extremeScenario: fc.Arbitrary<ScenarioInput> = fc.record(
       { requiredKeys: [] },
     ),
   },
-  { requiredKeys: [] },
+  { requiredKeys: ['business'] },
 ).map(consistent);
 
 /**
@@ -112,6 +132,18 @@ function consistent(input: ScenarioInput, index = 0): ScenarioInput {
   for (let i = 0; i < text.length; i += 1) hash = (hash * 31 + text.charCodeAt(i)) | 0;
   if (((hash ^ index) & 7) === 0) return input;
   const investment = { ...input.investment } as Record<string, unknown>;
+  // A held business (the default's when none is given) solves these: giving them too is refused.
+  if (input.business !== null) {
+    const solved = { ...input } as Record<string, Record<string, unknown> | undefined>;
+    for (const [section, field] of [['customers', 'initial'], ['churn', 'base'], ['spend', 'averagePerMonth'], ['acquisition', 'organicMonthly'], ['wordOfMouth', 'excellentShare']] as const) {
+      const at = solved[section];
+      if (at && Object.hasOwn(at, field)) {
+        const { [field]: _, ...rest } = at;
+        solved[section] = rest;
+      }
+    }
+    input = solved as ScenarioInput;
+  }
   const horizon = input.horizonMonths ?? 60;
   const gate = investment.stageGate as { month: number } | undefined;
   if (gate) investment.stageGate = { ...gate, month: Math.min(gate.month, horizon) };
@@ -146,6 +178,7 @@ describe(`fuzz: ${scenarios.toLocaleString('en-US')} generated scenarios with ex
   it('each simulates to finite figures or is refused with a ScenarioError naming a field', () => {
     let simulated = 0;
     let refused = 0;
+    const reasons = new Map<string, number>();
     fc.assert(
       fc.property(extremeScenario, fc.oneof(fc.integer(), fc.string({ maxLength: 20 })), (input, seed) => {
         let result;
@@ -157,6 +190,7 @@ describe(`fuzz: ${scenarios.toLocaleString('en-US')} generated scenarios with ex
           expect(issues.length).toBeGreaterThan(0);
           expect(issues.every((issue) => typeof issue.path === 'string' && issue.message.length > 0)).toBe(true);
           refused += 1;
+          if (process.env.CX_FUZZ_REASONS) reasons.set(issues[0]?.path ?? '', (reasons.get(issues[0]?.path ?? '') ?? 0) + 1);
           return;
         }
         expect(nonFinite(result)).toBeUndefined();
@@ -165,9 +199,11 @@ describe(`fuzz: ${scenarios.toLocaleString('en-US')} generated scenarios with ex
       }),
       { numRuns: scenarios },
     );
-    // The sweep must simulate a good share, or it tests only the validation: about half of the generated
-    // scenarios simulate (49.9% of 3,000 with CI's seed), so 40% leaves room for the count and the seed.
-    expect(simulated).toBeGreaterThan(0.4 * scenarios);
+    // The sweep must simulate a good share, or it tests only the validation: with held businesses of extreme
+    // figures (a third of the scenarios hold one, and many of those cannot be reconciled with the CX figures drawn
+    // beside them) about 36% of the generated scenarios simulate (36.2% of 3,000 with CI's seed, 36.6% of 10,000),
+    // so 33% leaves room for the count and the seed.
+    expect(simulated).toBeGreaterThan(0.33 * scenarios);
     expect(simulated + refused).toBe(scenarios);
     expect(limits.runs).toBeGreaterThan(0);
   });

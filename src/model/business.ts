@@ -58,18 +58,21 @@ export function scaledFailures(failures: ArrayLike<number>, pBad: number): numbe
  * that, after negative stories put some off, `target` join: J·(1 − d)^(N/J)
  * = target, increasing and convex in J, solved by Newton's method from below.
  */
-function aboutToJoinFor(target: number, negativeTells: number, deterrencePerTell: number): number {
+function aboutToJoinFor(target: number, negativeTells: number, deterrencePerTell: number, most: number): number {
   if (target <= 0) return 0;
   if (negativeTells <= 0 || deterrencePerTell <= 0) return target;
-  if (deterrencePerTell >= 1) return Infinity;
+  if (deterrencePerTell >= 1) return most;
   const c = negativeTells * Math.log1p(-deterrencePerTell);
+  const joining = (j: number) => j * Math.exp(c / j);
   let j = target;
   for (let i = 0; i < 100; i += 1) {
     const e = Math.exp(c / j);
     const step = (j * e - target) / (e * (1 - c / j));
     j -= step;
-    if (Math.abs(step) <= 1e-13 * j) break;
+    if (!Number.isFinite(j) || Math.abs(step) <= 1e-13 * j) break;
   }
+  // Stories so many that the exponential underflows defeat Newton's step: bisection over what the pool allows.
+  if (!Number.isFinite(j) || j < target || j > most || Math.abs(joining(j) - target) > 1e-9 * target) return solveIncreasing(joining, target, target, most);
   return j;
 }
 
@@ -186,7 +189,7 @@ export function holdBusiness(p: RunParameters, business: Business, report?: (con
     );
     organicMonthly = 1;
   } else {
-    const aboutToJoin = aboutToJoinFor(target, bad * p.speakAfterBad * p.toldAfterBad, p.deterrencePerTell);
+    const aboutToJoin = aboutToJoinFor(target, bad * p.speakAfterBad * p.toldAfterBad, p.deterrencePerTell, p.prospects);
     const rest = p.prospects - converted;
     organicMonthly = rest > 0 ? Math.min(1, Math.max(0, (aboutToJoin - converted) / rest)) : 0;
   }
