@@ -40,7 +40,8 @@ describe('breakEven', () => {
   });
 
   it('reports a target met at every value searched', () => {
-    const b = breakEven({}, { vary: 'wordOfMouth.recommendAfterBad', target: { metric: 'probabilityPositiveRoi', value: 0.05 }, runs: 200 });
+    // The raw model: with a held NPS, recommendAfterBad would set the excellent share, and with it money.
+    const b = breakEven({ business: null }, { vary: 'wordOfMouth.recommendAfterBad', target: { metric: 'probabilityPositiveRoi', value: 0.05 }, runs: 200 });
     expect(b.status).toBe('met-throughout');
     // The NPS-only figure changes no money: every simulation gives the same chance.
     expect(new Set(b.evaluations.map((e) => e.reached)).size).toBe(1);
@@ -53,7 +54,8 @@ describe('breakEven', () => {
     expect(free.status).toBe('crossed');
     expect(free.evaluations.length).toBeLessThanOrEqual(14);
     // P(ROI > 0) peaks near the default delivery failure rate; the ends and the quarter points all miss 50%.
-    const delivery = breakEven({}, { vary: 'journey.touchpointFailure.delivery', target: { metric: 'probabilityPositiveRoi', value: 0.5 }, runs: 150, seed: 3 });
+    // The raw model: a held bad-experience rate would scale the touchpoints back.
+    const delivery = breakEven({ business: null, journey: { touchpointFailure: { delivery: 0.006 } }, wordOfMouth: { conversionPerTell: 0.002, tellingPeriodMonths: 1 }, investment: { missedEffectShare: 0.4 } }, { vary: 'journey.touchpointFailure.delivery', target: { metric: 'probabilityPositiveRoi', value: 0.5 }, runs: 150, seed: 3 });
     expect(delivery.evaluations.map((e) => e.value)).toContain(0.006);
     expect(delivery.status).toBe('crossed');
     // Maturity answers imply the execution chance; varying it replaces what they imply.

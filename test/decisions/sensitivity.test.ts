@@ -52,7 +52,7 @@ describe('sensitivity', () => {
   it('leaves to chance within the runs a larger part of the spread early than late (what the shares do not explain)', () => {
     // Every assumption fixed, the programme carried out: what spread is left is the runs' own chance events.
     const fixed = simulate(
-      { investment: { failureReduction: 0.4, delayMonths: 6, rampMonths: 24, executionSuccess: 1 } },
+      { wordOfMouth: { conversionPerTell: 0.025 }, investment: { failureReduction: 0.4, delayMonths: 6, rampMonths: 24, executionSuccess: 1, excellentShareIncrease: 0.05 } },
       { runs: 1000, seed: 1, keepRuns: true },
     );
     const variance = (r: typeof fixed, month: number) => {

@@ -113,7 +113,7 @@ describe('valueOfInformation', () => {
     expect(() => valueOfInformation({}, { runs: 50, parameters: [[]] })).toThrow(/options\.parameters\[0\]/);
     expect(() => valueOfInformation({}, 'x' as never)).toThrow(/options: must be an object/);
     const paths = ['investment.executed', 'investment.failureReduction', 'investment.delayMonths', 'investment.rampMonths', 'investment.executionSuccess'];
-    expect(() => valueOfInformation({ customers: { initial: 10 } }, { runs: 50, parameters: [[...paths, 'customers.initial', 'churn.base']] })).toThrow(/at most 6 assumptions/);
+    expect(() => valueOfInformation({ business: null, customers: { initial: 10 } }, { runs: 50, parameters: [[...paths, 'customers.initial', 'churn.base']] })).toThrow(/at most 6 assumptions/);
     // Repeats are one: a path twice in a group, or the same group twice.
     const once = valueOfInformation({}, { runs: 200, parameters: [Array(40).fill(paths).flat(), paths, 'investment.executed', 'investment.executed'] });
     expect(once.partial.map((p) => p.paths.length).sort()).toEqual([1, 5]);
