@@ -373,7 +373,7 @@ export function outcomeSplitChart(result: SimulationResult, options: ChartOption
       ...frame(options, options.compare ? 150 : 120),
       marginLeft: 150,
       ariaLabel: 'Shares of runs in Accenture’s three outcome classes, beside Accenture’s published shares',
-      caption: `Accenture’s split is a calibration target, not a validation: the default programme’s illustrative costs were tuned to land near it. χ² distance of this simulation from it: ${oc.chiSquareDistance.toFixed(3)}.`,
+      caption: `Accenture’s split is a reference for a reality check, not a target: nothing in the default is tuned to it. χ² distance of this simulation from it: ${oc.chiSquareDistance.toFixed(3)}.`,
       x: { label: 'Share of runs (or of companies)', tickFormat: '.0%', domain: [0, 1] },
       y: { label: null, domain: ['This simulation', ...(options.compare ? ['Pinned (A)'] : []), 'Accenture (published)'] },
       // The colours themselves (no legend: the classes are named in the caption's page and the tips).

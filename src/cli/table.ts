@@ -95,7 +95,7 @@ export function formatTable(result: SimulationResult, monthly = false): string {
     `Outcome classes:        clearly positive (ROI ≥ ${oc.positiveFrom}) ${percent(oc.positive, 0)}, middling ${percent(oc.middling, 0)}, lower or negative (ROI < ${oc.negativeBelow}) ${percent(oc.negative, 0)}`,
   );
   out.push(
-    `  Accenture published:  ${percent(oc.published.positive, 0)}, ${percent(oc.published.middling, 0)}, ${percent(oc.published.negative, 0)}; χ² distance ${oc.chiSquareDistance.toFixed(3)}. A calibration target, not a validation: the default's illustrative costs were tuned to land near it.`,
+    `  Accenture published:  ${percent(oc.published.positive, 0)}, ${percent(oc.published.middling, 0)}, ${percent(oc.published.negative, 0)}; χ² distance ${oc.chiSquareDistance.toFixed(3)}. A reference for a reality check, not a target: nothing in the default is tuned to it.`,
   );
   out.push(`Customers at month ${T}:  baseline ${integer.format(h.customers.baseline.p50)}, invested ${integer.format(h.customers.invested.p50)} (medians)`);
   out.push(`Programme carried out:  ${percent(h.executedShare)} of runs`);

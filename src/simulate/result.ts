@@ -129,9 +129,9 @@ export interface OutcomeClasses {
   readonly positiveFrom: number;
   readonly negativeBelow: number;
   /**
-   * Accenture's published split. It is a calibration target, not a
-   * validation: the default scenario's illustrative costs were tuned so
-   * that it lands near this split.
+   * Accenture's published split: a reference for a reality check, not a
+   * target (0.5 tuned the default's costs to land near it; since 0.6 nothing
+   * is tuned to it).
    */
   readonly published: { readonly positive: number; readonly middling: number; readonly negative: number };
   /** The χ² distance of the simulated split from the published one: Σ (simulated − published)² ÷ published. */

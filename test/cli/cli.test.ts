@@ -29,9 +29,9 @@ describe('cx-roi CLI', () => {
     expect(code).toBe(0);
     expect(stderr).toBe('');
     expect(stdout).toContain('cx-roi: 200 runs, seed 2026, horizon 60 months');
-    expect(stdout).toContain('P(ROI > 0):             82.0% ± 2.7% (simulation error)');
+    expect(stdout).toContain('P(ROI > 0):             55.5% ± 3.5% (simulation error)');
     expect(stdout).toMatch(/ROI at month 60: {8}median \+\d+% \(90% of runs between −\d+% and \+\d+%\); mean \+\d+% ± \d+ points \(simulation error\)/);
-    expect(stdout).toContain('NPS at month 60 (−100 to 100, medians): 20.0 without the programme, 22.4 with it (+2.4 points);');
+    expect(stdout).toContain('NPS at month 60 (−100 to 100, medians): 20.0 without the programme, 21.9 with it (+1.9 points);');
     expect(stdout).toContain('Accenture published:  23%, 57%, 20%');
     // Compact by default: every 12th month; --monthly for all 60.
     const tableRows = (text: string) => text.split('\n').filter((line) => /^\s+\d+\s/.test(line));
@@ -102,9 +102,12 @@ describe('cx-roi CLI', () => {
   it('kpis: the business a scenario implies, as a table or JSON', async () => {
     const table = await cli(['kpis']);
     expect(table.code).toBe(0);
-    expect(table.stdout).toMatch(/annual retention\s+80\.1%\s+85\.2%/);
+    expect(table.stdout).toMatch(/annual retention\s+80\.0%\s+85\.2%/);
+    // Word of mouth per teller: a promoter tells 9 people a year, a dissatisfied customer 16.
+    expect(table.stdout).toMatch(/people a promoter tells a year\s+9\.0\s+9\.0/);
+    expect(table.stdout).toMatch(/people a dissatisfied customer tells\s+16\.0\s+16\.0/);
     expect(table.stdout).toContain('customers without the programme: 10,000 now');
-    const json = JSON.parse((await cli(['kpis', 's.json', '--format', 'json'], { 's.json': JSON.stringify({ churn: { base: 0.01 } }) })).stdout);
+    const json = JSON.parse((await cli(['kpis', 's.json', '--format', 'json'], { 's.json': JSON.stringify({ business: null, churn: { base: 0.01 } }) })).stdout);
     expect(json.baseline.monthlyChurn).toBeGreaterThan(0.02);
   });
 
@@ -128,9 +131,23 @@ describe('cx-roi CLI', () => {
   it('simulate’s table shows the levers, the implied business and the Accenture caveat', async () => {
     const { stdout } = await cli(['simulate', '--runs', '200']);
     expect(stdout).toMatch(/NPV by lever \(mean\):\s+retention [\d,]+, spend [\d,]+, positive word of mouth [\d,]+, negative word of mouth [\d,]+, programme cost -[\d,]+; = mean NPV/);
-    expect(stdout).toContain('A calibration target, not a validation');
+    expect(stdout).toContain('A reference for a reality check, not a target: nothing in the default is tuned to it.');
     expect(stdout).toMatch(/Payback:\s+median month \d+ \(over all runs\)/);
-    expect(stdout).toContain('without the programme:    annual retention 80.1%');
+    expect(stdout).toContain('without the programme:    annual retention 80.0%');
+  });
+
+  it('robustness: the sentence, each reading with its source, the flips and other horizons', async () => {
+    const { code, stdout, stderr } = await cli(['robustness', '--runs', '200', '--no-flips']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout.split('\n')[0]).toMatch(/^Pays back under \d+ of \d+ published readings; if only 19% of customers leave after a bad experience \(article 000\), it does not\./);
+    expect(stdout).toMatch(/only 22% of customers leave after a bad experience\s+article 001, Temkin Group/);
+    expect(stdout).toContain('the business held, the same 200 runs and seed 1 throughout');
+    expect(stdout).toMatch(/120 months\s+\d+% ± /);
+    expect(stdout).not.toContain('Where the decision flips');
+    const json = JSON.parse((await cli(['robustness', '--runs', '50', '--format', 'json', '--no-flips'])).stdout);
+    expect(json.readings.length).toBeGreaterThan(8);
+    expect((await cli(['robustness', '--at', '5'])).code).toBe(2);
   });
 
   it('assumptions lists the competing figures beside the default', async () => {
@@ -272,7 +289,7 @@ describe('cx-roi CLI', () => {
     const v = await cli(['voi', '--runs', '800']);
     expect(v.code).toBe(0);
     expect(v.stdout).toContain('The decision: invest or not, by expected NPV at the horizon. Today: invest');
-    expect(v.stdout).toContain('investment.executed + investment.failureReduction');
+    expect(v.stdout).toContain('investment.executed + investment.missedEffectShare');
     expect((await cli(['value-of-information', '--at', '5'])).code).toBe(2);
   });
 
