@@ -38,7 +38,7 @@ describe('generated docs (run `npm run docs` after changing the schema or the mo
     const oc = check.outcomeClasses;
     expect(readme).toContain(`| typical programmes, model | ${pct(oc.positive)} | ${pct(oc.middling)} | ${pct(oc.negative)} | ${pct(check.missedGoal.share)} ± ${pct(check.missedGoal.standardError)} |`);
     expect(readme).toContain(`χ² distance from Accenture's split: ${oc.chiSquareDistance.toFixed(3)}`);
-    const n = (x: number) => Math.round(x).toLocaleString('en-US');
+    const n = (x: number) => (x < 0 ? `−${Math.round(-x).toLocaleString('en-US')}` : Math.round(x).toLocaleString('en-US'));
     const gate = { month: 18, measure: 'effect' as const, threshold: 0.1 };
     const plain = simulate({ investment: { stageGate: gate } }, { runs: 2000, seed: 1 }).horizon.stageGate;
     const backfire = simulate({ investment: { stageGate: gate, missedEffectShare: -0.3 } }, { runs: 2000, seed: 1 }).horizon.stageGate;
@@ -70,8 +70,12 @@ describe('generated docs (run `npm run docs` after changing the schema or the mo
     expect(early?.stoppedShare).toBeGreaterThan(0.95);
   });
 
-  it('the default programme lands near Accenture’s split, the target its costs were tuned to', () => {
-    expect(simulate({}, { runs: 4000, seed: 'accenture' }).horizon.outcomeClasses.chiSquareDistance).toBeLessThan(0.02);
+  it('nothing in the default is tuned to Accenture’s split: the numbers once tuned to it are uncertain, and it lands where it lands', async () => {
+    const { defaultScenario } = await import('../src/index.js');
+    expect(defaultScenario.investment.missedEffectShare).toEqual({ dist: 'uniform', min: 0, max: 0.6 });
+    expect(typeof defaultScenario.wordOfMouth.conversionPerTell).toBe('object');
+    // 0.5's tuned default landed within 0.02 of the split; today's is far from it, and the README says so.
+    expect(simulate({}, { runs: 4000, seed: 'accenture' }).horizon.outcomeClasses.chiSquareDistance).toBeGreaterThan(0.1);
   });
   it('the README’s decision figures are today’s: compare, break-even, sensitivity over the months, value of information', async () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
@@ -95,20 +99,36 @@ describe('generated docs (run `npm run docs` after changing the schema or the mo
     const result = simulate({}, { runs: 10_000, seed: 1, keepRuns: true });
     const s = sensitivity(result, { swings: { runs: 2000 } });
     const share = (month: number, path: string) => pct(s.months.find((m) => m.month === month)?.drivers.find((d) => d.path === path)?.firstOrder ?? Number.NaN, 0);
-    expect(readme).toContain(`| 12 | delay before the effect, ${share(12, 'investment.delayMonths')} | carried out as planned, ${share(12, 'investment.executed')} | failure reduction, ${share(12, 'investment.failureReduction')} |`);
-    expect(readme).toContain(`| 24 | carried out as planned, ${share(24, 'investment.executed')} | delay, ${share(24, 'investment.delayMonths')} | failure reduction, ${share(24, 'investment.failureReduction')} |`);
-    expect(readme).toContain(`| 60 | carried out as planned, ${share(60, 'investment.executed')} | failure reduction, ${share(60, 'investment.failureReduction')} | delay, ${share(60, 'investment.delayMonths')} |`);
-    const swing = (path: string) => s.fixedFigures?.figures.find((f) => f.path === path)?.atMonths.at(-1)?.swing ?? Number.NaN;
-    expect(s.fixedFigures?.figures.slice(0, 3).map((f) => f.path)).toEqual(['churn.switchAfterBad', 'wordOfMouth.toldAfterExcellent', 'wordOfMouth.recommendAfterExcellent']);
-    expect(readme).toContain(`(${signed(swing('churn.switchAfterBad'))} between 69% and 100%), then the 9 people told after an excellent experience (${signed(swing('wordOfMouth.toldAfterExcellent'))}) and the 90% who recommend after one (${signed(swing('wordOfMouth.recommendAfterExcellent'))}); the 140% spend uplift moves it ${n(swing('spend.goodMultiplier'))}`);
-    expect(swing('wordOfMouth.recommendAfterBad')).toBe(0);
+    // The three largest first-order shares at months 12, 24 and 60, in the README's words.
+    const words: Record<string, string> = {
+      'investment.delayMonths': 'delay before the effect',
+      'investment.executed': 'carried out as planned',
+      'investment.failureReduction': 'failure reduction',
+      'investment.missedEffectShare': 'what a missed programme delivers',
+    };
+    for (const month of [12, 24, 60]) {
+      const top = s.months.find((m) => m.month === month)?.drivers.slice(0, 3) ?? [];
+      expect(readme).toContain(`| ${month} | ${top.map((d) => `${words[d.path] ?? d.path}, ${share(month, d.path)}`).join(' | ')} |`);
+    }
+    const figure = (path: string) => s.fixedFigures?.figures.find((f) => f.path === path);
+    const at = (path: string) => figure(path)?.atMonths.at(-1);
+    const reading = (path: string, value: number) => figure(path)?.readings.find((r) => r.value === value)?.atMonths.at(-1);
+    expect(s.fixedFigures?.figures.slice(0, 3).map((f) => f.path)).toEqual(['churn.switchAfterBad', 'wordOfMouth.tellingPeriodMonths', 'wordOfMouth.toldAfterExcellent']);
+    const pm = (x: { swing: number; swingStandardError: number } | undefined) => `${signed(x?.swing ?? NaN)} ± ${n(x?.swingStandardError ?? NaN)}`;
+    expect(readme).toContain(`(${pm(at('churn.switchAfterBad'))} between 69% and 100%; at the published 19% it falls by ${n(-(reading('churn.switchAfterBad', 0.19)?.swing ?? NaN))} ± ${n(reading('churn.switchAfterBad', 0.19)?.swingStandardError ?? NaN)}, at 22% by ${n(-(reading('churn.switchAfterBad', 0.22)?.swing ?? NaN))} ± ${n(reading('churn.switchAfterBad', 0.22)?.swingStandardError ?? NaN)})`);
+    expect(readme).toContain(`(${pm(at('wordOfMouth.tellingPeriodMonths'))} between 9.6 and 14.4 months; over a whole tenure, ${pm(reading('wordOfMouth.tellingPeriodMonths', 54))}) and the 9 people told (${pm(at('wordOfMouth.toldAfterExcellent'))})`);
+    expect(readme).toContain(`the 140% spend uplift moves it ${n(at('spend.goodMultiplier')?.swing ?? NaN)} ± ${n(at('spend.goodMultiplier')?.swingStandardError ?? NaN)} (its paired mean, ${signed(at('spend.goodMultiplier')?.meanSwing ?? NaN)}, is settled), and at American Express's 13% it falls by ${n(-(reading('spend.goodMultiplier', 1.13)?.swing ?? NaN))} ± ${n(reading('spend.goodMultiplier', 1.13)?.swingStandardError ?? NaN)}`);
+    expect(at('spend.goodMultiplier')?.direction).toBe('up');
+    // Held at NPS 20, recommendAfterBad sets the excellent share, so it is no longer exactly 0: its sign is not settled.
+    expect(Math.abs(at('wordOfMouth.recommendAfterBad')?.swing ?? NaN)).toBeLessThan(2 * (at('wordOfMouth.recommendAfterBad')?.swingStandardError ?? 0));
     const voi = valueOfInformationFromRuns(result);
     expect(readme).toContain(`expected NPV ${signed(voi.decision.expectedNpv)} ± ${n(voi.decision.expectedNpvStandardError)}; investing is the better choice in ${pct(voi.decision.investBetterShare)} of runs) and EVPI is only ${n(voi.evpi)} ± ${n(voi.evpiStandardError)}`);
-    expect(voi.partial.filter((p) => p.paths.length === 1).every((p) => p.evppi === 0)).toBe(true);
-    expect(readme).toContain(`together is worth ${n(voi.partial.find((p) => p.paths.length === 2)?.evppi ?? Number.NaN)} (10,000 runs)`);
+    const evppi = (path: string) => n(voi.partial.find((p) => p.path === path)?.evppi ?? Number.NaN);
+    expect(readme).toContain(`knowing whether the programme will be carried out would be worth ${evppi('investment.executed')}, what a missed one still delivers ${evppi('investment.missedEffectShare')}`);
+    expect(readme).toContain(`and the two together ${n(voi.partial.find((p) => p.paths.length === 2)?.evppi ?? Number.NaN)}, nearly all of EVPI`);
     const missed = (result.runs ?? []).filter((r) => !r.executed).map((r) => r.npv);
-    expect(readme).toContain(`a missed programme still averages ${signed(missed.reduce((a, b) => a + b, 0) / missed.length)}`);
-    expect(voi.partial.find((p) => p.path === 'investment.executionSuccess')?.evppi).toBe(0);
+    expect(readme).toContain(`a missed programme averages ${signed(missed.reduce((a, b) => a + b, 0) / missed.length)}`);
+    expect(voi.partial.find((p) => p.path === 'investment.executionSuccess')?.evppi).toBeLessThan(1);
     const ties = 1 - pair.paybackMonth.aSoonerShare - pair.paybackMonth.bSoonerShare;
     expect(readme).toContain(`(in ${pct(ties)} the two pay back in the same month or neither does; 2,000 runs)`);
   });
