@@ -179,16 +179,18 @@ function niceStep(span: number, count: number): number {
 }
 
 /**
- * The ROI axis: ROI cannot fall below −100% (all of the cost lost), and the
- * fan starts there, so the axis starts at −100% with a tick there, whatever
- * the other ticks' step.
+ * The ROI axis: ROI falls below −100% (all of the cost lost) only by a hair,
+ * when a programme that does next to nothing also loses a few customers by
+ * chance, and the fan starts there, so the axis starts at −100%, or just
+ * below it, with a tick there, whatever the other ticks' step.
  */
 function roiAxis(values: readonly number[]): { domain: [number, number]; ticks: number[] } {
   const lo = Math.min(-1, ...values);
   const hi = Math.max(0, ...values);
   const step = niceStep(hi - lo, 7);
   const top = Math.ceil(hi / step - 1e-9) * step;
-  const bottom = lo >= -1 ? -1 : Math.floor(lo / step) * step;
+  // Within a tenth of a step below −100%, the axis reaches just as far; further, to the next tick.
+  const bottom = lo >= -1 - step / 10 ? lo : Math.floor(lo / step) * step;
   const ticks: number[] = [];
   for (let i = Math.ceil(bottom / step - 1e-9); i * step <= top + 1e-9; i++) ticks.push(Math.round(i * step * 1e9) / 1e9);
   if (!ticks.includes(-1) && bottom <= -1) ticks.push(-1);

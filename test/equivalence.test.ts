@@ -5,9 +5,10 @@ import { ksCritical, ksStatistic, meanVariance } from './helpers/statistics.js';
 import { perCustomerRun } from './oracle/per-customer.js';
 
 // Small worlds keep the per-customer oracle fast; the dynamics are the same at any size.
-const small: ScenarioInput = { horizonMonths: 24, customers: { initial: 800, prospects: 8000 } };
+const small: ScenarioInput = { horizonMonths: 24, business: null, customers: { initial: 800, prospects: 8000 } };
 const scenarios: Record<string, ScenarioInput> = {
-  default: small,
+  // The default, its business held at a twelfth of the size: both engines solve the same parameters from it.
+  default: { horizonMonths: 24, business: { customers: 800, newCustomersMonthly: 14.4 }, customers: { prospects: 8000 } },
   'heavy word of mouth': { ...small, wordOfMouth: { toldAfterExcellent: 20, excellentShare: 0.5, toldAfterBad: 30, conversionPerTell: 0.02, deterrencePerTell: 0.02 } },
   'high failure with investment': {
     ...small,

@@ -127,10 +127,13 @@ describe.runIf(existsSync(join(import.meta.dirname, '../dist/worker.js')))('simu
   afterAll(() => stopWorkers());
 
   it.each([1, 2, 3, 5])('with %d workers gives the result of simulate, bit for bit', async (workers) => {
-    const input = { horizonMonths: 18, churn: { base: { dist: 'uniform' as const, min: 0.005, max: 0.02 } } };
+    const input = { horizonMonths: 18, business: null, churn: { base: { dist: 'uniform' as const, min: 0.005, max: 0.02 } } };
     const options = { runs: 301, seed: 'parallel', keepRuns: true };
     const parallel = await simulateParallel(input, { ...options, workers });
     expect(JSON.stringify(parallel)).toBe(JSON.stringify(simulate(input, options)));
+    // A held business solved in each worker, run by run, from that run's draws.
+    const held = { horizonMonths: 18, churn: { switchAfterBad: { dist: 'uniform' as const, min: 0.19, max: 0.89 } } };
+    expect(JSON.stringify(await simulateParallel(held, { ...options, workers }))).toBe(JSON.stringify(simulate(held, options)));
   });
 
   it.each([2, 3])('with %d workers gives simulate’s result bit for bit with every part of programme design: targets, channels, a gate, maturity, NPS', async (workers) => {

@@ -74,9 +74,11 @@ const yScale = (chart: Element) => (chart as Element & Plot.Plot).scale('y') as 
 const svgOf = (chart: Element) => (chart.tagName.toLowerCase() === 'svg' ? chart : (chart.querySelector(':scope > svg') as Element));
 
 describe('ROI fan chart', () => {
-  it('has a −100% tick, the floor of ROI', () => {
+  it('has a −100% tick, at or just above the floor of the axis', () => {
     const chart = render('roi-fan');
-    expect(yScale(chart).domain[0]).toBe(-1);
+    // A programme that does next to nothing can lose a hair more than its cost (a few customers lost by chance).
+    expect(yScale(chart).domain[0]).toBeLessThanOrEqual(-1);
+    expect(yScale(chart).domain[0]).toBeGreaterThan(-1.05);
     expect([...chart.querySelectorAll('text')].map((t) => t.textContent)).toContain('−100%');
   });
 
@@ -165,7 +167,7 @@ describe('drivers chart', () => {
   });
 
   it('says so in a sentence when no assumption varies, instead of an empty frame', () => {
-    const fixed = simulate({ investment: { failureReduction: 0.4, delayMonths: 6, rampMonths: 24, executionSuccess: 1 } }, { runs: 50, seed: 1, keepRuns: true });
+    const fixed = simulate({ wordOfMouth: { conversionPerTell: 0.025 }, investment: { failureReduction: 0.4, delayMonths: 6, rampMonths: 24, executionSuccess: 1, missedEffectShare: 0.3, excellentShareIncrease: 0.05 } }, { runs: 50, seed: 1, keepRuns: true });
     const chart = charts.drivers(fixed, { document }) as unknown as Element;
     expect(chart.tagName.toLowerCase()).toBe('p');
     expect(chart.querySelector('svg')).toBeNull();
