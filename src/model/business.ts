@@ -35,7 +35,8 @@ export function solveIncreasing(f: (x: number) => number, target: number, lo: nu
 export function journeyScale(failures: ArrayLike<number>, pBad: number): number | null {
   let largest = 0;
   for (let i = 0; i < failures.length; i += 1) largest = Math.max(largest, failures[i] as number);
-  if (!(largest > 0)) return null;
+  // Failures so small that 1 ÷ the largest overflows are as good as none: such a journey gets the rate spread evenly.
+  if (!(largest > 0) || !Number.isFinite(1 / largest)) return null;
   const fails = (k: number) => {
     let good = 1;
     for (let i = 0; i < failures.length; i += 1) good *= 1 - Math.min(1, k * (failures[i] as number));
@@ -43,7 +44,8 @@ export function journeyScale(failures: ArrayLike<number>, pBad: number): number 
   };
   // Already at the rate (a scenario read back): keep its failures to the bit.
   if (Math.abs(fails(1) - pBad) <= 1e-15) return 1;
-  return solveIncreasing(fails, pBad, 0, 1 / largest);
+  const k = solveIncreasing(fails, pBad, 0, 1 / largest);
+  return Number.isFinite(k) ? k : null;
 }
 
 /** Failures scaled to a journey that fails with probability `pBad` (see {@link journeyScale}). */

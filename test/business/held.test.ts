@@ -89,6 +89,15 @@ describe('a held business', () => {
     within(impliedKpis(changed).baseline.annualRetention, 0.8);
   });
 
+  it('scales any journey to the observed rate, even one of failures too small to scale (found by the fuzz)', () => {
+    for (const touchpointFailure of [[0, 5e-324], [1e-300, 5e-324], [0, 0], 0.9]) {
+      const journey = parseScenario({ journey: { touchpointFailure } }).journey.touchpointFailure as number | number[];
+      const failures = ([] as number[]).concat(journey);
+      expect(failures.every(Number.isFinite)).toBe(true);
+      expect(1 - failures.reduce((good, f) => good * (1 - f), 1)).toBeCloseTo(0.015, 12);
+    }
+  });
+
   it('names the figure that no parameter can reconcile', () => {
     expect(() => parseScenario({ business: { ...defaultBusiness, annualRetention: 0.95 } })).toThrow(/business\.annualRetention: monthly churn 0\.43% is lower than bad experiences alone cause/);
   });
