@@ -1,10 +1,11 @@
 /**
  * The decision cells' slow work, off the page's thread: a paired comparison
- * (two simulations), a break-even search (up to 20) and the swings of the
- * published figures (two a figure). One request per worker; the page ends
+ * (two simulations), a break-even search (up to 20), the swings of the
+ * published figures (two a figure) and the decision under each reading (one
+ * a reading). One request per worker; the page ends
  * the worker when the answer comes, or when the request goes stale.
  */
-import { ScenarioError, breakEven, compare, formatIssue, sensitivity } from 'cx-roi';
+import { ScenarioError, breakEven, compare, formatIssue, robustness, sensitivity } from 'cx-roi';
 import type { DecisionRequest, DecisionResponse } from './decisions';
 
 declare const self: { onmessage: ((event: { data: DecisionRequest }) => void) | null; postMessage(message: DecisionResponse): void };
@@ -17,6 +18,8 @@ function answer(request: DecisionRequest): Extract<DecisionResponse, { ok: true 
       return breakEven(request.input, request.options);
     case 'swings':
       return sensitivity(request.result, request.options);
+    case 'robustness':
+      return robustness(request.input, request.options);
   }
 }
 

@@ -10,6 +10,8 @@ import type {
   CompareOptions,
   Comparison,
   PairedDifference,
+  Robustness,
+  RobustnessOptions,
   ScenarioInput,
   Sensitivity,
   SensitivityAtMonth,
@@ -23,12 +25,14 @@ import { assumptionLabel } from './labels';
 export type DecisionRequest =
   | { readonly kind: 'compare'; readonly scenarios: Readonly<Record<string, ScenarioInput>>; readonly options: CompareOptions }
   | { readonly kind: 'breakEven'; readonly input: ScenarioInput; readonly options: BreakEvenOptions }
-  | { readonly kind: 'swings'; readonly result: Pick<SimulationResult, 'runs' | 'scenario' | 'seed' | 'runCount'>; readonly options: SensitivityOptions };
+  | { readonly kind: 'swings'; readonly result: Pick<SimulationResult, 'runs' | 'scenario' | 'seed' | 'runCount'>; readonly options: SensitivityOptions }
+  | { readonly kind: 'robustness'; readonly input: ScenarioInput; readonly options: RobustnessOptions };
 
 interface Answers {
   compare: Comparison;
   breakEven: BreakEven;
   swings: Sensitivity;
+  robustness: Robustness;
 }
 
 /** What it answers: the library's own result, or the error's message. */

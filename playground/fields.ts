@@ -73,6 +73,18 @@ export function fieldRows(input: ScenarioInput): AssumptionRow[] {
   }
 }
 
+/** The business figures in words, for a solved field's note. */
+const businessWords: Record<string, string> = {
+  customers: 'the customers',
+  annualRetention: 'the customers kept a year',
+  monthlyChurn: 'the customers lost a month',
+  averageRevenuePerCustomerMonthly: 'the revenue per customer a month',
+  newCustomersMonthly: 'the new customers a month',
+  badExperienceShareMonthly: 'the customers with a bad experience a month',
+  nps: 'the NPS',
+  startAtSteadyState: 'the steady state',
+};
+
 /** An element id for a field's first control. */
 export const fieldId = (path: string) => `field-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
@@ -273,6 +285,32 @@ export function renderField(row: AssumptionRow, value: unknown, input: ScenarioI
     error.setAttribute('role', 'alert');
     cell.append(note, sourceLine(row, doc), error);
     return cell;
+  }
+
+  if (row.derivedFrom !== null && !row.path.startsWith(touchpoints)) {
+    // Solved from the business the scenario holds, in every run: said, with the way to set it instead.
+    const note = doc.createElement('p');
+    note.className = 'value-text';
+    note.id = fieldId(row.path);
+    note.tabIndex = -1;
+    note.textContent = `Solved from the business in every run, from ${row.derivedFrom.replace(/business\.([A-Za-z]+)/g, (_, name: string) => businessWords[name] ?? name)}: ${valueWords(row, value)} at the assumptions’ means. Change the business under “Make it your business”.`;
+    const own = doc.createElement('button');
+    own.type = 'button';
+    own.className = 'set-own';
+    own.textContent = 'Set these parameters myself';
+    own.setAttribute('aria-label', 'Set these parameters myself: the scenario then holds no business, and changing a figure can change the company');
+    own.addEventListener('click', () => on.change('business', null, true, true));
+    const error = doc.createElement('div');
+    error.className = 'error';
+    error.setAttribute('role', 'alert');
+    cell.append(note, own, error);
+    return cell;
+  }
+  if (row.derivedFrom !== null) {
+    const scaled = doc.createElement('div');
+    scaled.className = 'hint';
+    scaled.textContent = 'Scaled with the other touchpoints so that the journey fails as often as the business says: this sets its share of the bad experiences.';
+    cell.append(scaled);
   }
 
   const controls = doc.createElement('div');

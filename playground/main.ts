@@ -9,6 +9,8 @@ import {
   type BreakEvenTarget,
   type Comparison,
   type ImpliedKpis,
+  type ReadingOutcome,
+  type Robustness,
   ScenarioError,
   type ScenarioInput,
   type Sensitivity,
@@ -87,6 +89,9 @@ let searching: AbortController | null = null;
 /** The swings of the published figures, for the result (by hash) they were computed from. */
 let swings: { hash: string; value: Sensitivity } | null = null;
 let swinging: { controller: AbortController; hash: string } | null = null;
+/** The decision under each reading, for the result on screen (by its hash), and the check under way. */
+let readings: { hash: string; value: Robustness } | null = null;
+let checking: { controller: AbortController; hash: string } | null = null;
 let running: AbortController | null = null;
 let timer: ReturnType<typeof setTimeout> | undefined;
 /** Whether the inputs as edited are valid; the numbers on screen are dimmed while they are not, or while a run is pending. */
@@ -328,11 +333,13 @@ function renderAnswer(): void {
 /** Whose business the answer is for: the illustrative default, or the one the inputs describe. */
 function businessLine(result: SimulationResult, input: ScenarioInput, kpis: ImpliedKpis): string {
   const k = kpis.baseline;
-  const own = ['customers', 'churn', 'spend', 'acquisition'].some((key) => Object.hasOwn(input, key));
+  const held = result.scenario.business !== null;
+  const own = held ? Object.hasOwn(input, 'business') : ['customers', 'churn', 'spend', 'acquisition'].some((key) => Object.hasOwn(input, key));
   const figures = `${result.scenario.customers.initial.toLocaleString('en-US')} customers, ${(100 * k.annualRetention).toFixed(0)}% kept a year, ${currency()}${k.revenuePerCustomerMonthly.toFixed(0)} a month each`;
+  const kept = held ? ', held whatever the CX figures say' : ', not held: changing a CX figure changes the company';
   return own
-    ? `For the business the assumptions describe: ${figures}.`
-    : `For an illustrative business (${figures}), not yours yet: make it yours under “Make it your business”.`;
+    ? `For the business the assumptions describe: ${figures}${kept}.`
+    : `For an illustrative business (${figures}${kept}), not yours yet: make it yours under “Make it your business”.`;
 }
 
 /** The analyses worker: drivers, sensitivity and value of information, computed off the page's thread. */
@@ -747,8 +754,109 @@ function drawSwings(): void {
 }
 
 
+// ——— The readings the sources disagree on ———
+
+/** Runs a reading is checked with: enough to tell a decision that flips, few enough to answer in seconds. */
+const readingRuns = 500;
+
+async function checkReadings(): Promise<void> {
+  if (!lastGood) return;
+  const { state: settings, hash } = lastGood;
+  if (readings?.hash === hash || checking?.hash === hash) return;
+  checking?.controller.abort();
+  const controller = new AbortController();
+  checking = { controller, hash };
+  const runs = Math.min(readingRuns, settings.runs);
+  $('#robustness-sentence').textContent = 'Checking the answer under the readings the sources disagree on…';
+  $('#robustness-status').textContent = `Simulating each reading, ${runs.toLocaleString('en-US')} runs each, in the background…`;
+  $('#robustness-table').replaceChildren();
+  try {
+    const value = await inWorker({ kind: 'robustness', input: settings.input, options: { runs, seed: settings.seed, flips: false } }, controller.signal);
+    readings = { hash, value };
+    drawReadings();
+  } catch (problem) {
+    if (isAbort(problem)) return;
+    $('#robustness-sentence').textContent = '';
+    $('#robustness-status').textContent = `The readings could not be checked: ${plainMessage((problem as Error).message)}`;
+  } finally {
+    if (checking?.controller === controller) checking = null;
+  }
+}
+
+const percentWords = (x: number) => `${(100 * x).toFixed(0)}%`;
+const signedPercentWords = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : ''}${(100 * Math.abs(x)).toFixed(0)}%`;
+
+function drawReadings(): void {
+  if (!readings || readings.hash !== lastGood?.hash) return;
+  const r = readings.value;
+  $('#robustness-sentence').textContent = r.sentence;
+  $('#robustness-status').textContent = `${r.readings.length} readings and ${r.horizons.length} horizons, ${r.runs.toLocaleString('en-US')} runs each, the same seed throughout${r.businessHeld ? ', the business held' : '; the business is not held, so a reading also changes the company'}.${r.skipped.length > 0 ? ` Not simulated, as the business cannot be held under ${r.skipped.length === 1 ? 'it' : 'them'}: ${r.skipped.map((x) => x.label).join('; ')}.` : ''}`;
+  const table = document.createElement('table');
+  const caption = document.createElement('caption');
+  caption.textContent = 'The decision (invest when the expected NPV is positive) under each reading; ± is simulation error, not the spread';
+  const head = document.createElement('tr');
+  for (const text of ['Reading', 'Source', 'Chance it pays for itself', 'Median ROI', 'Mean NPV', 'Decision', '']) {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = text;
+    head.append(th);
+  }
+  const thead = document.createElement('thead');
+  thead.append(head);
+  const body = document.createElement('tbody');
+  const row = (label: string, source: string, x: Omit<ReadingOutcome, 'path' | 'value' | 'label' | 'source' | 'kind' | 'with'>, reading: ReadingOutcome | null) => {
+    const tr = document.createElement('tr');
+    tr.dataset.decision = x.decision;
+    const name = document.createElement('th');
+    name.scope = 'row';
+    name.textContent = label;
+    tr.append(name);
+    for (const text of [
+      source,
+      `${percentWords(x.probabilityPositiveRoi)} ± ${(100 * x.probabilityPositiveRoiStandardError).toFixed(1)}%`,
+      signedPercentWords(x.roiMedian),
+      `${currency()}${signedMoney(x.npvMean)} ± ${money(x.npvMeanStandardError)}`,
+      x.decision === 'invest' ? 'invest' : 'do not invest',
+    ]) {
+      const td = document.createElement('td');
+      td.textContent = text;
+      tr.append(td);
+    }
+    const act = document.createElement('td');
+    if (reading?.path) {
+      const use = document.createElement('button');
+      use.type = 'button';
+      use.className = 'use-reading';
+      use.textContent = 'Use this reading';
+      use.setAttribute('aria-label', `Use this reading: ${reading.label}`);
+      use.addEventListener('click', () => useReading(reading));
+      act.append(use);
+    }
+    tr.append(act);
+    body.append(tr);
+  };
+  const sourceWords = (x: ReadingOutcome) => (x.source ? `article ${x.source.article.slice(0, 3)}, ${x.source.credit}` : x.kind === 'illustrative' ? 'nobody has measured it' : '');
+  row('The scenario as it stands', '', r.asGiven, null);
+  for (const x of r.readings) row(`If ${x.label}`, sourceWords(x), x, x);
+  for (const h of r.horizons.filter((h) => h.months !== lastGood?.result.scenario.horizonMonths))
+    row(`At ${h.months % 12 === 0 ? `${h.months / 12} years` : `${h.months} months`} instead of ${lastGood?.result.scenario.horizonMonths} months`, '', h, null);
+  table.append(caption, thead, body);
+  $('#robustness-table').replaceChildren(table);
+}
+
+/** Puts a reading in the assumptions (and the fields it only makes sense with), and simulates. */
+function useReading(reading: ReadingOutcome): void {
+  if (!reading.path) return;
+  linkProblems = [];
+  for (const { path, value } of [{ path: reading.path, value: reading.value }, ...reading.with]) state = { ...state, input: setAtPath(state.input, path.split('.'), value) };
+  drawFields();
+  schedule(0);
+  $('#robustness-status').textContent = `Using the reading “${reading.label}”: simulating…`;
+}
+
 /** What a new result starts or makes stale in the decision cells (not on a mere redraw). */
 function afterResult(): void {
+  void checkReadings();
   void comparePaired();
   refreshBreakEvenForm();
   if (swinging && swinging.hash !== lastGood?.hash) {
@@ -803,7 +911,9 @@ const callbacks = {
   change(path: string, value: unknown, final: boolean, redraw = false) {
     linkProblems = [];
     setField(path, value);
-    if (redraw) redrawField(path);
+    // Holding the business or not changes which fields are solved: every field is drawn again.
+    if (path === 'business') drawFields();
+    else if (redraw) redrawField(path);
     // A committed value (change, slider let go) runs at once; typing waits for a pause.
     schedule(final ? 0 : 250);
   },

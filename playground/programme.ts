@@ -15,6 +15,7 @@ import {
   type SimulationResult,
   calibrate,
   defaultChannels,
+  derivedPaths,
   defaultScenario,
   impliedKpis,
   improvementFromBudget,
@@ -59,6 +60,20 @@ export function differenceFromDefaults(value: unknown, defaults: unknown): unkno
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
+/** The input holding `business`: the fields it solves are left out (they would clash with it). */
+export function holdingBusiness(input: ScenarioInput, business: ObservedBusiness): ScenarioInput {
+  const copy = JSON.parse(JSON.stringify(input ?? {})) as Record<string, Record<string, unknown> | undefined>;
+  for (const path of [...derivedPaths, 'wordOfMouth.excellentShare']) {
+    const [section, field] = path.split('.') as [string, string];
+    const at = copy[section];
+    if (at && typeof at === 'object') {
+      delete at[field];
+      if (Object.keys(at).length === 0) delete copy[section];
+    }
+  }
+  return { ...(copy as ScenarioInput), business: { ...business } };
+}
+
 /** Make the business yours: the figures a company knows, and a scenario whose baseline reproduces them. */
 export function calibrationCell(box: HTMLElement, host: ProgrammeHost): void {
   const form = element('form', { class: 'decision-form', id: 'calibrate-form' });
@@ -92,10 +107,11 @@ export function calibrationCell(box: HTMLElement, host: ProgrammeHost): void {
       ...(read(fields.nps) === undefined ? {} : { nps: read(fields.nps) }),
     } as ObservedBusiness;
     try {
-      const scenario = calibrate(observed, host.input());
-      host.apply((differenceFromDefaults(JSON.parse(JSON.stringify(scenario)), defaultScenario) ?? {}) as ScenarioInput);
+      // calibrate checks the figures against the scenario (and names a clash); the page then holds them as its business.
+      calibrate(observed, host.input());
+      host.apply(holdingBusiness(host.input(), observed));
       error.textContent = '';
-      message.textContent = `Calibrated: the scenario now describes ${observed.customers.toLocaleString('en-US')} customers keeping ${percent(retention ?? 0, 1)} a year, spending ${host.currency()}${observed.averageRevenuePerCustomerMonthly} a month, with ${observed.newCustomersMonthly.toLocaleString('en-US')} new a month. The published figures (86% switch, 9 and 16 told, …) are kept; the table above shows the business it implies.`;
+      message.textContent = `Calibrated: the scenario now holds ${observed.customers.toLocaleString('en-US')} customers keeping ${percent(retention ?? 0, 1)} a year, spending ${host.currency()}${observed.averageRevenuePerCustomerMonthly} a month, with ${observed.newCustomersMonthly.toLocaleString('en-US')} new a month, in every run and whatever the published figures say (86% switch, 9 and 16 told, …; they are kept). The table above shows the business it implies.`;
     } catch (problem) {
       message.textContent = '';
       error.textContent = `These figures cannot be matched: ${calibrationWords(problem)}`;

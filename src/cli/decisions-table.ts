@@ -136,7 +136,7 @@ export function valueOfInformationText(v: ValueOfInformation): string {
 
 /** The robustness table as text: the sentence, each reading's decision, the flips and the other horizons. */
 export function robustnessText(r: Robustness): string {
-  const row = (label: string, x: Omit<ReadingOutcome, 'path' | 'value' | 'label' | 'source' | 'kind'>, from: string) => [
+  const row = (label: string, x: Omit<ReadingOutcome, 'path' | 'value' | 'label' | 'source' | 'kind' | 'with'>, from: string) => [
     `  ${label}`,
     from,
     `${percent(x.probabilityPositiveRoi, 0)} ± ${percent(x.probabilityPositiveRoiStandardError, 1)}`,

@@ -42,6 +42,8 @@ export interface ReadingOutcome extends DecisionFigures {
   readonly source: Source | null;
   /** `published`: a figure the seed articles support; `illustrative`: a plausible end of a number nobody measured; `given`: the scenario as it is. */
   readonly kind: 'given' | 'published' | 'illustrative';
+  /** Other fields the reading sets with it (see `Reading.with`); empty when none. */
+  readonly with: readonly { readonly path: string; readonly value: number | Distribution }[];
 }
 
 /** The value of a contested figure at which the decision flips. */
@@ -232,7 +234,7 @@ export function robustness(input: ScenarioInput = {}, options: RobustnessOptions
   if (given.flips !== undefined && typeof given.flips !== 'boolean') throw new ScenarioError([{ path: 'options.flips', value: given.flips, message: 'must be true or false' }]);
 
   const readings = chosenReadings(scenario, given.readings);
-  const asGiven: ReadingOutcome = { path: null, value: null, label: 'the scenario as given', source: null, kind: 'given', ...decisionFigures(scenario, seed, runs) };
+  const asGiven: ReadingOutcome = { path: null, value: null, label: 'the scenario as given', source: null, kind: 'given', with: [], ...decisionFigures(scenario, seed, runs) };
   const skipped: { path: string; label: string; reason: string }[] = [];
   const outcomes = readings.flatMap(({ reading, kind }): ReadingOutcome[] => {
     let read: Scenario;
@@ -244,7 +246,7 @@ export function robustness(input: ScenarioInput = {}, options: RobustnessOptions
       skipped.push({ path: reading.path, label: reading.label, reason: error.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ') });
       return [];
     }
-    return [{ path: reading.path, value: reading.value, label: reading.label, source: reading.source, kind, ...decisionFigures(read, seed, runs) }];
+    return [{ path: reading.path, value: reading.value, label: reading.label, source: reading.source, kind, with: reading.with ?? [], ...decisionFigures(read, seed, runs) }];
   });
   const flipped = [...new Set(readings.map((r) => r.reading.path))].flatMap((path) => {
     const figure = contestedFigures.find((f) => f.path === path);
