@@ -209,7 +209,9 @@ function numberInput(doc: Document, name: string, value: unknown, row: Assumptio
   input.inputMode = 'decimal';
   input.autocomplete = 'off';
   input.spellcheck = false;
-  input.value = typeof value === 'number' ? String(shown(row, value)) : value === undefined ? '' : String(value);
+  // A touchpoint scaled to the business's rate carries a long tail of digits: three significant ones say it (typing replaces it).
+  const digits = (x: number) => (row.derivedFrom !== null ? Number(x.toPrecision(3)) : x);
+  input.value = typeof value === 'number' ? String(digits(shown(row, value))) : value === undefined ? '' : String(value);
   input.setAttribute('aria-label', name);
   // The model's value from what is typed: percentages back to fractions; text that is not a number is kept for the error.
   const read = () => {

@@ -616,8 +616,8 @@ function refreshBreakEvenForm(): void {
 }
 
 const metricDefaults: Record<BreakEvenMetric, { value: string; unit: string }> = {
-  probabilityPaidBackBy: { value: '80', unit: '%' },
-  probabilityPositiveRoi: { value: '80', unit: '%' },
+  probabilityPaidBackBy: { value: '50', unit: '%' },
+  probabilityPositiveRoi: { value: '60', unit: '%' },
   roiMedian: { value: '100', unit: '% ROI' },
   npvMedian: { value: '0', unit: 'currency' },
 };
@@ -795,7 +795,8 @@ function drawReadings(): void {
   const caption = document.createElement('caption');
   caption.textContent = 'The decision (invest when the expected NPV is positive) under each reading; ± is simulation error, not the spread';
   const head = document.createElement('tr');
-  for (const text of ['Reading', 'Source', 'Chance it pays for itself', 'Median ROI', 'Mean NPV', 'Decision', '']) {
+  // The decision second, so a phone shows it without scrolling sideways.
+  for (const text of ['Reading', 'Decision', 'Chance it pays for itself', 'Median ROI', 'Mean NPV', 'Source', '']) {
     const th = document.createElement('th');
     th.scope = 'col';
     th.textContent = text;
@@ -812,11 +813,11 @@ function drawReadings(): void {
     name.textContent = label;
     tr.append(name);
     for (const text of [
-      source,
+      x.decision === 'invest' ? 'invest' : 'do not invest',
       `${percentWords(x.probabilityPositiveRoi)} ± ${(100 * x.probabilityPositiveRoiStandardError).toFixed(1)}%`,
       signedPercentWords(x.roiMedian),
       `${currency()}${signedMoney(x.npvMean)} ± ${money(x.npvMeanStandardError)}`,
-      x.decision === 'invest' ? 'invest' : 'do not invest',
+      source,
     ]) {
       const td = document.createElement('td');
       td.textContent = text;

@@ -247,9 +247,11 @@ describe.runIf(ready)('playground in headless Chromium', () => {
     await page.fill('.add-touchpoint input', 'delivery');
     await page.click('.add-touchpoint button');
     expect(await page.locator('.add-touchpoint .error').textContent()).toContain('already a touchpoint called “delivery”');
-    expect(await box(page, 'journey.touchpointFailure.delivery').inputValue()).toBe('0.6');
+    // Scaled with the others to the business's 1.5% a month, shown to three digits.
+    expect(await box(page, 'journey.touchpointFailure.delivery').inputValue()).toBe('0.603');
     // A journey given as a list keeps its values when one is edited, and names its touchpoints by place.
-    const { page: list } = await open(link({ runs: 500, seed: 1, scenario: { journey: { touchpointFailure: [0.01, 0.02] } } }));
+    // (The raw model: a held business's rate would scale the list, and its shape alone moves nothing in a whole-journey programme.)
+    const { page: list } = await open(link({ runs: 500, seed: 1, scenario: { business: null, journey: { touchpointFailure: [0.01, 0.02] } } }));
     expect(await field(list, 'journey.touchpointFailure.1').locator('.label').textContent()).toBe('“touchpoint 2” fails');
     let hash = await hashOf(list);
     await box(list, 'journey.touchpointFailure.1').fill('3');
@@ -257,7 +259,7 @@ describe.runIf(ready)('playground in headless Chromium', () => {
     hash = await settled(list, hash);
     expect(decodeURIComponent(list.url())).toContain('"touchpointFailure":[0.01,0.03]');
     // Adding a touchpoint to a one-number journey keeps the number.
-    const { page: one } = await open(link({ runs: 500, seed: 1, scenario: { journey: { touchpointFailure: 0.01 } } }));
+    const { page: one } = await open(link({ runs: 500, seed: 1, scenario: { business: null, journey: { touchpointFailure: 0.01 } } }));
     hash = await hashOf(one);
     await one.fill('.add-touchpoint input', 'returns');
     await one.click('.add-touchpoint button');
@@ -283,11 +285,11 @@ describe.runIf(ready)('playground in headless Chromium', () => {
     const longSeed = await settled(page, hash);
     expect(page.url()).toContain(`seed=${'9'.repeat(30)}`);
     // Exporting an invalid scenario says why on the page.
-    await box(page, 'churn.base').fill('abc');
+    await box(page, 'churn.switchAfterBad').fill('abc');
     await page.click('#export-scenario');
     expect(await page.locator('#export-error').textContent()).toMatch(/cannot be exported while it has an error: .*type a number/);
-    await box(page, 'churn.base').fill('0.56');
-    await box(page, 'churn.base').press('Tab');
+    await box(page, 'churn.switchAfterBad').fill('86');
+    await box(page, 'churn.switchAfterBad').press('Tab');
     await expect.poll(() => page.locator('#main').getAttribute('class')).not.toContain('stale-result');
     // Undo goes back to the result before the last change.
     await page.fill('#seed', '5');
@@ -310,11 +312,17 @@ describe.runIf(ready)('playground in headless Chromium', () => {
     await page.fill('#cal-customers', '50000');
     await page.fill('#cal-retention', '85');
     await page.fill('#cal-revenue', '40');
+    // With its bad-experience rate, the business stays reconcilable when channels add failures below (the touchpoints make up the rest).
+    await page.fill('#cal-bad', '1.5');
     await page.click('#calibrate-form button[type="submit"]');
     hash = await settled(page, hash);
-    expect(await page.locator('#calibrate-message').textContent()).toContain('Calibrated: the scenario now describes 50,000 customers keeping 85.0% a year');
+    expect(await page.locator('#calibrate-message').textContent()).toContain('Calibrated: the scenario now holds 50,000 customers keeping 85.0% a year');
     expect(await page.locator('#kpis tr', { hasText: 'Annual retention' }).locator('td').first().textContent()).toBe('85.0%');
-    expect(decodeURIComponent(page.url())).toContain('"initial":50000');
+    // The link carries the business itself, not the parameters solved from it.
+    expect(decodeURIComponent(page.url())).toContain('"business":{"customers":50000,"annualRetention":0.85');
+    expect(decodeURIComponent(page.url())).not.toContain('"base"');
+    // The solved fields say so, and stay solved: changing a CX figure keeps the business.
+    expect(await field(page, 'churn.base').textContent()).toMatch(/Solved from the business in every run/);
     // A contradiction is named, not swallowed.
     await page.fill('#cal-retention', '0');
     await page.click('#calibrate-form button[type="submit"]');
@@ -493,7 +501,7 @@ describe.runIf(ready)('playground in headless Chromium', () => {
     expect(await page.locator('#be-status').textContent()).toContain('Searching…');
     const answer = page.locator('#be-answer');
     await expect.poll(() => answer.getAttribute('data-status'), { timeout: 120_000 }).toBe('crossed');
-    expect(await answer.textContent()).toMatch(/^A failure reduction of at least \d+% gives an 80% chance of payback by month 48 \(reached \d+\.\d% ± \d\.\d% simulation error\)/);
+    expect(await answer.textContent()).toMatch(/^A failure reduction of at least \d+% gives a 50% chance of payback by month 48 \(reached \d+\.\d% ± \d\.\d% simulation error\)/);
     expect(await page.locator('#chart-break-even svg circle, #chart-break-even svg path').count()).toBeGreaterThanOrEqual(3);
     await page.click('#swing-figures');
     await page.locator('#chart-swings svg').waitFor({ timeout: 120_000 });
@@ -503,10 +511,34 @@ describe.runIf(ready)('playground in headless Chromium', () => {
   });
 
   it('warns, under the answer, when the business looks implausible, and removing a default touchpoint keeps the others', async () => {
-    const { page, problems } = await open(link({ runs: 500, seed: 1, scenario: { churn: { base: 0.08 }, journey: { touchpointFailure: { discover: null } } } }));
+    // The raw model (business: null): a held business would keep its own retention.
+    const { page, problems } = await open(link({ runs: 500, seed: 1, scenario: { business: null, churn: { base: 0.08 }, journey: { touchpointFailure: { discover: null } } } }));
     expect(await page.locator('#warnings li').first().textContent()).toMatch(/only \d+% of customers stay a year/);
     const paths = await page.locator('.field[data-path^="journey.touchpointFailure."]').evaluateAll((els) => els.map((e) => e.getAttribute('data-path')));
     expect(paths).toEqual(['journey.touchpointFailure.order', 'journey.touchpointFailure.delivery', 'journey.touchpointFailure.product', 'journey.touchpointFailure.service']);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('says under the answer whether it holds across the readings, and uses a reading in one click with the business held', { timeout: 120_000 }, async () => {
+    const { page, problems } = await open(link({ runs: 1000, seed: 1 }));
+    const sentence = page.locator('#robustness-sentence');
+    await expect.poll(() => sentence.textContent(), { timeout: 60_000 }).toMatch(/^(Pays back|Does not pay back) under \d+ of \d+ published readings/);
+    expect(await sentence.textContent()).toContain('if only 19% of customers leave after a bad experience (article 000), it does not');
+    const rows = page.locator('#robustness-table tbody tr');
+    expect(await rows.count()).toBeGreaterThan(10);
+    const nineteen = page.locator('#robustness-table tbody tr', { hasText: 'If only 19% of customers leave after a bad experience' });
+    expect(await nineteen.locator('td').nth(0).textContent()).toBe('do not invest');
+    expect(await nineteen.locator('td').nth(4).textContent()).toContain('article 000');
+    expect(await page.locator('#robustness-table tbody tr', { hasText: 'At 10 years instead of 60 months' }).count()).toBe(1);
+    // One click: the reading goes into the assumptions, the answer follows, and the business stays the same company.
+    const hash = await hashOf(page);
+    await nineteen.locator('button.use-reading').click();
+    await settled(page, hash);
+    expect(decodeURIComponent(page.url())).toContain('"switchAfterBad":0.19');
+    expect(await box(page, 'churn.switchAfterBad').inputValue()).toBe('19');
+    expect(await page.locator('#kpis tr', { hasText: 'Annual retention' }).locator('td').first().textContent()).toBe('80.0%');
+    await expect.poll(() => sentence.textContent(), { timeout: 60_000 }).toMatch(/^Does not pay back under \d+ of \d+ published readings; if 86% of customers switch after a bad experience \(article 003\), it does\./);
     expect(problems).toEqual([]);
     await page.close();
   });
