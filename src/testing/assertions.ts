@@ -12,7 +12,7 @@
  * @example
  * ```ts
  * const { horizon } = simulate({}, { runs: 4000 });
- * expectWithinMonteCarloError(horizon.probabilityPositiveRoi, 0.8, horizon.probabilityPositiveRoiStandardError);
+ * expectWithinMonteCarloError(horizon.probabilityPositiveRoi, 0.55, horizon.probabilityPositiveRoiStandardError);
  * ```
  */
 export function expectWithinMonteCarloError(estimate: number, expected: number, standardError: number, z = 4): void {

@@ -35,7 +35,7 @@ import { simulate } from 'cx-roi';
 import { expectWithinMonteCarloError, modelProperties, scenarioInputArbitrary } from 'cx-roi/testing';
 fc.assert(fc.property(scenarioInputArbitrary({ maxHorizonMonths: 12 }), (input) => modelProperties.leversAddUp(input, { runs: 5 })), { numRuns: 10 });
 const { horizon } = simulate({}, { runs: 500 });
-expectWithinMonteCarloError(horizon.probabilityPositiveRoi, 0.8, horizon.probabilityPositiveRoiStandardError, 5);
+expectWithinMonteCarloError(horizon.probabilityPositiveRoi, 0.55, horizon.probabilityPositiveRoiStandardError, 5);
 console.log('kit esm ok');`,
   'kit.cjs': `const fc = require('fast-check');
 const { scenarioInputArbitrary, kolmogorovSmirnov } = require('cx-roi/testing');
