@@ -813,7 +813,7 @@ function drawReadings(): void {
     name.textContent = label;
     tr.append(name);
     for (const text of [
-      x.decision === 'invest' ? 'invest' : 'do not invest',
+      (x.decision === 'invest' ? 'invest' : 'do not invest') + (x.businessNotHeldShare > 0 ? ` (the business is not held in ${percentWords(x.businessNotHeldShare)} of runs)` : ''),
       `${percentWords(x.probabilityPositiveRoi)} ± ${(100 * x.probabilityPositiveRoiStandardError).toFixed(1)}%`,
       signedPercentWords(x.roiMedian),
       `${currency()}${signedMoney(x.npvMean)} ± ${money(x.npvMeanStandardError)}`,

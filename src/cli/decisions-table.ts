@@ -142,7 +142,7 @@ export function robustnessText(r: Robustness): string {
     `${percent(x.probabilityPositiveRoi, 0)} ± ${percent(x.probabilityPositiveRoiStandardError, 1)}`,
     signedPercent(x.roiMedian),
     `${money(x.npvMean)} ± ${integer.format(x.npvMeanStandardError)}`,
-    x.decision,
+    x.decision + (x.businessNotHeldShare > 0 ? ` (business not held in ${percent(x.businessNotHeldShare, 0)} of runs)` : ''),
   ];
   const lines = [
     r.sentence,
@@ -158,11 +158,11 @@ export function robustnessText(r: Robustness): string {
   if (r.flips.length > 0)
     lines.push(
       '',
-      'Where the decision flips (mean NPV crosses zero, business held), each figure alone:',
+      'Where the decision flips (mean NPV crosses zero, business held), each figure alone, ± simulation error:',
       ...r.flips.map((f) =>
         f.threshold === null
           ? `  ${f.path}: never between ${Number(f.range[0].toPrecision(3))} and ${Number(f.range[1].toPrecision(3))} (${f.decisionBelow} throughout)`
-          : `  ${f.path}: at ${Number(f.threshold.toPrecision(3))} (${f.decisionBelow} below it)`,
+          : `  ${f.path}: at ${Number(f.threshold.toPrecision(3))}${f.thresholdStandardError === null ? '' : ` ± ${Number(f.thresholdStandardError.toPrecision(2))}`} (${f.decisionBelow} below it)`,
       ),
     );
   if (r.horizons.length > 0) lines.push('', 'The scenario as given at other horizons:', ...columns([['  horizon', '', 'P(ROI > 0)', 'median ROI', 'mean NPV', 'decision'], ...r.horizons.map((h) => row(`${h.months} months`, h, ''))]));

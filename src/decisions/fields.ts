@@ -32,6 +32,18 @@ export function withValue(scenario: Scenario, path: string, value: Assumption): 
   return parseScenario(copy);
 }
 
+/** The scenario with several fields set at once (validated once, so a pair that only fits together is read together). */
+export function withValues(scenario: Scenario, values: readonly { path: string; value: Assumption }[]): Scenario {
+  const copy = structuredClone(scenario) as unknown as Record<string, unknown>;
+  for (const { path, value } of values) {
+    const parts = path.split('.');
+    let at = copy;
+    for (const part of parts.slice(0, -1)) at = at[part] as Record<string, unknown>;
+    at[parts[parts.length - 1] as string] = structuredClone(value);
+  }
+  return parseScenario(copy);
+}
+
 /** A typical value of an assumption: the number, or its distribution's mode, mean or middle. */
 export function typicalValue(value: Assumption): number {
   if (typeof value === 'number') return value;

@@ -11,7 +11,8 @@ import { type Source, sources } from '../scenario/sources.js';
 import { simulateRange } from '../simulate/matrix.js';
 import { resolveOptions } from '../simulate/options.js';
 import { horizonQuantile } from '../summary/statistics.js';
-import { assumptionAt, optionsObject, withValue } from './fields.js';
+import { assumptionAt, optionsObject, withValue, withValues } from './fields.js';
+import { runsNotHoldingBusiness } from '../model/business-check.js';
 
 /** What the decision rule says: invest when the expected (mean) NPV at the horizon is positive. */
 export type Decision = 'invest' | 'do not invest';
@@ -28,6 +29,12 @@ export interface DecisionFigures {
   readonly npvMeanStandardError: number;
   /** Invest when the mean NPV is positive. */
   readonly decision: Decision;
+  /**
+   * Share of the runs (of the first 2,000) whose drawn figures cannot reproduce
+   * the scenario's business, so that they describe another company; 0 when all
+   * hold it, or when no business is held.
+   */
+  readonly businessNotHeldShare: number;
 }
 
 /** The decision under one reading of one figure (or the scenario as given). */
@@ -55,6 +62,12 @@ export interface Flip {
    * whole `range`.
    */
   readonly threshold: number | null;
+  /**
+   * The threshold's Monte Carlo standard error: the mean NPV's standard error
+   * at the bracket over the slope of the mean NPV there (how far another
+   * seed could move it); `null` with no threshold.
+   */
+  readonly thresholdStandardError: number | null;
   /** Two values either side of the threshold, re-simulated, whose decisions differ; `null` with no threshold. */
   readonly bracket: readonly [number, number] | null;
   /** The decision below the threshold (at the low end of the range). */
@@ -164,22 +177,12 @@ export function decisionFigures(scenario: Scenario, seed: Seed, runs: number): D
     npvMean: mean,
     npvMeanStandardError: sd / Math.sqrt(runs),
     decision: mean > 0 ? 'invest' : 'do not invest',
+    businessNotHeldShare: ((held) => (held.checked > 0 ? held.notHeld / held.checked : 0))(runsNotHoldingBusiness(scenario, seed, runs)),
   };
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-/** The scenario with several fields set at once (validated once, so a pair that only fits together is read together). */
-function withValues(scenario: Scenario, values: readonly { path: string; value: number | Distribution }[]): Scenario {
-  const copy = structuredClone(scenario) as unknown as Record<string, unknown>;
-  for (const { path, value } of values) {
-    const parts = path.split('.');
-    let at = copy;
-    for (const part of parts.slice(0, -1)) at = at[part] as Record<string, unknown>;
-    at[parts[parts.length - 1] as string] = structuredClone(value);
-  }
-  return parseScenario(copy);
-}
 
 /** The catalogue's readings of a figure, with the default scenario's own value as one more when the scenario has another. */
 function candidateReadings(figure: ContestedFigure, scenario: Scenario): Reading[] {
@@ -220,7 +223,7 @@ function candidateReadings(figure: ContestedFigure, scenario: Scenario): Reading
  * @example
  * ```ts
  * const r = robustness({}, { runs: 1000, seed: 1 });
- * r.sentence; // e.g. "Pays back under 3 of 6 published readings; if only 19% of customers leave after a bad experience (article 000), it does not."
+ * r.sentence; // e.g. "On average it pays back within 5 years under 5 of 8 published readings; if only 19% of customers leave after a bad experience (article 000), it does not."
  * r.flips.find((f) => f.path === 'churn.switchAfterBad')?.threshold; // the switching share at which the decision flips
  * ```
  */
@@ -267,7 +270,7 @@ export function robustness(input: ScenarioInput = {}, options: RobustnessOptions
     flips: flipped,
     skipped,
     horizons: atHorizons,
-    sentence: robustnessSentence(asGiven, outcomes, scenario.business !== null),
+    sentence: robustnessSentence(asGiven, outcomes, scenario.business !== null, scenario.horizonMonths, skipped.length),
   };
 }
 
@@ -304,13 +307,14 @@ function chosenReadings(scenario: Scenario, chosen: RobustnessOptions['readings'
  */
 function flipOf(scenario: Scenario, figure: ContestedFigure, seed: Seed, runs: number): Flip {
   const feasible = feasibleRange(scenario, figure);
-  if (feasible === null) return { path: figure.path, threshold: null, bracket: null, decisionBelow: 'do not invest', range: figure.range };
+  if (feasible === null) return { path: figure.path, threshold: null, thresholdStandardError: null, bracket: null, decisionBelow: 'do not invest', range: figure.range };
   const [lo, hi] = feasible;
-  const npv = (x: number) => decisionFigures(withValue(scenario, figure.path, x), seed, runs).npvMean;
+  const figures = (x: number) => decisionFigures(withValue(scenario, figure.path, x), seed, runs);
+  const npv = (x: number) => figures(x).npvMean;
   let [a, b] = [lo, hi];
   let [fa, fb] = [npv(a), npv(b)];
   const decisionBelow: Decision = fa > 0 ? 'invest' : 'do not invest';
-  if (fa > 0 === fb > 0) return { path: figure.path, threshold: null, bracket: null, decisionBelow, range: feasible };
+  if (fa > 0 === fb > 0) return { path: figure.path, threshold: null, thresholdStandardError: null, bracket: null, decisionBelow, range: feasible };
   let side = 0;
   for (let step = 0; step < 8 && b - a > 0.01 * (hi - lo); step += 1) {
     const x = Math.min(b - 0.001 * (hi - lo), Math.max(a + 0.001 * (hi - lo), (a * fb - b * fa) / (fb - fa)));
@@ -326,9 +330,12 @@ function flipOf(scenario: Scenario, figure: ContestedFigure, seed: Seed, runs: n
     }
   }
   // The crossing inside the last bracket, by straight line between its ends' NPVs (re-simulated, not halved).
-  const [na, nb] = [npv(a), npv(b)];
+  const [ea, eb] = [figures(a), figures(b)];
+  const [na, nb] = [ea.npvMean, eb.npvMean];
   const threshold = na === nb ? (a + b) / 2 : a + ((b - a) * na) / (na - nb);
-  return { path: figure.path, threshold, bracket: [a, b], decisionBelow, range: feasible };
+  const slope = Math.abs((nb - na) / (b - a));
+  const thresholdStandardError = slope > 0 ? (ea.npvMeanStandardError + eb.npvMeanStandardError) / 2 / slope : null;
+  return { path: figure.path, threshold, thresholdStandardError, bracket: [a, b], decisionBelow, range: feasible };
 }
 
 /**
@@ -368,10 +375,18 @@ function feasibleRange(scenario: Scenario, figure: ContestedFigure): [number, nu
 }
 
 /** The upshot in one sentence: how many published readings agree with the scenario's decision, and which does not. */
-export function robustnessSentence(asGiven: ReadingOutcome, readings: readonly ReadingOutcome[], businessHeld: boolean): string {
+export function robustnessSentence(
+  asGiven: ReadingOutcome,
+  readings: readonly ReadingOutcome[],
+  businessHeld: boolean,
+  horizonMonths = 60,
+  skipped = 0,
+): string {
   const published = readings.filter((r) => r.kind === 'published');
   const invest = asGiven.decision === 'invest';
-  const verb = invest ? 'Pays back' : 'Does not pay back';
+  const within = horizonMonths % 12 === 0 ? `${horizonMonths / 12} year${horizonMonths === 12 ? '' : 's'}` : `${horizonMonths} months`;
+  // The decision rule in words: the mean NPV at the horizon above zero.
+  const verb = invest ? `On average it pays back within ${within}` : `On average it does not pay back within ${within}`;
   const agreeing = 1 + published.filter((r) => r.decision === asGiven.decision).length;
   const total = 1 + published.length;
   const against = published.find((r) => r.decision !== asGiven.decision);
@@ -382,6 +397,7 @@ export function robustnessSentence(asGiven: ReadingOutcome, readings: readonly R
       : `${verb} under ${agreeing} of ${total} published readings; if ${against?.label ?? ''}${against ? cite(against) : ''}, it ${invest ? 'does not' : 'does'}`;
   const unmeasured = readings.find((r) => r.kind === 'illustrative' && r.decision !== asGiven.decision);
   if (unmeasured) sentence += `. It rests on a number nobody measured: if ${unmeasured.label}, it ${invest ? 'does not' : 'does'}`;
+  if (skipped > 0) sentence += `. ${skipped} more reading${skipped === 1 ? '' : 's'} cannot hold this business`;
   if (!businessHeld) sentence += ' (the business is not held, so each reading also changes the company)';
   return `${sentence}.`;
 }

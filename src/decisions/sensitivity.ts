@@ -13,7 +13,8 @@ import type { SimulationResult } from '../simulate/result.js';
 import { quantileSorted } from '../summary/band.js';
 import { pearson, ranks } from '../summary/correlation.js';
 import { betweenClassShare, defaultClasses, partition, sortedOrder } from './first-order.js';
-import { optionsObject, withValue } from './fields.js';
+import { optionsObject, withValue, withValues } from './fields.js';
+import type { Distribution } from '../scenario/distribution.js';
 
 /** The path under which sensitivity reports whether the programme was carried out as planned. */
 export const executedPath = 'investment.executed';
@@ -99,6 +100,11 @@ export interface FixedFigureSwing {
   /** The source behind the figure (a key of `sources`), or `null` for a reading of one (word of mouth's period). */
   readonly source: SourceName | null;
   readonly value: number;
+  /**
+   * The ends swung to: `range` below and above `value`, cut to the field's
+   * range and, with a held business, moved in to the values it can be held
+   * under (then the swing is lopsided).
+   */
   readonly low: number;
   readonly high: number;
   /** At each month asked: the median cumulative NPV with the figure at `low` and at `high`, and the swing between them with its error. */
@@ -108,7 +114,14 @@ export interface FixedFigureSwing {
    * 22% for the 86% who switch, 13% more spend for 140%, …), the business
    * held when the scenario holds one: the change from the figure's own value.
    */
-  readonly readings: readonly { readonly value: number; readonly label: string; readonly source: Source | null; readonly atMonths: readonly SwingMonth[] }[];
+  readonly readings: readonly {
+    readonly value: number;
+    readonly label: string;
+    readonly source: Source | null;
+    /** Other fields the reading sets with it (see `Reading.with`). */
+    readonly with: readonly { readonly path: string; readonly value: number | Distribution }[];
+    readonly atMonths: readonly SwingMonth[];
+  }[];
 }
 
 /** What {@link sensitivity} returns. */
@@ -282,24 +295,39 @@ function fixedFigureSwings(
         const inside = Math.min(f.meta.domain.max, Math.max(f.meta.domain.min, v));
         return f.meta.domain.integer ? Math.round(inside) : inside;
       };
-      const [low, high] = [clip(value * (1 - range)), clip(value * (1 + range))];
-      const at = (v: number) => npvAtMonths(withValue(result.scenario, f.path, v), result.seed, runs, months);
-      let atLow: Float64Array[];
-      let atHigh: Float64Array[];
-      try {
-        [atLow, atHigh] = [at(low), at(high)];
-      } catch (error) {
-        // A held business the swung figure clashes with (86% + 20% switching at a low churn, say): no swing to show.
-        if (error instanceof ScenarioError) return [];
-        throw error;
-      }
+      const fits = (v: number) => {
+        try {
+          withValue(result.scenario, f.path, v);
+          return true;
+        } catch (error) {
+          if (error instanceof ScenarioError) return false;
+          throw error;
+        }
+      };
+      // An end the held business cannot be reconciled with (86% + 20% switching at a low churn, say) is moved in
+      // towards the figure's own value until it can: the swing is then lopsided, and `low` and `high` say so.
+      const inward = (end: number) => {
+        if (fits(end)) return end;
+        let [inside, outside] = [value, end];
+        for (let i = 0; i < 30; i += 1) {
+          const mid = clip((inside + outside) / 2);
+          if (fits(mid)) inside = mid;
+          else outside = mid;
+        }
+        return inside;
+      };
+      const [low, high] = [inward(clip(value * (1 - range))), inward(clip(value * (1 + range)))];
+      const at = (values: readonly { path: string; value: number | Distribution }[]) => npvAtMonths(withValues(result.scenario, values), result.seed, runs, months);
+      const [atLow, atHigh] = [at([{ path: f.path, value: low }]), at([{ path: f.path, value: high }])];
       const readings = published(f.path)
         .filter((r) => r.value !== value)
         .flatMap((r) => {
           try {
-            const read = at(r.value as number);
-            return [{ value: r.value as number, label: r.label, source: r.source, atMonths: months.map((month, i) => swingBetween(month, base[i] as Float64Array, read[i] as Float64Array)) }];
+            // A reading that only makes sense with other fields (0.5's word of mouth with its chance a tell wins) sets them too.
+            const read = at([{ path: f.path, value: r.value }, ...(r.with ?? [])]);
+            return [{ value: r.value as number, label: r.label, source: r.source, with: r.with ?? [], atMonths: months.map((month, i) => swingBetween(month, base[i] as Float64Array, read[i] as Float64Array)) }];
           } catch (error) {
+            // A reading the held business cannot be reconciled with is left out, as robustness lists it.
             if (error instanceof ScenarioError) return [];
             throw error;
           }

@@ -1,6 +1,7 @@
 import type { Assumption } from '../scenario/distribution.js';
 import type { Domain } from '../scenario/domain.js';
 import type { Scenario } from '../scenario/schema.js';
+import { derivedPathsOf } from '../scenario/solved.js';
 
 /** One assumption a run draws: its path, its value or distribution, and its range. */
 export interface AssumptionField {
@@ -28,4 +29,17 @@ export function assumptionFields(scenario: Scenario): readonly AssumptionField[]
   const fields = fieldsOf.get(scenario);
   if (!fields) throw new Error('cx-roi: this scenario was not made by this copy of parseScenario (nor sent with its fields); simulate and the other public functions accept a scenario input and parse it');
   return fields;
+}
+
+/**
+ * The assumptions a run's record keeps (`runs[i].parameters`, the runs CSV,
+ * the run-by-run analyses): every drawn one, less those a held business
+ * solves, which are functions of the others (the scenario's value of them is
+ * the solution at the means, not what any run used).
+ */
+export function recordedParameterNames(scenario: Scenario): string[] {
+  const solved = new Set(scenario.business ? derivedPathsOf(scenario.business) : []);
+  return assumptionFields(scenario)
+    .map((f) => f.path)
+    .filter((path) => !solved.has(path));
 }

@@ -37,7 +37,11 @@ export interface RunResult {
   readonly customers: { readonly baseline: number; readonly invested: number };
   /** Whether the programme was carried out as planned in this run (else it delivers `missedEffectShare`). */
   readonly executed: boolean;
-  /** Every assumption's value in this run, by dotted path. */
+  /**
+   * Every drawn assumption's value in this run, by dotted path. In the runs a
+   * result keeps (`keepRuns`), the fields a held business solves are left
+   * out: they are functions of the others.
+   */
   readonly parameters: DrawnValues;
   /**
    * The run's cumulative NPV at the end of each month (index `t − 1` for

@@ -138,9 +138,11 @@ function holdingBusiness(scenario: Scenario, input: object, assumptions: readonl
     at[keys[keys.length - 1] as string] = value;
   };
   for (const path of derivedPathsOf(business)) set(path, solved[path]);
-  if (business.badExperienceShareMonthly !== undefined) {
-    // The touchpoints keep their shape, scaled together to the observed rate (fixed values; a distribution stays as given, and each run scales its draw).
-    const journey = assumptions.filter((f) => f.path === 'journey.touchpointFailure' || f.path.startsWith('journey.touchpointFailure.'));
+  const journey = assumptions.filter((f) => f.path === 'journey.touchpointFailure' || f.path.startsWith('journey.touchpointFailure.'));
+  // The touchpoints keep their shape, scaled together to the observed rate. Only a journey of fixed values is written
+  // scaled: one with a distribution stays as given (each run scales its draws), since scaling the fixed ones by the
+  // means' factor would shrink them again at every reading.
+  if (business.badExperienceShareMonthly !== undefined && journey.every((f) => typeof f.value === 'number')) {
     const k = journeyScale(
       journey.map((f) => central[f.path] as number),
       p.touchpointPBad,

@@ -76,7 +76,7 @@ export const contestedFigures: readonly ContestedFigure[] = [
       {
         path: 'wordOfMouth.tellingPeriodMonths',
         value: 1,
-        label: 'customers tell 9 people after every excellent month',
+        label: 'customers tell 9 people after every excellent month (0.5’s reading, with its 0.2% chance a tell wins a customer)',
         source: sources.toldAfterGoodAndBad,
         reason:
           'cx-roi 0.5’s reading: 9 people per excellent experience, and the model’s excellent experiences come monthly (about 30 people a customer-year); with it, 0.5’s chance a recommendation wins a customer (0.002), as twelve times the tells at today’s chance would bring more new customers than the business has',

@@ -1,4 +1,4 @@
-import { assumptionFields } from '../model/assumptions.js';
+import { recordedParameterNames } from '../model/assumptions.js';
 import { type Seed, murmurHash3Blocks } from '../random/stream.js';
 import { formatNumber, limits } from '../scenario/domain.js';
 import { ScenarioError, type ScenarioIssue } from '../scenario/error.js';
@@ -212,7 +212,7 @@ export function planShards(input: ScenarioInput = {}, options: ShardPlanOptions 
   if (issues.length > 0) throw new ScenarioError(issues);
   const bands: BandMethod = (runs as number) > (exactBandsUpTo as number) ? { method: 'sketch', relativeAccuracy: relativeAccuracy as number } : { method: 'exact' };
   const blocks = splitRuns(runs as number, shards as number);
-  const parameters = assumptionFields(scenario).length;
+  const parameters = recordedParameterNames(scenario).length;
   const largest = shardBytes(blocks[0]?.count ?? 0, months, parameters, keepRuns as boolean, bands.method === 'sketch');
   if (largest > maxShardBytes) {
     const sketched = bands.method === 'sketch';
@@ -323,7 +323,7 @@ export function simulateShard(spec: ShardSpec, options: SimulateShardOptions = {
     keepRuns,
     bands,
     scenario: spec.scenario,
-    parameterNames: assumptionFields(scenario).map((f) => f.path),
+    parameterNames: recordedParameterNames(scenario),
   };
   if (bands.method === 'exact') {
     const m = simulateRange(scenario, seed, first, count, keepRuns, onProgress && ((done) => (done % step === 0 || done === count) && onProgress(done, count)));

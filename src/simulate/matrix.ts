@@ -1,5 +1,5 @@
 import type { Seed } from '../random/stream.js';
-import { assumptionFields } from '../model/assumptions.js';
+import { recordedParameterNames } from '../model/assumptions.js';
 import { type RunResult, type RunTrace, createTrace, simulateRun } from '../model/run.js';
 import { ScenarioError } from '../scenario/error.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -139,7 +139,7 @@ function column(metric: MonthlyMetric, size: number): MetricColumn {
 /** An empty matrix for `count` runs from `first` (its monthly figures unallocated with `withValues` false). */
 export function createMatrix(scenario: Scenario, first: number, count: number, keepParameters: boolean, withValues = true): RunMatrix {
   const months = scenario.horizonMonths;
-  const parameterNames = assumptionFields(scenario).map((f) => f.path);
+  const parameterNames = recordedParameterNames(scenario);
   return {
     first,
     count,

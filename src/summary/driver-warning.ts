@@ -1,5 +1,5 @@
 import { drawValues } from '../model/draw.js';
-import type { Seed } from '../random/stream.js';
+import { type Seed, createStream } from '../random/stream.js';
 import { scenarioAssumptions } from '../scenario/assumption-fields.js';
 import { scenarioFields } from '../scenario/fields.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -21,7 +21,8 @@ const money = (x: number) => Math.round(x).toLocaleString('en-US');
  * for scale but is no assumption): its first-order share
  * of the variance (given-data partition estimator) and what learning it
  * before deciding would be worth (EVPPI of invest-or-not by expected NPV,
- * by the one-level partition method), both from the first
+ * by the one-level partition method, less the same estimate with the input
+ * shuffled: what noise within the classes alone gives), both from the first
  * {@link driverWarningRuns} runs, whose draws are made again from the seed.
  * Empty when fewer than 100 runs, when no assumption explains at least
  * {@link driverWarningShare} alone, or when the largest has a source.
@@ -55,23 +56,31 @@ export function unmeasuredDriverWarnings(scenario: Scenario, seed: Seed, npv: Ar
   const done = Float64Array.from({ length: n }, (_, i) => executed[i] as number);
   const split = partition(done, classes);
   const executedShare = done.some((v) => v !== done[0]) ? betweenClassShare(y, split.classOf, split.count) : 0;
-  // EVPPI, one level: the mean over classes of max(0, E[NPV | class]) less max(0, E[NPV]).
-  const sums = new Float64Array(best.count);
-  const counts = new Float64Array(best.count);
-  let total = 0;
-  for (let i = 0; i < n; i += 1) {
-    const k = best.classOf[i] as number;
-    sums[k] = (sums[k] as number) + (y[i] as number);
-    counts[k] = (counts[k] as number) + 1;
-    total += y[i] as number;
+  // EVPPI, one level: the mean over classes of max(0, E[NPV | class]) less max(0, E[NPV]). Noise within a class
+  // pushes it up, so what the same classes give with the input shuffled (no information at all) is taken off.
+  const evppiOf = (classOf: ArrayLike<number>) => {
+    const sums = new Float64Array(best.count);
+    let total = 0;
+    for (let i = 0; i < n; i += 1) {
+      const k = classOf[i] as number;
+      sums[k] = (sums[k] as number) + (y[i] as number);
+      total += y[i] as number;
+    }
+    let informed = 0;
+    for (let k = 0; k < best.count; k += 1) informed += Math.max(0, sums[k] as number);
+    return informed / n - Math.max(0, total / n);
+  };
+  const shuffled = Uint16Array.from(best.classOf.subarray(0, n));
+  const random = createStream(seed, 'evppi-noise');
+  for (let i = n - 1; i > 0; i -= 1) {
+    const j = Math.floor(random() * (i + 1));
+    [shuffled[i], shuffled[j]] = [shuffled[j] as number, shuffled[i] as number];
   }
-  let informed = 0;
-  for (let k = 0; k < best.count; k += 1) if ((counts[k] as number) > 0) informed += Math.max(0, sums[k] as number);
-  const evppi = Math.max(0, informed / n - Math.max(0, total / n));
+  const evppi = Math.max(0, evppiOf(best.classOf) - evppiOf(shuffled));
   return [
     {
       code: 'unmeasured-driver',
-      message: `Of the assumptions, the answer rests most on ${meta.label.toLowerCase()} (${path}), an illustrative assumption nobody has measured: it alone explains ${Math.round(100 * best.share)}% of the spread of the NPV at the horizon${executedShare > 0 ? ` (whether the programme is carried out, a chance event of each run, explains ${Math.round(100 * executedShare)}%)` : ''}. Knowing it before deciding would be worth about ${money(evppi)} (its EVPPI, from the first ${n.toLocaleString('en-US')} runs); measure it, or see how the decision changes across its range with robustness().`,
+      message: `Of the assumptions, the answer rests most on ${meta.label.toLowerCase()} (${path}), an illustrative assumption nobody has measured: it alone explains ${Math.round(100 * best.share)}% of the spread of the NPV at the horizon${executedShare > 0 ? ` (whether the programme is carried out, a chance event of each run, explains ${Math.round(100 * executedShare)}%)` : ''}. Knowing it before deciding would be worth about ${money(evppi)} (its EVPPI, from the first ${n.toLocaleString('en-US')} runs, less what noise alone gives); measure it, or see how the decision changes across its range with robustness().`,
       field: path,
     },
   ];

@@ -7,6 +7,7 @@ import type { HorizonSummary, SeriesRow, SimulationResult } from '../simulate/re
 import type { RunResult } from '../model/run.js';
 import { summarizeHorizon, summarizeSeries } from './summarize.js';
 import { unmeasuredDriverWarnings } from './driver-warning.js';
+import { heldBusinessWarnings } from './business-warning.js';
 
 /** A simulation's result from its parts (with the kept runs, when built already). */
 export function assembleResult(
@@ -18,7 +19,11 @@ export function assembleResult(
   keepRuns: boolean,
   built?: readonly RunResult[],
 ): SimulationResult {
-  const warnings = [...baselineWarnings(scenarioKpis(scenario), scenario.business !== null), ...unmeasuredDriverWarnings(scenario, seed, runs.horizon.npv, runs.horizon.executed)];
+  const warnings = [
+    ...baselineWarnings(scenarioKpis(scenario), scenario.business !== null),
+    ...heldBusinessWarnings(scenario, seed, runs.count),
+    ...unmeasuredDriverWarnings(scenario, seed, runs.horizon.npv, runs.horizon.executed),
+  ];
   const result: SimulationResult = { version, scenario, warnings, seed, runCount: runs.count, series, horizon };
   return keepRuns ? { ...result, runs: built ?? runResults(runs, ...keptRunsFlags(scenario)) } : result;
 }

@@ -98,6 +98,17 @@ describe('a held business', () => {
     }
   });
 
+  it('reads its own scenario back unchanged when the journey mixes numbers and distributions (found in review)', () => {
+    const input = { journey: { touchpointFailure: { delivery: { dist: 'uniform' as const, min: 0.002, max: 0.02 } } }, investment: { failureReduction: { delivery: 0.5 } } };
+    const once = parseScenario(input);
+    const again = parseScenario(JSON.parse(JSON.stringify(once)));
+    expect(again.journey).toEqual(once.journey);
+    const npv = (s: object) => simulate(s, { runs: 100, seed: 3 }).horizon.npv.mean;
+    expect(npv(again)).toBe(npv(once));
+    // Each run scales its draws: the observed rate holds run by run.
+    for (let run = 0; run < 20; run += 1) expect(runParameters(once, drawValues(once, 3, run)).pBad).toBeCloseTo(0.015, 12);
+  });
+
   it('names the figure that no parameter can reconcile', () => {
     expect(() => parseScenario({ business: { ...defaultBusiness, annualRetention: 0.95 } })).toThrow(/business\.annualRetention: monthly churn 0\.43% is lower than bad experiences alone cause/);
   });

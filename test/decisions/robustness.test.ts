@@ -29,7 +29,7 @@ describe('robustness', () => {
     const byValue = (v: number) => r.readings.find((x) => x.path === 'churn.switchAfterBad' && x.value === v);
     expect(byValue(0.19)?.decision).toBe('do not invest');
     expect(byValue(0.22)?.decision).toBe('do not invest');
-    expect(r.sentence).toMatch(/^Pays back under 2 of 4 published readings; if only 19% of customers leave after a bad experience \(article 000\), it does not\./);
+    expect(r.sentence).toMatch(/^On average it pays back within 5 years under 2 of 4 published readings; if only 19% of customers leave after a bad experience \(article 000\), it does not\./);
   });
 
   it('finds where each figure flips the decision: re-simulated either side, the decisions differ', () => {
@@ -43,6 +43,21 @@ describe('robustness', () => {
     const decide = (x: number) => decisionFigures(withValue(parseScenario(held), 'churn.switchAfterBad', x), 3, 300).decision;
     expect(decide(below)).toBe(flip?.decisionBelow);
     expect(decide(above)).not.toBe(flip?.decisionBelow);
+  });
+
+  it('says how far another seed could move a flip threshold, honestly', () => {
+    const other = robustness(held, { runs: 300, seed: 4, readings: ['churn.switchAfterBad'], horizons: [] });
+    const [a, b] = [r.flips.find((f) => f.path === 'churn.switchAfterBad'), other.flips.find((f) => f.path === 'churn.switchAfterBad')];
+    expect(a?.thresholdStandardError).toBeGreaterThan(0);
+    expect(Math.abs((a?.threshold as number) - (b?.threshold as number))).toBeLessThan(4 * Math.hypot(a?.thresholdStandardError ?? 0, b?.thresholdStandardError ?? 0));
+    // Every run of these readings holds the business.
+    expect(r.readings.every((x) => x.businessNotHeldShare === 0)).toBe(true);
+  });
+
+  it('says when some runs of a reading cannot hold the business', () => {
+    const wide = robustness({ business: { ...defaultBusiness, badExperienceShareMonthly: 0.02 }, churn: { switchAfterBad: { dist: 'uniform', min: 0.19, max: 0.99 } } }, { runs: 200, flips: false, horizons: [], readings: ['spend.goodMultiplier'] });
+    expect(wide.asGiven.businessNotHeldShare).toBeGreaterThan(0.03);
+    expect(wide.asGiven.businessNotHeldShare).toBeLessThan(0.2);
   });
 
   it('gives the answer at other horizons', () => {

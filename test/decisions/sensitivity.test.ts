@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { sensitivity, simulate } from '../../src/index.js';
+import { defaultBusiness, sensitivity, simulate } from '../../src/index.js';
 
-// An assumption that moves the NPS but no money: it must rank at about nothing.
-const withNpsOnly = { wordOfMouth: { recommendAfterBad: { dist: 'uniform', min: 0.1, max: 0.3 } } } as const;
+// An assumption that moves the NPS but no money: it must rank at about nothing. (With a held NPS it would set the
+// excellent share, and with it money: the raw model, business: null.)
+const withNpsOnly = { business: null, wordOfMouth: { recommendAfterBad: { dist: 'uniform', min: 0.1, max: 0.3 } } } as const;
 const result = simulate(withNpsOnly, { runs: 3000, seed: 1, keepRuns: true });
 
 describe('sensitivity', () => {
@@ -88,6 +89,30 @@ describe('sensitivity', () => {
     expect(switching?.atMonths[1]?.swing).toBeGreaterThan(0);
     expect(swung.fixedFigures?.range).toBe(0.2);
     for (let i = 1; i < figures.length; i += 1) expect(Math.abs(figures[i - 1]?.atMonths[1]?.swing ?? 0)).toBeGreaterThanOrEqual(Math.abs(figures[i]?.atMonths[1]?.swing ?? 0));
+  });
+
+  it('swings the sourced figures to their published alternatives too, the business held, each swing with its simulation error', () => {
+    // A business at 2% bad experiences a month: 86% + 20% switching would lose more customers than it does.
+    const tight = simulate({ business: { ...defaultBusiness, badExperienceShareMonthly: 0.02 } }, { runs: 300, seed: 2, keepRuns: true });
+    const swung = sensitivity(tight, { at: [60], swings: { runs: 300 } });
+    const switching = swung.fixedFigures?.figures.find((f) => f.path === 'churn.switchAfterBad');
+    // Not dropped: the high end is moved in to what the business can be held under.
+    expect(switching?.high).toBeLessThan(1);
+    expect(switching?.high).toBeGreaterThan(0.9);
+    const at = (value: number) => switching?.readings.find((r) => r.value === value)?.atMonths[0];
+    for (const value of [0.19, 0.22]) {
+      expect(at(value)?.direction).toBe('down');
+      expect(at(value)?.swingStandardError).toBeGreaterThan(0);
+      expect(Math.abs(at(value)?.swing ?? 0)).toBeGreaterThan(2 * (at(value)?.swingStandardError ?? 0));
+      expect(at(value)?.meanSwing).toBeLessThan(-2 * (at(value)?.meanSwingStandardError ?? 0));
+    }
+    // 0.5's word-of-mouth reading comes with its chance a tell wins a customer, or the business could not be held.
+    const period = swung.fixedFigures?.figures.find((f) => f.path === 'wordOfMouth.tellingPeriodMonths');
+    expect(period?.readings.map((r) => r.value)).toEqual([1, 54]);
+    expect(period?.readings[0]?.with).toEqual([{ path: 'wordOfMouth.conversionPerTell', value: 0.002 }]);
+    // A figure that changes no run at all has no direction to give.
+    const none = sensitivity(simulate({ business: null }, { runs: 50, seed: 2, keepRuns: true }), { at: [60], swings: { runs: 50 } });
+    expect(none.fixedFigures?.figures.find((f) => f.path === 'wordOfMouth.recommendAfterBad')?.atMonths[0]?.direction).toBe('none');
   });
 
   it('needs kept runs, good months and a good range, and leaves the result alone', () => {

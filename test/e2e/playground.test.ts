@@ -523,7 +523,7 @@ describe.runIf(ready)('playground in headless Chromium', () => {
   it('says under the answer whether it holds across the readings, and uses a reading in one click with the business held', { timeout: 120_000 }, async () => {
     const { page, problems } = await open(link({ runs: 1000, seed: 1 }));
     const sentence = page.locator('#robustness-sentence');
-    await expect.poll(() => sentence.textContent(), { timeout: 60_000 }).toMatch(/^(Pays back|Does not pay back) under \d+ of \d+ published readings/);
+    await expect.poll(() => sentence.textContent(), { timeout: 60_000 }).toMatch(/^On average it (pays back|does not pay back) within 5 years under \d+ of \d+ published readings/);
     expect(await sentence.textContent()).toContain('if only 19% of customers leave after a bad experience (article 000), it does not');
     const rows = page.locator('#robustness-table tbody tr');
     expect(await rows.count()).toBeGreaterThan(10);
@@ -538,7 +538,7 @@ describe.runIf(ready)('playground in headless Chromium', () => {
     expect(decodeURIComponent(page.url())).toContain('"switchAfterBad":0.19');
     expect(await box(page, 'churn.switchAfterBad').inputValue()).toBe('19');
     expect(await page.locator('#kpis tr', { hasText: 'Annual retention' }).locator('td').first().textContent()).toBe('80.0%');
-    await expect.poll(() => sentence.textContent(), { timeout: 60_000 }).toMatch(/^Does not pay back under \d+ of \d+ published readings; if 86% of customers switch after a bad experience \(article 003\), it does\./);
+    await expect.poll(() => sentence.textContent(), { timeout: 60_000 }).toMatch(/^On average it does not pay back within 5 years under \d+ of \d+ published readings; if 86% of customers switch after a bad experience \(article 003\), it does\./);
     expect(problems).toEqual([]);
     await page.close();
   });

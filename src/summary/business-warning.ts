@@ -1,0 +1,27 @@
+import { runsNotHoldingBusiness } from '../model/business-check.js';
+import type { Seed } from '../random/stream.js';
+import { scenarioAssumptions } from '../scenario/assumption-fields.js';
+import type { Scenario } from '../scenario/schema.js';
+import type { SimulationWarning } from '../simulate/result.js';
+
+/**
+ * A warning when some runs draw figures under which the scenario's business
+ * cannot be held (from the first 2,000 runs): those runs describe another
+ * company, so the answer is not wholly for this one. Empty when every run
+ * holds it, or when the scenario holds no business.
+ */
+export function heldBusinessWarnings(scenario: Scenario, seed: Seed, runs: number): SimulationWarning[] {
+  if (!scenario.business) return [];
+  // A scenario read back from JSON or sent between threads has its assumptions found again first.
+  scenarioAssumptions(scenario);
+  const { checked, notHeld, first } = runsNotHoldingBusiness(scenario, seed, runs);
+  if (notHeld === 0 || !first) return [];
+  const share = (100 * notHeld) / checked;
+  return [
+    {
+      code: 'business-not-held',
+      message: `In ${share < 1 ? share.toFixed(1) : Math.round(share)}% of runs (${notHeld.toLocaleString('en-US')} of the first ${checked.toLocaleString('en-US')}) the drawn figures cannot reproduce the business, for example: ${first.message}. Those runs keep the nearest business they can, so they describe another company: narrow the uncertain figure, or check the business.`,
+      field: first.path,
+    },
+  ];
+}
