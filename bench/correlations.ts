@@ -11,6 +11,8 @@ import { pearson } from '../src/summary/correlation.js';
 const runs = 5000;
 const uniform = (min: number, max: number) => ({ dist: 'uniform' as const, min, max });
 const input: ScenarioInput = {
+  // Every assumption drawn, the ones a business would solve too: the raw model.
+  business: null,
   discountRateAnnual: uniform(0.04, 0.12),
   churn: { switchAfterBad: uniform(0.7, 0.95), base: uniform(0.005, 0.015) },
   spend: { averagePerMonth: uniform(70, 110), goodMultiplier: uniform(2, 2.8), grossMargin: uniform(0.25, 0.45) },
