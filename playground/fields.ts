@@ -85,6 +85,24 @@ const businessWords: Record<string, string> = {
   startAtSteadyState: 'the steady state',
 };
 
+/** What a field solved from the business says: where it comes from, and its value at the assumptions' means. */
+export function solvedWords(row: AssumptionRow, value: unknown): string {
+  const from = (row.derivedFrom ?? '').replace(/business\.([A-Za-z]+)/g, (_, name: string) => businessWords[name] ?? name);
+  return `Solved from the business in every run, from ${from}: ${valueWords(row, value)} at the assumptions’ means. Change the business under “Make it your business”.`;
+}
+
+/**
+ * Brings the solved fields' words up to date with a scenario: a change of a CX
+ * figure changes what they solve to, without the panel being drawn again.
+ */
+export function refreshSolvedFields(box: ParentNode, rows: readonly AssumptionRow[]): void {
+  for (const row of rows) {
+    if (row.derivedFrom === null || row.path.startsWith(touchpoints)) continue;
+    const note = box.querySelector<HTMLElement>(`#${CSS.escape(fieldId(row.path))}`);
+    if (note && note.tagName === 'P') note.textContent = solvedWords(row, row.value);
+  }
+}
+
 /** An element id for a field's first control. */
 export const fieldId = (path: string) => `field-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
@@ -295,7 +313,7 @@ export function renderField(row: AssumptionRow, value: unknown, input: ScenarioI
     note.className = 'value-text';
     note.id = fieldId(row.path);
     note.tabIndex = -1;
-    note.textContent = `Solved from the business in every run, from ${row.derivedFrom.replace(/business\.([A-Za-z]+)/g, (_, name: string) => businessWords[name] ?? name)}: ${valueWords(row, value)} at the assumptions’ means. Change the business under “Make it your business”.`;
+    note.textContent = solvedWords(row, value);
     const own = doc.createElement('button');
     own.type = 'button';
     own.className = 'set-own';

@@ -24,7 +24,7 @@ import {
 } from 'cx-roi';
 import { breakEvenWords, formatAssumption, inWorker, money, pairedRows, pairedWords, sensitivityRows, sensitivityWords, signedMoney, voiWords } from './decisions';
 import { chartPng, chartSvg, download } from './export';
-import { closedGroups, fieldId, fieldRows, filterFields, groups, ownTouchpoints, plainMessage, renderField, renderGroup, setFieldCurrency, showIssues, touchpoints, valueAt } from './fields';
+import { closedGroups, fieldId, fieldRows, filterFields, groups, ownTouchpoints, plainMessage, refreshSolvedFields, renderField, renderGroup, setFieldCurrency, showIssues, touchpoints, valueAt } from './fields';
 import { comparison, headline, headlineSentence, kpiRows, spreadLine } from './headline';
 import { type Analyses, analysesKnown, firstRuns, packRuns, rememberAnalyses } from './analyses-cache';
 import { assumptionLabel, assumptionValue } from './labels';
@@ -324,6 +324,8 @@ function renderAnswer(): void {
   document.body.dataset.medianRoi = String(result.horizon.roi.p50);
   const kpis = impliedKpis(result.scenario);
   renderBusiness(result, kpis);
+  // What the business solves to follows the figures this result was simulated with.
+  if (result.scenario.business) refreshSolvedFields(fieldsBox, describeAssumptions(result.scenario));
   $('#business-line').textContent = businessLine(result, lastGood.state.input, kpis);
   if (programme) $('#gate-words').textContent = programme.stageGateWords(result, currency());
   renderComparisonTable();

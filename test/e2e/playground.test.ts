@@ -532,9 +532,13 @@ describe.runIf(ready)('playground in headless Chromium', () => {
     expect(await nineteen.locator('td').nth(4).textContent()).toContain('article 000');
     expect(await page.locator('#robustness-table tbody tr', { hasText: 'At 10 years instead of 60 months' }).count()).toBe(1);
     // One click: the reading goes into the assumptions, the answer follows, and the business stays the same company.
+    const solvedChurn = async () => Number((await field(page, 'churn.base').textContent())?.match(/: ([\d.]+)% at the assumptions’ means/)?.[1]);
+    const baseBefore = await solvedChurn();
     const hash = await hashOf(page);
     await nineteen.locator('button.use-reading').click();
     await settled(page, hash);
+    // Fewer leave after a bad experience, so more leave after a good one: the solved base churn follows, shown at once.
+    expect(await solvedChurn()).toBeGreaterThan(baseBefore);
     expect(decodeURIComponent(page.url())).toContain('"switchAfterBad":0.19');
     expect(await box(page, 'churn.switchAfterBad').inputValue()).toBe('19');
     expect(await page.locator('#kpis tr', { hasText: 'Annual retention' }).locator('td').first().textContent()).toBe('80.0%');
