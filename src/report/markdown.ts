@@ -6,7 +6,9 @@ const escape = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 /**
  * The assumptions table as Markdown: path, default, unit, meaning, and source
  * (credit, article and quote) or "illustrative assumption", with any
- * competing figures from the source articles. The README's table is this
+ * competing figures from the source articles. A field a held business
+ * solves shows its value at the assumptions' means (four digits) and the
+ * business figure it comes from. The README's table is this
  * function's output.
  *
  * @param input - A partial scenario; the defaults when left out.
@@ -22,7 +24,10 @@ export function assumptionsMarkdown(input: ScenarioInput = {}): string {
       ? `${r.source.figure} (${r.source.credit}; \`${r.source.article}\`: “${r.source.quote}”)${r.note ? ` ${r.note}` : ''}`
       : `*Illustrative assumption.* ${(r.note ?? '').replace(/^Illustrative assumption, not a published finding: /, '')}`;
     const competing = r.alternatives.map((a) => ` Competing figure: ${a.value}, ${a.figure} (${a.credit}; \`${a.article}\`; ${a.note}).`).join('');
-    return `| \`${r.path}\` | ${escape(r.valueText)} | ${escape(r.unit)} | ${escape(r.description)} Allowed: ${escape(r.allowed)}. | ${escape(source + competing)} |`;
+    // A field a held business solves: its value at the assumptions' means, to four digits, and where it comes from.
+    const value = r.derivedFrom !== null && typeof r.value === 'number' ? `${Number(r.value.toPrecision(4))}, solved from the business` : r.valueText;
+    const solved = r.derivedFrom !== null ? ` Solved in every run from ${r.derivedFrom}.` : '';
+    return `| \`${r.path}\` | ${escape(value)} | ${escape(r.unit)} | ${escape(r.description)} Allowed: ${escape(r.allowed)}.${escape(solved)} | ${escape(source + competing)} |`;
   });
   return ['| field | default | unit | meaning | source |', '|---|---|---|---|---|', ...rows].join('\n');
 }

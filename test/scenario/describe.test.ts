@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { alternatives, describeAssumptions, sources } from '../../src/index.js';
+import { alternatives, assumptionsMarkdown, describeAssumptions, sources } from '../../src/index.js';
 
 // The source articles live beside the project (shared/seeds); CX_ROI_SEEDS may point elsewhere.
 const seedsDir = process.env.CX_ROI_SEEDS ?? join(import.meta.dirname, '../../../shared/seeds');
@@ -103,6 +103,9 @@ describe('describeAssumptions', () => {
     expect(from('wordOfMouth.excellentShare')).toMatch(/business\.nps/);
     expect(from('journey.touchpointFailure.delivery')).toMatch(/business\.badExperienceShareMonthly/);
     expect(from('churn.switchAfterBad')).toBeNull();
+    // The Markdown table (the README's) says so too, to four digits.
+    expect(assumptionsMarkdown()).toContain('| `churn.base` | 0.005608, solved from the business |');
+    expect(assumptionsMarkdown({ business: null })).toContain('| `churn.base` | 0.005607583884516073 |');
     // Without an NPS the excellent share is the scenario's own.
     const noNps = describeAssumptions({ business: { nps: null } as never });
     expect(noNps.find((r) => r.path === 'wordOfMouth.excellentShare')?.derivedFrom).toBeNull();
