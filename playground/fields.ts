@@ -82,7 +82,7 @@ const businessWords: Record<string, string> = {
   newCustomersMonthly: 'the new customers a month',
   badExperienceShareMonthly: 'the customers with a bad experience a month',
   nps: 'the NPS',
-  startAtSteadyState: 'the steady state',
+  startAtSteadyState: 'the steady-state start',
 };
 
 /** What a field solved from the business says: where it comes from, and its value at the assumptions' means. */
@@ -318,7 +318,8 @@ export function renderField(row: AssumptionRow, value: unknown, input: ScenarioI
     own.type = 'button';
     own.className = 'set-own';
     own.textContent = 'Set these parameters myself';
-    own.setAttribute('aria-label', 'Set these parameters myself: the scenario then holds no business, and changing a figure can change the company');
+    own.setAttribute('aria-label', 'Set these parameters myself: every solved field, fixed at the values shown; the scenario then holds no business, and changing a figure can change the company');
+    own.title = 'Every solved field becomes yours, fixed at the values shown (runs no longer solve them from their own draws, so the answer moves a little); changing a CX figure then changes the company too.';
     own.addEventListener('click', () => on.change('business', null, true, true));
     const error = doc.createElement('div');
     error.className = 'error';

@@ -771,7 +771,7 @@ async function checkReadings(): Promise<void> {
   const runs = Math.min(readingRuns, settings.runs);
   $('#robustness-sentence').textContent = 'Checking the answer under the readings the sources disagree on…';
   $('#robustness-status').textContent = `Simulating each reading, ${runs.toLocaleString('en-US')} runs each, in the background…`;
-  $('#robustness-table').replaceChildren();
+  // The last table stays (dimmed while stale) until the new one is ready, so the page does not jump.
   try {
     const value = await inWorker({ kind: 'robustness', input: settings.input, options: { runs, seed: settings.seed, flips: false } }, controller.signal);
     readings = { hash, value };
@@ -798,7 +798,7 @@ function drawReadings(): void {
   caption.textContent = 'The decision (invest when the expected NPV is positive) under each reading; ± is simulation error, not the spread';
   const head = document.createElement('tr');
   // The decision second, so a phone shows it without scrolling sideways.
-  for (const text of ['Reading', 'Decision', 'Chance it pays for itself', 'Median ROI', 'Mean NPV', 'Source', '']) {
+  for (const text of ['Reading', 'Decision (by mean NPV)', 'Chance it pays for itself', 'Median ROI', 'Mean NPV', 'Source', '']) {
     const th = document.createElement('th');
     th.scope = 'col';
     th.textContent = text;
@@ -839,7 +839,7 @@ function drawReadings(): void {
     body.append(tr);
   };
   const sourceWords = (x: ReadingOutcome) => (x.source ? `article ${x.source.article.slice(0, 3)}, ${x.source.credit}` : x.kind === 'illustrative' ? 'nobody has measured it' : '');
-  row('The scenario as it stands', '', r.asGiven, null);
+  row(`The scenario as it stands (${r.runs.toLocaleString('en-US')} runs; the answer above uses ${lastGood?.result.runCount.toLocaleString('en-US') ?? 'more'})`, '', r.asGiven, null);
   for (const x of r.readings) row(`If ${x.label}`, sourceWords(x), x, x);
   for (const h of r.horizons.filter((h) => h.months !== lastGood?.result.scenario.horizonMonths))
     row(`At ${h.months % 12 === 0 ? `${h.months / 12} years` : `${h.months} months`} instead of ${lastGood?.result.scenario.horizonMonths} months`, '', h, null);

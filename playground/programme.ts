@@ -19,6 +19,7 @@ import {
   defaultScenario,
   impliedKpis,
   improvementFromBudget,
+  parseScenario,
   executionSuccessFromMaturity,
   maturityQuestions,
 } from 'cx-roi';
@@ -111,7 +112,8 @@ export function calibrationCell(box: HTMLElement, host: ProgrammeHost): void {
       calibrate(observed, host.input());
       host.apply(holdingBusiness(host.input(), observed));
       error.textContent = '';
-      message.textContent = `Calibrated: the scenario now holds ${observed.customers.toLocaleString('en-US')} customers keeping ${percent(retention ?? 0, 1)} a year, spending ${host.currency()}${observed.averageRevenuePerCustomerMonthly} a month, with ${observed.newCustomersMonthly.toLocaleString('en-US')} new a month, in every run and whatever the published figures say (86% switch, 9 and 16 told, …; they are kept). The table above shows the business it implies.`;
+      message.dataset.business = JSON.stringify(parseScenario(holdingBusiness(host.input(), observed)).business);
+      message.textContent = `Calibrated: the scenario now holds ${observed.customers.toLocaleString('en-US')} customers keeping ${percent(retention ?? 0, 1)} a year, spending ${host.currency()}${observed.averageRevenuePerCustomerMonthly} a month, with ${observed.newCustomersMonthly.toLocaleString('en-US')} new a month, in every run and whatever the CX figures say (they are kept as they are). The table above shows the business it implies.`;
     } catch (problem) {
       message.textContent = '';
       error.textContent = `These figures cannot be matched: ${calibrationWords(problem)}`;
@@ -268,9 +270,11 @@ export function stageGateWords(result: SimulationResult, currency: string): stri
 
 /** The calibration form shows the business the scenario describes (after a calibration, undo or a link). */
 function syncCalibration(input: ScenarioInput): void {
+  let scenario: ReturnType<typeof parseScenario>;
   let kpis: ReturnType<typeof impliedKpis>;
   try {
-    kpis = impliedKpis(input);
+    scenario = parseScenario(input);
+    kpis = impliedKpis(scenario);
   } catch {
     return; // an invalid input: its error is shown on its field
   }
@@ -278,10 +282,18 @@ function syncCalibration(input: ScenarioInput): void {
     const e = document.querySelector<HTMLInputElement>(id);
     if (e && document.activeElement !== e) e.value = value;
   };
+  // The form starts from the business the scenario holds (all its figures), or what a raw scenario implies.
+  const held = scenario.business;
   const b = kpis.baseline;
-  set('#cal-customers', String(Math.round(kpis.withoutProgramme.customersStart)));
-  set('#cal-retention', String(Number((100 * b.annualRetention).toFixed(1))));
-  set('#cal-revenue', String(Number(b.revenuePerCustomerMonthly.toFixed(2))));
+  set('#cal-customers', String(held?.customers ?? Math.round(kpis.withoutProgramme.customersStart)));
+  set('#cal-retention', String(Number((100 * (held?.annualRetention ?? b.annualRetention)).toFixed(1))));
+  set('#cal-revenue', String(held?.averageRevenuePerCustomerMonthly ?? Number(b.revenuePerCustomerMonthly.toFixed(2))));
+  set('#cal-new', held ? String(held.newCustomersMonthly) : '');
+  set('#cal-bad', held?.badExperienceShareMonthly === undefined ? '' : String(Number((100 * held.badExperienceShareMonthly).toFixed(4))));
+  set('#cal-nps', held?.nps === undefined ? '' : String(held.nps));
+  // A message about a calibration the scenario no longer holds (after undo, a reset, a link) is taken down.
+  const message = document.querySelector<HTMLElement>('#calibrate-message');
+  if (message && message.dataset.business !== JSON.stringify(held ?? null)) message.textContent = '';
 }
 
 /** The maturity answers and the gate's form as the scenario has them (after undo, a link, a reset). */

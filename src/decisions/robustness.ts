@@ -193,7 +193,8 @@ function candidateReadings(figure: ContestedFigure, scenario: Scenario): Reading
     path: figure.path,
     value: fallback,
     label: defaultLabels[figure.path] ?? `${figure.path} at its default`,
-    source: field?.meta.source ? sources[field.meta.source] : null,
+    // A figure that reads a published sentence without a source of its own (word of mouth's period) cites its readings' source.
+    source: field?.meta.source ? sources[field.meta.source] : figure.kind === 'published' ? (figure.readings.find((r) => r.source)?.source ?? null) : null,
     reason: 'the default',
   };
   // The default's own value only when no reading of the catalogue is that value already.
@@ -223,7 +224,7 @@ function candidateReadings(figure: ContestedFigure, scenario: Scenario): Reading
  * @example
  * ```ts
  * const r = robustness({}, { runs: 1000, seed: 1 });
- * r.sentence; // e.g. "On average it pays back within 5 years under 5 of 8 published readings; if only 19% of customers leave after a bad experience (article 000), it does not."
+ * r.sentence; // e.g. "The expected NPV at 5 years is positive under 5 of 8 published readings; if nothing shows for two to three years (article 004) or only 19% of customers leave after a bad experience (article 000), it is negative."
  * r.flips.find((f) => f.path === 'churn.switchAfterBad')?.threshold; // the switching share at which the decision flips
  * ```
  */
@@ -374,7 +375,7 @@ function feasibleRange(scenario: Scenario, figure: ContestedFigure): [number, nu
   return [a, b];
 }
 
-/** The upshot in one sentence: how many published readings agree with the scenario's decision, and which does not. */
+/** The upshot in one sentence: how many published readings agree with the scenario's decision, and which do not. */
 export function robustnessSentence(
   asGiven: ReadingOutcome,
   readings: readonly ReadingOutcome[],
@@ -385,18 +386,26 @@ export function robustnessSentence(
   const published = readings.filter((r) => r.kind === 'published');
   const invest = asGiven.decision === 'invest';
   const within = horizonMonths % 12 === 0 ? `${horizonMonths / 12} year${horizonMonths === 12 ? '' : 's'}` : `${horizonMonths} months`;
-  // The decision rule in words: the mean NPV at the horizon above zero.
-  const verb = invest ? `On average it pays back within ${within}` : `On average it does not pay back within ${within}`;
+  // The decision rule in words: the mean NPV at the horizon, which the median ROI of the headline need not agree with.
+  const sign = (positive: boolean) => (positive ? 'positive' : 'negative');
+  const subject = `The expected NPV at ${within}`;
   const agreeing = 1 + published.filter((r) => r.decision === asGiven.decision).length;
   const total = 1 + published.length;
-  const against = published.find((r) => r.decision !== asGiven.decision);
-  const cite = (r: ReadingOutcome) => (r.source ? ` (${articleOf(r.source)})` : '');
+  const cite = (r: ReadingOutcome) => `${r.label}${r.source ? ` (${articleOf(r.source)})` : ''}`;
+  const list = (items: readonly string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1] as string}`);
+  // The published readings that turn the decision, one a figure (the one that turns it furthest), furthest first;
+  // the table has them all.
+  const furthest = (a: ReadingOutcome, b: ReadingOutcome) => (invest ? a.npvMean - b.npvMean : b.npvMean - a.npvMean);
+  const against = published
+    .filter((r) => r.decision !== asGiven.decision)
+    .sort(furthest)
+    .filter((r, i, all) => all.findIndex((o) => o.path === r.path) === i);
   let sentence =
-    agreeing === total
-      ? `${verb} under ${total === 1 ? 'the' : `all ${total}`} published reading${total === 1 ? '' : 's'}`
-      : `${verb} under ${agreeing} of ${total} published readings; if ${against?.label ?? ''}${against ? cite(against) : ''}, it ${invest ? 'does not' : 'does'}`;
+    against.length === 0
+      ? `${subject} is ${sign(invest)} under ${total === 1 ? 'the' : `all ${total}`} published reading${total === 1 ? '' : 's'}`
+      : `${subject} is ${sign(invest)} under ${agreeing} of ${total} published readings; if ${list(against.map(cite))}, it is ${sign(!invest)}`;
   const unmeasured = readings.find((r) => r.kind === 'illustrative' && r.decision !== asGiven.decision);
-  if (unmeasured) sentence += `. It rests on a number nobody measured: if ${unmeasured.label}, it ${invest ? 'does not' : 'does'}`;
+  if (unmeasured) sentence += `. It rests on a number nobody measured: if ${unmeasured.label}, it is ${sign(!invest)}`;
   if (skipped > 0) sentence += `. ${skipped} more reading${skipped === 1 ? '' : 's'} cannot hold this business`;
   if (!businessHeld) sentence += ' (the business is not held, so each reading also changes the company)';
   return `${sentence}.`;

@@ -16,7 +16,7 @@ export function derivedPathsOf(business: { readonly nps?: number | undefined }):
 
 /** Which business figure each derived field comes from, in words, for the assumptions table. */
 export const derivedFrom: Readonly<Record<string, string>> = {
-  'customers.initial': 'business.customers (or its steady state with business.startAtSteadyState)',
+  'customers.initial': 'business.customers (or, with business.startAtSteadyState, the count at which new customers balance churn)',
   'churn.base': 'business.annualRetention or business.monthlyChurn, less the churn bad experiences cause',
   'spend.averagePerMonth': 'business.averageRevenuePerCustomerMonthly',
   'acquisition.organicMonthly': 'business.newCustomersMonthly, less those word of mouth brings',

@@ -140,7 +140,7 @@ describe('cx-roi CLI', () => {
     const { code, stdout, stderr } = await cli(['robustness', '--runs', '200', '--no-flips']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout.split('\n')[0]).toMatch(/^On average it pays back within 5 years under \d+ of \d+ published readings; if only 19% of customers leave after a bad experience \(article 000\), it does not\./);
+    expect(stdout.split('\n')[0]).toMatch(/^The expected NPV at 5 years is positive under \d+ of \d+ published readings; if nothing shows for two to three years \(article 004\) or only 19% of customers leave after a bad experience \(article 000\), it is negative\./);
     expect(stdout).toMatch(/only 22% of customers leave after a bad experience\s+article 001, Temkin Group/);
     expect(stdout).toContain('the business held, the same 200 runs and seed 1 throughout');
     expect(stdout).toMatch(/120 months\s+\d+% ± /);

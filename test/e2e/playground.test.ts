@@ -309,9 +309,15 @@ describe.runIf(ready)('playground in headless Chromium', () => {
     const { page, problems } = await open(link({ runs: 1000, seed: 2 }));
     // Calibration: the figures a company knows become a scenario whose baseline reproduces them.
     let hash = await hashOf(page);
+    // The form starts from the business the scenario holds (the default's: 180 new a month, NPS 20).
+    expect(await page.locator('#cal-new').inputValue()).toBe('180');
+    expect(await page.locator('#cal-nps').inputValue()).toBe('20');
     await page.fill('#cal-customers', '50000');
     await page.fill('#cal-retention', '85');
     await page.fill('#cal-revenue', '40');
+    // Blank new customers: as many join as leave; no NPS.
+    await page.fill('#cal-new', '');
+    await page.fill('#cal-nps', '');
     // With its bad-experience rate, the business stays reconcilable when channels add failures below (the touchpoints make up the rest).
     await page.fill('#cal-bad', '1.5');
     await page.click('#calibrate-form button[type="submit"]');
@@ -323,6 +329,14 @@ describe.runIf(ready)('playground in headless Chromium', () => {
     expect(decodeURIComponent(page.url())).not.toContain('"base"');
     // The solved fields say so, and stay solved: changing a CX figure keeps the business.
     expect(await field(page, 'churn.base').textContent()).toMatch(/Solved from the business in every run/);
+    // Undone, the message goes and the form shows the business the scenario holds again; redone, both come back.
+    await page.click('#undo');
+    hash = await settled(page, hash);
+    expect(await page.locator('#calibrate-message').textContent()).toBe('');
+    expect(await page.locator('#cal-customers').inputValue()).toBe('10000');
+    await page.click('#redo');
+    hash = await settled(page, hash);
+    expect(await page.locator('#cal-customers').inputValue()).toBe('50000');
     // A contradiction is named, not swallowed.
     await page.fill('#cal-retention', '0');
     await page.click('#calibrate-form button[type="submit"]');
@@ -523,8 +537,8 @@ describe.runIf(ready)('playground in headless Chromium', () => {
   it('says under the answer whether it holds across the readings, and uses a reading in one click with the business held', { timeout: 120_000 }, async () => {
     const { page, problems } = await open(link({ runs: 1000, seed: 1 }));
     const sentence = page.locator('#robustness-sentence');
-    await expect.poll(() => sentence.textContent(), { timeout: 60_000 }).toMatch(/^On average it (pays back|does not pay back) within 5 years under \d+ of \d+ published readings/);
-    expect(await sentence.textContent()).toContain('if only 19% of customers leave after a bad experience (article 000), it does not');
+    await expect.poll(() => sentence.textContent(), { timeout: 60_000 }).toMatch(/^The expected NPV at 5 years is (positive|negative) under \d+ of \d+ published readings/);
+    expect(await sentence.textContent()).toContain('only 19% of customers leave after a bad experience (article 000), it is negative');
     const rows = page.locator('#robustness-table tbody tr');
     expect(await rows.count()).toBeGreaterThan(10);
     const nineteen = page.locator('#robustness-table tbody tr', { hasText: 'If only 19% of customers leave after a bad experience' });
@@ -542,7 +556,7 @@ describe.runIf(ready)('playground in headless Chromium', () => {
     expect(decodeURIComponent(page.url())).toContain('"switchAfterBad":0.19');
     expect(await box(page, 'churn.switchAfterBad').inputValue()).toBe('19');
     expect(await page.locator('#kpis tr', { hasText: 'Annual retention' }).locator('td').first().textContent()).toBe('80.0%');
-    await expect.poll(() => sentence.textContent(), { timeout: 60_000 }).toMatch(/^On average it does not pay back within 5 years under \d+ of \d+ published readings; if 86% of customers switch after a bad experience \(article 003\), it does\./);
+    await expect.poll(() => sentence.textContent(), { timeout: 60_000 }).toMatch(/^The expected NPV at 5 years is negative under \d+ of \d+ published readings; if 89% of customers switch after a bad experience \(article 003\)[^;]*, it is positive\./);
     expect(problems).toEqual([]);
     await page.close();
   });
