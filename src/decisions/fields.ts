@@ -23,25 +23,45 @@ export function assumptionAt(scenario: Scenario, path: string, option: string): 
  * so the answers go.
  */
 export function withValue(scenario: Scenario, path: string, value: Assumption): Scenario {
-  const copy = structuredClone(scenario) as unknown as Record<string, unknown>;
-  if (path === 'investment.executionSuccess') delete (copy.investment as Record<string, unknown>).maturity;
-  const parts = path.split('.');
-  let at: Record<string, unknown> = copy;
-  for (const part of parts.slice(0, -1)) at = at[part] as Record<string, unknown>;
-  at[parts[parts.length - 1] as string] = structuredClone(value);
-  return parseScenario(copy);
+  return withValues(scenario, [{ path, value }]);
 }
 
-/** The scenario with several fields set at once (validated once, so a pair that only fits together is read together). */
+/** The scenario with several fields set at once (validated once, so a pair that only fits together is read together), as {@link withValue} sets one. */
 export function withValues(scenario: Scenario, values: readonly { path: string; value: Assumption }[]): Scenario {
   const copy = structuredClone(scenario) as unknown as Record<string, unknown>;
   for (const { path, value } of values) {
+    if (path === 'investment.executionSuccess') delete (copy.investment as Record<string, unknown>).maturity;
     const parts = path.split('.');
     let at = copy;
     for (const part of parts.slice(0, -1)) at = at[part] as Record<string, unknown>;
     at[parts[parts.length - 1] as string] = structuredClone(value);
   }
   return parseScenario(copy);
+}
+
+/** Whether the scenario takes `value` at `path` (a held business may not: 86% + 20% switching at a low churn, say). */
+export function fitsValue(scenario: Scenario, path: string, value: number): boolean {
+  try {
+    withValue(scenario, path, value);
+    return true;
+  } catch (error) {
+    if (error instanceof ScenarioError) return false;
+    throw error;
+  }
+}
+
+/**
+ * The value nearest `outside` that the scenario still takes at `path`, by
+ * `steps` halvings between `inside` (taken) and `outside` (refused), each
+ * midpoint passed through `round` (a whole-number field's rounding).
+ */
+export function lastFitting(scenario: Scenario, path: string, inside: number, outside: number, steps: number, round: (x: number) => number = (x) => x): number {
+  for (let i = 0; i < steps; i += 1) {
+    const mid = round((inside + outside) / 2);
+    if (fitsValue(scenario, path, mid)) inside = mid;
+    else outside = mid;
+  }
+  return inside;
 }
 
 /** A typical value of an assumption: the number, or its distribution's mode, mean or middle. */

@@ -11,7 +11,7 @@ import { type Source, sources } from '../scenario/sources.js';
 import { simulateRange } from '../simulate/matrix.js';
 import { resolveOptions } from '../simulate/options.js';
 import { horizonQuantile } from '../summary/statistics.js';
-import { assumptionAt, optionsObject, withValue, withValues } from './fields.js';
+import { assumptionAt, fitsValue, lastFitting, optionsObject, withValue, withValues } from './fields.js';
 import { runsNotHoldingBusiness } from '../model/business-check.js';
 
 /** What the decision rule says: invest when the expected (mean) NPV at the horizon is positive. */
@@ -348,30 +348,13 @@ function flipOf(scenario: Scenario, figure: ContestedFigure, seed: Seed, runs: n
  */
 function feasibleRange(scenario: Scenario, figure: ContestedFigure): [number, number] | null {
   const [lo, hi] = figure.range;
-  const fits = (x: number) => {
-    try {
-      withValue(scenario, figure.path, x);
-      return true;
-    } catch (error) {
-      if (error instanceof ScenarioError) return false;
-      throw error;
-    }
-  };
   const points = Array.from({ length: 21 }, (_, i) => lo + ((hi - lo) * i) / 20);
-  const fitting = points.filter(fits);
+  const fitting = points.filter((x) => fitsValue(scenario, figure.path, x));
   if (fitting.length === 0) return null;
   let [a, b] = [fitting[0] as number, fitting[fitting.length - 1] as number];
   // Refine each end towards the range's end it stopped short of.
-  const refine = (inside: number, outside: number) => {
-    for (let i = 0; i < 20; i += 1) {
-      const mid = (inside + outside) / 2;
-      if (fits(mid)) inside = mid;
-      else outside = mid;
-    }
-    return inside;
-  };
-  if (a > lo) a = refine(a, a - (hi - lo) / 20);
-  if (b < hi) b = refine(b, b + (hi - lo) / 20);
+  if (a > lo) a = lastFitting(scenario, figure.path, a, a - (hi - lo) / 20, 20);
+  if (b < hi) b = lastFitting(scenario, figure.path, b, b + (hi - lo) / 20, 20);
   return [a, b];
 }
 

@@ -13,7 +13,7 @@ import type { SimulationResult } from '../simulate/result.js';
 import { quantileSorted } from '../summary/band.js';
 import { pearson, ranks } from '../summary/correlation.js';
 import { betweenClassShare, defaultClasses, partition, sortedOrder } from './first-order.js';
-import { optionsObject, withValue, withValues } from './fields.js';
+import { fitsValue, lastFitting, optionsObject, withValues } from './fields.js';
 import type { Distribution } from '../scenario/distribution.js';
 
 /** The path under which sensitivity reports whether the programme was carried out as planned. */
@@ -295,27 +295,9 @@ function fixedFigureSwings(
         const inside = Math.min(f.meta.domain.max, Math.max(f.meta.domain.min, v));
         return f.meta.domain.integer ? Math.round(inside) : inside;
       };
-      const fits = (v: number) => {
-        try {
-          withValue(result.scenario, f.path, v);
-          return true;
-        } catch (error) {
-          if (error instanceof ScenarioError) return false;
-          throw error;
-        }
-      };
       // An end the held business cannot be reconciled with (86% + 20% switching at a low churn, say) is moved in
       // towards the figure's own value until it can: the swing is then lopsided, and `low` and `high` say so.
-      const inward = (end: number) => {
-        if (fits(end)) return end;
-        let [inside, outside] = [value, end];
-        for (let i = 0; i < 30; i += 1) {
-          const mid = clip((inside + outside) / 2);
-          if (fits(mid)) inside = mid;
-          else outside = mid;
-        }
-        return inside;
-      };
+      const inward = (end: number) => (fitsValue(result.scenario, f.path, end) ? end : lastFitting(result.scenario, f.path, value, end, 30, clip));
       const [low, high] = [inward(clip(value * (1 - range))), inward(clip(value * (1 + range)))];
       const at = (values: readonly { path: string; value: number | Distribution }[]) => npvAtMonths(withValues(result.scenario, values), result.seed, runs, months);
       const [atLow, atHigh] = [at([{ path: f.path, value: low }]), at([{ path: f.path, value: high }])];
