@@ -1,5 +1,5 @@
 import type { Business } from '../scenario/business.js';
-import { reachedShare } from './month.js';
+import { expectedMonth } from './expected-month.js';
 import { type RunParameters, contactFailure, splitSpend } from './parameters.js';
 
 /** The monthly churn a business states: given, or from its annual retention. */
@@ -78,13 +78,9 @@ function aboutToJoinFor(target: number, negativeTells: number, deterrencePerTell
   return j;
 }
 
-/** New customers in a month of a baseline with `customers`, at the parameters `p` (the expected counts). */
+/** Expected new customers in a month of a baseline with `customers`, at the parameters `p` and `organicMonthly` sign-ups. */
 function newCustomers(p: RunParameters, customers: number, organicMonthly: number): number {
-  const bad = customers * p.pBad;
-  const excellent = (customers - bad) * p.excellentShare;
-  const converted = p.prospects * reachedShare(p.conversionPerTell, excellent * p.recommendAfterExcellent * p.toldPerRecommendingMonth, p.prospects);
-  const aboutToJoin = converted + (p.prospects - converted) * organicMonthly;
-  return aboutToJoin * (1 - reachedShare(p.deterrencePerTell, bad * p.speakAfterBad * p.toldAfterBad, aboutToJoin));
+  return expectedMonth(customers, p.prospects, { pBad: p.pBad, excellentShare: p.excellentShare }, { ...p, organicMonthly }).acquired;
 }
 
 /**
@@ -169,9 +165,10 @@ export function holdBusiness(p: RunParameters, business: Business, report?: (con
   const target = business.newCustomersMonthly;
   const customers = business.customers;
   const bad = customers * pBad;
-  const tells = (customers - bad) * excellentShare * p.recommendAfterExcellent * p.toldPerRecommendingMonth;
-  const converted = p.prospects * reachedShare(p.conversionPerTell, tells, p.prospects);
-  const fromWordOfMouth = newCustomers(held, customers, 0);
+  // The month without organic sign-ups: what word of mouth alone converts, and brings once stories put some off.
+  const wordOfMouthOnly = expectedMonth(customers, p.prospects, { pBad, excellentShare }, { ...held, organicMonthly: 0 });
+  const { converted } = wordOfMouthOnly;
+  const fromWordOfMouth = wordOfMouthOnly.acquired;
   let organicMonthly: number;
   if (fromWordOfMouth > target * (1 + 1e-9) + 1e-6) {
     conflict(
