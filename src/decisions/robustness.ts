@@ -13,6 +13,7 @@ import { resolveOptions } from '../simulate/options.js';
 import { horizonQuantile } from '../summary/statistics.js';
 import { assumptionAt, fitsValue, lastFitting, optionsObject, withValue, withValues } from './fields.js';
 import { runsNotHoldingBusiness } from '../model/business-check.js';
+import { drawFirstRuns } from '../model/draw.js';
 
 /** What the decision rule says: invest when the expected (mean) NPV at the horizon is positive. */
 export type Decision = 'invest' | 'do not invest';
@@ -177,7 +178,7 @@ export function decisionFigures(scenario: Scenario, seed: Seed, runs: number): D
     npvMean: mean,
     npvMeanStandardError: sd / Math.sqrt(runs),
     decision: mean > 0 ? 'invest' : 'do not invest',
-    businessNotHeldShare: ((held) => (held.checked > 0 ? held.notHeld / held.checked : 0))(runsNotHoldingBusiness(scenario, seed, runs)),
+    businessNotHeldShare: ((held) => (held.checked > 0 ? held.notHeld / held.checked : 0))(runsNotHoldingBusiness(scenario, drawFirstRuns(scenario, seed, runs))),
   };
 }
 

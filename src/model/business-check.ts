@@ -1,14 +1,10 @@
-import type { Seed } from '../random/stream.js';
 import type { Scenario } from '../scenario/schema.js';
 import { type BusinessConflict, holdBusiness } from './business.js';
-import { drawValues, drawnSummedPaths } from './draw.js';
+import { type DrawnValues, drawnSummedPaths } from './draw.js';
 import { drawnParameters } from './parameters.js';
 
-/** Runs the check of a held business reads at most: the first ones, whose draws are made again from the seed. */
-export const businessCheckRuns = 2000;
-
 /**
- * How many of a simulation's first runs draw figures under which the
+ * How many of a simulation's runs (given by their draws: `drawFirstRuns`) draw figures under which the
  * scenario's business cannot be held (a switching share so high that bad
  * experiences alone lose more customers than the business does, a chance a
  * tell wins a customer so high that recommendations alone bring more than
@@ -17,16 +13,16 @@ export const businessCheckRuns = 2000;
  * it describes another company. `checked` is 0 when the scenario holds no
  * business.
  */
-export function runsNotHoldingBusiness(scenario: Scenario, seed: Seed, runs: number): { readonly checked: number; readonly notHeld: number; readonly first: BusinessConflict | null } {
+export function runsNotHoldingBusiness(scenario: Scenario, draws: readonly DrawnValues[]): { readonly checked: number; readonly notHeld: number; readonly first: BusinessConflict | null } {
   const business = scenario.business;
   if (!business) return { checked: 0, notHeld: 0, first: null };
-  const checked = Math.min(runs, businessCheckRuns);
+  const checked = draws.length;
   const summed = drawnSummedPaths(scenario);
   let notHeld = 0;
   let first: BusinessConflict | null = null;
   for (let run = 0; run < checked; run += 1) {
     let clash: BusinessConflict | null = null;
-    holdBusiness(drawnParameters(scenario, drawValues(scenario, seed, run), summed), business, (c) => {
+    holdBusiness(drawnParameters(scenario, draws[run] as DrawnValues, summed), business, (c) => {
       clash ??= c;
     });
     if (clash) {

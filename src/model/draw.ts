@@ -37,3 +37,11 @@ export function drawnSummedPaths(scenario: Scenario): SummedPaths {
   }
   return summed;
 }
+
+/** Runs whose draws a result reads again, at most: the first ones (the checks of a held business and of what drives the NPV). */
+export const redrawnRuns = 2000;
+
+/** The draws of a simulation's first runs (at most {@link redrawnRuns}), made again from the seed: no simulation. */
+export function drawFirstRuns(scenario: Scenario, seed: Seed, runs: number): DrawnValues[] {
+  return Array.from({ length: Math.min(runs, redrawnRuns) }, (_, run) => drawValues(scenario, seed, run));
+}

@@ -1,20 +1,17 @@
 import { runsNotHoldingBusiness } from '../model/business-check.js';
-import type { Seed } from '../random/stream.js';
-import { scenarioAssumptions } from '../scenario/assumption-fields.js';
+import type { DrawnValues } from '../model/draw.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { SimulationWarning } from '../simulate/result.js';
 
 /**
  * A warning when some runs draw figures under which the scenario's business
- * cannot be held (from the first 2,000 runs): those runs describe another
+ * cannot be held (from the draws of the first runs, `drawFirstRuns`): those runs describe another
  * company, so the answer is not wholly for this one. Empty when every run
  * holds it, or when the scenario holds no business.
  */
-export function heldBusinessWarnings(scenario: Scenario, seed: Seed, runs: number): SimulationWarning[] {
+export function heldBusinessWarnings(scenario: Scenario, draws: readonly DrawnValues[]): SimulationWarning[] {
   if (!scenario.business) return [];
-  // A scenario read back from JSON or sent between threads has its assumptions found again first.
-  scenarioAssumptions(scenario);
-  const { checked, notHeld, first } = runsNotHoldingBusiness(scenario, seed, runs);
+  const { checked, notHeld, first } = runsNotHoldingBusiness(scenario, draws);
   if (notHeld === 0 || !first) return [];
   const share = (100 * notHeld) / checked;
   return [

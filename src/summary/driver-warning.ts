@@ -1,13 +1,10 @@
-import { drawValues } from '../model/draw.js';
+import type { DrawnValues } from '../model/draw.js';
 import { type Seed, createStream } from '../random/stream.js';
 import { scenarioAssumptions } from '../scenario/assumption-fields.js';
 import { scenarioFields } from '../scenario/fields.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { SimulationWarning } from '../simulate/result.js';
 import { betweenClassShare, defaultClasses, partition } from './first-order.js';
-
-/** Runs the unmeasured-driver warning reads at most: the first ones, enough for a first-order share to a few points. */
-export const driverWarningRuns = 2000;
 
 /** Least share of the NPV's variance an assumption must explain alone before it is called the answer's largest driver. */
 export const driverWarningShare = 0.1;
@@ -23,23 +20,16 @@ const money = (x: number) => Math.round(x).toLocaleString('en-US');
  * before deciding would be worth (EVPPI of invest-or-not by expected NPV,
  * by the one-level partition method, less the same estimate with the input
  * shuffled: what noise within the classes alone gives), both from the first
- * {@link driverWarningRuns} runs, whose draws are made again from the seed.
+ * runs, whose draws (`drawFirstRuns`) are made again from the seed.
  * Empty when fewer than 100 runs, when no assumption explains at least
  * {@link driverWarningShare} alone, or when the largest has a source.
  */
-export function unmeasuredDriverWarnings(scenario: Scenario, seed: Seed, npv: ArrayLike<number>, executed: ArrayLike<number>): SimulationWarning[] {
-  const n = Math.min(npv.length, driverWarningRuns);
+export function unmeasuredDriverWarnings(scenario: Scenario, seed: Seed, draws: readonly DrawnValues[], npv: ArrayLike<number>, executed: ArrayLike<number>): SimulationWarning[] {
+  const n = draws.length;
   if (n < 100) return [];
-  const fields = scenarioAssumptions(scenario);
-  const varying = fields.filter((f) => typeof f.value !== 'number');
+  const varying = scenarioAssumptions(scenario).filter((f) => typeof f.value !== 'number');
   if (varying.length === 0) return [];
-  const columns = varying.map(() => new Float64Array(n));
-  for (let run = 0; run < n; run += 1) {
-    const values = drawValues(scenario, seed, run);
-    varying.forEach((f, j) => {
-      (columns[j] as Float64Array)[run] = values[f.path] as number;
-    });
-  }
+  const columns = varying.map(({ path }) => Float64Array.from(draws, (values) => values[path] as number));
   const y = Float64Array.from({ length: n }, (_, i) => npv[i] as number);
   const classes = defaultClasses(n);
   let best: { index: number; share: number; classOf: Uint16Array; count: number } = { index: -1, share: 0, classOf: new Uint16Array(0), count: 0 };

@@ -8,6 +8,8 @@ import type { RunResult } from '../model/run.js';
 import { summarizeHorizon, summarizeSeries } from './summarize.js';
 import { unmeasuredDriverWarnings } from './driver-warning.js';
 import { heldBusinessWarnings } from './business-warning.js';
+import { drawFirstRuns } from '../model/draw.js';
+import { scenarioAssumptions } from '../scenario/assumption-fields.js';
 
 /** A simulation's result from its parts (with the kept runs, when built already). */
 export function assembleResult(
@@ -19,10 +21,14 @@ export function assembleResult(
   keepRuns: boolean,
   built?: readonly RunResult[],
 ): SimulationResult {
+  // The first runs' draws, made again once for both checks that read them (a scenario read back from JSON or sent
+  // between threads has its assumptions found again first).
+  const drawn = scenarioAssumptions(scenario).some((f) => typeof f.value !== 'number');
+  const draws = scenario.business !== null || (drawn && runs.count >= 100) ? drawFirstRuns(scenario, seed, runs.count) : [];
   const warnings = [
     ...baselineWarnings(scenarioKpis(scenario), scenario.business !== null),
-    ...heldBusinessWarnings(scenario, seed, runs.count),
-    ...unmeasuredDriverWarnings(scenario, seed, runs.horizon.npv, runs.horizon.executed),
+    ...heldBusinessWarnings(scenario, draws),
+    ...unmeasuredDriverWarnings(scenario, seed, draws, runs.horizon.npv, runs.horizon.executed),
   ];
   const result: SimulationResult = { version, scenario, warnings, seed, runCount: runs.count, series, horizon };
   return keepRuns ? { ...result, runs: built ?? runResults(runs, ...keptRunsFlags(scenario)) } : result;
