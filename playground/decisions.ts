@@ -73,7 +73,7 @@ const minus = '−';
 export const money = (x: number) => `${x < 0 ? minus : ''}${Math.round(Math.abs(x)).toLocaleString('en-US')}`;
 export const signedMoney = (x: number) => (Math.round(x) === 0 ? '0' : `${x > 0 ? '+' : minus}${money(Math.abs(x))}`);
 export const percent = (x: number, digits = 0) => `${x < 0 ? minus : ''}${(100 * Math.abs(x)).toFixed(digits)}%`;
-const signedPercent = (x: number, digits = 0) => (x === 0 ? '0%' : `${x > 0 ? '+' : minus}${percent(Math.abs(x), digits)}`);
+export const signedPercent = (x: number, digits = 0) => (x === 0 ? '0%' : `${x > 0 ? '+' : minus}${percent(Math.abs(x), digits)}`);
 const signedPoints = (x: number) => (x === 0 ? '0' : `${x > 0 ? '+' : minus}${(100 * Math.abs(x)).toFixed(1)}`);
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const lower = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);

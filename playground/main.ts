@@ -22,7 +22,7 @@ import {
   seriesCsv,
   simulateParallel,
 } from 'cx-roi';
-import { breakEvenWords, formatAssumption, inWorker, money, pairedRows, pairedWords, sensitivityRows, sensitivityWords, signedMoney, voiWords } from './decisions';
+import { breakEvenWords, formatAssumption, inWorker, money, pairedRows, pairedWords, percent, sensitivityRows, sensitivityWords, signedMoney, signedPercent, voiWords } from './decisions';
 import { chartPng, chartSvg, download } from './export';
 import { closedGroups, fieldId, fieldRows, filterFields, groups, ownTouchpoints, plainMessage, refreshSolvedFields, renderField, renderGroup, setFieldCurrency, showIssues, touchpoints, valueAt } from './fields';
 import { comparison, headline, headlineSentence, kpiRows, spreadLine } from './headline';
@@ -785,8 +785,6 @@ async function checkReadings(): Promise<void> {
   }
 }
 
-const percentWords = (x: number) => `${(100 * x).toFixed(0)}%`;
-const signedPercentWords = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : ''}${(100 * Math.abs(x)).toFixed(0)}%`;
 
 function drawReadings(): void {
   if (!readings || readings.hash !== lastGood?.hash) return;
@@ -815,9 +813,9 @@ function drawReadings(): void {
     name.textContent = label;
     tr.append(name);
     for (const text of [
-      (x.decision === 'invest' ? 'invest' : 'do not invest') + (x.businessNotHeldShare > 0 ? ` (the business is not held in ${percentWords(x.businessNotHeldShare)} of runs)` : ''),
-      `${percentWords(x.probabilityPositiveRoi)} ± ${(100 * x.probabilityPositiveRoiStandardError).toFixed(1)}%`,
-      signedPercentWords(x.roiMedian),
+      (x.decision === 'invest' ? 'invest' : 'do not invest') + (x.businessNotHeldShare > 0 ? ` (the business is not held in ${percent(x.businessNotHeldShare)} of runs)` : ''),
+      `${percent(x.probabilityPositiveRoi)} ± ${(100 * x.probabilityPositiveRoiStandardError).toFixed(1)}%`,
+      signedPercent(x.roiMedian),
       `${currency()}${signedMoney(x.npvMean)} ± ${money(x.npvMeanStandardError)}`,
       source,
     ]) {
