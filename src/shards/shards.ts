@@ -153,6 +153,25 @@ function shardBytes(count: number, months: number, parameters: number, keepRuns:
   return count * (monthly + 128 + kept) + (sketched ? 16 * bandMetrics.length * months * 1024 : 0);
 }
 
+/**
+ * Why a shard of `count` runs (of `runs` in all) is one planShards would not
+ * make, or undefined: exact bands past the runs whose monthly figures fit in
+ * memory, every run kept past the run-months a result holds, or a result past
+ * {@link maxShardBytes}. A spec or result from elsewhere is checked against
+ * these before any work, whatever its fingerprint says (anyone can compute one).
+ */
+function shardLimitIssue(s: { runs: number; count: number; keepRuns: boolean; bands: BandMethod }, months: number, parameters: number): { field: 'bands' | 'keepRuns' | 'count'; message: string } | undefined {
+  const fits = Math.floor(limits.runMonths / months);
+  if (s.bands.method === 'exact' && s.runs > fits)
+    return { field: 'bands', message: `are exact for ${formatNumber(s.runs)} runs of ${months} months, past the ${formatNumber(fits)} whose monthly figures fit in memory (planShards sketches the bands past that)` };
+  if (s.keepRuns && s.runs * months > limits.runMonths)
+    return { field: 'keepRuns', message: `keeps every run's monthly NPV, so runs × horizonMonths (${formatNumber(s.runs)} × ${months}) must be at most ${formatNumber(limits.runMonths)}` };
+  const bytes = shardBytes(s.count, months, parameters, s.keepRuns, s.bands.method === 'sketch');
+  if (bytes > maxShardBytes)
+    return { field: 'count', message: `gives a shard result of about ${formatNumber(Math.round(bytes / 2 ** 20))} MB, more than the ${maxShardBytes / 2 ** 20} MB planShards allows a shard` };
+  return undefined;
+}
+
 /** Whether a band method is one planShards makes. */
 function validBands(bands: unknown): bands is BandMethod {
   const b = bands as { method?: unknown; relativeAccuracy?: unknown } | null;
@@ -263,6 +282,9 @@ function checkSpec(spec: ShardSpec): Scenario {
   if (s.plan !== planKey(s as ShardSpec)) return fail('plan', 'does not match the spec: it was changed after planShards made it');
   const block = isWhole(s.index, 0, maxShards - 1) ? splitRuns(s.runs as number, s.shards as number)[s.index] : undefined;
   if (!block || block.first !== s.first || block.count !== s.count) return fail('index', `does not match the runs of shard ${String(s.index)} of ${String(s.shards)}`);
+  // The limits planShards enforces, before any work: a spec forged with a recomputed fingerprint must not tie a worker up for hours.
+  const limit = shardLimitIssue(s as ShardSpec, scenario.horizonMonths, recordedParameterNames(scenario).length);
+  if (limit) return fail(limit.field, limit.message);
   return scenario;
 }
 
@@ -364,6 +386,45 @@ export function simulateShard(spec: ShardSpec, options: SimulateShardOptions = {
   return encodeSections(header, sections);
 }
 
+/** A month's sketch from a shard result, which must hold every one of the shard's runs. */
+function readSketchOf(numbers: Float64Array, at: number, relativeAccuracy: number, count: number, label: string): ReturnType<typeof readSketch> {
+  let read: ReturnType<typeof readSketch>;
+  try {
+    read = readSketch(numbers, at, relativeAccuracy);
+  } catch (error) {
+    throw new ShardFormatError(`${label} has a bad value in section sketches: ${(error as Error).message}`);
+  }
+  if (read.sketch.count !== count) throw new ShardFormatError(`${label} has a bad value in section sketches: a month's sketch counts ${read.sketch.count} runs, not the shard's ${count}`);
+  return read;
+}
+
+/** What each section's values may be, beyond finite: the range of a figure that is a count, a share, a month or a flag. */
+function valueRange(name: string, months: number, count: number): { low: number; high: number; whole: boolean; what: string } | undefined {
+  if (name === 'horizon.executed') return { low: 0, high: 1, whole: true, what: 'a flag of 0 or 1' };
+  if (name === 'horizon.paybackMonth' || name === 'horizon.stoppedMonth') return { low: 0, high: months, whole: true, what: `a month from 1 to the horizon (${months}), or 0 for none` };
+  if (name === 'paidBackCounts') return { low: 0, high: count, whole: true, what: `a count of runs from 0 to the shard's ${count}` };
+  if (/^(values|horizon)\.customers/.test(name)) return { low: 0, high: Infinity, whole: false, what: 'a number of customers, at least 0' };
+  if (/^values\.(promoters|detractors)/.test(name)) return { low: 0, high: 1, whole: false, what: 'a share from 0 to 1' };
+  return undefined;
+}
+
+/**
+ * Checks the figures inside a shard result: every one finite, and counts,
+ * shares, months and flags within their range. Throws a ShardFormatError
+ * naming the shard, the section and the first bad value.
+ */
+function checkShardValues(sections: ReadonlyMap<string, SectionArray>, header: ShardHeader, months: number, label: string): void {
+  for (const [name, array] of sections) {
+    if (name === 'sketches') continue; // read and checked by readSketch
+    const range = valueRange(name, months, header.count);
+    for (let i = 0; i < array.length; i += 1) {
+      const x = array[i] as number;
+      const bad = !Number.isFinite(x) ? 'is not a finite number' : range && (x < range.low || x > range.high || (range.whole && !Number.isInteger(x))) ? `is not ${range.what}` : undefined;
+      if (bad) throw new ShardFormatError(`${label} has a bad value in section ${name}: ${String(x)} at ${i} ${bad}`);
+    }
+  }
+}
+
 interface ShardHeader {
   kind: string;
   version: string;
@@ -420,6 +481,10 @@ export function mergeShards(results: readonly Uint8Array[]): SimulationResult {
       header.plan !== planKey(header)
     )
       throw new ShardFormatError(`results[${i}] has a header that does not match its plan: it was changed after simulateShard wrote it`);
+    // The limits planShards enforces, whatever the fingerprint (anyone can compute one): the merge must not run out of memory.
+    const months = (header.scenario as { horizonMonths?: unknown }).horizonMonths;
+    const limit = isWhole(months, 1, limits.runMonths) ? shardLimitIssue(header, months, header.parameterNames.length) : { field: 'scenario', message: 'has no horizon' };
+    if (limit) throw new ShardFormatError(`results[${i}] (shard ${header.index}) is not one planShards makes: its ${limit.field} ${limit.message}`);
     return { header, sections: d.sections, at: i };
   });
   const head = (decoded[0] as (typeof decoded)[number]).header;
@@ -454,6 +519,8 @@ export function mergeShards(results: readonly Uint8Array[]): SimulationResult {
     if (expected && (array.constructor.name !== expected[0] || array.length !== expected[1])) throw new ShardFormatError(`results[${d.at}] has a section ${name} of the wrong kind or length`);
     return array;
   };
+  // The values themselves: a result that passes its checksum may still have been written by a broken or forged worker.
+  for (const d of ordered) checkShardValues(d.sections, d.header, months, `results[${d.at}] (shard ${d.header.index})`);
   const horizonOf = (d: (typeof decoded)[number]): HorizonColumns => {
     const empty = createMatrix(scenario, 0, 0, false, false).horizon;
     return Object.fromEntries((Object.keys(empty) as (keyof HorizonColumns)[]).map((k) => [k, section(d, `horizon.${k}`)])) as unknown as HorizonColumns;
@@ -481,7 +548,7 @@ export function mergeShards(results: readonly Uint8Array[]): SimulationResult {
     let at = 0;
     bandMetrics.forEach((_, k) => {
       for (let t = 0; t < months; t += 1) {
-        const { sketch, next } = readSketch(numbers, at, relativeAccuracy);
+        const { sketch, next } = readSketchOf(numbers, at, relativeAccuracy, d.header.count, `results[${d.at}] (shard ${d.header.index})`);
         mergeSketch(merged[k]?.[t] as MonthSketch, sketch);
         at = next;
       }

@@ -173,6 +173,67 @@ describe('planShards, simulateShard, mergeShards', () => {
     expect(resultHash(mergeShards([rewrite(results[0]!, (h) => h), results[1]!]))).toBe(resultHash(simulate(small, { runs: 20 })));
   });
 
+  it('refuses, before any work, a spec past the limits planShards enforces, even with its fingerprint recomputed', () => {
+    const [spec] = planShards({}, { runs: 1000, shards: 1, exactBandsUpTo: 0 }) as [ShardSpec];
+    const forged = (change: Partial<Record<keyof ShardSpec, unknown>>) => {
+      const s = { ...spec, ...change } as ShardSpec;
+      return { ...s, plan: planKey(s) } as ShardSpec;
+    };
+    const refusal = (s: ShardSpec) => {
+      const started = Date.now();
+      let issue: { path: string; message: string } | undefined;
+      try {
+        simulateShard(s);
+      } catch (error) {
+        issue = (error as ScenarioError).issues?.[0];
+      }
+      // Refused at once: ten million runs would take half an hour and 1.3 GB (this bound is a hang's, not a speed target).
+      expect(Date.now() - started).toBeLessThan(5000);
+      return issue;
+    };
+    // Ten million runs in one shard (sketched bands): a result of about 1.2 GB, past the 256 MB a shard may hold.
+    expect(refusal(forged({ runs: 10_000_000, count: 10_000_000 }))).toMatchObject({ path: 'spec.count', message: expect.stringMatching(/about 1,2\d\d MB, more than the 256 MB planShards allows/) });
+    // Exact bands for more runs than fit in memory, and every run kept past the run-months a result holds.
+    expect(refusal(forged({ runs: 500_000, count: 1000, shards: 500, bands: { method: 'exact' } }))).toMatchObject({ path: 'spec.bands' });
+    expect(refusal(forged({ runs: 500_000, count: 1000, shards: 500, keepRuns: true }))).toMatchObject({ path: 'spec.keepRuns', message: expect.stringMatching(/500,000 × 60/) });
+  });
+
+  it('refuses a result whose figures are not finite or out of range, naming the shard and the section, even with its checksum written again', () => {
+    const results = planShards(small, { runs: 20, shards: 2 }).map((s) => simulateShard(s));
+    const damaged = (name: string, value: number, at = 3) => {
+      const { header, sections } = decodeSections(results[1]!, 'x');
+      const { sections: _layout, littleEndian: _order, ...rest } = header as Record<string, unknown>;
+      const copy = new Map([...sections].map(([n, array]) => [n, array.slice()]));
+      (copy.get(name) as { [i: number]: number })[at] = value;
+      return [results[0]!, encodeSections(rest, [...copy].map(([n, array]) => ({ name: n, array })))];
+    };
+    expect(() => mergeShards(damaged('horizon.roi', Number.NaN))).toThrow(/results\[1\] \(shard 1\) has a bad value in section horizon\.roi: NaN at 3 is not a finite number/);
+    expect(() => mergeShards(damaged('horizon.npv', Number.POSITIVE_INFINITY))).toThrow(/section horizon\.npv: Infinity/);
+    expect(() => mergeShards(damaged('values.customersInvested', -1e9))).toThrow(/section values\.customersInvested: -1000000000 at 3 is not a number of customers, at least 0/);
+    expect(() => mergeShards(damaged('horizon.customersBaseline', -1))).toThrow(/section horizon\.customersBaseline/);
+    expect(() => mergeShards(damaged('horizon.executed', 2))).toThrow(/section horizon\.executed: 2 at 3 is not a flag of 0 or 1/);
+    expect(() => mergeShards(damaged('horizon.paybackMonth', 25))).toThrow(/section horizon\.paybackMonth: 25 at 3 is not a month from 1 to the horizon \(24\)/);
+    expect(() => mergeShards(damaged('horizon.paybackMonth', -1))).toThrow(/horizon\.paybackMonth/);
+    expect(() => mergeShards(damaged('paidBackCounts', 11))).toThrow(/section paidBackCounts: 11 at 3 is not a count of runs from 0 to the shard's 10/);
+    expect(() => mergeShards(damaged('values.promotersBaseline', 1.5))).toThrow(/section values\.promotersBaseline/);
+    // Rewritten the same way with a value left as it was (index −1 writes nothing into a typed array): still merges to simulate's result.
+    expect(resultHash(mergeShards(damaged('horizon.roi', 0, -1)))).toBe(resultHash(simulate(small, { runs: 20 })));
+  });
+
+  it('refuses a sketched result whose sketch counts are damaged', () => {
+    const results = planShards(small, { runs: 20, shards: 2, exactBandsUpTo: 0 }).map((s) => simulateShard(s));
+    const damaged = (at: number, value: number) => {
+      const { header, sections } = decodeSections(results[0]!, 'x');
+      const { sections: _layout, littleEndian: _order, ...rest } = header as Record<string, unknown>;
+      const copy = new Map([...sections].map(([n, array]) => [n, array.slice()]));
+      (copy.get('sketches') as Float64Array)[at] = value;
+      return [encodeSections(rest, [...copy].map(([n, array]) => ({ name: n, array }))), results[1]!];
+    };
+    expect(() => mergeShards(damaged(0, Number.NaN))).toThrow(/results\[0\] \(shard 0\) has a bad value in section sketches: .*sum that is not finite/);
+    expect(() => mergeShards(damaged(1, 3))).toThrow(/section sketches: a month's sketch counts 13 runs, not the shard's 10/);
+    expect(() => mergeShards(damaged(1, -0.5))).toThrow(/section sketches/);
+  });
+
   it('refuses shards too big for a queue, saying how many would do', () => {
     expect(() => planShards({}, { runs: 100_000, shards: 1 })).toThrow(/options\.shards: gives shards of about \d+ MB each, more than the 256 MB .*use at least 2 shards, or sketch the bands/);
     expect(() => planShards({}, { runs: 10_000_000, shards: 1, exactBandsUpTo: 0 })).toThrow(/options\.shards/);
