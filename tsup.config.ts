@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import type { Plugin } from 'esbuild';
 import { type Options, defineConfig } from 'tsup';
 
 // No sourcemaps: index.js, index.cjs and cli.js are unminified and read as they are in a stack trace, and
@@ -14,6 +16,23 @@ const library: Options = {
 // tsup 8 (the version that supports Node 20) sets baseUrl for its declaration build, which TypeScript 6
 // deprecates: allow it there only.
 const dts = { compilerOptions: { ignoreDeprecations: '6.0' } };
+
+const bullmqEntry: Options = {
+  entry: { bullmq: 'src/bullmq/index.ts' },
+  dts,
+  sourcemap: false,
+  target: 'node20',
+  shims: true,
+  external: ['cx-roi', 'bullmq', 'ioredis'],
+};
+
+/** In the CommonJS build of cx-roi/bullmq, peers.cjs.ts (require) in the place of peers.ts (a top-level await, which CommonJS lacks). */
+const commonJsPeers: Plugin = {
+  name: 'cx-roi-commonjs-peers',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/peers\.js$/ }, (args) => ({ path: join(args.resolveDir, 'peers.cjs.ts') }));
+  },
+};
 
 export default defineConfig([
   { ...library, format: ['esm'], dts },
@@ -39,16 +58,10 @@ export default defineConfig([
     target: 'es2022',
     external: ['cx-roi', 'fast-check'],
   },
-  {
-    // cx-roi/bullmq: imports the library by its name (one copy with the app's); bullmq and ioredis are the app's.
-    entry: { bullmq: 'src/bullmq/index.ts' },
-    format: ['esm', 'cjs'],
-    dts,
-    sourcemap: false,
-    target: 'node20',
-    shims: true,
-    external: ['cx-roi', 'bullmq', 'ioredis'],
-  },
+  // cx-roi/bullmq: imports the library by its name (one copy with the app's); bullmq and ioredis are the app's.
+  // Each build loads bullmq its own way (peers.ts, peers.cjs.ts), so a missing peer says what to install.
+  { ...bullmqEntry, format: ['esm'] },
+  { ...bullmqEntry, format: ['cjs'], esbuildPlugins: [commonJsPeers] },
   {
     // The thread a BullMQ worker simulates a shard in, next to bullmq.js and cli.js.
     entry: { 'shard-thread': 'src/bullmq/shard-thread.ts' },

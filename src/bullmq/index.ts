@@ -12,45 +12,19 @@
  * @packageDocumentation
  */
 import { Worker as ThreadWorker } from 'node:worker_threads';
-import { type ConnectionOptions, FlowProducer, Job, Queue, QueueEvents, UnrecoverableError, Worker } from 'bullmq';
+import type { FlowProducer as BullFlowProducer, Queue as BullQueue, Worker } from 'bullmq';
 import { ScenarioError, type ScenarioInput, type ShardPlanOptions, type ShardSpec, type SimulationResult, parseScenario, planShards } from 'cx-roi';
+import { bullmq } from './peers.js';
+import { type RedisConnection, type RedisStatus, RedisWatch, describeConnection, redisOptions } from './redis.js';
 import type { ThreadMessage, ThreadRequest } from './shard-thread.js';
 
-/** Where Redis is: `redis://[user:password@]host:port[/db]` (`rediss://` for TLS), or BullMQ's connection options. */
-export type RedisConnection = string | ConnectionOptions;
+export { redisOptions } from './redis.js';
+export type { RedisConnection, RedisStatus } from './redis.js';
+
+const { FlowProducer, Job, Queue, QueueEvents, UnrecoverableError } = bullmq;
 
 /** The queue cx-roi uses unless told otherwise. */
 export const defaultQueue = 'cx-roi';
-
-/** BullMQ's connection options for a Redis address. */
-export function redisOptions(connection: RedisConnection): ConnectionOptions {
-  const bad = (message: string): never => {
-    throw new ScenarioError([{ path: 'options.connection', value: connection, message }]);
-  };
-  if (connection !== null && typeof connection === 'object' && !Array.isArray(connection)) return connection;
-  if (typeof connection !== 'string') return bad('must be a Redis address such as redis://127.0.0.1:6379, or BullMQ\'s connection options');
-  let url: URL;
-  try {
-    url = new URL(connection);
-  } catch {
-    return bad('must be a Redis address such as redis://127.0.0.1:6379');
-  }
-  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') return bad('must start with redis:// or rediss://');
-  if (url.search || url.hash) return bad('takes no ?query or #fragment: the database goes in the path, redis://host:6379/2');
-  const db = url.pathname.replace(/^\//, '');
-  if (db !== '' && !/^\d{1,6}$/.test(db)) return bad(`names database "${db}": a database is a whole number from 0 (redis://host:6379/2)`);
-  return {
-    // An IPv6 address comes bracketed in a URL ([::1]); Redis clients take it bare.
-    host: url.hostname.replace(/^\[(.*)\]$/, '$1') || '127.0.0.1',
-    port: url.port ? Number(url.port) : 6379,
-    ...(url.username ? { username: decodeURIComponent(url.username) } : {}),
-    ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
-    ...(db ? { db: Number(db) } : {}),
-    ...(url.protocol === 'rediss:' ? { tls: {} } : {}),
-    // BullMQ's workers block on Redis; ioredis must not give up on a command while they wait.
-    maxRetriesPerRequest: null,
-  };
-}
 
 /** Options of {@link createSimulationWorker}. */
 export interface SimulationWorkerOptions {
@@ -75,14 +49,46 @@ export interface SimulationWorkerOptions {
   lockDuration?: number;
   /** BullMQ's key prefix in Redis. @defaultValue "bull" */
   prefix?: string;
+  /**
+   * The most milliseconds a shard (or a merge) may run: past it, its thread is
+   * ended, the job fails with the reason (without retries: it would take as
+   * long again) and the worker takes the next job. The largest shard
+   * `planShards` makes takes about 6 minutes on one core of a 2020s machine
+   * (for 60 months; about twice that for 120).
+   * @defaultValue 3600000 (an hour)
+   */
+  shardTimeout?: number;
+  /**
+   * How long, in milliseconds, the worker keeps trying a Redis that does not
+   * answer (unreachable, gone, or refusing every command) before it closes
+   * itself: `closed` then resolves with the error, so a supervisor can
+   * restart it. Redis is pinged once a second.
+   * @defaultValue 15000
+   */
+  redisTimeout?: number;
+  /**
+   * Called when Redis stops answering, answers again, or the worker gives up
+   * on it, with a one-line message. The worker prints nothing itself, and the
+   * errors that repeat while Redis is down (one a second) are not passed on.
+   */
+  onRedisStatus?: (status: RedisStatus) => void;
 }
 
 /** A running simulation worker. */
 export interface SimulationWorker {
-  /** The BullMQ worker, for its events (`completed`, `failed`, `error`). */
+  /** The BullMQ worker, for its events (`completed`, `failed`, `active`). */
   readonly worker: Worker;
-  /** Stops taking jobs, lets the running ones finish, and closes the connections and threads. */
+  /**
+   * Stops taking jobs, lets the running ones finish, and closes the
+   * connections and threads. With Redis gone, it does not wait for Redis: it
+   * resolves within about 5 seconds.
+   */
   close(): Promise<void>;
+  /**
+   * Settles when the worker has closed: with `undefined` after {@link SimulationWorker.close},
+   * or with the error when it gave up on Redis (see `redisTimeout`). It never rejects.
+   */
+  readonly closed: Promise<Error | undefined>;
 }
 
 /** One thread that simulates shards one after another; replaced when a shard is cancelled. */
@@ -105,7 +111,8 @@ class ShardThread {
         cleanup();
         this.thread = null;
         void thread.terminate();
-        reject(new UnrecoverableError(`cancelled: ${String(signal.reason ?? 'the simulation was cancelled')}`));
+        const reason: unknown = signal.reason;
+        reject(new UnrecoverableError(reason instanceof Error ? reason.message : `cancelled: ${String(reason ?? 'the simulation was cancelled')}`));
       };
       const onMessage = (message: ThreadMessage) => {
         if (message.type === 'progress') onProgress(message.done, message.count);
@@ -161,8 +168,16 @@ const isWhole = (x: unknown, from: number, to: number): x is number => typeof x 
 /** Most run-months whose bands `simulateOnQueue` keeps exact unless told otherwise: past this, sketched. */
 export const queueRunMonths = 6_000_000;
 
-/** How long a client or a worker waits for Redis to answer before it says so. */
-const connectMilliseconds = 10_000;
+/** How long a client or a worker keeps trying a Redis that does not answer, unless told otherwise. */
+export const defaultRedisTimeout = 15_000;
+
+/** How long a shard or merge may run on a worker, unless told otherwise: an hour. */
+export const defaultShardTimeout = 3_600_000;
+
+/** How long closing waits for a Redis that does not answer before it lets go of the connections. */
+const closeMilliseconds = 5000;
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref?.());
 
 /** How often a running shard looks whether its simulation was cancelled, in milliseconds. */
 const cancelPollMilliseconds = 250;
@@ -183,18 +198,30 @@ const cancelPollMilliseconds = 250;
  * ```
  */
 export function createSimulationWorker(options: SimulationWorkerOptions): SimulationWorker {
-  const { connection, queue = defaultQueue, concurrency = 1, lockDuration = 30_000, prefix } = options ?? ({} as SimulationWorkerOptions);
+  const {
+    connection,
+    queue = defaultQueue,
+    concurrency = 1,
+    lockDuration = 30_000,
+    prefix,
+    shardTimeout = defaultShardTimeout,
+    redisTimeout = defaultRedisTimeout,
+    onRedisStatus,
+  } = options ?? ({} as SimulationWorkerOptions);
   const issues = [
     !isWhole(concurrency, 1, 256) && { path: 'options.concurrency', value: concurrency, message: 'must be a whole number from 1 to 256' },
     !isWhole(lockDuration, 1000, 3_600_000) && { path: 'options.lockDuration', value: lockDuration, message: 'must be a whole number of milliseconds from 1,000 to 3,600,000' },
     !(typeof queue === 'string' && queue.length > 0 && !queue.includes(':')) && { path: 'options.queue', value: queue, message: 'must be a name without ":"' },
+    !isWhole(shardTimeout, 1000, 2_147_483_647) && { path: 'options.shardTimeout', value: shardTimeout, message: 'must be a whole number of milliseconds from 1,000' },
+    !isWhole(redisTimeout, 1000, 2_147_483_647) && { path: 'options.redisTimeout', value: redisTimeout, message: 'must be a whole number of milliseconds from 1,000' },
+    onRedisStatus !== undefined && typeof onRedisStatus !== 'function' && { path: 'options.onRedisStatus', value: onRedisStatus, message: 'must be a function (status) => void' },
   ].filter((issue) => issue !== false);
   if (issues.length > 0) throw new ScenarioError(issues);
   const redis = redisOptions(connection);
   const idle: ShardThread[] = [];
   const all: ShardThread[] = [];
   const parents = new Queue(queue, { connection: redis, ...(prefix ? { prefix } : {}) });
-  const worker = new Worker<ShardJobData | MergeJobData, string | MergeJobResult>(
+  const worker = new bullmq.Worker<ShardJobData | MergeJobData, string | MergeJobResult>(
     queue,
     async (job, _token, signal) => {
       const thread =
@@ -204,52 +231,87 @@ export function createSimulationWorker(options: SimulationWorkerOptions): Simula
           all.push(t);
           return t;
         })();
+      // The job's own signal (this worker's cancelJob), the wall-clock limit, and (for a shard) a look every
+      // quarter second at the flow's parent, where a client on another machine marks a cancellation.
+      const controller = new AbortController();
+      signal?.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
+      const limit = setTimeout(
+        () => controller.abort(new Error(`the ${job.name === 'merge' ? 'merge' : 'shard'} ran past the worker's limit of ${shardTimeout / 1000} s (shardTimeout) and was stopped`)),
+        shardTimeout,
+      );
       try {
         if (job.name === 'merge') {
           const values = await job.getChildrenValues<string>();
           const results = Object.values(values).map((base64) => new Uint8Array(Buffer.from(base64, 'base64')));
-          const merged = await thread.run({ type: 'merge', results }, results.map((r) => r.buffer as ArrayBuffer), () => undefined, signal ?? new AbortController().signal);
+          const merged = await thread.run({ type: 'merge', results }, results.map((r) => r.buffer as ArrayBuffer), () => undefined, controller.signal);
           if (merged.type !== 'merged') throw new Error('the merge thread answered out of turn');
           return { hash: merged.hash, json: merged.json } satisfies MergeJobResult;
         }
         if (job.name !== 'shard') throw new UnrecoverableError(`cx-roi's worker does not know jobs named "${job.name}" (only "shard" and "merge")`);
-        const { spec } = job.data as ShardJobData;
+        const data = job.data as ShardJobData | null;
+        if (data === null || typeof data !== 'object' || data.spec === null || typeof data.spec !== 'object')
+          throw new UnrecoverableError(`a shard job's data must be { spec } with a spec from planShards (got ${data === null ? 'null' : typeof data === 'object' ? 'no spec' : typeof data})`);
         const parentId = job.parent?.id;
-        // The job's own signal (this worker's cancelJob), and a look every quarter second at the flow's
-        // parent, where a client on another machine marks a cancellation.
-        const controller = new AbortController();
-        signal?.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
         const poll = setInterval(() => {
           if (!parentId) return;
           void Job.fromId<MergeJobData>(parents, parentId).then(
             (parent) => {
-              const why = parent ? parent.data.cancelled : 'the simulation was removed';
+              const why = parent ? parent.data?.cancelled : 'the simulation was removed';
               if (why) controller.abort(why);
             },
             () => undefined,
           );
         }, cancelPollMilliseconds);
         try {
-          const done = await thread.run({ type: 'shard', spec }, [], (d, count) => void job.updateProgress({ done: d, count }).catch(() => undefined), controller.signal);
+          const done = await thread.run({ type: 'shard', spec: data.spec }, [], (d, count) => void job.updateProgress({ done: d, count }).catch(() => undefined), controller.signal);
           if (done.type !== 'done') throw new Error('the shard thread answered out of turn');
           return Buffer.from(done.bytes.buffer, done.bytes.byteOffset, done.bytes.byteLength).toString('base64');
         } finally {
           clearInterval(poll);
         }
       } finally {
+        clearTimeout(limit);
         idle.push(thread);
       }
     },
     { connection: redis, concurrency, lockDuration, stalledInterval: lockDuration, ...(prefix ? { prefix } : {}) },
   );
-  return {
-    worker,
-    close: async () => {
-      await worker.close();
-      await parents.close();
+  let settle: (reason: Error | undefined) => void = () => undefined;
+  const closed = new Promise<Error | undefined>((resolve) => (settle = resolve));
+  let closing: Promise<void> | undefined;
+  const close = (reason?: Error): Promise<void> =>
+    (closing ??= (async () => {
+      watch.stop();
+      // A healthy Redis: let the running shards finish (each within shardTimeout). A Redis that does not
+      // answer: wait a few seconds at most, then let go of the connections.
+      const graceful = Promise.allSettled([worker.close(), parents.close()]);
+      const bounded = (async () => {
+        while (!watch.failing && !reason) await delay(250);
+        await delay(closeMilliseconds);
+      })();
+      await Promise.race([graceful, bounded]);
+      void Promise.allSettled([worker.disconnect(), parents.disconnect()]);
       await Promise.all(all.map((t) => t.close()));
+      settle(reason);
+    })());
+  const where = describeConnection(connection, redis);
+  const watch = new RedisWatch(
+    () => parents.getJobCounts('active'),
+    where,
+    redisTimeout,
+    (status) => {
+      try {
+        onRedisStatus?.(status);
+      } finally {
+        if (status.state === 'gave-up') void close(status.error);
+      }
     },
-  };
+  );
+  // While Redis is down its errors repeat each second: kept for the message, never printed.
+  worker.on('error', (error) => watch.remember(error));
+  parents.on('error', (error) => watch.remember(error));
+  watch.start();
+  return { worker, close: () => close(), closed };
 }
 
 /** Options of {@link simulateOnQueue}: those of `planShards`, and the queue's. */
@@ -275,8 +337,20 @@ export interface QueueSimulateOptions extends ShardPlanOptions {
    * @defaultValue no limit
    */
   timeout?: number;
-  /** Cancels the simulation: its shards are removed or stopped, and the promise rejects with an `AbortError`. */
+  /**
+   * Cancels the simulation: its shards are removed or stopped, and the promise
+   * rejects with the signal's reason (as `fetch` does: an `AbortError`
+   * DOMException unless `abort(reason)` was given one).
+   */
   signal?: AbortSignal;
+  /**
+   * How long, in milliseconds, to keep trying a Redis that does not answer
+   * (unreachable, killed mid-run, refusing every command as for a database
+   * that does not exist) before the promise rejects with an error that names
+   * Redis and the cause. Redis is pinged once a second.
+   * @defaultValue 15000
+   */
+  redisTimeout?: number;
   /** Called as the shards report progress, with the runs done (over all shards) and the total. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -297,8 +371,10 @@ function namedError(name: string, message: string): Error {
  * @param options - The plan (runs, seed, shards, …), Redis and the queue, retries, a timeout, a signal, progress.
  * @returns The merged result (as JSON crossed Redis: equal to `simulate`'s but for the sign of a zero).
  * @throws `ScenarioError` (cx-roi's) for a bad scenario or option; rejects with the
- *   failure of a shard that failed all its attempts, an `AbortError` when `signal`
- *   aborts, or a `TimeoutError` after `timeout` ms.
+ *   failure of a shard that failed all its attempts, the signal's reason when
+ *   `signal` aborts, a `TimeoutError` after `timeout` ms, or an error naming
+ *   Redis and the cause when it has not answered for `redisTimeout` ms. It
+ *   always settles, and removes the simulation's jobs it can reach.
  * @example
  * ```ts
  * import { simulateOnQueue } from 'cx-roi/bullmq';
@@ -306,11 +382,13 @@ function namedError(name: string, message: string): Error {
  * ```
  */
 export async function simulateOnQueue(input: ScenarioInput, options: QueueSimulateOptions): Promise<SimulationResult> {
-  const { connection, queue = defaultQueue, prefix, attempts = 3, timeout, signal, onProgress, ...plan } = options ?? ({} as QueueSimulateOptions);
+  const { connection, queue = defaultQueue, prefix, attempts = 3, timeout, redisTimeout = defaultRedisTimeout, signal, onProgress, ...plan } = options ?? ({} as QueueSimulateOptions);
   const issues = [
     !isWhole(attempts, 1, 100) && { path: 'options.attempts', value: attempts, message: 'must be a whole number from 1 to 100' },
     timeout !== undefined && !isWhole(timeout, 1, 2_147_483_647) && { path: 'options.timeout', value: timeout, message: 'must be a whole number of milliseconds from 1' },
+    !isWhole(redisTimeout, 1000, 2_147_483_647) && { path: 'options.redisTimeout', value: redisTimeout, message: 'must be a whole number of milliseconds from 1,000' },
     onProgress !== undefined && typeof onProgress !== 'function' && { path: 'options.onProgress', value: onProgress, message: 'must be a function (done, total) => void' },
+    signal !== undefined && !(signal instanceof AbortSignal) && { path: 'options.signal', value: signal, message: 'must be an AbortSignal' },
     !(typeof queue === 'string' && queue.length > 0 && !queue.includes(':')) && { path: 'options.queue', value: queue, message: 'must be a name without ":"' },
   ].filter((issue) => issue !== false);
   if (issues.length > 0) throw new ScenarioError(issues);
@@ -320,30 +398,35 @@ export async function simulateOnQueue(input: ScenarioInput, options: QueueSimula
   const months = parseScenario(input).horizonMonths;
   const specs = planShards(input, { ...plan, exactBandsUpTo: plan.exactBandsUpTo ?? Math.floor(queueRunMonths / months) });
   const first = specs[0] as ShardSpec;
-  if (signal?.aborted) throw namedError('AbortError', 'The simulation was aborted');
+  // The caller's reason, as fetch passes it on (a DOMException named AbortError unless they gave one).
+  if (signal?.aborted) throw abortReason(signal);
   const common = { connection: redis, ...(prefix ? { prefix } : {}) };
   const flows = new FlowProducer(common);
   // Each completed shard's event carries its bytes: keep the queue's event stream short.
   const jobs = new Queue(queue, { ...common, streams: { events: { maxLen: 200 } } });
   const events = new QueueEvents(queue, common);
-  // Redis errors repeat while it is unreachable: keep the last for the message, print none.
-  let lastRedisError = '';
-  const remember = (error: Error) => (lastRedisError = error.message);
-  flows.on('error', remember);
-  jobs.on('error', remember);
-  events.on('error', remember);
   let parentId: string | undefined;
-  let stop: ((error: Error) => void) | undefined;
+  let stop: ((error: unknown) => void) | undefined;
   const stopped = new Promise<never>((_, reject) => (stop = reject));
   stopped.catch(() => undefined);
-  const onAbort = () => stop?.(namedError('AbortError', 'The simulation was aborted'));
+  // Redis pinged once a second: when it has not answered for redisTimeout (unreachable, killed mid-run, a
+  // database that does not exist), the simulation stops with an error that names Redis and the cause.
+  const watch = new RedisWatch(() => jobs.getJobCounts('active'), describeConnection(connection, redis), redisTimeout, (status) => {
+    if (status.state === 'gave-up') stop?.(new Error(`the simulation on queue "${queue}" stopped: ${status.message}`, { cause: status.error }));
+  });
+  // Redis errors repeat while it is unreachable: keep the last for the message, print none.
+  flows.on('error', (error) => watch.remember(error));
+  jobs.on('error', (error) => watch.remember(error));
+  events.on('error', (error) => watch.remember(error));
+  watch.start();
+  const onAbort = () => stop?.(abortReason(signal as AbortSignal));
   signal?.addEventListener('abort', onAbort, { once: true });
   const timer = timeout === undefined ? undefined : setTimeout(() => stop?.(namedError('TimeoutError', `The simulation took longer than ${timeout} ms`)), timeout);
   const done = new Map<string, number>();
   let reported = -1;
   events.on('progress', ({ jobId, data }) => {
     if (!onProgress || !done.has(jobId)) return;
-    const d = (data as { done?: unknown }).done;
+    const d = (data as { done?: unknown } | null)?.done;
     if (typeof d !== 'number') return;
     done.set(jobId, d);
     const total = [...done.values()].reduce((a, b) => a + b, 0);
@@ -353,31 +436,25 @@ export async function simulateOnQueue(input: ScenarioInput, options: QueueSimula
         onProgress(total, first.runs);
       } catch (error) {
         // The caller's callback threw: the simulation stops with its error.
-        stop?.(error as Error);
+        stop?.(error);
       }
     }
   });
-  const address = redis as { host?: string; port?: number };
-  const where = typeof connection === 'string' ? connection : `${address.host ?? '127.0.0.1'}:${address.port ?? 6379}`;
-  const unreachable = new Promise<never>((_, reject) =>
-    setTimeout(() => reject(new Error(`could not reach Redis at ${where} within ${connectMilliseconds / 1000} s${lastRedisError ? ` (${lastRedisError})` : ''}`)), connectMilliseconds).unref(),
-  );
-  unreachable.catch(() => undefined);
-  let node: Awaited<ReturnType<FlowProducer['add']>> | undefined;
+  let node: Awaited<ReturnType<BullFlowProducer['add']>> | undefined;
   try {
-    await Promise.race([stopped, unreachable, events.waitUntilReady()]);
+    await Promise.race([stopped, events.waitUntilReady()]);
     node = await Promise.race([
       stopped,
       flows.add({
-      name: 'merge',
-      queueName: queue,
-      data: { plan: first.plan, runs: first.runs, shards: first.shards } satisfies MergeJobData,
-      children: specs.map((spec) => ({
-        name: 'shard',
+        name: 'merge',
         queueName: queue,
-        data: { spec } satisfies ShardJobData,
-        opts: { attempts, backoff: { type: 'exponential', delay: 500 }, failParentOnFailure: true },
-      })),
+        data: { plan: first.plan, runs: first.runs, shards: first.shards } satisfies MergeJobData,
+        children: specs.map((spec) => ({
+          name: 'shard',
+          queueName: queue,
+          data: { spec } satisfies ShardJobData,
+          opts: { attempts, backoff: { type: 'exponential', delay: 500 }, failParentOnFailure: true },
+        })),
       }),
     ]);
     parentId = node.job.id;
@@ -386,23 +463,35 @@ export async function simulateOnQueue(input: ScenarioInput, options: QueueSimula
     if (onProgress && reported !== first.runs) onProgress(first.runs, first.runs);
     return JSON.parse(value.json) as SimulationResult;
   } catch (error) {
-    if (!(error instanceof Error) || error.name === 'AbortError' || error.name === 'TimeoutError' || !parentId) throw error;
+    if (!(error instanceof Error) || error.name === 'AbortError' || error.name === 'TimeoutError' || (signal?.aborted && error === signal.reason) || watch.gaveUp || !parentId) throw error;
     // A failed shard fails the flow: say which and why, in the shard's own words.
-    const failed = await failedShard(jobs, node?.children?.map((c) => c.job.id).filter((id): id is string => id !== undefined) ?? []);
+    const failed = await bounded(failedShard(jobs, node?.children?.map((c) => c.job.id).filter((id): id is string => id !== undefined) ?? []), 5000);
     throw new Error(`the simulation on queue "${queue}" failed: ${failed ?? error.message}`, { cause: error });
   } finally {
+    watch.stop();
     signal?.removeEventListener('abort', onAbort);
     if (timer) clearTimeout(timer);
-    if (parentId) await cleanUp(jobs, parentId);
+    // Removes what it can: with Redis answering, up to 10 s for running shards to let go; without, a second.
+    if (parentId) await bounded(cleanUp(jobs, parentId), watch.gaveUp || watch.failing ? 1000 : 15_000);
     // Closing waits for Redis; an unreachable one must not keep the caller waiting, nor its process alive.
     const closed = Promise.allSettled([events.close(), flows.close(), jobs.close()]);
-    const gaveUp = await Promise.race([closed.then(() => false), new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 1000).unref())]);
+    const gaveUp = await Promise.race([closed.then(() => false), delay(1000).then(() => true)]);
     if (gaveUp) void Promise.allSettled([events.disconnect(), flows.disconnect(), jobs.disconnect()]);
   }
 }
 
+/** What a promise gives within `ms` milliseconds, or undefined. */
+function bounded<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  return Promise.race([promise.catch(() => undefined), delay(ms).then(() => undefined)]);
+}
+
+/** The error an aborted signal stops with: its reason, or an AbortError when it has none. */
+function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? namedError('AbortError', 'The simulation was aborted');
+}
+
 /** The first shard of a flow that failed, and why, in words. */
-async function failedShard(jobs: Queue, ids: readonly string[]): Promise<string | undefined> {
+async function failedShard(jobs: BullQueue, ids: readonly string[]): Promise<string | undefined> {
   for (const [k, id] of ids.entries()) {
     const job = await Job.fromId<ShardJobData>(jobs, id).catch(() => undefined);
     if (job?.failedReason) return `shard ${job.data?.spec?.index ?? k} failed after ${job.attemptsMade} attempt${job.attemptsMade === 1 ? '' : 's'}: ${job.failedReason}`;
@@ -414,7 +503,7 @@ async function failedShard(jobs: Queue, ids: readonly string[]): Promise<string 
  * Removes a simulation's jobs from Redis; for one still running, first marks
  * it cancelled, so that a shard running on any worker stops at its next look.
  */
-async function cleanUp(jobs: Queue, parentId: string): Promise<void> {
+async function cleanUp(jobs: BullQueue, parentId: string): Promise<void> {
   const parent = await Job.fromId<MergeJobData>(jobs, parentId).catch(() => undefined);
   if (!parent) return;
   const state = await parent.getState().catch(() => 'unknown');
