@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { normalMassInside } from '../random/samplers.js';
 import { truncatedRange } from './assumption-values.js';
 import type { Domain } from './domain.js';
+import { deepFreeze } from './freeze.js';
 
 /** Least share of a normal or lognormal that must fall inside an assumption's range after truncation. */
 export const minimumMassInside = 1e-3;
@@ -13,7 +14,7 @@ export const minimumMassInside = 1e-3;
 export const distributionWords: ReadonlySet<string> = new Set(['dist', 'min', 'max', 'mode', 'lambda', 'alpha', 'beta', 'mean', 'sd', 'mu', 'sigma']);
 
 /** The names of the distributions an assumption can take. */
-export const distributionNames = ['uniform', 'triangular', 'pert', 'beta', 'normal', 'lognormal'] as const;
+export const distributionNames = deepFreeze(['uniform', 'triangular', 'pert', 'beta', 'normal', 'lognormal'] as const);
 
 type Issues = { issues: z.core.$ZodRawIssue[]; value: unknown };
 
