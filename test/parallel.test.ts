@@ -1,11 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { type ShardWorker, defaultWorkerCap, idleWorkerMilliseconds, simulateParallelWith, stopWorkers } from '../src/parallel/parallel.js';
+import { simulateParallel } from '../src/parallel/simulate-parallel.js';
+import { simulate } from '../src/simulate/simulate.js';
 import { splitRuns } from '../src/shards/shards.js';
 import { type ShardMessage, handleWorkerRequest } from '../src/parallel/protocol.js';
 import { monthlyMetrics } from '../src/simulate/matrix.js';
@@ -65,6 +67,23 @@ describe('workers as simulateParallel uses them (in-process workers answering th
     await simulateParallelWith(inProcess(made), 32, { horizonMonths: 6 }, { runs: 100, seed: 1 });
     expect(made.count).toBe(defaultWorkerCap);
     stopWorkers();
+  });
+
+  it('start no more than the runs, nor more than twice the cores, however many are asked for, with the same result', async () => {
+    const made = { count: 0, floatsSent: 0 };
+    const capped = await simulateParallelWith(inProcess(made), 2, { horizonMonths: 6 }, { runs: 10, seed: 1, workers: 256 });
+    stopWorkers();
+    // Two cores: at most four workers.
+    expect(made.count).toBe(4);
+    const many = { count: 0, floatsSent: 0 };
+    await simulateParallelWith(inProcess(many), 64, { horizonMonths: 6 }, { runs: 10, seed: 1, workers: 256 });
+    stopWorkers();
+    expect(many.count).toBe(10);
+    expect(JSON.stringify(capped)).toBe(JSON.stringify(simulate({ horizonMonths: 6 }, { runs: 10, seed: 1 })));
+    // Through the public function, with this machine's cores and a createWorker that counts.
+    const counted = { count: 0, floatsSent: 0 };
+    await simulateParallel({ horizonMonths: 6 }, { runs: 10, seed: 1, workers: 256, createWorker: inProcess(counted) });
+    expect(counted.count).toBeLessThanOrEqual(Math.min(10, 2 * availableParallelism()));
   });
 
   it('are each sent only the months they summarise: every kept figure once, and the two NPS shares at most once more for the figures derived from them', async () => {

@@ -32,6 +32,18 @@ export const idleWorkerMilliseconds = 30_000;
 /** Most workers simulateParallel starts by default: past this, more workers cost memory and start-up for little speed. */
 export const defaultWorkerCap = 8;
 
+/**
+ * Most workers simulateParallel starts on a machine with `cores` logical
+ * cores, whatever `workers` asks: twice the cores, and at least 2. Workers
+ * past the cores only take turns on them, each with its own memory and
+ * start-up (256 workers on 2 cores took over a minute and 2.5 GB for what
+ * `simulate` does in under a second); twice leaves room for a platform that
+ * reports fewer cores than it has. The result is the same whatever the count.
+ */
+export function workerCeiling(cores: number): number {
+  return Math.max(2, 2 * Math.floor(cores));
+}
+
 const methods = ['post', 'onMessage', 'onError', 'terminate'] as const;
 
 /** Workers for one call: idle ones first, then new ones. A factory that fails leaves no worker running. */
@@ -87,6 +99,10 @@ export interface ParallelOptions extends SimulateOptions {
   /**
    * How many workers to run at once (1 to 256). Each costs a thread and some
    * memory of its own; the runs' figures are split among them, not copied to each.
+   * Fewer are started when fewer would do: never more than the runs (a worker
+   * takes at least one run), and never more than twice the machine's logical
+   * cores (at least 2), since workers past the cores only take turns on them.
+   * The result is bit for bit the same whatever the count.
    * @defaultValue the number of logical cores (Node's `availableParallelism`, the browser's `hardwareConcurrency`), at least 1 and at most 8
    */
   workers?: number;
@@ -154,11 +170,12 @@ function ask(worker: ShardWorker, request: WorkerRequest, transfer: ArrayBuffer[
  * simulateParallel on any platform, given how to make a worker there. Two
  * rounds: each worker simulates a block of runs; then each summarises some
  * figures' monthly bands over all blocks, whose buffers are handed over, not
- * copied. Both rounds give the same bits as `simulate`.
+ * copied. Both rounds give the same bits as `simulate`. `cores` is the
+ * machine's logical cores: the default count and the ceiling derive from it.
  */
 export async function simulateParallelWith(
   defaultWorker: () => ShardWorker,
-  defaultWorkers: number,
+  cores: number,
   input: ScenarioInput,
   options: ParallelOptions,
 ): Promise<SimulationResult> {
@@ -172,7 +189,8 @@ export async function simulateParallelWith(
   ].filter((issue) => issue !== false);
   if (bad.length > 0) throw new ScenarioError(bad);
   if (signal?.aborted) throw abortError();
-  const shards = splitRuns(runs, wanted ?? Math.min(defaultWorkers, defaultWorkerCap));
+  // splitRuns makes no more blocks than runs; the machine bounds the rest.
+  const shards = splitRuns(runs, Math.min(wanted ?? Math.min(cores, defaultWorkerCap), workerCeiling(cores)));
   const done = shards.map(() => 0);
   const step = progressStep(runs);
   let reported = 0;
