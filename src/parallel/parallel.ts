@@ -9,7 +9,7 @@ import { assembleResult, keptRunsFlags } from '../summary/result.js';
 import type { RunResult } from '../model/run.js';
 import { mergeBands, paidBackShares, seriesRows, sourcesOf, splitBandTasks, summarizeHorizon } from '../summary/summarize.js';
 import { splitRuns } from '../shards/shards.js';
-import type { ShardMessage, WorkerRequest } from './protocol.js';
+import { type ShardMessage, type WorkerRequest, messageProblem } from './protocol.js';
 
 /** A worker as simulateParallel sees it, whatever the platform. */
 export interface ShardWorker {
@@ -153,7 +153,10 @@ function ask(worker: ShardWorker, request: WorkerRequest, transfer: ArrayBuffer[
   return new Promise((resolve, reject) => {
     worker.onMessage((message) => {
       try {
-        if (message.type === 'progress') onProgress(message.done);
+        // A worker of the app's own may post anything: say what was wrong rather than fail deep in the merge.
+        const problem = messageProblem(message, request);
+        if (problem !== undefined) reject(new Error(`a simulation worker sent ${problem}`));
+        else if (message.type === 'progress') onProgress(message.done);
         else if (message.type === 'error') reject(message.issues ? new ScenarioError(message.issues) : new Error(`a simulation worker failed: ${message.message}`));
         else resolve(message);
       } catch (error) {
