@@ -39,12 +39,22 @@ function within(ctx: Issues, domain: Domain, keys: readonly string[], values: re
   });
 }
 
+/**
+ * A share of probability in words, never negative: a difference of two normal
+ * CDFs far in the tails can round below zero (normal(0.01, 1e300) gave
+ * −0.0000030%), and a share that small reads as almost none.
+ */
+function shareInWords(mass: number): string {
+  const share = Number.isFinite(mass) ? Math.min(1, Math.max(0, mass)) : 0;
+  return share < 1e-6 ? 'almost none (< 0.0001%)' : `${(100 * share).toPrecision(2)}%`;
+}
+
 function enoughMass(ctx: Issues, name: string, mass: number, lo: number, hi: number, domain: Domain): void {
   if (!(mass >= minimumMassInside))
     complain(
       ctx,
       [],
-      `${name} puts ${(100 * mass).toPrecision(2)}% of its probability inside [${lo}, ${hi}]; at least ${100 * minimumMassInside}% is needed (${domain.label})`,
+      `${name} puts ${shareInWords(mass)} of its probability inside [${lo}, ${hi}]; at least ${100 * minimumMassInside}% is needed (${domain.label})`,
     );
 }
 
