@@ -151,6 +151,29 @@ describe('a malformed message from a worker of the app’s own (createWorker)', 
   });
 });
 
+describe('an aborted simulateParallel', () => {
+  const silent = (): ShardWorker => ({ post: () => undefined, onMessage: () => undefined, onError: () => undefined, terminate: () => undefined });
+
+  it('rejects with the reason the caller gave, before and during the run, as fetch does', async () => {
+    const before = new AbortController();
+    const early = new Error('the user left the page');
+    before.abort(early);
+    await expect(simulateParallel({ horizonMonths: 6 }, { runs: 20, workers: 2, createWorker: silent, signal: before.signal })).rejects.toBe(early);
+    const during = new AbortController();
+    const running = simulateParallel({ horizonMonths: 6 }, { runs: 20, workers: 2, createWorker: silent, signal: during.signal });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const late = new Error('a newer question came in');
+    during.abort(late);
+    await expect(running).rejects.toBe(late);
+  });
+
+  it('rejects with an AbortError when the signal has no reason of its own', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(simulateParallel({ horizonMonths: 6 }, { runs: 20, workers: 2, createWorker: silent, signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
+
 describe('handleWorkerRequest given something that is not a request', () => {
   it.each([
     ['null', null, /handleWorkerRequest was given a request that is null, not an object/],

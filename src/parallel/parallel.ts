@@ -106,7 +106,11 @@ export interface ParallelOptions extends SimulateOptions {
    * @defaultValue the number of logical cores (Node's `availableParallelism`, the browser's `hardwareConcurrency`), at least 1 and at most 8
    */
   workers?: number;
-  /** Cancels the simulation: the workers are stopped and the promise rejects with an `AbortError`. */
+  /**
+   * Cancels the simulation: the workers are stopped and the promise rejects
+   * with the signal's reason (`controller.abort(reason)`; as `fetch` does), or
+   * an `AbortError` when it has none.
+   */
   signal?: AbortSignal;
   /**
    * Makes a worker, for apps that bundle the worker themselves (see `handleWorkerRequest`).
@@ -137,7 +141,10 @@ function nextTask(): Promise<void> {
   });
 }
 
-function abortError(): Error {
+/** Why the simulation stopped: the signal's reason when it has one (as `fetch` does), else an `AbortError`. */
+function abortError(signal: AbortSignal | undefined): unknown {
+  const reason: unknown = signal?.reason;
+  if (reason !== undefined) return reason;
   const error = new Error('The simulation was aborted');
   error.name = 'AbortError';
   return error;
@@ -191,7 +198,7 @@ export async function simulateParallelWith(
     createWorker !== undefined && typeof createWorker !== 'function' && { path: 'options.createWorker', value: createWorker, message: 'must be a function that returns a worker' },
   ].filter((issue) => issue !== false);
   if (bad.length > 0) throw new ScenarioError(bad);
-  if (signal?.aborted) throw abortError();
+  if (signal?.aborted) throw abortError(signal);
   // splitRuns makes no more blocks than runs; the machine bounds the rest.
   const shards = splitRuns(runs, Math.min(wanted ?? Math.min(cores, defaultWorkerCap), workerCeiling(cores)));
   const done = shards.map(() => 0);
@@ -210,7 +217,7 @@ export async function simulateParallelWith(
   let finished = false;
   let abort: () => void = () => undefined;
   const aborted = new Promise<never>((_, reject) => {
-    abort = () => reject(abortError());
+    abort = () => reject(abortError(signal));
     signal?.addEventListener('abort', abort, { once: true });
   });
   aborted.catch(() => undefined);
@@ -286,7 +293,7 @@ export async function simulateParallelWith(
       built = [];
       for (let from = 0; from < runs; from += keptRunsPerTask) {
         await nextTask();
-        if (signal?.aborted) throw abortError();
+        if (signal?.aborted) throw abortError(signal);
         built.push(...runResults(joined, ...keptRunsFlags(scenario), from, Math.min(runs, from + keptRunsPerTask)));
       }
     }
