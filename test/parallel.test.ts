@@ -1,13 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { type ShardWorker, defaultWorkerCap, idleWorkerMilliseconds, simulateParallelWith, stopWorkers } from '../src/parallel/parallel.js';
+import { simulateParallel } from '../src/parallel/simulate-parallel.js';
+import { simulate } from '../src/simulate/simulate.js';
 import { splitRuns } from '../src/shards/shards.js';
-import { type ShardMessage, handleWorkerRequest } from '../src/parallel/protocol.js';
+import { type ShardMessage, type WorkerRequest, handleWorkerRequest } from '../src/parallel/protocol.js';
 import { monthlyMetrics } from '../src/simulate/matrix.js';
 import { bandMetrics, splitBandTasks } from '../src/summary/summarize.js';
 
@@ -67,6 +69,23 @@ describe('workers as simulateParallel uses them (in-process workers answering th
     stopWorkers();
   });
 
+  it('start no more than the runs, nor more than twice the cores, however many are asked for, with the same result', async () => {
+    const made = { count: 0, floatsSent: 0 };
+    const capped = await simulateParallelWith(inProcess(made), 2, { horizonMonths: 6 }, { runs: 10, seed: 1, workers: 256 });
+    stopWorkers();
+    // Two cores: at most four workers.
+    expect(made.count).toBe(4);
+    const many = { count: 0, floatsSent: 0 };
+    await simulateParallelWith(inProcess(many), 64, { horizonMonths: 6 }, { runs: 10, seed: 1, workers: 256 });
+    stopWorkers();
+    expect(many.count).toBe(10);
+    expect(JSON.stringify(capped)).toBe(JSON.stringify(simulate({ horizonMonths: 6 }, { runs: 10, seed: 1 })));
+    // Through the public function, with this machine's cores and a createWorker that counts.
+    const counted = { count: 0, floatsSent: 0 };
+    await simulateParallel({ horizonMonths: 6 }, { runs: 10, seed: 1, workers: 256, createWorker: inProcess(counted) });
+    expect(counted.count).toBeLessThanOrEqual(Math.min(10, 2 * availableParallelism()));
+  });
+
   it('are each sent only the months they summarise: every kept figure once, and the two NPS shares at most once more for the figures derived from them', async () => {
     const kept = monthlyMetrics.length * 12 * 50;
     for (const workers of [1, 3, 7]) {
@@ -78,6 +97,103 @@ describe('workers as simulateParallel uses them (in-process workers answering th
       // Passives and NPS read the promoter and detractor shares: four columns, each read by at most two more groups.
       expect(made.floatsSent, `${workers} workers`).toBeLessThanOrEqual(kept + 2 * 4 * 12 * 50);
     }
+  });
+});
+
+describe('a malformed message from a worker of the app’s own (createWorker)', () => {
+  // A worker that answers its first request with `message`, or with what the real handler posts, changed by `change`.
+  const posting = (answer: (request: WorkerRequest, real: ShardMessage[]) => unknown) => (): ShardWorker => {
+    let listener: (message: ShardMessage) => void = () => undefined;
+    return {
+      post: (request) =>
+        void Promise.resolve().then(() => {
+          const real: ShardMessage[] = [];
+          handleWorkerRequest(request, (message) => real.push(message));
+          listener(answer(request, real) as ShardMessage);
+        }),
+      onMessage: (l) => (listener = l),
+      onError: () => undefined,
+      terminate: () => undefined,
+    };
+  };
+  const run = (answer: (request: WorkerRequest, real: ShardMessage[]) => unknown) =>
+    simulateParallel({ horizonMonths: 6 }, { runs: 20, workers: 2, createWorker: posting(answer) });
+  const finalOf = (real: ShardMessage[]) => real[real.length - 1] as ShardMessage & Record<string, unknown>;
+
+  it.each([
+    ['null', () => null, /a simulation worker sent a message that is null, not an object/],
+    ['a number', () => 42, /a message that is 42, not an object/],
+    ['{}', () => ({}), /a message without a type/],
+    ['an unknown type', () => ({ type: 'finished' }), /a message of unknown type "finished"/],
+    ['progress without a count', () => ({ type: 'progress', done: 'half' }), /a "progress" message whose done is "half"/],
+    ['an error with malformed issues', () => ({ type: 'error', message: 'x', issues: [42] }), /an "error" message whose issues are not a list/],
+    ['done with no matrix', (request: WorkerRequest) => (request.type === 'shard' ? { type: 'done' } : undefined), /a "done" message whose matrix is undefined, not an object/],
+    ['done for the wrong runs', (request: WorkerRequest, real: ShardMessage[]) => {
+      const done = finalOf(real);
+      return request.type === 'shard' ? { ...done, matrix: { ...(done.matrix as object), first: 99 } } : done;
+    }, /a block of runs from 99, 10 runs, when it was asked for runs from 0, 10 runs/],
+    ['done with a horizon column missing', (request: WorkerRequest, real: ShardMessage[]) => {
+      const done = finalOf(real) as { matrix: { horizon: object } };
+      return request.type === 'shard' ? { ...done, matrix: { ...done.matrix, horizon: { ...done.matrix.horizon, npv: undefined } } } : done;
+    }, /a block whose horizon.npv is not a typed array of 10 runs/],
+    ['done with pieces missing', (request: WorkerRequest, real: ShardMessage[]) => {
+      const done = finalOf(real) as { matrix: object };
+      return request.type === 'shard' ? { ...done, matrix: { ...done.matrix, pieces: [] } } : done;
+    }, /a block with 0 pieces, when \d+ were asked for/],
+    ['bands with a month missing', (request: WorkerRequest, real: ShardMessage[]) => (request.type === 'bands' ? { type: 'bands', bands: {} } : finalOf(real)), /bands without a band of \w+ for month 1/],
+    ['a block when asked for bands', (request: WorkerRequest, real: ShardMessage[]) => (request.type === 'bands' ? { type: 'done', matrix: {} } : finalOf(real)), /a "done" message \(a block of runs\) when it was asked for bands/],
+  ])('rejects, saying what was wrong, for %s', async (_, answer, expected) => {
+    await expect(run(answer as (request: WorkerRequest, real: ShardMessage[]) => unknown)).rejects.toThrow(expected);
+  });
+
+  it('still works with a worker that answers well', async () => {
+    expect(JSON.stringify(await run((_, real) => finalOf(real)))).toBe(JSON.stringify(simulate({ horizonMonths: 6 }, { runs: 20 })));
+  });
+});
+
+describe('an aborted simulateParallel', () => {
+  const silent = (): ShardWorker => ({ post: () => undefined, onMessage: () => undefined, onError: () => undefined, terminate: () => undefined });
+
+  it('rejects with the reason the caller gave, before and during the run, as fetch does', async () => {
+    const before = new AbortController();
+    const early = new Error('the user left the page');
+    before.abort(early);
+    await expect(simulateParallel({ horizonMonths: 6 }, { runs: 20, workers: 2, createWorker: silent, signal: before.signal })).rejects.toBe(early);
+    const during = new AbortController();
+    const running = simulateParallel({ horizonMonths: 6 }, { runs: 20, workers: 2, createWorker: silent, signal: during.signal });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const late = new Error('a newer question came in');
+    during.abort(late);
+    await expect(running).rejects.toBe(late);
+  });
+
+  it('rejects with an AbortError when the signal has no reason of its own', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(simulateParallel({ horizonMonths: 6 }, { runs: 20, workers: 2, createWorker: silent, signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
+
+describe('handleWorkerRequest given something that is not a request', () => {
+  it.each([
+    ['null', null, /handleWorkerRequest was given a request that is null, not an object/],
+    ['a string', 'shard', /a request that is "shard", not an object/],
+    ['{}', {}, /a request without a type/],
+    ['an unknown type', { type: 'simulate' }, /a request of unknown type "simulate"/],
+    ['a shard without a scenario', { type: 'shard', first: 0, count: 10, fields: [] }, /a "shard" request without a scenario/],
+    ['a shard with a fractional count', { type: 'shard', scenario: {}, first: 0, count: 1.5, fields: [] }, /whose first \(0\) or count \(1.5\) is not a whole number/],
+    ['bands without blocks', { type: 'bands', tasks: [], total: 1 }, /a "bands" request without its blocks/],
+  ])('answers %s with an error message that says so', (_, request, expected) => {
+    const posted: ShardMessage[] = [];
+    handleWorkerRequest(request as WorkerRequest, (message) => posted.push(message));
+    expect(posted).toHaveLength(1);
+    expect(posted[0]?.type).toBe('error');
+    expect((posted[0] as { message: string }).message).toMatch(expected);
+    expect((posted[0] as { message: string }).message).not.toMatch(/TypeError|\n\s+at /);
+  });
+
+  it('throws a TypeError that names post when post is not a function', () => {
+    expect(() => handleWorkerRequest({ type: 'bands', blocks: [], tasks: [], total: 1 }, undefined as never)).toThrow(/needs a function to post its answers with \(post\)/);
   });
 });
 

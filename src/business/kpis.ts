@@ -12,6 +12,7 @@ import {
   revenuePerCustomer,
 } from './expected.js';
 import type { RunParameters } from '../model/parameters.js';
+import { deepFreeze } from '../scenario/freeze.js';
 
 /** What a scenario says about one arm's business, per customer, from the model's expectations. */
 export interface ArmKpis {
@@ -144,12 +145,12 @@ export function scenarioKpis(scenario: Scenario): ImpliedKpis {
 }
 
 /** Thresholds past which a baseline looks like no business a strategist would recognise. */
-export const plausibility = {
+export const plausibility = deepFreeze({
   /** Annual retention below this is unusual for a going concern. */
   minimumAnnualRetention: 0.5,
   /** Growth (or shrinkage) of the customer base over the horizon without the programme beyond this. */
   maximumGrowthWithoutProgramme: 0.5,
-} as const;
+} as const);
 
 /**
  * Warnings about a scenario's baseline, from its implied KPIs. With a held

@@ -13,9 +13,10 @@ export { medianWithError } from '../summary/statistics.js';
 import { assumptionAt, optionsObject, typicalValue, withValue } from './fields.js';
 import { betweenClassShare, defaultClasses, partition } from './first-order.js';
 import { executedPath, varyingColumns } from './sensitivity.js';
+import { deepFreeze } from '../scenario/freeze.js';
 
 /** The figures a break-even search can aim at. */
-export const breakEvenMetrics = ['probabilityPositiveRoi', 'probabilityPaidBackBy', 'roiMedian', 'npvMedian'] as const;
+export const breakEvenMetrics = deepFreeze(['probabilityPositiveRoi', 'probabilityPaidBackBy', 'roiMedian', 'npvMedian'] as const);
 export type BreakEvenMetric = (typeof breakEvenMetrics)[number];
 
 /** What must be reached: the metric at least `value`. */

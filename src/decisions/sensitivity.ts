@@ -169,6 +169,16 @@ function keptRuns(result: Pick<SimulationResult, 'runs' | 'scenario'> | null | u
   if (runs.length < 3) throw new ScenarioError([{ path: 'result.runs', value: runs.length, message: `${what} needs at least 3 kept runs` }]);
   if (runs.some((r) => r.npvByMonth?.length !== months))
     throw new ScenarioError([{ path: 'result.runs', value: undefined, message: `every kept run must have one NPV a month for the scenario's ${months} months: the result was changed after simulate made it` }]);
+  // As firstOrderIndices does: a NaN would sort and partition to nonsense, not fail.
+  const names = Object.keys(runs[0]?.parameters ?? {});
+  const notFinite = (x: unknown) => typeof x !== 'number' || !Number.isFinite(x);
+  for (const [i, run] of runs.entries()) {
+    const t = (run.npvByMonth as readonly unknown[]).findIndex(notFinite);
+    if (t >= 0) throw new ScenarioError([{ path: `result.runs[${i}].npvByMonth[${t}]`, value: run.npvByMonth[t], message: 'must be a finite number: the result was changed after simulate made it' }]);
+    const name = names.find((key) => notFinite((run.parameters as Record<string, unknown> | undefined)?.[key]));
+    if (name !== undefined)
+      throw new ScenarioError([{ path: `result.runs[${i}].parameters.${name}`, value: (run.parameters as Record<string, unknown> | undefined)?.[name], message: 'must be a finite number: the result was changed after simulate made it' }]);
+  }
   return runs as readonly (RunResult & { npvByMonth: readonly number[] })[];
 }
 
@@ -201,7 +211,8 @@ export function inputColumns(runs: readonly RunResult[]): [string, Float64Array]
  *
  * @param result - A result simulated with `{ keepRuns: true }`.
  * @param options - The months (`at`), and the fixed figures' swings.
- * @throws {@link ScenarioError} when the result has no kept runs, or on a bad month.
+ * @throws {@link ScenarioError} when the result has no kept runs, a kept run's
+ *   NPV or drawn value is not a finite number (NaN), or on a bad month.
  * @example
  * ```ts
  * const result = simulate({}, { runs: 4000, keepRuns: true });

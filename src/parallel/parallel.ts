@@ -9,7 +9,7 @@ import { assembleResult, keptRunsFlags } from '../summary/result.js';
 import type { RunResult } from '../model/run.js';
 import { mergeBands, paidBackShares, seriesRows, sourcesOf, splitBandTasks, summarizeHorizon } from '../summary/summarize.js';
 import { splitRuns } from '../shards/shards.js';
-import type { ShardMessage, WorkerRequest } from './protocol.js';
+import { type ShardMessage, type WorkerRequest, messageProblem } from './protocol.js';
 
 /** A worker as simulateParallel sees it, whatever the platform. */
 export interface ShardWorker {
@@ -31,6 +31,18 @@ export const idleWorkerMilliseconds = 30_000;
 
 /** Most workers simulateParallel starts by default: past this, more workers cost memory and start-up for little speed. */
 export const defaultWorkerCap = 8;
+
+/**
+ * Most workers simulateParallel starts on a machine with `cores` logical
+ * cores, whatever `workers` asks: twice the cores, and at least 2. Workers
+ * past the cores only take turns on them, each with its own memory and
+ * start-up (256 workers on 2 cores took over a minute and 2.5 GB for what
+ * `simulate` does in under a second); twice leaves room for a platform that
+ * reports fewer cores than it has. The result is the same whatever the count.
+ */
+export function workerCeiling(cores: number): number {
+  return Math.max(2, 2 * Math.floor(cores));
+}
 
 const methods = ['post', 'onMessage', 'onError', 'terminate'] as const;
 
@@ -87,10 +99,18 @@ export interface ParallelOptions extends SimulateOptions {
   /**
    * How many workers to run at once (1 to 256). Each costs a thread and some
    * memory of its own; the runs' figures are split among them, not copied to each.
+   * Fewer are started when fewer would do: never more than the runs (a worker
+   * takes at least one run), and never more than twice the machine's logical
+   * cores (at least 2), since workers past the cores only take turns on them.
+   * The result is bit for bit the same whatever the count.
    * @defaultValue the number of logical cores (Node's `availableParallelism`, the browser's `hardwareConcurrency`), at least 1 and at most 8
    */
   workers?: number;
-  /** Cancels the simulation: the workers are stopped and the promise rejects with an `AbortError`. */
+  /**
+   * Cancels the simulation: the workers are stopped and the promise rejects
+   * with the signal's reason (`controller.abort(reason)`; as `fetch` does), or
+   * an `AbortError` when it has none.
+   */
   signal?: AbortSignal;
   /**
    * Makes a worker, for apps that bundle the worker themselves (see `handleWorkerRequest`).
@@ -121,7 +141,10 @@ function nextTask(): Promise<void> {
   });
 }
 
-function abortError(): Error {
+/** Why the simulation stopped: the signal's reason when it has one (as `fetch` does), else an `AbortError`. */
+function abortError(signal: AbortSignal | undefined): unknown {
+  const reason: unknown = signal?.reason;
+  if (reason !== undefined) return reason;
   const error = new Error('The simulation was aborted');
   error.name = 'AbortError';
   return error;
@@ -137,7 +160,10 @@ function ask(worker: ShardWorker, request: WorkerRequest, transfer: ArrayBuffer[
   return new Promise((resolve, reject) => {
     worker.onMessage((message) => {
       try {
-        if (message.type === 'progress') onProgress(message.done);
+        // A worker of the app's own may post anything: say what was wrong rather than fail deep in the merge.
+        const problem = messageProblem(message, request);
+        if (problem !== undefined) reject(new Error(`a simulation worker sent ${problem}`));
+        else if (message.type === 'progress') onProgress(message.done);
         else if (message.type === 'error') reject(message.issues ? new ScenarioError(message.issues) : new Error(`a simulation worker failed: ${message.message}`));
         else resolve(message);
       } catch (error) {
@@ -154,11 +180,12 @@ function ask(worker: ShardWorker, request: WorkerRequest, transfer: ArrayBuffer[
  * simulateParallel on any platform, given how to make a worker there. Two
  * rounds: each worker simulates a block of runs; then each summarises some
  * figures' monthly bands over all blocks, whose buffers are handed over, not
- * copied. Both rounds give the same bits as `simulate`.
+ * copied. Both rounds give the same bits as `simulate`. `cores` is the
+ * machine's logical cores: the default count and the ceiling derive from it.
  */
 export async function simulateParallelWith(
   defaultWorker: () => ShardWorker,
-  defaultWorkers: number,
+  cores: number,
   input: ScenarioInput,
   options: ParallelOptions,
 ): Promise<SimulationResult> {
@@ -171,8 +198,9 @@ export async function simulateParallelWith(
     createWorker !== undefined && typeof createWorker !== 'function' && { path: 'options.createWorker', value: createWorker, message: 'must be a function that returns a worker' },
   ].filter((issue) => issue !== false);
   if (bad.length > 0) throw new ScenarioError(bad);
-  if (signal?.aborted) throw abortError();
-  const shards = splitRuns(runs, wanted ?? Math.min(defaultWorkers, defaultWorkerCap));
+  if (signal?.aborted) throw abortError(signal);
+  // splitRuns makes no more blocks than runs; the machine bounds the rest.
+  const shards = splitRuns(runs, Math.min(wanted ?? Math.min(cores, defaultWorkerCap), workerCeiling(cores)));
   const done = shards.map(() => 0);
   const step = progressStep(runs);
   let reported = 0;
@@ -189,7 +217,7 @@ export async function simulateParallelWith(
   let finished = false;
   let abort: () => void = () => undefined;
   const aborted = new Promise<never>((_, reject) => {
-    abort = () => reject(abortError());
+    abort = () => reject(abortError(signal));
     signal?.addEventListener('abort', abort, { once: true });
   });
   aborted.catch(() => undefined);
@@ -265,7 +293,7 @@ export async function simulateParallelWith(
       built = [];
       for (let from = 0; from < runs; from += keptRunsPerTask) {
         await nextTask();
-        if (signal?.aborted) throw abortError();
+        if (signal?.aborted) throw abortError(signal);
         built.push(...runResults(joined, ...keptRunsFlags(scenario), from, Math.min(runs, from + keptRunsPerTask)));
       }
     }

@@ -89,8 +89,8 @@ function browserWorkers(): { spawn: () => ShardWorker; cores: number } {
  * @param input - A partial scenario, as for `simulate`.
  * @param options - As for `simulate`, plus `workers`, `signal` and `createWorker`.
  * @returns The same result as `simulate(input, options)`.
- * @throws {@link ScenarioError} for a bad scenario or option; rejects with an
- *   `AbortError` when `signal` aborts.
+ * @throws {@link ScenarioError} for a bad scenario or option; rejects with
+ *   the signal's reason when `signal` aborts (an `AbortError` when it has none).
  * @example
  * ```ts
  * const result = await simulateParallel({}, { runs: 50_000, seed: 1, workers: 2 });

@@ -1,4 +1,8 @@
+import { deepFreeze } from './freeze.js';
 import type { Scenario } from './schema.js';
+
+// Kept here too, where the library's modules have imported it from.
+export { deepFreeze };
 
 /**
  * The default scenario: the published CX figures where one exists (86% switch
@@ -82,15 +86,6 @@ export const defaultBusiness: {
   readonly badExperienceShareMonthly: number;
   readonly nps: number;
 } = defaultScenario.business as never;
-
-/** Freezes an object and everything in it, so shared defaults cannot be changed by accident. */
-export function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}
 
 /**
  * A typical organisation's contact channels, for `channels` in a scenario

@@ -1,4 +1,5 @@
 import type { Assumption } from './distribution.js';
+import { ScenarioError } from './error.js';
 import type { Domain } from './domain.js';
 import { scenarioFields } from './fields.js';
 import { parseScenario } from './parse.js';
@@ -96,9 +97,19 @@ export function describeAssumptions(input: ScenarioInput = {}): AssumptionRow[] 
   }));
 }
 
-/** A value in words: the number, or the distribution and its parameters. */
+/**
+ * A value in words: the number, or the distribution and its parameters.
+ * @param value - A number, or a distribution such as `{ dist: 'uniform', min: 0.01, max: 0.04 }`.
+ * @throws {@link ScenarioError} (path `value`) when `value` is neither, e.g. `null`.
+ * @example
+ * ```ts
+ * describeValue({ dist: 'uniform', min: 0.01, max: 0.04 }); // 'uniform(min 0.01, max 0.04)'
+ * ```
+ */
 export function describeValue(value: Assumption): string {
   if (typeof value === 'number') return String(value);
+  if (value === null || typeof value !== 'object' || typeof (value as { dist?: unknown }).dist !== 'string')
+    throw new ScenarioError([{ path: 'value', value, message: 'must be a number or a distribution ({ dist: "uniform", min: …, max: … }, …)' }]);
   const { dist, ...parameters } = value;
   const list = Object.entries(parameters)
     .filter(([, x]) => x !== undefined)

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { normalMassInside } from '../random/samplers.js';
 import { truncatedRange } from './assumption-values.js';
 import type { Domain } from './domain.js';
+import { deepFreeze } from './freeze.js';
 
 /** Least share of a normal or lognormal that must fall inside an assumption's range after truncation. */
 export const minimumMassInside = 1e-3;
@@ -13,7 +14,7 @@ export const minimumMassInside = 1e-3;
 export const distributionWords: ReadonlySet<string> = new Set(['dist', 'min', 'max', 'mode', 'lambda', 'alpha', 'beta', 'mean', 'sd', 'mu', 'sigma']);
 
 /** The names of the distributions an assumption can take. */
-export const distributionNames = ['uniform', 'triangular', 'pert', 'beta', 'normal', 'lognormal'] as const;
+export const distributionNames = deepFreeze(['uniform', 'triangular', 'pert', 'beta', 'normal', 'lognormal'] as const);
 
 type Issues = { issues: z.core.$ZodRawIssue[]; value: unknown };
 
@@ -38,12 +39,22 @@ function within(ctx: Issues, domain: Domain, keys: readonly string[], values: re
   });
 }
 
+/**
+ * A share of probability in words, never negative: a difference of two normal
+ * CDFs far in the tails can round below zero (normal(0.01, 1e300) gave
+ * −0.0000030%), and a share that small reads as almost none.
+ */
+function shareInWords(mass: number): string {
+  const share = Number.isFinite(mass) ? Math.min(1, Math.max(0, mass)) : 0;
+  return share < 1e-6 ? 'almost none (< 0.0001%)' : `${(100 * share).toPrecision(2)}%`;
+}
+
 function enoughMass(ctx: Issues, name: string, mass: number, lo: number, hi: number, domain: Domain): void {
   if (!(mass >= minimumMassInside))
     complain(
       ctx,
       [],
-      `${name} puts ${(100 * mass).toPrecision(2)}% of its probability inside [${lo}, ${hi}]; at least ${100 * minimumMassInside}% is needed (${domain.label})`,
+      `${name} puts ${shareInWords(mass)} of its probability inside [${lo}, ${hi}]; at least ${100 * minimumMassInside}% is needed (${domain.label})`,
     );
 }
 

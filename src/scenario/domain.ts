@@ -1,3 +1,5 @@
+import { deepFreeze } from './freeze.js';
+
 /**
  * The range an assumption may take: its own values, and the support of any
  * distribution given for it, must lie inside.
@@ -31,7 +33,7 @@ function domain(min: number, max: number, integer: boolean, what: string): Domai
 }
 
 /** The ranges the scenario's assumptions use. */
-export const domains = {
+export const domains = deepFreeze({
   probability: domain(0, 1, false, 'a probability'),
   share: domain(0, 1, false, 'a share'),
   annualRate: domain(0, 1, false, 'an annual rate'),
@@ -48,17 +50,17 @@ export const domains = {
   effect: domain(-1, 1, false, 'a relative cut (negative: the programme makes failures more likely)'),
   // How many times as often an unconnected (siloed) channel fails as a connected one.
   failureMultiplier: domain(1, 100, false, 'a multiplier'),
-} as const satisfies Record<string, Domain>;
+} as const satisfies Record<string, Domain>);
 
 /** Limits on the size of a simulation: beyond them memory or patience run out. */
-export const limits = {
+export const limits = deepFreeze({
   /** Longest horizon: 20 years of months. */
   horizonMonths: 240,
   /** Most runs in one call. */
   runs: 1_000_000,
   /** Most run-months kept in memory at once (runs × horizonMonths): about 1.7 GB of monthly figures at 72 bytes each. */
   runMonths: 24_000_000,
-} as const;
+} as const);
 
 /**
  * Least cost of a programme, upfront or a month, in currency units: ROI

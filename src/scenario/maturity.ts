@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type { Distribution } from './distribution.js';
 import { ScenarioError, fromZodIssues } from './error.js';
 import { sources } from './sources.js';
+import { deepFreeze } from './freeze.js';
 
 /** One of the nine questions of article 001, in English, with the part it belongs to and the article's words. */
 export interface MaturityQuestion {
@@ -18,7 +19,7 @@ export interface MaturityQuestion {
 }
 
 /** The identifiers of the nine questions, in the article's order. */
-export const maturityQuestionIds = [
+export const maturityQuestionIds = deepFreeze([
   'leadershipUnderstands',
   'notOnlyMarketing',
   'rightKpis',
@@ -28,7 +29,7 @@ export const maturityQuestionIds = [
   'dedicatedTeam',
   'teamProcess',
   'researchTools',
-] as const;
+] as const);
 
 /** A question's identifier. */
 export type MaturityQuestionId = (typeof maturityQuestionIds)[number];
@@ -51,7 +52,7 @@ const question = (id: MaturityQuestionId, part: 1 | 2 | 3, text: string, quote: 
  * answers to {@link executionSuccessFromMaturity}, or give them as a
  * scenario's `investment.maturity`.
  */
-export const maturityQuestions: readonly MaturityQuestion[] = Object.freeze([
+export const maturityQuestions: readonly MaturityQuestion[] = deepFreeze([
   question('leadershipUnderstands', 1, 'Does the management team understand why being customer-driven matters?', 'Begrijpt het managementteam het belang van klantgedrevenheid?'),
   question('notOnlyMarketing', 1, 'Is it understood that being customer-driven is not only a topic for the marketing department?', 'Is er besef dat klantgedrevenheid niet alleen een onderwerp is voor de marketingafdeling?'),
   question('rightKpis', 1, 'Have the right KPIs and targets been set?', 'Zijn de juiste KPI’s en targets bepaald?'),
@@ -61,7 +62,7 @@ export const maturityQuestions: readonly MaturityQuestion[] = Object.freeze([
   question('dedicatedTeam', 3, 'Is there a dedicated team for improving customer experiences?', 'Is er een toegewijd team voor optimalisatie van klantenervaringen?'),
   question('teamProcess', 3, 'Is there a process that makes the CX team work efficiently and effectively?', 'Is er een proces dat ervoor zorgt dat het CX-team efficiënt en effectief te werk gaat?'),
   question('researchTools', 3, 'Does the team have the right research and analysis techniques and tools?', 'Zijn de juiste onderzoeks- en analysetechnieken en tools beschikbaar voor het team?'),
-].map((q) => Object.freeze(q)));
+]);
 
 /** Answers to the nine questions, by question id: every question answered. */
 export const maturityAnswersSchema = z.strictObject(
@@ -82,7 +83,7 @@ export type MaturityAnswers = Readonly<Record<MaturityQuestionId, MaturityAnswer
  * in place, about 60% with everything (even a mature organisation misses
  * often). Between them the centre moves linearly on the log-odds scale.
  */
-export const maturityMapping = {
+export const maturityMapping = deepFreeze({
   /** Points per answer; the score is their mean over the nine questions (0 to 1). */
   points: { yes: 1, partly: 0.5, no: 0 },
   /** Centre of the prior at score ½ (all "partly"): the middle of the published 20–30%. */
@@ -91,7 +92,7 @@ export const maturityMapping = {
   matureCentre: 0.6,
   /** Half-width of the uniform prior around its centre: ±5 points, the width of the published 20–30%. */
   halfWidth: 0.05,
-} as const;
+} as const);
 
 const logit = (p: number): number => Math.log(p / (1 - p));
 

@@ -7,6 +7,7 @@
  */
 import type { Distribution } from './distribution.js';
 import { type Source, alternatives, sources } from './sources.js';
+import { deepFreeze } from './freeze.js';
 
 /** One reading of a figure: another value it could have, and why. */
 export interface Reading {
@@ -65,7 +66,7 @@ const spending = (alternatives['spend.goodMultiplier'] ?? []).map(
  * then the illustrative numbers that move the default decision by more than
  * ten points of P(ROI > 0) over their plausible range.
  */
-export const contestedFigures: readonly ContestedFigure[] = [
+export const contestedFigures: readonly ContestedFigure[] = deepFreeze([
   { path: 'churn.switchAfterBad', kind: 'published', readings: switching, range: [0, 1] },
   { path: 'spend.goodMultiplier', kind: 'published', readings: spending, range: [1, 4] },
   {
@@ -196,7 +197,7 @@ export const contestedFigures: readonly ContestedFigure[] = [
       },
     ],
   },
-];
+]);
 
 /** The readings of the figure at `path` (empty when it has none). */
 export function readingsOf(path: string): readonly Reading[] {

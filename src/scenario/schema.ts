@@ -4,6 +4,7 @@ import { type Domain, domains, limits, minimumProgrammeCost } from './domain.js'
 import { maturityAnswersSchema, executionSuccessFromMaturity } from './maturity.js';
 import { businessSchema } from './business.js';
 import { type SourceName, sources } from './sources.js';
+import { deepFreeze } from './freeze.js';
 
 /** What the docs, the playground and `describeAssumptions` say about one scenario field. */
 export interface FieldMeta {
@@ -28,8 +29,20 @@ export interface FieldMeta {
   readonly note?: string;
 }
 
-/** Field metadata, keyed by schema: the one place docs tables are generated from. */
+/**
+ * Field metadata, keyed by schema: the one place docs tables are generated from.
+ * Read it with `fieldRegistry.get(schema)`. It is read-only: every record is
+ * frozen, and once the scenario schema is built `add`, `remove` and `clear`
+ * throw a TypeError, since a changed label or domain would change every later
+ * description and check. Keep metadata of your own in a `z.registry()` of your own.
+ */
 export const fieldRegistry = z.registry<FieldMeta>();
+// While the schema below is built, each record is frozen as it is registered.
+const registerField = fieldRegistry.add.bind(fieldRegistry) as (schema: z.core.$ZodType, meta: FieldMeta) => unknown;
+Object.defineProperty(fieldRegistry, 'add', {
+  configurable: true,
+  value: (schema: z.core.$ZodType, meta: FieldMeta) => (registerField(schema, deepFreeze(meta)), fieldRegistry),
+});
 
 function fixedNumber(domain: Domain) {
   const range = `must be ${domain.label}`;
@@ -882,6 +895,16 @@ export const scenarioSchema = z
     if (maturity && !badAnswers && maturityAnswersSchema.safeParse(maturity).success && JSON.stringify(ctx.value.investment.executionSuccess) !== JSON.stringify(executionSuccessFromMaturity(maturity)))
       complain(['investment', 'executionSuccess'], 'is set by investment.maturity (the nine questions): give one or the other, not both');
   });
+
+// The schema is built: from here on no field's record is added, replaced or removed.
+for (const change of ['add', 'remove', 'clear'] as const) {
+  Object.defineProperty(fieldRegistry, change, {
+    value: () => {
+      throw new TypeError(`fieldRegistry is read-only (${change}): register metadata of your own in a z.registry() of your own`);
+    },
+  });
+}
+deepFreeze(fieldRegistry);
 
 /** Least annual discount rate with a terminal value: below it a lifetime value can be unbounded. */
 export const minimumTerminalDiscountRate = 0.001;

@@ -1,5 +1,7 @@
 /** The fields a held business solves, and where each comes from (no zod: the model's workers read them). */
 
+import { deepFreeze } from './freeze.js';
+
 /**
  * The fields solved from a held business, always: giving one of them beside a
  * business is an error unless it has the solved value (a complete scenario
@@ -7,7 +9,7 @@
  * gives an NPS; the touchpoint failures are scaled when it gives a
  * bad-experience rate (their shape stays the scenario's).
  */
-export const derivedPaths = ['customers.initial', 'churn.base', 'spend.averagePerMonth', 'acquisition.organicMonthly'] as const;
+export const derivedPaths = deepFreeze(['customers.initial', 'churn.base', 'spend.averagePerMonth', 'acquisition.organicMonthly'] as const);
 
 /** The fields a held business sets, given which of its optional figures it has. */
 export function derivedPathsOf(business: { readonly nps?: number | undefined }): string[] {

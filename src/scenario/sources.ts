@@ -1,3 +1,5 @@
+import { deepFreeze } from './freeze.js';
+
 /**
  * Where the documented defaults come from: the five Dutch articles the
  * project's figures are taken from, each quoted verbatim so a reviewer can
@@ -55,7 +57,7 @@ const article = {
 } as const;
 
 /** Every documented figure a default rests on, by a short name. */
-export const sources = {
+export const sources = deepFreeze({
   switchAfterBad: {
     ...article.everything,
     credit: 'the article’s own statistics',
@@ -178,7 +180,7 @@ export const sources = {
       'The study concludes that only 23% of the surveyed companies that have invested in customer experience actually achieved a significantly positive ROI. 20% achieved a lower or even negative ROI. And 57% are stuck in mediocre execution',
     figure: '23% significantly positive ROI, 57% stuck in the middle, 20% lower or negative ROI',
   },
-} as const satisfies Record<string, Source>;
+} as const satisfies Record<string, Source>);
 
 /** The short names of the documented figures. */
 export type SourceName = keyof typeof sources;
@@ -196,7 +198,7 @@ export interface Alternative extends Source {
  * The default stays the project brief's figure; these are shown beside it
  * (`describeAssumptions`, the CLI's `assumptions`) so a user can pick one.
  */
-export const alternatives: Readonly<Record<string, readonly Alternative[]>> = {
+export const alternatives: Readonly<Record<string, readonly Alternative[]>> = deepFreeze({
   'churn.switchAfterBad': [
     {
       ...article.ambition,
@@ -239,7 +241,7 @@ export const alternatives: Readonly<Record<string, readonly Alternative[]>> = {
       note: 'willingness to spend more when CX is right, stated by 70% of people: a far smaller ratio than 140%',
     },
   ],
-};
+});
 
 /** Accenture's published split of CX investors by outcome, to hold a simulation against. */
-export const accentureOutcomeSplit = { positive: 0.23, middling: 0.57, negative: 0.2 } as const;
+export const accentureOutcomeSplit = deepFreeze({ positive: 0.23, middling: 0.57, negative: 0.2 } as const);

@@ -106,6 +106,9 @@ function emptyHorizon(count: number): HorizonColumns {
   };
 }
 
+/** The names of the horizon columns, for checking a block that crossed from a worker. */
+export const horizonColumnNames = Object.keys(emptyHorizon(0)) as readonly (keyof HorizonColumns)[];
+
 /** A run's trace, figure by figure, under the names of the kept figures. */
 function traceColumns(trace: RunTrace): Record<MonthlyMetric, MetricColumn> {
   const { customers: c, revenue: r, margin: m, promoters: p, detractors: d } = trace;

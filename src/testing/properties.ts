@@ -6,7 +6,8 @@ import { expectWithinMonteCarloError } from './assertions.js';
  * Error that says what broke: use them inside a fast-check property with
  * {@link scenarioInputArbitrary}, or on a scenario of your own.
  */
-export const modelProperties = {
+// Frozen: its members are functions only, so freezing the object freezes it all.
+export const modelProperties = Object.freeze({
   /** The same input and seed give the same result, bit for bit, and the input is not changed. */
   deterministic(input: ScenarioInput, options: SimulateOptions = { runs: 20, seed: 1 }): void {
     const before = JSON.stringify(input);
@@ -64,4 +65,4 @@ export const modelProperties = {
     if (!pair) throw new Error('compare returned no pair');
     if (pair.npv.mean < 0) expectWithinMonteCarloError(pair.npv.mean, 0, pair.npvMeanStandardError, options.z ?? 4);
   },
-} as const;
+} as const);

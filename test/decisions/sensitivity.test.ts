@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultBusiness, sensitivity, simulate } from '../../src/index.js';
+import { ScenarioError, defaultBusiness, sensitivity, simulate } from '../../src/index.js';
 
 // An assumption that moves the NPS but no money: it must rank at about nothing. (With a held NPS it would set the
 // excellent share, and with it money: the raw model, business: null.)
@@ -113,6 +113,16 @@ describe('sensitivity', () => {
     // A figure that changes no run at all has no direction to give.
     const none = sensitivity(simulate({ business: null }, { runs: 50, seed: 2, keepRuns: true }), { at: [60], swings: { runs: 50 } });
     expect(none.fixedFigures?.figures.find((f) => f.path === 'wordOfMouth.recommendAfterBad')?.atMonths[0]?.direction).toBe('none');
+  });
+
+  it('refuses kept runs with NaN in them, naming the run and figure, as firstOrderIndices does', () => {
+    const runs = result.runs ?? [];
+    const key = Object.keys(runs[0]?.parameters ?? {})[0] as string;
+    const nanNpv = runs.map((r, i) => (i === 5 ? { ...r, npvByMonth: (r.npvByMonth ?? []).map((v, t) => (t === 23 ? Number.NaN : v)) } : r));
+    expect(() => sensitivity({ ...result, runs: nanNpv }, { swings: false })).toThrow(ScenarioError);
+    expect(() => sensitivity({ ...result, runs: nanNpv }, { swings: false })).toThrow(/result\.runs\[5\]\.npvByMonth\[23\]: must be a finite number/);
+    const nanDraw = runs.map((r, i) => (i === 7 ? { ...r, parameters: { ...r.parameters, [key]: Number.NaN } } : r));
+    expect(() => sensitivity({ ...result, runs: nanDraw }, { swings: false })).toThrow(new RegExp(`result\\.runs\\[7\\]\\.parameters\\.${key.replace(/\./g, '\\.')}: must be a finite number`));
   });
 
   it('needs kept runs, good months and a good range, and leaves the result alone', () => {

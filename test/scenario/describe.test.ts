@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { alternatives, assumptionsMarkdown, describeAssumptions, sources } from '../../src/index.js';
+import { ScenarioError, alternatives, assumptionsMarkdown, describeAssumptions, describeValue, sources } from '../../src/index.js';
 
 // The source articles live beside the project (shared/seeds); CX_ROI_SEEDS may point elsewhere.
 const seedsDir = process.env.CX_ROI_SEEDS ?? join(import.meta.dirname, '../../../shared/seeds');
@@ -66,6 +66,14 @@ describe('describeAssumptions', () => {
   it('describes values and distributions in words', () => {
     expect(rows.find((r) => r.path === 'churn.switchAfterBad')?.valueText).toBe('0.86');
     expect(rows.find((r) => r.path === 'investment.rampMonths')?.valueText).toBe('triangular(min 18, mode 24, max 30)');
+  });
+
+  it('refuses a value that is neither a number nor a distribution, naming it, rather than failing on a property', () => {
+    for (const value of [null, undefined, 'uniform', {}, { min: 1 }]) {
+      expect(() => describeValue(value as never)).toThrow(ScenarioError);
+      expect(() => describeValue(value as never)).toThrow(/value: must be a number or a distribution/);
+    }
+    expect(describeValue({ dist: 'uniform', min: 0.01, max: 0.04 })).toBe('uniform(min 0.01, max 0.04)');
   });
 
   it('describes a given scenario', () => {

@@ -117,6 +117,16 @@ describe('parseScenario', () => {
     expect(issuesOf({ churn: { base: { dist: 'beta', alpha: 2, beta: 2, max: 3 } } })[0]?.path).toBe('churn.base.max');
   });
 
+  it('never says a distribution puts a negative share of its probability inside the range, and calls a tiny share almost none', () => {
+    // normal(0.01, 1e300): the two CDFs cancel to just below zero.
+    const message = issuesOf({ churn: { switchAfterBad: { dist: 'normal', mean: 0.01, sd: 1e300 } } })[0]?.message ?? '';
+    expect(message).toContain('puts almost none (< 0.0001%) of its probability inside [0, 1]');
+    expect(message).not.toMatch(/-\d/);
+    expect(issuesOf({ churn: { switchAfterBad: { dist: 'normal', mean: 0.01, sd: 1e6 } } })[0]?.message).toContain('puts almost none (< 0.0001%)');
+    // A share worth naming is still given as a number.
+    expect(issuesOf({ churn: { switchAfterBad: { dist: 'normal', mean: -0.25, sd: 0.07 } } })[0]?.message).toMatch(/puts 0\.\d+% of its probability inside/);
+  });
+
   it('checks the shape of distributions', () => {
     expect(issuesOf({ churn: { base: { dist: 'unif', min: 0 } } })[0]).toMatchObject({ path: 'churn.base.dist', value: 'unif' });
     expect(issuesOf({ churn: { base: { dist: 'triangular', min: 0.3, mode: 0.2, max: 0.4 } } })[0]?.path).toBe('churn.base.mode');
