@@ -15,6 +15,14 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const built = existsSync(join(root, 'dist/index.js')) && existsSync(join(root, 'dist/worker.js'));
 if (!built) console.warn('consumer tests skipped: they pack dist/, which npm test builds first');
 const run = (command: string, args: readonly string[], cwd: string) => execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+/** tsc's report for a project ('' when it type-checks): tsc prints its errors on stdout and exits non-zero. */
+const typeErrors = (tsc: string, config: string, cwd: string) => {
+  try {
+    return run(process.execPath, [tsc, '-p', config], cwd);
+  } catch (error) {
+    return (error as { stdout: string }).stdout || String(error);
+  }
+};
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
 
 const files: Record<string, string> = {
@@ -41,17 +49,24 @@ console.log('kit esm ok');`,
 const { scenarioInputArbitrary, kolmogorovSmirnov } = require('cx-roi/testing');
 const [input] = fc.sample(scenarioInputArbitrary(), { numRuns: 1, seed: 1 });
 console.log(\`kit cjs \${typeof input} \${kolmogorovSmirnov([1, 2, 3], [1, 2, 3]).statistic}\`);`,
-  'typed.ts': `import { type ScenarioInput, type SimulationResult, compare, simulate } from 'cx-roi';
-import { scenarioInputArbitrary } from 'cx-roi/testing';
+  'typed.ts': `import fc from 'fast-check';
+import { type ScenarioInput, type SimulationResult, compare, domains, simulate } from 'cx-roi';
+import { distributionArbitrary, scenarioInputArbitrary } from 'cx-roi/testing';
 export const arbitrary = scenarioInputArbitrary({ sections: true });
+// The kit's arbitraries go into the project's own fast-check (one declaration of Arbitrary, not a CommonJS and an ESM one).
+fc.assert(fc.property(scenarioInputArbitrary({ maxHorizonMonths: 12 }), distributionArbitrary(domains.probability), (scenario, d) => simulate({ ...scenario, churn: { base: d } }, { runs: 5 }).runCount === 5));
 const input: ScenarioInput = { investment: { upfront: 200_000, failureReduction: { dist: 'pert', min: 0.2, mode: 0.4, max: 0.6 } } };
 const result: SimulationResult = simulate(input, { runs: 10 });
 const p: number = compare({ A: {}, B: input }, { runs: 10 }).pairs[0]?.probabilityBBeatsA ?? 0;
 export const figures = [result.horizon.roi.p50, p];`,
   'typed.cts': `import cx = require('cx-roi');
+import fc = require('fast-check');
+import kit = require('cx-roi/testing');
+fc.assert(fc.property(kit.scenarioInputArbitrary({ maxHorizonMonths: 12 }), (input) => cx.simulate(input, { runs: 5 }).runCount === 5));
 const result: cx.SimulationResult = cx.simulate({}, { runs: 10 });
 export = result.horizon.npv.p50;`,
   'tsconfig.node16.json': JSON.stringify({ compilerOptions: { module: 'node16', moduleResolution: 'node16', strict: true, skipLibCheck: false, noEmit: true, types: [] }, files: ['typed.ts', 'typed.cts'] }),
+  'tsconfig.nodenext.json': JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', strict: true, skipLibCheck: false, noEmit: true, types: [] }, files: ['typed.ts', 'typed.cts'] }),
   'tsconfig.bundler.json': JSON.stringify({ compilerOptions: { module: 'esnext', moduleResolution: 'bundler', target: 'es2022', strict: true, skipLibCheck: false, noEmit: true, types: [] }, files: ['typed.ts'] }),
   'index.html': '<!doctype html><html><body><pre id="out">running</pre><script type="module" src="/main.js"></script></body></html>',
   'main.js': `import { simulate, simulateParallel } from 'cx-roi';
@@ -151,10 +166,9 @@ describe.runIf(built)('the packed tarball in a fresh project', () => {
     expect(run(process.execPath, ['bullmq.cjs'], dir).trim()).toBe('bullmq cjs function 7000');
   }, 120_000);
 
-  it('TypeScript (node16 for ESM and CommonJS files, and bundler), every declaration file checked', () => {
+  it('TypeScript (node16 and nodenext for ESM and CommonJS files, and bundler), every declaration file checked, the testing kit\'s arbitraries passed to fc.property', () => {
     const tsc = join(root, 'node_modules/typescript/bin/tsc');
-    expect(run(process.execPath, [tsc, '-p', 'tsconfig.node16.json'], dir)).toBe('');
-    expect(run(process.execPath, [tsc, '-p', 'tsconfig.bundler.json'], dir)).toBe('');
+    for (const config of ['tsconfig.node16.json', 'tsconfig.nodenext.json', 'tsconfig.bundler.json']) expect(typeErrors(tsc, config, dir), config).toBe('');
     // Hovering a scenario field in an editor shows its meaning, unit, range, source and default.
     const hover = run(
       process.execPath,
