@@ -1,10 +1,11 @@
-import { execFileSync } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build as viteBuild, preview } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readmeBlock } from './readme.js';
 
 // What users install: the packed tarball, in a fresh project, used as each kind of consumer uses it
 // (Node ESM and CommonJS, TypeScript's node16 and bundler resolution with every .d.ts checked, a
@@ -165,6 +166,49 @@ describe.runIf(built)('the packed tarball in a fresh project', () => {
     expect(run(process.execPath, ['bullmq.mjs'], dir).trim()).toBe('bullmq esm function function 2');
     expect(run(process.execPath, ['bullmq.cjs'], dir).trim()).toBe('bullmq cjs function 7000');
   }, 120_000);
+
+  it('peer ranges: installs without ERESOLVE beside bullmq 6 and ioredis 5 or 6, and with each the README\'s BullMQ snippet type-checks and runs on a real Redis', async () => {
+    const snippet = readmeBlock('**On BullMQ workers across machines**', 'ts');
+    const redisServer = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((p) => existsSync(p));
+    if (!redisServer) console.warn('the README\'s BullMQ snippet not run: redis-server is not installed (apt-get install redis-server)');
+    const port = 21_000 + (process.pid % 20_000);
+    let redis: ChildProcess | undefined;
+    try {
+      if (redisServer) redis = spawn(redisServer, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+      for (const ioredis of [5, 6]) {
+        const project = join(dir, `ioredis${ioredis}`);
+        mkdirSync(project);
+        writeFileSync(join(project, 'package.json'), JSON.stringify({ name: `queue-${ioredis}`, private: true, type: 'module' }));
+        // npm refuses (ERESOLVE) an ioredis outside the peer range: this install is the check.
+        run('npm', ['install', tarball, 'bullmq@6', `ioredis@${ioredis}`, '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], project);
+        writeFileSync(join(project, 'queue.ts'), snippet);
+        writeFileSync(join(project, 'queue.mjs'), snippet);
+        const types = join(root, 'node_modules/@types');
+        writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, skipLibCheck: true, typeRoots: [types], types: ['node'] }, files: ['queue.ts'] }));
+        expect(typeErrors(join(root, 'node_modules/typescript/bin/tsc'), 'tsconfig.json', project), `ioredis ${ioredis}`).toBe('');
+        if (!redisServer) continue;
+        const output = await new Promise<string>((resolve, reject) => {
+          const child = spawn(process.execPath, ['queue.mjs'], { cwd: project, env: { ...process.env, REDIS_URL: `redis://127.0.0.1:${port}/${ioredis}` }, stdio: ['ignore', 'pipe', 'pipe'] });
+          let text = '';
+          child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
+          child.on('exit', (code) => {
+            clearTimeout(timer);
+            (code === 0 ? resolve : reject)(code === 0 ? text : new Error(`queue.mjs with ioredis ${ioredis} exited ${code}: ${text}`));
+          });
+        });
+        const median = run(process.execPath, ['-e', `import('${join(root, 'dist/index.js')}').then((m) => console.log(m.simulate({ investment: { upfront: 900_000, monthly: 40_000 } }, { runs: 10_000, seed: 1 }).horizon.roi.p50))`], root).trim();
+        expect(output).toContain('10000 of 10000 runs');
+        expect(output.trim().split('\n').at(-1)).toBe(`median ROI ${median}`);
+      }
+    } finally {
+      redis?.kill('SIGKILL');
+    }
+    // The ranges the checks above stand behind (bullmq 6 itself takes ioredis >= 5 as a peer).
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { peerDependencies: Record<string, string> };
+    expect(manifest.peerDependencies).toEqual({ bullmq: '^6.0.0', 'fast-check': '^4.0.0', ioredis: '^5.0.0 || ^6.0.0' });
+  }, 300_000);
 
   it('TypeScript (node16 and nodenext for ESM and CommonJS files, and bundler), every declaration file checked, the testing kit\'s arbitraries passed to fc.property', () => {
     const tsc = join(root, 'node_modules/typescript/bin/tsc');
