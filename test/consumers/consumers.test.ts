@@ -267,3 +267,30 @@ console.log(ts.displayPartsToString(info.documentation) + ' @defaultValue ' + ts
     expect(run(process.execPath, ['own-worker.mjs'], dir).trim()).toBe('createWorker parallel same true');
   });
 });
+
+// Before the package is on the registry, users install it from its repository: npm clones it, installs its
+// devDependencies, runs prepare (which builds dist/), packs and installs that. It takes minutes (every
+// devDependency is installed), so it runs when CX_ROI_GIT_INSTALL=1; it installs the last commit.
+describe.runIf(process.env.CX_ROI_GIT_INSTALL === '1')('installing from a git URL (CX_ROI_GIT_INSTALL=1; minutes)', () => {
+  it('npm install git+file://… builds dist/ through prepare, and the library, its types and the CLI work', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cx-roi-git-'));
+    try {
+      const commit = run('git', ['rev-parse', 'HEAD'], root).trim();
+      // A bare clone of the repository, as a git host serves it: what is committed, nothing built.
+      run('git', ['clone', '--bare', '--quiet', root, join(dir, 'cx-roi.git')], dir);
+      const project = join(dir, 'app');
+      mkdirSync(project);
+      writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
+      run('npm', ['install', `git+file://${join(dir, 'cx-roi.git')}#${commit}`, '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], project);
+      for (const file of ['index.js', 'index.cjs', 'index.d.ts', 'index.d.cts', 'worker.js', 'cli.js', 'testing.d.ts', 'bullmq.js']) expect(existsSync(join(project, 'node_modules/cx-roi/dist', file)), file).toBe(true);
+      writeFileSync(join(project, 'app.mjs'), "import { simulate, version } from 'cx-roi';\nconsole.log(`${version} ${simulate({}, { runs: 200, seed: 1 }).runCount}`);");
+      expect(run(process.execPath, ['app.mjs'], project).trim()).toBe(`${version} 200`);
+      writeFileSync(join(project, 'app.ts'), "import { type SimulationResult, simulate } from 'cx-roi';\nexport const result: SimulationResult = simulate({}, { runs: 10 });");
+      writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true, types: [] }, files: ['app.ts'] }));
+      expect(typeErrors(join(root, 'node_modules/typescript/bin/tsc'), 'tsconfig.json', project)).toBe('');
+      expect(run('npx', ['--no-install', 'cx-roi', 'simulate', '--runs', '200'], project)).toContain('ROI');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 900_000);
+});
