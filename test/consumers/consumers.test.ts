@@ -195,7 +195,8 @@ describe.runIf(built)('the packed tarball in a fresh project', () => {
           const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
           child.on('exit', (code) => {
             clearTimeout(timer);
-            (code === 0 ? resolve : reject)(code === 0 ? text : new Error(`queue.mjs with ioredis ${ioredis} exited ${code}: ${text}`));
+            if (code === 0) resolve(text);
+            else reject(new Error(`queue.mjs with ioredis ${ioredis} exited ${code}: ${text}`));
           });
         });
         const median = run(process.execPath, ['-e', `import('${join(root, 'dist/index.js')}').then((m) => console.log(m.simulate({ investment: { upfront: 900_000, monthly: 40_000 } }, { runs: 10_000, seed: 1 }).horizon.roi.p50))`], root).trim();
