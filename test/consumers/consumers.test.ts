@@ -211,6 +211,19 @@ describe.runIf(built)('the packed tarball in a fresh project', () => {
     expect(manifest.peerDependencies).toEqual({ bullmq: '^6.0.0', 'fast-check': '^4.0.0', ioredis: '^5.0.0 || ^6.0.0' });
   }, 300_000);
 
+  it('the README\'s JSON Schema snippet: Ajv\'s draft 2020-12 entry point compiles the shipped schema, type-checked (nodenext, bundler) and run as pasted', () => {
+    const snippet = readmeBlock('To check a scenario file against the schema in code', 'ts');
+    run('npm', ['install', 'ajv@8', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], dir);
+    writeFileSync(join(dir, 'schema.ts'), snippet);
+    writeFileSync(join(dir, 'schema.mjs'), snippet);
+    const types = join(root, 'node_modules/@types');
+    for (const [name, module, resolution] of [['nodenext', 'nodenext', 'nodenext'], ['bundler', 'esnext', 'bundler']] as const) {
+      writeFileSync(join(dir, `tsconfig.schema-${name}.json`), JSON.stringify({ compilerOptions: { module, moduleResolution: resolution, target: 'es2022', strict: true, noEmit: true, skipLibCheck: true, typeRoots: [types], types: ['node'] }, files: ['schema.ts'] }));
+      expect(typeErrors(join(root, 'node_modules/typescript/bin/tsc'), `tsconfig.schema-${name}.json`, dir), name).toBe('');
+    }
+    expect(run(process.execPath, ['schema.mjs'], dir).trim()).toBe('true false /churn/switchAfterBad');
+  }, 120_000);
+
   it('TypeScript (node16 and nodenext for ESM and CommonJS files, and bundler), every declaration file checked, the testing kit\'s arbitraries passed to fc.property', () => {
     const tsc = join(root, 'node_modules/typescript/bin/tsc');
     for (const config of ['tsconfig.node16.json', 'tsconfig.nodenext.json', 'tsconfig.bundler.json']) expect(typeErrors(tsc, config, dir), config).toBe('');
