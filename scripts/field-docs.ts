@@ -104,8 +104,10 @@ if (process.argv[1]?.endsWith('field-docs.ts')) {
     writeFileSync(cts, withDeclarationDocs(readFileSync(cts, 'utf8')));
     // tsup writes the same declarations twice (index.d.ts for import, index.d.cts for require). Ship them
     // once: the ESM file re-exports the CommonJS one, which TypeScript (node16, bundler) and attw accept.
-    for (const entry of ['index', 'testing']) writeFileSync(join(dist, `${entry}.d.ts`), `export * from './${entry}.cjs';\n`);
-    console.log(`dist/index.d.cts: TSDoc for ${registeredFields().length} fields; dist/index.d.ts and dist/testing.d.ts re-export the .d.cts`);
+    // Not testing.d.ts: its fast-check would then be fast-check's CommonJS declarations, whose Arbitrary an
+    // ESM project's fc.property refuses (a second declaration of the class), so each keeps its own.
+    writeFileSync(join(dist, 'index.d.ts'), "export * from './index.cjs';\n");
+    console.log(`dist/index.d.cts: TSDoc for ${registeredFields().length} fields; dist/index.d.ts re-exports it`);
   } else {
     writeFileSync(schemaFile, withFieldDocs(readFileSync(schemaFile, 'utf8')));
     console.log(`src/scenario/schema.ts: TSDoc for ${registeredFields().length} fields`);

@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readmeFigure, withGeneratedTable } from '../scripts/docs.js';
+import { readmeBlock } from './consumers/readme.js';
 import { impliedKpis, realityCheck, simulate } from '../src/index.js';
 
 const root = join(import.meta.dirname, '..');
@@ -132,6 +135,20 @@ describe('generated docs (run `npm run docs` after changing the schema or the mo
     const ties = 1 - pair.paybackMonth.aSoonerShare - pair.paybackMonth.bSoonerShare;
     expect(readme).toContain(`(in ${pct(ties)} the two pay back in the same month or neither does; 2,000 runs)`);
   });
+  it.runIf(existsSync(join(root, 'dist/cli.js')))('the README’s terminal examples run as pasted in an empty folder, with the built CLI as npx cx-roi', () => {
+    const block = readmeBlock('## Use it from the terminal', 'sh');
+    const dir = mkdtempSync(join(tmpdir(), 'cx-roi-readme-cli-'));
+    try {
+      // Only what a package user has: the files the block writes itself. `npx cx-roi` is the built CLI.
+      const script = `set -e\nnpx() { if [ "$1" = cx-roi ]; then shift; node ${JSON.stringify(join(root, 'dist/cli.js'))} "$@"; else command npx "$@"; fi; }\n${block}`;
+      execFileSync('sh', ['-c', script], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
+      for (const file of ['bands.csv', 'runs.csv', 'mine.json']) expect(statSync(join(dir, file)).size, file).toBeGreaterThan(0);
+      expect(JSON.parse(readFileSync(join(dir, 'mine.json'), 'utf8')).business.customers).toBe(42_000);
+      expect(readFileSync(join(dir, 'runs.csv'), 'utf8').trim().split('\n').length).toBeGreaterThan(1000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 600_000);
   it('the README names every runtime export', async () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     const api = await import('../src/index.js');

@@ -28,10 +28,14 @@ describe('the package', () => {
     expect(worker.length).toBeLessThan(40_000);
     // The declarations ship once: the ESM entry's types re-export the CommonJS ones (the consumer tests check both resolve).
     expect(readFileSync(join(root, 'dist/index.d.ts'), 'utf8')).toBe("export * from './index.cjs';\n");
-    expect(readFileSync(join(root, 'dist/testing.d.ts'), 'utf8')).toBe("export * from './testing.cjs';\n");
+    // Not the testing kit's: an ESM project's fast-check is fast-check's ESM declarations, so the kit's ESM types import those.
+    expect(readFileSync(join(root, 'dist/testing.d.ts'), 'utf8')).toMatch(/^import fc from 'fast-check';/);
     const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    // A tarball packed from a fresh clone builds first.
-    expect(manifest.scripts.prepack).toMatch(/tsup/);
+    // A tarball packed from a fresh clone, and an install from a git URL (npm install git+https://…), build
+    // the library first: npm runs prepare for both (and for npm ci in a clone). One script, so npm pack builds once.
+    expect(manifest.scripts.prepare).toBe('npm run build:lib');
+    expect(manifest.scripts['build:lib']).toMatch(/tsup && tsx scripts\/field-docs\.ts --dist/);
+    expect(manifest.scripts.prepack).toBeUndefined();
   });
 
   it('shows its README figure on npm: this version\'s own shipped file, through jsDelivr', () => {

@@ -44,31 +44,62 @@ const finite = (min: number, max: number) => fc.double({ min, max, noNaN: true, 
 const ordered = (min: number, max: number) => fc.tuple(finite(min, max), finite(min, max), finite(min, max)).map((xs) => xs.sort((a, b) => a - b) as [number, number, number]);
 
 /**
+ * Refuses a range the arbitraries cannot draw from, naming the option, before fast-check is asked for
+ * one (whose own error would name its internals, or which would draw Infinity or NaN without a word).
+ */
+function checkDomain(domain: Domain, where: string): void {
+  const bad = (message: string): never => {
+    throw new RangeError(`${where}: ${message}`);
+  };
+  if (domain === null || typeof domain !== 'object') return bad(`domain must be a range { min, max, integer, label }, such as domains.probability (got ${String(domain)})`);
+  for (const key of ['min', 'max'] as const)
+    if (typeof domain[key] !== 'number' || !Number.isFinite(domain[key])) bad(`domain.${key} must be a finite number (got ${String(domain[key])})`);
+  if (domain.min > domain.max) bad(`domain.min must be at most domain.max (got min ${domain.min}, max ${domain.max})`);
+  if (domain.integer !== undefined && typeof domain.integer !== 'boolean') bad(`domain.integer must be true or false (got ${String(domain.integer)})`);
+  if (domain.integer === true && Math.ceil(domain.min) > Math.floor(domain.max)) bad(`domain.integer is true, but no whole number lies from ${domain.min} to ${domain.max}`);
+}
+
+/**
  * Distributions over a field's range: uniform, triangular, PERT and beta
- * inside it, normal and lognormal centred inside it (cx-roi truncates them).
- * Shapes stay moderate, so that every one keeps enough of its mass inside.
+ * inside it, normal and lognormal centred inside it (cx-roi truncates them;
+ * lognormal only where the range reaches above 0.002, since all its mass is
+ * above 0). Shapes stay moderate, so that every one keeps enough of its mass inside.
+ * @param domain - The field's range, e.g. `domains.probability`: finite `min` ≤ `max`.
+ * @throws RangeError naming the part of `domain` that is not a range (not finite, `min` above `max`).
  * @example
  * ```ts
  * fc.assert(fc.property(distributionArbitrary(domains.probability), (d) => { parseScenario({ churn: { base: d } }); }));
  * ```
  */
 export function distributionArbitrary(domain: Domain): fc.Arbitrary<Distribution> {
+  checkDomain(domain, 'distributionArbitrary');
+  return distributions(domain);
+}
+
+function distributions(domain: Domain): fc.Arbitrary<Distribution> {
   const { min, max } = domain;
   const span = max - min;
+  const mu = { min: Math.log(Math.max(min, 1e-3) + 1e-3), max: Math.log(Math.max(max, 1e-3)) };
   return fc.oneof(
     ordered(min, max).map(([a, , c]): Distribution => ({ dist: 'uniform', min: a, max: c })),
     ordered(min, max).map(([a, b, c]): Distribution => ({ dist: 'triangular', min: a, mode: b, max: c })),
     ordered(min, max).map(([a, b, c]): Distribution => ({ dist: 'pert', min: a, mode: b, max: c })),
     fc.tuple(finite(0.5, 20), finite(0.5, 20), ordered(min, max)).map(([alpha, beta, [a, , c]]): Distribution => ({ dist: 'beta', alpha, beta, min: a, max: c })),
     fc.tuple(finite(min, max), finite(span / 100 + 1e-9, span + 1e-9)).map(([mean, sd]): Distribution => ({ dist: 'normal', mean, sd })),
-    fc.tuple(finite(Math.log(Math.max(min, 1e-3) + 1e-3), Math.log(Math.max(max, 1e-3))), finite(0.05, 1)).map(([mu, sigma]): Distribution => ({ dist: 'lognormal', mu, sigma })),
+    ...(mu.min <= mu.max ? [fc.tuple(finite(mu.min, mu.max), finite(0.05, 1)).map(([m, sigma]): Distribution => ({ dist: 'lognormal', mu: m, sigma }))] : []),
   );
 }
 
-/** A number in a field's range (whole for whole-number fields), or, unless `distributions` is false, a distribution over it. */
+/**
+ * A number in a field's range (whole for whole-number fields), or, unless `distributions` is false, a distribution over it.
+ * @param domain - The field's range, e.g. `domains.money`: finite `min` ≤ `max`, with a whole number in it when `integer`.
+ * @param options - `distributions`: whether to generate distributions as well as numbers (default true).
+ * @throws RangeError naming the part of `domain` that is not a range.
+ */
 export function assumptionArbitrary(domain: Domain, options: { readonly distributions?: boolean } = {}): fc.Arbitrary<number | Distribution> {
+  checkDomain(domain, 'assumptionArbitrary');
   const fixed = domain.integer ? fc.integer({ min: Math.ceil(domain.min), max: Math.floor(domain.max) }) : fc.oneof(fc.constantFrom(domain.min, domain.max), finite(domain.min, domain.max));
-  return options.distributions === false ? fixed : fc.oneof({ weight: 3, arbitrary: fixed }, { weight: 1, arbitrary: distributionArbitrary(domain) });
+  return options.distributions === false ? fixed : fc.oneof({ weight: 3, arbitrary: fixed }, { weight: 1, arbitrary: distributions(domain) });
 }
 
 function capped(domain: Domain, maxAmount: number, maxMonths: number): Domain {

@@ -61,9 +61,12 @@ export function kolmogorovSmirnov(a: ArrayLike<number>, b: ArrayLike<number>): K
 /**
  * Passes unless the two samples differ by the Kolmogorov–Smirnov test at
  * level `alpha` (a false alarm in one check of 1 / alpha when they do not).
- * @throws Error with the statistic and p-value.
+ * @param alpha - The test's level, above 0 and below 1.
+ * @defaultValue alpha: 0.001
+ * @throws Error with the statistic and p-value; RangeError for an `alpha` not above 0 and below 1 (at 0 the check could never fail, at 1 always).
  */
 export function expectSameDistribution(a: ArrayLike<number>, b: ArrayLike<number>, alpha = 0.001): void {
+  if (typeof alpha !== 'number' || !(alpha > 0 && alpha < 1)) throw new RangeError(`alpha must be a number above 0 and below 1, such as 0.001 (got ${String(alpha)})`);
   const { statistic, pValue } = kolmogorovSmirnov(a, b);
   if (pValue < alpha) throw new Error(`the samples differ: Kolmogorov–Smirnov D = ${statistic.toFixed(4)}, p = ${pValue.toExponential(2)} < ${alpha}`);
 }

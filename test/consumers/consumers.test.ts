@@ -1,10 +1,11 @@
-import { execFileSync } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build as viteBuild, preview } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readmeBlock } from './readme.js';
 
 // What users install: the packed tarball, in a fresh project, used as each kind of consumer uses it
 // (Node ESM and CommonJS, TypeScript's node16 and bundler resolution with every .d.ts checked, a
@@ -15,6 +16,14 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const built = existsSync(join(root, 'dist/index.js')) && existsSync(join(root, 'dist/worker.js'));
 if (!built) console.warn('consumer tests skipped: they pack dist/, which npm test builds first');
 const run = (command: string, args: readonly string[], cwd: string) => execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+/** tsc's report for a project ('' when it type-checks): tsc prints its errors on stdout and exits non-zero. */
+const typeErrors = (tsc: string, config: string, cwd: string) => {
+  try {
+    return run(process.execPath, [tsc, '-p', config], cwd);
+  } catch (error) {
+    return (error as { stdout: string }).stdout || String(error);
+  }
+};
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
 
 const files: Record<string, string> = {
@@ -41,17 +50,24 @@ console.log('kit esm ok');`,
 const { scenarioInputArbitrary, kolmogorovSmirnov } = require('cx-roi/testing');
 const [input] = fc.sample(scenarioInputArbitrary(), { numRuns: 1, seed: 1 });
 console.log(\`kit cjs \${typeof input} \${kolmogorovSmirnov([1, 2, 3], [1, 2, 3]).statistic}\`);`,
-  'typed.ts': `import { type ScenarioInput, type SimulationResult, compare, simulate } from 'cx-roi';
-import { scenarioInputArbitrary } from 'cx-roi/testing';
+  'typed.ts': `import fc from 'fast-check';
+import { type ScenarioInput, type SimulationResult, compare, domains, simulate } from 'cx-roi';
+import { distributionArbitrary, scenarioInputArbitrary } from 'cx-roi/testing';
 export const arbitrary = scenarioInputArbitrary({ sections: true });
+// The kit's arbitraries go into the project's own fast-check (one declaration of Arbitrary, not a CommonJS and an ESM one).
+fc.assert(fc.property(scenarioInputArbitrary({ maxHorizonMonths: 12 }), distributionArbitrary(domains.probability), (scenario, d) => simulate({ ...scenario, churn: { base: d } }, { runs: 5 }).runCount === 5));
 const input: ScenarioInput = { investment: { upfront: 200_000, failureReduction: { dist: 'pert', min: 0.2, mode: 0.4, max: 0.6 } } };
 const result: SimulationResult = simulate(input, { runs: 10 });
 const p: number = compare({ A: {}, B: input }, { runs: 10 }).pairs[0]?.probabilityBBeatsA ?? 0;
 export const figures = [result.horizon.roi.p50, p];`,
   'typed.cts': `import cx = require('cx-roi');
+import fc = require('fast-check');
+import kit = require('cx-roi/testing');
+fc.assert(fc.property(kit.scenarioInputArbitrary({ maxHorizonMonths: 12 }), (input) => cx.simulate(input, { runs: 5 }).runCount === 5));
 const result: cx.SimulationResult = cx.simulate({}, { runs: 10 });
 export = result.horizon.npv.p50;`,
   'tsconfig.node16.json': JSON.stringify({ compilerOptions: { module: 'node16', moduleResolution: 'node16', strict: true, skipLibCheck: false, noEmit: true, types: [] }, files: ['typed.ts', 'typed.cts'] }),
+  'tsconfig.nodenext.json': JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', strict: true, skipLibCheck: false, noEmit: true, types: [] }, files: ['typed.ts', 'typed.cts'] }),
   'tsconfig.bundler.json': JSON.stringify({ compilerOptions: { module: 'esnext', moduleResolution: 'bundler', target: 'es2022', strict: true, skipLibCheck: false, noEmit: true, types: [] }, files: ['typed.ts'] }),
   'index.html': '<!doctype html><html><body><pre id="out">running</pre><script type="module" src="/main.js"></script></body></html>',
   'main.js': `import { simulate, simulateParallel } from 'cx-roi';
@@ -151,10 +167,66 @@ describe.runIf(built)('the packed tarball in a fresh project', () => {
     expect(run(process.execPath, ['bullmq.cjs'], dir).trim()).toBe('bullmq cjs function 7000');
   }, 120_000);
 
-  it('TypeScript (node16 for ESM and CommonJS files, and bundler), every declaration file checked', () => {
+  it('peer ranges: installs without ERESOLVE beside bullmq 6 and ioredis 5 or 6, and with each the README\'s BullMQ snippet type-checks and runs on a real Redis', async () => {
+    const snippet = readmeBlock('**On BullMQ workers across machines**', 'ts');
+    const redisServer = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((p) => existsSync(p));
+    if (!redisServer) console.warn('the README\'s BullMQ snippet not run: redis-server is not installed (apt-get install redis-server)');
+    const port = 21_000 + (process.pid % 20_000);
+    let redis: ChildProcess | undefined;
+    try {
+      if (redisServer) redis = spawn(redisServer, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+      for (const ioredis of [5, 6]) {
+        const project = join(dir, `ioredis${ioredis}`);
+        mkdirSync(project);
+        writeFileSync(join(project, 'package.json'), JSON.stringify({ name: `queue-${ioredis}`, private: true, type: 'module' }));
+        // npm refuses (ERESOLVE) an ioredis outside the peer range: this install is the check.
+        run('npm', ['install', tarball, 'bullmq@6', `ioredis@${ioredis}`, '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], project);
+        writeFileSync(join(project, 'queue.ts'), snippet);
+        writeFileSync(join(project, 'queue.mjs'), snippet);
+        const types = join(root, 'node_modules/@types');
+        writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, skipLibCheck: true, typeRoots: [types], types: ['node'] }, files: ['queue.ts'] }));
+        expect(typeErrors(join(root, 'node_modules/typescript/bin/tsc'), 'tsconfig.json', project), `ioredis ${ioredis}`).toBe('');
+        if (!redisServer) continue;
+        const output = await new Promise<string>((resolve, reject) => {
+          const child = spawn(process.execPath, ['queue.mjs'], { cwd: project, env: { ...process.env, REDIS_URL: `redis://127.0.0.1:${port}/${ioredis}` }, stdio: ['ignore', 'pipe', 'pipe'] });
+          let text = '';
+          child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
+          child.on('exit', (code) => {
+            clearTimeout(timer);
+            if (code === 0) resolve(text);
+            else reject(new Error(`queue.mjs with ioredis ${ioredis} exited ${code}: ${text}`));
+          });
+        });
+        const median = run(process.execPath, ['-e', `import('${join(root, 'dist/index.js')}').then((m) => console.log(m.simulate({ investment: { upfront: 900_000, monthly: 40_000 } }, { runs: 10_000, seed: 1 }).horizon.roi.p50))`], root).trim();
+        expect(output).toContain('10000 of 10000 runs');
+        expect(output.trim().split('\n').at(-1)).toBe(`median ROI ${median}`);
+      }
+    } finally {
+      redis?.kill('SIGKILL');
+    }
+    // The ranges the checks above stand behind (bullmq 6 itself takes ioredis >= 5 as a peer).
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { peerDependencies: Record<string, string> };
+    expect(manifest.peerDependencies).toEqual({ bullmq: '^6.0.0', 'fast-check': '^4.0.0', ioredis: '^5.0.0 || ^6.0.0' });
+  }, 300_000);
+
+  it('the README\'s JSON Schema snippet: Ajv\'s draft 2020-12 entry point compiles the shipped schema, type-checked (nodenext, bundler) and run as pasted', () => {
+    const snippet = readmeBlock('To check a scenario file against the schema in code', 'ts');
+    run('npm', ['install', 'ajv@8', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], dir);
+    writeFileSync(join(dir, 'schema.ts'), snippet);
+    writeFileSync(join(dir, 'schema.mjs'), snippet);
+    const types = join(root, 'node_modules/@types');
+    for (const [name, module, resolution] of [['nodenext', 'nodenext', 'nodenext'], ['bundler', 'esnext', 'bundler']] as const) {
+      writeFileSync(join(dir, `tsconfig.schema-${name}.json`), JSON.stringify({ compilerOptions: { module, moduleResolution: resolution, target: 'es2022', strict: true, noEmit: true, skipLibCheck: true, typeRoots: [types], types: ['node'] }, files: ['schema.ts'] }));
+      expect(typeErrors(join(root, 'node_modules/typescript/bin/tsc'), `tsconfig.schema-${name}.json`, dir), name).toBe('');
+    }
+    expect(run(process.execPath, ['schema.mjs'], dir).trim()).toBe('true false /churn/switchAfterBad');
+  }, 120_000);
+
+  it('TypeScript (node16 and nodenext for ESM and CommonJS files, and bundler), every declaration file checked, the testing kit\'s arbitraries passed to fc.property', () => {
     const tsc = join(root, 'node_modules/typescript/bin/tsc');
-    expect(run(process.execPath, [tsc, '-p', 'tsconfig.node16.json'], dir)).toBe('');
-    expect(run(process.execPath, [tsc, '-p', 'tsconfig.bundler.json'], dir)).toBe('');
+    for (const config of ['tsconfig.node16.json', 'tsconfig.nodenext.json', 'tsconfig.bundler.json']) expect(typeErrors(tsc, config, dir), config).toBe('');
     // Hovering a scenario field in an editor shows its meaning, unit, range, source and default.
     const hover = run(
       process.execPath,
@@ -208,4 +280,31 @@ console.log(ts.displayPartsToString(info.documentation) + ' @defaultValue ' + ts
     expect(run(process.execPath, ['bundle/app.mjs'], dir).trim()).toBe(`bundle median ROI ${median} parallel same true`);
     expect(run(process.execPath, ['own-worker.mjs'], dir).trim()).toBe('createWorker parallel same true');
   });
+});
+
+// Before the package is on the registry, users install it from its repository: npm clones it, installs its
+// devDependencies, runs prepare (which builds dist/), packs and installs that. It takes minutes (every
+// devDependency is installed), so it runs when CX_ROI_GIT_INSTALL=1; it installs the last commit.
+describe.runIf(process.env.CX_ROI_GIT_INSTALL === '1')('installing from a git URL (CX_ROI_GIT_INSTALL=1; minutes)', () => {
+  it('npm install git+file://… builds dist/ through prepare, and the library, its types and the CLI work', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cx-roi-git-'));
+    try {
+      const commit = run('git', ['rev-parse', 'HEAD'], root).trim();
+      // A bare clone of the repository, as a git host serves it: what is committed, nothing built.
+      run('git', ['clone', '--bare', '--quiet', root, join(dir, 'cx-roi.git')], dir);
+      const project = join(dir, 'app');
+      mkdirSync(project);
+      writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
+      run('npm', ['install', `git+file://${join(dir, 'cx-roi.git')}#${commit}`, '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], project);
+      for (const file of ['index.js', 'index.cjs', 'index.d.ts', 'index.d.cts', 'worker.js', 'cli.js', 'testing.d.ts', 'bullmq.js']) expect(existsSync(join(project, 'node_modules/cx-roi/dist', file)), file).toBe(true);
+      writeFileSync(join(project, 'app.mjs'), "import { simulate, version } from 'cx-roi';\nconsole.log(`${version} ${simulate({}, { runs: 200, seed: 1 }).runCount}`);");
+      expect(run(process.execPath, ['app.mjs'], project).trim()).toBe(`${version} 200`);
+      writeFileSync(join(project, 'app.ts'), "import { type SimulationResult, simulate } from 'cx-roi';\nexport const result: SimulationResult = simulate({}, { runs: 10 });");
+      writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true, types: [] }, files: ['app.ts'] }));
+      expect(typeErrors(join(root, 'node_modules/typescript/bin/tsc'), 'tsconfig.json', project)).toBe('');
+      expect(run('npx', ['--no-install', 'cx-roi', 'simulate', '--runs', '200'], project)).toContain('ROI');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 900_000);
 });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { calibrate, domains, impliedKpis, parseScenario, simulate } from 'cx-roi';
 import {
+  assumptionArbitrary,
   distributionArbitrary,
   expectSameDistribution,
   expectWithinMonteCarloError,
@@ -63,6 +64,20 @@ describe('cx-roi/testing: arbitraries', () => {
     fc.assert(fc.property(distributionArbitrary(domains.probability), distributionArbitrary(domains.money), (p, money) => {
       parseScenario({ business: null, churn: { base: p }, investment: { upfront: money, monthly: 10 } });
     }), { numRuns: 100 });
+  });
+
+  it('refuses a range it cannot draw from in its own words, naming the option, and draws from a narrow one', () => {
+    const range = (min: number, max: number, integer = false) => ({ min, max, integer, label: 'a test range' });
+    expect(() => distributionArbitrary(range(1, 0))).toThrow(/distributionArbitrary: domain\.min must be at most domain\.max \(got min 1, max 0\)/);
+    expect(() => distributionArbitrary(range(Number.NaN, 1))).toThrow(/distributionArbitrary: domain\.min must be a finite number \(got NaN\)/);
+    expect(() => distributionArbitrary(range(0, Number.POSITIVE_INFINITY))).toThrow(/distributionArbitrary: domain\.max must be a finite number \(got Infinity\)/);
+    expect(() => distributionArbitrary(undefined as never)).toThrow(/distributionArbitrary: domain must be a range/);
+    expect(() => assumptionArbitrary(range(0.2, 0.8, true))).toThrow(/assumptionArbitrary: domain\.integer is true, but no whole number lies from 0\.2 to 0\.8/);
+    expect(() => assumptionArbitrary(range(2, 1))).toThrow(/assumptionArbitrary: domain\.min must be at most domain\.max/);
+    // A range below 0.002 has no room for a lognormal (all its mass is above 0): the other shapes are drawn.
+    const narrow = fc.sample(distributionArbitrary(range(-1, 0.001)), { numRuns: 60, seed: 1 });
+    expect(narrow.some((d) => d.dist === 'lognormal')).toBe(false);
+    for (const d of narrow) if ('min' in d && d.min !== undefined) expect(d.min).toBeGreaterThanOrEqual(-1);
   });
 
   it('observed businesses that calibrate reproduces (the library’s calibration property, on the kit)', () => {
@@ -131,5 +146,13 @@ describe('cx-roi/testing: Monte Carlo assertions', () => {
     expect(below / 200).toBeGreaterThan(0.01);
     expect(below / 200).toBeLessThan(0.1);
     expect(() => kolmogorovSmirnov([], [1])).toThrow(/a is empty/);
+  });
+
+  it('expectSameDistribution refuses an alpha outside (0, 1), naming it, rather than always or never failing', () => {
+    const a = [1, 2, 3, 4, 5];
+    // At alpha 2 every sample "differs", at NaN or 0 none ever would: each is a mistake, said as one.
+    for (const alpha of [2, 1, 0, -0.1, Number.NaN, Number.POSITIVE_INFINITY, '0.05' as unknown as number])
+      expect(() => expectSameDistribution(a, a, alpha), String(alpha)).toThrow(/alpha must be a number above 0 and below 1, such as 0\.001 \(got /);
+    expect(() => expectSameDistribution(a, a, 0.05)).not.toThrow();
   });
 });
