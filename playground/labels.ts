@@ -24,22 +24,11 @@ export function displayScale(row: { readonly unit: string }): number {
   return /^(probability|share)/.test(row.unit) || row.unit === 'ROI at the horizon' ? 100 : 1;
 }
 
-function unitOf(path: string): string {
-  units ??= new Map(describeAssumptions().map((row) => [row.path, row.unit]));
-  return units.get(path) ?? (path.startsWith('journey.touchpointFailure.') ? 'probability per month' : '');
-}
-
 /** A value of an assumption as the page shows it: "86%" for a chance, "110,000" for money. */
 export function assumptionValue(path: string, value: number): string {
-  return numberWords(unitOf(path), value);
-}
-
-/**
- * The factor from an assumption's value in the scenario to what the page shows (100 for a chance), for words
- * about a field that has no cell on the page (one of a linked scenario A).
- */
-export function assumptionScale(path: string): number {
-  return displayScale({ unit: unitOf(path) });
+  units ??= new Map(describeAssumptions().map((row) => [row.path, row.unit]));
+  const unit = units.get(path) ?? (path.startsWith('journey.touchpointFailure.') ? 'probability per month' : '');
+  return numberWords(unit, value);
 }
 
 /** A number of an assumption with the given unit as the page shows it: percent (two decimals at most) for chances and shares. */

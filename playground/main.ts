@@ -13,6 +13,7 @@ import {
   type Robustness,
   ScenarioError,
   type ScenarioInput,
+  type ScenarioIssue,
   type Sensitivity,
   type SimulationResult,
   describeAssumptions,
@@ -27,7 +28,7 @@ import { chartPng, chartSvg, download } from './export';
 import { closedGroups, fieldId, fieldRows, filterFields, groups, ownTouchpoints, plainMessage, refreshSolvedFields, renderField, renderGroup, setFieldCurrency, showIssues, touchpoints, valueAt } from './fields';
 import { comparison, headline, headlineSentence, kpiRows, spreadLine } from './headline';
 import { type Analyses, analysesKnown, firstRuns, packRuns, rememberAnalyses } from './analyses-cache';
-import { assumptionLabel, assumptionScale, assumptionValue } from './labels';
+import { assumptionLabel, assumptionValue } from './labels';
 import { type KeptLink, type LinkExtras, type PageState, decodeState, defaultExtras, encodeState, readSeed, resultHash, setAtPath } from './url-state';
 
 // The programme cells (calibration, maturity, channels, stage gate) change the scenario on request: they load
@@ -86,7 +87,7 @@ let lastGood: { result: SimulationResult; state: PageState; hash: string } | nul
 let pinned: { result: SimulationResult; hash: string; input: ScenarioInput } | null = null;
 /** The link's scenario A being simulated, to pin it; and why it could not be pinned, said in the Compare cell. */
 let pinning: AbortController | null = null;
-let pinProblem: string | null = null;
+let pinProblem: { words: string; pointer: string } | null = null;
 /** The link's scenario A, waiting for runs and a seed the page allows: it is pinned with the first result. */
 let waitingA: ScenarioInput | null = null;
 /** The paired comparison of A and the current B, by what it was asked. */
@@ -157,7 +158,7 @@ function validate(): boolean {
   seedInput.setAttribute('aria-invalid', String(optionProblems.some((i) => i.path === 'options.seed')));
   const others = unmatched.filter((i) => !i.path.startsWith('options.')).map((i) => `${i.path ? `${assumptionLabel(i.path)}: ` : ''}${plainMessage(i.message)}`);
   // Why A is not pinned is said in the Compare cell, far below: the answer points there.
-  showBanner([...linkProblems, ...(pinProblem === null ? [] : ['Scenario A in the link could not be pinned: see Compare, below.']), ...others]);
+  showBanner([...linkProblems, ...(pinProblem ? [pinProblem.pointer] : []), ...others]);
   // Nothing simulated yet (a link with a bad value): the answer says why, where it is read.
   if (!lastGood && issues.length > 0)
     $('#headline-sentence').textContent = `No answer yet: ${issues
@@ -1044,25 +1045,9 @@ function travel(from: PageState[], to: PageState[]): void {
   schedule(0);
 }
 
-/**
- * Each problem of a linked scenario in words: the field by its label, the value the link gives it, and the
- * message as the field is shown (in percent for a chance).
- */
-function linkIssueWords(issues: readonly { path: string; message: string; value: unknown }[]): string {
-  return issues
-    .map((issue) => {
-      // The field the issue is in ("churn.base" for "churn.base.mode"), or its path where the field has no label (an unknown one).
-      const segments = issue.path.split('.');
-      const field = segments.map((_, n) => segments.slice(0, segments.length - n).join('.')).find((p) => assumptionLabel(p) !== p) ?? issue.path;
-      const given = field === issue.path && typeof issue.value === 'number' ? ` (${assumptionValue(field, issue.value)} in the link)` : '';
-      return `${issue.path ? `${assumptionLabel(field)}${given}: ` : ''}${plainMessage(issue.message, assumptionScale(field))}`;
-    })
-    .join('; ');
-}
-
 /** Shows why the link's scenario A is not pinned (or nothing), and "Clear A" while there is an A, pinned or kept in the link. */
 function showPinProblem(): void {
-  $('#compare-error').textContent = pinProblem ?? '';
+  $('#compare-error').textContent = pinProblem?.words ?? '';
   $('#clear-pin').hidden = !pinned && kept.a === undefined;
 }
 
@@ -1070,11 +1055,12 @@ function showPinProblem(): void {
  * Says, in the Compare cell and briefly under the answer, that the link's scenario A could not be pinned, and
  * why; the address keeps it. `waiting`: it is pinned once the runs and seed are valid.
  */
-function cannotPin(why: string, waiting = false): void {
-  const name = extras.nameA === defaultExtras.nameA ? 'Scenario A' : `Scenario A (“${extras.nameA}”)`;
-  pinProblem = waiting
-    ? `${name} in the link could not be pinned yet: ${why.replace(/\.?$/, '.')} It is pinned as soon as the runs and seed are valid.`
-    : `${name} in the link could not be pinned: ${why.replace(/\.?$/, '.')} The link keeps it as it was: “Pin current result as A” replaces it, “Clear A” drops it.`;
+async function cannotPin(why: string | readonly ScenarioIssue[], waiting = false): Promise<void> {
+  const a = kept.a;
+  // The words load only now: few links have an A that cannot be pinned.
+  const words = await import('./pin-problem');
+  if (kept.a !== a) return; // pinned or cleared meanwhile, or another link
+  pinProblem = words.pinProblemWords(extras.nameA, why, waiting);
   showPinProblem();
   validate();
 }
@@ -1100,7 +1086,7 @@ async function pinFromLink(input: ScenarioInput, settings: PageState): Promise<v
     const options = optionIssues(settings);
     if (options.length > 0) {
       waitingA = input;
-      return cannotPin(options.map((i) => i.message).join(' '), true);
+      return void cannotPin(options.map((i) => i.message).join(' '), true);
     }
     parseScenario(input);
     const result = await simulateParallel(input, { runs: settings.runs, seed: settings.seed, keepRuns: true, workers, signal: controller.signal });
@@ -1113,7 +1099,7 @@ async function pinFromLink(input: ScenarioInput, settings: PageState): Promise<v
     void comparePaired();
   } catch (error) {
     if (isAbort(error) || pinning !== controller) return;
-    cannotPin(error instanceof ScenarioError ? linkIssueWords(error.issues) : (error as Error).message);
+    void cannotPin(error instanceof ScenarioError ? error.issues : (error as Error).message);
   } finally {
     if (pinning === controller) pinning = null;
   }
@@ -1132,7 +1118,7 @@ function loadFromUrl(): void {
   showSettings();
   linkProblems = problems;
   showPinProblem();
-  if (problemA !== null) cannotPin(problemA);
+  if (problemA !== null) void cannotPin(problemA);
   else if (linked.compare) void pinFromLink(linked.compare, decoded);
   // The simulation starts first; the panel is drawn while the workers run.
   schedule(0);

@@ -115,7 +115,7 @@ export function decodeState(
   const scenarioText = params.get('scenario');
   const scenario = readInput(scenarioText);
   if (scenario.problem !== null)
-    problems.push(`The link’s scenario ${scenario.problem}: the page shows the default scenario instead. The address keeps the link as it was until you change an assumption.`);
+    problems.push(`The link’s scenario ${scenario.problem}: the page shows the default scenario instead. The address keeps it until you change an assumption.`);
   const aText = params.get('a');
   const a = readInput(aText);
   const runsText = params.get('runs');
@@ -129,7 +129,7 @@ export function decodeState(
     extras: { currency, compare: a.input, nameA: name('aName', defaultExtras.nameA), nameB: name('bName', defaultExtras.nameB) },
     problems,
     problemA: a.problem === null ? null : `it ${a.problem}`,
-    kept: { ...(scenario.problem !== null && scenarioText !== null ? { scenario: scenarioText } : {}), ...(aText !== null ? { a: aText } : {}) },
+    kept: { scenario: scenario.problem === null ? undefined : (scenarioText ?? undefined), a: aText ?? undefined },
   };
 }
 

@@ -400,10 +400,11 @@ describe.runIf(ready)('playground in headless Chromium', () => {
     expect(linked(page, 'aName')).toBe('Cautious');
     const message = page.locator('#compare-error');
     expect(await message.getAttribute('role')).toBe('status');
-    expect(await message.isVisible()).toBe(true);
-    expect(await message.textContent()).toBe(
+    // The words load when they are needed.
+    await expect.poll(() => message.textContent()).toBe(
       'Scenario A (“Cautious”) in the link could not be pinned: Leaving after a good experience (700% in the link): must be a percentage from 0% to 100%. The link keeps it as it was: “Pin current result as A” replaces it, “Clear A” drops it.',
     );
+    expect(await message.isVisible()).toBe(true);
     expect(await page.locator('#banner').textContent()).toContain('Scenario A in the link could not be pinned: see Compare, below.');
     // Changing B does not replace A: the link keeps it, and the message stays.
     const hash = await hashOf(page);
@@ -423,7 +424,7 @@ describe.runIf(ready)('playground in headless Chromium', () => {
     // A link cut short in A, on a phone: said, kept, and replaced by the result pinned in its place.
     const { page: cut, problems: cutProblems } = await open(`${base}?runs=500&seed=1&a=%7B%22churn&aName=Cautious`, { width: 390, height: 844 });
     expect([linked(cut, 'a'), linked(cut, 'aName')]).toEqual(['{"churn', 'Cautious']);
-    expect(await cut.locator('#compare-error').textContent()).toMatch(/^Scenario A \(“Cautious”\) in the link could not be pinned: it could not be read \(was the link cut short\?\)\./);
+    await expect.poll(() => cut.locator('#compare-error').textContent()).toMatch(/^Scenario A \(“Cautious”\) in the link could not be pinned: it could not be read \(was the link cut short\?\)\./);
     expect(await cut.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await cut.click('#pin');
     expect([linked(cut, 'a'), linked(cut, 'aName')]).toEqual(['{}', 'Cautious']);
@@ -449,7 +450,7 @@ describe.runIf(ready)('playground in headless Chromium', () => {
     const { page, problems } = await open(`${base}?runs=500&seed=1&scenario=%7Bbad`);
     const linked = (key: string) => new URL(page.url()).searchParams.get(key);
     expect(linked('scenario')).toBe('{bad');
-    expect(await page.locator('#banner').textContent()).toContain('The address keeps the link as it was until you change an assumption.');
+    expect(await page.locator('#banner').textContent()).toContain('The address keeps it until you change an assumption.');
     // A new seed does not replace the scenario; a changed assumption does.
     let hash = await hashOf(page);
     await page.fill('#seed', '2');

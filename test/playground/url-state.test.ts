@@ -33,7 +33,7 @@ describe('a link the page cannot (wholly) read keeps what it carried', () => {
     for (const text of ['{bad', '"a string"']) {
       const search = `?runs=500&seed=1&scenario=${encodeURIComponent(text)}`;
       expect(rewritten(search).get('scenario')).toBe(text);
-      expect(decodeState(search).problems).toEqual([expect.stringMatching(/^The link’s scenario (could not be read|is not a scenario).*The address keeps the link as it was until you change an assumption\.$/)]);
+      expect(decodeState(search).problems).toEqual([expect.stringMatching(/^The link’s scenario (could not be read|is not a scenario).*The address keeps it until you change an assumption\.$/)]);
     }
     // The same from a link of earlier versions, after `#`.
     const { state, extras, kept } = decodeState('', '#runs=500&seed=1&scenario=%7Bbad');
