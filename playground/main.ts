@@ -13,6 +13,7 @@ import {
   type Robustness,
   ScenarioError,
   type ScenarioInput,
+  type ScenarioIssue,
   type Sensitivity,
   type SimulationResult,
   describeAssumptions,
@@ -28,7 +29,7 @@ import { closedGroups, fieldId, fieldRows, filterFields, groups, ownTouchpoints,
 import { comparison, headline, headlineSentence, kpiRows, spreadLine } from './headline';
 import { type Analyses, analysesKnown, firstRuns, packRuns, rememberAnalyses } from './analyses-cache';
 import { assumptionLabel, assumptionValue } from './labels';
-import { type LinkExtras, type PageState, decodeState, defaultExtras, encodeState, readSeed, resultHash, setAtPath } from './url-state';
+import { type KeptLink, type LinkExtras, type PageState, decodeState, defaultExtras, encodeState, readSeed, resultHash, setAtPath } from './url-state';
 
 // The programme cells (calibration, maturity, channels, stage gate) change the scenario on request: they load
 // after the page's first answer is on its way.
@@ -76,10 +77,19 @@ const initial = decodeState(location.search, location.hash);
 let state: PageState = initial.state;
 /** The currency, the pinned A's input and the names of A and B: kept in the link. */
 let extras: LinkExtras = initial.extras;
+/** What the link carried that the page has not used (a scenario it could not read, an A not pinned): the address keeps it as it was. */
+let kept: KeptLink = initial.kept;
+/** The scenario as the link gave it: once the user changes it, a scenario the link carried but the page could not read is replaced. */
+let linkedInput: ScenarioInput = initial.state.input;
 /** The result on screen and the state it was simulated from: the link and "Copy link" describe this one. */
 let lastGood: { result: SimulationResult; state: PageState; hash: string } | null = null;
 /** The pinned result A, and the input it was simulated from (the paired comparison simulates it again). */
 let pinned: { result: SimulationResult; hash: string; input: ScenarioInput } | null = null;
+/** The link's scenario A being simulated, to pin it; and why it could not be pinned, said in the Compare cell. */
+let pinning: AbortController | null = null;
+let pinProblem: { words: string; pointer: string } | null = null;
+/** The link's scenario A, waiting for runs and a seed the page allows: it is pinned with the first result. */
+let waitingA: ScenarioInput | null = null;
 /** The paired comparison of A and the current B, by what it was asked. */
 let paired: { key: string; comparison: Comparison | null; error: string | null } | null = null;
 let comparing: AbortController | null = null;
@@ -147,7 +157,8 @@ function validate(): boolean {
   runsInput.setAttribute('aria-invalid', String(optionProblems.some((i) => i.path === 'options.runs')));
   seedInput.setAttribute('aria-invalid', String(optionProblems.some((i) => i.path === 'options.seed')));
   const others = unmatched.filter((i) => !i.path.startsWith('options.')).map((i) => `${i.path ? `${assumptionLabel(i.path)}: ` : ''}${plainMessage(i.message)}`);
-  showBanner([...linkProblems, ...others]);
+  // Why A is not pinned is said in the Compare cell, far below: the answer points there.
+  showBanner([...linkProblems, ...(pinProblem ? [pinProblem.pointer] : []), ...others]);
   // Nothing simulated yet (a link with a bad value): the answer says why, where it is read.
   if (!lastGood && issues.length > 0)
     $('#headline-sentence').textContent = `No answer yet: ${issues
@@ -176,9 +187,12 @@ function schedule(delay = 200): void {
   markStale();
 }
 
-/** The address of the result on screen: what the link in the address bar and "Copy link" reproduce. */
+/**
+ * The address of the result on screen: what the link in the address bar and "Copy link" reproduce; with what
+ * the link that opened the page carried and the page has not used, word for word (see `KeptLink`).
+ */
 function linkOf(s: PageState): string {
-  return `${location.origin}${location.pathname}${encodeState(s, { ...extras, compare: pinned?.input ?? null })}`;
+  return `${location.origin}${location.pathname}${encodeState(s, { ...extras, compare: pinned?.input ?? null }, kept)}`;
 }
 
 async function run(): Promise<void> {
@@ -221,7 +235,17 @@ async function run(): Promise<void> {
       if (undoStack.length > 100) undoStack.shift();
     }
     lastGood = { result, state: settings, hash: resultHash(result) };
+    // The scenario the link carried but the page could not read stays in the address until the user changes the scenario.
+    if (settings.input !== linkedInput) kept = { ...kept, scenario: undefined };
     history.replaceState(null, '', linkOf(settings));
+    if (waitingA) {
+      const input = waitingA;
+      waitingA = null;
+      pinProblem = null;
+      showPinProblem();
+      validate();
+      void pinFromLink(input, settings);
+    }
     renderAnswer();
     const ms = performance.now() - started;
     status.textContent = `${settings.runs.toLocaleString('en-US')} runs in ${(ms / 1000).toFixed(2)} s on ${workers} worker${workers > 1 ? 's' : ''}.`;
@@ -466,7 +490,7 @@ function renderBusiness(result: SimulationResult, kpis: ImpliedKpis): void {
 /** The A/B table: A and B by name, and B − A. */
 function renderComparisonTable(): void {
   const box = $('#compare-table');
-  $('#clear-pin').hidden = !pinned;
+  showPinProblem();
   if (!pinned || !lastGood) {
     box.textContent = 'Pin the current result as A, change an assumption, and B is drawn over A in the charts. The link keeps both.';
   } else
@@ -1021,27 +1045,81 @@ function travel(from: PageState[], to: PageState[]): void {
   schedule(0);
 }
 
-/** Simulates a linked scenario A, to pin it beside B. */
+/** Shows why the link's scenario A is not pinned (or nothing), and "Clear A" while there is an A, pinned or kept in the link. */
+function showPinProblem(): void {
+  $('#compare-error').textContent = pinProblem?.words ?? '';
+  $('#clear-pin').hidden = !pinned && kept.a === undefined;
+}
+
+/**
+ * Says, in the Compare cell and briefly under the answer, that the link's scenario A could not be pinned, and
+ * why; the address keeps it. `waiting`: it is pinned once the runs and seed are valid.
+ */
+async function cannotPin(why: string | readonly ScenarioIssue[], waiting = false): Promise<void> {
+  const a = kept.a;
+  // The words load only now: few links have an A that cannot be pinned.
+  const words = await import('./pin-problem');
+  if (kept.a !== a) return; // pinned or cleared meanwhile, or another link
+  pinProblem = words.pinProblemWords(extras.nameA, why, waiting);
+  showPinProblem();
+  validate();
+}
+
+/** Stops pinning the link's scenario A, and forgets it and what stopped it: the user pinned or cleared A. */
+function forgetLinkedA(): void {
+  pinning?.abort();
+  pinning = null;
+  waitingA = null;
+  kept = { ...kept, a: undefined };
+  if (pinProblem === null) return;
+  pinProblem = null;
+  showPinProblem();
+  validate();
+}
+
+/** Simulates a linked scenario A, to pin it beside B; one that cannot be pinned is said, and stays in the link. */
 async function pinFromLink(input: ScenarioInput, settings: PageState): Promise<void> {
+  pinning?.abort();
+  const controller = new AbortController();
+  pinning = controller;
   try {
+    const options = optionIssues(settings);
+    if (options.length > 0) {
+      waitingA = input;
+      return void cannotPin(options.map((i) => i.message).join(' '), true);
+    }
     parseScenario(input);
-    const result = await simulateParallel(input, { runs: settings.runs, seed: settings.seed, keepRuns: true, workers });
+    const result = await simulateParallel(input, { runs: settings.runs, seed: settings.seed, keepRuns: true, workers, signal: controller.signal });
+    if (pinning !== controller) return;
     pinned = { result, hash: resultHash(result), input };
+    // Pinned: from now on the link carries A as pinned.
+    kept = { ...kept, a: undefined };
     renderComparisonTable();
     scheduleCharts();
     void comparePaired();
   } catch (error) {
-    showBanner([`The link’s scenario A could not be simulated: ${error instanceof ScenarioError ? error.issues.map((i) => `${i.path}: ${plainMessage(i.message)}`).join('; ') : (error as Error).message}`]);
+    if (isAbort(error) || pinning !== controller) return;
+    void cannotPin(error instanceof ScenarioError ? error.issues : (error as Error).message);
+  } finally {
+    if (pinning === controller) pinning = null;
   }
 }
 
 function loadFromUrl(): void {
-  const { state: decoded, extras: linked, problems } = decodeState(location.search, location.hash);
+  const { state: decoded, extras: linked, problems, problemA, kept: unused } = decodeState(location.search, location.hash);
   state = decoded;
+  linkedInput = decoded.input;
   extras = linked;
+  kept = unused;
+  pinning?.abort();
+  pinning = null;
+  pinProblem = null;
+  waitingA = null;
   showSettings();
   linkProblems = problems;
-  if (linked.compare) void pinFromLink(linked.compare, decoded);
+  showPinProblem();
+  if (problemA !== null) void cannotPin(problemA);
+  else if (linked.compare) void pinFromLink(linked.compare, decoded);
   // The simulation starts first; the panel is drawn while the workers run.
   schedule(0);
   drawFields(true);
@@ -1100,6 +1178,7 @@ document.addEventListener('keydown', (event) => {
 });
 $('#pin').addEventListener('click', () => {
   if (!lastGood) return;
+  forgetLinkedA();
   pinned = { result: lastGood.result, hash: lastGood.hash, input: lastGood.state.input };
   paired = null;
   history.replaceState(null, '', linkOf(lastGood.state));
@@ -1108,6 +1187,7 @@ $('#pin').addEventListener('click', () => {
   void comparePaired();
 });
 $('#clear-pin').addEventListener('click', () => {
+  forgetLinkedA();
   pinned = null;
   comparing?.abort();
   paired = null;

@@ -10,6 +10,10 @@
  * pinned scenario A, as JSON), `aName` and `bName` (what A and B are called).
  * The scenario holds only what differs from the defaults. Links of earlier
  * versions put the same parameters after `#`; they are read too.
+ *
+ * A link is never rewritten away because the page could not read it: what it
+ * carried stays in the address, word for word, until the user replaces it
+ * ({@link KeptLink}).
  */
 import type { ScenarioInput, SimulationResult } from 'cx-roi';
 
@@ -28,6 +32,19 @@ export interface LinkExtras {
   readonly nameB: string;
 }
 
+/**
+ * What the address keeps word for word from the link that opened the page, because the page has not used it:
+ * a scenario it could not read (until the user changes an assumption), and scenario A until it is pinned (or
+ * for good, if it cannot be, until the user pins or clears A). Someone who opened a broken link can still see,
+ * copy or mend what it carried.
+ */
+export interface KeptLink {
+  /** The `scenario` parameter as linked, when it could not be read. */
+  readonly scenario?: string;
+  /** The `a` parameter as linked, while scenario A is not pinned from it. */
+  readonly a?: string;
+}
+
 export const defaultPageState: PageState = { input: {}, seed: 1, runs: 2000 };
 export const defaultExtras: LinkExtras = { currency: '', compare: null, nameA: 'A', nameB: 'B' };
 
@@ -35,32 +52,42 @@ export const defaultExtras: LinkExtras = { currency: '', compare: null, nameA: '
 const maxName = 40;
 const maxCurrency = 4;
 
-/** The query string for a state: `?runs=…&seed=…&scenario=…`. */
-export function encodeState(state: PageState, extras: LinkExtras = defaultExtras): string {
+/**
+ * The query string for a state: `?runs=…&seed=…&scenario=…`.
+ *
+ * @param kept - What the link carried that the page has not used, written back as it was: the kept scenario in
+ *   place of the state's (the caller drops it once the user changes the scenario), and the kept A when no A is
+ *   pinned, with A's name. Nothing, unless given.
+ * @example
+ * encodeState({ input: {}, seed: 1, runs: 2000 }, { ...defaultExtras, nameA: 'Cautious' }, { a: '{"churn":' });
+ * // '?runs=2000&seed=1&a=%7B%22churn%22%3A&aName=Cautious'
+ */
+export function encodeState(state: PageState, extras: LinkExtras = defaultExtras, kept: KeptLink = {}): string {
   const params = new URLSearchParams();
   params.set('runs', String(state.runs));
   params.set('seed', String(state.seed));
-  if (Object.keys(state.input).length > 0) params.set('scenario', JSON.stringify(state.input));
+  if (kept.scenario !== undefined) params.set('scenario', kept.scenario);
+  else if (Object.keys(state.input).length > 0) params.set('scenario', JSON.stringify(state.input));
   if (extras.currency !== '') params.set('currency', extras.currency);
-  if (extras.compare !== null) {
-    params.set('a', JSON.stringify(extras.compare));
+  const a = extras.compare !== null ? JSON.stringify(extras.compare) : kept.a;
+  if (a !== undefined) {
+    params.set('a', a);
     if (extras.nameA !== defaultExtras.nameA) params.set('aName', extras.nameA);
   }
   if (extras.nameB !== defaultExtras.nameB) params.set('bName', extras.nameB);
   return `?${params.toString()}`;
 }
 
-function readInput(params: URLSearchParams, key: string, what: string, problems: string[]): ScenarioInput | null {
-  const text = params.get(key);
-  if (text === null) return null;
+/** A scenario's input from the link, or why it could not be read (`problem`, to follow "The link’s … "). */
+function readInput(text: string | null): { input: ScenarioInput | null; problem: string | null } {
+  if (text === null) return { input: null, problem: null };
   try {
     const parsed: unknown = JSON.parse(text);
-    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as ScenarioInput;
-    problems.push(`The link’s ${what} is not a scenario (an object of fields): the page shows the default scenario instead.`);
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) return { input: parsed as ScenarioInput, problem: null };
+    return { input: null, problem: 'is not a scenario (an object of fields)' };
   } catch {
-    problems.push(`The link’s ${what} could not be read (was the link cut short?): the page shows the default scenario instead.`);
+    return { input: null, problem: 'could not be read (was the link cut short?)' };
   }
-  return null;
 }
 
 /** A seed as typed or linked: a whole number where it is one JavaScript holds exactly, else the text itself. */
@@ -73,13 +100,24 @@ export function readSeed(text: string): number | string {
  * What an address says (its query, or for older links its fragment), and
  * what could not be read. The fields themselves are validated later, by the
  * library, and shown next to the field they concern.
+ *
+ * @returns the state and extras to show; `problems`, what the page could not read, in words; `problemA`, why the
+ *   link's scenario A cannot be pinned, when it cannot even be read (it concerns the comparison, not the answer);
+ *   and `kept`, what the address keeps as it was (see {@link KeptLink}).
  */
-export function decodeState(search: string, hash = ''): { state: PageState; extras: LinkExtras; problems: string[] } {
+export function decodeState(
+  search: string,
+  hash = '',
+): { state: PageState; extras: LinkExtras; problems: string[]; problemA: string | null; kept: KeptLink } {
   const query = new URLSearchParams(search.replace(/^\?/, ''));
   const params = [...query.keys()].length > 0 ? query : new URLSearchParams(hash.replace(/^#/, ''));
   const problems: string[] = [];
-  const input = readInput(params, 'scenario', 'scenario', problems) ?? {};
-  const compare = readInput(params, 'a', 'scenario A', problems);
+  const scenarioText = params.get('scenario');
+  const scenario = readInput(scenarioText);
+  if (scenario.problem !== null)
+    problems.push(`The link’s scenario ${scenario.problem}: the page shows the default scenario instead. The address keeps it until you change an assumption.`);
+  const aText = params.get('a');
+  const a = readInput(aText);
   const runsText = params.get('runs');
   const runs = runsText === null ? defaultPageState.runs : Number(runsText);
   const seedText = params.get('seed');
@@ -87,9 +125,11 @@ export function decodeState(search: string, hash = ''): { state: PageState; extr
   const name = (key: string, fallback: string) => (params.get(key) ?? fallback).trim().slice(0, maxName) || fallback;
   const currency = (params.get('currency') ?? '').trim().slice(0, maxCurrency);
   return {
-    state: { input, seed, runs },
-    extras: { currency, compare, nameA: name('aName', defaultExtras.nameA), nameB: name('bName', defaultExtras.nameB) },
+    state: { input: scenario.input ?? {}, seed, runs },
+    extras: { currency, compare: a.input, nameA: name('aName', defaultExtras.nameA), nameB: name('bName', defaultExtras.nameB) },
     problems,
+    problemA: a.problem === null ? null : `it ${a.problem}`,
+    kept: { scenario: scenario.problem === null ? undefined : (scenarioText ?? undefined), a: aText ?? undefined },
   };
 }
 

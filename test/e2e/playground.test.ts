@@ -392,6 +392,79 @@ describe.runIf(ready)('playground in headless Chromium', () => {
     await bad.close();
   });
 
+  it('keeps in the address a link’s scenario A it cannot pin, and says why in the Compare cell', { timeout: 120_000 }, async () => {
+    const invalid = { churn: { base: 7 } };
+    const { page, problems } = await open(link({ runs: 500, seed: 1, a: invalid, aName: 'Cautious' }));
+    const linked = (p: Page, key: string) => new URL(p.url()).searchParams.get(key);
+    expect(linked(page, 'a')).toBe(JSON.stringify(invalid));
+    expect(linked(page, 'aName')).toBe('Cautious');
+    const message = page.locator('#compare-error');
+    expect(await message.getAttribute('role')).toBe('status');
+    // The words load when they are needed.
+    await expect.poll(() => message.textContent()).toBe(
+      'Scenario A (“Cautious”) in the link could not be pinned: Leaving after a good experience (700% in the link): must be a percentage from 0% to 100%. The link keeps it as it was: “Pin current result as A” replaces it, “Clear A” drops it.',
+    );
+    expect(await message.isVisible()).toBe(true);
+    expect(await page.locator('#banner').textContent()).toContain('Scenario A in the link could not be pinned: see Compare, below.');
+    // Changing B does not replace A: the link keeps it, and the message stays.
+    const hash = await hashOf(page);
+    await box(page, 'investment.upfront').fill('250000');
+    await box(page, 'investment.upfront').press('Tab');
+    await settled(page, hash);
+    expect(linked(page, 'scenario')).toBe('{"investment":{"upfront":250000}}');
+    expect([linked(page, 'a'), linked(page, 'aName')]).toEqual([JSON.stringify(invalid), 'Cautious']);
+    expect(await message.textContent()).toContain('could not be pinned');
+    // Clearing A drops it from the link, and the message with it.
+    await page.click('#clear-pin');
+    expect([linked(page, 'a'), linked(page, 'aName')]).toEqual([null, null]);
+    expect(await message.textContent()).toBe('');
+    expect(await page.locator('#clear-pin').isHidden()).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+    // A link cut short in A, on a phone: said, kept, and replaced by the result pinned in its place.
+    const { page: cut, problems: cutProblems } = await open(`${base}?runs=500&seed=1&a=%7B%22churn&aName=Cautious`, { width: 390, height: 844 });
+    expect([linked(cut, 'a'), linked(cut, 'aName')]).toEqual(['{"churn', 'Cautious']);
+    await expect.poll(() => cut.locator('#compare-error').textContent()).toMatch(/^Scenario A \(“Cautious”\) in the link could not be pinned: it could not be read \(was the link cut short\?\)\./);
+    expect(await cut.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await cut.click('#pin');
+    expect([linked(cut, 'a'), linked(cut, 'aName')]).toEqual(['{}', 'Cautious']);
+    expect(await cut.locator('#compare-error').textContent()).toBe('');
+    expect(cutProblems).toEqual([]);
+    await cut.close();
+    // Runs the page does not allow: A waits for them, and is pinned with the first result.
+    const waiting = await browser.newPage();
+    await waiting.goto(link({ runs: 5, seed: 1, a: { churn: { switchAfterBad: 0.5 } } }));
+    await expect.poll(() => waiting.locator('#compare-error').textContent()).toBe(
+      'Scenario A in the link could not be pinned yet: Runs: a whole number from 100 to 100,000. It is pinned as soon as the runs and seed are valid.',
+    );
+    expect(linked(waiting, 'a')).toBe('{"churn":{"switchAfterBad":0.5}}');
+    await waiting.fill('#runs', '500');
+    await waiting.locator('#runs').dispatchEvent('change');
+    await expect.poll(() => waiting.locator('#compare-table th').allTextContents(), { timeout: 30_000 }).toContain('B − A');
+    expect(await waiting.locator('#compare-error').textContent()).toBe('');
+    expect(await waiting.locator('#banner').isHidden()).toBe(true);
+    await waiting.close();
+  });
+
+  it('keeps in the address a link’s scenario it cannot read, until an assumption changes', async () => {
+    const { page, problems } = await open(`${base}?runs=500&seed=1&scenario=%7Bbad`);
+    const linked = (key: string) => new URL(page.url()).searchParams.get(key);
+    expect(linked('scenario')).toBe('{bad');
+    expect(await page.locator('#banner').textContent()).toContain('The address keeps it until you change an assumption.');
+    // A new seed does not replace the scenario; a changed assumption does.
+    let hash = await hashOf(page);
+    await page.fill('#seed', '2');
+    await page.locator('#seed').dispatchEvent('change');
+    hash = await settled(page, hash);
+    expect([linked('seed'), linked('scenario')]).toEqual(['2', '{bad']);
+    await box(page, 'investment.upfront').fill('250000');
+    await box(page, 'investment.upfront').press('Tab');
+    await settled(page, hash);
+    expect(linked('scenario')).toBe('{"investment":{"upfront":250000}}');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('past 20,000 runs, reads the run-by-run cells from the first 5,000 runs and says so', { timeout: 120_000 }, async () => {
     const { page, problems } = await open(link({ runs: 20_100, seed: 1 }));
     await chartsDrawn(page);
