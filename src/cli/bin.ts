@@ -1,19 +1,11 @@
 #!/usr/bin/env node
 import { readFile } from 'node:fs/promises';
 import packageJson from '../../package.json' with { type: 'json' };
+import { endOnFailedWrites } from './io.js';
 import { runCli } from './main.js';
 
-// A reader that stops early (`cx-roi simulate --format json | head -1`) closes the pipe:
-// that is the reader's choice, not a failure, so stop quietly.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
-});
-
-// Nothing can be reported once stderr's reader has gone; the exit code still says what happened.
-process.stderr.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error;
-});
+// A closed pipe ends quietly; any other failed write in one line and exit code 1.
+endOnFailedWrites();
 
 const code = await runCli(
   process.argv.slice(2),

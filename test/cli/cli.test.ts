@@ -313,4 +313,13 @@ describe('cx-roi CLI', () => {
     expect(shell.stderr).toBe('');
     expect(shell.status).toBe(0);
   });
+
+  it.runIf(existsSync(built))('ends with one line and exit code 1 when standard output cannot be written (/dev/full)', () => {
+    // The table is written in one piece, the JSON in many: a failed write ends either the same way.
+    for (const format of ['table', 'json']) {
+      const full = spawnSync('bash', ['-c', `"${process.execPath}" "${built}" simulate --runs 20 --format ${format} > /dev/full`], { encoding: 'utf8', timeout: 60_000 });
+      expect(full.stderr).toBe('cx-roi: cannot write to standard output: ENOSPC (no space left on device)\n');
+      expect(full.status).toBe(1);
+    }
+  });
 });
