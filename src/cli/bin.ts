@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-import { readFile } from 'node:fs/promises';
 import packageJson from '../../package.json' with { type: 'json' };
-import { endOnFailedWrites } from './io.js';
+import { endOnFailedWrites, readInput } from './io.js';
 import { runCli } from './main.js';
 
 // A closed pipe ends quietly; any other failed write in one line and exit code 1.
@@ -14,7 +13,8 @@ const code = await runCli(
     stdout: (text) => new Promise<void>((resolve) => process.stdout.write(text, () => resolve())),
     stderr: (text) => process.stderr.write(text),
     stderrIsTTY: process.stderr.isTTY === true,
-    readFile: (path) => readFile(path, 'utf8'),
+    // Regular files and standard input (-), each up to a size cap.
+    readFile: (path) => readInput(path),
     onStop: (stop) => {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
