@@ -1,19 +1,10 @@
 #!/usr/bin/env node
-import { readFile } from 'node:fs/promises';
 import packageJson from '../../package.json' with { type: 'json' };
+import { endOnFailedWrites, readInput } from './io.js';
 import { runCli } from './main.js';
 
-// A reader that stops early (`cx-roi simulate --format json | head -1`) closes the pipe:
-// that is the reader's choice, not a failure, so stop quietly.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
-});
-
-// Nothing can be reported once stderr's reader has gone; the exit code still says what happened.
-process.stderr.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error;
-});
+// A closed pipe ends quietly; any other failed write in one line and exit code 1.
+endOnFailedWrites();
 
 const code = await runCli(
   process.argv.slice(2),
@@ -22,7 +13,8 @@ const code = await runCli(
     stdout: (text) => new Promise<void>((resolve) => process.stdout.write(text, () => resolve())),
     stderr: (text) => process.stderr.write(text),
     stderrIsTTY: process.stderr.isTTY === true,
-    readFile: (path) => readFile(path, 'utf8'),
+    // Regular files and standard input (-), each up to a size cap.
+    readFile: (path) => readInput(path),
     onStop: (stop) => {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);

@@ -18,6 +18,7 @@ import { valueOfInformation } from '../decisions/value-of-information.js';
 import { robustness } from '../decisions/robustness.js';
 import { setOwn } from '../decisions/fields.js';
 import { breakEvenText, comparisonTable, robustnessText, sensitivityTable, valueOfInformationText } from './decisions-table.js';
+import { maxInputBytes } from './io.js';
 
 /** Where the CLI writes: the process's streams, or buffers in tests. */
 export interface CliIo {
@@ -26,6 +27,7 @@ export interface CliIo {
   readonly stderr: (text: string) => void;
   /** Whether stderr is a terminal (a progress bar is drawn only then). */
   readonly stderrIsTTY: boolean;
+  /** Reads a file argument whole; `-` stands for standard input. */
   readonly readFile: (path: string) => Promise<string>;
   /** Calls back when the process is asked to stop (SIGINT, SIGTERM): \`cx-roi worker\` then closes. */
   readonly onStop?: (stop: () => void) => void;
@@ -122,6 +124,11 @@ Examples:
 
 A scenario may hold "channels", "investment.stageGate", "investment.maturity"
 and per-touchpoint "investment.failureReduction"; cx-roi assumptions lists them.
+
+A file given as - is read from standard input: cx-roi simulate - < bold.json,
+or cx-roi calibrate observed.json | cx-roi simulate -. Files are read only if
+they are regular files (not a directory, device or named pipe) of at most ${maxInputBytes / 2 ** 20} MB;
+standard input is read up to ${maxInputBytes / 2 ** 20} MB as well.
 
 Exit codes: 0 success, 1 unexpected failure, 2 bad scenario or arguments.`;
 
@@ -248,19 +255,24 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
     return 2;
   }
 
+  // Standard input holds one text: a second - would read nothing.
+  if ([observedFile, file, ...compared].filter((f) => f === '-').length > 1) {
+    io.stderr('cx-roi: - (standard input) can be given once\n');
+    return 2;
+  }
   const read = async (path: string): Promise<{ ok: true; value: unknown } | { ok: false }> => {
     let text: string;
     try {
       text = await io.readFile(path);
     } catch (error) {
-      io.stderr(`cx-roi: cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+      io.stderr(`cx-roi: cannot read ${inputName(path)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
       return { ok: false };
     }
     try {
       // Editors on Windows may start a UTF-8 file with a byte-order mark; JSON.parse rejects it.
       return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) };
     } catch (error) {
-      io.stderr(`cx-roi: ${path} is not valid JSON: ${jsonError(text.replace(/^\uFEFF/, ''), (error as Error).message)}\n`);
+      io.stderr(`cx-roi: ${inputName(path)} is not valid JSON: ${jsonError(text.replace(/^\uFEFF/, ''), (error as Error).message)}\n`);
       return { ok: false };
     }
   };
@@ -275,7 +287,7 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
     const got = await read(path);
     if (!got.ok) return 2;
     // Named by the file, made unique when two files share a name.
-    const base = (path.split(/[\\/]/).pop() ?? path).replace(/\.json$/i, '');
+    const base = path === '-' ? inputName(path) : (path.split(/[\\/]/).pop() ?? path).replace(/\.json$/i, '');
     let name = base;
     for (let k = 2; Object.hasOwn(scenarios, name); k += 1) name = `${base} (${k})`;
     // A file named __proto__.json is a scenario like any other.
@@ -402,7 +414,7 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
     }
     if (isScenarioError(error)) {
       const about =
-        command === 'reality-check' ? 'reality-check' : command === 'compare' ? 'compare' : [observedFile, file].filter((f) => f !== undefined).join(', ') || 'the default scenario';
+        command === 'reality-check' ? 'reality-check' : command === 'compare' ? 'compare' : [observedFile, file].filter((f) => f !== undefined).map(inputName).join(', ') || 'the default scenario';
       io.stderr(`cx-roi: ${about}: ${error.message}\n`);
       return 2;
     }
@@ -422,6 +434,11 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
  */
 function isScenarioError(error: unknown): error is ScenarioError {
   return error instanceof ScenarioError || (error instanceof Error && error.name === 'ScenarioError' && Array.isArray((error as ScenarioError).issues));
+}
+
+/** A file argument as messages name it: `-` is standard input. */
+function inputName(path: string): string {
+  return path === '-' ? 'standard input' : path;
 }
 
 /** The flag an option is given by. */

@@ -1,7 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readAtMost, readScenarioFile } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/main.js';
 import { impliedKpis, roiDrivers, simulate, version, writeJson } from '../../src/index.js';
 
@@ -312,5 +314,93 @@ describe('cx-roi CLI', () => {
     const shell = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${built}" simulate --runs 3000 --format json --keep-runs | head -c 100 > /dev/null`], { encoding: 'utf8', timeout: 60_000 });
     expect(shell.stderr).toBe('');
     expect(shell.status).toBe(0);
+  });
+
+  it.runIf(existsSync(built))('ends with one line and exit code 1 when standard output cannot be written (/dev/full)', () => {
+    // The table is written in one piece, the JSON in many: a failed write ends either the same way.
+    for (const format of ['table', 'json']) {
+      const full = spawnSync('bash', ['-c', `"${process.execPath}" "${built}" simulate --runs 20 --format ${format} > /dev/full`], { encoding: 'utf8', timeout: 60_000 });
+      expect(full.stderr).toBe('cx-roi: cannot write to standard output: ENOSPC (no space left on device)\n');
+      expect(full.status).toBe(1);
+    }
+  });
+
+  it.runIf(existsSync(built))('refuses special files, directories and files over the size cap in one line, before reading them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cx-roi-cli-'));
+    try {
+      const fifo = join(dir, 'scenario.fifo');
+      execFileSync('mkfifo', [fifo]);
+      mkdirSync(join(dir, 'scenarios'));
+      // Sparse: a file one byte over the cap that takes no room on disk.
+      const big = join(dir, 'big.json');
+      writeFileSync(big, '');
+      truncateSync(big, 4 * 2 ** 20 + 1);
+      const refused: [string, RegExp][] = [
+        ['/dev/zero', /^cx-roi: cannot read \/dev\/zero: not a regular file \(a character device\); a scenario is read from a file or from standard input \(-\)\n$/],
+        ['/dev/urandom', /^cx-roi: cannot read \/dev\/urandom: not a regular file \(a character device\);/],
+        [fifo, /^cx-roi: cannot read .*scenario\.fifo: not a regular file \(a named pipe\);/],
+        [join(dir, 'scenarios'), /^cx-roi: cannot read .*scenarios: not a regular file \(a directory\);/],
+        [big, /^cx-roi: cannot read .*big\.json: 4,194,305 bytes, more than the 4 MB \(4,194,304 bytes\) a file may have\n$/],
+      ];
+      for (const [path, message] of refused) {
+        const started = Date.now();
+        const out = spawnSync(process.execPath, [built, 'simulate', path, '--runs', '10'], { encoding: 'utf8', timeout: 20_000 });
+        expect(out.stderr).toMatch(message);
+        expect(out.stderr.split('\n')).toHaveLength(2);
+        expect(out.status).toBe(2);
+        // Refused on sight: reading /dev/zero whole took seconds, a FIFO without a writer forever.
+        expect(Date.now() - started).toBeLessThan(10_000);
+      }
+      // At the cap exactly, a file is read.
+      const padded = join(dir, 'padded.json');
+      writeFileSync(padded, `{}${' '.repeat(4 * 2 ** 20 - 2)}`);
+      const read = spawnSync(process.execPath, [built, 'kpis', padded, '--format', 'json'], { encoding: 'utf8', timeout: 20_000 });
+      expect(read.stderr).toBe('');
+      expect(read.status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.runIf(existsSync(built))('reads the scenario from standard input when the file is -, up to the size cap', () => {
+    const piped = spawnSync(process.execPath, [built, 'simulate', '-', '--runs', '20'], { encoding: 'utf8', input: JSON.stringify({ horizonMonths: 24 }), timeout: 60_000 });
+    expect(piped.stderr).toBe('');
+    expect(piped.status).toBe(0);
+    expect(piped.stdout).toContain('horizon 24 months');
+    expect(execFileSync(process.execPath, [built, '--help'], { encoding: 'utf8' })).toMatch(/A file given as - is read from standard input/);
+    // An endless stream is refused as soon as it passes the cap, not read whole.
+    const endless = spawnSync('bash', ['-c', `yes | "${process.execPath}" "${built}" simulate -`], { encoding: 'utf8', timeout: 20_000 });
+    expect(endless.stderr).toBe('cx-roi: cannot read standard input: more than the 4 MB (4,194,304 bytes) it may have\n');
+    expect(endless.status).toBe(2);
+  });
+
+  it('reads a file only if it is a regular file within the cap, and a stream only up to the cap', async () => {
+    await expect(readScenarioFile('/dev/zero')).rejects.toThrow('not a regular file (a character device)');
+    await expect(readScenarioFile(join(import.meta.dirname, '..'))).rejects.toThrow('not a regular file (a directory)');
+    await expect(readScenarioFile(join(import.meta.dirname, 'cli.test.ts'), 100)).rejects.toThrow(/^[\d,]+ bytes, more than the 100 bytes a file may have$/);
+    await expect(readScenarioFile('no-such-scenario.json')).rejects.toMatchObject({ code: 'ENOENT' });
+    // An endless stream is refused once it passes the cap.
+    async function* endless() {
+      for (;;) yield new Uint8Array(1000);
+    }
+    await expect(readAtMost(endless(), 10_000, 'it')).rejects.toThrow('more than the 10,000 bytes it may have');
+    // A character split between two pieces is read whole.
+    const euro = Buffer.from('{"name":"€"}');
+    async function* split() {
+      yield euro.subarray(0, 10);
+      yield euro.subarray(10);
+    }
+    expect(await readAtMost(split(), 100, 'it')).toBe('{"name":"€"}');
+  });
+
+  it('names standard input as such, and takes it once', async () => {
+    const bad = await cli(['simulate', '-'], { '-': '{ nope' });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^cx-roi: standard input is not valid JSON: /);
+    const invalid = await cli(['simulate', '-'], { '-': JSON.stringify({ churn: { base: 2 } }) });
+    expect(invalid.stderr).toMatch(/^cx-roi: standard input: /);
+    const twice = await cli(['compare', '-', '-'], { '-': '{}' });
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toBe('cx-roi: - (standard input) can be given once\n');
   });
 });
