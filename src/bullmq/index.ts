@@ -287,7 +287,8 @@ export function createSimulationWorker(options: SimulationWorkerOptions): Simula
       const graceful = Promise.allSettled([worker.close(), parents.close()]);
       const bounded = (async () => {
         while (!watch.failing && !reason) await delay(250);
-        await delay(closeMilliseconds);
+        // Given up on already: nothing to wait for.
+        await delay(reason ? 1000 : closeMilliseconds);
       })();
       await Promise.race([graceful, bounded]);
       void Promise.allSettled([worker.disconnect(), parents.disconnect()]);

@@ -35,8 +35,8 @@ export interface CliIo {
 
 const usage = `Usage:
   cx-roi simulate [scenario.json] [--runs N] [--seed S] [--format table|json|csv] [--keep-runs] [--monthly]
-                  [--redis URL [--shards N] [--queue NAME]]
-  cx-roi worker --redis URL [--queue NAME] [--concurrency N] [--lock-duration MS]
+                  [--redis URL [--shards N] [--queue NAME] [--timeout SECONDS]]
+  cx-roi worker --redis URL [--queue NAME] [--concurrency N] [--lock-duration MS] [--shard-timeout SECONDS]
   cx-roi kpis [scenario.json] [--format table|json]
   cx-roi calibrate observed.json [scenario.json] [--steady-state]
   cx-roi assumptions [scenario.json] [--format table|json]
@@ -61,7 +61,10 @@ simulate      runs the scenario (the default one when no file is given) and prin
 worker        simulates the shards of simulations sent to a Redis queue (cx-roi
               simulate --redis, or simulateOnQueue from cx-roi/bullmq), each in a
               thread, --concurrency at a time (1 by default), until stopped
-              (Ctrl-C, SIGTERM). Needs the packages bullmq and ioredis.
+              (Ctrl-C, SIGTERM). A shard running past --shard-timeout fails with
+              its reason. When Redis has not answered for 15 s the worker stops
+              with exit code 1, for a supervisor to restart it. Needs the
+              packages bullmq and ioredis.
 kpis          the business the scenario implies, without simulating: retention,
               churn, revenue per customer, lifetime value, NPS, word of mouth,
               customers over the horizon without the programme.
@@ -111,6 +114,10 @@ Options:
   --redis URL   a Redis server, redis://host:port (rediss:// for TLS)
   --shards N    shards of a simulation on the queue, 1 to 100,000 (default 8)
   --queue NAME  the queue clients and workers share (default cx-roi)
+  --timeout SECONDS        the most a simulation on the queue may take; then it
+                is cancelled (default: no limit; Redis not answering for 15 s
+                always ends it)
+  --shard-timeout SECONDS  the most one shard may run on a worker (default 3,600)
   No colour is used, so NO_COLOR and pipes need nothing.
 
 Examples:
@@ -159,6 +166,8 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
         queue: { type: 'string' },
         concurrency: { type: 'string' },
         'lock-duration': { type: 'string' },
+        timeout: { type: 'string' },
+        'shard-timeout': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -185,8 +194,8 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
   }
   // Each flag belongs to some commands; one given to another is a mistake, not a no-op.
   const flagsOf: Record<string, readonly string[]> = {
-    simulate: ['runs', 'seed', 'format', 'keep-runs', 'monthly', 'redis', 'shards', 'queue'],
-    worker: ['redis', 'queue', 'concurrency', 'lock-duration'],
+    simulate: ['runs', 'seed', 'format', 'keep-runs', 'monthly', 'redis', 'shards', 'queue', 'timeout'],
+    worker: ['redis', 'queue', 'concurrency', 'lock-duration', 'shard-timeout'],
     kpis: ['format'],
     calibrate: ['format', 'steady-state'],
     assumptions: ['format'],
@@ -203,8 +212,9 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
     io.stderr(`cx-roi: --${stray[0]} does not apply to ${command}; it takes ${(flagsOf[command] ?? []).map((f) => `--${f}`).join(', ') || 'no options'}\n`);
     return 2;
   }
-  if ((command === 'worker' || values.shards !== undefined || values.queue !== undefined) && values.redis === undefined) {
-    io.stderr(`cx-roi: ${command === 'worker' ? 'worker needs' : `--${values.shards !== undefined ? 'shards' : 'queue'} applies with`} --redis URL (a Redis server, e.g. redis://127.0.0.1:6379)\n`);
+  const queueFlag = (['shards', 'queue', 'timeout'] as const).find((flag) => values[flag] !== undefined);
+  if ((command === 'worker' || queueFlag !== undefined) && values.redis === undefined) {
+    io.stderr(`cx-roi: ${command === 'worker' ? 'worker needs' : `--${queueFlag} applies with`} --redis URL (a Redis server, e.g. redis://127.0.0.1:6379)\n`);
     return 2;
   }
   if (command === 'worker') {
@@ -396,7 +406,14 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
       const bullmq = await loadBullmq(io);
       if (!bullmq) return 2;
       const shards = values.shards === undefined ? 8 : toNumber(values.shards, '--shards');
-      result = await bullmq.simulateOnQueue(input as object, { ...simulateOptions, connection: values.redis, shards, ...(values.queue === undefined ? {} : { queue: values.queue }) });
+      const timeout = values.timeout === undefined ? undefined : seconds(values.timeout, '--timeout');
+      result = await bullmq.simulateOnQueue(input as object, {
+        ...simulateOptions,
+        connection: values.redis,
+        shards,
+        ...(values.queue === undefined ? {} : { queue: values.queue }),
+        ...(timeout === undefined ? {} : { timeout }),
+      });
       io.stderr(`${progress ? '\r\u001b[K' : ''}cx-roi: ${result.runCount.toLocaleString('en-US')} runs in ${shards} shards on queue "${values.queue ?? 'cx-roi'}"; result hash ${resultHash(result)}\n`);
     } else result = simulate(input as object, simulateOptions);
     if (progress) io.stderr('\r\u001b[K');
@@ -443,7 +460,7 @@ function inputName(path: string): string {
 
 /** The flag an option is given by. */
 function flagOf(option: string): string {
-  return ({ connection: 'redis', lockDuration: 'lock-duration', keepRuns: 'keep-runs' } as Record<string, string>)[option] ?? option;
+  return ({ connection: 'redis', lockDuration: 'lock-duration', keepRuns: 'keep-runs', shardTimeout: 'shard-timeout' } as Record<string, string>)[option] ?? option;
 }
 
 /** cx-roi/bullmq, loaded only for --redis: bullmq and ioredis are optional peer dependencies. */
@@ -454,42 +471,51 @@ async function loadBullmq(io: CliIo): Promise<typeof import('cx-roi/bullmq') | u
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND') throw error;
-    io.stderr('cx-roi: --redis needs the packages bullmq (6) and ioredis (5) installed beside cx-roi: npm install bullmq ioredis\n');
+    io.stderr('cx-roi: --redis needs the packages bullmq (6) and ioredis (5 or 6) installed beside cx-roi: npm install bullmq ioredis\n');
     return undefined;
   }
 }
 
-/** `cx-roi worker`: simulates shards from the queue until the process is asked to stop. */
+/** `cx-roi worker`: simulates shards from the queue until the process is asked to stop, or Redis is gone. */
 async function runWorker(io: CliIo, values: Record<string, string | boolean | undefined>): Promise<number> {
   const bullmq = await loadBullmq(io);
   if (!bullmq) return 2;
   try {
     const concurrency = values.concurrency === undefined ? undefined : toNumber(values.concurrency as string, '--concurrency');
     const lockDuration = values['lock-duration'] === undefined ? undefined : toNumber(values['lock-duration'] as string, '--lock-duration');
+    const shardTimeout = values['shard-timeout'] === undefined ? undefined : seconds(values['shard-timeout'] as string, '--shard-timeout');
     const queue = (values.queue as string | undefined) ?? bullmq.defaultQueue;
+    let gaveUp = false;
     const running = bullmq.createSimulationWorker({
       connection: values.redis as string,
       queue,
       ...(concurrency === undefined ? {} : { concurrency }),
       ...(lockDuration === undefined ? {} : { lockDuration }),
+      ...(shardTimeout === undefined ? {} : { shardTimeout }),
+      // One line when Redis is lost, comes back, or is given up on; its errors repeat each second and are not printed.
+      onRedisStatus: (status) => {
+        if (status.state === 'gave-up') gaveUp = true;
+        io.stderr(`cx-roi worker: ${status.state === 'gave-up' ? 'stopping: ' : ''}${status.message}\n`);
+      },
     });
     const { worker } = running;
-    // Redis errors repeat while it is unreachable: say each kind once.
-    const said = new Set<string>();
-    worker.on('error', (error) => {
-      if (said.has(error.message)) return;
-      said.add(error.message);
-      io.stderr(`cx-roi worker: ${error.message}\n`);
-    });
     worker.on('active', (job) => io.stderr(`cx-roi worker: ${job.name} ${job.id} started\n`));
     worker.on('completed', (job, value) => io.stderr(`cx-roi worker: ${job.name} ${job.id} done${job.name === 'merge' ? `, result hash ${(value as { hash?: string }).hash}` : ''}\n`));
     worker.on('failed', (job, error) => io.stderr(`cx-roi worker: ${job?.name ?? 'a job'} ${job?.id ?? ''} failed: ${error.message}\n`));
-    await worker.waitUntilReady();
-    io.stderr(`cx-roi worker: waiting for simulations on queue "${queue}" at ${values.redis as string}\n`);
-    await new Promise<void>((resolve) => (io.onStop ? io.onStop(resolve) : undefined));
-    io.stderr('cx-roi worker: stopping (the shards running finish first)\n');
-    await running.close();
-    return 0;
+    const stopped = new Promise<'stop'>((resolve) => io.onStop?.(() => resolve('stop')));
+    // Ready, asked to stop, or given up on Redis, whichever comes first.
+    const first = await Promise.race([worker.waitUntilReady().then(() => 'ready' as const), stopped, running.closed.then(() => 'closed' as const)]);
+    // (A database that does not exist is refused at once, though the client goes on and reports itself ready.)
+    if (first === 'ready' && !gaveUp) {
+      io.stderr(`cx-roi worker: waiting for simulations on queue "${queue}" at ${redactedAddress(values.redis as string)}\n`);
+      await Promise.race([stopped, running.closed]);
+    }
+    if (!gaveUp) {
+      io.stderr('cx-roi worker: stopping (the shards running finish first)\n');
+      await running.close();
+    }
+    // Given up on Redis: exit non-zero, for a supervisor to restart the worker.
+    return (await running.closed) ? 1 : 0;
   } catch (error) {
     if (isScenarioError(error)) {
       for (const issue of error.issues) io.stderr(`cx-roi: --${flagOf(issue.path.replace(/^options\./, ''))} ${issue.message}${issue.value === undefined ? '' : ` (got ${JSON.stringify(issue.value)})`}\n`);
@@ -497,6 +523,21 @@ async function runWorker(io: CliIo, values: Record<string, string | boolean | un
     }
     throw error;
   }
+}
+
+/** A flag's whole number of seconds, as milliseconds; ScenarioError naming the flag when it is not one. */
+function seconds(text: string, flag: '--timeout' | '--shard-timeout'): number {
+  const value = Number(text);
+  // A shard's limit is at least a second (the worker's own bound); a client's timeout any time above 0.
+  const least = flag === '--shard-timeout' ? 1 : 0.001;
+  if (!(text.trim() !== '' && Number.isFinite(value) && value >= least && value <= 2_000_000))
+    throw new ScenarioError([{ path: `options.${flag === '--timeout' ? 'timeout' : 'shardTimeout'}`, value: text, message: `must be a number of seconds from ${least} to 2,000,000` }]);
+  return Math.max(1, Math.round(value * 1000));
+}
+
+/** A Redis address with its password hidden, to print. */
+function redactedAddress(address: string): string {
+  return address.replace(/^(rediss?:\/\/[^:@/]*:)[^@/]*@/, '$1***@');
 }
 
 /** Flags that take a value: a negative number after one is its value, not a flag (--seed -3). */

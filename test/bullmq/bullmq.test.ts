@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FlowProducer, Queue } from 'bullmq';
 import { planShards, resultHash, simulate } from '../../src/index.js';
+import { type ShardSpec, planKey } from '../../src/shards/shards.js';
 
 const root = join(import.meta.dirname, '../..');
 const cli = join(root, 'dist/cli.js');
@@ -157,11 +158,13 @@ describe.skipIf(!redisServer)('cx-roi/bullmq on a real Redis with two worker pro
     });
     const child = node.children?.[0]?.job;
     await until(async () => (await child?.getState()) === 'failed', 'the shard to fail');
-    const failed = await new Queue(queue, { connection }).getJob(child?.id as string);
+    const jobs = new Queue(queue, { connection });
+    const failed = await jobs.getJob(child?.id as string);
     expect(failed?.failedReason).toMatch(/planned by cx-roi 0\.0\.1; this is cx-roi/);
     expect(failed?.attemptsMade).toBe(1);
     await until(async () => (await node.job.getState()) === 'failed', 'the simulation to fail');
-    await new Queue(queue, { connection }).remove(node.job.id as string, { removeChildren: true });
+    await jobs.remove(node.job.id as string, { removeChildren: true });
+    await jobs.close();
     await flows.close();
   });
 
@@ -171,8 +174,8 @@ describe.skipIf(!redisServer)('cx-roi/bullmq on a real Redis with two worker pro
     await expect(client.simulateOnQueue({}, { connection: nowhere, queue, runs: 10, timeout: 500 })).rejects.toMatchObject({ name: 'TimeoutError' });
     expect(Date.now() - t).toBeLessThan(5000);
     t = Date.now();
-    await expect(client.simulateOnQueue({}, { connection: nowhere, queue, runs: 10 })).rejects.toThrow(/could not reach Redis at redis:\/\/127\.0\.0\.1:1 within 10 s/);
-    expect(Date.now() - t).toBeLessThan(15_000);
+    await expect(client.simulateOnQueue({}, { connection: nowhere, queue, runs: 10, redisTimeout: 3000 })).rejects.toThrow(/Redis at redis:\/\/127\.0\.0\.1:1 did not answer for 3 s \(connect ECONNREFUSED/);
+    expect(Date.now() - t).toBeLessThan(8000);
     await expect(client.simulateOnQueue({}, { queue, runs: 10 } as never)).rejects.toMatchObject({ issues: [{ path: 'options.connection' }] });
   }, 30_000);
 
@@ -180,7 +183,65 @@ describe.skipIf(!redisServer)('cx-roi/bullmq on a real Redis with two worker pro
     expect(client.redisOptions('redis://u:p%40ss@[::1]:6390/3')).toMatchObject({ host: '::1', port: 6390, username: 'u', password: 'p@ss', db: 3 });
     for (const bad of ['redis://h:1/abc', 'redis://h:1/-1', 'redis://h:1/1.5', 'redis://h:1?db=3', 'http://h:1', 'nonsense', 5])
       expect(() => client.redisOptions(bad as string), String(bad)).toThrow(/options\.connection/);
+    // Bad percent-encoding in the user name or password: a ScenarioError naming the part, the password hidden; not a URIError.
+    const refusal = (address: string) => {
+      try {
+        client.redisOptions(address);
+      } catch (error) {
+        return { name: (error as Error).name, issues: (error as { issues?: unknown }).issues };
+      }
+      return 'accepted';
+    };
+    expect(refusal('redis://us%zzer:pw@h:1')).toEqual({ name: 'ScenarioError', issues: [expect.objectContaining({ path: 'options.connection', message: expect.stringMatching(/^has a user name that is not valid percent-encoding/) })] });
+    expect(refusal('redis://u:s3cr%e7@h:1')).toEqual({ name: 'ScenarioError', issues: [{ path: 'options.connection', value: 'redis://u:***@h:1', message: expect.stringMatching(/^has a password that is not valid percent-encoding/) }] });
+    // The CLI says so in one line.
+    let stderr = '';
+    try {
+      execFileSync(process.execPath, [cli, 'simulate', '--redis', 'redis://u:s3cr%e7@127.0.0.1:1'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (error) {
+      stderr = (error as { stderr: string }).stderr;
+    }
+    expect(stderr).toBe('cx-roi: --redis has a password that is not valid percent-encoding (write % as %25, and each other escape as % and two hex digits) (got "redis://u:***@127.0.0.1:1")\n');
   });
+
+  it('a forged spec past the limits, or a job without a spec, fails at once in words, without retries', async () => {
+    const flows = new FlowProducer({ connection });
+    const [spec] = planShards({}, { runs: 1000, exactBandsUpTo: 0 }) as [ShardSpec];
+    const s = { ...spec, runs: 10_000_000, count: 10_000_000 };
+    const forged = { ...s, plan: planKey(s as ShardSpec) };
+    const node = await flows.add({
+      name: 'merge',
+      queueName: queue,
+      data: { plan: forged.plan, runs: forged.runs, shards: 2 },
+      children: [
+        { name: 'shard', queueName: queue, data: { spec: forged }, opts: { attempts: 3, failParentOnFailure: false } },
+        { name: 'shard', queueName: queue, data: null, opts: { attempts: 3, failParentOnFailure: false } },
+      ],
+    });
+    const jobs = new Queue(queue, { connection });
+    const started = Date.now();
+    for (const child of node.children ?? []) await until(async () => (await child.job.getState()) === 'failed', 'the shard to fail', 10_000);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    const [big, empty] = await Promise.all((node.children ?? []).map((c) => jobs.getJob(c.job.id as string)));
+    expect(big?.failedReason).toMatch(/spec\.count: gives a shard result of about 1,2\d\d MB, more than the 256 MB planShards allows a shard/);
+    expect(big?.attemptsMade).toBe(1);
+    expect(empty?.failedReason).toBe("a shard job's data must be { spec } with a spec from planShards (got null)");
+    expect(empty?.attemptsMade).toBe(1);
+    await jobs.remove(node.job.id as string, { removeChildren: true });
+    await jobs.close();
+    await flows.close();
+  });
+
+  it('the signal\'s reason is passed on', async () => {
+    const controller = new AbortController();
+    const why = new Error('the board changed its mind');
+    const running = client.simulateOnQueue({}, { connection: url, queue, runs: 40_000, seed: 9, shards: 4, signal: controller.signal, onProgress: (done) => done > 0 && controller.abort(why) });
+    await expect(running).rejects.toBe(why);
+    const before = new AbortController();
+    before.abort(why);
+    await expect(client.simulateOnQueue({}, { connection: url, queue, runs: 10, signal: before.signal })).rejects.toBe(why);
+  });
+
 
   it('the CLI client prints the result hash; bad flags are named', () => {
     const out = execFileSync(process.execPath, [cli, 'simulate', '--runs', '2000', '--seed', '7', '--redis', url, '--queue', queue, '--shards', '3', '--format', 'json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -199,5 +260,132 @@ describe.skipIf(!redisServer)('cx-roi/bullmq on a real Redis with two worker pro
     expect(bad(['simulate', '--shards', '3'])).toEqual({ status: 2, stderr: expect.stringMatching(/--shards applies with --redis URL/) });
     expect(bad(['worker'])).toEqual({ status: 2, stderr: expect.stringMatching(/worker needs --redis URL/) });
     expect(bad(['worker', '--redis', url, '--concurrency', '0'])).toEqual({ status: 2, stderr: expect.stringMatching(/--concurrency must be a whole number from 1 to 256/) });
+    expect(bad(['worker', '--redis', url, '--shard-timeout', '0.5'])).toEqual({ status: 2, stderr: expect.stringMatching(/--shard-timeout must be a number of seconds from 1 to 2,000,000 \(got "0.5"\)/) });
+    expect(bad(['simulate', '--timeout', '3'])).toEqual({ status: 2, stderr: expect.stringMatching(/--timeout applies with --redis URL/) });
+    expect(bad(['simulate', '--redis', url, '--timeout', 'soon'])).toEqual({ status: 2, stderr: expect.stringMatching(/--timeout must be a number of seconds/) });
   });
+
+  it('cx-roi simulate --redis --timeout cancels a simulation that takes longer, in one line', () => {
+    const t = Date.now();
+    let failure: { status: number; stderr: string } | undefined;
+    try {
+      execFileSync(process.execPath, [cli, 'simulate', '--runs', '200000', '--redis', url, '--queue', queue, '--shards', '4', '--timeout', '0.5'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (error) {
+      failure = { status: (error as { status: number }).status, stderr: (error as { stderr: string }).stderr };
+    }
+    expect(failure).toEqual({ status: 1, stderr: 'cx-roi: The simulation took longer than 500 ms\n' });
+    expect(Date.now() - t).toBeLessThan(15_000);
+  });
+
+  it('a shard past the worker\'s --shard-timeout fails with its reason, and the worker takes the next job', async () => {
+    const slow = `${queue}-slow`;
+    const child = spawn(process.execPath, [cli, 'worker', '--redis', url, '--queue', slow, '--shard-timeout', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const entry = { process: child, log: [] as string[] };
+    child.stderr?.on('data', (chunk: Buffer) => entry.log.push(chunk.toString()));
+    workers.push(entry);
+    await until(() => entry.log.join('').includes('waiting for simulations'), 'the worker with a shard timeout');
+    // 40,000 runs in one shard: several seconds of work, past the one-second limit.
+    const t = Date.now();
+    await expect(client.simulateOnQueue({}, { connection: url, queue: slow, runs: 40_000, shards: 1, attempts: 3 })).rejects.toThrow(
+      /shard 0 failed after 1 attempt: the shard ran past the worker's limit of 1 s \(shardTimeout\) and was stopped/,
+    );
+    expect(Date.now() - t).toBeLessThan(10_000);
+    const next = await client.simulateOnQueue({}, { connection: url, queue: slow, runs: 300, seed: 3, shards: 1 });
+    expect(resultHash(next)).toBe(resultHash(simulate({}, { runs: 300, seed: 3 })));
+    child.kill('SIGTERM');
+  });
+});
+
+/** A worker process of the CLI, with its stderr and how it ended. */
+function workerProcess(address: string, queueName: string): { process: ChildProcess; log: string[]; exit: Promise<{ code: number | null; at: number }> } {
+  const child = spawn(process.execPath, [cli, 'worker', '--redis', address, '--queue', queueName], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const log: string[] = [];
+  child.stderr?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
+  // 'close', not 'exit': the process's last lines may still be in the pipe when it exits.
+  const exit = new Promise<{ code: number | null; at: number }>((resolve) => child.on('close', (code) => resolve({ code, at: Date.now() })));
+  return { process: child, log, exit };
+}
+
+describe.skipIf(!redisServer)('cx-roi/bullmq when Redis fails', () => {
+  const otherPort = port + 1;
+  const other = `redis://127.0.0.1:${otherPort}`;
+  let second: ChildProcess | undefined;
+  const started: ChildProcess[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(join(root, 'dist/bullmq.js'))) throw new Error('dist/bullmq.js is missing: npm test builds it first (npm run build)');
+    client = (await import(join(root, 'dist/bullmq.js'))) as BullmqModule;
+    second = spawn(redisServer as string, ['--port', String(otherPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    const probe = new Queue('probe', { connection: { host: '127.0.0.1', port: otherPort, maxRetriesPerRequest: null } });
+    await until(
+      () =>
+        probe.getJobCounts().then(
+          () => true,
+          () => false,
+        ),
+      'the second redis-server to accept connections',
+    );
+    await probe.close();
+  });
+
+  afterAll(() => {
+    for (const child of started) child.kill('SIGKILL');
+    second?.kill('SIGKILL');
+  });
+
+  it('a database that does not exist: the client and the worker stop at once, naming Redis and the cause', async () => {
+    const t = Date.now();
+    await expect(client.simulateOnQueue({}, { connection: `${other}/16`, queue, runs: 10 })).rejects.toThrow(
+      `the simulation on queue "${queue}" stopped: Redis at ${other}/16 refused the connection's set-up (ERR DB index is out of range)`,
+    );
+    expect(Date.now() - t).toBeLessThan(5000);
+    const worker = workerProcess(`${other}/16`, queue);
+    started.push(worker.process);
+    const { code } = await worker.exit;
+    expect(code).toBe(1);
+    expect(worker.log.join('')).toBe(`cx-roi worker: stopping: Redis at ${other}/16 refused the connection's set-up (ERR DB index is out of range)\n`);
+  });
+
+  it('Redis killed mid-run: the client settles within its bound; a busy worker says so in a line or two and exits 1; SIGTERM ends an idle one within 10 s; an unreachable one exits 1 in one line', async () => {
+    const busy = workerProcess(other, queue);
+    const idle = workerProcess(other, `${queue}-idle`);
+    const nowhere = workerProcess('redis://127.0.0.1:1', queue);
+    started.push(busy.process, idle.process, nowhere.process);
+    await until(() => busy.log.join('').includes('waiting for simulations') && idle.log.join('').includes('waiting for simulations'), 'the workers on the second Redis');
+    let killedAt = 0;
+    const running = client.simulateOnQueue({}, {
+      connection: other,
+      queue,
+      runs: 200_000,
+      shards: 4,
+      redisTimeout: 2000,
+      onProgress: (done) => {
+        if (done > 0 && killedAt === 0) {
+          killedAt = Date.now();
+          second?.kill('SIGKILL');
+        }
+      },
+    });
+    await expect(running).rejects.toThrow(new RegExp(`^the simulation on queue "${queue}" stopped: Redis at redis://127\\.0\\.0\\.1:${otherPort} did not answer for 2 s`));
+    // Settled within the bound: 2 s of silence, a second to see it, a second each to give up removing the jobs and closing.
+    expect(Date.now() - killedAt).toBeLessThan(10_000);
+    // An idle worker whose Redis has gone ends on SIGTERM within 10 s.
+    idle.process.kill('SIGTERM');
+    const termAt = Date.now();
+    const idleEnd = await idle.exit;
+    expect(idleEnd.at - termAt).toBeLessThan(10_000);
+    // The busy worker gives up after 15 s without Redis: exit code 1, a line or two, no stack trace.
+    const busyEnd = await busy.exit;
+    expect(busyEnd.code).toBe(1);
+    expect(busyEnd.at - killedAt).toBeLessThan(25_000);
+    const said = busy.log.join('');
+    expect(said).toMatch(new RegExp(`cx-roi worker: stopping: Redis at ${other.replace(/\./g, '\\.')} did not answer for 15 s \\(.+\\)\\n$`));
+    // No stack trace, and Redis's error said at most twice (when lost, and when given up on), not once a second.
+    expect(said).not.toMatch(/\n\s+at |errno/);
+    expect(said.match(/ECONNREFUSED/g)?.length ?? 0).toBeLessThanOrEqual(2);
+    // A worker that never reached Redis: exit code 1 and one line.
+    const nowhereEnd = await nowhere.exit;
+    expect(nowhereEnd.code).toBe(1);
+    expect(nowhere.log.join('')).toMatch(/^cx-roi worker: stopping: Redis at redis:\/\/127\.0\.0\.1:1 did not answer for 15 s \(connect ECONNREFUSED 127\.0\.0\.1:1\)\n$/);
+  }, 60_000);
 });

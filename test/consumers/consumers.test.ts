@@ -161,7 +161,13 @@ describe.runIf(built)('the packed tarball in a fresh project', () => {
     } catch (error) {
       stderr = (error as { stderr: string }).stderr;
     }
-    expect(stderr).toContain('--redis needs the packages bullmq (6) and ioredis (5) installed beside cx-roi: npm install bullmq ioredis');
+    expect(stderr).toContain('--redis needs the packages bullmq (6) and ioredis (5 or 6) installed beside cx-roi: npm install bullmq ioredis');
+    // The subpath itself, imported or required without bullmq: one message that says what to install, not Node's "Cannot find package".
+    const install = 'cx-roi/bullmq needs the packages bullmq and ioredis installed beside cx-roi (they are optional peer dependencies): npm install bullmq ioredis';
+    const esm = run(process.execPath, ['--input-type=module', '-e', "import('cx-roi/bullmq').then(() => console.log('loaded'), (e) => console.log(e.name + ': ' + e.message))"], dir);
+    expect(esm).toContain(`PeerDependencyError: ${install}`);
+    const cjs = run(process.execPath, ['-e', "try { require('cx-roi/bullmq'); console.log('loaded') } catch (e) { console.log(e.name + ': ' + e.message) }"], dir);
+    expect(cjs).toContain(`PeerDependencyError: ${install}`);
     run('npm', ['install', 'bullmq@6', 'ioredis@5', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], dir);
     expect(run(process.execPath, ['bullmq.mjs'], dir).trim()).toBe('bullmq esm function function 2');
     expect(run(process.execPath, ['bullmq.cjs'], dir).trim()).toBe('bullmq cjs function 7000');
