@@ -11,6 +11,9 @@ const library: Options = {
   // Bundle the three mathjs functions used instead of loading all of mathjs/number's files at import.
   noExternal: ['mathjs'],
   treeshake: true,
+  // One file an entry: a dynamic import inside the library (the check of a custom worker's messages) is
+  // inlined, not a chunk of its own beside index.js (a bundler of the app's splits it again, as the page's does).
+  splitting: false,
 };
 
 // tsup 8 (the version that supports Node 20) sets baseUrl for its declaration build, which TypeScript 6

@@ -71,7 +71,7 @@ export function describeConnection(connection: RedisConnection, options: Connect
 /** Redis's answers to a connection's set-up (SELECT, AUTH) that no retry mends. */
 const fatalSetUp = /^(ERR (DB index is out of range|invalid DB index)|NOAUTH|WRONGPASS|ERR (invalid password|AUTH)|NOPERM)/i;
 
-/** How Redis is doing, as a {@link RedisWatch} tells it. */
+/** How Redis is doing, as a client or worker of cx-roi/bullmq sees it (pinged once a second). */
 export type RedisStatus =
   /** Redis stopped answering (or never did yet); the watch keeps trying until its time is up. */
   | { readonly state: 'lost'; readonly message: string }

@@ -469,8 +469,9 @@ async function loadBullmq(io: CliIo): Promise<typeof import('cx-roi/bullmq') | u
     // The package's own subpath export, not bundled into the CLI: it loads bullmq, which may not be installed.
     return await import('cx-roi/bullmq');
   } catch (error) {
+    // cx-roi/bullmq says what is missing (PeerDependencyError); Node's own error if the subpath itself is not found.
     const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND') throw error;
+    if ((error as Error).name !== 'PeerDependencyError' && code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND') throw error;
     io.stderr('cx-roi: --redis needs the packages bullmq (6) and ioredis (5 or 6) installed beside cx-roi: npm install bullmq ioredis\n');
     return undefined;
   }

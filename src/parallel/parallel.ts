@@ -2,14 +2,14 @@ import { scenarioAssumptions } from '../scenario/assumption-fields.js';
 import { parseScenario } from '../scenario/parse.js';
 import type { ScenarioInput } from '../scenario/schema.js';
 import { ScenarioError } from '../scenario/error.js';
-import { type MetricColumn, type MonthPiece, type MonthlyMetric, type RunMatrix, joinRuns, orderBlocks, runResults } from '../simulate/matrix.js';
+import { type MetricColumn, type MonthPiece, type MonthlyMetric, type RunMatrix, horizonColumnNames, joinRuns, orderBlocks, runResults } from '../simulate/matrix.js';
 import { type SimulateOptions, progressStep, resolveOptions } from '../simulate/options.js';
 import type { SimulationResult } from '../simulate/result.js';
 import { assembleResult, keptRunsFlags } from '../summary/result.js';
 import type { RunResult } from '../model/run.js';
 import { mergeBands, paidBackShares, seriesRows, sourcesOf, splitBandTasks, summarizeHorizon } from '../summary/summarize.js';
 import { splitRuns } from '../shards/shards.js';
-import { type ShardMessage, type WorkerRequest, messageProblem } from './protocol.js';
+import type { ShardMessage, WorkerRequest } from './protocol.js';
 
 /** A worker as simulateParallel sees it, whatever the platform. */
 export interface ShardWorker {
@@ -155,13 +155,16 @@ function isAbortSignal(value: unknown): value is AbortSignal {
   return typeof signal?.aborted === 'boolean' && typeof signal.addEventListener === 'function' && typeof signal.removeEventListener === 'function';
 }
 
+/** What is wrong with a worker's message, in words, or undefined (message-check.ts). */
+type MessageCheck = (message: unknown, request: WorkerRequest) => string | undefined;
+
 /** Sends one request to a worker and waits for its final answer, passing progress on. */
-function ask(worker: ShardWorker, request: WorkerRequest, transfer: ArrayBuffer[], onProgress: (done: number) => void): Promise<ShardMessage> {
+function ask(worker: ShardWorker, request: WorkerRequest, transfer: ArrayBuffer[], onProgress: (done: number) => void, check?: MessageCheck): Promise<ShardMessage> {
   return new Promise((resolve, reject) => {
     worker.onMessage((message) => {
       try {
         // A worker of the app's own may post anything: say what was wrong rather than fail deep in the merge.
-        const problem = messageProblem(message, request);
+        const problem = check?.(message, request);
         if (problem !== undefined) reject(new Error(`a simulation worker sent ${problem}`));
         else if (message.type === 'progress') onProgress(message.done);
         else if (message.type === 'error') reject(message.issues ? new ScenarioError(message.issues) : new Error(`a simulation worker failed: ${message.message}`));
@@ -212,6 +215,9 @@ export async function simulateParallelWith(
       onProgress(total, runs);
     }
   };
+  // A worker of the app's own is checked message by message; the check is loaded only then (a page using the package's worker does not download it).
+  const check = createWorker === undefined ? undefined : (await import('./message-check.js')).messageCheck(horizonColumnNames);
+  if (signal?.aborted) throw abortError(signal);
   const factory = createWorker ?? defaultWorker;
   const workers = acquire(factory, shards.length, createWorker === undefined);
   let finished = false;
@@ -246,6 +252,7 @@ export async function simulateParallelWith(
             { type: 'shard', scenario, fields: scenarioAssumptions(scenario), seed, first: shard.first, count: shard.count, keepParameters: keepRuns, pieces },
             [],
             (count) => progress(k, count),
+            check,
           ).then((message) => {
             progress(k, shard.count);
             return message as Extract<ShardMessage, { type: 'done' }>;
@@ -278,7 +285,9 @@ export async function simulateParallelWith(
       });
       return { request: { type: 'bands' as const, blocks: bandBlocks, total: runs, tasks }, transfer };
     });
-    const bandsAsked = Promise.all(requests.map(({ request, transfer }, k) => ask(workers[k] as ShardWorker, request, transfer, () => undefined)));
+    const bandsAsked = Promise.all(requests.map(({ request, transfer }, k) => ask(workers[k] as ShardWorker, request, transfer, () => undefined, check)));
+    // Its failure is met by the race below; it must not count as unhandled while the horizon is summarised.
+    bandsAsked.catch(() => undefined);
     // The horizon needs only the per-run figures: summarise it while the workers do the bands, in a task of
     // its own (tens of milliseconds for 10,000 runs), so a page stays responsive.
     await nextTask();
