@@ -140,6 +140,34 @@ describe('a malformed message from a worker of the app’s own (createWorker)', 
       const done = finalOf(real) as { matrix: object };
       return request.type === 'shard' ? { ...done, matrix: { ...done.matrix, pieces: [] } } : done;
     }, /a block with 0 pieces, when \d+ were asked for/],
+    ['a horizon figure that is NaN', (request: WorkerRequest, real: ShardMessage[]) => {
+      const done = finalOf(real) as unknown as { matrix: { horizon: Record<string, Float64Array> } };
+      if (request.type === 'shard') done.matrix.horizon.roi?.fill(Number.NaN);
+      return done;
+    }, /a block whose horizon\.roi holds NaN at run 0: not a finite number/],
+    ['an executed flag of 7', (request: WorkerRequest, real: ShardMessage[]) => {
+      const done = finalOf(real) as unknown as { matrix: { horizon: Record<string, Uint8Array> } };
+      if (request.type === 'shard') done.matrix.horizon.executed?.fill(7);
+      return done;
+    }, /a block whose horizon\.executed holds 7 at run 0: not a value from 0 to 1/],
+    ['a payback month of −3', (request: WorkerRequest, real: ShardMessage[]) => {
+      const done = finalOf(real) as unknown as { matrix: { horizon: Record<string, Int32Array> } };
+      if (request.type === 'shard') done.matrix.horizon.paybackMonth?.fill(-3);
+      return done;
+    }, /horizon\.paybackMonth holds -3 at run 0/],
+    ['progress past the block', (request: WorkerRequest, real: ShardMessage[]) => (request.type === 'shard' ? { type: 'progress', done: 1e308 } : finalOf(real)), /a "progress" message whose done is 1e\+308, not a count of the block's runs/],
+    ['bands out of order', (request: WorkerRequest, real: ShardMessage[]) => {
+      const final = finalOf(real) as { bands?: Record<string, { p5: number; p95: number }[]> };
+      const first = request.type === 'bands' ? Object.values(final.bands ?? {})[0]?.[0] : undefined;
+      if (first) [first.p5, first.p95] = [1e9, -1e9];
+      return final;
+    }, /whose percentiles are out of order/],
+    ['bands with a NaN median', (request: WorkerRequest, real: ShardMessage[]) => {
+      const final = finalOf(real) as { bands?: Record<string, { p50: number }[]> };
+      const first = request.type === 'bands' ? Object.values(final.bands ?? {})[0]?.[0] : undefined;
+      if (first) first.p50 = Number.NaN;
+      return final;
+    }, /bands without a band of \w+ for month 1 \(mean, p5 … p95, each a finite number\)/],
     ['bands with a month missing', (request: WorkerRequest, real: ShardMessage[]) => (request.type === 'bands' ? { type: 'bands', bands: {} } : finalOf(real)), /bands without a band of \w+ for month 1/],
     ['a block when asked for bands', (request: WorkerRequest, real: ShardMessage[]) => (request.type === 'bands' ? { type: 'done', matrix: {} } : finalOf(real)), /a "done" message \(a block of runs\) when it was asked for bands/],
   ])('rejects, saying what was wrong, for %s', async (_, answer, expected) => {
@@ -181,7 +209,14 @@ describe('handleWorkerRequest given something that is not a request', () => {
     ['{}', {}, /a request without a type/],
     ['an unknown type', { type: 'simulate' }, /a request of unknown type "simulate"/],
     ['a shard without a scenario', { type: 'shard', first: 0, count: 10, fields: [] }, /a "shard" request without a scenario/],
-    ['a shard with a fractional count', { type: 'shard', scenario: {}, first: 0, count: 1.5, fields: [] }, /whose first \(0\) or count \(1.5\) is not a whole number/],
+    ['a shard with a fractional count', { type: 'shard', scenario: { horizonMonths: 12 }, first: 0, count: 1.5, fields: [] }, /whose first \(0\) or count \(1.5\) is not a whole number/],
+    // Bounded before any work: each of these asked a worker for gigabytes.
+    ['a shard of a billion months', { type: 'shard', scenario: { horizonMonths: 1e9 }, first: 0, count: 10, fields: [] }, /scenario's horizonMonths \(1000000000\) is not a whole number from 1 to 240/],
+    ['a shard of a billion runs', { type: 'shard', scenario: { horizonMonths: 60 }, first: 0, count: 1e9, fields: [] }, /1000000000 runs of 60 months, past the 24000000 run-months a worker holds/],
+    ['a shard of no runs', { type: 'shard', scenario: { horizonMonths: 60 }, first: 0, count: 0, fields: [] }, /is not a whole number of runs \(at least one\)/],
+    ['a piece past the horizon', { type: 'shard', scenario: { horizonMonths: 60 }, first: 0, count: 10, fields: [], pieces: [{ metric: 'roi', from: 0, to: 1e9 }] }, /whose pieces are not a list of \{ metric, from, to \}/],
+    ['a piece of no monthly figure', { type: 'shard', scenario: { horizonMonths: 60 }, first: 0, count: 10, fields: [], pieces: [{ metric: '__proto__', from: 0, to: 1 }] }, /whose pieces are not/],
+    ['bands of a billion runs in no block', { type: 'bands', blocks: [], tasks: [], total: 1e9 }, /blocks' runs do not add up to its total \(1000000000\)/],
     ['bands without blocks', { type: 'bands', tasks: [], total: 1 }, /a "bands" request without its blocks/],
   ])('answers %s with an error message that says so', (_, request, expected) => {
     const posted: ShardMessage[] = [];

@@ -12,13 +12,13 @@
  * @packageDocumentation
  */
 import { Worker as ThreadWorker } from 'node:worker_threads';
-import type { FlowProducer as BullFlowProducer, Queue as BullQueue, Worker } from 'bullmq';
+import type { ConnectionOptions, FlowProducer as BullFlowProducer, Queue as BullQueue, Worker } from 'bullmq';
 import { ScenarioError, type ScenarioInput, type ShardPlanOptions, type ShardSpec, type SimulationResult, parseScenario, planShards } from 'cx-roi';
 import { bullmq } from './peers.js';
 import { type RedisConnection, type RedisStatus, RedisWatch, describeConnection, redisOptions } from './redis.js';
 import type { ThreadMessage, ThreadRequest } from './shard-thread.js';
 
-export { redisOptions } from './redis.js';
+export { redactedAddress, redisOptions } from './redis.js';
 export type { RedisConnection, RedisStatus } from './redis.js';
 
 const { FlowProducer, Job, Queue, QueueEvents, UnrecoverableError } = bullmq;
@@ -73,6 +73,8 @@ export interface SimulationWorkerOptions {
    */
   onRedisStatus?: (status: RedisStatus) => void;
 }
+
+const workerOptionNames = ['connection', 'queue', 'concurrency', 'lockDuration', 'prefix', 'shardTimeout', 'redisTimeout', 'onRedisStatus'];
 
 /** A running simulation worker. */
 export interface SimulationWorker {
@@ -211,13 +213,19 @@ export function createSimulationWorker(options: SimulationWorkerOptions): Simula
   const issues = [
     !isWhole(concurrency, 1, 256) && { path: 'options.concurrency', value: concurrency, message: 'must be a whole number from 1 to 256' },
     !isWhole(lockDuration, 1000, 3_600_000) && { path: 'options.lockDuration', value: lockDuration, message: 'must be a whole number of milliseconds from 1,000 to 3,600,000' },
-    !(typeof queue === 'string' && queue.length > 0 && !queue.includes(':')) && { path: 'options.queue', value: queue, message: 'must be a name without ":"' },
+    !(typeof queue === 'string' && queue.length > 0 && queue.length <= 200 && !queue.includes(':')) && { path: 'options.queue', value: queue, message: 'must be a name of 1 to 200 characters without ":"' },
     !isWhole(shardTimeout, 1000, 2_147_483_647) && { path: 'options.shardTimeout', value: shardTimeout, message: 'must be a whole number of milliseconds from 1,000' },
     !isWhole(redisTimeout, 1000, 2_147_483_647) && { path: 'options.redisTimeout', value: redisTimeout, message: 'must be a whole number of milliseconds from 1,000' },
     onRedisStatus !== undefined && typeof onRedisStatus !== 'function' && { path: 'options.onRedisStatus', value: onRedisStatus, message: 'must be a function (status) => void' },
+    prefix !== undefined && !(typeof prefix === 'string' && prefix.length > 0 && prefix.length <= 100) && { path: 'options.prefix', value: prefix, message: 'must be a key prefix of 1 to 100 characters' },
+    ...Object.keys(options ?? {})
+      .filter((key) => !workerOptionNames.includes(key))
+      .map((key) => ({ path: `options.${key}`, value: undefined, message: `is not an option of createSimulationWorker (options: ${workerOptionNames.join(', ')})` })),
   ].filter((issue) => issue !== false);
   if (issues.length > 0) throw new ScenarioError(issues);
-  const redis = redisOptions(connection);
+  // Once the worker closes, its connections stop reconnecting: a Redis that is gone must not keep the process alive.
+  let letGo = false;
+  const redis = stoppable(redisOptions(connection), () => letGo);
   const idle: ShardThread[] = [];
   const all: ShardThread[] = [];
   const parents = new Queue(queue, { connection: redis, ...(prefix ? { prefix } : {}) });
@@ -290,8 +298,10 @@ export function createSimulationWorker(options: SimulationWorkerOptions): Simula
         // Given up on already: nothing to wait for.
         await delay(reason ? 1000 : closeMilliseconds);
       })();
-      await Promise.race([graceful, bounded]);
-      void Promise.allSettled([worker.disconnect(), parents.disconnect()]);
+      const done = await Promise.race([graceful.then(() => true), bounded.then(() => false)]);
+      letGo = true;
+      // Not closed in time: force the close (BullMQ stops its retry loop, whose timers would keep the process alive) and let go.
+      if (!done) void Promise.allSettled([worker.close(true), worker.disconnect(), parents.disconnect()]);
       await Promise.all(all.map((t) => t.close()));
       settle(reason);
     })());
@@ -301,11 +311,8 @@ export function createSimulationWorker(options: SimulationWorkerOptions): Simula
     where,
     redisTimeout,
     (status) => {
-      try {
-        onRedisStatus?.(status);
-      } finally {
-        if (status.state === 'gave-up') void close(status.error);
-      }
+      if (status.state === 'gave-up') void close(status.error);
+      onRedisStatus?.(status);
     },
   );
   // While Redis is down its errors repeat each second: kept for the message, never printed.
@@ -390,7 +397,7 @@ export async function simulateOnQueue(input: ScenarioInput, options: QueueSimula
     !isWhole(redisTimeout, 1000, 2_147_483_647) && { path: 'options.redisTimeout', value: redisTimeout, message: 'must be a whole number of milliseconds from 1,000' },
     onProgress !== undefined && typeof onProgress !== 'function' && { path: 'options.onProgress', value: onProgress, message: 'must be a function (done, total) => void' },
     signal !== undefined && !(signal instanceof AbortSignal) && { path: 'options.signal', value: signal, message: 'must be an AbortSignal' },
-    !(typeof queue === 'string' && queue.length > 0 && !queue.includes(':')) && { path: 'options.queue', value: queue, message: 'must be a name without ":"' },
+    !(typeof queue === 'string' && queue.length > 0 && queue.length <= 200 && !queue.includes(':')) && { path: 'options.queue', value: queue, message: 'must be a name of 1 to 200 characters without ":"' },
   ].filter((issue) => issue !== false);
   if (issues.length > 0) throw new ScenarioError(issues);
   const redis = redisOptions(connection);
@@ -422,7 +429,15 @@ export async function simulateOnQueue(input: ScenarioInput, options: QueueSimula
   watch.start();
   const onAbort = () => stop?.(abortReason(signal as AbortSignal));
   signal?.addEventListener('abort', onAbort, { once: true });
-  const timer = timeout === undefined ? undefined : setTimeout(() => stop?.(namedError('TimeoutError', `The simulation took longer than ${timeout} ms`)), timeout);
+  // A timeout while Redis does not answer says so: that is the likelier cause.
+  const timer =
+    timeout === undefined
+      ? undefined
+      : setTimeout(
+          () =>
+            stop?.(namedError('TimeoutError', `The simulation took longer than ${timeout} ms${watch.failing ? `; Redis at ${describeConnection(connection, redis)} was not answering${watch.problem ? ` (${watch.problem})` : ''}` : ''}`)),
+          timeout,
+        );
   const done = new Map<string, number>();
   let reported = -1;
   events.on('progress', ({ jobId, data }) => {
@@ -479,6 +494,18 @@ export async function simulateOnQueue(input: ScenarioInput, options: QueueSimula
     const gaveUp = await Promise.race([closed.then(() => false), delay(1000).then(() => true)]);
     if (gaveUp) void Promise.allSettled([events.disconnect(), flows.disconnect(), jobs.disconnect()]);
   }
+}
+
+/**
+ * Connection options whose reconnections stop once `stopped()` is true
+ * (ioredis's retryStrategy returning null), keeping the options' own strategy
+ * (or BullMQ's) until then. A client of the app's own (an ioredis instance) is
+ * the app's to close, and is left as it is.
+ */
+function stoppable(options: ConnectionOptions, stopped: () => boolean): ConnectionOptions {
+  if (typeof (options as { duplicate?: unknown }).duplicate === 'function') return options;
+  const own = (options as { retryStrategy?: (times: number) => number | null | undefined }).retryStrategy;
+  return { ...options, retryStrategy: (times: number) => (stopped() ? null : own ? own(times) : Math.max(Math.min(Math.exp(times), 20_000), 1000)) } as ConnectionOptions;
 }
 
 /** What a promise gives within `ms` milliseconds, or undefined. */

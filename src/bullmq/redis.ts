@@ -5,9 +5,26 @@ import { ScenarioError } from 'cx-roi';
 /** Where Redis is: `redis://[user:password@]host:port[/db]` (`rediss://` for TLS), or BullMQ's connection options. */
 export type RedisConnection = string | ConnectionOptions;
 
-/** An address with its password hidden, to print or to put in an error. */
+/**
+ * A Redis address with its password hidden, to print or to put in an error:
+ * everything between the user name's colon and the last `@` (a password may
+ * hold a raw `/` or `@` that a URL parser would misread).
+ *
+ * @example
+ * ```ts
+ * redactedAddress('redis://app:s3cret@10.0.0.5:6379/2'); // 'redis://app:***@10.0.0.5:6379/2'
+ * ```
+ */
 export function redactedAddress(connection: string): string {
-  return connection.replace(/^(rediss?:\/\/[^:@/]*:)[^@/]*@/, '$1***@');
+  if (typeof connection !== 'string') return String(connection);
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(connection)?.[0] ?? '';
+  const at = connection.lastIndexOf('@');
+  if (at < scheme.length) return connection;
+  const credentials = connection.slice(scheme.length, at);
+  const colon = credentials.indexOf(':');
+  // No colon: the part before @ is a password alone (redis://secret@host) or a user name; hide it either way.
+  const user = colon < 0 ? '' : credentials.slice(0, colon);
+  return `${scheme}${user}${colon < 0 && user === '' ? '' : ':'}***${connection.slice(at)}`;
 }
 
 /** A URL part percent-decoded, or a ScenarioError naming the part when its encoding is bad. */
@@ -36,6 +53,8 @@ export function redisOptions(connection: RedisConnection): ConnectionOptions {
   const bad = (message: string): never => {
     throw new ScenarioError([{ path: 'options.connection', value: typeof connection === 'string' ? redactedAddress(connection) : connection, message }]);
   };
+  // A URL or a String object is an address given the wrong way, not BullMQ's options (which it would read as none).
+  if (connection instanceof URL || connection instanceof String) return bad('must be the address as a string (String(url)), or BullMQ\'s connection options');
   if (connection !== null && typeof connection === 'object' && !Array.isArray(connection)) return connection;
   if (typeof connection !== 'string') return bad('must be a Redis address such as redis://127.0.0.1:6379, or BullMQ\'s connection options');
   let url: URL;
@@ -45,6 +64,8 @@ export function redisOptions(connection: RedisConnection): ConnectionOptions {
     return bad('must be a Redis address such as redis://127.0.0.1:6379');
   }
   if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') return bad('must start with redis:// or rediss://');
+  if (url.hostname === '') return bad('names no host: redis://host:6379');
+  if (url.port === '0') return bad('names port 0: a Redis port is from 1 to 65535');
   if (url.search || url.hash) return bad('takes no ?query or #fragment: the database goes in the path, redis://host:6379/2');
   const db = url.pathname.replace(/^\//, '');
   if (db !== '' && !/^\d{1,6}$/.test(db)) return bad(`names database "${db}": a database is a whole number from 0 (redis://host:6379/2)`);
@@ -97,13 +118,28 @@ export class RedisWatch {
   /** The error it gave up with, once it has. */
   gaveUp: Error | undefined;
 
+  private readonly onStatus: (status: RedisStatus) => void;
+
   constructor(
     private readonly ping: () => Promise<unknown>,
     private readonly where: string,
     private readonly timeout: number,
-    private readonly onStatus: (status: RedisStatus) => void,
+    onStatus: (status: RedisStatus) => void,
     private readonly every = 1000,
-  ) {}
+  ) {
+    this.onStatus = (status) => {
+      try {
+        onStatus(status);
+      } catch {
+        // A caller's callback that throws must not stop the watch, nor end the process with an unhandled rejection.
+      }
+    };
+  }
+
+  /** The last error Redis or its clients gave, in words ('' if none). */
+  get problem(): string {
+    return this.lastError;
+  }
 
   /** Starts pinging; the timer does not keep the process alive. */
   start(): this {

@@ -508,7 +508,7 @@ async function runWorker(io: CliIo, values: Record<string, string | boolean | un
     const first = await Promise.race([worker.waitUntilReady().then(() => 'ready' as const), stopped, running.closed.then(() => 'closed' as const)]);
     // (A database that does not exist is refused at once, though the client goes on and reports itself ready.)
     if (first === 'ready' && !gaveUp) {
-      io.stderr(`cx-roi worker: waiting for simulations on queue "${queue}" at ${redactedAddress(values.redis as string)}\n`);
+      io.stderr(`cx-roi worker: waiting for simulations on queue "${queue}" at ${bullmq.redactedAddress(values.redis as string)}\n`);
       await Promise.race([stopped, running.closed]);
     }
     if (!gaveUp) {
@@ -534,11 +534,6 @@ function seconds(text: string, flag: '--timeout' | '--shard-timeout'): number {
   if (!(text.trim() !== '' && Number.isFinite(value) && value >= least && value <= 2_000_000))
     throw new ScenarioError([{ path: `options.${flag === '--timeout' ? 'timeout' : 'shardTimeout'}`, value: text, message: `must be a number of seconds from ${least} to 2,000,000` }]);
   return Math.max(1, Math.round(value * 1000));
-}
-
-/** A Redis address with its password hidden, to print. */
-function redactedAddress(address: string): string {
-  return address.replace(/^(rediss?:\/\/[^:@/]*:)[^@/]*@/, '$1***@');
 }
 
 /** Flags that take a value: a negative number after one is its value, not a flag (--seed -3). */

@@ -33,6 +33,18 @@ function matrixProblem(matrix: unknown, request: ShardRequest, horizonColumnName
   if (horizon === null || typeof horizon !== 'object') return `a block whose horizon is ${shown(horizon)}, not an object`;
   const badColumn = horizonColumnNames.find((name) => !ArrayBuffer.isView(horizon[name]) || (horizon[name] as Float64Array).length !== request.count);
   if (badColumn) return `a block whose horizon.${badColumn} is not a typed array of ${request.count} runs`;
+  // The figures themselves, as mergeShards checks a shard's: finite, and flags, months and counts within range.
+  for (const name of horizonColumnNames) {
+    const column = horizon[name] as ArrayLike<number>;
+    const high = name === 'executed' ? 1 : name === 'paybackMonth' || name === 'stoppedMonth' ? months : name.startsWith('customers') ? Infinity : undefined;
+    for (let i = 0; i < column.length; i += 1) {
+      const x = column[i] as number;
+      if (!Number.isFinite(x) || (high !== undefined && (x < 0 || x > high)))
+        return `a block whose horizon.${name} holds ${String(x)} at run ${request.first + i}: ${high === undefined ? 'not a finite number' : `not a value from 0 to ${high === Infinity ? 'any' : high}`}`;
+    }
+  }
+  const paidBack = m.paidBackCounts;
+  if (paidBack.some((n) => n < 0 || n > request.count)) return `a block whose paidBackCounts are not counts from 0 to its ${request.count} runs`;
   if (!Array.isArray(m.parameterNames) || !m.parameterNames.every((name) => typeof name === 'string')) return 'a block whose parameterNames is not a list of names';
   const perRun = request.keepParameters ? m.parameterNames.length : 0;
   if (request.keepParameters ? !isColumn(m.parameters, request.count * perRun) : m.parameters !== null) return `a block whose parameters are not ${request.keepParameters ? `a Float64Array of ${request.count} × ${perRun}` : 'null'}`;
@@ -53,8 +65,10 @@ function bandsProblem(bands: unknown, request: BandsRequest): string | undefined
     const months = (bands as Record<string, unknown>)[metric];
     for (let t = from; t < to; t += 1) {
       const band = Array.isArray(months) ? (months[t] as Record<string, unknown> | null | undefined) : undefined;
-      if (band === null || typeof band !== 'object' || !['mean', 'p5', 'p25', 'p50', 'p75', 'p95'].every((key) => typeof band[key] === 'number'))
-        return `bands without a band of ${metric} for month ${t + 1} (mean, p5 … p95, each a number)`;
+      if (band === null || typeof band !== 'object' || !['mean', 'p5', 'p25', 'p50', 'p75', 'p95'].every((key) => typeof band[key] === 'number' && Number.isFinite(band[key])))
+        return `bands without a band of ${metric} for month ${t + 1} (mean, p5 … p95, each a finite number)`;
+      const b = band as Record<'p5' | 'p25' | 'p50' | 'p75' | 'p95', number>;
+      if (!(b.p5 <= b.p25 && b.p25 <= b.p50 && b.p50 <= b.p75 && b.p75 <= b.p95)) return `a band of ${metric} for month ${t + 1} whose percentiles are out of order (p5 ≤ p25 ≤ p50 ≤ p75 ≤ p95)`;
     }
   }
   return undefined;
@@ -73,7 +87,9 @@ export function messageProblem(message: unknown, request: WorkerRequest, horizon
   const m = message as Record<string, unknown>;
   switch (type) {
     case 'progress':
-      return typeof m.done === 'number' && Number.isFinite(m.done) && m.done >= 0 ? undefined : `a "progress" message whose done is ${shown(m.done)}, not a count of runs`;
+      return Number.isInteger(m.done) && (m.done as number) >= 0 && (request.type !== 'shard' || (m.done as number) <= request.count)
+        ? undefined
+        : `a "progress" message whose done is ${shown(m.done)}, not a count of the block's runs`;
     case 'error': {
       const issues = m.issues;
       const wellFormed = (issue: unknown) => issue !== null && typeof issue === 'object' && typeof (issue as ScenarioIssue).path === 'string' && typeof (issue as ScenarioIssue).message === 'string';

@@ -2,7 +2,8 @@ import { type AssumptionField, rememberAssumptionFields } from '../model/assumpt
 import type { Seed } from '../random/stream.js';
 import { ScenarioError, type ScenarioIssue } from '../scenario/error.js';
 import type { Scenario } from '../scenario/schema.js';
-import { type MonthPiece, type RunMatrix, simulateRange } from '../simulate/matrix.js';
+import { limits } from '../scenario/domain.js';
+import { type MonthPiece, type RunMatrix, monthlyMetrics, simulateRange } from '../simulate/matrix.js';
 import { progressStep } from '../simulate/progress.js';
 import { shown } from './shown.js';
 import { type BandBlock, type BandTask, type BandsByMetric, seriesBands } from '../summary/summarize.js';
@@ -62,19 +63,35 @@ export function transferables(matrix: RunMatrix): ArrayBuffer[] {
 
 const isCount = (value: unknown): boolean => Number.isInteger(value) && (value as number) >= 0;
 
+/** Whether `value` is { from, to } with whole months 0 ≤ from ≤ to ≤ months. */
+const rangeWithin = (value: unknown, months: number): boolean => {
+  const { from, to } = (value ?? {}) as { from?: unknown; to?: unknown };
+  return isCount(from) && isCount(to) && (from as number) <= (to as number) && (to as number) <= months;
+};
+
 /** What is wrong with a request a worker was sent, in words, or undefined when it has the shapes of one. */
 function requestProblem(request: unknown): string | undefined {
   if (request === null || typeof request !== 'object') return `a request that is ${shown(request)}, not an object ({ type: "shard" } or { type: "bands" })`;
   const r = request as Record<string, unknown>;
   if (r.type === 'shard') {
     if (r.scenario === null || typeof r.scenario !== 'object') return 'a "shard" request without a scenario';
-    if (!isCount(r.first) || !isCount(r.count)) return `a "shard" request whose first (${shown(r.first)}) or count (${shown(r.count)}) is not a whole number of runs`;
+    // The scenario is simulateParallel's, parsed on the main thread (a worker carries no schema); its size is bounded
+    // here all the same, so that a request of the app's own cannot ask a worker for gigabytes.
+    const months = (r.scenario as { horizonMonths?: unknown }).horizonMonths;
+    if (!(isCount(months) && (months as number) >= 1 && (months as number) <= limits.horizonMonths)) return `a "shard" request whose scenario's horizonMonths (${shown(months)}) is not a whole number from 1 to ${limits.horizonMonths}`;
+    if (!isCount(r.first) || !isCount(r.count) || (r.count as number) < 1 || (r.first as number) + (r.count as number) > 2 ** 31 - 1)
+      return `a "shard" request whose first (${shown(r.first)}) or count (${shown(r.count)}) is not a whole number of runs (at least one)`;
+    if ((r.count as number) * (months as number) > limits.runMonths) return `a "shard" request of ${shown(r.count)} runs of ${shown(months)} months, past the ${limits.runMonths} run-months a worker holds`;
     if (!Array.isArray(r.fields)) return 'a "shard" request without its fields (the scenario\'s assumptions)';
-    if (r.pieces !== undefined && !Array.isArray(r.pieces)) return 'a "shard" request whose pieces are not a list';
+    if (r.pieces !== undefined && !(Array.isArray(r.pieces) && r.pieces.every((p) => rangeWithin(p, months as number) && (monthlyMetrics as readonly unknown[]).includes((p as { metric?: unknown }).metric))))
+      return `a "shard" request whose pieces are not a list of { metric, from, to } with a monthly figure and months within the horizon`;
     return undefined;
   }
   if (r.type === 'bands') {
     if (!Array.isArray(r.blocks) || !Array.isArray(r.tasks) || !isCount(r.total)) return 'a "bands" request without its blocks, tasks and total';
+    if ((r.total as number) < 1 || r.blocks.reduce((sum: number, b) => sum + ((b as { count?: number } | null)?.count ?? Number.NaN), 0) !== r.total)
+      return `a "bands" request whose blocks' runs do not add up to its total (${shown(r.total)})`;
+    if (!r.tasks.every((t) => rangeWithin(t, limits.horizonMonths) && typeof (t as { metric?: unknown }).metric === 'string')) return 'a "bands" request whose tasks are not { metric, from, to } with months within a horizon';
     return undefined;
   }
   return r.type === undefined ? 'a request without a type ("shard" or "bands")' : `a request of unknown type ${shown(r.type)} (not "shard" or "bands")`;
@@ -123,6 +140,7 @@ export function handleWorkerRequest(request: WorkerRequest, post: (message: Shar
   } catch (error) {
     // A ScenarioError crosses as its issues, so the caller gets a ScenarioError back.
     if (error instanceof ScenarioError) post({ type: 'error', message: error.message, issues: error.issues.map(({ path, message }) => ({ path, value: undefined, message })) });
-    else post({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    // Its words, not its stack: the caller's rejection reads "a simulation worker failed: …".
+    else post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
   }
 }

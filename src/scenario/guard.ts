@@ -35,6 +35,11 @@ export function shapeIssues(input: unknown): ScenarioIssue[] {
     if (value === null || typeof value !== 'object') continue;
     if (path.length >= inputLimits.depth)
       return [{ path: path.join('.'), value: undefined, message: `nested too deeply: a scenario is at most ${inputLimits.depth} levels deep` }];
+    // A Map, a Promise (a forgotten await), a Date…: their entries are not fields, so they would read as {} and
+    // the defaults would run unsaid. (By tag, not prototype: an object from another realm is as good.)
+    const tag = Object.prototype.toString.call(value).slice(8, -1);
+    if (!Array.isArray(value) && tag !== 'Object')
+      return [{ path: path.join('.'), value: undefined, message: `must be a plain object of fields ({ … }), not a ${tag}${tag === 'Promise' ? ' (was an await forgotten?)' : ''}` }];
     // An array counts by its length: a sparse one's holes are entries that zod and JSON walk all the same.
     const keys = Array.isArray(value) ? null : Object.keys(value);
     entries += Array.isArray(value) ? value.length : (keys as string[]).length;

@@ -194,6 +194,17 @@ describe.skipIf(!redisServer)('cx-roi/bullmq on a real Redis with two worker pro
     };
     expect(refusal('redis://us%zzer:pw@h:1')).toEqual({ name: 'ScenarioError', issues: [expect.objectContaining({ path: 'options.connection', message: expect.stringMatching(/^has a user name that is not valid percent-encoding/) })] });
     expect(refusal('redis://u:s3cr%e7@h:1')).toEqual({ name: 'ScenarioError', issues: [{ path: 'options.connection', value: 'redis://u:***@h:1', message: expect.stringMatching(/^has a password that is not valid percent-encoding/) }] });
+    // A raw / or @ in a password is hidden all the same; a URL object, port 0 or no host is refused.
+    expect(client.redactedAddress('redis://user:my/secret@10.0.0.5:6379')).toBe('redis://user:***@10.0.0.5:6379');
+    expect(client.redactedAddress('redis://u:p@ss@127.0.0.1:1')).toBe('redis://u:***@127.0.0.1:1');
+    expect(client.redactedAddress('redis://s3cret@127.0.0.1:1/2')).toBe('redis://***@127.0.0.1:1/2');
+    expect(JSON.stringify(refusal('redis://user:my/secret@10.0.0.5:6379'))).not.toContain('secret');
+    for (const bad of [new URL('redis://127.0.0.1:6379'), 'redis://127.0.0.1:0', 'redis://'])
+      expect(refusal(bad as never), String(bad)).toMatchObject({ name: 'ScenarioError', issues: [{ path: 'options.connection' }] });
+    // A worker's options are checked by name before it connects.
+    expect(() => client.createSimulationWorker({ connection: url, concurency: 2 } as never)).toThrow(/options\.concurency: is not an option of createSimulationWorker/);
+    expect(() => client.createSimulationWorker({ connection: url, prefix: '' })).toThrow(/options\.prefix/);
+    expect(() => client.createSimulationWorker({ connection: url, queue: 'q'.repeat(201) })).toThrow(/options\.queue: must be a name of 1 to 200 characters/);
     // The CLI says so in one line.
     let stderr = '';
     try {
@@ -331,6 +342,35 @@ describe.skipIf(!redisServer)('cx-roi/bullmq when Redis fails', () => {
   afterAll(() => {
     for (const child of started) child.kill('SIGKILL');
     second?.kill('SIGKILL');
+  });
+
+  it('a library worker that gives up on Redis lets its process end, even when its status callback throws', async () => {
+    // In a process of its own: what is measured is whether the process ends.
+    const script = [
+      `const { createSimulationWorker } = await import(${JSON.stringify(join(root, 'dist/bullmq.js'))});`,
+      "const w = createSimulationWorker({ connection: 'redis://127.0.0.1:1', redisTimeout: 2000, onRedisStatus: () => { throw new Error('a callback that throws'); } });",
+      'const why = await w.closed;',
+      'await w.close();',
+      "console.log('closed:', why?.message);",
+    ].join('\n');
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    const started = Date.now();
+    const code = await new Promise<number | null>((resolve) => {
+      const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      child.on('close', (c) => (clearTimeout(kill), resolve(c)));
+    });
+    expect({ code, out, err }).toEqual({ code: 0, out: 'closed: Redis at redis://127.0.0.1:1 did not answer for 2 s (connect ECONNREFUSED 127.0.0.1:1)\n', err: '' });
+    expect(Date.now() - started).toBeLessThan(10_000);
+  }, 20_000);
+
+  it('a timeout while Redis does not answer says so', async () => {
+    await expect(client.simulateOnQueue({}, { connection: 'redis://127.0.0.1:1', queue, runs: 10, timeout: 1500 })).rejects.toThrow(
+      /^The simulation took longer than 1500 ms; Redis at redis:\/\/127\.0\.0\.1:1 was not answering \(connect ECONNREFUSED 127\.0\.0\.1:1\)$/,
+    );
   });
 
   it('a database that does not exist: the client and the worker stop at once, naming Redis and the cause', async () => {

@@ -78,6 +78,26 @@ describe('parseScenario', () => {
     for (const kind of kinds) expect(parseScenario({ business: null, churn: { base: kind } }).churn.base).toEqual(kind);
   });
 
+  it('refuses a Map, a Promise (a forgotten await), a Date or a Set where fields go, naming where, instead of reading it as {} and running the defaults', () => {
+    const refusal = (input: unknown) => {
+      try {
+        parseScenario(input as never);
+      } catch (error) {
+        return (error as ScenarioError).issues?.[0];
+      }
+      return 'accepted';
+    };
+    expect(refusal(new Map([['horizonMonths', 12]]))).toMatchObject({ path: '', message: 'must be a plain object of fields ({ … }), not a Map' });
+    expect(refusal(Promise.resolve({ horizonMonths: 12 }))).toMatchObject({ message: 'must be a plain object of fields ({ … }), not a Promise (was an await forgotten?)' });
+    expect(refusal(new Date())).toMatchObject({ message: expect.stringMatching(/not a Date$/) });
+    expect(refusal({ journey: { touchpointFailure: new Set([0.1]) } })).toMatchObject({ path: 'journey.touchpointFailure', message: expect.stringMatching(/not a Set$/) });
+    // A plain object of any realm or prototype-less, and a class instance's fields, still read.
+    expect(refusal(Object.assign(Object.create(null), { horizonMonths: 12 }))).toBe('accepted');
+    expect(refusal(new (class {
+      horizonMonths = 12;
+    })())).toBe('accepted');
+  });
+
   it('names a probability out of range, with the value and what is allowed', () => {
     expect(issuesOf({ churn: { switchAfterBad: 1.2 } })).toEqual([
       { path: 'churn.switchAfterBad', value: 1.2, message: 'must be a probability from 0 to 1' },
