@@ -122,7 +122,7 @@ interface Evaluated extends BreakEvenPoint {
  */
 export function breakEven(input: ScenarioInput, options: BreakEvenOptions): BreakEven {
   const scenario = parseScenario(input);
-  const given = optionsObject(options, '{ vary: "investment.failureReduction", target: { metric: "probabilityPaidBackBy", month: 36, value: 0.8 } }');
+  const given = optionsObject(options, '{ vary: "investment.failureReduction", target: { metric: "probabilityPaidBackBy", month: 36, value: 0.8 } }', { names: ['vary', 'target', 'runs', 'seed', 'within'], of: 'breakEven' });
   const { runs, seed } = resolveOptions({ runs: given.runs, seed: given.seed }, scenario.horizonMonths);
   if (typeof given.vary !== 'string') throw new ScenarioError([{ path: 'options.vary', value: given.vary, message: 'give the assumption to vary as a dotted path, e.g. "investment.failureReduction"' }]);
   const field = assumptionAt(scenario, given.vary, 'options.vary');
@@ -262,6 +262,8 @@ function checkTarget(target: BreakEvenTarget | undefined, horizon: number): Brea
     throw new ScenarioError([{ path: `options.target${path}`, value, message }]);
   };
   if (!target || typeof target !== 'object') return fail('', target, `give { metric, value } with metric one of ${breakEvenMetrics.join(', ')}`);
+  const stray = Object.keys(target).find((key) => !['metric', 'month', 'value'].includes(key));
+  if (stray !== undefined) fail(`.${stray}`, undefined, `is not part of a target (metric, month, value)${stray === 'months' ? '; did you mean "month"?' : ''}`);
   if (!breakEvenMetrics.includes(target.metric)) fail('.metric', target.metric, `must be one of ${breakEvenMetrics.join(', ')}`);
   if (typeof target.value !== 'number' || !Number.isFinite(target.value)) fail('.value', target.value, 'must be a finite number');
   if (target.metric.startsWith('probability') && !(target.value > 0 && target.value <= 1)) fail('.value', target.value, 'a probability target must be above 0 and at most 1 (0.8 for 80%)');

@@ -78,7 +78,7 @@ export interface Comparison {
  * ```
  */
 export function compare(scenarios: Readonly<Record<string, ScenarioInput>>, options: CompareOptions = {}): Comparison {
-  const { runs: givenRuns, seed: givenSeed } = optionsObject(options, '{ runs: 2000, seed: 1 }');
+  const { runs: givenRuns, seed: givenSeed } = optionsObject(options, '{ runs: 2000, seed: 1 }', { names: ['runs', 'seed'], of: 'compare' });
   const names = scenarios && typeof scenarios === 'object' && !Array.isArray(scenarios) ? Object.keys(scenarios) : [];
   if (names.length < 2) throw new ScenarioError([{ path: 'scenarios', value: scenarios, message: 'compare needs two or more scenarios by name, e.g. { A: {}, B: { investment: { upfront: 200000 } } }' }]);
   const parsed = names.map((name) => {

@@ -231,7 +231,7 @@ function candidateReadings(figure: ContestedFigure, scenario: Scenario): Reading
  */
 export function robustness(input: ScenarioInput = {}, options: RobustnessOptions = {}): Robustness {
   const scenario = parseScenario(input);
-  const given = optionsObject(options, '{ runs: 1000, seed: 1 }');
+  const given = optionsObject(options, '{ runs: 1000, seed: 1 }', { names: ['runs', 'seed', 'readings', 'flips', 'horizons'], of: 'robustness' });
   const { runs, seed } = resolveOptions({ runs: given.runs, seed: given.seed }, scenario.horizonMonths);
   const horizons = given.horizons ?? [36, 60, 120];
   if (!Array.isArray(horizons) || horizons.length > 12 || horizons.some((m) => !Number.isInteger(m) || m < 1 || m > 240))

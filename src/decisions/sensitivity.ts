@@ -222,7 +222,7 @@ export function inputColumns(runs: readonly RunResult[]): [string, Float64Array]
  */
 export function sensitivity(result: Pick<SimulationResult, 'runs' | 'scenario' | 'seed' | 'runCount'>, options: SensitivityOptions = {}): Sensitivity {
   const runs = keptRuns(result, 'sensitivity');
-  const { at, swings } = optionsObject(options, '{ at: [24, 60], swings: false }');
+  const { at, swings } = optionsObject(options, '{ at: [24, 60], swings: false }', { names: ['at', 'swings'], of: 'sensitivity' });
   const horizon = result.scenario.horizonMonths;
   const months = checkMonths(at, horizon);
   const n = runs.length;

@@ -123,7 +123,7 @@ export function valueOfInformationFromRuns(
   result: Pick<SimulationResult, 'runs' | 'seed'>,
   options: Pick<ValueOfInformationOptions, 'parameters' | 'classes'> = {},
 ): ValueOfInformation {
-  options = optionsObject(options, '{ parameters: ["investment.executed"] }');
+  options = optionsObject(options, '{ parameters: ["investment.executed"] }', { names: ['parameters', 'classes'], of: 'valueOfInformationFromRuns' });
   const runs = result?.runs;
   if (!Array.isArray(runs) || runs.length === 0) throw new ScenarioError([{ path: 'result.runs', value: undefined, message: 'value of information needs a result simulated with { keepRuns: true }' }]);
   const n = runs.length;

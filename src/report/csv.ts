@@ -33,6 +33,8 @@ const seriesBands: readonly [string, (row: SeriesRow) => Band][] = [
  * ```
  */
 export function seriesCsv(result: Pick<SimulationResult, 'series'>): string {
+  if (!Array.isArray(result?.series) || !result.series.every((row) => row !== null && typeof row === 'object'))
+    throw new TypeError('seriesCsv needs a simulation result (from simulate), with its monthly series');
   const header = ['month', 'probability_paid_back', ...seriesBands.flatMap(([name]) => columnsOf(name))];
   const lines = result.series.map((row) =>
     [row.month, row.probabilityPaidBack, ...seriesBands.flatMap(([, pick]) => bandKeys.map((key) => pick(row)[key]))].map(cell).join(','),
@@ -47,6 +49,8 @@ export function seriesCsv(result: Pick<SimulationResult, 'series'>): string {
 export function runsCsv(result: Pick<SimulationResult, 'runs'>): string {
   const runs = result.runs;
   if (!runs) throw new Error('runsCsv needs a result simulated with { keepRuns: true }');
+  if (!Array.isArray(runs) || !runs.every((r) => r !== null && typeof r === 'object' && r.parameters !== null && typeof r.parameters === 'object' && r.customers !== null && typeof r.customers === 'object'))
+    throw new TypeError('runsCsv needs the runs of a simulation result (from simulate with { keepRuns: true })');
   const parameterNames = runs.length > 0 ? Object.keys((runs[0] as RunResult).parameters) : [];
   const header = ['run', 'roi', 'npv', 'payback_month', 'customers_baseline', 'customers_invested', 'executed', ...parameterNames];
   const lines = runs.map((r) =>

@@ -8,12 +8,15 @@ import type { SimulationResult } from '../simulate/result.js';
  *
  * @param result - A result of `simulate`, `simulateParallel` or `mergeShards`.
  * @returns Eight hex digits.
+ * @throws TypeError when `result` is not a simulation result.
  * @example
  * ```ts
  * resultHash(simulate({}, { runs: 2000, seed: 1 })); // the same on every machine
  * ```
  */
 export function resultHash(result: Pick<SimulationResult, 'series' | 'horizon'>): string {
+  if (result === null || typeof result !== 'object' || !Array.isArray(result.series) || result.horizon === null || typeof result.horizon !== 'object')
+    throw new TypeError('resultHash needs a simulation result (from simulate), with its series and horizon');
   const text = JSON.stringify([result.series, result.horizon]);
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i += 1) {

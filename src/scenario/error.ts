@@ -178,7 +178,7 @@ function dotted(path: readonly PropertyKey[]): string {
 }
 
 /** The allowed name nearest to a misspelt one (edit distance ≤ 3), if any. */
-function closest(word: string, candidates: readonly string[]): string | undefined {
+export function closest(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = 4;
   for (const candidate of candidates) {

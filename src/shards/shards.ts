@@ -257,6 +257,8 @@ export interface SimulateShardOptions {
   onProgress?: (done: number, count: number) => void;
 }
 
+const specKeys = ['kind', 'version', 'plan', 'index', 'shards', 'first', 'count', 'runs', 'seed', 'keepRuns', 'bands', 'scenario'];
+
 /** Checks a spec that may have come from anywhere, and returns its scenario as parsed here. */
 function checkSpec(spec: ShardSpec): Scenario {
   const s = spec as Partial<ShardSpec> | null;
@@ -264,6 +266,9 @@ function checkSpec(spec: ShardSpec): Scenario {
     throw new ScenarioError([{ path: `spec${path ? `.${path}` : ''}`, value: path ? (s as Record<string, unknown> | null)?.[path] : s, message }]);
   };
   if (s === null || typeof s !== 'object' || s.kind !== 'cx-roi/shard-spec') return fail('', 'is not a shard spec of cx-roi (from planShards)');
+  // Fields of its own only: the fingerprint does not cover a field added on the way, so one is refused by name.
+  const stray = Object.keys(s).find((key) => !specKeys.includes(key));
+  if (stray !== undefined) return fail(stray, 'is not a field of a shard spec (from planShards)');
   if (s.version !== version) return fail('version', `was planned by cx-roi ${String(s.version)}; this is cx-roi ${version}, whose runs may differ: plan and simulate with the same version`);
   // Each field checked for itself, not only through the fingerprint (which anyone can compute).
   if (!isSeed(s.seed)) return fail('seed', `a seed must be a finite number or a string of at most ${maxSeedLength} characters`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ScenarioError, compare, simulate } from '../../src/index.js';
+import { ScenarioError, breakEven, compare, robustness, sensitivity, simulate, valueOfInformationFromRuns } from '../../src/index.js';
 
 const bold = { investment: { upfront: 250_000, failureReduction: { dist: 'pert', min: 0.3, mode: 0.5, max: 0.7 } } } as const;
 
@@ -75,5 +75,25 @@ describe('compare', () => {
     expect(() => compare({ A: {}, B: {} }, { runs: 0 })).toThrow(/options\.runs/);
     // NPVs at different horizons are not a pair.
     expect(() => compare({ A: {}, B: { horizonMonths: 36 } })).toThrow(/B\.horizonMonths: must be the same in every scenario compared \(A has 60\)/);
+  });
+});
+
+describe('the decision tools name an option they do not know', () => {
+  const path = (call: () => unknown) => {
+    try {
+      call();
+    } catch (error) {
+      return (error as ScenarioError).issues?.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
+    }
+    return 'accepted';
+  };
+  it('instead of ignoring it and using the default unsaid', () => {
+    const kept = simulate({ horizonMonths: 12 }, { runs: 50, keepRuns: true });
+    expect(path(() => compare({ a: {}, b: {} }, { run: 5 } as never))).toBe('options.run: is not an option of compare; did you mean "runs"? (options: runs, seed)');
+    expect(path(() => robustness({}, { horizon: [12] } as never))).toMatch(/^options\.horizon: is not an option of robustness; did you mean "horizons"\?/);
+    expect(path(() => breakEven({}, { vary: 'investment.upfront', target: { metric: 'roiMedian', value: 0 }, run: 5 } as never))).toMatch(/^options\.run: is not an option of breakEven; did you mean "runs"\?/);
+    expect(path(() => breakEven({}, { vary: 'investment.upfront', target: { metric: 'probabilityPaidBackBy', months: 36, value: 0.5 } } as never))).toMatch(/^options\.target\.months: is not part of a target \(metric, month, value\); did you mean "month"\?/);
+    expect(path(() => sensitivity(kept, { swing: false } as never))).toMatch(/^options\.swing: is not an option of sensitivity; did you mean "swings"\?/);
+    expect(path(() => valueOfInformationFromRuns(kept, { parameter: ['investment.executed'] } as never))).toMatch(/^options\.parameter: is not an option of valueOfInformationFromRuns; did you mean "parameters"\?/);
   });
 });

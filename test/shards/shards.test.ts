@@ -155,6 +155,8 @@ describe('planShards, simulateShard, mergeShards', () => {
     expect(path(forged({ shards: 1e9 }))).toBe('spec.shards');
     expect(path({ ...spec, scenario: { ...spec.scenario, extra: 1 } as never })).toBe('spec.scenario.extra');
     expect(path({ ...spec, scenario: null as never })).toBe('spec.scenario');
+    // A field added on the way is not covered by the fingerprint: refused by name.
+    expect(path({ ...spec, priority: 'high' } as never)).toBe('spec.priority');
     // Sorted keys all the way down (jq -S, a database's JSON): the same spec.
     const sortDeep = (x: unknown): unknown => (Array.isArray(x) ? x.map(sortDeep) : x && typeof x === 'object' ? Object.fromEntries(Object.keys(x).sort().map((k) => [k, sortDeep((x as Record<string, unknown>)[k])])) : x);
     expect(path(sortDeep(spec) as ShardSpec)).toBe('accepted');

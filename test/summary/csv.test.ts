@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runsCsv, seriesCsv, simulate } from '../../src/index.js';
+import { resultHash, runsCsv, seriesCsv, simulate } from '../../src/index.js';
 
 describe('CSV reports', () => {
   const result = simulate({ horizonMonths: 6 }, { runs: 20, seed: 8, keepRuns: true });
@@ -29,5 +29,15 @@ describe('CSV reports', () => {
 
   it('needs kept runs for the per-run CSV', () => {
     expect(() => runsCsv(simulate({ horizonMonths: 6 }, { runs: 2 }))).toThrow(/keepRuns/);
+  });
+});
+
+describe('the reports refuse what is not a result, in words', () => {
+  it('resultHash, seriesCsv and runsCsv name what they need instead of failing on a property', () => {
+    expect(() => resultHash(null as never)).toThrow('resultHash needs a simulation result (from simulate), with its series and horizon');
+    expect(() => resultHash({} as never)).toThrow(/resultHash needs a simulation result/);
+    expect(() => seriesCsv({ series: [1, 2] } as never)).toThrow('seriesCsv needs a simulation result (from simulate), with its monthly series');
+    expect(() => seriesCsv(null as never)).toThrow(/seriesCsv needs/);
+    expect(() => runsCsv({ runs: [null] } as never)).toThrow('runsCsv needs the runs of a simulation result (from simulate with { keepRuns: true })');
   });
 });
