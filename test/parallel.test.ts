@@ -203,6 +203,7 @@ describe('an aborted simulateParallel', () => {
 });
 
 describe('handleWorkerRequest given something that is not a request', () => {
+  const aField = { path: 'churn.base', value: 0.01, domain: { min: 0, max: 1 } };
   it.each([
     ['null', null, /handleWorkerRequest was given a request that is null, not an object/],
     ['a string', 'shard', /a request that is "shard", not an object/],
@@ -214,8 +215,9 @@ describe('handleWorkerRequest given something that is not a request', () => {
     ['a shard of a billion months', { type: 'shard', scenario: { horizonMonths: 1e9 }, first: 0, count: 10, fields: [] }, /scenario's horizonMonths \(1000000000\) is not a whole number from 1 to 240/],
     ['a shard of a billion runs', { type: 'shard', scenario: { horizonMonths: 60 }, first: 0, count: 1e9, fields: [] }, /1000000000 runs of 60 months, past the 24000000 run-months a worker holds/],
     ['a shard of no runs', { type: 'shard', scenario: { horizonMonths: 60 }, first: 0, count: 0, fields: [] }, /is not a whole number of runs \(at least one\)/],
-    ['a piece past the horizon', { type: 'shard', scenario: { horizonMonths: 60 }, first: 0, count: 10, fields: [], pieces: [{ metric: 'roi', from: 0, to: 1e9 }] }, /whose pieces are not a list of \{ metric, from, to \}/],
-    ['a piece of no monthly figure', { type: 'shard', scenario: { horizonMonths: 60 }, first: 0, count: 10, fields: [], pieces: [{ metric: '__proto__', from: 0, to: 1 }] }, /whose pieces are not/],
+    ['a piece past the horizon', { type: 'shard', scenario: { horizonMonths: 60 }, first: 0, count: 10, fields: [aField], pieces: [{ metric: 'roi', from: 0, to: 1e9 }] }, /whose pieces are not a list of \{ metric, from, to \}/],
+    ['a shard with no fields', { type: 'shard', scenario: { horizonMonths: 60 }, first: 0, count: 10, fields: [] }, /a "shard" request without its fields \(the scenario's assumptions: \{ path, value, domain \} each\)/],
+    ['a piece of no monthly figure', { type: 'shard', scenario: { horizonMonths: 60 }, first: 0, count: 10, fields: [aField], pieces: [{ metric: '__proto__', from: 0, to: 1 }] }, /whose pieces are not/],
     ['bands of a billion runs in no block', { type: 'bands', blocks: [], tasks: [], total: 1e9 }, /blocks' runs do not add up to its total \(1000000000\)/],
     ['bands without blocks', { type: 'bands', tasks: [], total: 1 }, /a "bands" request without its blocks/],
   ])('answers %s with an error message that says so', (_, request, expected) => {

@@ -96,6 +96,8 @@ export interface SimulationWorker {
 /** One thread that simulates shards one after another; replaced when a shard is cancelled. */
 class ShardThread {
   private thread: ThreadWorker | null = null;
+  /** Ends the request in flight, if any, when the thread is closed under it. */
+  private abandon: ((error: Error) => void) | undefined;
 
   private start(): ThreadWorker {
     // Held in a variable, not written into new URL(…), so bundlers do not try to copy the thread's file.
@@ -133,6 +135,11 @@ class ShardThread {
         thread.off('message', onMessage);
         thread.off('error', onError);
         signal.removeEventListener('abort', stop);
+        this.abandon = undefined;
+      };
+      this.abandon = (error) => {
+        cleanup();
+        reject(error);
       };
       if (signal.aborted) return stop();
       signal.addEventListener('abort', stop, { once: true });
@@ -143,6 +150,8 @@ class ShardThread {
   }
 
   close(): Promise<unknown> {
+    // A shard still running when the worker closes (its Redis gone) ends here, so that its job's timers end too.
+    this.abandon?.(new Error('the worker closed while the shard ran'));
     return this.thread ? this.thread.terminate() : Promise.resolve();
   }
 }
@@ -247,6 +256,7 @@ export function createSimulationWorker(options: SimulationWorkerOptions): Simula
         () => controller.abort(new Error(`the ${job.name === 'merge' ? 'merge' : 'shard'} ran past the worker's limit of ${shardTimeout / 1000} s (shardTimeout) and was stopped`)),
         shardTimeout,
       );
+      limit.unref?.();
       try {
         if (job.name === 'merge') {
           const values = await job.getChildrenValues<string>();
@@ -270,6 +280,7 @@ export function createSimulationWorker(options: SimulationWorkerOptions): Simula
             () => undefined,
           );
         }, cancelPollMilliseconds);
+        poll.unref?.();
         try {
           const done = await thread.run({ type: 'shard', spec: data.spec }, [], (d, count) => void job.updateProgress({ done: d, count }).catch(() => undefined), controller.signal);
           if (done.type !== 'done') throw new Error('the shard thread answered out of turn');
@@ -292,7 +303,9 @@ export function createSimulationWorker(options: SimulationWorkerOptions): Simula
       watch.stop();
       // A healthy Redis: let the running shards finish (each within shardTimeout). A Redis that does not
       // answer: wait a few seconds at most, then let go of the connections.
-      const graceful = Promise.allSettled([worker.close(), parents.close()]);
+      // Given up on Redis, or Redis not answering: a forced close (BullMQ's lock extender and stalled-job checker
+      // would otherwise go on re-arming their timers and keep the process alive).
+      const graceful = Promise.allSettled([worker.close(reason !== undefined || watch.failing), parents.close()]);
       const bounded = (async () => {
         while (!watch.failing && !reason) await delay(250);
         // Given up on already: nothing to wait for.

@@ -1,4 +1,4 @@
-import { type AssumptionField, rememberAssumptionFields } from '../model/assumptions.js';
+import { type AssumptionField, knownAssumptionFields, rememberAssumptionFields } from '../model/assumptions.js';
 import type { Seed } from '../random/stream.js';
 import { ScenarioError, type ScenarioIssue } from '../scenario/error.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -82,7 +82,8 @@ function requestProblem(request: unknown): string | undefined {
     if (!isCount(r.first) || !isCount(r.count) || (r.count as number) < 1 || (r.first as number) + (r.count as number) > 2 ** 31 - 1)
       return `a "shard" request whose first (${shown(r.first)}) or count (${shown(r.count)}) is not a whole number of runs (at least one)`;
     if ((r.count as number) * (months as number) > limits.runMonths) return `a "shard" request of ${shown(r.count)} runs of ${shown(months)} months, past the ${limits.runMonths} run-months a worker holds`;
-    if (!Array.isArray(r.fields)) return 'a "shard" request without its fields (the scenario\'s assumptions)';
+    const isField = (f: unknown) => f !== null && typeof f === 'object' && typeof (f as { path?: unknown }).path === 'string' && (f as { domain?: unknown }).domain !== null && typeof (f as { domain?: unknown }).domain === 'object';
+    if (!Array.isArray(r.fields) || r.fields.length === 0 || !r.fields.every(isField)) return 'a "shard" request without its fields (the scenario\'s assumptions: { path, value, domain } each)';
     if (r.pieces !== undefined && !(Array.isArray(r.pieces) && r.pieces.every((p) => rangeWithin(p, months as number) && (monthlyMetrics as readonly unknown[]).includes((p as { metric?: unknown }).metric))))
       return `a "shard" request whose pieces are not a list of { metric, from, to } with a monthly figure and months within the horizon`;
     return undefined;
@@ -123,7 +124,9 @@ export function handleWorkerRequest(request: WorkerRequest, post: (message: Shar
       post({ type: 'bands', bands: seriesBands(request.blocks, request.total, request.tasks) });
       return;
     }
-    rememberAssumptionFields(request.scenario, request.fields);
+    // A scenario parsed in this thread knows its fields already: a request's must not replace them (a worker run
+    // in-process shares the caller's objects). One sent across threads arrives as a copy, unknown here.
+    if (knownAssumptionFields(request.scenario) === undefined) rememberAssumptionFields(request.scenario, request.fields);
     const step = progressStep(request.count);
     const matrix = simulateRange(
       request.scenario,

@@ -5,7 +5,8 @@
  * --redis`). Skipped, saying why, where redis-server is not installed.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FlowProducer, Queue } from 'bullmq';
@@ -366,6 +367,45 @@ describe.skipIf(!redisServer)('cx-roi/bullmq when Redis fails', () => {
     expect({ code, out, err }).toEqual({ code: 0, out: 'closed: Redis at redis://127.0.0.1:1 did not answer for 2 s (connect ECONNREFUSED 127.0.0.1:1)\n', err: '' });
     expect(Date.now() - started).toBeLessThan(10_000);
   }, 20_000);
+
+  it('a library worker and client in one process whose Redis dies mid-run: both settle and the process ends', async () => {
+    const thirdPort = port + 2;
+    const third = spawn(redisServer as string, ['--port', String(thirdPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    started.push(third);
+    const probe = new Queue('probe', { connection: { host: '127.0.0.1', port: thirdPort, maxRetriesPerRequest: null } });
+    await until(() => probe.getJobCounts().then(() => true, () => false), 'the third redis-server');
+    await probe.close();
+    const address = `redis://127.0.0.1:${thirdPort}`;
+    const script = [
+      `const { createSimulationWorker, simulateOnQueue } = await import(${JSON.stringify(join(root, 'dist/bullmq.js'))});`,
+      `const worker = createSimulationWorker({ connection: '${address}', redisTimeout: 3000 });`,
+      'let killed = false;',
+      `const client = simulateOnQueue({}, { connection: '${address}', queue: 'midrun', runs: 100000, shards: 2, redisTimeout: 3000, onProgress: (done) => { if (done > 0 && !killed) { killed = true; console.log('killing'); } } }).then(() => 'resolved', (e) => 'client: ' + e.message);`,
+      `const w = createSimulationWorker({ connection: '${address}', queue: 'midrun', redisTimeout: 3000 });`,
+      'console.log(await client);',
+      "console.log('worker:', (await w.closed)?.message);",
+      'await worker.close();',
+    ].join('\n');
+    // A file, not --input-type with -e: the shard threads inherit the process's flags, and that one is for -e only.
+    const file = join(mkdtempSync(join(tmpdir(), 'cx-roi-midrun-')), 'midrun.mjs');
+    writeFileSync(file, script);
+    const child = spawn(process.execPath, [file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      // Redis dies (SIGKILL) once the shards are running.
+      if (out.includes('killing')) third.kill('SIGKILL');
+    });
+    const code = await new Promise<number | null>((resolve) => {
+      const kill = setTimeout(() => child.kill('SIGKILL'), 45_000);
+      child.on('close', (c) => (clearTimeout(kill), resolve(c)));
+    });
+    expect({ code, err, out }).toMatchObject({ code: 0, err: '' });
+    expect(out).toMatch(new RegExp(`client: the simulation on queue "midrun" stopped: Redis at ${address.replace(/\./g, '\\.')} did not answer for 3 s`));
+    expect(out).toMatch(/worker: Redis at .* did not answer for 3 s/);
+  }, 60_000);
 
   it('a timeout while Redis does not answer says so', async () => {
     await expect(client.simulateOnQueue({}, { connection: 'redis://127.0.0.1:1', queue, runs: 10, timeout: 1500 })).rejects.toThrow(
