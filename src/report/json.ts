@@ -7,13 +7,17 @@
  *
  * @param value - Plain data (objects, arrays, numbers, strings, booleans, null; typed arrays are written as lists).
  * @param write - Receives the text piece by piece, in order; pieces are at most about `chunkSize` characters plus one item.
- * @param chunkSize - How much text to gather before a write.
+ * @param chunkSize - How much text to gather before a write: a whole number of characters from 1.
+ * @throws TypeError when `write` is not a function; RangeError for a `chunkSize` that is not a whole number from 1.
  * @example
  * ```ts
  * await writeJson(result, (text) => process.stdout.write(text));
  * ```
  */
 export async function writeJson(value: unknown, write: (text: string) => void | Promise<void>, chunkSize = 1 << 20): Promise<void> {
+  if (typeof write !== 'function') throw new TypeError('writeJson needs a function to write its text with (write)');
+  // A chunk of 0 or NaN characters would write one call per piece, or never flush until the end.
+  if (!(Number.isInteger(chunkSize) && chunkSize >= 1)) throw new RangeError(`writeJson's chunkSize must be a whole number of characters from 1, not ${String(chunkSize)}`);
   let buffer = '';
   const emit = async (text: string) => {
     buffer += text;

@@ -21,6 +21,8 @@ export class ScenarioError extends Error {
   readonly issues: readonly ScenarioIssue[];
 
   constructor(issues: readonly ScenarioIssue[]) {
+    if (!Array.isArray(issues) || !issues.every((issue) => issue !== null && typeof issue === 'object' && typeof issue.path === 'string' && typeof issue.message === 'string'))
+      throw new TypeError('ScenarioError needs a list of issues, each { path, value, message } with path and message as text');
     const kept =
       issues.length > maxReportedIssues
         ? [...issues.slice(0, maxReportedIssues), { path: '', value: undefined, message: `and ${(issues.length - maxReportedIssues).toLocaleString('en-US')} more issues` }]
@@ -36,6 +38,7 @@ export const maxReportedIssues = 50;
 
 /** One line of a ScenarioError's message: `path: message (got value)`. */
 export function formatIssue(issue: ScenarioIssue): string {
+  if (issue === null || typeof issue !== 'object') throw new TypeError(`formatIssue needs an issue { path, value, message }, not ${show(issue)}`);
   const where = issue.path === '' ? '(scenario)' : issue.path;
   const got = issue.value === undefined ? '' : ` (got ${show(issue.value)})`;
   return `  ${where}: ${issue.message}${got}`;

@@ -44,7 +44,7 @@ export function parseScenario(input: ScenarioInput | unknown = {}): Scenario {
   // A scenario file may name its JSON Schema (cx-roi/scenario.schema.json) for editors; it is not a field.
   if (Object.hasOwn(given, '$schema')) {
     const { $schema, ...rest } = given as Record<string, unknown>;
-    if (typeof $schema !== 'string') throw new ScenarioError([{ path: '$schema', value: $schema, message: 'must be the path or address of a JSON Schema, e.g. "./node_modules/cx-roi/scenario.schema.json"' }]);
+    if (typeof $schema !== 'string' || $schema.length > 2000) throw new ScenarioError([{ path: '$schema', value: typeof $schema === 'string' ? undefined : $schema, message: 'must be the path or address of a JSON Schema (at most 2,000 characters), e.g. "./node_modules/cx-roi/scenario.schema.json"' }]);
     given = rest;
   }
   return parseObject(given as object);

@@ -98,6 +98,8 @@ function distributions(domain: Domain): fc.Arbitrary<Distribution> {
  */
 export function assumptionArbitrary(domain: Domain, options: { readonly distributions?: boolean } = {}): fc.Arbitrary<number | Distribution> {
   checkDomain(domain, 'assumptionArbitrary');
+  if (options === null || typeof options !== 'object' || Array.isArray(options) || (options.distributions !== undefined && typeof options.distributions !== 'boolean'))
+    throw new TypeError('assumptionArbitrary: options must be { distributions?: true | false }');
   const fixed = domain.integer ? fc.integer({ min: Math.ceil(domain.min), max: Math.floor(domain.max) }) : fc.oneof(fc.constantFrom(domain.min, domain.max), finite(domain.min, domain.max));
   return options.distributions === false ? fixed : fc.oneof({ weight: 3, arbitrary: fixed }, { weight: 1, arbitrary: distributions(domain) });
 }
@@ -220,10 +222,16 @@ function isValid(input: ScenarioInput): boolean {
  * ```
  */
 export function scenarioInputArbitrary(options: ScenarioArbitraryOptions = {}): fc.Arbitrary<ScenarioInput> {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) throw new TypeError(`scenarioInputArbitrary: options must be an object ({ maxHorizonMonths, maxAmount, distributions, sections }), not ${String(options)}`);
+  const known = ['maxHorizonMonths', 'maxAmount', 'distributions', 'sections'];
+  const stray = Object.keys(options).find((key) => !known.includes(key));
+  if (stray !== undefined) throw new TypeError(`scenarioInputArbitrary: ${stray} is not an option (options: ${known.join(', ')})`);
+  for (const flag of ['distributions', 'sections'] as const)
+    if (options[flag] !== undefined && typeof options[flag] !== 'boolean') throw new TypeError(`scenarioInputArbitrary: ${flag} must be true or false (got ${String(options[flag])})`);
   const settings = { maxHorizonMonths: options.maxHorizonMonths ?? 60, maxAmount: options.maxAmount ?? 1e7, distributions: options.distributions ?? true };
   if (!Number.isInteger(settings.maxHorizonMonths) || settings.maxHorizonMonths < 1 || settings.maxHorizonMonths > 240)
     throw new RangeError(`maxHorizonMonths must be a whole number from 1 to 240 (got ${settings.maxHorizonMonths})`);
-  if (!(settings.maxAmount >= 1)) throw new RangeError(`maxAmount must be at least 1 (got ${settings.maxAmount})`);
+  if (!(settings.maxAmount >= 1 && Number.isFinite(settings.maxAmount))) throw new RangeError(`maxAmount must be a finite number of at least 1 (got ${settings.maxAmount})`);
   // An input that sets a field a held business solves is one for the raw model (business: null); the
   // rest hold the default business, so both kinds are generated.
   const derived = (derive(scenarioSchema, '', settings) as fc.Arbitrary<ScenarioInput>).map((input) => (setsSolvedField(input) ? { business: null, ...input } : input));

@@ -66,6 +66,15 @@ describe('cx-roi/testing: arbitraries', () => {
     }), { numRuns: 100 });
   });
 
+  it('refuses options it does not know or cannot use, in its own words', () => {
+    expect(() => scenarioInputArbitrary('x' as never)).toThrow('scenarioInputArbitrary: options must be an object');
+    expect(() => scenarioInputArbitrary({ distributions: 'no' } as never)).toThrow('scenarioInputArbitrary: distributions must be true or false (got no)');
+    expect(() => scenarioInputArbitrary({ sections: 'yes' } as never)).toThrow(/sections must be true or false/);
+    expect(() => scenarioInputArbitrary({ maxAmount: Infinity })).toThrow('maxAmount must be a finite number of at least 1 (got Infinity)');
+    expect(() => scenarioInputArbitrary({ maxMonths: 12 } as never)).toThrow('scenarioInputArbitrary: maxMonths is not an option (options: maxHorizonMonths, maxAmount, distributions, sections)');
+    expect(() => assumptionArbitrary(domains.probability, { distributions: 'no' } as never)).toThrow('assumptionArbitrary: options must be { distributions?: true | false }');
+  });
+
   it('refuses a range it cannot draw from in its own words, naming the option, and draws from a narrow one', () => {
     const range = (min: number, max: number, integer = false) => ({ min, max, integer, label: 'a test range' });
     expect(() => distributionArbitrary(range(1, 0))).toThrow(/distributionArbitrary: domain\.min must be at most domain\.max \(got min 1, max 0\)/);
