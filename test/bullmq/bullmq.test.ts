@@ -53,6 +53,22 @@ async function until(check: () => boolean | Promise<boolean>, what: string, ms =
   }
 }
 
+/** Starts a redis-server on the loopback address at `at` and waits until it accepts connections. */
+async function startRedis(at: number): Promise<ChildProcess> {
+  const server = spawn(redisServer as string, ['--port', String(at), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const probe = new Queue('probe', { connection: { host: '127.0.0.1', port: at, maxRetriesPerRequest: null } });
+  await until(
+    () =>
+      probe.getJobCounts().then(
+        () => true,
+        () => false,
+      ),
+    `redis-server on port ${at} to accept connections`,
+  );
+  await probe.close();
+  return server;
+}
+
 // The client as users install it: the built module (it imports the library by its name).
 type BullmqModule = typeof import('../../src/bullmq/index.js');
 let client: BullmqModule;
@@ -61,17 +77,7 @@ describe.skipIf(!redisServer)('cx-roi/bullmq on a real Redis with two worker pro
   beforeAll(async () => {
     if (!existsSync(join(root, 'dist/bullmq.js'))) throw new Error('dist/bullmq.js is missing: npm test builds it first (npm run build)');
     client = (await import(join(root, 'dist/bullmq.js'))) as BullmqModule;
-    redis = spawn(redisServer as string, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    const probe = new Queue('probe', { connection });
-    await until(
-      () =>
-        probe.getJobCounts().then(
-          () => true,
-          () => false,
-        ),
-      'redis-server to accept connections',
-    );
-    await probe.close();
+    redis = await startRedis(port);
     const started = [startWorker(), startWorker()];
     await until(() => started.every((w) => w.log.join('').includes('waiting for simulations')), 'both workers to be ready');
   });
@@ -327,17 +333,7 @@ describe.skipIf(!redisServer)('cx-roi/bullmq when Redis fails', () => {
   beforeAll(async () => {
     if (!existsSync(join(root, 'dist/bullmq.js'))) throw new Error('dist/bullmq.js is missing: npm test builds it first (npm run build)');
     client = (await import(join(root, 'dist/bullmq.js'))) as BullmqModule;
-    second = spawn(redisServer as string, ['--port', String(otherPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    const probe = new Queue('probe', { connection: { host: '127.0.0.1', port: otherPort, maxRetriesPerRequest: null } });
-    await until(
-      () =>
-        probe.getJobCounts().then(
-          () => true,
-          () => false,
-        ),
-      'the second redis-server to accept connections',
-    );
-    await probe.close();
+    second = await startRedis(otherPort);
   });
 
   afterAll(() => {
@@ -370,11 +366,8 @@ describe.skipIf(!redisServer)('cx-roi/bullmq when Redis fails', () => {
 
   it('a library worker and client in one process whose Redis dies mid-run: both settle and the process ends', async () => {
     const thirdPort = port + 2;
-    const third = spawn(redisServer as string, ['--port', String(thirdPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    const third = await startRedis(thirdPort);
     started.push(third);
-    const probe = new Queue('probe', { connection: { host: '127.0.0.1', port: thirdPort, maxRetriesPerRequest: null } });
-    await until(() => probe.getJobCounts().then(() => true, () => false), 'the third redis-server');
-    await probe.close();
     const address = `redis://127.0.0.1:${thirdPort}`;
     const script = [
       `const { createSimulationWorker, simulateOnQueue } = await import(${JSON.stringify(join(root, 'dist/bullmq.js'))});`,
