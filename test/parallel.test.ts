@@ -144,17 +144,17 @@ describe('a malformed message from a worker of the app’s own (createWorker)', 
       const done = finalOf(real) as unknown as { matrix: { horizon: Record<string, Float64Array> } };
       if (request.type === 'shard') done.matrix.horizon.roi?.fill(Number.NaN);
       return done;
-    }, /a block whose horizon\.roi holds NaN at run 0: not a finite number/],
+    }, /a block whose horizon\.roi holds NaN at run 0, which is not a finite number/],
     ['an executed flag of 7', (request: WorkerRequest, real: ShardMessage[]) => {
       const done = finalOf(real) as unknown as { matrix: { horizon: Record<string, Uint8Array> } };
       if (request.type === 'shard') done.matrix.horizon.executed?.fill(7);
       return done;
-    }, /a block whose horizon\.executed holds 7 at run 0: not a value from 0 to 1/],
+    }, /a block whose horizon\.executed holds 7 at run 0, which is not a flag of 0 or 1/],
     ['a payback month of −3', (request: WorkerRequest, real: ShardMessage[]) => {
       const done = finalOf(real) as unknown as { matrix: { horizon: Record<string, Int32Array> } };
       if (request.type === 'shard') done.matrix.horizon.paybackMonth?.fill(-3);
       return done;
-    }, /horizon\.paybackMonth holds -3 at run 0/],
+    }, /horizon\.paybackMonth holds -3 at run 0, which is not a month from 1 to the horizon \(\d+\), or 0 for none/],
     ['progress past the block', (request: WorkerRequest, real: ShardMessage[]) => (request.type === 'shard' ? { type: 'progress', done: 1e308 } : finalOf(real)), /a "progress" message whose done is 1e\+308, not a count of the block's runs/],
     ['bands out of order', (request: WorkerRequest, real: ShardMessage[]) => {
       const final = finalOf(real) as { bands?: Record<string, { p5: number; p95: number }[]> };

@@ -7,6 +7,7 @@
 import type { ScenarioIssue } from '../scenario/error.js';
 import type { RunMatrix } from '../simulate/matrix.js';
 import type { BandsRequest, ShardRequest, WorkerRequest } from './protocol.js';
+import { figureProblem, figureRange } from '../simulate/figure-ranges.js';
 import { shown } from './shown.js';
 
 /**
@@ -36,15 +37,15 @@ function matrixProblem(matrix: unknown, request: ShardRequest, horizonColumnName
   // The figures themselves, as mergeShards checks a shard's: finite, and flags, months and counts within range.
   for (const name of horizonColumnNames) {
     const column = horizon[name] as ArrayLike<number>;
-    const high = name === 'executed' ? 1 : name === 'paybackMonth' || name === 'stoppedMonth' ? months : name.startsWith('customers') ? Infinity : undefined;
+    const range = figureRange(`horizon.${name}`, months, request.count);
     for (let i = 0; i < column.length; i += 1) {
-      const x = column[i] as number;
-      if (!Number.isFinite(x) || (high !== undefined && (x < 0 || x > high)))
-        return `a block whose horizon.${name} holds ${String(x)} at run ${request.first + i}: ${high === undefined ? 'not a finite number' : `not a value from 0 to ${high === Infinity ? 'any' : high}`}`;
+      const bad = figureProblem(column[i] as number, range);
+      if (bad) return `a block whose horizon.${name} holds ${String(column[i])} at run ${request.first + i}, which ${bad}`;
     }
   }
-  const paidBack = m.paidBackCounts;
-  if (paidBack.some((n) => n < 0 || n > request.count)) return `a block whose paidBackCounts are not counts from 0 to its ${request.count} runs`;
+  const paidBackRange = figureRange('paidBackCounts', months, request.count);
+  const badCount = m.paidBackCounts.findIndex((n) => figureProblem(n, paidBackRange) !== undefined);
+  if (badCount >= 0) return `a block whose paidBackCounts hold ${m.paidBackCounts[badCount]} for month ${badCount + 1}, which ${figureProblem(m.paidBackCounts[badCount] as number, paidBackRange)}`;
   if (!Array.isArray(m.parameterNames) || !m.parameterNames.every((name) => typeof name === 'string')) return 'a block whose parameterNames is not a list of names';
   const perRun = request.keepParameters ? m.parameterNames.length : 0;
   if (request.keepParameters ? !isColumn(m.parameters, request.count * perRun) : m.parameters !== null) return `a block whose parameters are not ${request.keepParameters ? `a Float64Array of ${request.count} × ${perRun}` : 'null'}`;

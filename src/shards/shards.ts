@@ -5,6 +5,7 @@ import { ScenarioError, type ScenarioIssue } from '../scenario/error.js';
 import { parseScenario } from '../scenario/parse.js';
 import type { Scenario, ScenarioInput } from '../scenario/schema.js';
 import { type HorizonColumns, type MetricColumn, type MonthlyMetric, type RunMatrix, createMatrix, joinRuns, monthlyMetrics, orderBlocks, simulateRange, singlePrecisionMetrics } from '../simulate/matrix.js';
+import { figureProblem, figureRange } from '../simulate/figure-ranges.js';
 import { isSeed, maxSeedLength } from '../simulate/options.js';
 import { progressStep } from '../simulate/progress.js';
 import type { SimulationResult } from '../simulate/result.js';
@@ -403,16 +404,6 @@ function readSketchOf(numbers: Float64Array, at: number, relativeAccuracy: numbe
   return read;
 }
 
-/** What each section's values may be, beyond finite: the range of a figure that is a count, a share, a month or a flag. */
-function valueRange(name: string, months: number, count: number): { low: number; high: number; whole: boolean; what: string } | undefined {
-  if (name === 'horizon.executed') return { low: 0, high: 1, whole: true, what: 'a flag of 0 or 1' };
-  if (name === 'horizon.paybackMonth' || name === 'horizon.stoppedMonth') return { low: 0, high: months, whole: true, what: `a month from 1 to the horizon (${months}), or 0 for none` };
-  if (name === 'paidBackCounts') return { low: 0, high: count, whole: true, what: `a count of runs from 0 to the shard's ${count}` };
-  if (/^(values|horizon)\.customers/.test(name)) return { low: 0, high: Infinity, whole: false, what: 'a number of customers, at least 0' };
-  if (/^values\.(promoters|detractors)/.test(name)) return { low: 0, high: 1, whole: false, what: 'a share from 0 to 1' };
-  return undefined;
-}
-
 /**
  * Checks the figures inside a shard result: every one finite, and counts,
  * shares, months and flags within their range. Throws a ShardFormatError
@@ -421,10 +412,10 @@ function valueRange(name: string, months: number, count: number): { low: number;
 function checkShardValues(sections: ReadonlyMap<string, SectionArray>, header: ShardHeader, months: number, label: string): void {
   for (const [name, array] of sections) {
     if (name === 'sketches') continue; // read and checked by readSketch
-    const range = valueRange(name, months, header.count);
+    const range = figureRange(name, months, header.count);
     for (let i = 0; i < array.length; i += 1) {
       const x = array[i] as number;
-      const bad = !Number.isFinite(x) ? 'is not a finite number' : range && (x < range.low || x > range.high || (range.whole && !Number.isInteger(x))) ? `is not ${range.what}` : undefined;
+      const bad = figureProblem(x, range);
       if (bad) throw new ShardFormatError(`${label} has a bad value in section ${name}: ${String(x)} at ${i} ${bad}`);
     }
   }

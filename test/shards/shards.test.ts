@@ -216,7 +216,7 @@ describe('planShards, simulateShard, mergeShards', () => {
     expect(() => mergeShards(damaged('horizon.executed', 2))).toThrow(/section horizon\.executed: 2 at 3 is not a flag of 0 or 1/);
     expect(() => mergeShards(damaged('horizon.paybackMonth', 25))).toThrow(/section horizon\.paybackMonth: 25 at 3 is not a month from 1 to the horizon \(24\)/);
     expect(() => mergeShards(damaged('horizon.paybackMonth', -1))).toThrow(/horizon\.paybackMonth/);
-    expect(() => mergeShards(damaged('paidBackCounts', 11))).toThrow(/section paidBackCounts: 11 at 3 is not a count of runs from 0 to the shard's 10/);
+    expect(() => mergeShards(damaged('paidBackCounts', 11))).toThrow(/section paidBackCounts: 11 at 3 is not a count of runs from 0 to the block's 10/);
     expect(() => mergeShards(damaged('values.promotersBaseline', 1.5))).toThrow(/section values\.promotersBaseline/);
     // Rewritten the same way with a value left as it was (index −1 writes nothing into a typed array): still merges to simulate's result.
     expect(resultHash(mergeShards(damaged('horizon.roi', 0, -1)))).toBe(resultHash(simulate(small, { runs: 20 })));
