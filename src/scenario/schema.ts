@@ -4,7 +4,7 @@ import { domains } from './domain.js';
 import { businessSchema } from './business.js';
 import { closeFieldRegistry } from './schema/registry.js';
 import { type Report, type SectionCheck, inside } from './schema/checks.js';
-import { horizonFields } from './schema/horizon.js';
+import { assumption, illustrative, setting, wholeMonthsInHorizon } from './schema/field-kinds.js';
 import { customersSchema } from './schema/customers.js';
 import { journeySchema } from './schema/journey.js';
 import { churnSchema } from './schema/churn.js';
@@ -25,7 +25,38 @@ export { type FieldMeta, fieldRegistry } from './schema/registry.js';
  */
 export const scenarioSchema = z
   .strictObject({
-    ...horizonFields,
+    /**
+     * Time horizon.
+     *
+     * How many months to simulate: long enough to see a 2–3 year programme pay back.
+     *
+     * Unit: months. Allowed: a whole number of months from 1 to 240.
+     * Illustrative assumption: Five years by default, a choice rather than a finding; at most 20 years.
+     * @defaultValue 60
+     */
+    horizonMonths: setting(wholeMonthsInHorizon, {
+      label: 'Time horizon',
+      unit: 'months',
+      description: 'How many months to simulate: long enough to see a 2–3 year programme pay back.',
+      source: null,
+      note: 'Five years by default, a choice rather than a finding; at most 20 years.',
+    }),
+    /**
+     * Discount rate.
+     *
+     * Annual discount rate applied to margins and costs (monthly compounding) for ROI and NPV.
+     *
+     * Unit: share per year. Allowed: an annual rate from 0 to 1, or a distribution over it, drawn once per run.
+     * Illustrative assumption, not a published finding: set it from your own data.
+     * @defaultValue 0.08
+     */
+    discountRateAnnual: assumption(domains.annualRate, {
+      label: 'Discount rate',
+      unit: 'share per year',
+      description: 'Annual discount rate applied to margins and costs (monthly compounding) for ROI and NPV.',
+      source: null,
+      note: illustrative,
+    }),
     /**
      * The business the scenario describes, as the company observes it
      * (customers, annual retention or monthly churn, revenue per customer,
@@ -70,8 +101,11 @@ export const minimumTerminalDiscountRate = 0.001;
 // In domain.ts, which the model's workers can load without the schema.
 export { minimumProgrammeCost } from './domain.js';
 
+/** A check of the whole scenario: paths from its top. */
+type ScenarioCheck = SectionCheck<Scenario>;
+
 /** A section's own check, run on the whole scenario (skipped when the scenario leaves that optional section out). */
-function inSection<K extends keyof Scenario>(key: K, check: SectionCheck<NonNullable<Scenario[K]>>): SectionCheck<Scenario> {
+function inSection<K extends keyof Scenario>(key: K, check: SectionCheck<NonNullable<Scenario[K]>>): ScenarioCheck {
   return (scenario, report) => {
     const section = scenario[key];
     if (section !== undefined && section !== null) check(section, inside(report, key));
@@ -81,16 +115,18 @@ function inSection<K extends keyof Scenario>(key: K, check: SectionCheck<NonNull
 // The checks below read a field of one section against another's, so no one section can hold them.
 
 /** valuation.terminalValue against the top-level discountRateAnnual: an undiscounted lifetime value can be unbounded. */
-const terminalValueIsDiscounted: SectionCheck<Scenario> = ({ valuation, discountRateAnnual }, { complain }) => {
-  if (valuation.terminalValue === 'customerLifetime' && lowestDraw(discountRateAnnual, domains.annualRate) < minimumTerminalDiscountRate)
+const terminalValueIsDiscounted: ScenarioCheck = ({ valuation, discountRateAnnual }, { complain }) => {
+  if (valuation.terminalValue !== 'customerLifetime') return;
+  if (lowestDraw(discountRateAnnual, domains.annualRate) < minimumTerminalDiscountRate)
     complain(
       ['discountRateAnnual'],
-      `a terminal value needs discounting: with valuation.terminalValue "customerLifetime" the annual discount rate must be at least ${minimumTerminalDiscountRate} in every run (a customer who never leaves, undiscounted, is worth an unbounded sum)`,
+      'a terminal value needs discounting: with valuation.terminalValue "customerLifetime" the annual discount rate must be at least ' +
+        `${minimumTerminalDiscountRate} in every run (a customer who never leaves, undiscounted, is worth an unbounded sum)`,
     );
 };
 
 /** The investment targets touchpoints by the names journey.touchpointFailure gives them. */
-const targetsAreTouchpoints: SectionCheck<Scenario> = ({ journey, investment }, { complain }) => {
+const targetsAreTouchpoints: ScenarioCheck = ({ journey, investment }, { complain }) => {
   const touchpoints = journey.touchpointFailure;
   const named =
     typeof touchpoints === 'object' && !Array.isArray(touchpoints) && !('dist' in touchpoints) ? new Set(Object.keys(touchpoints)) : null;
@@ -109,7 +145,7 @@ const targetsAreTouchpoints: SectionCheck<Scenario> = ({ journey, investment }, 
 };
 
 /** The investment's channel budgets are for channels that channels.offered lists. */
-const budgetsAreOfferedChannels: SectionCheck<Scenario> = ({ channels, investment }, { complain }) => {
+const budgetsAreOfferedChannels: ScenarioCheck = ({ channels, investment }, { complain }) => {
   if (!investment.channels) return;
   for (const name of Object.keys(investment.channels.budget))
     if (!channels || !Object.hasOwn(channels.offered, name))
@@ -122,8 +158,9 @@ const budgetsAreOfferedChannels: SectionCheck<Scenario> = ({ channels, investmen
 };
 
 /** The investment's stage gate reviews the programme within the top-level horizonMonths. */
-const gateWithinHorizon: SectionCheck<Scenario> = ({ horizonMonths, investment: { stageGate } }, { complain }) => {
-  if (stageGate && stageGate.month > horizonMonths) complain(['investment', 'stageGate', 'month'], `must be within the horizon (${horizonMonths} months)`);
+const gateWithinHorizon: ScenarioCheck = ({ horizonMonths, investment: { stageGate } }, { complain }) => {
+  if (stageGate && stageGate.month > horizonMonths)
+    complain(['investment', 'stageGate', 'month'], `must be within the horizon (${horizonMonths} months)`);
 };
 
 /**
@@ -132,7 +169,7 @@ const gateWithinHorizon: SectionCheck<Scenario> = ({ horizonMonths, investment: 
  * their issues would come before later sections' field errors, and they would run even when another
  * section had failed to parse, which would change the errors a scenario gets.
  */
-const scenarioChecks: readonly SectionCheck<Scenario>[] = [
+const scenarioChecks: readonly ScenarioCheck[] = [
   inSection('outcomeClasses', classesInOrder),
   terminalValueIsDiscounted,
   inSection('investment', costsEnoughForRoi),

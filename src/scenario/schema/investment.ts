@@ -210,8 +210,14 @@ function lowestTotal(value: Assumption | Readonly<Record<string, Assumption>>, d
 export const costsEnoughForRoi: SectionCheck<Investment> = ({ upfront, monthly, channels }, { complain }) => {
   const channelBudget = channels ? lowestTotal(channels.budget, domains.money) : 0;
   const lowestUpfront = lowestTotal(upfront, domains.money) + channelBudget;
-  if (lowestUpfront < minimumProgrammeCost && lowestTotal(monthly, domains.money) < minimumProgrammeCost)
-    complain(['upfront'], `the programme must cost at least ${minimumProgrammeCost} in every run for ROI to be defined, but investment.upfront${channels ? ' with the channel budgets' : ''} can draw ${lowestUpfront} and investment.monthly ${lowestTotal(monthly, domains.money)}: raise one of them to at least ${minimumProgrammeCost} (for a distribution, its min)`);
+  const lowestMonthly = lowestTotal(monthly, domains.money);
+  if (lowestUpfront < minimumProgrammeCost && lowestMonthly < minimumProgrammeCost)
+    complain(
+      ['upfront'],
+      `the programme must cost at least ${minimumProgrammeCost} in every run for ROI to be defined, but investment.upfront` +
+        `${channels ? ' with the channel budgets' : ''} can draw ${lowestUpfront} and investment.monthly ${lowestMonthly}: ` +
+        `raise one of them to at least ${minimumProgrammeCost} (for a distribution, its min)`,
+    );
 };
 
 /** The stage gate's threshold fits its measure. */
@@ -222,6 +228,7 @@ export const gateThresholdFitsMeasure: SectionCheck<Investment> = ({ stageGate }
 /** The maturity answers set executionSuccess, so a scenario gives one or the other. */
 export const maturityOrExecutionSuccess: SectionCheck<Investment> = ({ maturity, executionSuccess }, { complain, failed }) => {
   // Answers that are themselves wrong are reported as such, not as a clash with executionSuccess.
-  if (maturity && !failed(['maturity']) && maturityAnswersSchema.safeParse(maturity).success && JSON.stringify(executionSuccess) !== JSON.stringify(executionSuccessFromMaturity(maturity)))
+  if (!maturity || failed(['maturity']) || !maturityAnswersSchema.safeParse(maturity).success) return;
+  if (JSON.stringify(executionSuccess) !== JSON.stringify(executionSuccessFromMaturity(maturity)))
     complain(['executionSuccess'], 'is set by investment.maturity (the nine questions): give one or the other, not both');
 };

@@ -1,6 +1,10 @@
 import * as z from 'zod';
+import type { Domain } from '../domain.js';
 import { setting } from './field-kinds.js';
 import type { SectionCheck } from './checks.js';
+
+/** An ROI at the horizon: from losing the whole cost (−1) to a hundredfold return. */
+const roiAtHorizon: Domain = { min: -1, max: 100, integer: false, label: 'an ROI from -1 to 100' };
 
 /** `scenario.outcomeClasses`: the ROI thresholds that sort runs into clearly positive, middling and lower or negative. */
 export const outcomeClassesSchema = z.strictObject({
@@ -13,16 +17,13 @@ export const outcomeClassesSchema = z.strictObject({
    * Illustrative assumption: Accenture publishes the shares, not the thresholds: 1.0 (the programme returns its cost twice over) is a choice.
    * @defaultValue 1
    */
-  positiveFrom: setting(
-    { min: -1, max: 100, integer: false, label: 'an ROI from -1 to 100' },
-    {
-      label: 'ROI counted as clearly positive',
-      unit: 'ROI at the horizon',
-      description: 'ROI at or above which a run counts as “clearly positive” (Accenture’s 23%).',
-      source: null,
-      note: 'Accenture publishes the shares, not the thresholds: 1.0 (the programme returns its cost twice over) is a choice.',
-    },
-  ),
+  positiveFrom: setting(roiAtHorizon, {
+    label: 'ROI counted as clearly positive',
+    unit: 'ROI at the horizon',
+    description: 'ROI at or above which a run counts as “clearly positive” (Accenture’s 23%).',
+    source: null,
+    note: 'Accenture publishes the shares, not the thresholds: 1.0 (the programme returns its cost twice over) is a choice.',
+  }),
   /**
    * ROI counted as lower or negative.
    *
@@ -32,16 +33,13 @@ export const outcomeClassesSchema = z.strictObject({
    * Illustrative assumption: Zero by default: the programme does not earn back its cost.
    * @defaultValue 0
    */
-  negativeBelow: setting(
-    { min: -1, max: 100, integer: false, label: 'an ROI from -1 to 100' },
-    {
-      label: 'ROI counted as lower or negative',
-      unit: 'ROI at the horizon',
-      description: 'ROI below which a run counts as “lower or negative” (Accenture’s 20%); between the two is “middling” (57%).',
-      source: null,
-      note: 'Zero by default: the programme does not earn back its cost.',
-    },
-  ),
+  negativeBelow: setting(roiAtHorizon, {
+    label: 'ROI counted as lower or negative',
+    unit: 'ROI at the horizon',
+    description: 'ROI below which a run counts as “lower or negative” (Accenture’s 20%); between the two is “middling” (57%).',
+    source: null,
+    note: 'Zero by default: the programme does not earn back its cost.',
+  }),
 });
 
 /** The classes do not overlap: "lower or negative" ends where "clearly positive" begins, or below. */
