@@ -33,6 +33,7 @@ export const wholeMonthsInHorizon: Domain = {
   label: `a whole number of months from 1 to ${limits.horizonMonths}`,
 };
 
+/** The note of a default that is a choice rather than a finding. */
 export const illustrative = 'Illustrative assumption, not a published finding: set it from your own data.';
 
 /** The note of a field solved from the business the scenario holds. */
@@ -46,7 +47,9 @@ function nameOf(what: 'touchpoint' | 'channel') {
     .refine((name) => !distributionWords.has(name), `a ${what} cannot be named like a word of a distribution (dist, min, max, …)`);
 }
 
+/** A touchpoint's name, e.g. `delivery`. */
 export const touchpointName = nameOf('touchpoint');
+/** A channel's name, e.g. `phone`. */
 export const channelName = nameOf('channel');
 
 /** A record of 1 to 50 values by name (touchpoints or channels). */
