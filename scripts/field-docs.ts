@@ -1,14 +1,15 @@
 /**
  * Writes the TSDoc above each field of the scenario's zod schema
- * (src/scenario/schema.ts) from the field's own metadata: its label, what it
- * means, its unit, the allowed range, the default and the source. TypeScript carries a
+ * (src/scenario/schema.ts and its sections, src/scenario/schema/*.ts) from
+ * the field's own metadata: its label, what it means, its unit, the allowed
+ * range, the default and the source. TypeScript carries a
  * comment on a schema's property through z.infer to `Scenario` and
  * `ScenarioInput`, so hovering `investment.upfront` in an editor shows it.
  * The comments are generated, never written by hand.
  *
  *   npm run docs    (a test fails when they are out of date)
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
 import { defaultScenario } from '../src/scenario/defaults.js';
@@ -19,6 +20,15 @@ import { type FieldMeta, fieldRegistry, scenarioSchema } from '../src/scenario/s
 import { sources } from '../src/scenario/sources.js';
 
 export const schemaFile = join(import.meta.dirname, '..', 'src/scenario/schema.ts');
+const sectionsFolder = join(import.meta.dirname, '..', 'src/scenario/schema');
+/** The files the schema is written in: the composition, then the sections' files, each declaring its own fields. */
+export const schemaFiles = [
+  schemaFile,
+  ...readdirSync(sectionsFolder)
+    .filter((name) => name.endsWith('.ts'))
+    .sort()
+    .map((name) => join(sectionsFolder, name)),
+];
 
 /** Every registered field of the schema with its path (fields inside records, named by the user, are left out). */
 function registeredFields(): { path: string[]; meta: FieldMeta }[] {
@@ -58,12 +68,12 @@ function commentLines(path: readonly string[], meta: FieldMeta, indent: string):
 }
 
 /**
- * schema.ts with the generated comment above each field (replacing the comment there, if any); with
+ * The text with the generated comment above each of `fields` (replacing the comment there, if any); with
  * `within`, only the lines from `within.from` to `within.to` are searched (a declaration file's schema).
  */
-export function withFieldDocs(text: string, within?: { from: number; to: number }): string {
+export function withFieldDocs(text: string, within?: { from: number; to: number }, fields = registeredFields()): string {
   const lines = text.split('\n');
-  for (const { path, meta } of registeredFields()) {
+  for (const { path, meta } of fields) {
     const key = path[path.length - 1] as string;
     const region = within ?? { from: 0, to: lines.length };
     const found = lines.flatMap((line, i) => (i >= region.from && i < region.to && new RegExp(`^(\\s+)${key}: `).test(line) ? [i] : []));
@@ -81,6 +91,17 @@ export function withFieldDocs(text: string, within?: { from: number; to: number 
     region.to += comment.length - (at - start);
   }
   return lines.join('\n');
+}
+
+/** The fields each of the schema's files declares (by their texts): every field is declared in exactly one. */
+export function fieldsByFile(texts: readonly string[]): { path: string[]; meta: FieldMeta }[][] {
+  const fields = registeredFields();
+  const declares = (text: string, path: readonly string[]) => new RegExp(`^\\s+${path[path.length - 1]}: `, 'm').test(text);
+  for (const { path } of fields) {
+    const count = texts.filter((text) => declares(text, path)).length;
+    if (count !== 1) throw new Error(`${path.join('.')}: expected it declared in one of the schema's files, found ${count}`);
+  }
+  return texts.map((text) => fields.filter(({ path }) => declares(text, path)));
 }
 
 /**
@@ -109,8 +130,11 @@ if (process.argv[1]?.endsWith('field-docs.ts')) {
     writeFileSync(join(dist, 'index.d.ts'), "export * from './index.cjs';\n");
     console.log(`dist/index.d.cts: TSDoc for ${registeredFields().length} fields; dist/index.d.ts re-exports it`);
   } else {
-    writeFileSync(schemaFile, withFieldDocs(readFileSync(schemaFile, 'utf8')));
-    console.log(`src/scenario/schema.ts: TSDoc for ${registeredFields().length} fields`);
+    const texts = schemaFiles.map((file) => readFileSync(file, 'utf8'));
+    fieldsByFile(texts).forEach((fields, i) =>
+      writeFileSync(schemaFiles[i] as string, withFieldDocs(texts[i] as string, undefined, fields)),
+    );
+    console.log(`src/scenario/schema.ts and src/scenario/schema/: TSDoc for ${registeredFields().length} fields`);
   }
 }
 

@@ -171,10 +171,10 @@ describe('generated docs (run `npm run docs` after changing the schema or the mo
     expect(execFileSync(join(root, 'node_modules/.bin/typedoc'), ['--emit', 'none'], { cwd: root, encoding: 'utf8' })).toBe('');
   });
   it('each scenario field’s TSDoc in the schema is generated from its metadata (npm run docs)', async () => {
-    const { schemaFile, withFieldDocs } = await import('../scripts/field-docs.js');
-    const text = readFileSync(schemaFile, 'utf8');
-    expect(text).toBe(withFieldDocs(text));
-    expect(text).toMatch(/\* Source: the article’s own statistics, “86% switch to another brand after one bad experience”[^\n]*\n\s+\* @defaultValue 0\.86\n\s+\*\/\n\s+switchAfterBad: /);
+    const { schemaFiles, fieldsByFile, withFieldDocs } = await import('../scripts/field-docs.js');
+    const texts = schemaFiles.map((file) => readFileSync(file, 'utf8'));
+    fieldsByFile(texts).forEach((fields, i) => expect(texts[i], schemaFiles[i]).toBe(withFieldDocs(texts[i] as string, undefined, fields)));
+    expect(texts.join('\n')).toMatch(/\* Source: the article’s own statistics, “86% switch to another brand after one bad experience”[^\n]*\n\s+\* @defaultValue 0\.86\n\s+\*\/\n\s+switchAfterBad: /);
   });
 });
 
