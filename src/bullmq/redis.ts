@@ -1,4 +1,4 @@
-/** Redis for cx-roi/bullmq: reading an address, and watching that Redis still answers. */
+/** Redis for cx-roi/bullmq: reading an address, letting go of a connection, and watching that Redis still answers. */
 import type { ConnectionOptions } from 'bullmq';
 import { ScenarioError } from 'cx-roi';
 
@@ -87,6 +87,20 @@ export function describeConnection(connection: RedisConnection, options: Connect
   if (typeof connection === 'string') return redactedAddress(connection);
   const address = options as { host?: string; port?: number; path?: string };
   return address.path ?? `${address.host ?? '127.0.0.1'}:${address.port ?? 6379}`;
+}
+
+/**
+ * Connection options whose reconnections stop once `stopped()` is true
+ * (ioredis's retryStrategy returning null), keeping the options' own strategy
+ * (or BullMQ's) until then. A client of the app's own (an ioredis instance) is
+ * the app's to close, and is left as it is.
+ */
+export function stoppable(options: ConnectionOptions, stopped: () => boolean): ConnectionOptions {
+  if (typeof (options as { duplicate?: unknown }).duplicate === 'function') return options;
+  const own = (options as { retryStrategy?: (times: number) => number | null | undefined }).retryStrategy;
+  // BullMQ's own strategy, when the options bring none: from 1 s, growing to 20 s.
+  const retry = (times: number) => (own ? own(times) : Math.max(Math.min(Math.exp(times), 20_000), 1000));
+  return { ...options, retryStrategy: (times: number) => (stopped() ? null : retry(times)) } as ConnectionOptions;
 }
 
 /** Redis's answers to a connection's set-up (SELECT, AUTH) that no retry mends. */
