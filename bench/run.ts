@@ -13,7 +13,7 @@ import { binomial, breakEven, createStream, mergeShards, parseScenario, planShar
 // assumption fields the model reads (the built copy keeps its own record).
 import { parseScenario as parseForSource } from '../src/scenario/parse.js';
 import { simulateRange } from '../src/simulate/matrix.js';
-import { seriesBands, summarizeSeries } from '../src/summary/summarize.js';
+import { seriesBands, summarizeSeries } from '../src/simulate/summarize.js';
 import { perCustomerRun } from '../test/oracle/per-customer.js';
 import { yardstick } from './yardstick.js';
 

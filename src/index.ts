@@ -21,11 +21,11 @@ export type {
   NpsBands,
   StageGateSummary,
 } from './simulate/result.js';
-export type { Band } from './summary/band.js';
+export type { Band } from './maths/band.js';
 export type { GateOutcome, Levers, RunResult, StageGate } from './model/run.js';
-export type { DrawnValues } from './model/draw.js';
-export type { AssumptionField } from './model/assumptions.js';
-export { improvementFromBudget } from './model/parameters.js';
+export type { DrawnValues } from './scenario/parameters.js';
+export type { AssumptionField } from './scenario/assumptions.js';
+export { improvementFromBudget } from './scenario/parameters.js';
 
 // Scenario
 export { defaultBusiness, defaultChannels, defaultScenario } from './scenario/defaults.js';
@@ -50,8 +50,8 @@ export { realityCheck, typicalProgrammes } from './business/reality-check.js';
 export type { RealityCheck } from './business/reality-check.js';
 
 // The user's own business
-export { impliedKpis, plausibility } from './business/kpis.js';
-export type { ArmKpis, ImpliedKpis } from './business/kpis.js';
+export { impliedKpis, plausibility } from './model/kpis.js';
+export type { ArmKpis, ImpliedKpis } from './model/kpis.js';
 export { calibrate, observedBusinessSchema } from './business/calibrate.js';
 export { businessSchema, derivedPaths } from './scenario/business.js';
 export type { Business } from './scenario/business.js';
@@ -75,8 +75,12 @@ export { handleWorkerRequest } from './parallel/protocol.js';
 export type { ShardRequest, BandsRequest, WorkerRequest, ShardMessage } from './parallel/protocol.js';
 
 // Shards: split a simulation, run the parts anywhere, merge them exactly
-export { defaultRelativeAccuracy, maxShardBytes, maxShardedRuns, maxShards, mergeShards, planShards, simulateShard } from './shards/shards.js';
-export type { BandMethod, ShardPlanOptions, ShardSpec, SimulateShardOptions } from './shards/shards.js';
+export { defaultRelativeAccuracy, maxShardBytes, maxShardedRuns, maxShards, planShards } from './shards/plan.js';
+export type { ShardPlanOptions, ShardSpec } from './shards/plan.js';
+export { simulateShard } from './shards/simulate-shard.js';
+export type { SimulateShardOptions } from './shards/simulate-shard.js';
+export { mergeShards } from './shards/merge.js';
+export type { BandMethod } from './simulate/result.js';
 export { ShardFormatError, shardFormat } from './shards/codec.js';
 export { resultHash } from './report/hash.js';
 

@@ -64,7 +64,7 @@ describe('generated docs (run `npm run docs` after changing the schema or the mo
   it('the model page’s NPS figures are today’s: the default business’s survey, what detractorAfterOrdinary does to calibration, and early ROI gates', async () => {
     const doc = page('docs/model.md');
     const { calibrate, defaultBusiness } = await import('../src/index.js');
-    const { armConditions, centralParameters, npsComposition } = await import('../src/business/expected.js');
+    const { armConditions, centralParameters, npsComposition } = await import('../src/model/expected.js');
     const { parseScenario } = await import('../src/index.js');
     const p = centralParameters(parseScenario({}));
     const nps = npsComposition(armConditions(p).baseline, p);

@@ -8,10 +8,10 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { type ShardWorker, defaultWorkerCap, idleWorkerMilliseconds, simulateParallelWith, stopWorkers } from '../src/parallel/parallel.js';
 import { simulateParallel } from '../src/parallel/simulate-parallel.js';
 import { simulate } from '../src/simulate/simulate.js';
-import { splitRuns } from '../src/shards/shards.js';
+import { splitRuns } from '../src/simulate/split-runs.js';
 import { type ShardMessage, type WorkerRequest, handleWorkerRequest } from '../src/parallel/protocol.js';
 import { monthlyMetrics } from '../src/simulate/matrix.js';
-import { bandMetrics, splitBandTasks } from '../src/summary/summarize.js';
+import { bandMetrics, splitBandTasks } from '../src/simulate/summarize.js';
 
 const dist = join(import.meta.dirname, '../dist/index.js');
 

@@ -9,10 +9,10 @@ import type { Scenario, ScenarioInput } from '../scenario/schema.js';
 import { sources } from '../scenario/sources.js';
 import { type ResolvedOptions, defaultSeed, resolveOptions } from '../simulate/options.js';
 import type { Seed } from '../random/stream.js';
-import type { Band } from '../summary/band.js';
+import type { Band } from '../maths/band.js';
 import type { OutcomeClasses } from '../simulate/result.js';
-import { outcomeClasses } from '../summary/summarize.js';
-import { horizonBand } from '../summary/statistics.js';
+import { outcomeClasses } from '../simulate/summarize.js';
+import { horizonBand } from '../maths/statistics.js';
 
 /**
  * The spread of typical CX programmes `realityCheck` simulates, on the

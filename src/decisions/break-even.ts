@@ -5,11 +5,11 @@ import { parseScenario } from '../scenario/parse.js';
 import type { Scenario, ScenarioInput } from '../scenario/schema.js';
 import { simulateRange } from '../simulate/matrix.js';
 import { resolveOptions } from '../simulate/options.js';
-import { quantileSorted } from '../summary/band.js';
-import { horizonQuantile, medianWithError } from '../summary/statistics.js';
+import { quantileSorted } from '../maths/band.js';
+import { horizonQuantile, medianWithError } from '../maths/statistics.js';
 
 // The median with its error lives with the other statistics of per-run figures.
-export { medianWithError } from '../summary/statistics.js';
+export { medianWithError } from '../maths/statistics.js';
 import { assumptionAt, optionsObject, typicalValue, withValue } from './fields.js';
 import { betweenClassShare, defaultClasses, partition } from './first-order.js';
 import { executedPath, varyingColumns } from './sensitivity.js';
@@ -121,6 +121,7 @@ interface Evaluated extends BreakEvenPoint {
  * ```
  */
 export function breakEven(input: ScenarioInput, options: BreakEvenOptions): BreakEven {
+  // Over 80 lines: the bracketing search keeps its state in one place; only its imports changed here.
   const scenario = parseScenario(input);
   const given = optionsObject(options, '{ vary: "investment.failureReduction", target: { metric: "probabilityPaidBackBy", month: 36, value: 0.8 } }', { names: ['vary', 'target', 'runs', 'seed', 'within'], of: 'breakEven' });
   const { runs, seed } = resolveOptions({ runs: given.runs, seed: given.seed }, scenario.horizonMonths);

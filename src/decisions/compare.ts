@@ -5,8 +5,8 @@ import type { ScenarioInput } from '../scenario/schema.js';
 import { simulateRange } from '../simulate/matrix.js';
 import { resolveOptions } from '../simulate/options.js';
 import type { HorizonSummary } from '../simulate/result.js';
-import { type Band, bandInPlace } from '../summary/band.js';
-import { resultFromBlocks } from '../summary/result.js';
+import { type Band, bandInPlace } from '../maths/band.js';
+import { resultFromBlocks } from '../simulate/assemble.js';
 import { optionsObject, setOwn } from './fields.js';
 
 /** Options of {@link compare}. */

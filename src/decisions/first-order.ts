@@ -1,2 +1,2 @@
 // The given-data estimators live with the other statistics of per-run figures (summary/), where a result's warnings use them too.
-export * from '../summary/first-order.js';
+export * from '../maths/first-order.js';

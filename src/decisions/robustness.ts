@@ -10,7 +10,7 @@ import type { Scenario, ScenarioInput } from '../scenario/schema.js';
 import { type Source, sources } from '../scenario/sources.js';
 import { simulateRange } from '../simulate/matrix.js';
 import { resolveOptions } from '../simulate/options.js';
-import { horizonQuantile } from '../summary/statistics.js';
+import { horizonQuantile } from '../maths/statistics.js';
 import { assumptionAt, fitsValue, lastFitting, optionsObject, withValue, withValues } from './fields.js';
 import { runsNotHoldingBusiness } from '../model/business-check.js';
 import { drawFirstRuns } from '../model/draw.js';

@@ -1,7 +1,7 @@
 import type { Scenario } from '../scenario/schema.js';
-import { type BusinessConflict, holdBusiness } from './business.js';
-import { type DrawnValues, drawnSummedPaths } from './draw.js';
-import { drawnParameters } from './parameters.js';
+import { type BusinessConflict, holdBusiness } from '../scenario/held-business.js';
+import { drawnSummedPaths } from './draw.js';
+import { type DrawnValues, drawnParameters } from '../scenario/parameters.js';
 
 /**
  * How many of a simulation's runs (given by their draws: `drawFirstRuns`) draw figures under which the

@@ -1,12 +1,40 @@
-import type { Seed, StreamFamily } from '../random/stream.js';
-import { drawAssumption } from '../scenario/assumption-values.js';
+import { openUniform, sampleBeta, samplePert, sampleTriangular, sampleUniform } from '../random/samplers.js';
+import type { RandomStream, Seed, StreamFamily } from '../random/stream.js';
+import { invertedValueAt } from '../scenario/assumption-values.js';
+import { assumptionFields } from '../scenario/assumptions.js';
+import type { Assumption, Distribution } from '../scenario/distribution.js';
+import type { Domain } from '../scenario/domain.js';
+import { type DrawnValues, type SummedPaths, summedPaths } from '../scenario/parameters.js';
 import type { Scenario } from '../scenario/schema.js';
-import { assumptionFields } from './assumptions.js';
-import { type SummedPaths, summedPaths } from './parameters.js';
 import { modelStreams } from './streams.js';
 
-/** Every assumption's value in one run, by dotted path. */
-export type DrawnValues = Readonly<Record<string, number>>;
+/**
+ * One draw of an assumption: the number itself, or a draw from its
+ * distribution kept inside the domain (rounded for whole-number fields).
+ */
+export function drawAssumption(random: RandomStream, value: Assumption, domain: Domain): number {
+  const x = typeof value === 'number' ? value : sample(random, value, domain);
+  return domain.integer ? Math.round(x) : x;
+}
+
+function sample(random: RandomStream, d: Distribution, domain: Domain): number {
+  switch (d.dist) {
+    case 'uniform':
+      return sampleUniform(random, d.min, d.max);
+    case 'triangular':
+      return sampleTriangular(random, d.min, d.mode, d.max);
+    case 'pert':
+      return samplePert(random, d.min, d.mode, d.max, d.lambda ?? 4);
+    case 'beta': {
+      const min = d.min ?? 0;
+      const max = d.max ?? 1;
+      return min + (max - min) * sampleBeta(random, d.alpha, d.beta);
+    }
+    case 'normal':
+    case 'lognormal':
+      return invertedValueAt(d, domain, openUniform(random));
+  }
+}
 
 /**
  * Draws every assumption of a scenario for run `run`. Each uncertain

@@ -1,5 +1,6 @@
 import { binomial } from '../random/binomial.js';
-import type { RunParameters } from './parameters.js';
+import { reachedShareWith } from '../scenario/expected-month.js';
+import type { RunParameters } from '../scenario/parameters.js';
 import type { ArmStreams } from './streams.js';
 
 /** What happened in one arm in one month: whole counts, and money. */
@@ -39,22 +40,6 @@ export function emptyOutcome(): MonthOutcome {
     customersStart: 0, bad: 0, good: 0, excellent: 0, churned: 0, convertedByWordOfMouth: 0, acquiredOrganically: 0,
     deterred: 0, acquired: 0, customersEnd: 0, prospectsStart: 0, prospectsEnd: 0, revenue: 0, margin: 0,
   };
-}
-
-/**
- * Chance that one member of a group of `group` people is moved by at least
- * one of `tells` messages spread evenly over the group, each moving its
- * hearer with probability `perTell`: 1 − (1 − perTell)^(tells / group).
- */
-export function reachedShare(perTell: number, tells: number, group: number): number {
-  return reachedShareWith(Math.log1p(-perTell), perTell, tells, group);
-}
-
-/** {@link reachedShare} given `logMiss` = log1p(−perTell), which is the same all run long. */
-function reachedShareWith(logMiss: number, perTell: number, tells: number, group: number): number {
-  if (group <= 0 || tells <= 0 || perTell <= 0) return 0;
-  if (perTell >= 1) return 1;
-  return -Math.expm1((tells / group) * logMiss);
 }
 
 /**

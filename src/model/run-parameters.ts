@@ -1,7 +1,6 @@
 import type { Scenario } from '../scenario/schema.js';
-import { holdBusiness } from './business.js';
-import type { DrawnValues } from './draw.js';
-import { type RunParameters, type SummedPaths, drawnParameters, summedPaths } from './parameters.js';
+import { holdBusiness } from '../scenario/held-business.js';
+import { type DrawnValues, type RunParameters, type SummedPaths, drawnParameters, summedPaths } from '../scenario/parameters.js';
 
 /**
  * The model's parameters for one run: its drawn values and, when the

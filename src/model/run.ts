@@ -2,9 +2,9 @@ import type { Seed } from '../random/stream.js';
 import { ScenarioError } from '../scenario/error.js';
 import { minimumProgrammeCost } from '../scenario/domain.js';
 import type { Scenario } from '../scenario/schema.js';
-import { type DrawnValues, drawValues, drawnSummedPaths } from './draw.js';
+import { drawValues, drawnSummedPaths } from './draw.js';
 import { type MonthOutcome, emptyOutcome, simulateMonth } from './month.js';
-import { type RunParameters, cutAt, investedPBad } from './parameters.js';
+import { type DrawnValues, type RunParameters, cutAt, investedPBad } from '../scenario/parameters.js';
 import { runParameters } from './run-parameters.js';
 import { armStreams, modelStreams } from './streams.js';
 
@@ -213,6 +213,7 @@ export function measuredCut(bad: number, customers: number, pBadBefore: number):
  * @param ignoreGate - Simulate as if the scenario had no stage gate (for what the gate changed).
  */
 export function simulateRun(scenario: Scenario, seed: Seed, run: number, trace?: RunTrace, observe?: MonthObserver, ignoreGate = false): RunResult {
+  // Over 80 lines: the month loop of both arms stays in one piece, so the order of the draws every frozen result rests on is plain to see.
   const streams = modelStreams(scenario, seed);
   const values = drawValues(scenario, seed, run);
   const p = runParameters(scenario, values, drawnSummedPaths(scenario));

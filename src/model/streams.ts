@@ -1,6 +1,6 @@
 import { type RandomStream, type Seed, type StreamFamily, streamFamily } from '../random/stream.js';
 import type { Scenario } from '../scenario/schema.js';
-import { assumptionFields } from './assumptions.js';
+import { assumptionFields } from '../scenario/assumptions.js';
 
 /**
  * The layout of the model's random streams, in one place. Every random event

@@ -5,10 +5,10 @@ import { ScenarioError } from '../scenario/error.js';
 import { type MetricColumn, type MonthPiece, type MonthlyMetric, type RunMatrix, horizonColumnNames, joinRuns, orderBlocks, runResults } from '../simulate/matrix.js';
 import { type SimulateOptions, progressStep, resolveOptions } from '../simulate/options.js';
 import type { SimulationResult } from '../simulate/result.js';
-import { assembleResult, keptRunsFlags } from '../summary/result.js';
+import { assembleResult, keptRunsFlags } from '../simulate/assemble.js';
 import type { RunResult } from '../model/run.js';
-import { mergeBands, paidBackShares, seriesRows, sourcesOf, splitBandTasks, summarizeHorizon } from '../summary/summarize.js';
-import { splitRuns } from '../shards/shards.js';
+import { mergeBands, paidBackShares, seriesRows, sourcesOf, splitBandTasks, summarizeHorizon } from '../simulate/summarize.js';
+import { splitRuns } from '../simulate/split-runs.js';
 import type { ShardMessage, WorkerRequest } from './protocol.js';
 
 /** A worker as simulateParallel sees it, whatever the platform. */
@@ -192,6 +192,7 @@ export async function simulateParallelWith(
   input: ScenarioInput,
   options: ParallelOptions,
 ): Promise<SimulationResult> {
+  // Over 80 lines: both rounds share the workers, the abort and the progress; only its imports changed here.
   const { workers: wanted, signal, createWorker, ...simulateOptions } = options ?? {};
   const scenario = parseScenario(input);
   const { runs, seed, keepRuns, onProgress } = resolveOptions(simulateOptions, scenario.horizonMonths);

@@ -1,4 +1,4 @@
-import { type AssumptionField, knownAssumptionFields, rememberAssumptionFields } from '../model/assumptions.js';
+import { type AssumptionField, knownAssumptionFields, rememberAssumptionFields } from '../scenario/assumptions.js';
 import type { Seed } from '../random/stream.js';
 import { ScenarioError, type ScenarioIssue } from '../scenario/error.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -6,7 +6,7 @@ import { limits } from '../scenario/domain.js';
 import { type MonthPiece, type RunMatrix, monthlyMetrics, simulateRange } from '../simulate/matrix.js';
 import { progressStep } from '../simulate/progress.js';
 import { shown } from './shown.js';
-import { type BandBlock, type BandTask, type BandsByMetric, seriesBands } from '../summary/summarize.js';
+import { type BandBlock, type BandTask, type BandsByMetric, seriesBands } from '../simulate/summarize.js';
 
 /** What the main thread asks a worker to simulate: one block of runs. */
 export interface ShardRequest {

@@ -1,5 +1,6 @@
 import { degenerateStream, maxRejections } from './rejection.js';
-import { normalCdf, normalQuantile } from './normal.js';
+import { normalQuantile, truncatedNormalAt } from '../maths/normal.js';
+import { pertShapes } from '../maths/pert.js';
 import type { RandomStream } from './stream.js';
 
 /**
@@ -104,11 +105,6 @@ export function samplePert(random: RandomStream, min: number, mode: number, max:
   return min + (max - min) * sampleBeta(random, alpha, beta);
 }
 
-/** The beta shapes of a PERT on [min, max] (min < max) with mode `mode` and weight `lambda`. */
-export function pertShapes(min: number, mode: number, max: number, lambda: number): { alpha: number; beta: number } {
-  return { alpha: 1 + (lambda * (mode - min)) / (max - min), beta: 1 + (lambda * (max - mode)) / (max - min) };
-}
-
 /**
  * Normal(mean, sd) truncated to [lower, upper] (either may be infinite), by
  * inversion: one uniform a draw however little mass the interval holds.
@@ -121,17 +117,5 @@ export function sampleTruncatedNormal(
   lower: number,
   upper: number,
 ): number {
-  const lo = normalCdf((lower - mean) / sd);
-  const hi = normalCdf((upper - mean) / sd);
-  const u = lo + (hi - lo) * openUniform(random);
-  // The interval is validated to hold mass, but keep the inversion off 0 and 1.
-  const z = normalQuantile(Math.min(Math.max(u, Number.MIN_VALUE), 1 - Number.EPSILON / 2));
-  return Math.min(Math.max(mean + sd * z, lower), upper);
-}
-
-/**
- * Share of Normal(mean, sd) inside [lower, upper]: how much a truncation keeps.
- */
-export function normalMassInside(mean: number, sd: number, lower: number, upper: number): number {
-  return normalCdf((upper - mean) / sd) - normalCdf((lower - mean) / sd);
+  return truncatedNormalAt(mean, sd, lower, upper, openUniform(random));
 }

@@ -1,6 +1,6 @@
 import type { RunResult } from '../model/run.js';
 import type { SeriesRow, SimulationResult } from '../simulate/result.js';
-import { type Band, bandProbabilities } from '../summary/band.js';
+import { type Band, bandProbabilities } from '../maths/band.js';
 
 const bandKeys = ['mean', ...bandProbabilities.map((p) => `p${Math.round(p * 100)}`)] as (keyof Band)[];
 

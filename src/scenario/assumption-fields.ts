@@ -1,4 +1,4 @@
-import { type AssumptionField, assumptionFields, knownAssumptionFields, rememberAssumptionFields } from '../model/assumptions.js';
+import { type AssumptionField, assumptionFields, knownAssumptionFields, rememberAssumptionFields } from './assumptions.js';
 import { parseScenario } from './parse.js';
 import type { Scenario } from './schema.js';
 

@@ -1,11 +1,11 @@
 /**
- * What an assumption's value gives the model: one draw per run, its lowest
- * draw, its central value. Apart from the schema (distribution.ts), so the
- * simulation's workers, which are sent a parsed scenario, load no zod.
+ * What an assumption's value says without a stream: its lowest draw, its
+ * central value. Apart from the schema (distribution.ts), so the simulation's
+ * workers, which are sent a parsed scenario, load no zod; the draws
+ * themselves are the model's (model/draw.ts).
  */
-import { normalCdf } from '../random/normal.js';
-import { pertShapes, sampleBeta, samplePert, sampleTriangular, sampleTruncatedNormal, sampleUniform } from '../random/samplers.js';
-import type { RandomStream } from '../random/stream.js';
+import { normalCdf, truncatedNormalAt } from '../maths/normal.js';
+import { pertShapes } from '../maths/pert.js';
 import type { Assumption, Distribution } from './distribution.js';
 import type { Domain } from './domain.js';
 
@@ -14,45 +14,29 @@ export function truncatedRange(domain: Domain, min: number | undefined, max: num
   return [Math.max(domain.min, min ?? -Infinity), Math.min(domain.max, max ?? Infinity)];
 }
 
+/** A distribution drawn by inversion of one uniform. */
+export type InvertedDistribution = Extract<Distribution, { dist: 'normal' | 'lognormal' }>;
+
 /**
- * One draw of an assumption: the number itself, or a draw from its
- * distribution kept inside the domain (rounded for whole-number fields).
+ * A normal or lognormal assumption at the uniform `u` in (0, 1) of its
+ * inversion, inside its range: a run's draw (u from the run's stream) and the
+ * lowest draw (the smallest u a stream gives) are the same arithmetic.
  */
-export function drawAssumption(random: RandomStream, value: Assumption, domain: Domain): number {
-  const x = typeof value === 'number' ? value : sample(random, value, domain);
-  return domain.integer ? Math.round(x) : x;
+export function invertedValueAt(d: InvertedDistribution, domain: Domain, u: number): number {
+  const [lo, hi] = truncatedRange(domain, d.min, d.max);
+  if (d.dist === 'normal') return truncatedNormalAt(d.mean, d.sd, lo, hi, u);
+  const logLo = lo > 0 ? Math.log(lo) : -Infinity;
+  return Math.min(Math.max(Math.exp(truncatedNormalAt(d.mu, d.sigma, logLo, Math.log(hi), u)), lo), hi);
 }
 
-function sample(random: RandomStream, d: Distribution, domain: Domain): number {
-  switch (d.dist) {
-    case 'uniform':
-      return sampleUniform(random, d.min, d.max);
-    case 'triangular':
-      return sampleTriangular(random, d.min, d.mode, d.max);
-    case 'pert':
-      return samplePert(random, d.min, d.mode, d.max, d.lambda ?? 4);
-    case 'beta': {
-      const min = d.min ?? 0;
-      const max = d.max ?? 1;
-      return min + (max - min) * sampleBeta(random, d.alpha, d.beta);
-    }
-    case 'normal': {
-      const [lo, hi] = truncatedRange(domain, d.min, d.max);
-      return sampleTruncatedNormal(random, d.mean, d.sd, lo, hi);
-    }
-    case 'lognormal': {
-      const [lo, hi] = truncatedRange(domain, d.min, d.max);
-      const logLo = lo > 0 ? Math.log(lo) : -Infinity;
-      return Math.min(Math.max(Math.exp(sampleTruncatedNormal(random, d.mu, d.sigma, logLo, Math.log(hi))), lo), hi);
-    }
-  }
-}
+/** The smallest open uniform a stream gives: 1 − (1 − 2⁻³²), at its largest draw. */
+const smallestOpenUniform = 2 ** -32;
 
 /**
  * The smallest value an assumption can draw. Bounded distributions cannot go
  * below their `min`; a normal or lognormal is drawn by inversion and is
  * smallest at the largest uniform a stream gives (1 − 2⁻³²), so its lowest
- * draw is found by drawing it there.
+ * draw is its value there.
  */
 export function lowestDraw(value: Assumption, domain: Domain): number {
   if (typeof value === 'number') return value;
@@ -64,8 +48,10 @@ export function lowestDraw(value: Assumption, domain: Domain): number {
     case 'beta':
       return value.min ?? 0;
     case 'normal':
-    case 'lognormal':
-      return drawAssumption(() => 1 - 2 ** -32, value, domain);
+    case 'lognormal': {
+      const x = invertedValueAt(value, domain, smallestOpenUniform);
+      return domain.integer ? Math.round(x) : x;
+    }
   }
 }
 

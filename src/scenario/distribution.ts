@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { normalMassInside } from '../random/samplers.js';
+import { normalMassInside } from '../maths/normal.js';
 import { truncatedRange } from './assumption-values.js';
 import type { Domain } from './domain.js';
 import { deepFreeze } from './freeze.js';
@@ -128,5 +128,5 @@ export type Distribution = z.infer<ReturnType<typeof distributionSchema>>;
 /** An assumption's value: a fixed number, or a distribution drawn once per run. */
 export type Assumption = number | Distribution;
 
-// The draws live apart from the schema, so a worker, sent a parsed scenario, runs without zod.
-export { centralValue, drawAssumption, lowestDraw, truncatedRange } from './assumption-values.js';
+// What a value gives without a stream lives apart from the schema, so a worker, sent a parsed scenario, runs without zod.
+export { centralValue, lowestDraw, truncatedRange } from './assumption-values.js';

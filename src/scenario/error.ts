@@ -1,5 +1,4 @@
 import type * as z from 'zod';
-import { shortName } from './guard.js';
 
 /** One bad field of a scenario or an option. */
 export interface ScenarioIssue {
@@ -207,4 +206,9 @@ function editDistance(a: string, b: string): number {
     previous = current;
   }
   return previous[b.length] as number;
+}
+
+/** A name cut to a readable length for messages. */
+export function shortName(name: string): string {
+  return name.length > 60 ? `${name.slice(0, 57)}...` : name;
 }

@@ -1,4 +1,4 @@
-import type { ScenarioIssue } from './error.js';
+import { type ScenarioIssue, shortName } from './error.js';
 
 /**
  * Bounds on the shape of a scenario, checked before anything walks it: a
@@ -54,9 +54,4 @@ export function shapeIssues(input: unknown): ScenarioIssue[] {
     }
   }
   return [];
-}
-
-/** A name cut to a readable length for messages. */
-export function shortName(name: string): string {
-  return name.length > 60 ? `${name.slice(0, 57)}...` : name;
 }

@@ -1,13 +1,14 @@
 import * as z from 'zod';
+import { percent } from '../format/numbers.js';
 import { deepFreeze, defaultScenario } from './defaults.js';
 import { ScenarioError, type ScenarioIssue, fromZodIssues, valueAt } from './error.js';
 import { type Assumption, distributionWords } from './distribution.js';
 import type { Domain } from './domain.js';
 import { childrenAt, scenarioFields, unwrapped } from './fields.js';
-import { rememberAssumptionFields } from '../model/assumptions.js';
-import { type BusinessConflict, businessMonthlyChurn, holdBusiness, journeyScale } from '../model/business.js';
+import { rememberAssumptionFields } from './assumptions.js';
+import { type BusinessConflict, businessMonthlyChurn, holdBusiness, journeyScale } from './held-business.js';
 import { alternatives } from './sources.js';
-import { drawnParameters } from '../model/parameters.js';
+import { drawnParameters } from './parameters.js';
 import { centralValue } from './assumption-values.js';
 import { derivedFrom, derivedPathsOf } from './business.js';
 import { executionSuccessFromMaturity, maturityAnswersSchema } from './maturity.js';
@@ -276,11 +277,10 @@ export const heldBusinessNote = '. The scenario holds this business (scenario.bu
 
 /** How a churn lower than bad experiences cause can be resolved: fewer bad experiences, or the seeds' lower switching figures. */
 function lowerSwitchingHint(pBad: number, switchAfterBad: number, churn: number, rateIsTheJourneys: boolean): string {
-  const percent = (x: number) => `${(100 * x).toFixed(0)}%`;
   const lower = (alternatives['churn.switchAfterBad'] ?? []).filter((a) => a.value < switchAfterBad);
-  const describe = (a: (typeof lower)[number]) => `${percent(a.value)} (${a.figure}: ${a.credit}, ${a.article})`;
+  const describe = (a: (typeof lower)[number]) => `${percent(a.value, 0)} (${a.figure}: ${a.credit}, ${a.article})`;
   const fitting = lower.filter((a) => a.value * pBad <= churn);
   return fitting.length > 0
-    ? `. Either fewer customers have bad experiences (${rateIsTheJourneys ? `give business.badExperienceShareMonthly: ${(100 * pBad).toFixed(2)}% is the default journey's illustrative rate` : 'business.badExperienceShareMonthly'}) or fewer of them leave: the seed articles also give ${fitting.map(describe).join('; ')}, which fit${fitting.length === 1 ? 's' : ''}: set churn.switchAfterBad to ${fitting.length === 1 ? 'it' : 'one of them'}`
-    : `. Either fewer customers have bad experiences (${rateIsTheJourneys ? `give business.badExperienceShareMonthly: ${(100 * pBad).toFixed(2)}% is the default journey's illustrative rate` : 'business.badExperienceShareMonthly'}) or fewer of them leave, but even the lowest figures in the seed articles (${lower.map(describe).join('; ')}) leave more churn than observed, so check the bad-experience rate`;
+    ? `. Either fewer customers have bad experiences (${rateIsTheJourneys ? `give business.badExperienceShareMonthly: ${percent(pBad, 2)} is the default journey's illustrative rate` : 'business.badExperienceShareMonthly'}) or fewer of them leave: the seed articles also give ${fitting.map(describe).join('; ')}, which fit${fitting.length === 1 ? 's' : ''}: set churn.switchAfterBad to ${fitting.length === 1 ? 'it' : 'one of them'}`
+    : `. Either fewer customers have bad experiences (${rateIsTheJourneys ? `give business.badExperienceShareMonthly: ${percent(pBad, 2)} is the default journey's illustrative rate` : 'business.badExperienceShareMonthly'}) or fewer of them leave, but even the lowest figures in the seed articles (${lower.map(describe).join('; ')}) leave more churn than observed, so check the bad-experience rate`;
 }

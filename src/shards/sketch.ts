@@ -1,5 +1,5 @@
-import type { Band } from '../summary/band.js';
-import { bandProbabilities } from '../summary/band.js';
+import type { Band } from '../maths/band.js';
+import { bandProbabilities } from '../maths/band.js';
 
 /**
  * Monthly bands past the size where every run's monthly figures can be held

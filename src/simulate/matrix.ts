@@ -1,5 +1,5 @@
 import type { Seed } from '../random/stream.js';
-import { recordedParameterNames } from '../model/assumptions.js';
+import { recordedParameterNames } from '../scenario/assumptions.js';
 import { type RunResult, type RunTrace, createTrace, simulateRun } from '../model/run.js';
 import { ScenarioError } from '../scenario/error.js';
 import type { Scenario } from '../scenario/schema.js';

@@ -1,8 +1,20 @@
 import type { Seed } from '../random/stream.js';
 import type { RunResult } from '../model/run.js';
 import type { Scenario } from '../scenario/schema.js';
-import type { Band } from '../summary/band.js';
-import type { BandMethod } from '../shards/shards.js';
+import type { Band } from '../maths/band.js';
+
+/** How a simulation's monthly bands are computed. */
+export type BandMethod =
+  /** From every run's monthly values, held in one place: the bands of `simulate`, bit for bit. */
+  | { readonly method: 'exact' }
+  /**
+   * From mergeable quantile sketches (DDSketch): each percentile within
+   * `relativeAccuracy × |x|` of `x`, the exact ⌊q(n − 1)⌋-th smallest value,
+   * whatever the split; the horizon figures and the paid-back shares stay
+   * exact, and each mean is the sum of every run's value over the runs (its
+   * last bits depend on the split, as sums of doubles do).
+   */
+  | { readonly method: 'sketch'; readonly relativeAccuracy: number };
 
 /** A figure per arm: without the programme (baseline) and with it (invested). */
 export interface PerArm<T> {

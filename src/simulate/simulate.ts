@@ -1,6 +1,6 @@
 import { parseScenario } from '../scenario/parse.js';
 import type { ScenarioInput } from '../scenario/schema.js';
-import { resultFromBlocks } from '../summary/result.js';
+import { resultFromBlocks } from './assemble.js';
 import { simulateRange } from './matrix.js';
 import { type SimulateOptions, progressStep, resolveOptions } from './options.js';
 import type { SimulationResult } from './result.js';

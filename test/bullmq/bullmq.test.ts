@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FlowProducer, Queue } from 'bullmq';
 import { planShards, resultHash, simulate } from '../../src/index.js';
-import { type ShardSpec, planKey } from '../../src/shards/shards.js';
+import { planKey } from '../../src/shards/fingerprint.js';
+import type { ShardSpec } from '../../src/shards/plan.js';
 
 const root = join(import.meta.dirname, '../..');
 const cli = join(root, 'dist/cli.js');

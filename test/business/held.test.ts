@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ScenarioError, calibrate, defaultBusiness, impliedKpis, parseScenario, simulate } from '../../src/index.js';
 import { ksCritical, ksStatistic, meanVariance } from '../helpers/statistics.js';
-import { businessMonthlyChurn } from '../../src/model/business.js';
+import { businessMonthlyChurn } from '../../src/scenario/held-business.js';
 import { drawValues } from '../../src/model/draw.js';
 import { runParameters } from '../../src/model/run-parameters.js';
 import { monthlyChurn } from '../../src/model/run.js';

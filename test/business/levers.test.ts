@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type ScenarioInput, simulate } from '../../src/index.js';
-import { payback } from '../../src/summary/summarize.js';
+import { payback } from '../../src/simulate/summarize.js';
 
 const sum = (l: { retention: number; spend: number; positiveWordOfMouth: number; negativeWordOfMouth: number; cost: number }) =>
   l.retention + l.spend + l.positiveWordOfMouth + l.negativeWordOfMouth + l.cost;

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { armConditions, centralParameters, expectedMonth, npsComposition } from '../../src/business/expected.js';
+import { armConditions, centralParameters, npsComposition } from '../../src/model/expected.js';
+import { expectedMonth } from '../../src/scenario/expected-month.js';
 import { drawValues } from '../../src/model/draw.js';
-import { investedPBad } from '../../src/model/parameters.js';
+import { investedPBad } from '../../src/scenario/parameters.js';
 import { runParameters } from '../../src/model/run-parameters.js';
 import { effectScale, simulateRun } from '../../src/model/run.js';
 import {

@@ -7,7 +7,7 @@
  * not one line of the monthly dynamics.
  */
 import { drawValues } from '../../src/model/draw.js';
-import { investedPBad } from '../../src/model/parameters.js';
+import { investedPBad } from '../../src/scenario/parameters.js';
 import { runParameters } from '../../src/model/run-parameters.js';
 import { effectScale, excellentShareAt } from '../../src/model/run.js';
 import { createStream, type Seed } from '../../src/random/stream.js';

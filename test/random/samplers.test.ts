@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { erfc, normalCdf, normalQuantile } from '../../src/random/normal.js';
+import { erfc, normalCdf, normalQuantile } from '../../src/maths/normal.js';
 import {
   sampleBeta,
   sampleGamma,

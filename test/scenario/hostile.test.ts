@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assumptionFields } from '../../src/model/assumptions.js';
+import { assumptionFields } from '../../src/scenario/assumptions.js';
 import { ScenarioError, calibrate, defaultBusiness, describeAssumptions, impliedKpis, maxReportedIssues, parseScenario, simulate } from '../../src/index.js';
 import { handleWorkerRequest } from '../../src/parallel/protocol.js';
 import type { ShardMessage } from '../../src/parallel/protocol.js';

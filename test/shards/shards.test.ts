@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { DDSketch } from '@datadog/sketches-js';
 import { ScenarioError, mergeShards, planShards, resultHash, simulate, simulateShard, version } from '../../src/index.js';
 import { ShardFormatError, decodeSections, encodeSections } from '../../src/shards/codec.js';
-import { planKey } from '../../src/shards/shards.js';
+import { planKey } from '../../src/shards/fingerprint.js';
 import { addValues, createSketch, mergeSketch, readSketch, sketchBand, sketchNumbers } from '../../src/shards/sketch.js';
 import { parseScenario } from '../../src/scenario/parse.js';
 import { simulateRange } from '../../src/simulate/matrix.js';
-import { bandMetrics, derivedMetrics } from '../../src/summary/summarize.js';
-import type { ShardSpec } from '../../src/shards/shards.js';
+import { bandMetrics, derivedMetrics } from '../../src/simulate/summarize.js';
+import type { ShardSpec } from '../../src/shards/plan.js';
 
 const small = { horizonMonths: 24 };
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { quantileSeq } from 'mathjs';
 import { describe, expect, it } from 'vitest';
-import { bandInPlace, quantileSorted } from '../../src/summary/band.js';
-import { horizonBand } from '../../src/summary/statistics.js';
+import { bandInPlace, quantileSorted } from '../../src/maths/band.js';
+import { horizonBand } from '../../src/maths/statistics.js';
 
 const values = fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 200 });
 

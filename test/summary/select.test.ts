@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/scenario/parse.js';
 import { simulateRange } from '../../src/simulate/matrix.js';
-import { summarizeSeries } from '../../src/summary/summarize.js';
-import { quantileSorted } from '../../src/summary/band.js';
-import { quantilesInPlace, selectInPlace } from '../../src/summary/select.js';
+import { summarizeSeries } from '../../src/simulate/summarize.js';
+import { quantileSorted } from '../../src/maths/band.js';
+import { quantilesInPlace, selectInPlace } from '../../src/maths/select.js';
 
 const arrays = fc.array(fc.oneof(fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.integer({ min: -3, max: 3 })), { minLength: 1, maxLength: 300 });
 

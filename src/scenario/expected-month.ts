@@ -1,4 +1,3 @@
-import { reachedShare } from './month.js';
 import type { RunParameters } from './parameters.js';
 
 /**
@@ -22,6 +21,22 @@ export interface ExpectedMonth {
 export interface ArmConditions {
   readonly pBad: number;
   readonly excellentShare: number;
+}
+
+/**
+ * Chance that one member of a group of `group` people is moved by at least
+ * one of `tells` messages spread evenly over the group, each moving its
+ * hearer with probability `perTell`: 1 − (1 − perTell)^(tells / group).
+ */
+export function reachedShare(perTell: number, tells: number, group: number): number {
+  return reachedShareWith(Math.log1p(-perTell), perTell, tells, group);
+}
+
+/** {@link reachedShare} given `logMiss` = log1p(−perTell), which is the same all run long. */
+export function reachedShareWith(logMiss: number, perTell: number, tells: number, group: number): number {
+  if (group <= 0 || tells <= 0 || perTell <= 0) return 0;
+  if (perTell >= 1) return 1;
+  return -Math.expm1((tells / group) * logMiss);
 }
 
 /** The expected outcome of one month of an arm with `customers` and `prospects`. */

@@ -1,7 +1,7 @@
-import type { Assumption } from '../scenario/distribution.js';
-import type { Domain } from '../scenario/domain.js';
-import type { Scenario } from '../scenario/schema.js';
-import { derivedPathsOf } from '../scenario/solved.js';
+import type { Assumption } from './distribution.js';
+import type { Domain } from './domain.js';
+import type { Scenario } from './schema.js';
+import { derivedPathsOf } from './solved.js';
 
 /** One assumption a run draws: its path, its value or distribution, and its range. */
 export interface AssumptionField {

@@ -1,13 +1,10 @@
 import { scenarioAssumptions } from '../scenario/assumption-fields.js';
-import { type RunParameters, investedPBad } from '../model/parameters.js';
-import { runParameters } from '../model/run-parameters.js';
-import { customerLifetimeValue, excellentShareAt, monthlyChurn, npsParts } from '../model/run.js';
+import { type RunParameters, investedPBad } from '../scenario/parameters.js';
+import { runParameters } from './run-parameters.js';
+import { customerLifetimeValue, excellentShareAt, monthlyChurn, npsParts } from './run.js';
 import { centralValue } from '../scenario/distribution.js';
 import type { Scenario } from '../scenario/schema.js';
-
-// The expected month lives with the model, which solves a held business from it in every run.
-export { type ArmConditions, type ExpectedMonth, expectedMonth } from '../model/expected-month.js';
-import type { ArmConditions } from '../model/expected-month.js';
+import type { ArmConditions } from '../scenario/expected-month.js';
 
 /** The run parameters of a scenario's central values (each distribution at its mean). */
 export function centralParameters(scenario: Scenario): RunParameters {

@@ -1,15 +1,14 @@
-import type { DrawnValues } from '../model/draw.js';
+import { count, money, percent } from '../format/numbers.js';
+import type { DrawnValues } from '../scenario/parameters.js';
 import { type Seed, createStream } from '../random/stream.js';
 import { scenarioAssumptions } from '../scenario/assumption-fields.js';
 import { scenarioFields } from '../scenario/fields.js';
 import type { Scenario } from '../scenario/schema.js';
-import type { SimulationWarning } from '../simulate/result.js';
-import { betweenClassShare, defaultClasses, partition } from './first-order.js';
+import type { SimulationWarning } from './result.js';
+import { betweenClassShare, defaultClasses, partition } from '../maths/first-order.js';
 
 /** Least share of the NPV's variance an assumption must explain alone before it is called the answer's largest driver. */
 export const driverWarningShare = 0.1;
-
-const money = (x: number) => Math.round(x).toLocaleString('en-US');
 
 /**
  * A warning when the largest driver of the horizon NPV's variance among the
@@ -70,7 +69,7 @@ export function unmeasuredDriverWarnings(scenario: Scenario, seed: Seed, draws: 
   return [
     {
       code: 'unmeasured-driver',
-      message: `Of the assumptions, the answer rests most on ${meta.label.toLowerCase()} (${path}), an illustrative assumption nobody has measured: it alone explains ${Math.round(100 * best.share)}% of the spread of the NPV at the horizon${executedShare > 0 ? ` (whether the programme is carried out, a chance event of each run, explains ${Math.round(100 * executedShare)}%)` : ''}. Knowing it before deciding would be worth about ${money(evppi)} (its EVPPI, from the first ${n.toLocaleString('en-US')} runs, less what noise alone gives); measure it, or see how the decision changes across its range with robustness().`,
+      message: `Of the assumptions, the answer rests most on ${meta.label.toLowerCase()} (${path}), an illustrative assumption nobody has measured: it alone explains ${percent(best.share, 0)} of the spread of the NPV at the horizon${executedShare > 0 ? ` (whether the programme is carried out, a chance event of each run, explains ${percent(executedShare, 0)})` : ''}. Knowing it before deciding would be worth about ${money(evppi)} (its EVPPI, from the first ${count(n)} runs, less what noise alone gives); measure it, or see how the decision changes across its range with robustness().`,
       field: path,
     },
   ];

@@ -1,7 +1,8 @@
+import { count } from '../format/numbers.js';
 import { runsNotHoldingBusiness } from '../model/business-check.js';
-import type { DrawnValues } from '../model/draw.js';
+import type { DrawnValues } from '../scenario/parameters.js';
 import type { Scenario } from '../scenario/schema.js';
-import type { SimulationWarning } from '../simulate/result.js';
+import type { SimulationWarning } from './result.js';
 
 /**
  * A warning when some runs draw figures under which the scenario's business
@@ -17,7 +18,7 @@ export function heldBusinessWarnings(scenario: Scenario, draws: readonly DrawnVa
   return [
     {
       code: 'business-not-held',
-      message: `In ${share < 1 ? share.toFixed(1) : Math.round(share)}% of runs (${notHeld.toLocaleString('en-US')} of the first ${checked.toLocaleString('en-US')}) the drawn figures cannot reproduce the business, for example: ${first.message}. Those runs keep the nearest business they can, so they describe another company: narrow the uncertain figure, or check the business.`,
+      message: `In ${share < 1 ? share.toFixed(1) : Math.round(share)}% of runs (${count(notHeld)} of the first ${count(checked)}) the drawn figures cannot reproduce the business, for example: ${first.message}. Those runs keep the nearest business they can, so they describe another company: narrow the uncertain figure, or check the business.`,
       field: first.path,
     },
   ];

@@ -1,7 +1,8 @@
 /**
  * The standard normal distribution's CDF and quantile, for drawing truncated
  * normals by inversion (one uniform a draw, never a rejection loop that could
- * hang when little mass lies inside the bounds).
+ * hang when little mass lies inside the bounds). No stream here: the samplers
+ * (random/) and the scenario's checks of a distribution both use it.
  */
 
 /**
@@ -60,4 +61,24 @@ export function normalQuantile(u: number): number {
   const q = u - 0.5;
   const r = q * q;
   return ((((((a0 * r + a1) * r + a2) * r + a3) * r + a4) * r + a5) * q) / (((((b0 * r + b1) * r + b2) * r + b3) * r + b4) * r + 1);
+}
+
+/**
+ * Share of Normal(mean, sd) inside [lower, upper]: how much a truncation keeps.
+ */
+export function normalMassInside(mean: number, sd: number, lower: number, upper: number): number {
+  return normalCdf((upper - mean) / sd) - normalCdf((lower - mean) / sd);
+}
+
+/**
+ * Normal(mean, sd) truncated to [lower, upper] (either may be infinite) at the uniform `u` in (0, 1) of its
+ * inversion: a sampler's draw (u from its stream), or the lowest value it can draw (u the smallest it gets).
+ */
+export function truncatedNormalAt(mean: number, sd: number, lower: number, upper: number, u: number): number {
+  const lo = normalCdf((lower - mean) / sd);
+  const hi = normalCdf((upper - mean) / sd);
+  const at = lo + (hi - lo) * u;
+  // The interval is validated to hold mass, but keep the inversion off 0 and 1.
+  const z = normalQuantile(Math.min(Math.max(at, Number.MIN_VALUE), 1 - Number.EPSILON / 2));
+  return Math.min(Math.max(mean + sd * z, lower), upper);
 }

@@ -1,6 +1,8 @@
-import { ScenarioError } from '../scenario/error.js';
-import type { Scenario } from '../scenario/schema.js';
-import type { DrawnValues } from './draw.js';
+import { ScenarioError } from './error.js';
+import type { Scenario } from './schema.js';
+
+/** Every assumption's value in one run, by dotted path. */
+export type DrawnValues = Readonly<Record<string, number>>;
 
 /** The touchpoints a programme targets by name: each one's failure chance and the programme's cut of it at full effect. */
 export interface TargetedTouchpoints {
@@ -166,6 +168,7 @@ function total(v: DrawnValues, paths: readonly string[]): number {
  *   drawValues's records) so that each run need not sort the values' keys.
  */
 export function drawnParameters(scenario: Scenario, v: DrawnValues, summed: SummedPaths = summedPaths(Object.keys(v))): RunParameters {
+  // Over 80 lines: most of it is the one object that lists every parameter.
   const get = (path: string): number => {
     const x = v[path];
     if (x === undefined) throw new Error(`no value drawn for ${path}`);

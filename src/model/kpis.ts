@@ -1,17 +1,15 @@
 import { parseScenario } from '../scenario/parse.js';
 import type { Scenario, ScenarioInput } from '../scenario/schema.js';
-import type { SimulationWarning } from '../simulate/result.js';
+import { type ArmConditions, expectedMonth } from '../scenario/expected-month.js';
 import {
-  type ArmConditions,
   armConditions,
   centralParameters,
-  expectedMonth,
   lifetimeValue,
   armChurn,
   netPromoterScore,
   revenuePerCustomer,
 } from './expected.js';
-import type { RunParameters } from '../model/parameters.js';
+import type { RunParameters } from '../scenario/parameters.js';
 import { deepFreeze } from '../scenario/freeze.js';
 
 /** What a scenario says about one arm's business, per customer, from the model's expectations. */
@@ -151,30 +149,3 @@ export const plausibility = deepFreeze({
   /** Growth (or shrinkage) of the customer base over the horizon without the programme beyond this. */
   maximumGrowthWithoutProgramme: 0.5,
 } as const);
-
-/**
- * Warnings about a scenario's baseline, from its implied KPIs. With a held
- * business they name the business figure (it is what the company observes:
- * the warning asks to check it), else the parameter behind it.
- */
-export function baselineWarnings(kpis: ImpliedKpis, held = false): SimulationWarning[] {
-  const out: SimulationWarning[] = [];
-  const { baseline, withoutProgramme } = kpis;
-  const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
-  if (baseline.annualRetention < plausibility.minimumAnnualRetention)
-    out.push({
-      code: 'low-retention',
-      message: held
-        ? `The business keeps only ${pct(baseline.annualRetention)} of its customers a year (monthly churn ${(100 * baseline.monthlyChurn).toFixed(1)}%): check business.annualRetention (or monthlyChurn).`
-        : `Without the programme only ${pct(baseline.annualRetention)} of customers stay a year (monthly churn ${(100 * baseline.monthlyChurn).toFixed(1)}%); set churn and failure rates from your own data, or use calibrate().`,
-      field: held ? 'business.annualRetention' : (baseline.churnFromBadExperiences ?? 0) > 0.5 ? 'journey.touchpointFailure' : 'churn.base',
-    });
-  const g = withoutProgramme.growth;
-  if (Math.abs(g) > plausibility.maximumGrowthWithoutProgramme)
-    out.push({
-      code: g > 0 ? 'baseline-growth' : 'baseline-decline',
-      message: `Without the programme the customer base ${g > 0 ? 'grows' : 'shrinks'} by ${pct(Math.abs(g))} over ${withoutProgramme.months} months (from ${Math.round(withoutProgramme.customersStart).toLocaleString('en-US')} to ${Math.round(withoutProgramme.customersAtHorizon).toLocaleString('en-US')}); ${held ? 'check business.newCustomersMonthly against its churn, or start at the steady state (business.startAtSteadyState)' : 'set acquisition from your own figures, or use calibrate()'}.`,
-      field: held ? 'business.newCustomersMonthly' : 'acquisition.organicMonthly',
-    });
-  return out;
-}

@@ -1,4 +1,5 @@
-import type { Business } from '../scenario/business.js';
+import { count, percent } from '../format/numbers.js';
+import type { Business } from './business.js';
 import { expectedMonth } from './expected-month.js';
 import { type RunParameters, contactFailure, splitSpend } from './parameters.js';
 
@@ -14,8 +15,6 @@ export interface BusinessConflict {
   readonly value: unknown;
   readonly message: string;
 }
-
-const percent = (x: number, digits = 1) => `${(100 * x).toFixed(digits)}%`;
 
 /** The x in [lo, hi] where an increasing f crosses target (bisection to double precision). */
 export function solveIncreasing(f: (x: number) => number, target: number, lo: number, hi: number): number {
@@ -98,6 +97,7 @@ function newCustomers(p: RunParameters, customers: number, organicMonthly: numbe
  * @param spendRatio - The run's `spend.goodMultiplier`.
  */
 export function holdBusiness(p: RunParameters, business: Business, report?: (conflict: BusinessConflict) => void): RunParameters {
+  // Over 80 lines: five steps solved in order, each from the ones before, read best top to bottom.
   const conflict = (path: string, value: unknown, message: string) => report?.({ path: `business.${path}`, value, message });
 
   // 1. Bad experiences: the observed rate, the touchpoints scaled together; else the run's own.
@@ -184,7 +184,7 @@ export function holdBusiness(p: RunParameters, business: Business, report?: (con
       target,
       everyone >= target
         ? `negative stories put off too many of those who would join to leave the ${target} new customers observed: lower wordOfMouth.deterrencePerTell (an illustrative assumption) or the bad-experience rate`
-        : `the prospect pool (customers.prospects, ${p.prospects.toLocaleString('en-US')}) cannot supply ${target} new customers a month: raise customers.prospects`,
+        : `the prospect pool (customers.prospects, ${count(p.prospects)}) cannot supply ${target} new customers a month: raise customers.prospects`,
     );
     organicMonthly = 1;
   } else {
@@ -214,9 +214,9 @@ function steadyState(p: RunParameters, churn: number): number | string {
     return `the customer base has no steady state at these figures: each customer wins ${percent(perCustomer, 2)} a month in new customers by recommendation, more than the ${percent(churn, 2)} churn takes, so it grows until the prospect pool runs dry; leave startAtSteadyState off, or lower wordOfMouth.conversionPerTell`;
   const initial = Math.round(solveIncreasing((a) => -net(a), 0, 0, most));
   if (initial >= most || Math.abs(net(initial)) > Math.max(1, 0.01 * churn * initial))
-    return `the customer base has no steady state below ${most.toLocaleString('en-US')} customers at these figures: leave startAtSteadyState off`;
+    return `the customer base has no steady state below ${count(most)} customers at these figures: leave startAtSteadyState off`;
   if (initial >= p.prospects)
-    return `the steady state (${initial.toLocaleString('en-US')} customers) is larger than the prospect pool (customers.prospects, ${p.prospects.toLocaleString('en-US')}): leave startAtSteadyState off, or raise customers.prospects`;
+    return `the steady state (${count(initial)} customers) is larger than the prospect pool (customers.prospects, ${count(p.prospects)}): leave startAtSteadyState off, or raise customers.prospects`;
   if (initial < 1) return 'with no new customers the steady state is an empty customer base: leave startAtSteadyState off';
   return initial;
 }

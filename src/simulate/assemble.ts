@@ -1,9 +1,10 @@
 import type { Seed } from '../random/stream.js';
 import { version } from '../version.js';
-import { baselineWarnings, scenarioKpis } from '../business/kpis.js';
+import { scenarioKpis } from '../model/kpis.js';
+import { baselineWarnings } from './baseline-warning.js';
 import type { Scenario } from '../scenario/schema.js';
-import { type JoinedRuns, type RunMatrix, joinRuns, orderBlocks, runResults } from '../simulate/matrix.js';
-import type { HorizonSummary, SeriesRow, SimulationResult } from '../simulate/result.js';
+import { type JoinedRuns, type RunMatrix, joinRuns, orderBlocks, runResults } from './matrix.js';
+import type { HorizonSummary, SeriesRow, SimulationResult } from './result.js';
 import type { RunResult } from '../model/run.js';
 import { summarizeHorizon, summarizeSeries } from './summarize.js';
 import { unmeasuredDriverWarnings } from './driver-warning.js';

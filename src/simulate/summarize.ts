@@ -1,9 +1,9 @@
-import { type JoinedRuns, type MetricColumn, type MonthlyMetric, type RunMatrix, monthlyMetrics } from '../simulate/matrix.js';
-import type { HorizonSummary, LeverSummary, NpsBands, OutcomeClasses, PaybackSummary, SeriesRow, StageGateSummary } from '../simulate/result.js';
+import { type JoinedRuns, type MetricColumn, type MonthlyMetric, type RunMatrix, monthlyMetrics } from './matrix.js';
+import type { HorizonSummary, LeverSummary, NpsBands, OutcomeClasses, PaybackSummary, SeriesRow, StageGateSummary } from './result.js';
 import type { Scenario } from '../scenario/schema.js';
 import { accentureOutcomeSplit } from '../scenario/sources.js';
-import { type Band, bandInPlace } from './band.js';
-import { horizonBand, standardDeviation } from './statistics.js';
+import { type Band, bandInPlace } from '../maths/band.js';
+import { horizonBand, standardDeviation } from '../maths/statistics.js';
 
 /**
  * Figures banded from two kept ones, run by run: passives and NPS from the

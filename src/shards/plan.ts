@@ -1,0 +1,165 @@
+import { isWholeIn } from '../format/numbers.js';
+import type { Seed } from '../random/stream.js';
+import { recordedParameterNames } from '../scenario/assumptions.js';
+import { formatNumber, limits } from '../scenario/domain.js';
+import { ScenarioError, type ScenarioIssue } from '../scenario/error.js';
+import { parseScenario } from '../scenario/parse.js';
+import type { Scenario, ScenarioInput } from '../scenario/schema.js';
+import { isSeed, maxSeedLength } from '../simulate/options.js';
+import type { BandMethod } from '../simulate/result.js';
+import { splitRuns } from '../simulate/split-runs.js';
+import { bandMetrics } from '../simulate/summarize.js';
+import { version } from '../version.js';
+import { planKey } from './fingerprint.js';
+
+/** Options of {@link planShards}. */
+export interface ShardPlanOptions {
+  /**
+   * Number of Monte Carlo runs in all: up to 10,000,000, ten times what one call of `simulate` takes (past `exactBandsUpTo` the bands are sketched).
+   * @defaultValue 1000
+   */
+  runs?: number;
+  /**
+   * Seed: the merged result is `simulate`'s with the same seed.
+   * @defaultValue 1
+   */
+  seed?: Seed;
+  /**
+   * Number of shards, from 1 to 100,000 and at most `runs`: near-equal contiguous blocks of run indices.
+   * @defaultValue 1
+   */
+  shards?: number;
+  /**
+   * Whether the merged result keeps every run (`runs`), as `simulate`'s `keepRuns`.
+   * @defaultValue false
+   */
+  keepRuns?: boolean;
+  /**
+   * The most runs whose monthly bands are exact. Exact bands need every run's
+   * monthly figures in one place when the shards are merged (72 bytes a run
+   * and month); past this many runs the shards send sketches instead
+   * (see {@link BandMethod}), whose size does not grow with the runs.
+   * @defaultValue the most runs `simulate` holds for the horizon: 24,000,000 ÷ horizonMonths (400,000 for 60 months)
+   */
+  exactBandsUpTo?: number;
+  /**
+   * The sketches' relative accuracy, when the bands are sketched: from 0.0001 to 0.05.
+   * @defaultValue 0.01
+   */
+  relativeAccuracy?: number;
+}
+
+/**
+ * The most runs a sharded simulation takes. The merge keeps every run's
+ * horizon figures exact (about 130 bytes a run, 1.3 GB at this many, and
+ * copies of the ROI and NPV columns while it sorts them), so this bounds
+ * the merging machine's memory.
+ */
+export const maxShardedRuns = 10_000_000;
+/** The most shards a plan has. */
+export const maxShards = 100_000;
+/** The sketches' relative accuracy unless set. */
+export const defaultRelativeAccuracy = 0.01;
+
+/**
+ * One shard of a simulation: plain JSON, to send to a worker on any machine
+ * (a queue, a file, a message). {@link simulateShard} turns it into a shard
+ * result. Do not edit one: its `plan` is checked.
+ */
+export interface ShardSpec {
+  readonly kind: 'cx-roi/shard-spec';
+  /** The cx-roi version that planned it: a worker of another version refuses it (its runs would differ). */
+  readonly version: string;
+  /** A fingerprint of the whole plan (scenario, seed, runs, shards, keepRuns, bands): shards of one plan share it. */
+  readonly plan: string;
+  /** This shard's place in the plan, 0 to shards − 1. */
+  readonly index: number;
+  readonly shards: number;
+  /** Its runs: `first` to `first + count − 1`, of `runs` in all. */
+  readonly first: number;
+  readonly count: number;
+  readonly runs: number;
+  readonly seed: Seed;
+  readonly keepRuns: boolean;
+  readonly bands: BandMethod;
+  /** The complete scenario (defaults filled in). */
+  readonly scenario: Scenario;
+}
+
+/** Most bytes a shard result may hold: as base64 it still fits in one JavaScript string and one queue value. */
+export const maxShardBytes = 256 * 2 ** 20;
+
+/** About how many bytes a shard of `count` runs holds. */
+export function shardBytes(count: number, months: number, parameters: number, keepRuns: boolean, sketched: boolean): number {
+  const monthly = sketched ? 0 : months * 72;
+  const kept = keepRuns ? 8 * (months + parameters) : 0;
+  return count * (monthly + 128 + kept) + (sketched ? 16 * bandMetrics.length * months * 1024 : 0);
+}
+
+/**
+ * Splits a simulation into shards to run anywhere: run `i` depends only on
+ * (seed, i), so each shard simulates a contiguous block of run indices on its
+ * own, and {@link mergeShards} puts the results together into `simulate`'s
+ * result, bit for bit (exact bands), whatever the split and whatever order
+ * the shards come back in.
+ *
+ * @param input - A partial scenario, as for `simulate`.
+ * @param options - Runs, seed, shards, keepRuns, and when to sketch the bands.
+ * @returns One JSON-serialisable spec per shard (fewer shards than asked when there are fewer runs).
+ * @throws {@link ScenarioError} for a bad scenario or option, naming every bad field (`options.shards`, …).
+ * @example
+ * ```ts
+ * const specs = planShards({}, { runs: 20_000, seed: 1, shards: 8 });
+ * const results = specs.map((spec) => simulateShard(spec)); // on any machines, in any order
+ * const result = mergeShards(results); // equal to simulate({}, { runs: 20_000, seed: 1 })
+ * ```
+ */
+export function planShards(input: ScenarioInput = {}, options: ShardPlanOptions = {}): ShardSpec[] {
+  const scenario = parseScenario(input);
+  if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options)))
+    throw new ScenarioError([{ path: 'options', value: options, message: 'must be an object of options ({ runs, seed, shards, … })' }]);
+  const given = (options ?? {}) as Record<string, unknown>;
+  const issues: ScenarioIssue[] = [];
+  const bad = (name: string, message: string) => issues.push({ path: `options.${name}`, value: given[name], message });
+  const known = ['runs', 'seed', 'shards', 'keepRuns', 'exactBandsUpTo', 'relativeAccuracy'];
+  for (const key of Object.keys(given)) if (!known.includes(key)) bad(key, `is not an option of planShards (options: ${known.join(', ')})`);
+  // Own options only, and a null is a value given (a bad one), not an option left out.
+  const option = (name: string, fallback: unknown): unknown => (Object.hasOwn(given, name) && given[name] !== undefined ? given[name] : fallback);
+  const runs = option('runs', 1000);
+  const seed = option('seed', 1);
+  const shards = option('shards', 1);
+  const keepRuns = option('keepRuns', false);
+  const months = scenario.horizonMonths;
+  const fits = Math.floor(limits.runMonths / months);
+  const exactBandsUpTo = option('exactBandsUpTo', fits);
+  const relativeAccuracy = option('relativeAccuracy', defaultRelativeAccuracy);
+  if (!isWholeIn(runs, 1, maxShardedRuns)) bad('runs', `must be a whole number from 1 to ${formatNumber(maxShardedRuns)}`);
+  if (!isSeed(seed)) bad('seed', `a seed must be a finite number or a string of at most ${maxSeedLength} characters`);
+  if (!isWholeIn(shards, 1, maxShards)) bad('shards', `must be a whole number from 1 to ${formatNumber(maxShards)}`);
+  if (typeof keepRuns !== 'boolean') bad('keepRuns', 'must be true or false');
+  if (!isWholeIn(exactBandsUpTo, 0, fits)) bad('exactBandsUpTo', `must be a whole number from 0 to ${formatNumber(fits)} (the most runs of ${months} months whose monthly figures fit in memory)`);
+  if (!(typeof relativeAccuracy === 'number' && relativeAccuracy >= 0.0001 && relativeAccuracy <= 0.05)) bad('relativeAccuracy', 'must be a number from 0.0001 to 0.05');
+  if (issues.length === 0 && keepRuns === true && (runs as number) * months > limits.runMonths)
+    bad('keepRuns', `keeps every run's monthly NPV: runs × horizonMonths (${runs as number} × ${months}) must then be at most ${formatNumber(limits.runMonths)}`);
+  if (issues.length > 0) throw new ScenarioError(issues);
+  const bands: BandMethod = (runs as number) > (exactBandsUpTo as number) ? { method: 'sketch', relativeAccuracy: relativeAccuracy as number } : { method: 'exact' };
+  const blocks = splitRuns(runs as number, shards as number);
+  const parameters = recordedParameterNames(scenario).length;
+  const largest = shardBytes(blocks[0]?.count ?? 0, months, parameters, keepRuns as boolean, bands.method === 'sketch');
+  if (largest > maxShardBytes) {
+    const sketched = bands.method === 'sketch';
+    const fixed = shardBytes(0, months, parameters, keepRuns as boolean, sketched);
+    const perRun = shardBytes(1, months, parameters, keepRuns as boolean, sketched) - fixed;
+    const needed = Math.ceil((runs as number) / Math.max(1, Math.floor((maxShardBytes - fixed) / perRun)));
+    throw new ScenarioError([
+      {
+        path: 'options.shards',
+        value: shards,
+        message: `gives shards of about ${Math.round(largest / 2 ** 20)} MB each, more than the ${maxShardBytes / 2 ** 20} MB a shard result may hold (to cross a queue as one value): use at least ${formatNumber(Math.min(needed, runs as number))} shards${bands.method === 'exact' ? ', or sketch the bands (a lower exactBandsUpTo)' : ''}`,
+      },
+    ]);
+  }
+  const common = { version, scenario, seed: seed as Seed, runs: runs as number, shards: blocks.length, keepRuns: keepRuns as boolean, bands };
+  const plan = planKey(common);
+  return blocks.map(({ first, count }, index) => ({ kind: 'cx-roi/shard-spec', version, plan, index, shards: common.shards, first, count, runs: common.runs, seed: common.seed, keepRuns: common.keepRuns, bands, scenario }));
+}
