@@ -20,6 +20,7 @@ export function runsFlag(runs: string): Flag {
   };
 }
 
+/** `--seed`: the same seed gives the same result. */
 export const seedFlag: Flag = {
   name: 'seed',
   type: 'string',
@@ -28,9 +29,13 @@ export const seedFlag: Flag = {
   default: '1',
 };
 
+/** What each format is for, as the help says it. */
+const formatUses: Readonly<Record<string, string>> = { table: 'a table to read', json: 'JSON for programs', csv: 'CSV for spreadsheets' };
+
 /** `--format`, with the formats a command writes; the first is the default. */
 export function formatFlag(formats: readonly string[]): Flag {
-  return { name: 'format', type: 'string', value: formats.join('|'), description: 'what to write', default: formats[0] as string };
+  const uses = formats.map((format) => formatUses[format] ?? format).join(', ');
+  return { name: 'format', type: 'string', value: formats.join('|'), description: `what to write: ${uses}`, default: formats[0] as string };
 }
 
 /** Flags that take a value: a negative number after one is its value, not a flag (--seed -3). */

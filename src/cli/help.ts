@@ -79,7 +79,7 @@ export function overviewHelp(commands: readonly Command[], examples: readonly (r
     'cx-roi: seeded Monte Carlo simulation of the return on customer-experience investment.',
     '',
     'Usage: cx-roi <command> [file …] [options]',
-    '       cx-roi <command> --help    what the command does, its options and examples',
+    '       cx-roi <command> --help    what the command does, its options and examples (or cx-roi help <command>)',
     '       cx-roi --help | --version',
     '',
     'Commands:',

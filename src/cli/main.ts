@@ -6,6 +6,7 @@ import { reportFailure } from './failure.js';
 import { parseFlags } from './flags.js';
 import { commandHelp, overviewHelp } from './help.js';
 
+/** Where the CLI writes (re-exported: the CLI's callers import it from here). */
 export type { CliIo } from './command.js';
 
 /** Every flag of every command, by name: one given to a command that does not take it is named as such. */
@@ -43,13 +44,13 @@ function asksForHelp(argv: readonly string[]): boolean {
 
 /** One line for a command that does not exist, with the nearest one and where the list is. */
 function unknownCommand(io: CliIo, name: string): number {
-  const meant = closest(name, commands.flatMap((c) => [c.name, ...(c.aliases ?? [])]));
+  const meant = closest(name, [...commands.flatMap((c) => [c.name, ...(c.aliases ?? [])]), 'help']);
   const hint = meant === undefined ? '' : ` Did you mean "${meant}"?`;
   io.stderr(`cx-roi: unknown command "${name}".${hint} Run cx-roi --help for the list.\n`);
   return usageError;
 }
 
-/** `cx-roi` with no command: the overview, `--version`, `help <command>`, or a pointer to the list. */
+/** `cx-roi` with no command: the overview (--help), the version (--version), or a pointer to the list. */
 async function withoutCommand(argv: readonly string[], io: CliIo, version: string): Promise<number> {
   if (asksForHelp(argv)) {
     await io.stdout(overviewHelp(commands, overviewExamples));
