@@ -74,12 +74,13 @@ export default defineConfig([
     external: ['cx-roi'],
   },
   {
-    // --redis loads the package's own cx-roi/bullmq (and so bullmq) when it is given: the CLI runs without bullmq installed.
+    // The CLI imports the library by its name, as cx-roi/bullmq does: one copy in the process, so the ScenarioError
+    // that cx-roi/bullmq throws is the CLI's. --redis loads the package's own cx-roi/bullmq (and so bullmq) when it
+    // is given: the CLI runs without bullmq installed.
     entry: { cli: 'src/cli/bin.ts' },
-    external: ['cx-roi/bullmq'],
+    external: ['cx-roi', 'cx-roi/bullmq'],
     format: ['esm'],
     sourcemap: false,
     target: 'node20',
-    noExternal: ['mathjs'],
   },
 ]);

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import packageJson from '../../package.json' with { type: 'json' };
+// The version only: the build keeps the one field, not the whole manifest.
+import { version } from '../../package.json';
 import { endOnFailedWrites, readInput } from './io.js';
 import { runCli } from './main.js';
 
@@ -20,7 +21,7 @@ const code = await runCli(
       process.once('SIGTERM', stop);
     },
   },
-  packageJson.version,
+  version,
 );
 process.exitCode = code;
 // Everything is written once runCli returns; a Redis client still retrying a connection that never came

@@ -80,6 +80,17 @@ export function signedMoney(amount: number, currency = ''): string {
 }
 
 /**
+ * A change in a count or score with its sign and `digits` fraction digits: "+1.9", "−0.35", "0".
+ * @example signedCount(1.94, 1) // "+1.9"
+ * @example signedCount(-3) // "−3"
+ */
+export function signedCount(value: number, digits = 0): string {
+  if (!Number.isFinite(value)) return String(value);
+  const body = formatOf(digits).format(Math.abs(value));
+  return `${signOf(body, value < 0, true)}${body}`;
+}
+
+/**
  * Whether `value` is a whole number from `from` to `to` (both included): the test behind every
  * "must be a whole number from … to …" message.
  * @example isWholeIn(3, 1, 256) // true

@@ -132,7 +132,7 @@ describe('cx-roi CLI', () => {
 
   it('simulate’s table shows the levers, the implied business and the Accenture caveat', async () => {
     const { stdout } = await cli(['simulate', '--runs', '200']);
-    expect(stdout).toMatch(/NPV by lever \(mean\):\s+retention [\d,]+, spend [\d,]+, positive word of mouth [\d,]+, negative word of mouth [\d,]+, programme cost -[\d,]+; = mean NPV/);
+    expect(stdout).toMatch(/NPV by lever \(mean\):\s+retention [\d,]+, spend [\d,]+, positive word of mouth [\d,]+, negative word of mouth [\d,]+, programme cost −[\d,]+; = mean NPV/);
     expect(stdout).toContain('A reference for a reality check, not a target: nothing in the default is tuned to it.');
     expect(stdout).toMatch(/Payback:\s+median month \d+ \(over all runs\)/);
     expect(stdout).toContain('without the programme:    annual retention 80.0%');
