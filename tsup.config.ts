@@ -53,6 +53,17 @@ export default defineConfig([
     minify: true,
   },
   {
+    // cx-roi/worker: the protocol of simulateParallel's workers, for a worker an app builds itself. It runs in
+    // the worker's own thread, so it carries what it needs rather than sharing the app's copy of the library.
+    entry: { 'worker-api': 'src/worker-api.ts' },
+    format: ['esm', 'cjs'],
+    dts,
+    sourcemap: false,
+    target: 'es2022',
+    noExternal: ['mathjs'],
+    treeshake: true,
+  },
+  {
     // cx-roi/testing: imports the library by its name, so a test and the library share one copy.
     entry: { testing: 'src/testing/index.ts' },
     format: ['esm', 'cjs'],

@@ -27,6 +27,7 @@ export default defineConfig({
     alias: [
       { find: /^cx-roi$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
       { find: /^cx-roi\/testing$/, replacement: fileURLToPath(new URL('./src/testing/index.ts', import.meta.url)) },
+      { find: /^cx-roi\/worker$/, replacement: fileURLToPath(new URL('./src/worker-api.ts', import.meta.url)) },
       { find: /^cx-roi\/bullmq$/, replacement: fileURLToPath(new URL('./src/bullmq/index.ts', import.meta.url)) },
     ],
   },

@@ -70,9 +70,8 @@ export { assumptionsMarkdown } from './report/markdown.js';
 // Parallel runs
 export { simulateParallel } from './parallel/simulate-parallel.js';
 export type { ParallelOptions, ShardWorker } from './parallel/parallel.js';
-export { defaultWorkerCap, idleWorkerMilliseconds, stopWorkers } from './parallel/parallel.js';
-export { handleWorkerRequest } from './parallel/protocol.js';
-export type { ShardRequest, BandsRequest, WorkerRequest, ShardMessage } from './parallel/protocol.js';
+export { stopWorkers } from './parallel/parallel.js';
+// The worker protocol (handleWorkerRequest and its message types) is the subpath cx-roi/worker.
 
 // Shards: split a simulation, run the parts anywhere, merge them exactly
 export { defaultRelativeAccuracy, maxShardBytes, maxShardedRuns, maxShards, planShards } from './shards/plan.js';

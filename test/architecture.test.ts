@@ -42,6 +42,8 @@ const mayImport: Readonly<Record<string, readonly string[]>> = {
   testing: ['format'],
   index: ['format', 'maths', 'version', 'scenario', 'random', 'model', 'simulate', 'summary',
     'business', 'decisions', 'shards', 'report', 'parallel'],
+  // cx-roi/worker: the protocol of simulateParallel's workers, an entry of its own.
+  'worker-api': ['format', 'maths', 'version', 'scenario', 'random', 'model', 'simulate', 'parallel'],
 };
 
 /** The folders whose files are entry points of their own, built on the package's public API. */

@@ -96,7 +96,7 @@ console.log(\`bullmq esm \${typeof createSimulationWorker} \${typeof simulateOnQ
 console.log(\`bullmq cjs \${typeof createSimulationWorker} \${redisOptions('redis://h:7000').port}\`);`,
   // The README's createWorker recipe, as written there.
   'my-worker.mjs': `import { parentPort } from 'node:worker_threads';
-import { handleWorkerRequest } from 'cx-roi';
+import { handleWorkerRequest } from 'cx-roi/worker';
 parentPort.on('message', (request) => handleWorkerRequest(request, (message, transfer) => parentPort.postMessage(message, transfer)));`,
   'own-worker.mjs': `import { Worker } from 'node:worker_threads';
 import { simulate, simulateParallel } from 'cx-roi';
