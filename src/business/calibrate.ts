@@ -66,8 +66,17 @@ function withoutSolved(input: ScenarioInput, observed: ObservedBusiness): Scenar
  *   figures in the seed articles that would resolve it.
  * @example
  * ```ts
- * const scenario = calibrate({ customers: 42_000, annualRetention: 0.85, averageRevenuePerCustomerMonthly: 31, newCustomersMonthly: 600 });
- * simulate(scenario, { runs: 2000 });
+ * import { calibrate, impliedKpis, simulate } from 'cx-roi';
+ * const observed = { customers: 42_000, annualRetention: 0.85, averageRevenuePerCustomerMonthly: 31, newCustomersMonthly: 600 };
+ * const scenario = calibrate(observed);
+ * const kpis = impliedKpis(scenario).baseline;
+ * kpis.annualRetention; // => 0.85
+ * kpis.revenuePerCustomerMonthly; // => 31
+ * kpis.newCustomersMonthly; // => 600
+ * // Solved at the assumptions' means: the churn that is not caused by bad experiences.
+ * scenario.churn.base; // => 0.00056
+ * simulate(scenario, { runs: 500, seed: 1 }).horizon.roi.p50; // => 0.781
+ * calibrate({ ...observed, annualRetention: 1.5 }); // throws ScenarioError: observed.annualRetention: must be at most 1 (got 1.5)
  * ```
  */
 export function calibrate(observed: ObservedBusiness, input: ScenarioInput = {}, options: CalibrateOptions | null = {}): Scenario {

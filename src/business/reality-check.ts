@@ -87,9 +87,13 @@ const answers: readonly MaturityAnswer[] = ['yes', 'partly', 'no'];
  * @throws {@link ScenarioError} for bad options.
  * @example
  * ```ts
- * const check = realityCheck({ runs: 2000, seed: 1 });
- * check.outcomeClasses; // { positive, middling, negative, published: { 0.23, 0.57, 0.2 }, chiSquareDistance }
- * check.missedGoal.share; // beside 0.7–0.8
+ * import { realityCheck } from 'cx-roi';
+ * const check = realityCheck({ runs: 1000, seed: 1 });
+ * check.outcomeClasses; // => { positive: 0.111, middling: 0.177, negative: 0.712 }
+ * check.outcomeClasses.published; // => { positive: 0.23, middling: 0.57, negative: 0.2 }
+ * check.missedGoal.share; // => 0.664
+ * check.missedGoal.published; // => { low: 0.7, high: 0.8 }
+ * check.executedShare; // => 0.273
  * ```
  */
 export function realityCheck(options: { runs?: number; seed?: Seed } = {}): RealityCheck {

@@ -110,9 +110,16 @@ function armKpis(arm: ArmConditions, p: RunParameters): ArmKpis {
  * @throws {@link ScenarioError} when `input` is not a valid scenario.
  * @example
  * ```ts
+ * import { impliedKpis } from 'cx-roi';
  * const kpis = impliedKpis();
- * kpis.baseline.annualRetention; // about 0.81
- * kpis.withoutProgramme.growth;  // growth over five years without the programme
+ * kpis.baseline.annualRetention; // => 0.8
+ * kpis.baseline.nps; // => 20
+ * kpis.baseline.customerLifetimeValue; // => 1275
+ * kpis.invested.annualRetention; // => 0.852
+ * // Without the programme, the customer base over the five-year horizon:
+ * kpis.withoutProgramme; // => { months: 60, customersStart: 10000, customersAtHorizon: 9691, growth: -0.031 }
+ * // Without the default business, the figures follow from the scenario's own churn:
+ * impliedKpis({ business: null, churn: { base: 0.01 } }).baseline.annualRetention; // => 0.759
  * ```
  */
 export function impliedKpis(input: ScenarioInput = {}): ImpliedKpis {

@@ -18,8 +18,11 @@ import type { RandomStream } from './stream.js';
  *   (a NaN would otherwise spin the rejection loop for ever).
  * @example
  * ```ts
+ * import { binomial, createStream } from 'cx-roi';
  * const random = createStream(1, 'demo');
- * binomial(random, 10_000, 0.86); // about 8,600
+ * binomial(random, 10_000, 0.86); // => 8607
+ * binomial(random, 10_000, 0.86); // => 8531
+ * binomial(random, 10, 1.5); // throws RangeError: binomial needs a probability in [0, 1]
  * ```
  */
 export function binomial(random: RandomStream, n: number, p: number): number {

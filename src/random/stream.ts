@@ -183,8 +183,13 @@ function checkSeed(seed: Seed): void {
  * @throws TypeError or RangeError when the seed or a key part is not a finite number or a string.
  * @example
  * ```ts
+ * import { createStream } from 'cx-roi';
  * const random = createStream(42, 'assumption', 'churn.base', 0);
- * random(); // 0 ≤ u < 1, the same on every machine
+ * random(); // => 0.5838043626863509
+ * random(); // => 0.8191582607105374
+ * // The same key gives the same draws, on every machine:
+ * createStream(42, 'assumption', 'churn.base', 0)(); // => 0.5838043626863509
+ * createStream(NaN, 'assumption'); // throws TypeError: a seed must be a finite number or a string
  * ```
  */
 export function createStream(seed: Seed, ...key: readonly KeyPart[]): RandomStream {
@@ -223,8 +228,10 @@ export interface StreamFamily {
  * @throws TypeError or RangeError when the seed or a part is not a finite number or a string.
  * @example
  * ```ts
+ * import { createStream, streamFamily } from 'cx-roi';
  * const convert = streamFamily(1, 'month', 'convert');
- * const run7 = convert.at(7); // createStream(1, 'month', 'convert', 7)
+ * convert.at(7)(); // => 0.0824810448102653
+ * createStream(1, 'month', 'convert', 7)(); // => 0.0824810448102653
  * ```
  */
 export function streamFamily(seed: Seed, ...names: readonly KeyPart[]): StreamFamily {

@@ -29,7 +29,13 @@ const seriesBands: readonly [string, (row: SeriesRow) => Band][] = [
  * `month, probability_paid_back, roi_mean, roi_p5, …, margin_invested_p95`.
  * @example
  * ```ts
- * fs.writeFileSync('bands.csv', seriesCsv(simulate()));
+ * import { seriesCsv, simulate } from 'cx-roi';
+ * const lines = seriesCsv(simulate({}, { runs: 500, seed: 1 })).trimEnd().split('\n');
+ * // A header, then the 60 months of the default horizon:
+ * lines.length; // => 61
+ * lines[0]?.split(',').slice(0, 5); // => ['month', 'probability_paid_back', 'roi_mean', 'roi_p5', 'roi_p25']
+ * lines[0]?.split(',').length; // => 44
+ * lines[60]?.split(',').slice(0, 3).map(Number); // => [60, 0.562, 0.463]
  * ```
  */
 export function seriesCsv(result: Pick<SimulationResult, 'series'>): string {
@@ -45,6 +51,17 @@ export function seriesCsv(result: Pick<SimulationResult, 'series'>): string {
 /**
  * Every run's horizon figures and drawn parameters as CSV, one row per run.
  * @throws Error when the result was simulated without `keepRuns`.
+ * @example
+ * ```ts
+ * import { runsCsv, simulate } from 'cx-roi';
+ * const lines = runsCsv(simulate({}, { runs: 200, seed: 1, keepRuns: true })).trimEnd().split('\n');
+ * lines.length; // => 201
+ * lines[0]?.split(',').slice(0, 7); // => ['run', 'roi', 'npv', 'payback_month', 'customers_baseline', 'customers_invested', 'executed']
+ * // Then the drawn parameters, one column per field:
+ * lines[0]?.split(',').includes('churn.switchAfterBad'); // => true
+ * lines[1]?.split(',').slice(0, 7); // => ['0', '0.3899912611002393', '149384.97027806798', '52', '9724', '10800', 'false']
+ * runsCsv(simulate({}, { runs: 200, seed: 1 })); // throws Error: runsCsv needs a result simulated with { keepRuns: true }
+ * ```
  */
 export function runsCsv(result: Pick<SimulationResult, 'runs'>): string {
   const runs = result.runs;

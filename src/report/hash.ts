@@ -11,7 +11,10 @@ import type { SimulationResult } from '../simulate/result.js';
  * @throws TypeError when `result` is not a simulation result.
  * @example
  * ```ts
- * resultHash(simulate({}, { runs: 2000, seed: 1 })); // the same on every machine
+ * import { resultHash, simulate } from 'cx-roi';
+ * // The same on every machine:
+ * resultHash(simulate({}, { runs: 500, seed: 1 })); // => '497baba5'
+ * resultHash(simulate({}, { runs: 500, seed: 2 })); // => 'e24734db'
  * ```
  */
 export function resultHash(result: Pick<SimulationResult, 'series' | 'horizon'>): string {

@@ -11,7 +11,14 @@
  * @throws TypeError when `write` is not a function; RangeError for a `chunkSize` that is not a whole number from 1.
  * @example
  * ```ts
- * await writeJson(result, (text) => process.stdout.write(text));
+ * import { writeJson } from 'cx-roi';
+ * const value = { seed: 1, runs: [{ roi: 0.5 }, { roi: -0.25 }] };
+ * const chunks: string[] = [];
+ * await writeJson(value, (text) => { chunks.push(text); }, 16);
+ * // The text of JSON.stringify(value, null, 2), a line end, in pieces: an item of an array is never split.
+ * chunks.join('') === `${JSON.stringify(value, null, 2)}\n`; // => true
+ * chunks; // => ['{\n  "seed": 1,\n  "runs": ', '[\n    {\n      "roi": 0.5\n    }', ',\n    {\n      "roi": -0.25\n    }', '\n  ]\n}\n']
+ * await writeJson(value, (text) => { chunks.push(text); }, 0); // throws RangeError: chunkSize must be a whole number of characters from 1
  * ```
  */
 export async function writeJson(value: unknown, write: (text: string) => void | Promise<void>, chunkSize = 1 << 20): Promise<void> {

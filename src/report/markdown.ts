@@ -15,7 +15,13 @@ const escape = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
  * @throws {@link ScenarioError} when `input` is not a valid scenario.
  * @example
  * ```ts
- * fs.writeFileSync('ASSUMPTIONS.md', assumptionsMarkdown());
+ * import { assumptionsMarkdown } from 'cx-roi';
+ * const lines = assumptionsMarkdown().split('\n');
+ * lines[0]; // => '| field | default | unit | meaning | source |'
+ * // The header, its rule, and a row for each of the 35 fields:
+ * lines.length; // => 37
+ * lines.find((line) => line.startsWith('| `churn.switchAfterBad` |'))?.split(' | ').slice(1, 3); // => ['0.86', 'probability']
+ * lines.find((line) => line.startsWith('| `churn.base` |'))?.split(' | ')[1]; // => '0.005608, solved from the business'
  * ```
  */
 export function assumptionsMarkdown(input: ScenarioInput = {}): string {

@@ -57,11 +57,19 @@ export interface AssumptionRow {
  * @throws {@link ScenarioError} when `input` is not a valid scenario.
  * @example
  * ```ts
- * const row = describeAssumptions().find((r) => r.path === 'churn.switchAfterBad');
- * row?.source?.credit; // 'the article’s own statistics'
- * row?.label;          // 'Switching after a bad experience'
- * row?.source?.quote;  // '… Dan stapt in 86 procent van de gevallen de klant over naar een ander merk.'
- * row?.source?.translation; // '… Then in 86 percent of cases the customer switches to another brand.'
+ * import { describeAssumptions } from 'cx-roi';
+ * const rows = describeAssumptions();
+ * const row = rows.find((r) => r.path === 'churn.switchAfterBad');
+ * row?.label; // => 'Switching after a bad experience'
+ * row?.value; // => 0.86
+ * row?.source?.figure; // => '86% switch to another brand after one bad experience'
+ * row?.source?.credit; // => 'the article’s own statistics'
+ * row?.source?.quote.endsWith('Dan stapt in 86 procent van de gevallen de klant over naar een ander merk.'); // => true
+ * row?.source?.translation.endsWith('Then in 86 percent of cases the customer switches to another brand.'); // => true
+ * // A figure the default business solves: its value at the assumptions' means, and where it comes from.
+ * const base = rows.find((r) => r.path === 'churn.base');
+ * base?.value; // => 0.005608
+ * base?.derivedFrom; // => 'business.annualRetention or business.monthlyChurn, less the churn bad experiences cause'
  * ```
  */
 export function describeAssumptions(input: ScenarioInput = {}): AssumptionRow[] {
@@ -103,7 +111,10 @@ export function describeAssumptions(input: ScenarioInput = {}): AssumptionRow[] 
  * @throws {@link ScenarioError} (path `value`) when `value` is neither, e.g. `null`.
  * @example
  * ```ts
- * describeValue({ dist: 'uniform', min: 0.01, max: 0.04 }); // 'uniform(min 0.01, max 0.04)'
+ * import { describeValue } from 'cx-roi';
+ * describeValue({ dist: 'uniform', min: 0.01, max: 0.04 }); // => 'uniform(min 0.01, max 0.04)'
+ * describeValue({ dist: 'pert', min: 1, mode: 2, max: 4 }); // => 'pert(min 1, mode 2, max 4)'
+ * describeValue(0.86); // => '0.86'
  * ```
  */
 export function describeValue(value: Assumption): string {

@@ -14,6 +14,20 @@ export interface ScenarioIssue {
  * Thrown for a scenario or options that cannot be simulated. Its `issues` list
  * every bad field by dotted path, the value given and what is allowed; its
  * message has one line per issue.
+ *
+ * @example
+ * ```ts
+ * import { ScenarioError, parseScenario } from 'cx-roi';
+ * let error: ScenarioError | undefined;
+ * try {
+ *   parseScenario({ horizonMonths: 0, churn: { switchAfterBad: 2 } });
+ * } catch (e) {
+ *   if (e instanceof ScenarioError) error = e;
+ * }
+ * error?.issues.map((issue) => issue.path); // => ['horizonMonths', 'churn.switchAfterBad']
+ * error?.issues[0]; // => { path: 'horizonMonths', value: 0, message: 'must be a whole number of months from 1 to 240' }
+ * error?.message.split('\n')[0]; // => 'Invalid scenario:'
+ * ```
  */
 export class ScenarioError extends Error {
   /** Every problem found (the first {@link maxReportedIssues}, then one line counting the rest). */
@@ -35,7 +49,17 @@ export class ScenarioError extends Error {
 /** Most issues a ScenarioError lists: past that, a line counts the rest (a message stays readable whatever the input). */
 export const maxReportedIssues = 50;
 
-/** One line of a ScenarioError's message: `path: message (got value)`. */
+/**
+ * One line of a ScenarioError's message: `path: message (got value)`.
+ *
+ * @example
+ * ```ts
+ * import { formatIssue } from 'cx-roi';
+ * const issue = { path: 'churn.base', value: 2, message: 'must be a probability from 0 to 1' };
+ * formatIssue(issue); // => '  churn.base: must be a probability from 0 to 1 (got 2)'
+ * formatIssue({ path: '', value: undefined, message: 'must be an object' }); // => '  (scenario): must be an object'
+ * ```
+ */
 export function formatIssue(issue: ScenarioIssue): string {
   if (issue === null || typeof issue !== 'object') throw new TypeError(`formatIssue needs an issue { path, value, message }, not ${show(issue)}`);
   const where = issue.path === '' ? '(scenario)' : issue.path;

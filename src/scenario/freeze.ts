@@ -12,9 +12,12 @@
  * @param value - The value to freeze in place; primitives are returned as they are.
  * @returns The same value, now frozen throughout (its type is unchanged, so `as const` and `readonly` types carry over).
  * @example
+ * The library's shared constants are frozen with it, the default scenario among them:
  * ```ts
- * const split = deepFreeze({ positive: 0.23, bands: [0.2, 0.8] });
- * split.bands[0] = 1; // TypeError in strict mode
+ * import { defaultScenario } from 'cx-roi';
+ * Object.isFrozen(defaultScenario.churn); // => true
+ * defaultScenario.churn.switchAfterBad = 0.5; // throws TypeError: Cannot assign to read only property 'switchAfterBad'
+ * defaultScenario.churn.switchAfterBad; // => 0.86
  * ```
  */
 export function deepFreeze<T>(value: T): T {

@@ -110,8 +110,13 @@ const logit = (p: number): number => Math.log(p / (1 - p));
  * @throws {@link ScenarioError} naming every question whose answer is missing or not yes / partly / no, and any unknown key.
  * @example
  * ```ts
+ * import { executionSuccessFromMaturity, maturityQuestions } from 'cx-roi';
  * const answers = Object.fromEntries(maturityQuestions.map((q) => [q.id, 'partly']));
- * executionSuccessFromMaturity(answers); // { dist: 'uniform', min: 0.2, max: 0.3 }
+ * executionSuccessFromMaturity(answers); // => { dist: 'uniform', min: 0.2, max: 0.3 }
+ * executionSuccessFromMaturity({ ...answers, leadershipUnderstands: 'yes', customerData: 'yes' }); // => { min: 0.268, max: 0.368 }
+ * const allYes = Object.fromEntries(maturityQuestions.map((q) => [q.id, 'yes']));
+ * executionSuccessFromMaturity(allYes); // => { dist: 'uniform', min: 0.55, max: 0.65 }
+ * executionSuccessFromMaturity({ ...answers, researchTools: 'maybe' }); // throws ScenarioError: answers.researchTools: must be "yes"
  * ```
  */
 export function executionSuccessFromMaturity(answers: Readonly<Record<string, string>>): Distribution & { dist: 'uniform' } {

@@ -100,7 +100,11 @@ export function splitSpend(average: number, ratio: number, pBad: number): { spen
  * @throws {@link ScenarioError} naming an argument that is not an amount of money in range (`halfEffectSpend` at least 1).
  * @example
  * ```ts
- * improvementFromBudget(35_000, 15_000, 20_000); // { connects: true, cut: 0.5 }
+ * import { improvementFromBudget } from 'cx-roi';
+ * improvementFromBudget(35_000, 15_000, 20_000); // => { connects: true, cut: 0.5 }
+ * improvementFromBudget(55_000, 15_000, 20_000); // => { connects: true, cut: 0.75 }
+ * improvementFromBudget(10_000, 15_000, 20_000); // => { connects: false, cut: 0 }
+ * improvementFromBudget(35_000, 15_000, 0); // throws ScenarioError: halfEffectSpend: must be an amount of money from 1
  * ```
  */
 export function improvementFromBudget(budget: number, setupCost: number, halfEffectSpend: number): { connects: boolean; cut: number } {

@@ -33,9 +33,15 @@ import { type Scenario, type ScenarioInput, scenarioSchema } from './schema.js';
  *   allowed one).
  * @example
  * ```ts
- * const scenario = parseScenario({ churn: { base: 0.02 } });
- * scenario.churn.switchAfterBad; // 0.86, from the default
- * parseScenario({ churn: { base: 2 } }); // throws: churn.base: must be a probability from 0 to 1 (got 2)
+ * import { parseScenario } from 'cx-roi';
+ * const scenario = parseScenario({ horizonMonths: 36 });
+ * scenario.horizonMonths; // => 36
+ * // The rest from the default:
+ * scenario.churn.switchAfterBad; // => 0.86
+ * parseScenario({ churn: { switchAfterBad: 2 } }); // throws ScenarioError: churn.switchAfterBad: must be a probability from 0 to 1 (got 2)
+ * // A figure the default business solves is set once the scenario lets go of the business:
+ * parseScenario({ churn: { base: 0.02 } }); // throws ScenarioError: churn.base: is solved from business.annualRetention
+ * parseScenario({ business: null, churn: { base: 0.02 } }).churn.base; // => 0.02
  * ```
  */
 export function parseScenario(input: ScenarioInput | unknown = {}): Scenario {

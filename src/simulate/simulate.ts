@@ -20,8 +20,15 @@ import type { SimulationResult } from './result.js';
  * @example
  * ```ts
  * import { simulate } from 'cx-roi';
- * const { horizon } = simulate({ investment: { upfront: 400_000 } }, { runs: 2000, seed: 7 });
- * console.log(horizon.roi.p50, horizon.probabilityPositiveRoi, horizon.paybackMonth.median);
+ * const { horizon } = simulate({}, { runs: 1000, seed: 7 });
+ * horizon.roi.p50; // => 0.105
+ * horizon.probabilityPositiveRoi; // => 0.557
+ * horizon.paybackMonth.median; // => 57
+ * // Four times the upfront cost: fewer than half the runs pay back within the horizon.
+ * const costly = simulate({ investment: { upfront: 400_000 } }, { runs: 500, seed: 7 }).horizon;
+ * costly.roi.p50; // => -0.365
+ * costly.paybackMonth.median; // => null
+ * simulate({}, { runs: 0 }); // throws ScenarioError: options.runs: must be at least 1
  * ```
  */
 export function simulate(input: ScenarioInput = {}, options: SimulateOptions = {}): SimulationResult {

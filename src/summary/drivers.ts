@@ -19,8 +19,12 @@ export interface RoiDriver {
  * @throws Error when the result has no kept runs.
  * @example
  * ```ts
- * const result = simulate({}, { runs: 2000, keepRuns: true });
- * roiDrivers(result)[0]; // { path: 'investment.executed', correlation: 0.8… }
+ * import { roiDrivers, simulate } from 'cx-roi';
+ * const drivers = roiDrivers(simulate({}, { runs: 1000, seed: 1, keepRuns: true }));
+ * drivers[0]; // => { path: 'investment.executed', correlation: 0.745 }
+ * drivers[1]; // => { path: 'investment.missedEffectShare', correlation: 0.528 }
+ * drivers[2]; // => { path: 'investment.failureReduction', correlation: 0.200 }
+ * roiDrivers(simulate({}, { runs: 200, seed: 1 })); // throws Error: roiDrivers needs a result simulated with { keepRuns: true }
  * ```
  */
 export function roiDrivers(result: Pick<SimulationResult, 'runs'>): RoiDriver[] {
