@@ -125,7 +125,8 @@ export interface ParallelOptions extends SimulateOptions {
    */
   signal?: AbortSignal;
   /**
-   * Makes a worker, for apps that bundle the worker themselves (see `handleWorkerRequest`).
+   * Makes a worker, for apps that bundle the worker themselves (see `handleWorkerRequest`). The workers it
+   * makes are ended when the call ends, not kept idle for the next one (see {@link stopWorkers}).
    * @defaultValue the package's own `worker.js`, next to the module
    */
   createWorker?: () => ShardWorker;
