@@ -90,8 +90,17 @@ function checkQueueOptions({ attempts, timeout, redisTimeout, onProgress, signal
  *   always settles, and removes the simulation's jobs it can reach.
  * @example
  * ```ts
- * import { simulateOnQueue } from 'cx-roi/bullmq';
- * const result = await simulateOnQueue({}, { connection: 'redis://127.0.0.1:6379', runs: 1_000_000, shards: 40 });
+ * import { createSimulationWorker, simulateOnQueue } from 'cx-roi/bullmq';
+ * const connection = 'redis://127.0.0.1:6379';
+ * // Workers take the shards: usually on other machines; here one in this process.
+ * const worker = createSimulationWorker({ connection });
+ * const done: number[] = [];
+ * const result = await simulateOnQueue({}, { connection, runs: 600, seed: 1, shards: 3, onProgress: (runs) => done.push(runs) });
+ * result.runCount; // => 600
+ * result.horizon.roi.p50; // => 0.120
+ * done.at(-1); // => 600
+ * await worker.close();
+ * await simulateOnQueue({}, { connection, shards: 0 }); // throws ScenarioError: options.shards: must be a whole number from 1 to 100,000
  * ```
  */
 export async function simulateOnQueue(input: ScenarioInput, options: QueueSimulateOptions): Promise<SimulationResult> {

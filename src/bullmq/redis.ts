@@ -12,7 +12,12 @@ export type RedisConnection = string | ConnectionOptions;
  *
  * @example
  * ```ts
- * redactedAddress('redis://app:s3cret@10.0.0.5:6379/2'); // 'redis://app:***@10.0.0.5:6379/2'
+ * import { redactedAddress } from 'cx-roi/bullmq';
+ * redactedAddress('redis://app:s3cret@10.0.0.5:6379/2'); // => 'redis://app:***@10.0.0.5:6379/2'
+ * // A password alone, and one holding a raw @.
+ * redactedAddress('redis://s3cret@10.0.0.5:6379'); // => 'redis://***@10.0.0.5:6379'
+ * redactedAddress('redis://app:p@ss@10.0.0.5:6379'); // => 'redis://app:***@10.0.0.5:6379'
+ * redactedAddress('redis://10.0.0.5:6379'); // => 'redis://10.0.0.5:6379'
  * ```
  */
 export function redactedAddress(connection: string): string {
@@ -46,7 +51,10 @@ function decodedPart(part: string, name: 'user name' | 'password', connection: s
  * @throws `ScenarioError` (cx-roi's) naming `options.connection` and what is wrong with the address (the password hidden).
  * @example
  * ```ts
- * redisOptions('redis://app:s%40cret@10.0.0.5:6379/2'); // { host: '10.0.0.5', port: 6379, username: 'app', password: 's@cret', db: 2, … }
+ * import { redisOptions } from 'cx-roi/bullmq';
+ * redisOptions('redis://app:s%40cret@10.0.0.5:6379/2'); // => { host: '10.0.0.5', port: 6379, username: 'app', password: 's@cret', db: 2 }
+ * redisOptions('rediss://[::1]'); // => { host: '::1', port: 6379, tls: {} }
+ * redisOptions('http://10.0.0.5:6379'); // throws ScenarioError: options.connection: must start with redis:// or rediss://
  * ```
  */
 export function redisOptions(connection: RedisConnection): ConnectionOptions {

@@ -138,9 +138,18 @@ function workerSettings(options: SimulationWorkerOptions): WorkerSettings {
  * @throws `ScenarioError` (cx-roi's) naming a bad option.
  * @example
  * ```ts
- * import { createSimulationWorker } from 'cx-roi/bullmq';
- * const { close } = createSimulationWorker({ connection: 'redis://127.0.0.1:6379', concurrency: 2 });
- * process.on('SIGTERM', () => void close());
+ * import { resultHash, simulate } from 'cx-roi';
+ * import { createSimulationWorker, simulateOnQueue } from 'cx-roi/bullmq';
+ * const connection = 'redis://127.0.0.1:6379';
+ * const worker = createSimulationWorker({ connection, concurrency: 2 });
+ * // In a service: process.on('SIGTERM', () => void worker.close());
+ * // Any client on the queue now has its shards simulated and merged here.
+ * const result = await simulateOnQueue({}, { connection, runs: 500, seed: 1, shards: 2 });
+ * resultHash(result) === resultHash(simulate({}, { runs: 500, seed: 1 })); // => true
+ * await worker.close();
+ * // Closed as asked, not given up on Redis.
+ * await worker.closed; // => undefined
+ * createSimulationWorker({ connection, concurrency: 0 }); // throws ScenarioError: options.concurrency: must be a whole number
  * ```
  */
 export function createSimulationWorker(options: SimulationWorkerOptions): SimulationWorker {

@@ -116,8 +116,17 @@ interface Evaluated extends BreakEvenPoint {
  * @throws {@link ScenarioError} naming a bad scenario field or option.
  * @example
  * ```ts
- * const b = breakEven({}, { vary: 'investment.upfront', target: { metric: 'roiMedian', value: 0 }, runs: 2000 });
- * b.value; // the most to spend up front for a median ROI of 0 (b.meets === 'below')
+ * import { breakEven } from 'cx-roi';
+ * // The most to spend up front for a median ROI of at least 0 at the horizon.
+ * const target = { metric: 'roiMedian', value: 0 } as const;
+ * const b = breakEven({}, { vary: 'investment.upfront', target, runs: 300, seed: 1 });
+ * b.status; // => 'crossed'
+ * b.meets; // => 'below'
+ * b.value; // => 173219
+ * // Another seed would find another value: its Monte Carlo error, from 300 runs a simulation.
+ * b.valueStandardError; // => 43024
+ * b.evaluations.length; // => 9
+ * breakEven({}, { vary: 'investment.budget', target }); // throws ScenarioError: options.vary: is not an assumption of this scenario
  * ```
  */
 export function breakEven(input: ScenarioInput, options: BreakEvenOptions): BreakEven {

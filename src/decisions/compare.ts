@@ -73,8 +73,19 @@ export interface Comparison {
  * @throws {@link ScenarioError} for a bad scenario (named by its key) or option.
  * @example
  * ```ts
- * const { pairs } = compare({ now: {}, bold: { investment: { upfront: 250_000 } } }, { runs: 2000 });
- * pairs[0].probabilityBBeatsA; // P(bold's NPV > now's)
+ * import { compare } from 'cx-roi';
+ * // Twice the upfront spend for a deeper cut in failures.
+ * const bold = { investment: { upfront: 250_000, failureReduction: { dist: 'pert', min: 0.4, mode: 0.6, max: 0.8 } } } as const;
+ * const { horizons, pairs } = compare({ now: {}, bold }, { runs: 500, seed: 1 });
+ * horizons.now.roi.p50; // => 0.131
+ * horizons.bold.roi.p50; // => 0.231
+ * pairs[0].probabilityBBeatsA; // => 0.644
+ * pairs[0].probabilityBBeatsAStandardError; // => 0.021
+ * // The median of bold's NPV less now's, run by run, in currency.
+ * pairs[0].npv.p50; // => 62171
+ * // Against itself, a scenario differs by exactly 0 in every run (common random numbers).
+ * compare({ a: bold, b: bold }, { runs: 500, seed: 1 }).pairs[0].tieShare; // => 1
+ * compare({ only: {} }); // throws ScenarioError: compare needs two or more scenarios by name
  * ```
  */
 export function compare(scenarios: Readonly<Record<string, ScenarioInput>>, options: CompareOptions = {}): Comparison {

@@ -224,9 +224,13 @@ function candidateReadings(figure: ContestedFigure, scenario: Scenario): Reading
  *   whose value the field does not allow (named by its path).
  * @example
  * ```ts
- * const r = robustness({}, { runs: 1000, seed: 1 });
- * r.sentence; // e.g. "The expected NPV at 5 years is positive under 5 of 8 published readings; if nothing shows for two to three years (article 004) or only 19% of customers leave after a bad experience (article 000), it is negative."
- * r.flips.find((f) => f.path === 'churn.switchAfterBad')?.threshold; // the switching share at which the decision flips
+ * import { robustness } from 'cx-roi';
+ * const r = robustness({}, { runs: 200, seed: 1, readings: ['churn.switchAfterBad'] });
+ * // As given (86% of customers switch after a bad experience), then under the published 19%, 22% and 89%:
+ * [r.asGiven, ...r.readings].map((outcome) => outcome.decision); // => ['invest', 'do not invest', 'do not invest', 'invest']
+ * r.flips[0]; // => { path: 'churn.switchAfterBad', threshold: 0.495, thresholdStandardError: 0.041, decisionBelow: 'do not invest' }
+ * r.sentence; // => 'The expected NPV at 5 years is positive under 2 of 4 published readings; ' +
+ * //   'if only 19% of customers leave after a bad experience (article 000), it is negative.'
  * ```
  */
 export function robustness(input: ScenarioInput = {}, options: RobustnessOptions = {}): Robustness {

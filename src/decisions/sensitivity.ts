@@ -215,9 +215,15 @@ export function inputColumns(runs: readonly RunResult[]): [string, Float64Array]
  *   NPV or drawn value is not a finite number (NaN), or on a bad month.
  * @example
  * ```ts
- * const result = simulate({}, { runs: 4000, keepRuns: true });
- * const { months } = sensitivity(result, { at: [24, 60], swings: false });
- * months[1].drivers[0]; // { path: 'investment.executed', firstOrder: 0.6…, swing: 5…e5, … }
+ * import { sensitivity, simulate } from 'cx-roi';
+ * const result = simulate({}, { runs: 1000, seed: 1, keepRuns: true });
+ * const { months } = sensitivity(result, { at: [12, 60], swings: false });
+ * // In the first year the delay decides (the longer, the lower the NPV) ...
+ * months[0].drivers[0]; // => { path: 'investment.delayMonths', spearman: -0.647, firstOrder: 0.368 }
+ * // ... at five years, whether the programme was carried out as planned (the swing is in currency).
+ * months[1].drivers[0]; // => { path: 'investment.executed', firstOrder: 0.693, swing: 831603 }
+ * months[1].drivers[1]; // => { path: 'investment.missedEffectShare', firstOrder: 0.119 }
+ * sensitivity(simulate({}, { runs: 100 })); // throws ScenarioError: sensitivity needs a result simulated with { keepRuns: true }
  * ```
  */
 export function sensitivity(result: Pick<SimulationResult, 'runs' | 'scenario' | 'seed' | 'runCount'>, options: SensitivityOptions = {}): Sensitivity {

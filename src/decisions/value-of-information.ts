@@ -94,9 +94,16 @@ export const evppiMethod =
  * @throws {@link ScenarioError} for a bad scenario or option, naming it.
  * @example
  * ```ts
- * const voi = valueOfInformation({}, { runs: 10000 });
- * voi.evpi; // what perfect foresight of every assumption is worth
- * voi.partial[0]; // { path: 'investment.executed', evppi: …, shareOfEvpi: 0.9… }
+ * import { valueOfInformation } from 'cx-roi';
+ * const voi = valueOfInformation({}, { runs: 1000, seed: 1 });
+ * voi.decision; // => { choice: 'invest', expectedNpv: 181271, investBetterShare: 0.565 }
+ * // What perfect foresight of every assumption is worth, in currency.
+ * voi.evpi; // => 81604
+ * voi.evpiStandardError; // => 3737
+ * // Worth most: learning whether the programme will be carried out, with how much of its effect it keeps if not.
+ * voi.partial[0]; // => { path: 'investment.executed + investment.missedEffectShare', evppi: 77058, shareOfEvpi: 0.944 }
+ * voi.partial[1]; // => { path: 'investment.executed', evppi: 24888, shareOfEvpi: 0.305 }
+ * valueOfInformation({}, { runs: 100, parameters: ['investment.budget'] }); // throws ScenarioError: is not an assumption of this scenario
  * ```
  */
 export function valueOfInformation(input: ScenarioInput = {}, options: ValueOfInformationOptions = {}): ValueOfInformation {
@@ -115,8 +122,12 @@ export function valueOfInformation(input: ScenarioInput = {}, options: ValueOfIn
  * @throws {@link ScenarioError} when the result has no kept runs, or on a bad option.
  * @example
  * ```ts
- * const result = simulate({}, { runs: 10000, keepRuns: true });
- * valueOfInformationFromRuns(result).evpi;
+ * import { simulate, valueOfInformationFromRuns } from 'cx-roi';
+ * const result = simulate({}, { runs: 1000, seed: 1, keepRuns: true });
+ * const voi = valueOfInformationFromRuns(result, { parameters: [['investment.executed', 'investment.failureReduction']] });
+ * voi.evpi; // => 81604
+ * voi.partial; // => [{ path: 'investment.executed + investment.failureReduction', evppi: 35656, shareOfEvpi: 0.437 }]
+ * valueOfInformationFromRuns(simulate({}, { runs: 100 })); // throws ScenarioError: needs a result simulated with { keepRuns: true }
  * ```
  */
 export function valueOfInformationFromRuns(

@@ -86,6 +86,18 @@ function release(factory: () => ShardWorker, workers: readonly ShardWorker[], re
  * ends them itself after 30 s without a call). Node exits with them alive
  * (they are unreferenced while idle); call this to free their memory sooner,
  * or before a test runner checks for open handles.
+ *
+ * @example
+ * ```ts
+ * import { resultHash, simulateParallel, stopWorkers } from 'cx-roi';
+ * const first = await simulateParallel({ horizonMonths: 12 }, { runs: 500, seed: 1, workers: 2 });
+ * // Its two workers are kept, idle, for the next call: end them now (a service between jobs, a test's teardown).
+ * stopWorkers();
+ * // A later call starts new ones, with the same result.
+ * const again = await simulateParallel({ horizonMonths: 12 }, { runs: 500, seed: 1, workers: 2 });
+ * resultHash(again) === resultHash(first); // => true
+ * stopWorkers();
+ * ```
  */
 export function stopWorkers(): void {
   if (idleTimer !== undefined) clearTimeout(idleTimer);
@@ -113,7 +125,8 @@ export interface ParallelOptions extends SimulateOptions {
    */
   signal?: AbortSignal;
   /**
-   * Makes a worker, for apps that bundle the worker themselves (see `handleWorkerRequest`).
+   * Makes a worker, for apps that bundle the worker themselves (see `handleWorkerRequest`). The workers it
+   * makes are ended when the call ends, not kept idle for the next one (see {@link stopWorkers}).
    * @defaultValue the package's own `worker.js`, next to the module
    */
   createWorker?: () => ShardWorker;

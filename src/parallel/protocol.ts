@@ -107,9 +107,26 @@ function requestProblem(request: unknown): string | undefined {
  * @throws TypeError when `post` is not a function.
  * @example
  * ```ts
- * // worker.ts of an app that bundles its own worker
- * import { handleWorkerRequest } from 'cx-roi';
- * self.onmessage = (e) => handleWorkerRequest(e.data, (msg, transfer) => self.postMessage(msg, { transfer }));
+ * import { type ShardMessage, type ShardWorker, handleWorkerRequest, resultHash, simulate, simulateParallel, stopWorkers } from 'cx-roi';
+ * // The worker.ts of an app that bundles its own worker is one line:
+ * //   self.onmessage = (e) => handleWorkerRequest(e.data, (message, transfer) => self.postMessage(message, { transfer }));
+ * // Here a worker that answers in this thread, through the same handler, for simulateParallel's createWorker:
+ * const createWorker = (): ShardWorker => {
+ *   let listener = (message: ShardMessage) => {};
+ *   return {
+ *     post: (request) => void Promise.resolve().then(() => handleWorkerRequest(request, (message) => listener(message))),
+ *     onMessage: (l) => (listener = l),
+ *     onError: () => {},
+ *     terminate: () => {},
+ *   };
+ * };
+ * const result = await simulateParallel({}, { runs: 500, seed: 1, workers: 2, createWorker });
+ * resultHash(result) === resultHash(simulate({}, { runs: 500, seed: 1 })); // => true
+ * stopWorkers();
+ * // A request that is not one is answered with an error, not thrown.
+ * const answers: ShardMessage[] = [];
+ * handleWorkerRequest({ type: 'shard' } as never, (message) => answers.push(message));
+ * answers; // => [{ type: 'error', message: 'handleWorkerRequest was given a "shard" request without a scenario' }]
  * ```
  */
 export function handleWorkerRequest(request: WorkerRequest, post: (message: ShardMessage, transfer?: ArrayBuffer[]) => void): void {

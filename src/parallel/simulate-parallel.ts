@@ -93,7 +93,13 @@ function browserWorkers(): { spawn: () => ShardWorker; cores: number } {
  *   the signal's reason when `signal` aborts (an `AbortError` when it has none).
  * @example
  * ```ts
- * const result = await simulateParallel({}, { runs: 50_000, seed: 1, workers: 2 });
+ * import { resultHash, simulate, simulateParallel, stopWorkers } from 'cx-roi';
+ * const result = await simulateParallel({}, { runs: 1000, seed: 1, workers: 2 });
+ * result.horizon.roi.p50; // => 0.138
+ * resultHash(result) === resultHash(simulate({}, { runs: 1000, seed: 1 })); // => true
+ * // The two workers are kept for the next call; end them now rather than after 30 s idle.
+ * stopWorkers();
+ * await simulateParallel({}, { workers: 0 }); // throws ScenarioError: options.workers: must be a whole number from 1 to 256
  * ```
  */
 export async function simulateParallel(input: ScenarioInput = {}, options: ParallelOptions = {}): Promise<SimulationResult> {

@@ -52,7 +52,23 @@ function checksum(bytes: Uint8Array): Uint32Array {
   return new Uint32Array(murmurHash3Blocks(words));
 }
 
-/** Why a byte array is not a shard result this version can read. */
+/**
+ * Why a byte array is not a shard result this version can read.
+ *
+ * @example
+ * ```ts
+ * import { ShardFormatError, mergeShards } from 'cx-roi';
+ * mergeShards([new Uint8Array(64)]); // throws ShardFormatError: results[0] is not a shard result of cx-roi (it does not start with "CXRS")
+ * // Told apart from other errors by its class: bytes damaged on the way, not a bad plan.
+ * let caught: unknown;
+ * try {
+ *   mergeShards([new Uint8Array(64)]);
+ * } catch (error) {
+ *   caught = error;
+ * }
+ * caught instanceof ShardFormatError; // => true
+ * ```
+ */
 export class ShardFormatError extends Error {
   constructor(message: string) {
     super(message);

@@ -194,7 +194,15 @@ function mergedSketchBands(ordered: readonly DecodedShard[], months: number, rel
  *   different plans or versions, or a shard is missing or repeated (naming it).
  * @example
  * ```ts
- * const result = mergeShards(planShards({}, { runs: 4000, shards: 4 }).map((s) => simulateShard(s)).reverse());
+ * import { mergeShards, planShards, simulateShard } from 'cx-roi';
+ * const results = planShards({}, { runs: 1000, seed: 1, shards: 4 }).map((spec) => simulateShard(spec));
+ * const result = mergeShards([...results].reverse());
+ * result.runCount; // => 1000
+ * result.horizon.roi.p50; // => 0.138
+ * mergeShards(results.slice(1)); // throws Error: 1 of 4 shards are missing: shard 0
+ * const damaged = results[0].slice();
+ * damaged[100] ^= 1;
+ * mergeShards([damaged, ...results.slice(1)]); // throws ShardFormatError: fails its checksum
  * ```
  */
 export function mergeShards(results: readonly Uint8Array[]): SimulationResult {

@@ -109,9 +109,13 @@ export function shardBytes(count: number, months: number, parameters: number, ke
  * @throws {@link ScenarioError} for a bad scenario or option, naming every bad field (`options.shards`, …).
  * @example
  * ```ts
- * const specs = planShards({}, { runs: 20_000, seed: 1, shards: 8 });
- * const results = specs.map((spec) => simulateShard(spec)); // on any machines, in any order
- * const result = mergeShards(results); // equal to simulate({}, { runs: 20_000, seed: 1 })
+ * import { mergeShards, planShards, resultHash, simulate, simulateShard } from 'cx-roi';
+ * const specs = planShards({}, { runs: 1000, seed: 1, shards: 3 });
+ * specs.map((spec) => [spec.first, spec.count]); // => [[0, 333], [333, 333], [666, 334]]
+ * // Plain JSON: each spec can cross a queue or a file to another machine, and come back in any order.
+ * const results = specs.map((spec) => simulateShard(JSON.parse(JSON.stringify(spec)))).reverse();
+ * resultHash(mergeShards(results)) === resultHash(simulate({}, { runs: 1000, seed: 1 })); // => true
+ * planShards({}, { runs: 1000, shards: 0 }); // throws ScenarioError: options.shards: must be a whole number from 1 to 100,000
  * ```
  */
 export function planShards(input: ScenarioInput = {}, options: ShardPlanOptions = {}): ShardSpec[] {

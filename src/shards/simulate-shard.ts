@@ -99,8 +99,16 @@ function monthValues(block: RunMatrix, metric: BandMetric, t: number, scratch: F
  *   of planShards', was planned by another version, or was changed.
  * @example
  * ```ts
- * const [spec] = planShards({}, { runs: 1000, seed: 1, shards: 1 });
- * const bytes = simulateShard(spec); // a Uint8Array
+ * import { planShards, simulateShard } from 'cx-roi';
+ * const [spec] = planShards({}, { runs: 500, seed: 1, shards: 2 });
+ * const bytes = simulateShard(spec);
+ * bytes instanceof Uint8Array; // => true
+ * // "CXRS", then the shard format.
+ * [...bytes.subarray(0, 5)]; // => [0x43, 0x58, 0x52, 0x53, 1]
+ * // About 4 kB a run of five years.
+ * Math.round(bytes.byteLength / spec.count / 1000); // => 4
+ * simulateShard({ ...spec, seed: 2 }); // throws ScenarioError: spec.plan: does not match the spec: it was changed after planShards made it
+ * simulateShard({ ...spec, version: '0.1.0' }); // throws ScenarioError: spec.version: was planned by cx-roi 0.1.0
  * ```
  */
 export function simulateShard(spec: ShardSpec, options: SimulateShardOptions = {}): Uint8Array {

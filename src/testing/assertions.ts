@@ -11,8 +11,16 @@
  * @throws Error saying by how many standard errors the estimate is off.
  * @example
  * ```ts
- * const { horizon } = simulate({}, { runs: 4000 });
- * expectWithinMonteCarloError(horizon.probabilityPositiveRoi, 0.55, horizon.probabilityPositiveRoiStandardError);
+ * import { simulate } from 'cx-roi';
+ * import { expectWithinMonteCarloError } from 'cx-roi/testing';
+ * const { horizon } = simulate({}, { runs: 1000, seed: 1 });
+ * const p = horizon.probabilityPositiveRoi;
+ * const se = horizon.probabilityPositiveRoiStandardError;
+ * p; // => 0.565
+ * se; // => 0.0157
+ * // Passes: 0.55 is within 4 standard errors.
+ * expectWithinMonteCarloError(p, 0.55, se);
+ * expectWithinMonteCarloError(p, 0.45, se); // throws Error: it is 7.3 standard errors away
  * ```
  */
 export function expectWithinMonteCarloError(estimate: number, expected: number, standardError: number, z = 4): void {
@@ -41,6 +49,16 @@ export interface KolmogorovSmirnov {
  * distribution at √(nm/(n+m))·D, Stephens' correction), good from a few
  * dozen values a sample.
  * @throws RangeError for an empty sample or a value that is not finite.
+ * @example
+ * ```ts
+ * import { kolmogorovSmirnov } from 'cx-roi/testing';
+ * // The empirical distribution functions differ most, by a half, between 2 and 3.
+ * kolmogorovSmirnov([1, 2, 3, 4], [3, 4, 5, 6]); // => { statistic: 0.5, pValue: 0.534 }
+ * // A hundred values, and the same moved up by a fifth of their range: unlikely from one distribution.
+ * const low = Array.from({ length: 100 }, (_, i) => i / 100);
+ * kolmogorovSmirnov(low, low.map((x) => x + 0.2)); // => { statistic: 0.21, pValue: 0.0205 }
+ * kolmogorovSmirnov([], [1]); // throws RangeError: a is empty
+ * ```
  */
 export function kolmogorovSmirnov(a: ArrayLike<number>, b: ArrayLike<number>): KolmogorovSmirnov {
   const x = sortedCopy(a, 'a');
@@ -64,6 +82,17 @@ export function kolmogorovSmirnov(a: ArrayLike<number>, b: ArrayLike<number>): K
  * @param alpha - The test's level, above 0 and below 1.
  * @defaultValue alpha: 0.001
  * @throws Error with the statistic and p-value; RangeError for an `alpha` not above 0 and below 1 (at 0 the check could never fail, at 1 always).
+ * @example
+ * ```ts
+ * import { simulate } from 'cx-roi';
+ * import { expectSameDistribution } from 'cx-roi/testing';
+ * const roi = (input: object, seed: number) => (simulate(input, { runs: 400, seed, keepRuns: true }).runs ?? []).map((run) => run.roi);
+ * // Two seeds of one scenario: passes.
+ * expectSameDistribution(roi({ horizonMonths: 24 }, 1), roi({ horizonMonths: 24 }, 2));
+ * // An effect from the first month on is another distribution of ROI.
+ * const sooner = roi({ horizonMonths: 24, investment: { delayMonths: 1 } }, 2);
+ * expectSameDistribution(roi({ horizonMonths: 24 }, 1), sooner); // throws Error: the samples differ: Kolmogorov–Smirnov D = 0.3825
+ * ```
  */
 export function expectSameDistribution(a: ArrayLike<number>, b: ArrayLike<number>, alpha = 0.001): void {
   if (typeof alpha !== 'number' || !(alpha > 0 && alpha < 1)) throw new RangeError(`alpha must be a number above 0 and below 1, such as 0.001 (got ${String(alpha)})`);

@@ -1,12 +1,23 @@
 import { type ScenarioInput, type SimulateOptions, compare, simulate } from 'cx-roi';
 import { expectWithinMonteCarloError } from './assertions.js';
 
+// Frozen: its members are functions only, so freezing the object freezes it all.
 /**
  * The model's invariants as checks on one scenario input, each throwing an
  * Error that says what broke: use them inside a fast-check property with
  * {@link scenarioInputArbitrary}, or on a scenario of your own.
+ *
+ * @example
+ * ```ts
+ * import fc from 'fast-check';
+ * import { modelProperties, scenarioInputArbitrary } from 'cx-roi/testing';
+ * const leversAddUp = fc.property(scenarioInputArbitrary({ maxHorizonMonths: 12 }), (input) => modelProperties.leversAddUp(input));
+ * fc.check(leversAddUp, { seed: 1, numRuns: 20 }).failed; // => false
+ * // On a scenario of your own: passes, or throws saying what broke.
+ * modelProperties.sameAgainstItself({ investment: { upfront: 250_000 } });
+ * modelProperties.monotoneInEffect({}, 0.6, 0.2); // throws RangeError: lower (0.6) must be at most higher (0.2)
+ * ```
  */
-// Frozen: its members are functions only, so freezing the object freezes it all.
 export const modelProperties = Object.freeze({
   /** The same input and seed give the same result, bit for bit, and the input is not changed. */
   deterministic(input: ScenarioInput, options: SimulateOptions = { runs: 20, seed: 1 }): void {

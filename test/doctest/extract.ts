@@ -74,32 +74,64 @@ function importedNames(line: string): string[] {
   return names;
 }
 
+/** Whether `literal` reads as one JavaScript expression (a stated value may go on over the comment lines after it). */
+function isExpression(literal: string): boolean {
+  try {
+    new Function(`return (${literal}\n);`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Where each package an example imports is loaded from: the source (vitest's aliases) unless told otherwise. */
+export type Entries = Readonly<Record<'cx-roi' | 'cx-roi/testing' | 'cx-roi/bullmq', string>>;
+
+const sourceEntries: Entries = { 'cx-roi': 'cx-roi', 'cx-roi/testing': 'cx-roi/testing', 'cx-roi/bullmq': 'cx-roi/bullmq' };
+
+/** An import line's `from 'cx-roi…'`: the keyword, the quote and the entry's name. */
+const packageEntry = /(\sfrom\s+)(['"])(cx-roi(?:\/\w+)?)\2/;
+
 /**
  * The example as a module that checks what it states: `expression; // => value` becomes a check that the
  * expression equals the value to the digits shown, `statement; // throws Name: words` a check that it throws
- * an error of that name whose message contains the words. Public names it uses without importing them
- * (`publicNames`) come from the package's entries; the body runs in a function of its own, so its
- * declarations may shadow them.
+ * an error of that name whose message contains the words. A stated value too long for one line goes on over
+ * the comment lines that follow it (`// => [` then `//   1,` … `// ]`) until it reads as one expression.
+ * Public names it uses without importing them (`publicNames`) come from the package's entries; the body
+ * runs in a function of its own, so its declarations may shadow them. `entries` says where the package's
+ * entries are loaded from (a build of them, for an example that starts threads).
  */
-export function checkedModule(example: DocExample, publicNames: readonly string[]): string {
+export function checkedModule(example: DocExample, publicNames: readonly string[], entries: Entries = sourceEntries): string {
   const imports: string[] = [];
   const body: string[] = [];
-  example.code.split('\n').forEach((line, i) => {
+  const lines = example.code.split('\n');
+  const from = (specifier: string) => JSON.stringify(entries[specifier as keyof Entries] ?? specifier);
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i] as string;
     const where = JSON.stringify(`${example.file}:${example.line + i}`);
     const expects = /^(\s*)(.*?);?\s*\/\/\s*=>\s*(.+?)\s*$/.exec(line);
     const throws = /^(\s*)(.*?);?\s*\/\/\s*throws\s+(\w+)(?::\s*(.+?))?\s*$/.exec(line);
-    if (/^import\s/.test(line)) imports.push(line);
-    else if (expects) body.push(`${expects[1]}await __expect(async () => (${expects[2]}), ${JSON.stringify(expects[3])}, ${where});`);
-    else if (throws)
+    // The package's entries from where `entries` says; other modules as written.
+    if (/^import\s/.test(line)) imports.push(line.replace(packageEntry, (_, keyword: string, __, name: string) => keyword + from(name)));
+    else if (expects) {
+      let literal = expects[3] as string;
+      // A value stated over several lines: the comment lines that follow, until it reads as one expression.
+      while (!isExpression(literal) && /^\s*\/\/(?!\s*(?:=>|throws\b))/.test(lines[i + 1] ?? '')) {
+        i += 1;
+        literal += `\n${(lines[i] as string).replace(/^\s*\/\/ ?/, '')}`;
+      }
+      if (!isExpression(literal)) throw new Error(`${JSON.parse(where)}: the value stated is not a JavaScript expression: ${literal}`);
+      body.push(`${expects[1]}await __expect(async () => (${expects[2]}), ${JSON.stringify(literal)}, ${where});`);
+    } else if (throws)
       body.push(`${throws[1]}await __throws(async () => { ${throws[2]}; }, ${JSON.stringify(throws[3])}, ${JSON.stringify(throws[4] ?? '')}, ${where});`);
     else body.push(line);
-  });
+  }
   const imported = new Set(imports.flatMap(importedNames));
   const implicit = publicNames.filter((name) => !imported.has(name));
   return [
     "import { __expect, __throws } from '../doctest/check.js';",
-    "import * as __library from 'cx-roi';",
-    "import * as __testing from 'cx-roi/testing';",
+    `import * as __library from ${from('cx-roi')};`,
+    `import * as __testing from ${from('cx-roi/testing')};`,
     ...(imported.has('fc') ? [] : ["import fc from 'fast-check';"]),
     ...imports,
     `const { ${implicit.join(', ')} } = { ...__testing, ...__library } as Record<string, any>;`,
