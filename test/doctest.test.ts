@@ -47,7 +47,7 @@ describe('how an example is read', () => {
   });
 
   it('loads the package from the entries it is given, and every other module as written', () => {
-    const entries = { 'cx-roi': '/built/index.js', 'cx-roi/testing': '/built/testing.js', 'cx-roi/bullmq': '/built/bullmq.js' };
+    const entries = { 'cx-roi': '/built/index.js', 'cx-roi/testing': '/built/testing.js', 'cx-roi/bullmq': '/built/bullmq.js', 'cx-roi/worker': '/built/worker-api.js' };
     const code = checkedModule(example("import { simulate } from 'cx-roi';\nimport { redisOptions } from \"cx-roi/bullmq\";\nimport fc from 'fast-check';"), [], entries);
     expect(code).toContain('import { simulate } from "/built/index.js";');
     expect(code).toContain('import { redisOptions } from "/built/bullmq.js";');
@@ -84,6 +84,7 @@ describe('every public function and class has an example that states its result'
     'cx-roi': '../src/index.js',
     'cx-roi/testing': '../src/testing/index.js',
     'cx-roi/bullmq': '../src/bullmq/index.js',
+    'cx-roi/worker': '../src/worker-api.js',
   } as const;
   it.each(Object.entries(entries))('%s', async (_, entry) => {
     const api = (await import(/* @vite-ignore */ entry)) as Record<string, unknown>;

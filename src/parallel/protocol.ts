@@ -107,7 +107,8 @@ function requestProblem(request: unknown): string | undefined {
  * @throws TypeError when `post` is not a function.
  * @example
  * ```ts
- * import { type ShardMessage, type ShardWorker, handleWorkerRequest, resultHash, simulate, simulateParallel, stopWorkers } from 'cx-roi';
+ * import { type ShardWorker, resultHash, simulate, simulateParallel, stopWorkers } from 'cx-roi';
+ * import { type ShardMessage, handleWorkerRequest } from 'cx-roi/worker';
  * // The worker.ts of an app that bundles its own worker is one line:
  * //   self.onmessage = (e) => handleWorkerRequest(e.data, (message, transfer) => self.postMessage(message, { transfer }));
  * // Here a worker that answers in this thread, through the same handler, for simulateParallel's createWorker:

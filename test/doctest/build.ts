@@ -17,6 +17,7 @@ export async function buildEntries(root: string, outdir: string): Promise<Entrie
       index: 'src/index.ts',
       testing: 'src/testing/index.ts',
       bullmq: 'src/bullmq/index.ts',
+      'worker-api': 'src/worker-api.ts',
       worker: 'src/parallel/worker.ts',
       'shard-thread': 'src/bullmq/shard-thread.ts',
     },
@@ -37,5 +38,5 @@ export async function buildEntries(root: string, outdir: string): Promise<Entrie
       },
     ],
   });
-  return { 'cx-roi': join(outdir, 'index.js'), 'cx-roi/testing': join(outdir, 'testing.js'), 'cx-roi/bullmq': join(outdir, 'bullmq.js') };
+  return { 'cx-roi': join(outdir, 'index.js'), 'cx-roi/testing': join(outdir, 'testing.js'), 'cx-roi/bullmq': join(outdir, 'bullmq.js'), 'cx-roi/worker': join(outdir, 'worker-api.js') };
 }

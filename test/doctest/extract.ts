@@ -85,9 +85,9 @@ function isExpression(literal: string): boolean {
 }
 
 /** Where each package an example imports is loaded from: the source (vitest's aliases) unless told otherwise. */
-export type Entries = Readonly<Record<'cx-roi' | 'cx-roi/testing' | 'cx-roi/bullmq', string>>;
+export type Entries = Readonly<Record<'cx-roi' | 'cx-roi/testing' | 'cx-roi/bullmq' | 'cx-roi/worker', string>>;
 
-const sourceEntries: Entries = { 'cx-roi': 'cx-roi', 'cx-roi/testing': 'cx-roi/testing', 'cx-roi/bullmq': 'cx-roi/bullmq' };
+const sourceEntries: Entries = { 'cx-roi': 'cx-roi', 'cx-roi/testing': 'cx-roi/testing', 'cx-roi/bullmq': 'cx-roi/bullmq', 'cx-roi/worker': 'cx-roi/worker' };
 
 /** An import line's `from 'cx-roi…'`: the keyword, the quote and the entry's name. */
 const packageEntry = /(\sfrom\s+)(['"])(cx-roi(?:\/\w+)?)\2/;
