@@ -29,7 +29,7 @@ import { closedGroups, fieldId, fieldRows, filterFields, groups, ownTouchpoints,
 import { comparison, headline, headlineSentence, kpiRows, spreadLine } from './headline';
 import { type Analyses, analysesKnown, firstRuns, packRuns, rememberAnalyses } from './analyses-cache';
 import { assumptionLabel, assumptionValue } from './labels';
-import { type KeptLink, type LinkExtras, type PageState, decodeState, defaultExtras, encodeState, readSeed, resultHash, setAtPath } from './url-state';
+import { type KeptLink, type LinkExtras, type PageState, decodeState, encodeState, readSeed, resultHash, setAtPath } from './url-state';
 
 // The programme cells (calibration, maturity, channels, stage gate) change the scenario on request: they load
 // after the page's first answer is on its way.

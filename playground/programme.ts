@@ -16,7 +16,6 @@ import {
   calibrate,
   defaultChannels,
   derivedPaths,
-  defaultScenario,
   impliedKpis,
   improvementFromBudget,
   parseScenario,

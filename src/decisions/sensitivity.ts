@@ -25,7 +25,7 @@ export interface SensitivityOptions {
    * The months to look at.
    * @defaultValue every 12 months, and the horizon
    */
-  readonly at?: readonly number[];
+  readonly at?: readonly number[] | undefined;
   /**
    * One-way swings of the fixed figures that have a published source (86%
    * switch, 9 and 16 told, 140% more spend, …): each is simulated again at
@@ -36,7 +36,7 @@ export interface SensitivityOptions {
    * simulations a figure and one a reading; the rest reads the kept runs only).
    * @defaultValue `{ range: 0.2, runs: min(result's runs, 2000) }`
    */
-  readonly swings?: false | { readonly range?: number; readonly runs?: number };
+  readonly swings?: false | { readonly range?: number | undefined; readonly runs?: number | undefined } | undefined;
 }
 
 /** How one uncertain assumption moves the outcome at one month. */
@@ -285,7 +285,7 @@ const meanOf = (x: Float64Array) => x.reduce((s, v) => s + v, 0) / x.length;
 function fixedFigureSwings(
   result: Pick<SimulationResult, 'scenario' | 'seed' | 'runCount'>,
   months: readonly number[],
-  options: { readonly range?: number; readonly runs?: number },
+  options: { readonly range?: number | undefined; readonly runs?: number | undefined },
 ): NonNullable<Sensitivity['fixedFigures']> {
   if (typeof options !== 'object' || options === null || Array.isArray(options))
     throw new ScenarioError([{ path: 'options.swings', value: options, message: 'must be false, or { range, runs }' }]);

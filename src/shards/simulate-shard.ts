@@ -22,7 +22,7 @@ import { type ShardHeader, planProblem, shardLimitIssue } from './spec-check.js'
 /** Options of {@link simulateShard}. */
 export interface SimulateShardOptions {
   /** Called as runs complete (about 100 times a shard), with the shard's runs done and its count. */
-  onProgress?: (done: number, count: number) => void;
+  onProgress?: ((done: number, count: number) => void) | undefined;
 }
 
 const specKeys = ['kind', 'version', 'plan', 'index', 'shards', 'first', 'count', 'runs', 'seed', 'keepRuns', 'bands', 'scenario'];
