@@ -188,7 +188,9 @@ function keptRuns(result: Pick<SimulationResult, 'runs' | 'scenario'> | null | u
  */
 export function varyingColumns(count: number, executed: (run: number) => number, names: readonly string[], value: (run: number, j: number) => number): [string, Float64Array][] {
   const columns: [string, Float64Array][] = [[executedPath, Float64Array.from({ length: count }, (_, i) => executed(i))]];
-  names.forEach((name, j) => columns.push([name, Float64Array.from({ length: count }, (_, i) => value(i, j))]));
+  names.forEach((name, j) => {
+    columns.push([name, Float64Array.from({ length: count }, (_, i) => value(i, j))]);
+  });
   return columns.filter(([, x]) => x.some((v) => v !== x[0]));
 }
 

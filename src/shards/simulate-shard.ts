@@ -149,7 +149,9 @@ export function simulateShard(spec: ShardSpec, options: SimulateShardOptions = {
     bandMetrics.forEach((metric, k) => {
       for (let t = 0; t < months; t += 1) addValues(sketches[k]?.[t] as MonthSketch, monthValues(block, metric, t, scratch));
     });
-    block.paidBackCounts.forEach((c, t) => (whole.paidBackCounts[t] = (whole.paidBackCounts[t] as number) + c));
+    block.paidBackCounts.forEach((c, t) => {
+      whole.paidBackCounts[t] = (whole.paidBackCounts[t] as number) + c;
+    });
     for (const key of Object.keys(whole.horizon) as (keyof HorizonColumns)[]) whole.horizon[key].set(block.horizon[key], at);
     if (whole.parameters && block.parameters) whole.parameters.set(block.parameters, at * whole.parameterNames.length);
     if (whole.npvByMonth && block.npvByMonth) whole.npvByMonth.set(block.npvByMonth, at * months);

@@ -54,7 +54,10 @@ function checkDomain(domain: Domain, where: string): void {
   const bad = (message: string): never => {
     throw new RangeError(`${where}: ${message}`);
   };
-  if (domain === null || typeof domain !== 'object') return bad(`domain must be a range { min, max, integer, label }, such as domains.probability (got ${String(domain)})`);
+  if (domain === null || typeof domain !== 'object') {
+    bad(`domain must be a range { min, max, integer, label }, such as domains.probability (got ${String(domain)})`);
+    return;
+  }
   for (const key of ['min', 'max'] as const)
     if (typeof domain[key] !== 'number' || !Number.isFinite(domain[key])) bad(`domain.${key} must be a finite number (got ${String(domain[key])})`);
   if (domain.min > domain.max) bad(`domain.min must be at most domain.max (got min ${domain.min}, max ${domain.max})`);
