@@ -67,7 +67,9 @@ export function unpackRuns(p: PackedRuns): RunsOf {
   for (let i = 0; i < p.count; i += 1) {
     const f = (k: number) => p.figures[i * fixed + k] as number;
     const parameters: Record<string, number> = {};
-    p.names.forEach((name, j) => (parameters[name] = p.parameters[i * p.names.length + j] as number));
+    p.names.forEach((name, j) => {
+      parameters[name] = p.parameters[i * p.names.length + j] as number;
+    });
     runs.push({
       run: f(0),
       roi: f(1),

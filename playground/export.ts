@@ -89,7 +89,10 @@ export function chartSvg(container: Element): string {
       const mark = swatch.querySelector('svg');
       const size = 15;
       const itemWidth = size + 6 + label.length * charWidth + 16;
-      if (x > 0 && x + itemWidth > width) (x = 0), row++;
+      if (x > 0 && x + itemWidth > width) {
+        x = 0;
+        row++;
+      }
       const top = y + row * 22;
       out.append(el('rect', { x, y: top, width: size, height: size, fill: mark?.getAttribute('fill') ?? 'currentColor' }));
       const t = el('text', { x: x + size + 6, y: top + 12 });

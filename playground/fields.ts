@@ -161,7 +161,7 @@ export function valueWords(row: Pick<AssumptionRow, 'unit'>, value: unknown): st
 /** The slider's range: the allowed range, cut to about four times the default for small or open-ended values. */
 export function sliderRange(row: AssumptionRow, value: number): { min: number; max: number; step: number } {
   const fallback = typeof row.value === 'number' ? row.value : value;
-  const min = row.domain.min < 0 ? row.domain.min : 0;
+  const min = Math.min(row.domain.min, 0);
   const reach = 4 * Math.max(Math.abs(fallback), Math.abs(value), row.domain.integer ? 3 : Number.EPSILON);
   const magnitude = 10 ** Math.floor(Math.log10(reach));
   const max = Math.min(row.domain.max, Math.ceil(reach / magnitude) * magnitude);

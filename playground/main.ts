@@ -29,7 +29,7 @@ import { closedGroups, fieldId, fieldRows, filterFields, groups, ownTouchpoints,
 import { comparison, headline, headlineSentence, kpiRows, spreadLine } from './headline';
 import { type Analyses, analysesKnown, firstRuns, packRuns, rememberAnalyses } from './analyses-cache';
 import { assumptionLabel, assumptionValue } from './labels';
-import { type KeptLink, type LinkExtras, type PageState, decodeState, defaultExtras, encodeState, readSeed, resultHash, setAtPath } from './url-state';
+import { type KeptLink, type LinkExtras, type PageState, decodeState, encodeState, readSeed, resultHash, setAtPath } from './url-state';
 
 // The programme cells (calibration, maturity, channels, stage gate) change the scenario on request: they load
 // after the page's first answer is on its way.
@@ -908,7 +908,10 @@ function touchpointRecord(): Record<string, unknown> {
   if (own !== null && typeof own === 'object' && !Array.isArray(own) && !('dist' in own)) return Object.assign(record, own);
   // A list or one number replaced the default journey: the same journey as named touchpoints, the defaults removed.
   for (const name of defaultTouchpointNames) record[name] = null;
-  if (Array.isArray(own)) own.forEach((value, i) => (record[`touchpoint-${i + 1}`] = value));
+  if (Array.isArray(own))
+    own.forEach((value, i) => {
+      record[`touchpoint-${i + 1}`] = value;
+    });
   else record['whole-journey'] = own;
   return record;
 }
@@ -975,7 +978,10 @@ const callbacks = {
 function redrawField(path: string): void {
   const cell = [...fieldsBox.querySelectorAll<HTMLElement>('.field')].find((c) => c.dataset.path === path);
   const row = fieldRows(state.input).find((r) => r.path === path);
-  if (!cell || !row) return drawFields();
+  if (!cell || !row) {
+    drawFields();
+    return;
+  }
   const focused = document.activeElement as HTMLElement | null;
   const focusKey = focused && cell.contains(focused) ? (focused.getAttribute('aria-label') ?? focused.id) : null;
   const fresh = renderField(row, valueAt(state.input, path), state.input, document, callbacks);
@@ -1000,9 +1006,15 @@ function drawFields(oneGroupATask = false): void {
     validate();
   };
   const next = (): void => {
-    if (state !== drawn) return drawFields(); // changed meanwhile (undo, a link): draw it whole
+    if (state !== drawn) {
+      drawFields(); // changed meanwhile (undo, a link): draw it whole
+      return;
+    }
     const group = pending.shift();
-    if (!group) return finish();
+    if (!group) {
+      finish();
+      return;
+    }
     fieldsBox.append(renderGroup(document, group, rows, state.input, callbacks, closed));
     if (oneGroupATask) setTimeout(next, 0);
     else next();

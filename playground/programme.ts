@@ -16,7 +16,6 @@ import {
   calibrate,
   defaultChannels,
   derivedPaths,
-  defaultScenario,
   impliedKpis,
   improvementFromBudget,
   parseScenario,
@@ -224,7 +223,7 @@ export function stageGateCell(box: HTMLElement, host: ProgrammeHost): void {
   box.append(form, hint, error);
   const unit = () => (measure.value === 'nps' ? 'points' : '%');
   measure.addEventListener('change', () => {
-    threshold.wrap.lastChild!.textContent = ` ${unit()}`;
+    (threshold.wrap.lastChild as ChildNode).textContent = ` ${unit()}`;
     threshold.input.value = measure.value === 'nps' ? '2' : measure.value === 'roi' ? '-95' : '10';
     hint.textContent = measure.value === 'roi' ? 'Cumulative ROI starts at −100% and rises slowly: at an early gate nearly every run is below −50%, so a threshold near −100% (or a late gate) keeps the review meaningful.' : '';
   });

@@ -15,7 +15,7 @@
  * carried stays in the address, word for word, until the user replaces it
  * ({@link KeptLink}).
  */
-import type { ScenarioInput, SimulationResult } from 'cx-roi';
+import type { ScenarioInput } from 'cx-roi';
 
 export interface PageState {
   readonly input: ScenarioInput;
@@ -40,9 +40,9 @@ export interface LinkExtras {
  */
 export interface KeptLink {
   /** The `scenario` parameter as linked, when it could not be read. */
-  readonly scenario?: string;
+  readonly scenario?: string | undefined;
   /** The `a` parameter as linked, while scenario A is not pinned from it. */
-  readonly a?: string;
+  readonly a?: string | undefined;
 }
 
 export const defaultPageState: PageState = { input: {}, seed: 1, runs: 2000 };

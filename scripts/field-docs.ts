@@ -131,9 +131,9 @@ if (process.argv[1]?.endsWith('field-docs.ts')) {
     console.log(`dist/index.d.cts: TSDoc for ${registeredFields().length} fields; dist/index.d.ts re-exports it`);
   } else {
     const texts = schemaFiles.map((file) => readFileSync(file, 'utf8'));
-    fieldsByFile(texts).forEach((fields, i) =>
-      writeFileSync(schemaFiles[i] as string, withFieldDocs(texts[i] as string, undefined, fields)),
-    );
+    fieldsByFile(texts).forEach((fields, i) => {
+      writeFileSync(schemaFiles[i] as string, withFieldDocs(texts[i] as string, undefined, fields));
+    });
     console.log(`src/scenario/schema.ts and src/scenario/schema/: TSDoc for ${registeredFields().length} fields`);
   }
 }

@@ -12,12 +12,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 export interface Manifest {
-  readonly name?: string;
-  readonly version?: string;
-  readonly repository?: string | { readonly url?: string };
-  readonly bugs?: string | { readonly url?: string; readonly email?: string };
-  readonly homepage?: string;
-  readonly files?: readonly string[];
+  readonly name?: string | undefined;
+  readonly version?: string | undefined;
+  readonly repository?: string | { readonly url?: string } | undefined;
+  readonly bugs?: string | { readonly url?: string; readonly email?: string } | undefined;
+  readonly homepage?: string | undefined;
+  readonly files?: readonly string[] | undefined;
 }
 
 /** The README's figure, from the package's own files on jsDelivr, so npm's page shows it without a repository to resolve a relative path against. */

@@ -173,7 +173,9 @@ describe('generated docs (run `npm run docs` after changing the schema or the mo
   it('each scenario field’s TSDoc in the schema is generated from its metadata (npm run docs)', async () => {
     const { schemaFiles, fieldsByFile, withFieldDocs } = await import('../scripts/field-docs.js');
     const texts = schemaFiles.map((file) => readFileSync(file, 'utf8'));
-    fieldsByFile(texts).forEach((fields, i) => expect(texts[i], schemaFiles[i]).toBe(withFieldDocs(texts[i] as string, undefined, fields)));
+    fieldsByFile(texts).forEach((fields, i) => {
+      expect(texts[i], schemaFiles[i]).toBe(withFieldDocs(texts[i] as string, undefined, fields));
+    });
     expect(texts.join('\n')).toMatch(/\* Source: the article’s own statistics, “86% switch to another brand after one bad experience”[^\n]*\n\s+\* @defaultValue 0\.86\n\s+\*\/\n\s+switchAfterBad: /);
   });
 });

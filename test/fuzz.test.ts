@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type ScenarioInput, ScenarioError, impliedKpis, limits, simulate } from '../src/index.js';
+import { type ScenarioInput, type SimulationResult, ScenarioError, impliedKpis, limits, simulate } from '../src/index.js';
 
 // The adversarial sweep, kept: generated scenarios with extreme but allowed
 // values and distribution shapes. Every one must simulate to finite figures
@@ -16,7 +16,7 @@ const shape = fc.oneof(fc.constantFrom(0.01, 0.0100001, 0.02, 0.5, 1, 1e6), fini
 
 /** A value in [min, max], or a distribution over it of any kind, extreme shapes included. */
 function assumption(min: number, max: number, integer = false) {
-  const fixed = integer ? fc.integer({ min, max }) : fc.oneof(fc.constantFrom(min, max, Number.MIN_VALUE < max ? Number.MIN_VALUE : max), finite(min, max));
+  const fixed = integer ? fc.integer({ min, max }) : fc.oneof(fc.constantFrom(min, max, Math.min(Number.MIN_VALUE, max)), finite(min, max));
   const span = max - min;
   return fc.oneof(
     { weight: 2, arbitrary: fixed },
@@ -181,7 +181,7 @@ describe(`fuzz: ${scenarios.toLocaleString('en-US')} generated scenarios with ex
     const reasons = new Map<string, number>();
     fc.assert(
       fc.property(extremeScenario, fc.oneof(fc.integer(), fc.string({ maxLength: 20 })), (input, seed) => {
-        let result;
+        let result: SimulationResult;
         try {
           result = simulate(input, { runs: 3, seed, keepRuns: true });
         } catch (error) {

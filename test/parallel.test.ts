@@ -251,7 +251,8 @@ describe('idle workers', () => {
       let made = 0;
       // In-process workers that answer like real ones, through the same request handler.
       const factory = (): ShardWorker => {
-        const id = (made += 1);
+        made += 1;
+        const id = made;
         let listener: (message: ShardMessage) => void = () => undefined;
         return {
           post: (request) => void Promise.resolve().then(() => handleWorkerRequest(request, (message) => listener(message))),
@@ -321,7 +322,11 @@ describe.runIf(existsSync(join(import.meta.dirname, '../dist/worker.js')))('simu
 
   it('reports progress up to the total', async () => {
     const calls: number[] = [];
-    await simulateParallel({ horizonMonths: 12 }, { runs: 400, workers: 2, onProgress: (done, total) => (expect(total).toBe(400), calls.push(done)) });
+    await simulateParallel({ horizonMonths: 12 }, { runs: 400, workers: 2, onProgress: (done, total) => {
+        expect(total).toBe(400);
+        calls.push(done);
+      },
+    });
     expect(calls.at(-1)).toBe(400);
     expect(calls.length).toBeGreaterThan(10);
   });

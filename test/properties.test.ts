@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { simulateRun } from '../src/model/run.js';
 import { scenarioInputArbitrary } from 'cx-roi/testing';
-import { type ScenarioInput, ScenarioError, parseScenario, simulate } from '../src/index.js';
+import { type ScenarioInput, type SimulationResult, ScenarioError, parseScenario, simulate } from '../src/index.js';
 
 const sortedTriple = (min: number, max: number) =>
   fc.tuple(fc.double({ min, max, noNaN: true }), fc.double({ min, max, noNaN: true }), fc.double({ min, max, noNaN: true })).map((xs) => xs.sort((a, b) => a - b) as [number, number, number]);
@@ -190,7 +190,7 @@ describe('extreme but valid distributions', () => {
       fc.property(extreme, fc.constantFrom(...fields), fc.integer(), (distribution, field, seed) => {
         const [group, name] = field.includes('.') ? field.split('.') : [field, undefined];
         const input = (name ? { horizonMonths: 4, [group as string]: { [name]: distribution } } : { horizonMonths: 4, [group as string]: distribution }) as ScenarioInput;
-        let result;
+        let result: SimulationResult;
         try {
           result = simulate(input, { runs: 3, seed, keepRuns: true });
         } catch (error) {

@@ -7,7 +7,7 @@
 import type { FlowProducer as BullFlowProducer, Queue as BullQueue, QueueEvents as BullQueueEvents } from 'bullmq';
 import { type ScenarioInput, type ShardPlanOptions, type ShardSpec, type SimulationResult, parseScenario, planShards } from 'cx-roi';
 import { type MergeJobResult, failedShard, removeSimulation, simulationFlow } from './jobs.js';
-import { callback, defaultQueue, defaultRedisTimeout, milliseconds, queueName, rejectProblems, unless, wholeNumber } from './options.js';
+import { type Defaulted, callback, defaultQueue, defaultRedisTimeout, milliseconds, queueName, rejectProblems, unless, wholeNumber } from './options.js';
 import { bullmq } from './peers.js';
 import { type RedisConnection, RedisWatch, describeConnection, redisOptions } from './redis.js';
 import { bounded, delay } from './time.js';
@@ -22,27 +22,27 @@ export interface QueueSimulateOptions extends ShardPlanOptions {
    * The queue's name, as the workers' ({@link createSimulationWorker}).
    * @defaultValue "cx-roi"
    */
-  queue?: string;
+  queue?: string | undefined;
   /** BullMQ's key prefix in Redis. @defaultValue "bull" */
-  prefix?: string;
+  prefix?: string | undefined;
   /**
    * Tries of a shard that fails (its worker lost, Redis unreachable): a shard
    * retried gives the same bytes, so retries never change the result.
    * @defaultValue 3
    */
-  attempts?: number;
+  attempts?: number | undefined;
   /**
    * Most milliseconds to wait for the result; then the simulation is
    * cancelled and the promise rejects with a `TimeoutError`.
    * @defaultValue no limit
    */
-  timeout?: number;
+  timeout?: number | undefined;
   /**
    * Cancels the simulation: its shards are removed or stopped, and the promise
    * rejects with the signal's reason (as `fetch` does: an `AbortError`
    * DOMException unless `abort(reason)` was given one).
    */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /**
    * How long, in milliseconds, to keep trying a Redis that does not answer
    * (unreachable, killed mid-run, refusing every command as for a database
@@ -50,16 +50,16 @@ export interface QueueSimulateOptions extends ShardPlanOptions {
    * Redis and the cause. Redis is pinged once a second.
    * @defaultValue 15000
    */
-  redisTimeout?: number;
+  redisTimeout?: number | undefined;
   /** Called as the shards report progress, with the runs done (over all shards) and the total. */
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: ((done: number, total: number) => void) | undefined;
 }
 
 /** Most run-months whose bands `simulateOnQueue` keeps exact unless told otherwise: past this, sketched. */
 export const queueRunMonths = 6_000_000;
 
 /** The options of the queue (not of the plan) that the client checks before it connects. */
-type QueueChecked = Required<Pick<QueueSimulateOptions, 'attempts' | 'redisTimeout' | 'queue'>> &
+type QueueChecked = Defaulted<Pick<QueueSimulateOptions, 'attempts' | 'redisTimeout' | 'queue'>> &
   Pick<QueueSimulateOptions, 'timeout' | 'onProgress' | 'signal'>;
 
 /** A `ScenarioError` naming every bad option of the queue (the plan's are `planShards`'s to check). */

@@ -16,6 +16,12 @@ export const defaultRedisTimeout = 15_000;
 /** The longest delay Node's timers take (2³¹ − 1 ms, about 24.8 days): the bound of every time option. */
 const maxTimerMilliseconds = 2_147_483_647;
 
+/**
+ * Options with their defaults filled in: each one given and not undefined. (Required<T> would keep an
+ * option's explicit `| undefined`.)
+ */
+export type Defaulted<T> = { [K in keyof T]-?: Exclude<T[K], undefined> };
+
 /** What is wrong with one option: an issue of the `ScenarioError`. */
 export interface OptionProblem {
   readonly path: string;

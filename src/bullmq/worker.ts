@@ -6,6 +6,7 @@
 import type { Worker } from 'bullmq';
 import { type JobContext, type MergeJobData, type MergeJobResult, type ShardJobData, jobProcessor } from './jobs.js';
 import {
+  type Defaulted,
   type OptionCheck,
   callback,
   defaultQueue,
@@ -32,21 +33,21 @@ export interface SimulationWorkerOptions {
    * The queue's name: clients and workers of one fleet use the same one.
    * @defaultValue "cx-roi"
    */
-  queue?: string;
+  queue?: string | undefined;
   /**
    * Shards simulated at once by this worker, each in a thread of its own: up to the machine's cores.
    * @defaultValue 1
    */
-  concurrency?: number;
+  concurrency?: number | undefined;
   /**
    * How long a job's lock lasts without renewal, in milliseconds: a worker
    * that dies (killed, its machine lost) leaves its shard to another after
    * about this long. The lock is renewed while the shard runs.
    * @defaultValue 30000
    */
-  lockDuration?: number;
+  lockDuration?: number | undefined;
   /** BullMQ's key prefix in Redis. @defaultValue "bull" */
-  prefix?: string;
+  prefix?: string | undefined;
   /**
    * The most milliseconds a shard (or a merge) may run: past it, its thread is
    * ended, the job fails with the reason (without retries: it would take as
@@ -55,7 +56,7 @@ export interface SimulationWorkerOptions {
    * (for 60 months; about twice that for 120).
    * @defaultValue 3600000 (an hour)
    */
-  shardTimeout?: number;
+  shardTimeout?: number | undefined;
   /**
    * How long, in milliseconds, the worker keeps trying a Redis that does not
    * answer (unreachable, gone, or refusing every command) before it closes
@@ -63,13 +64,13 @@ export interface SimulationWorkerOptions {
    * restart it. Redis is pinged once a second.
    * @defaultValue 15000
    */
-  redisTimeout?: number;
+  redisTimeout?: number | undefined;
   /**
    * Called when Redis stops answering, answers again, or the worker gives up
    * on it, with a one-line message. The worker prints nothing itself, and the
    * errors that repeat while Redis is down (one a second) are not passed on.
    */
-  onRedisStatus?: (status: RedisStatus) => void;
+  onRedisStatus?: ((status: RedisStatus) => void) | undefined;
 }
 
 const workerOptionNames = ['connection', 'queue', 'concurrency', 'lockDuration', 'prefix', 'shardTimeout', 'redisTimeout', 'onRedisStatus'];
@@ -98,7 +99,7 @@ export const defaultShardTimeout = 3_600_000;
 const closeMilliseconds = 5000;
 
 /** A worker's options with their defaults, once checked. */
-type WorkerSettings = Required<Omit<SimulationWorkerOptions, 'prefix' | 'onRedisStatus'>> &
+type WorkerSettings = Defaulted<Omit<SimulationWorkerOptions, 'prefix' | 'onRedisStatus'>> &
   Pick<SimulationWorkerOptions, 'prefix' | 'onRedisStatus'>;
 
 /** The worker's options with their defaults; a `ScenarioError` naming every bad or unknown option. */

@@ -23,7 +23,7 @@ export interface CalibrateOptions {
    * @defaultValue false
    * @throws {@link ScenarioError} when there is no steady state (no churn, no new customers, or word of mouth outgrowing churn).
    */
-  readonly startAtSteadyState?: boolean;
+  readonly startAtSteadyState?: boolean | undefined;
 }
 
 /** A copy of `input` without the fields a held business solves (a complete scenario given to start from has them). */

@@ -1,5 +1,5 @@
 import { ScenarioError, type ScenarioIssue } from 'cx-roi';
-import type { CliIo, Command, CommandContext } from './command.js';
+import type { Command, CommandContext } from './command.js';
 import { usageError } from './command.js';
 import { inputName } from './input.js';
 

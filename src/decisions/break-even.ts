@@ -5,8 +5,7 @@ import { parseScenario } from '../scenario/parse.js';
 import type { Scenario, ScenarioInput } from '../scenario/schema.js';
 import { simulateRange } from '../simulate/matrix.js';
 import { resolveOptions } from '../simulate/options.js';
-import { quantileSorted } from '../maths/band.js';
-import { horizonQuantile, medianWithError } from '../maths/statistics.js';
+import { medianWithError } from '../maths/statistics.js';
 
 // The median with its error lives with the other statistics of per-run figures.
 export { medianWithError } from '../maths/statistics.js';
@@ -24,7 +23,7 @@ export interface BreakEvenTarget {
   /** P(ROI > 0) at the horizon, P(paid back by `month`), the median horizon ROI, or the median horizon NPV. */
   readonly metric: BreakEvenMetric;
   /** For `probabilityPaidBackBy`: the month (1 to the horizon). */
-  readonly month?: number;
+  readonly month?: number | undefined;
   /** The least value the metric must reach (a share for the probabilities, a ratio for ROI, currency for NPV). */
   readonly value: number;
 }
@@ -35,14 +34,14 @@ export interface BreakEvenOptions {
   readonly vary: string;
   readonly target: BreakEvenTarget;
   /** Runs per simulation. @defaultValue 1000 */
-  readonly runs?: number;
+  readonly runs?: number | undefined;
   /** Seed, the same for every simulation of the search. @defaultValue 1 */
-  readonly seed?: Seed;
+  readonly seed?: Seed | undefined;
   /**
    * The values to search, `[low, high]`.
    * @defaultValue the field's allowed range; for amounts and counts (whose range runs to 10¹² or 10⁹), 0 to ten times the scenario's value
    */
-  readonly within?: readonly [number, number];
+  readonly within?: readonly [number, number] | undefined;
 }
 
 /** The metric at one value of the varied assumption. */

@@ -12,9 +12,9 @@ import { optionsObject, setOwn } from './fields.js';
 /** Options of {@link compare}. */
 export interface CompareOptions {
   /** Runs of each scenario. @defaultValue 1000 */
-  readonly runs?: number;
+  readonly runs?: number | undefined;
   /** The seed every scenario is simulated with. @defaultValue 1 */
-  readonly seed?: Seed;
+  readonly seed?: Seed | undefined;
 }
 
 /** How two scenarios differ, run by run: B − A. */

@@ -106,7 +106,7 @@ export interface Robustness {
 export interface ReadingInput {
   readonly path: string;
   readonly value: number | Distribution;
-  readonly label?: string;
+  readonly label?: string | undefined;
 }
 
 /** Options of {@link robustness}. */
@@ -115,29 +115,29 @@ export interface RobustnessOptions {
    * Runs per simulation (each reading, each step of a flip search, each horizon).
    * @defaultValue 1000
    */
-  readonly runs?: number;
+  readonly runs?: number | undefined;
   /**
    * The seed, the same for every simulation (common random numbers).
    * @defaultValue 1
    */
-  readonly seed?: Seed;
+  readonly seed?: Seed | undefined;
   /**
    * Which readings: paths of contested figures (their catalogue readings),
    * and readings of your own (`{ path, value, label? }`).
    * @defaultValue every contested figure (see `contestedFigures`)
    */
-  readonly readings?: readonly (string | ReadingInput)[];
+  readonly readings?: readonly (string | ReadingInput)[] | undefined;
   /**
    * Whether to search each contested figure for the value at which the
    * decision flips (about eight simulations a figure).
    * @defaultValue true
    */
-  readonly flips?: boolean;
+  readonly flips?: boolean | undefined;
   /**
    * Horizons, in months, to give the answer at.
    * @defaultValue [36, 60, 120]
    */
-  readonly horizons?: readonly number[];
+  readonly horizons?: readonly number[] | undefined;
 }
 
 /** Short words for a source: "article 000". */

@@ -25,7 +25,7 @@ export interface SensitivityOptions {
    * The months to look at.
    * @defaultValue every 12 months, and the horizon
    */
-  readonly at?: readonly number[];
+  readonly at?: readonly number[] | undefined;
   /**
    * One-way swings of the fixed figures that have a published source (86%
    * switch, 9 and 16 told, 140% more spend, …): each is simulated again at
@@ -36,7 +36,7 @@ export interface SensitivityOptions {
    * simulations a figure and one a reading; the rest reads the kept runs only).
    * @defaultValue `{ range: 0.2, runs: min(result's runs, 2000) }`
    */
-  readonly swings?: false | { readonly range?: number; readonly runs?: number };
+  readonly swings?: false | { readonly range?: number | undefined; readonly runs?: number | undefined } | undefined;
 }
 
 /** How one uncertain assumption moves the outcome at one month. */
@@ -188,7 +188,9 @@ function keptRuns(result: Pick<SimulationResult, 'runs' | 'scenario'> | null | u
  */
 export function varyingColumns(count: number, executed: (run: number) => number, names: readonly string[], value: (run: number, j: number) => number): [string, Float64Array][] {
   const columns: [string, Float64Array][] = [[executedPath, Float64Array.from({ length: count }, (_, i) => executed(i))]];
-  names.forEach((name, j) => columns.push([name, Float64Array.from({ length: count }, (_, i) => value(i, j))]));
+  names.forEach((name, j) => {
+    columns.push([name, Float64Array.from({ length: count }, (_, i) => value(i, j))]);
+  });
   return columns.filter(([, x]) => x.some((v) => v !== x[0]));
 }
 
@@ -291,7 +293,7 @@ const meanOf = (x: Float64Array) => x.reduce((s, v) => s + v, 0) / x.length;
 function fixedFigureSwings(
   result: Pick<SimulationResult, 'scenario' | 'seed' | 'runCount'>,
   months: readonly number[],
-  options: { readonly range?: number; readonly runs?: number },
+  options: { readonly range?: number | undefined; readonly runs?: number | undefined },
 ): NonNullable<Sensitivity['fixedFigures']> {
   if (typeof options !== 'object' || options === null || Array.isArray(options))
     throw new ScenarioError([{ path: 'options.swings', value: options, message: 'must be false, or { range, runs }' }]);

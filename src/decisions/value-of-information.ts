@@ -13,7 +13,7 @@ export interface ValueOfInformationOptions {
   /** Runs to simulate. @defaultValue 10000 */
   readonly runs?: number;
   /** Seed. @defaultValue 1 */
-  readonly seed?: Seed;
+  readonly seed?: Seed | undefined;
   /**
    * The assumptions to value (dotted paths; `investment.executed` for
    * whether the programme will be carried out as planned), each alone, or
@@ -21,7 +21,7 @@ export interface ValueOfInformationOptions {
    * what learning them together is worth; the runs are cut on a grid).
    * @defaultValue every assumption that varies between runs, and `investment.executed`, each alone; then the two whose ranks move most with the NPV (Spearman), together
    */
-  readonly parameters?: readonly (string | readonly string[])[];
+  readonly parameters?: readonly (string | readonly string[])[] | undefined;
   /**
    * How many classes a parameter's runs are cut into (Strong & Oakley's
    * partition). More follow the parameter more closely (coarse classes
@@ -29,7 +29,7 @@ export interface ValueOfInformationOptions {
    * down); fewer have less noise within a class (which biases it up).
    * @defaultValue √runs ÷ 2, from 2 to 50
    */
-  readonly classes?: number;
+  readonly classes?: number | undefined;
 }
 
 /** The value of learning one assumption before deciding. */

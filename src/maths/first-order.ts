@@ -23,7 +23,7 @@ export interface FirstOrderOptions {
    * effect more closely; fewer have less noise a class.
    * @defaultValue √runs, from 2 to 100
    */
-  readonly classes?: number;
+  readonly classes?: number | undefined;
 }
 
 /** The default number of classes for `n` runs. */

@@ -2,7 +2,7 @@ import { scenarioAssumptions } from '../scenario/assumption-fields.js';
 import { parseScenario } from '../scenario/parse.js';
 import type { ScenarioInput } from '../scenario/schema.js';
 import { ScenarioError } from '../scenario/error.js';
-import { type MetricColumn, type MonthPiece, type MonthlyMetric, type RunMatrix, horizonColumnNames, joinRuns, orderBlocks, runResults } from '../simulate/matrix.js';
+import { type MetricColumn, type MonthPiece, type MonthlyMetric, horizonColumnNames, joinRuns, orderBlocks, runResults } from '../simulate/matrix.js';
 import { type SimulateOptions, progressStep, resolveOptions } from '../simulate/options.js';
 import type { SimulationResult } from '../simulate/result.js';
 import { assembleResult, keptRunsFlags } from '../simulate/assemble.js';
@@ -117,19 +117,19 @@ export interface ParallelOptions extends SimulateOptions {
    * The result is bit for bit the same whatever the count.
    * @defaultValue the number of logical cores (Node's `availableParallelism`, the browser's `hardwareConcurrency`), at least 1 and at most 8
    */
-  workers?: number;
+  workers?: number | undefined;
   /**
    * Cancels the simulation: the workers are stopped and the promise rejects
    * with the signal's reason (`controller.abort(reason)`; as `fetch` does), or
    * an `AbortError` when it has none.
    */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /**
    * Makes a worker, for apps that bundle the worker themselves (see `handleWorkerRequest`). The workers it
    * makes are ended when the call ends, not kept idle for the next one (see {@link stopWorkers}).
    * @defaultValue the package's own `worker.js`, next to the module
    */
-  createWorker?: () => ShardWorker;
+  createWorker?: (() => ShardWorker) | undefined;
 }
 
 /** How many kept runs are made a task. */

@@ -201,7 +201,9 @@ function hashKey(seed: Seed, parts: readonly KeyPart[]): HashState {
   checkSeed(seed);
   const s: HashState = { h1: 0, h2: 0, h3: 0, h4: 0, bytes: 0 };
   mixPart(s, seed, 0);
-  parts.forEach((part, i) => mixPart(s, part, i + 1));
+  parts.forEach((part, i) => {
+    mixPart(s, part, i + 1);
+  });
   return s;
 }
 

@@ -1,7 +1,7 @@
 import { describeAssumptions } from '../scenario/describe.js';
 import type { ScenarioInput } from '../scenario/schema.js';
 
-const escape = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const escapeCell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /**
  * The assumptions table as Markdown: path, default, unit, meaning, and source
@@ -33,7 +33,7 @@ export function assumptionsMarkdown(input: ScenarioInput = {}): string {
     // A field a held business solves: its value at the assumptions' means, to four digits, and where it comes from.
     const value = r.derivedFrom !== null && typeof r.value === 'number' ? `${Number(r.value.toPrecision(4))}, solved from the business` : r.valueText;
     const solved = r.derivedFrom !== null ? ` Solved in every run from ${r.derivedFrom}.` : '';
-    return `| \`${r.path}\` | ${escape(value)} | ${escape(r.unit)} | ${escape(r.description)} Allowed: ${escape(r.allowed)}.${escape(solved)} | ${escape(source + competing)} |`;
+    return `| \`${r.path}\` | ${escapeCell(value)} | ${escapeCell(r.unit)} | ${escapeCell(r.description)} Allowed: ${escapeCell(r.allowed)}.${escapeCell(solved)} | ${escapeCell(source + competing)} |`;
   });
   return ['| field | default | unit | meaning | source |', '|---|---|---|---|---|', ...rows].join('\n');
 }

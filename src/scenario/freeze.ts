@@ -36,6 +36,10 @@ function freezeInto(value: unknown, seen: WeakSet<object>): void {
     // Read data properties only: calling a getter could compute, or throw.
     if (descriptor && 'value' in descriptor) freezeInto(descriptor.value, seen);
   }
-  if (value instanceof Map) for (const [key, item] of value) (freezeInto(key, seen), freezeInto(item, seen));
+  if (value instanceof Map)
+    for (const [key, item] of value) {
+      freezeInto(key, seen);
+      freezeInto(item, seen);
+    }
   else if (value instanceof Set) for (const item of value) freezeInto(item, seen);
 }

@@ -220,7 +220,7 @@ export function drawnParameters(scenario: Scenario, v: DrawnValues, summed: Summ
   const { spendBad, spendGood } = splitSpend(get('spend.averagePerMonth'), get('spend.goodMultiplier'), pBad);
   return {
     horizonMonths: scenario.horizonMonths,
-    monthlyDiscount: Math.pow(1 + get('discountRateAnnual'), -1 / 12),
+    monthlyDiscount: (1 + get('discountRateAnnual')) ** (-1 / 12),
     initialCustomers: get('customers.initial'),
     prospects: get('customers.prospects'),
     pBad,
@@ -258,6 +258,7 @@ export function drawnParameters(scenario: Scenario, v: DrawnValues, summed: Summ
   };
 }
 
+// biome-ignore lint/complexity/useMathMinMax: Math.max(0, x) would turn −0 into 0; the drawn values stay as they are, bit for bit
 const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
 
 /** Chance that a customer's month has a failed contact, with the programme at `scale` of its full effect. */

@@ -190,8 +190,8 @@ export type Scenario = z.infer<typeof scenarioSchema>;
  * journey, and `null` removes one; a list or a single number replaces the
  * whole journey.
  */
-export type ScenarioInput = Omit<DeepPartial<Scenario>, 'journey'> & {
-  journey?: { touchpointFailure?: Assumption | readonly Assumption[] | Readonly<Record<string, Assumption | null>> };
+export type ScenarioInput = { [K in Exclude<keyof Scenario, 'journey'>]?: DeepPartial<Scenario[K]> | undefined } & {
+  journey?: { touchpointFailure?: Assumption | readonly Assumption[] | Readonly<Record<string, Assumption | null>> | undefined } | undefined;
 };
 
 /** Every field optional, all the way down; arrays and distributions are replaced whole. */

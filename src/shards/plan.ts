@@ -18,22 +18,22 @@ export interface ShardPlanOptions {
    * Number of Monte Carlo runs in all: up to 10,000,000, ten times what one call of `simulate` takes (past `exactBandsUpTo` the bands are sketched).
    * @defaultValue 1000
    */
-  runs?: number;
+  runs?: number | undefined;
   /**
    * Seed: the merged result is `simulate`'s with the same seed.
    * @defaultValue 1
    */
-  seed?: Seed;
+  seed?: Seed | undefined;
   /**
    * Number of shards, from 1 to 100,000 and at most `runs`: near-equal contiguous blocks of run indices.
    * @defaultValue 1
    */
-  shards?: number;
+  shards?: number | undefined;
   /**
    * Whether the merged result keeps every run (`runs`), as `simulate`'s `keepRuns`.
    * @defaultValue false
    */
-  keepRuns?: boolean;
+  keepRuns?: boolean | undefined;
   /**
    * The most runs whose monthly bands are exact. Exact bands need every run's
    * monthly figures in one place when the shards are merged (72 bytes a run
@@ -41,12 +41,12 @@ export interface ShardPlanOptions {
    * (see {@link BandMethod}), whose size does not grow with the runs.
    * @defaultValue the most runs `simulate` holds for the horizon: 24,000,000 ÷ horizonMonths (400,000 for 60 months)
    */
-  exactBandsUpTo?: number;
+  exactBandsUpTo?: number | undefined;
   /**
    * The sketches' relative accuracy, when the bands are sketched: from 0.0001 to 0.05.
    * @defaultValue 0.01
    */
-  relativeAccuracy?: number;
+  relativeAccuracy?: number | undefined;
 }
 
 /**

@@ -22,7 +22,7 @@ import { type ShardHeader, planProblem, shardLimitIssue } from './spec-check.js'
 /** Options of {@link simulateShard}. */
 export interface SimulateShardOptions {
   /** Called as runs complete (about 100 times a shard), with the shard's runs done and its count. */
-  onProgress?: (done: number, count: number) => void;
+  onProgress?: ((done: number, count: number) => void) | undefined;
 }
 
 const specKeys = ['kind', 'version', 'plan', 'index', 'shards', 'first', 'count', 'runs', 'seed', 'keepRuns', 'bands', 'scenario'];
@@ -157,7 +157,9 @@ export function simulateShard(spec: ShardSpec, options: SimulateShardOptions = {
     bandMetrics.forEach((metric, k) => {
       for (let t = 0; t < months; t += 1) addValues(sketches[k]?.[t] as MonthSketch, monthValues(block, metric, t, scratch));
     });
-    block.paidBackCounts.forEach((c, t) => (whole.paidBackCounts[t] = (whole.paidBackCounts[t] as number) + c));
+    block.paidBackCounts.forEach((c, t) => {
+      whole.paidBackCounts[t] = (whole.paidBackCounts[t] as number) + c;
+    });
     for (const key of Object.keys(whole.horizon) as (keyof HorizonColumns)[]) whole.horizon[key].set(block.horizon[key], at);
     if (whole.parameters && block.parameters) whole.parameters.set(block.parameters, at * whole.parameterNames.length);
     if (whole.npvByMonth && block.npvByMonth) whole.npvByMonth.set(block.npvByMonth, at * months);

@@ -100,7 +100,7 @@ export class MonthSketch {
   }
 
   private value(key: number): number {
-    return Math.pow(2, key / this.multiplier) * (2 / (1 + this.gamma));
+    return 2 ** (key / this.multiplier) * (2 / (1 + this.gamma));
   }
 
   /** Adds one value. */

@@ -207,7 +207,10 @@ export function simulateRange(
     horizon.savedCost[i] = run.gate?.savedCost ?? 0;
     horizon.npvWithoutGate[i] = run.gate?.npvWithoutGate ?? run.npv;
     horizon.gateMeasured[i] = run.gate?.measured ?? 0;
-    if (parameters) parameterNames.forEach((name, j) => (parameters[i * parameterNames.length + j] = run.parameters[name] as number));
+    if (parameters)
+      parameterNames.forEach((name, j) => {
+        parameters[i * parameterNames.length + j] = run.parameters[name] as number;
+      });
     npvByMonth?.set(trace.npv, i * months);
     onRun?.(i + 1);
   }

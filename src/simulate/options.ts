@@ -9,19 +9,19 @@ export interface SimulateOptions {
    * Number of Monte Carlo runs.
    * @defaultValue 1000
    */
-  runs?: number;
+  runs?: number | undefined;
   /**
    * Seed: the same seed gives the same result, bit for bit, in Node and in browsers.
    * @defaultValue 1
    */
-  seed?: Seed;
+  seed?: Seed | undefined;
   /**
    * Whether to return every run's horizon figures and drawn parameters as `runs`.
    * @defaultValue false
    */
-  keepRuns?: boolean;
+  keepRuns?: boolean | undefined;
   /** Called as runs complete (about 100 times a simulation), with the runs done and the total. */
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: ((done: number, total: number) => void) | undefined;
 }
 
 // In its own file so a worker, which is sent a parsed scenario, does not load the schema library.

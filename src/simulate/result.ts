@@ -194,7 +194,7 @@ export interface SimulationResult {
   readonly series: readonly SeriesRow[];
   readonly horizon: HorizonSummary;
   /** Every run's horizon figures and drawn parameters, when `keepRuns` is set. */
-  readonly runs?: readonly RunResult[];
+  readonly runs?: readonly RunResult[] | undefined;
   /**
    * How the monthly bands were computed, when not exactly: present only on a
    * result that `mergeShards` put together from sketches (past `exactBandsUpTo`).

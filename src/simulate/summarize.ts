@@ -71,7 +71,8 @@ export function seriesBands(ordered: readonly BandBlock[], total: number, tasks:
   const scratch = new Float64Array(total);
   const out: BandsByMetric = {};
   for (const { metric, from, to } of tasks) {
-    const bands = (out[metric] ??= []);
+    const bands = out[metric] ?? [];
+    out[metric] = bands;
     for (let t = from; t < to; t += 1) {
       for (const block of ordered) {
         if (Object.hasOwn(derivedMetrics, metric)) {
@@ -111,8 +112,11 @@ export function mergeBands(parts: readonly BandsByMetric[]): BandsByMetric {
   const out: BandsByMetric = {};
   for (const part of parts)
     for (const [metric, bands] of Object.entries(part) as [BandMetric, Band[]][]) {
-      const into = (out[metric] ??= []);
-      bands.forEach((band, t) => (into[t] = band));
+      const into = out[metric] ?? [];
+      out[metric] = into;
+      bands.forEach((band, t) => {
+        into[t] = band;
+      });
     }
   return out;
 }
@@ -123,7 +127,10 @@ export function mergeBands(parts: readonly BandsByMetric[]): BandsByMetric {
  */
 export function paidBackShares(blocks: readonly Pick<RunMatrix, 'paidBackCounts'>[], total: number): number[] {
   const counts = new Int32Array(blocks[0]?.paidBackCounts.length ?? 0);
-  for (const block of blocks) block.paidBackCounts.forEach((n, t) => (counts[t] = (counts[t] as number) + n));
+  for (const block of blocks)
+    block.paidBackCounts.forEach((n, t) => {
+      counts[t] = (counts[t] as number) + n;
+    });
   return Array.from(counts, (n) => n / total);
 }
 

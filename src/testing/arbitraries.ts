@@ -20,25 +20,28 @@ export interface ScenarioArbitraryOptions {
    * default scenario's 60 months, so below 60 every input gets one.
    * @defaultValue 60
    */
-  readonly maxHorizonMonths?: number;
+  readonly maxHorizonMonths?: number | undefined;
   /**
    * Largest amount of money and count of people generated (the schema allows 10¹² and 10⁹, which simulate
    * as fast but make every figure astronomical).
    * @defaultValue 10_000_000
    */
-  readonly maxAmount?: number;
+  readonly maxAmount?: number | undefined;
   /**
    * Whether to generate distributions as well as numbers.
    * @defaultValue true
    */
-  readonly distributions?: boolean;
+  readonly distributions?: boolean | undefined;
   /**
    * Whether to generate the optional sections too: contact channels with a channel budget, a stage
    * gate, and maturity answers (in place of the execution chance).
    * @defaultValue false
    */
-  readonly sections?: boolean;
+  readonly sections?: boolean | undefined;
 }
+
+/** The options but sections, with their defaults filled in (Required<T> would keep their `| undefined`). */
+type Settings = { readonly [K in Exclude<keyof ScenarioArbitraryOptions, 'sections'>]-?: Exclude<ScenarioArbitraryOptions[K], undefined> };
 
 const finite = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
 const ordered = (min: number, max: number) => fc.tuple(finite(min, max), finite(min, max), finite(min, max)).map((xs) => xs.sort((a, b) => a - b) as [number, number, number]);
@@ -51,7 +54,10 @@ function checkDomain(domain: Domain, where: string): void {
   const bad = (message: string): never => {
     throw new RangeError(`${where}: ${message}`);
   };
-  if (domain === null || typeof domain !== 'object') return bad(`domain must be a range { min, max, integer, label }, such as domains.probability (got ${String(domain)})`);
+  if (domain === null || typeof domain !== 'object') {
+    bad(`domain must be a range { min, max, integer, label }, such as domains.probability (got ${String(domain)})`);
+    return;
+  }
   for (const key of ['min', 'max'] as const)
     if (typeof domain[key] !== 'number' || !Number.isFinite(domain[key])) bad(`domain.${key} must be a finite number (got ${String(domain[key])})`);
   if (domain.min > domain.max) bad(`domain.min must be at most domain.max (got min ${domain.min}, max ${domain.max})`);
@@ -141,7 +147,7 @@ function inner(schema: z.core.$ZodType): z.core.$ZodType {
 const ownArbitrary = new Set(['channels', 'investment.channels', 'investment.stageGate', 'investment.maturity']);
 
 /** An arbitrary for one schema node, walking objects and taking every registered field from its metadata. */
-function derive(schema: z.core.$ZodType, path: string, options: Required<Omit<ScenarioArbitraryOptions, 'sections'>>): fc.Arbitrary<unknown> | null {
+function derive(schema: z.core.$ZodType, path: string, options: Settings): fc.Arbitrary<unknown> | null {
   const node = inner(schema);
   const meta = fieldRegistry.get(node as z.ZodType);
   if (meta) {
@@ -166,7 +172,7 @@ function derive(schema: z.core.$ZodType, path: string, options: Required<Omit<Sc
 const channelNames = ['phone', 'chat', 'email', 'shop', 'app', 'social'] as const;
 
 /** Contact channels whose shares add up to 1, and a channel budget on some of them. */
-function channelsArbitrary(options: Required<Omit<ScenarioArbitraryOptions, 'sections'>>) {
+function channelsArbitrary(options: Settings) {
   return fc
     .uniqueArray(fc.constantFrom(...channelNames), { minLength: 1, maxLength: channelNames.length })
     .chain((names) =>

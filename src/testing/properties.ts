@@ -61,7 +61,7 @@ export const modelProperties = Object.freeze({
   /** Common random numbers: a scenario compared with itself differs by exactly 0 in every run. */
   sameAgainstItself(input: ScenarioInput, options: { runs?: number; seed?: number } = { runs: 20, seed: 1 }): void {
     const pair = compare({ A: input, B: input }, options).pairs[0];
-    if (!pair || pair.tieShare !== 1 || pair.npv.p5 !== 0 || pair.npv.p95 !== 0 || pair.roi.p5 !== 0 || pair.roi.p95 !== 0)
+    if (pair?.tieShare !== 1 || pair.npv.p5 !== 0 || pair.npv.p95 !== 0 || pair.roi.p5 !== 0 || pair.roi.p95 !== 0)
       throw new Error(`a scenario compared with itself differs: ${JSON.stringify(pair?.npv)}`);
   },
 

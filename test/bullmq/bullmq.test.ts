@@ -359,7 +359,10 @@ describe.skipIf(!redisServer)('cx-roi/bullmq when Redis fails', () => {
     const started = Date.now();
     const code = await new Promise<number | null>((resolve) => {
       const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      child.on('close', (c) => (clearTimeout(kill), resolve(c)));
+      child.on('close', (c) => {
+        clearTimeout(kill);
+        resolve(c);
+      });
     });
     expect({ code, out, err }).toEqual({ code: 0, out: 'closed: Redis at redis://127.0.0.1:1 did not answer for 2 s (connect ECONNREFUSED 127.0.0.1:1)\n', err: '' });
     expect(Date.now() - started).toBeLessThan(10_000);
@@ -394,7 +397,10 @@ describe.skipIf(!redisServer)('cx-roi/bullmq when Redis fails', () => {
     });
     const code = await new Promise<number | null>((resolve) => {
       const kill = setTimeout(() => child.kill('SIGKILL'), 45_000);
-      child.on('close', (c) => (clearTimeout(kill), resolve(c)));
+      child.on('close', (c) => {
+        clearTimeout(kill);
+        resolve(c);
+      });
     });
     expect({ code, err, out }).toMatchObject({ code: 0, err: '' });
     expect(out).toMatch(new RegExp(`client: the simulation on queue "midrun" stopped: Redis at ${address.replace(/\./g, '\\.')} did not answer for 3 s`));

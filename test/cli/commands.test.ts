@@ -39,7 +39,7 @@ describe('cx-roi --help and cx-roi <command> --help', () => {
   });
 
   it('a flag’s default and what it takes are in the command’s help; voi is value-of-information', async () => {
-    expect((await cli(['simulate', '--help'])).stdout).toMatch(/^ {2}--runs N +Monte Carlo runs[^]*\(default\s+1,000\)/m);
+    expect((await cli(['simulate', '--help'])).stdout).toMatch(/^ {2}--runs N +Monte Carlo runs[\s\S]*\(default\s+1,000\)/m);
     expect((await cli(['sensitivity', '--help'])).stdout).toMatch(/\(default\s+10,000\)/);
     expect((await cli(['reality-check', '--help'])).stdout).toMatch(/\(default\s+2,000\)/);
     const voi = await cli(['voi', '--help']);

@@ -303,6 +303,7 @@ describe.runIf(process.env.CX_ROI_GIT_INSTALL === '1')('installing from a git UR
       writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
       run('npm', ['install', `git+file://${join(dir, 'cx-roi.git')}#${commit}`, '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], project);
       for (const file of ['index.js', 'index.cjs', 'index.d.ts', 'index.d.cts', 'worker.js', 'cli.js', 'testing.d.ts', 'bullmq.js']) expect(existsSync(join(project, 'node_modules/cx-roi/dist', file)), file).toBe(true);
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the app's source, a template literal in it
       writeFileSync(join(project, 'app.mjs'), "import { simulate, version } from 'cx-roi';\nconsole.log(`${version} ${simulate({}, { runs: 200, seed: 1 }).runCount}`);");
       expect(run(process.execPath, ['app.mjs'], project).trim()).toBe(`${version} 200`);
       writeFileSync(join(project, 'app.ts'), "import { type SimulationResult, simulate } from 'cx-roi';\nexport const result: SimulationResult = simulate({}, { runs: 10 });");

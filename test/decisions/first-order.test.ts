@@ -27,7 +27,9 @@ describe('firstOrderIndices', () => {
       const [x1, x2, x3] = sample(seed, 10_000, 3, -pi, pi) as [Float64Array, Float64Array, Float64Array];
       const y = x1.map((v, i) => Math.sin(v) + a * Math.sin(x2[i] as number) ** 2 + b * (x3[i] as number) ** 4 * Math.sin(v));
       const s = firstOrderIndices([x1, x2, x3], y);
-      s.forEach((estimate, i) => expect(Math.abs(estimate - (analytic[i] as number))).toBeLessThan(0.03));
+      s.forEach((estimate, i) => {
+        expect(Math.abs(estimate - (analytic[i] as number))).toBeLessThan(0.03);
+      });
     }
   });
 
@@ -37,7 +39,9 @@ describe('firstOrderIndices', () => {
     const total = partial.reduce((v, vi) => v * (1 + vi), 1) - 1;
     const x = sample(11, 10_000, a.length, 0, 1);
     const y = (x[0] as Float64Array).map((_, i) => a.reduce((g, ai, j) => g * ((Math.abs(4 * ((x[j] as Float64Array)[i] as number) - 2) + ai) / (1 + ai)), 1));
-    firstOrderIndices(x, y).forEach((estimate, i) => expect(Math.abs(estimate - (partial[i] as number) / total)).toBeLessThan(0.02));
+    firstOrderIndices(x, y).forEach((estimate, i) => {
+      expect(Math.abs(estimate - (partial[i] as number) / total)).toBeLessThan(0.02);
+    });
   });
 
   it('gives a linear model’s shares a²/(a² + b²) and about 0 to an input without effect', () => {
@@ -65,7 +69,9 @@ describe('firstOrderIndices', () => {
         // A monotone map of an input keeps its classes: the same index, bit for bit.
         expect(firstOrderIndices([x1.map((v) => Math.exp(3 * v)), x2], y)).toEqual(base);
         const moved = firstOrderIndices([x1, x2], y.map((v) => scale * v + shift));
-        moved.forEach((s, i) => expect(s).toBeCloseTo(base[i] as number, 9));
+        moved.forEach((s, i) => {
+          expect(s).toBeCloseTo(base[i] as number, 9);
+        });
       }),
     );
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ScenarioError, contestedFigures, defaultBusiness, parseScenario, robustness } from '../../src/index.js';
+import { type ScenarioError, contestedFigures, defaultBusiness, parseScenario, robustness } from '../../src/index.js';
 import { decisionFigures } from '../../src/decisions/robustness.js';
 import { withValue } from '../../src/decisions/fields.js';
 

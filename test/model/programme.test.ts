@@ -124,7 +124,7 @@ describe('the stage gate', () => {
         const result = simulateRun(scenario, 9, run);
         // Thresholds no run can reach: every run is stopped at the gate.
         expect(result.gate?.stoppedMonth).toBe(month);
-        const d = Math.pow(1 + (result.parameters.discountRateAnnual as number), -1 / 12);
+        const d = (1 + (result.parameters.discountRateAnnual as number)) ** (-1 / 12);
         let paid = 0;
         let rest = 0;
         let discount = 1;

@@ -228,7 +228,7 @@ describe('tips (hover read-outs)', () => {
     const points = [...svg.querySelectorAll('rect')]
       .map(box)
       .filter((b) => b.width > 2 && b.height > 2)
-      .map((b) => [b.x + b.width / 2, b.y + b.height / 2]);
+      .map((b): [number, number] => [b.x + b.width / 2, b.y + b.height / 2]);
     for (const dot of svg.querySelectorAll('circle')) {
       const [x, y] = position(dot);
       points.push([x + Number(dot.getAttribute('cx')), y + Number(dot.getAttribute('cy'))]);

@@ -130,7 +130,7 @@ describe('planShards, simulateShard, mergeShards', () => {
       const shifted = Buffer.concat([Buffer.alloc(offset), Buffer.from(results[0]!)]).subarray(offset);
       expect(resultHash(mergeShards([shifted, results[1]!, results[2]!]))).toBe(expected);
     }
-    // eslint-disable-next-line no-sparse-arrays
+    // biome-ignore lint/suspicious/noSparseArray: the hole is what is tested
     expect(() => mergeShards([results[0]!, , results[2]!] as Uint8Array[])).toThrow(/results\[1\] is not a shard result: expected a Uint8Array/);
   });
 
@@ -350,8 +350,8 @@ describe('the sketch', () => {
     // What sketches-js's own merge gets wrong (its issue #22): the second sketch's negative values are lost.
     const c = new DDSketch({ relativeAccuracy: 0.01 });
     const d = new DDSketch({ relativeAccuracy: 0.01 });
-    [-5, 1].forEach((x) => c.accept(x));
-    [-9, 2].forEach((x) => d.accept(x));
+    for (const x of [-5, 1]) c.accept(x);
+    for (const x of [-9, 2]) d.accept(x);
     c.merge(d);
     expect(c.negativeStore.count).toBe(1);
   });

@@ -38,7 +38,10 @@ export const fieldRegistry = z.registry<FieldMeta>();
 const registerField = fieldRegistry.add.bind(fieldRegistry) as (schema: z.core.$ZodType, meta: FieldMeta) => unknown;
 Object.defineProperty(fieldRegistry, 'add', {
   configurable: true,
-  value: (schema: z.core.$ZodType, meta: FieldMeta) => (registerField(schema, deepFreeze(meta)), fieldRegistry),
+  value: (schema: z.core.$ZodType, meta: FieldMeta) => {
+    registerField(schema, deepFreeze(meta));
+    return fieldRegistry;
+  },
 });
 
 /** Makes the registry read-only: called once the scenario schema is built, so no field's record is added, replaced or removed after. */
