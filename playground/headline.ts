@@ -1,6 +1,7 @@
 /** The headline, the A/B table and the business table, in words a strategist reads. */
 import type { ArmKpis, ImpliedKpis, SimulationResult } from 'cx-roi';
 
+import { median } from '../src/maths/statistics';
 import { percent } from './decisions';
 
 const minus = '−';
@@ -11,14 +12,6 @@ const years = (months: number) => (months % 12 === 0 ? `${months / 12} year${mon
 export function moneyIn(currency: string): (x: number) => string {
   // A word joiner after the minus: a loss must never wrap into a gain.
   return (x) => `${x < 0 ? `${minus}\u2060` : ''}${currency}${Math.round(Math.abs(x)).toLocaleString('en-US')}`;
-}
-
-/** Median of a list (a copy is sorted). */
-function median(values: readonly number[]): number {
-  const sorted = Float64Array.from(values).sort();
-  const n = sorted.length;
-  if (n === 0) return Number.NaN;
-  return n % 2 === 1 ? (sorted[(n - 1) / 2] as number) : ((sorted[n / 2 - 1] as number) + (sorted[n / 2] as number)) / 2;
 }
 
 /** The two outcomes a programme has: carried out as planned, or missed; null when every run is one of them. */

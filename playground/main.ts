@@ -25,7 +25,7 @@ import {
 } from 'cx-roi';
 import { breakEvenWords, formatAssumption, inWorker, money, pairedRows, pairedWords, percent, sensitivityRows, sensitivityWords, signedMoney, signedPercent, voiWords } from './decisions';
 import { chartPng, chartSvg, download } from './export';
-import { closedGroups, fieldId, fieldRows, filterFields, groups, ownTouchpoints, plainMessage, refreshSolvedFields, renderField, renderGroup, setFieldCurrency, showIssues, touchpoints, valueAt } from './fields';
+import { closedGroups, fieldId, fieldRows, filterFields, groups, ownTouchpoints, plainMessage, refreshSolvedFields, renderField, renderGroup, setFieldCurrency, showIssues, touchpoints, shownValue } from './assumptions-panel';
 import { comparison, headline, headlineSentence, kpiRows, spreadLine } from './headline';
 import { type Analyses, analysesKnown, firstRuns, packRuns, rememberAnalyses } from './analyses-cache';
 import { assumptionLabel, assumptionValue } from './labels';
@@ -898,7 +898,7 @@ function afterResult(): void {
 
 const touchpointPrefix = `${touchpoints}.`;
 /** The default journey's touchpoint names, which a record of one's own must remove (null) to replace the journey. */
-const defaultTouchpointNames = Object.keys(valueAt({}, touchpoints) as Record<string, unknown>);
+const defaultTouchpointNames = Object.keys(shownValue({}, touchpoints) as Record<string, unknown>);
 
 /** The input's own record of touchpoints to change (null entries remove defaults), from whatever form it has. */
 function touchpointRecord(): Record<string, unknown> {
@@ -956,7 +956,7 @@ const callbacks = {
     document.querySelector<HTMLElement>('.add-touchpoint input')?.focus();
   },
   addTouchpoint(name: string): string | null {
-    const current = valueAt(state.input, touchpoints);
+    const current = shownValue(state.input, touchpoints);
     const names = current !== null && typeof current === 'object' && !('dist' in current) && !Array.isArray(current) ? Object.keys(current) : [];
     // The library's rule for a name, said before it is broken.
     if (!/^[A-Za-z][A-Za-z0-9_-]{0,39}$/.test(name)) return 'A touchpoint’s name starts with a letter and has only letters, digits, - or _ (at most 40), e.g. returns or after-sales.';
@@ -978,7 +978,7 @@ function redrawField(path: string): void {
   if (!cell || !row) return drawFields();
   const focused = document.activeElement as HTMLElement | null;
   const focusKey = focused && cell.contains(focused) ? (focused.getAttribute('aria-label') ?? focused.id) : null;
-  const fresh = renderField(row, valueAt(state.input, path), state.input, document, callbacks);
+  const fresh = renderField(row, shownValue(state.input, path), state.input, document, callbacks);
   cell.replaceWith(fresh);
   const again = focusKey === null ? null : [...fresh.querySelectorAll<HTMLElement>('select, input, button')].find((e) => (e.getAttribute('aria-label') ?? e.id) === focusKey);
   (again ?? fresh.querySelector<HTMLElement>('select, input'))?.focus();

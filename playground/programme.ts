@@ -5,7 +5,7 @@
  * carrying the programme out), and a go/no-go stage gate. Each builds its
  * form once and hands the page a new scenario input.
  */
-import { plainMessage } from './fields';
+import { plainMessage } from './assumptions-panel';
 import {
   type MaturityAnswer,
   type MaturityAnswers,

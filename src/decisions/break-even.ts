@@ -10,7 +10,7 @@ import { horizonQuantile, medianWithError } from '../maths/statistics.js';
 
 // The median with its error lives with the other statistics of per-run figures.
 export { medianWithError } from '../maths/statistics.js';
-import { assumptionAt, optionsObject, typicalValue, withValue } from './fields.js';
+import { assumptionAt, optionsObject, typicalValue, withValue } from './vary-field.js';
 import { betweenClassShare, defaultClasses, partition } from './first-order.js';
 import { executedPath, varyingColumns } from './sensitivity.js';
 import { deepFreeze } from '../scenario/freeze.js';

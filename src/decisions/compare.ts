@@ -7,7 +7,7 @@ import { resolveOptions } from '../simulate/options.js';
 import type { HorizonSummary } from '../simulate/result.js';
 import { type Band, bandInPlace } from '../maths/band.js';
 import { resultFromBlocks } from '../simulate/assemble.js';
-import { optionsObject, setOwn } from './fields.js';
+import { optionsObject, setOwn } from './vary-field.js';
 
 /** Options of {@link compare}. */
 export interface CompareOptions {

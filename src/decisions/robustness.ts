@@ -3,7 +3,7 @@ import type { Distribution } from '../scenario/distribution.js';
 import { defaultScenario } from '../scenario/defaults.js';
 import { ScenarioError } from '../scenario/error.js';
 import { valueAt } from '../scenario/error.js';
-import { scenarioFields } from '../scenario/fields.js';
+import { scenarioFields } from '../scenario/schema-walk.js';
 import { parseScenario } from '../scenario/parse.js';
 import { type ContestedFigure, type Reading, contestedFigures } from '../scenario/readings.js';
 import type { Scenario, ScenarioInput } from '../scenario/schema.js';
@@ -11,7 +11,7 @@ import { type Source, sources } from '../scenario/sources.js';
 import { simulateRange } from '../simulate/matrix.js';
 import { resolveOptions } from '../simulate/options.js';
 import { horizonQuantile } from '../maths/statistics.js';
-import { assumptionAt, fitsValue, lastFitting, optionsObject, withValue, withValues } from './fields.js';
+import { assumptionAt, fitsValue, lastFitting, optionsObject, withValue, withValues } from './vary-field.js';
 import { runsNotHoldingBusiness } from '../model/business-check.js';
 import { drawFirstRuns } from '../model/draw.js';
 

@@ -1,19 +1,19 @@
 import type { RunResult } from '../model/run.js';
 import { scenarioAssumptions } from '../scenario/assumption-fields.js';
 import { ScenarioError } from '../scenario/error.js';
-import { scenarioFields } from '../scenario/fields.js';
+import { scenarioFields } from '../scenario/schema-walk.js';
 import { formatNumber } from '../scenario/domain.js';
 import type { Source, SourceName } from '../scenario/sources.js';
 import { readingsOf } from '../scenario/readings.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Seed } from '../random/stream.js';
-import { medianWithError } from '../maths/statistics.js';
+import { median, medianWithError } from '../maths/statistics.js';
 import { simulate } from '../simulate/simulate.js';
 import type { SimulationResult } from '../simulate/result.js';
 import { quantileSorted } from '../maths/band.js';
 import { pearson, ranks } from '../summary/correlation.js';
 import { betweenClassShare, defaultClasses, partition, sortedOrder } from './first-order.js';
-import { fitsValue, lastFitting, optionsObject, withValues } from './fields.js';
+import { fitsValue, lastFitting, optionsObject, withValues } from './vary-field.js';
 import type { Distribution } from '../scenario/distribution.js';
 
 /** The path under which sensitivity reports whether the programme was carried out as planned. */
@@ -154,10 +154,6 @@ function checkMonths(at: readonly number[] | undefined, horizon: number): number
       { path: `options.at${bad >= 0 ? `[${bad}]` : ''}`, value: bad >= 0 ? at[bad] : at, message: `must be a list of months, whole numbers from 1 to the horizon, ${horizon}` },
     ]);
   return [...new Set(at)].sort((a, b) => a - b);
-}
-
-function median(values: Float64Array): number {
-  return values.length === 0 ? Number.NaN : quantileSorted(values.slice().sort(), 0.5);
 }
 
 /** The kept runs' monthly NPV, or a clear error. */

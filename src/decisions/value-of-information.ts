@@ -6,7 +6,7 @@ import type { SimulationResult } from '../simulate/result.js';
 import { pearson, ranks } from '../summary/correlation.js';
 import { partition } from './first-order.js';
 import { executedPath, inputColumns } from './sensitivity.js';
-import { optionsObject } from './fields.js';
+import { optionsObject } from './vary-field.js';
 
 /** Options of {@link valueOfInformation}. */
 export interface ValueOfInformationOptions {

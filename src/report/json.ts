@@ -47,7 +47,7 @@ async function walk(value: unknown, indent: string, depth: number, emit: (text: 
     await emit(`${indent}]`);
     return;
   }
-  if (depth < walkedDepth && isPlainObject(value)) {
+  if (depth < walkedDepth && writtenByEntries(value)) {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function');
     if (entries.length > 0) {
       await emit('{\n');
@@ -70,6 +70,6 @@ function typedArraysAsLists(_key: string, value: unknown): unknown {
   return ArrayBuffer.isView(value) && !(value instanceof DataView) ? Array.from(value as Float64Array) : value;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+function writtenByEntries(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value) && !ArrayBuffer.isView(value) && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
 }

@@ -4,7 +4,7 @@ import { deepFreeze, defaultScenario } from './defaults.js';
 import { ScenarioError, type ScenarioIssue, fromZodIssues, valueAt } from './error.js';
 import { type Assumption, distributionWords } from './distribution.js';
 import type { Domain } from './domain.js';
-import { childrenAt, scenarioFields, unwrapped } from './fields.js';
+import { childrenAt, scenarioFields, unwrapped } from './schema-walk.js';
 import { rememberAssumptionFields } from './assumptions.js';
 import { type BusinessConflict, businessMonthlyChurn, holdBusiness, journeyScale } from './held-business.js';
 import { alternatives } from './sources.js';

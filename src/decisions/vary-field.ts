@@ -1,4 +1,4 @@
-import { type Field, scenarioFields } from '../scenario/fields.js';
+import { type Field, scenarioFields } from '../scenario/schema-walk.js';
 import { ScenarioError, closest } from '../scenario/error.js';
 import { parseScenario } from '../scenario/parse.js';
 import type { Scenario } from '../scenario/schema.js';
