@@ -23,7 +23,8 @@ import {
   seriesCsv,
   simulateParallel,
 } from 'cx-roi';
-import { breakEvenWords, formatAssumption, inWorker, money, pairedRows, pairedWords, percent, sensitivityRows, sensitivityWords, signedMoney, signedPercent, voiWords } from './decisions';
+import { breakEvenWords, formatAssumption, inWorker, pairedRows, pairedWords, sensitivityRows, sensitivityWords, voiWords } from './decisions';
+import { money, percent, signedMoney, signedPercent } from '../src/format/numbers';
 import { chartPng, chartSvg, download } from './export';
 import { closedGroups, fieldId, fieldRows, filterFields, groups, ownTouchpoints, plainMessage, refreshSolvedFields, renderField, renderGroup, setFieldCurrency, showIssues, touchpoints, shownValue } from './assumptions-panel';
 import { comparison, headline, headlineSentence, kpiRows, spreadLine } from './headline';
@@ -837,8 +838,8 @@ function drawReadings(): void {
     name.textContent = label;
     tr.append(name);
     for (const text of [
-      (x.decision === 'invest' ? 'invest' : 'do not invest') + (x.businessNotHeldShare > 0 ? ` (the business is not held in ${percent(x.businessNotHeldShare)} of runs)` : ''),
-      `${percent(x.probabilityPositiveRoi)} ± ${(100 * x.probabilityPositiveRoiStandardError).toFixed(1)}%`,
+      (x.decision === 'invest' ? 'invest' : 'do not invest') + (x.businessNotHeldShare > 0 ? ` (the business is not held in ${percent(x.businessNotHeldShare, 0)} of runs)` : ''),
+      `${percent(x.probabilityPositiveRoi, 0)} ± ${(100 * x.probabilityPositiveRoiStandardError).toFixed(1)}%`,
       signedPercent(x.roiMedian),
       `${currency()}${signedMoney(x.npvMean)} ± ${money(x.npvMeanStandardError)}`,
       source,
