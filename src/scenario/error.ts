@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import { count } from '../format/numbers.js';
 
 /** One bad field of a scenario or an option. */
 export interface ScenarioIssue {
@@ -24,7 +25,7 @@ export class ScenarioError extends Error {
       throw new TypeError('ScenarioError needs a list of issues, each { path, value, message } with path and message as text');
     const kept =
       issues.length > maxReportedIssues
-        ? [...issues.slice(0, maxReportedIssues), { path: '', value: undefined, message: `and ${(issues.length - maxReportedIssues).toLocaleString('en-US')} more issues` }]
+        ? [...issues.slice(0, maxReportedIssues), { path: '', value: undefined, message: `and ${count(issues.length - maxReportedIssues)} more issues` }]
         : issues;
     super(`Invalid scenario:\n${kept.map(formatIssue).join('\n')}`);
     this.name = 'ScenarioError';

@@ -177,7 +177,7 @@ function heldExcellentShare(p: RunParameters, business: Business, pBad: number, 
     conflict(
       'nps',
       business.nps,
-      `an NPS of ${business.nps} cannot come from a bad-experience rate of ${percent(pBad, 2)}: with the scenario's promoter and detractor shares (wordOfMouth.recommendAfterExcellent, recommendAfterBad, detractorAfterOrdinary) NPS lies between ${lowest.toFixed(1)} (no excellent journeys) and ${highest.toFixed(1)} (all good journeys excellent)`,
+      `an NPS of ${business.nps} cannot come from a bad-experience rate of ${percent(pBad, 2)}: with the scenario's promoter and detractor shares (wordOfMouth.recommendAfterExcellent, recommendAfterBad, detractorAfterOrdinary) NPS lies between ${count(lowest, 1)} (no excellent journeys) and ${count(highest, 1)} (all good journeys excellent)`,
     );
   return highest > lowest ? Math.min(1, Math.max(0, (business.nps - lowest) / (highest - lowest))) : 0;
 }
@@ -197,7 +197,7 @@ function heldOrganicMonthly(held: RunParameters, business: Business, conflict: C
     conflict(
       'newCustomersMonthly',
       target,
-      `recommendations alone bring ${fromWordOfMouth.toFixed(0)} new customers a month at these figures, more than the ${target} observed: lower wordOfMouth.conversionPerTell (an illustrative assumption)${business.nps === undefined ? ' or wordOfMouth.excellentShare (give business.nps)' : ' or the NPS, which sets how many journeys are excellent'}`,
+      `recommendations alone bring ${count(fromWordOfMouth)} new customers a month at these figures, more than the ${target} observed: lower wordOfMouth.conversionPerTell (an illustrative assumption)${business.nps === undefined ? ' or wordOfMouth.excellentShare (give business.nps)' : ' or the NPS, which sets how many journeys are excellent'}`,
     );
     return 0;
   }

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { formatNumber, limits } from '../scenario/domain.js';
 import { ScenarioError, fromZodIssues } from '../scenario/error.js';
 import type { Seed } from '../random/stream.js';
+import { count } from '../format/numbers.js';
 
 /** Options of {@link simulate}. */
 export interface SimulateOptions {
@@ -74,7 +75,7 @@ export function resolveOptions(options: SimulateOptions | undefined, horizonMont
       {
         path: 'options.runs',
         value: runs,
-        message: `runs × horizonMonths (${runs} × ${horizonMonths}) must be at most ${limits.runMonths.toLocaleString('en-US')} to fit in memory`,
+        message: `runs × horizonMonths (${runs} × ${horizonMonths}) must be at most ${count(limits.runMonths)} to fit in memory`,
       },
     ]);
   return { runs, seed: parsed.data.seed ?? defaultSeed, keepRuns: parsed.data.keepRuns ?? false, onProgress: parsed.data.onProgress };
