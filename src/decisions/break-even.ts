@@ -10,7 +10,8 @@ import { horizonQuantile, medianWithError } from '../maths/statistics.js';
 
 // The median with its error lives with the other statistics of per-run figures.
 export { medianWithError } from '../maths/statistics.js';
-import { assumptionAt, optionsObject, typicalValue, withValue } from './vary-field.js';
+import { assumptionAt, typicalValue, withValue } from './vary-field.js';
+import { optionsObject } from '../scenario/options-check.js';
 import { betweenClassShare, defaultClasses, partition } from './first-order.js';
 import { executedPath, varyingColumns } from './sensitivity.js';
 import { deepFreeze } from '../scenario/freeze.js';
@@ -162,7 +163,7 @@ export function breakEven(input: ScenarioInput, options: BreakEvenOptions): Brea
 /** A search's checked options and its one way to simulate a value (each value once, in the order asked). */
 function searchOf(input: ScenarioInput, options: BreakEvenOptions) {
   const scenario = parseScenario(input);
-  const given = optionsObject(options, '{ vary: "investment.failureReduction", target: { metric: "probabilityPaidBackBy", month: 36, value: 0.8 } }', { names: ['vary', 'target', 'runs', 'seed', 'within'], of: 'breakEven' });
+  const given = optionsObject(options, { of: 'breakEven', names: ['vary', 'target', 'runs', 'seed', 'within'], example: '{ vary: "investment.failureReduction", target: { metric: "probabilityPaidBackBy", month: 36, value: 0.8 } }' });
   const { runs, seed } = resolveOptions({ runs: given.runs, seed: given.seed }, scenario.horizonMonths);
   if (typeof given.vary !== 'string') throw new ScenarioError([{ path: 'options.vary', value: given.vary, message: 'give the assumption to vary as a dotted path, e.g. "investment.failureReduction"' }]);
   const field = assumptionAt(scenario, given.vary, 'options.vary');

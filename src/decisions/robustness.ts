@@ -11,7 +11,8 @@ import { type Source, sources } from '../scenario/sources.js';
 import { simulateRange } from '../simulate/matrix.js';
 import { resolveOptions } from '../simulate/options.js';
 import { horizonQuantile } from '../maths/statistics.js';
-import { assumptionAt, fitsValue, lastFitting, optionsObject, withValue, withValues } from './vary-field.js';
+import { assumptionAt, fitsValue, lastFitting, withValue, withValues } from './vary-field.js';
+import { optionsObject } from '../scenario/options-check.js';
 import { runsNotHoldingBusiness } from '../model/business-check.js';
 import { drawFirstRuns } from '../model/draw.js';
 
@@ -231,7 +232,7 @@ function candidateReadings(figure: ContestedFigure, scenario: Scenario): Reading
  */
 export function robustness(input: ScenarioInput = {}, options: RobustnessOptions = {}): Robustness {
   const scenario = parseScenario(input);
-  const given = optionsObject(options, '{ runs: 1000, seed: 1 }', { names: ['runs', 'seed', 'readings', 'flips', 'horizons'], of: 'robustness' });
+  const given = optionsObject(options, { of: 'robustness', names: ['runs', 'seed', 'readings', 'flips', 'horizons'], example: '{ runs: 1000, seed: 1 }' });
   const { runs, seed } = resolveOptions({ runs: given.runs, seed: given.seed }, scenario.horizonMonths);
   const horizons = given.horizons ?? [36, 60, 120];
   if (!Array.isArray(horizons) || horizons.length > 12 || horizons.some((m) => !Number.isInteger(m) || m < 1 || m > 240))

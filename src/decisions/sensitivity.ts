@@ -13,7 +13,8 @@ import type { SimulationResult } from '../simulate/result.js';
 import { quantileSorted } from '../maths/band.js';
 import { pearson, ranks } from '../summary/correlation.js';
 import { betweenClassShare, defaultClasses, partition, sortedOrder } from './first-order.js';
-import { fitsValue, lastFitting, optionsObject, withValues } from './vary-field.js';
+import { fitsValue, lastFitting, withValues } from './vary-field.js';
+import { optionsObject } from '../scenario/options-check.js';
 import type { Distribution } from '../scenario/distribution.js';
 
 /** The path under which sensitivity reports whether the programme was carried out as planned. */
@@ -218,7 +219,7 @@ export function inputColumns(runs: readonly RunResult[]): [string, Float64Array]
  */
 export function sensitivity(result: Pick<SimulationResult, 'runs' | 'scenario' | 'seed' | 'runCount'>, options: SensitivityOptions = {}): Sensitivity {
   const runs = keptRuns(result, 'sensitivity');
-  const { at, swings } = optionsObject(options, '{ at: [24, 60], swings: false }', { names: ['at', 'swings'], of: 'sensitivity' });
+  const { at, swings } = optionsObject(options, { of: 'sensitivity', names: ['at', 'swings'], example: '{ at: [24, 60], swings: false }' });
   const horizon = result.scenario.horizonMonths;
   const months = checkMonths(at, horizon);
   const n = runs.length;

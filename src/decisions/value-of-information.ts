@@ -6,7 +6,8 @@ import type { SimulationResult } from '../simulate/result.js';
 import { pearson, ranks } from '../summary/correlation.js';
 import { partition } from './first-order.js';
 import { executedPath, inputColumns } from './sensitivity.js';
-import { optionsObject } from './vary-field.js';
+import { optionsObject } from '../scenario/options-check.js';
+import { simulateOptionNames } from '../simulate/options.js';
 
 /** Options of {@link valueOfInformation}. */
 export interface ValueOfInformationOptions {
@@ -100,7 +101,7 @@ export const evppiMethod =
  * ```
  */
 export function valueOfInformation(input: ScenarioInput = {}, options: ValueOfInformationOptions = {}): ValueOfInformation {
-  const { parameters, classes, ...simulateOptions } = optionsObject(options, '{ runs: 10000, seed: 1 }');
+  const { parameters, classes, ...simulateOptions } = optionsObject(options, { of: 'valueOfInformation', names: ['parameters', 'classes', ...simulateOptionNames], example: '{ runs: 10000, seed: 1 }' });
   const result = simulate(input, { runs: 10_000, ...simulateOptions, keepRuns: true });
   return valueOfInformationFromRuns(result, { parameters, classes });
 }
@@ -123,7 +124,7 @@ export function valueOfInformationFromRuns(
   result: Pick<SimulationResult, 'runs' | 'seed'>,
   options: Pick<ValueOfInformationOptions, 'parameters' | 'classes'> = {},
 ): ValueOfInformation {
-  options = optionsObject(options, '{ parameters: ["investment.executed"] }', { names: ['parameters', 'classes'], of: 'valueOfInformationFromRuns' });
+  options = optionsObject(options, { of: 'valueOfInformationFromRuns', names: ['parameters', 'classes'], example: '{ parameters: ["investment.executed"] }' });
   const runs = result?.runs;
   if (!Array.isArray(runs) || runs.length === 0) throw new ScenarioError([{ path: 'result.runs', value: undefined, message: 'value of information needs a result simulated with { keepRuns: true }' }]);
   const n = runs.length;

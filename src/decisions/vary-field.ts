@@ -83,20 +83,3 @@ export function setOwn<T>(target: Record<string, T>, key: string, value: T): voi
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
-/** Options given as an object, or none: anything else is named as `options`. */
-export function optionsObject<T extends object>(options: T | null | undefined, example: string, known?: { readonly names: readonly string[]; readonly of: string }): Partial<T> {
-  if (options === undefined || options === null) return {};
-  if (typeof options !== 'object' || Array.isArray(options)) throw new ScenarioError([{ path: 'options', value: options, message: `must be an object, e.g. ${example}` }]);
-  // A mistyped option (run for runs) would otherwise be ignored and the default used unsaid.
-  if (known) {
-    const unknown = Object.keys(options).filter((key) => !known.names.includes(key));
-    if (unknown.length > 0)
-      throw new ScenarioError(
-        unknown.map((key) => {
-          const hint = closest(key, known.names);
-          return { path: `options.${key}`, value: undefined, message: `is not an option of ${known.of}${hint ? `; did you mean "${hint}"?` : ''} (options: ${known.names.join(', ')})` };
-        }),
-      );
-  }
-  return options;
-}

@@ -3,7 +3,9 @@ import { parseScenario } from '../scenario/parse.js';
 import type { Scenario, ScenarioInput } from '../scenario/schema.js';
 import { ScenarioError } from '../scenario/error.js';
 import { type MetricColumn, type MonthPiece, type JoinedRuns, type MonthlyMetric, horizonColumnNames, joinRuns, orderBlocks, runResults } from '../simulate/matrix.js';
-import { type SimulateOptions, progressStep, resolveOptions } from '../simulate/options.js';
+import { type SimulateOptions, progressStep, resolveOptions, simulateOptionNames } from '../simulate/options.js';
+import { checkOptions, optionsObject } from '../scenario/options-check.js';
+import { isWholeIn } from '../format/numbers.js';
 import type { SimulationResult } from '../simulate/result.js';
 import { assembleResult, keptRunsFlags } from '../simulate/assemble.js';
 import type { RunResult } from '../model/run.js';
@@ -192,10 +194,10 @@ export async function simulateParallelWith(
   input: ScenarioInput,
   options: ParallelOptions,
 ): Promise<SimulationResult> {
-  const { workers: wanted, signal, createWorker, ...simulateOptions } = options ?? {};
+  const { workers: wanted, signal, createWorker, ...simulateOptions } = optionsObject(options, parallelOptionNames);
   const scenario = parseScenario(input);
   const { runs, seed, keepRuns, onProgress } = resolveOptions(simulateOptions, scenario.horizonMonths);
-  checkParallelOptions(wanted, signal, createWorker);
+  checkOptions({ workers: wanted, signal, createWorker }, parallelOptionRules);
   if (signal?.aborted) throw abortError(signal);
   // splitRuns makes no more blocks than runs; the machine bounds the rest.
   const shards = splitRuns(runs, Math.min(wanted ?? Math.min(cores, defaultWorkerCap), workerCeiling(cores)));
@@ -267,15 +269,18 @@ export async function simulateParallelWith(
   }
 }
 
-/** The options simulateParallel adds to simulate's, checked. */
-function checkParallelOptions(wanted: unknown, signal: unknown, createWorker: unknown): void {
-  const bad = [
-    wanted !== undefined && !(Number.isInteger(wanted) && (wanted as number) >= 1 && (wanted as number) <= 256) && { path: 'options.workers', value: wanted, message: 'must be a whole number from 1 to 256' },
-    signal !== undefined && !isAbortSignal(signal) && { path: 'options.signal', value: signal, message: 'must be an AbortSignal (from an AbortController)' },
-    createWorker !== undefined && typeof createWorker !== 'function' && { path: 'options.createWorker', value: createWorker, message: 'must be a function that returns a worker' },
-  ].filter((issue) => issue !== false);
-  if (bad.length > 0) throw new ScenarioError(bad);
-}
+const parallelOptionNames = {
+  of: 'simulateParallel',
+  names: [...simulateOptionNames, 'workers', 'signal', 'createWorker'],
+  example: '{ runs: 10000, seed: 1, workers: 4 }',
+};
+
+/** The rules of the options simulateParallel adds to simulate's. */
+const parallelOptionRules = {
+  workers: { ok: (value: unknown) => isWholeIn(value, 1, 256), rule: 'must be a whole number from 1 to 256' },
+  signal: { ok: isAbortSignal, rule: 'must be an AbortSignal (from an AbortController)' },
+  createWorker: { ok: (value: unknown) => typeof value === 'function', rule: 'must be a function that returns a worker' },
+};
 
 /** Progress over all shards: `progress(k, count)` when shard `k` has made `count` runs; onProgress hears the total every step. */
 function progressOfShards(shards: number, runs: number, onProgress: ((done: number, total: number) => void) | undefined) {
