@@ -6,7 +6,8 @@ import type { SimulationResult } from '../simulate/result.js';
 import { pearson, ranks } from '../summary/correlation.js';
 import { partition } from './first-order.js';
 import { executedPath, inputColumns } from './sensitivity.js';
-import { optionsObject } from '../scenario/options-check.js';
+import { checkOptions, optionsObject } from '../scenario/options-check.js';
+import { isWholeIn } from '../format/numbers.js';
 import { simulateOptionNames } from '../simulate/options.js';
 
 /** Options of {@link valueOfInformation}. */
@@ -154,8 +155,8 @@ export function valueOfInformationFromRuns(
   const known = new Map(columns);
   const all = [executedPath, ...Object.keys(runs[0]?.parameters ?? {})];
   const wanted = checkParameters(options.parameters ?? defaultParameters(columns, npv), all);
+  checkOptions({ classes: options.classes }, { classes: { ok: (v) => isWholeIn(v, 2, 1000), rule: 'must be a whole number from 2 to 1,000' } });
   const k = options.classes ?? Math.max(2, Math.min(50, Math.round(Math.sqrt(n) / 2)));
-  if (!Number.isInteger(k) || k < 2 || k > 1000) throw new ScenarioError([{ path: 'options.classes', value: k, message: 'must be a whole number from 2 to 1,000' }]);
   // One assumption's estimate, kept: a group is worth at least the most of any of its members alone.
   const alone = new Map<string, number>();
   const single = (path: string): number => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planShards, realityCheck, ScenarioError, simulate } from '../../src/index.js';
+import { planShards, realityCheck, robustness, ScenarioError, sensitivity, simulate } from '../../src/index.js';
 import { simulateParallelWith } from '../../src/parallel/parallel.js';
 import { checkOptions, optionIssues, optionsObject } from '../../src/scenario/options-check.js';
 
@@ -44,6 +44,18 @@ describe('option checks, one way throughout the library', () => {
     ]);
     expect(issues(() => planShards({}, { shard: 2 } as never))[0]).toMatch(/^options\.shard: is not an option of planShards; did you mean "shards"\?/);
     expect(issues(() => realityCheck({ sed: 2 } as never))[0]).toMatch(/^options\.sed: is not an option of realityCheck; did you mean "seed"\?/);
+  });
+
+  it('nested and decision options keep the same rules: swings names a mistyped part, robustness each bad option', () => {
+    const result = simulate({}, { runs: 30, keepRuns: true });
+    expect(issues(() => sensitivity(result, { swings: { rnge: 0.1, runs: 1 } } as never))).toEqual([
+      'options.swings.rnge: is not an option of sensitivity’s swings; did you mean "range"? (options: range, runs)',
+      'options.swings.runs: must be a whole number of runs, at least 2',
+    ]);
+    expect(issues(() => robustness({}, { runs: 30, horizons: [0], flips: 'yes' } as never))).toEqual([
+      'options.horizons: must be a list of at most 12 horizons, whole numbers of months from 1 to 240',
+      'options.flips: must be true or false',
+    ]);
   });
 
   it('simulateParallel names a mistyped option and a bad worker count before it starts a worker', async () => {
