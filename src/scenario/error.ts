@@ -131,7 +131,7 @@ export function fromZodIssues(
       }
       continue;
     }
-    out.push({ path: dotted(path), value: valueAt(input, path), message: plainMessage(issue) });
+    out.push({ path: dotted(path), value: valueAt(input, path), message: issueMessage(issue) });
   }
   return out;
 }
@@ -163,7 +163,7 @@ function describeUnion(value: unknown, alternatives: number): string {
   return `expected a number or a distribution { dist: "uniform" | "triangular" | "pert" | "beta" | "normal" | "lognormal", ... }, got ${kind}`;
 }
 
-function plainMessage(issue: z.core.$ZodIssue): string {
+function issueMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_union' && 'discriminator' in issue)
     return `unknown distribution; "dist" must be one of "uniform", "triangular", "pert", "beta", "normal", "lognormal"`;
   if (issue.code === 'invalid_type') {

@@ -69,7 +69,7 @@ function parseObject(input: object): Scenario {
       .filter((field) => field.meta.uncertain)
       .map(({ path, value, meta }) => ({ path, value, domain: meta.domain }));
   // A complete scenario carries the values a previous reading solved: they are solved again, not clashes.
-  const scenario = deepFreeze(result.data.business ? holdingBusiness(result.data, complete ? {} : given, fields(result.data)) : result.data);
+  const scenario = deepFreeze(result.data.business ? withHeldBusiness(result.data, complete ? {} : given, fields(result.data)) : result.data);
   // The assumptions a run draws, found once here while the schema is at hand (settings such as the horizon are not).
   rememberAssumptionFields(scenario, fields(scenario));
   return scenario;
@@ -97,7 +97,7 @@ function asEarlierVersionsRead(input: object): object {
  * fields a partial input gives other values, are errors; a complete
  * scenario's solved values (what an earlier reading wrote) are solved anew.
  */
-function holdingBusiness(scenario: Scenario, input: object, assumptions: readonly { path: string; value: Assumption; domain: Domain }[]): Scenario {
+function withHeldBusiness(scenario: Scenario, input: object, assumptions: readonly { path: string; value: Assumption; domain: Domain }[]): Scenario {
   const business = scenario.business as NonNullable<Scenario['business']>;
   const central: Record<string, number> = {};
   for (const { path, value, domain } of assumptions) central[path] = centralValue(value, domain);

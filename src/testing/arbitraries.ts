@@ -57,7 +57,7 @@ const flag: OptionRule = { ok: (v) => typeof v === 'boolean', rule: 'must be tru
  * Checks options the way the library does: an object (or left out) of known names, each option given
  * keeping its rule; the error names the function, the option, the rule and the value.
  */
-function checkOptions(of: string, options: object | null, rules: Readonly<Record<string, OptionRule>>): void {
+function checkKitOptions(of: string, options: object | null, rules: Readonly<Record<string, OptionRule>>): void {
   const names = Object.keys(rules);
   if (options === null || typeof options !== 'object' || Array.isArray(options))
     throw new TypeError(`${of}: options must be an object ({ ${names.join(', ')} }), not ${String(options)}`);
@@ -124,7 +124,7 @@ function distributions(domain: Domain): fc.Arbitrary<Distribution> {
  */
 export function assumptionArbitrary(domain: Domain, options: { readonly distributions?: boolean } = {}): fc.Arbitrary<number | Distribution> {
   checkDomain(domain, 'assumptionArbitrary');
-  checkOptions('assumptionArbitrary', options, { distributions: flag });
+  checkKitOptions('assumptionArbitrary', options, { distributions: flag });
   const fixed = domain.integer ? fc.integer({ min: Math.ceil(domain.min), max: Math.floor(domain.max) }) : fc.oneof(fc.constantFrom(domain.min, domain.max), finite(domain.min, domain.max));
   return options.distributions === false ? fixed : fc.oneof({ weight: 3, arbitrary: fixed }, { weight: 1, arbitrary: distributions(domain) });
 }
@@ -247,7 +247,7 @@ function isValid(input: ScenarioInput): boolean {
  * ```
  */
 export function scenarioInputArbitrary(options: ScenarioArbitraryOptions = {}): fc.Arbitrary<ScenarioInput> {
-  checkOptions('scenarioInputArbitrary', options, {
+  checkKitOptions('scenarioInputArbitrary', options, {
     maxHorizonMonths: { ok: (v) => isWholeIn(v, 1, 240), rule: 'must be a whole number from 1 to 240', range: true },
     maxAmount: { ok: (v) => typeof v === 'number' && v >= 1 && Number.isFinite(v), rule: 'must be a finite number of at least 1', range: true },
     distributions: flag,
