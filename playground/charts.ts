@@ -3,6 +3,7 @@
  * renders them, and test/plots renders the same functions to SVG snapshots.
  */
 import * as Plot from '@observablehq/plot';
+import { count, minus, money, percent, signedCount, signedMoney, signedPercent } from '../src/format/numbers';
 import { analysesOf } from './analyses';
 import { assumptionLabel, assumptionValue } from './labels';
 import type { Band, BreakEven, RunResult, Sensitivity, SimulationResult, ValueOfInformation } from 'cx-roi';
@@ -88,19 +89,15 @@ const tipStyle = { fontSize: 12, render: grouped } as const;
 
 /** "€", or "EUR " for a code. */
 const prefix = (currency = '') => (/^[A-Za-z]{2,}$/.test(currency) ? `${currency} ` : currency);
-const whole = (x: number, currency = '') => `${x < 0 ? '−' : ''}${prefix(currency)}${Math.round(Math.abs(x)).toLocaleString('en-US')}`;
-const signedWhole = (x: number, currency = '') => (Math.round(x) === 0 ? '0' : `${x > 0 ? '+' : '−'}${whole(Math.abs(x), currency)}`);
+// The library's formatters (src/format/numbers.ts), with a currency code spaced off the figure.
+const whole = (x: number, currency = '') => money(x, prefix(currency));
+const signedWhole = (x: number, currency = '') => signedMoney(x, prefix(currency));
 const number = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 4 });
-const percent = (x: number) => `${Math.round(100 * x)}%`;
-const signedPercent = (x: number) => {
-  const p = Math.round(100 * x);
-  return p === 0 ? '0%' : `${p > 0 ? '+' : '−'}${Math.abs(p)}%`;
-};
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 
 /** Money ticks: Plot's SI format ("200k") as before without a currency; with one, "€200K". */
 function moneyTicks(currency = ''): string | ((x: number) => string) {
-  return currency ? (x: number) => `${x < 0 ? '−' : ''}${prefix(currency)}${compact.format(Math.abs(x))}` : '~s';
+  return currency ? (x: number) => `${x < 0 ? minus : ''}${prefix(currency)}${compact.format(Math.abs(x))}` : '~s';
 }
 
 /** The unit of a money axis, in its label. */
@@ -336,7 +333,7 @@ export function roiHistogram(result: SimulationResult, options: ChartOptions = {
       ...(compare || runs.length < result.runCount
         ? {
             caption: [
-              runs.length < result.runCount ? `The first ${runs.length.toLocaleString('en-US')} of ${result.runCount.toLocaleString('en-US')} runs.` : '',
+              runs.length < result.runCount ? `The first ${count(runs.length)} of ${count(result.runCount)} runs.` : '',
               compare ? `Dashed orange: ${pinnedName(options)}, its histogram.` : '',
             ]
               .filter(Boolean)
@@ -388,12 +385,12 @@ export function outcomeSplitChart(result: SimulationResult, options: ChartOption
             fill: (d: Row) => outcomeColors[d.outcome],
             order,
             tip: tipStyle,
-            title: (d: Row) => `${d.source}\n${d.outcome}: ${percent(d.share)}`,
+            title: (d: Row) => `${d.source}\n${d.outcome}: ${percent(d.share, 0)}`,
           }),
         ),
         Plot.text(
           data,
-          Plot.stackX({ x: 'share', y: 'source', z: 'outcome', order, text: (d: Row) => (d.share >= 0.06 ? percent(d.share) : ''), fill: (d: Row) => outcomeInk[d.outcome] }),
+          Plot.stackX({ x: 'share', y: 'source', z: 'outcome', order, text: (d: Row) => (d.share >= 0.06 ? percent(d.share, 0) : ''), fill: (d: Row) => outcomeInk[d.outcome] }),
         ),
       ],
     }),
@@ -450,7 +447,7 @@ export function paybackHistogram(result: SimulationResult, options: ChartOptions
           insetRight: 0.5,
           fill: colors.invested,
           tip: tipStyle,
-          title: (d: { month: number; count: number; share: number }) => `paid back in month ${d.month}\n${(100 * d.share).toFixed(1)}% of runs (${d.count})`,
+          title: (d: { month: number; count: number; share: number }) => `paid back in month ${d.month}\n${percent(d.share)} of runs (${d.count})`,
         }),
         Plot.rectY(neverBar, {
           x1: 'x1',
@@ -458,11 +455,11 @@ export function paybackHistogram(result: SimulationResult, options: ChartOptions
           y: 'share',
           fill: colors.never,
           tip: tipStyle,
-          title: (d: { count: number; share: number }) => `never within ${horizon} months\n${(100 * d.share).toFixed(1)}% of runs (${d.count})`,
+          title: (d: { count: number; share: number }) => `never within ${horizon} months\n${percent(d.share)} of runs (${d.count})`,
         }),
         // Its name where a month's tick label would be, and its share above it.
         Plot.text(neverBar, { x: (d: { x1: number; x2: number }) => (d.x1 + d.x2) / 2, y: 0, text: () => 'never', lineAnchor: 'top', dy: 9 }),
-        Plot.text(neverBar, { x: (d: { x1: number; x2: number }) => (d.x1 + d.x2) / 2, y: 'share', text: (d: { share: number }) => percent(d.share), lineAnchor: 'bottom', dy: -3 }),
+        Plot.text(neverBar, { x: (d: { x1: number; x2: number }) => (d.x1 + d.x2) / 2, y: 'share', text: (d: { share: number }) => percent(d.share, 0), lineAnchor: 'bottom', dy: -3 }),
         ...(compare
           ? [
               Plot.lineY(compare.months, { x: (d: { month: number }) => d.month + 0.5, y: 'share', stroke: colors.compare, strokeDasharray: '6,4', curve: 'step' }),
@@ -499,7 +496,7 @@ export function leversChart(result: SimulationResult, options: ChartOptions = {}
   const [marginLeft, marginRight] = [140, 80];
   const gutter = 12;
   const long = (d: Row) => whole(d.value, currency);
-  const short = (d: Row) => `${d.value < 0 ? '−' : ''}${prefix(currency)}${compact.format(Math.abs(d.value))}`;
+  const short = (d: Row) => `${d.value < 0 ? minus : ''}${prefix(currency)}${compact.format(Math.abs(d.value))}`;
   // Room for the labels outside the bars: the domain reaches past the longest
   // bars by the labels' widths (short labels where full ones would squeeze the bars).
   const values = [...data, ...compare].map((d) => d.value);
@@ -568,7 +565,7 @@ export function driversChart(result: SimulationResult, options: ChartOptions = {
   const width = options.width ?? 720;
   const [marginLeft, marginRight] = [210, 16];
   const domain = [-1, 1] as const;
-  const signed = (c: number) => `${c < 0 ? '−' : ''}${Math.abs(c).toFixed(2)}`;
+  const signed = (c: number) => count(c, 2);
   return accessible(
     Plot.plot({
       ...frame(options, 60 + 26 * drivers.length),
@@ -609,7 +606,7 @@ export { assumptionLabel };
 
 /** "2,000 runs", or "the first 5,000 of the 20,000 runs". */
 function runsRead(read: number, total: number): string {
-  return read < total ? `the first ${read.toLocaleString('en-US')} of the ${total.toLocaleString('en-US')} runs` : `${read.toLocaleString('en-US')} runs`;
+  return read < total ? `the first ${count(read)} of the ${count(total)} runs` : `${count(read)} runs`;
 }
 
 /** The drivers every 12 months and at the horizon, from the kept runs (no extra simulation): see analyses.ts. */
@@ -642,7 +639,7 @@ export function sensitivityChart(result: SimulationResult, options: ChartOptions
     ariaLabel: 'Each assumption’s share of the spread in NPV, month by month',
     caption:
       `From ${runsRead(s.runCount, result.runCount)}.` +
-      (last ? ` At month ${last.month} the shares add up to ${Math.round(100 * last.firstOrderSum)}%; the rest comes from assumptions acting together (and noise).` : '') +
+      (last ? ` At month ${last.month} the shares add up to ${percent(last.firstOrderSum, 0)}; the rest comes from assumptions acting together (and noise).` : '') +
       (hidden > 0 ? ` ${hidden} smaller one${hidden > 1 ? 's' : ''} not drawn.` : '') +
       (compare ? ` Dashed: ${pinnedName(options)}.` : ''),
     x: { label: 'Month', domain: [0, result.scenario.horizonMonths], ticks: s.months.map((m) => m.month) },
@@ -659,7 +656,7 @@ export function sensitivityChart(result: SimulationResult, options: ChartOptions
         r: 3.5,
         tip: tipStyle,
         title: (d: (typeof data)[number]) =>
-          `${d.label}, month ${d.month}\nshare of the spread: ${(100 * d.share).toFixed(1)}%\nSpearman ρ: ${d.spearman.toFixed(2)}\nswing, lowest to highest tenth: ${signedWhole(d.swing, options.currency)}`,
+          `${d.label}, month ${d.month}\nshare of the spread: ${percent(d.share)}\nSpearman ρ: ${count(d.spearman, 2)}\nswing, lowest to highest tenth: ${signedWhole(d.swing, options.currency)}`,
       }),
     ],
   }));
@@ -716,7 +713,7 @@ export function voiChart(result: SimulationResult, options: ChartOptions = {}) {
         fill: colors.invested,
         insetTop: rows.inset,
         tip: tipStyle,
-        title: (d: (typeof data)[number]) => `${d.label}\nEVPPI ${whole(d.evppi, currency)} (${Math.round(100 * d.share)}% of EVPI)`,
+        title: (d: (typeof data)[number]) => `${d.label}\nEVPPI ${whole(d.evppi, currency)} (${percent(d.share, 0)} of EVPI)`,
       }),
       ...(compare ? [Plot.tickX(compareData, { x: 'evppi', y: 'label', stroke: colors.compare, strokeWidth: 2, insetTop: rows.inset })] : []),
       Plot.ruleX([0]),
@@ -748,7 +745,7 @@ const metricNames = {
 export function breakEvenChart(b: BreakEven, options: BreakEvenChartOptions = {}) {
   const probability = b.target.metric === 'probabilityPaidBackBy' || b.target.metric === 'probabilityPositiveRoi';
   const currency = options.currency ?? '';
-  const metric = (x: number) => (probability ? `${(100 * x).toFixed(1)}%` : b.target.metric === 'roiMedian' ? `${x >= 0 ? '+' : '−'}${(100 * Math.abs(x)).toFixed(1)}%` : whole(x, currency));
+  const metric = (x: number) => (probability ? percent(x) : b.target.metric === 'roiMedian' ? signedPercent(x, 1) : whole(x, currency));
   const money = /currency/.test(options.unit ?? '');
   const format = options.format ?? (money ? (x: number) => whole(x, currency) : number);
   const data = b.evaluations.map((e, i) => ({ ...e, step: i + 1, lo: e.reached - e.standardError, hi: e.reached + e.standardError }));
@@ -760,7 +757,7 @@ export function breakEvenChart(b: BreakEven, options: BreakEvenChartOptions = {}
     marginRight: 24,
     marginTop: 28,
     ariaLabel: `Break-even search: ${name} against ${options.xLabel ?? b.vary}`,
-    caption: `Each dot: one simulation of the search, ${b.runCount.toLocaleString('en-US')} runs with the same seed, with ± its simulation error; dashed: the target${b.status === 'crossed' ? '; dotted: the break-even value' : ''}.`,
+    caption: `Each dot: one simulation of the search, ${count(b.runCount)} runs with the same seed, with ± its simulation error; dashed: the target${b.status === 'crossed' ? '; dotted: the break-even value' : ''}.`,
     x: { label: options.xLabel ?? b.vary, domain: [b.within[0], b.within[1]], tickFormat: options.format ?? (money ? moneyTicks(currency) : format), ticks: 5 },
     y: { label: name, grid: true, tickFormat: probability ? '.0%' : b.target.metric === 'roiMedian' ? '+.0%' : moneyTicks(currency), ...(probability ? { domain: [0, 1] } : {}) },
     marks: [
@@ -816,7 +813,7 @@ export function swingsChart(s: Sensitivity, options: ChartOptions = {}) {
     marginRight: 72,
     marginTop: 30,
     ariaLabel: `Median NPV at month ${month} with each published figure ${pct}% lower and higher`,
-    caption: `Each bar spans the median NPV at month ${month} with the figure ${pct}% below and ${pct}% above its value (cut to its allowed range), ${fixed.runs.toLocaleString('en-US')} runs each with the same seed; the number: the swing from low to high. Blue: a higher figure raises the NPV; red: it lowers it. The line: the median with every figure as it is, ${whole(base, currency)}.`,
+    caption: `Each bar spans the median NPV at month ${month} with the figure ${pct}% below and ${pct}% above its value (cut to its allowed range), ${count(fixed.runs)} runs each with the same seed; the number: the swing from low to high. Blue: a higher figure raises the NPV; red: it lowers it. The line: the median with every figure as it is, ${whole(base, currency)}.`,
     x: { label: `Median NPV at month ${month} (${moneyUnit(currency)})`, grid: true, tickFormat: moneyTicks(currency) },
     y: { axis: null, domain: data.map((d) => d.label), padding: 0.08 },
     marks: [
@@ -895,21 +892,21 @@ const descriptions: Record<ChartId, (result: SimulationResult, options: ChartOpt
     const h = result.horizon;
     const oc = h.outcomeClasses;
     return (
-      `ROI at month ${h.month} over ${result.runCount.toLocaleString('en-US')} runs: median ${signedPercent(h.roi.p50)}, 90% of runs between ${signedPercent(h.roi.p5)} and ${signedPercent(h.roi.p95)}.` +
-      ` ${percent(oc.positive)} of runs are clearly positive (ROI of ${signedPercent(oc.positiveFrom)} or more), ${percent(oc.middling)} middling and ${percent(oc.negative)} lower or negative (below ${signedPercent(oc.negativeBelow)}).`
+      `ROI at month ${h.month} over ${count(result.runCount)} runs: median ${signedPercent(h.roi.p50)}, 90% of runs between ${signedPercent(h.roi.p5)} and ${signedPercent(h.roi.p95)}.` +
+      ` ${percent(oc.positive, 0)} of runs are clearly positive (ROI of ${signedPercent(oc.positiveFrom)} or more), ${percent(oc.middling, 0)} middling and ${percent(oc.negative, 0)} lower or negative (below ${signedPercent(oc.negativeBelow)}).`
     );
   },
   'outcome-split': (result) => {
     const oc = result.horizon.outcomeClasses;
     const p = oc.published;
-    return `This simulation: ${percent(oc.negative)} of runs lower or negative, ${percent(oc.middling)} middling and ${percent(oc.positive)} clearly positive; Accenture published ${percent(p.negative)}, ${percent(p.middling)} and ${percent(p.positive)} of companies.`;
+    return `This simulation: ${percent(oc.negative, 0)} of runs lower or negative, ${percent(oc.middling, 0)} middling and ${percent(oc.positive, 0)} clearly positive; Accenture published ${percent(p.negative, 0)}, ${percent(p.middling, 0)} and ${percent(p.positive, 0)} of companies.`;
   },
   payback: (result) => {
     const pb = result.horizon.paybackMonth;
     const h = result.scenario.horizonMonths;
     const among = pb.amongPaidBack;
     return (
-      `${percent(pb.paidBackShare)} of runs pay back within ${h} months${among ? `, 90% of them between month ${Math.round(among.p5)} and month ${Math.round(among.p95)}` : ''}; ${percent(pb.neverShare)} never do.` +
+      `${percent(pb.paidBackShare, 0)} of runs pay back within ${h} months${among ? `, 90% of them between month ${Math.round(among.p5)} and month ${Math.round(among.p95)}` : ''}; ${percent(pb.neverShare, 0)} never do.` +
       (pb.median === null ? '' : ` Half of all runs have paid back by month ${pb.median}.`)
     );
   },
@@ -922,15 +919,15 @@ const descriptions: Record<ChartId, (result: SimulationResult, options: ChartOpt
     if (!result.runs) return needsRuns;
     const drivers = analysesOf(result).drivers;
     if (drivers.length === 0) return 'No assumption varies in this scenario, so nothing drives a spread in ROI.';
-    const top = drivers.slice(0, 3).map((d, i) => `${i === 0 ? assumptionLabel(d.path) : lower(assumptionLabel(d.path))} (${d.correlation < 0 ? '−' : '+'}${Math.abs(d.correlation).toFixed(2)})`);
+    const top = drivers.slice(0, 3).map((d, i) => `${i === 0 ? assumptionLabel(d.path) : lower(assumptionLabel(d.path))} (${signedCount(d.correlation, 2)})`);
     return `What moves ROI at month ${result.scenario.horizonMonths} most, by rank correlation: ${list(top)}. A positive correlation: the higher the assumption, the higher the ROI; a negative one, the lower.`;
   },
   sensitivity: (result) => {
     if (!result.runs) return needsRuns;
     const last = sensitivityOverYears(result).months.at(-1);
     if (!last || last.drivers.length === 0) return 'No assumption varies in this scenario, so none explains a spread in NPV.';
-    const top = last.drivers.slice(0, 3).map((d, i) => `${i === 0 ? assumptionLabel(d.path) : lower(assumptionLabel(d.path))} ${percent(d.firstOrder)}`);
-    return `At month ${last.month}, the share of the spread in NPV each assumption alone explains: ${list(top)}; together all of them ${percent(last.firstOrderSum)}, the rest comes from assumptions acting together.`;
+    const top = last.drivers.slice(0, 3).map((d, i) => `${i === 0 ? assumptionLabel(d.path) : lower(assumptionLabel(d.path))} ${percent(d.firstOrder, 0)}`);
+    return `At month ${last.month}, the share of the spread in NPV each assumption alone explains: ${list(top)}; together all of them ${percent(last.firstOrderSum, 0)}, the rest comes from assumptions acting together.`;
   },
   voi: (result, options) => {
     if (!result.runs) return needsRuns;
@@ -938,7 +935,7 @@ const descriptions: Record<ChartId, (result: SimulationResult, options: ChartOpt
     const top = voi.partial[0];
     return (
       `Knowing every assumption exactly before deciding would be worth ${whole(voi.evpi, options.currency)} (EVPI).` +
-      (top ? ` Of single assumptions, ${lower(assumptionLabel(top.path))} is worth most to learn: ${whole(top.evppi, options.currency)}, ${percent(top.shareOfEvpi)} of EVPI.` : ' No assumption varies.')
+      (top ? ` Of single assumptions, ${lower(assumptionLabel(top.path))} is worth most to learn: ${whole(top.evppi, options.currency)}, ${percent(top.shareOfEvpi, 0)} of EVPI.` : ' No assumption varies.')
     );
   },
 };

@@ -19,6 +19,7 @@ import type {
   SimulationResult,
   ValueOfInformation,
 } from 'cx-roi';
+import { count, money, percent, signedCount, signedMoney, signedPercent } from '../src/format/numbers';
 import { assumptionLabel } from './labels';
 
 /** What the decisions worker is asked. */
@@ -68,13 +69,9 @@ export function inWorker<K extends DecisionRequest['kind']>(request: Extract<Dec
   });
 }
 
-// Numbers in words. A true 0 prints as "0", never "+0" or "−0".
-const minus = '−';
-export const money = (x: number) => `${x < 0 ? minus : ''}${Math.round(Math.abs(x)).toLocaleString('en-US')}`;
-export const signedMoney = (x: number) => (Math.round(x) === 0 ? '0' : `${x > 0 ? '+' : minus}${money(Math.abs(x))}`);
-export const percent = (x: number, digits = 0) => `${x < 0 ? minus : ''}${(100 * Math.abs(x)).toFixed(digits)}%`;
-export const signedPercent = (x: number, digits = 0) => (x === 0 ? '0%' : `${x > 0 ? '+' : minus}${percent(Math.abs(x), digits)}`);
-const signedPoints = (x: number) => (x === 0 ? '0' : `${x > 0 ? '+' : minus}${(100 * Math.abs(x)).toFixed(1)}`);
+// Numbers in words: the library's formatters (src/format/numbers.ts), as in the CLI and the reports.
+/** A change of a share in percentage points, to a tenth: "+1.9", "−0.4". */
+const signedPoints = (x: number) => signedCount(100 * x, 1);
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const lower = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 /** "an" before a number read with a vowel sound: 8, 11, 18, 80–89, 800… */
@@ -96,9 +93,9 @@ export function pairedRows(pair: PairedDifference): [string, string][] {
 
 /** The paired comparison in one sentence. */
 export function pairedWords(pair: PairedDifference, runs: number): string {
-  if (pair.tieShare === 1) return `B − A is exactly 0 in every one of the ${runs.toLocaleString('en-US')} paired runs: the two scenarios give the same result.`;
+  if (pair.tieShare === 1) return `B − A is exactly 0 in every one of the ${count(runs)} paired runs: the two scenarios give the same result.`;
   return (
-    `Run by run over ${runs.toLocaleString('en-US')} paired runs, B’s NPV minus A’s is ${signedMoney(pair.npv.p50)} at the median ` +
+    `Run by run over ${count(runs)} paired runs, B’s NPV minus A’s is ${signedMoney(pair.npv.p50)} at the median ` +
     `(90% of runs between ${signedMoney(pair.npv.p5)} and ${signedMoney(pair.npv.p95)}); B’s NPV is the higher in ${percent(pair.probabilityBBeatsA, 1)} of runs.`
   );
 }
@@ -145,7 +142,7 @@ export function breakEvenWords(b: BreakEven, unit: string): string {
   const named = label !== b.vary;
   const fmt = (x: number) => formatAssumption(unit, x);
   const reached = `${formatMetric(b.target, b.reached)} ± ${formatMetric(b.target, b.standardError)} simulation error`;
-  const searched = ` Searched ${fmt(b.within[0])} to ${fmt(b.within[1])} in ${b.evaluations.length} simulations of ${b.runCount.toLocaleString('en-US')} runs.`;
+  const searched = ` Searched ${fmt(b.within[0])} to ${fmt(b.within[1])} in ${b.evaluations.length} simulations of ${count(b.runCount)} runs.`;
   if (b.status === 'crossed' && b.value !== null) {
     const bound = b.meets === 'below' ? 'at most' : 'at least';
     const subject = named ? `${/^[aeiou]/i.test(label) ? 'An' : 'A'} ${lower(label)} of ${bound}` : `Setting ${b.vary} to ${bound}`;
@@ -160,7 +157,7 @@ export function breakEvenWords(b: BreakEven, unit: string): string {
 export function sensitivityRows(at: SensitivityAtMonth): [string, string, string, string][] {
   return at.drivers.map((d) => [
     assumptionLabel(d.path),
-    `${d.spearman < 0 ? minus : ''}${Math.abs(d.spearman).toFixed(2)}`,
+    count(d.spearman, 2),
     percent(d.firstOrder, 1),
     signedMoney(d.swing),
   ]);
@@ -169,7 +166,7 @@ export function sensitivityRows(at: SensitivityAtMonth): [string, string, string
 /** The ranking over the years, in words (the chart's text alternative). */
 export function sensitivityWords(s: Sensitivity): string {
   const months = s.months.map((m) => {
-    const top = m.drivers.slice(0, 3).map((d) => `${lower(assumptionLabel(d.path))} ${percent(d.firstOrder)}`);
+    const top = m.drivers.slice(0, 3).map((d) => `${lower(assumptionLabel(d.path))} ${percent(d.firstOrder, 0)}`);
     return `month ${m.month}: ${top.length > 0 ? top.join(', ') : 'no assumption varies'}`;
   });
   return `Share of the cumulative NPV’s spread each assumption alone explains, the largest first. ${capitalise(months.join('; '))}.`;
@@ -180,11 +177,11 @@ export function voiWords(voi: ValueOfInformation): { decision: string; evpi: str
   const d = voi.decision;
   const top = voi.partial[0];
   return {
-    decision: `Decision today: ${d.choice === 'invest' ? 'Invest' : 'Do not invest'}: expected NPV ${signedMoney(d.expectedNpv)} (± ${money(d.expectedNpvStandardError)} simulation error); investing comes out ahead in ${percent(d.investBetterShare)} of runs.`,
+    decision: `Decision today: ${d.choice === 'invest' ? 'Invest' : 'Do not invest'}: expected NPV ${signedMoney(d.expectedNpv)} (± ${money(d.expectedNpvStandardError)} simulation error); investing comes out ahead in ${percent(d.investBetterShare, 0)} of runs.`,
     evpi: `EVPI: ${money(voi.evpi)} ± ${money(voi.evpiStandardError)} simulation error: the most that knowing every assumption exactly, before deciding, would be worth; a ceiling for what any pilot or research is worth.`,
     partial:
       top && top.evppi > 0
-        ? `Worth most to learn: ${lower(assumptionLabel(top.path))}, EVPPI ${money(top.evppi)} (${percent(top.shareOfEvpi)} of EVPI).`
+        ? `Worth most to learn: ${lower(assumptionLabel(top.path))}, EVPPI ${money(top.evppi)} (${percent(top.shareOfEvpi, 0)} of EVPI).`
         : 'Learning any one of these assumptions (or the group) would not change the decision: every EVPPI is 0.',
   };
 }

@@ -1,24 +1,17 @@
 /** The headline, the A/B table and the business table, in words a strategist reads. */
 import type { ArmKpis, ImpliedKpis, SimulationResult } from 'cx-roi';
 
-import { percent } from './decisions';
+import { median } from '../src/maths/statistics';
+import { count, minus, money, percent, signedCount, signedMoney, signedPercent as signed } from '../src/format/numbers';
 
-const minus = '−';
-const signed = (x: number, digits = 0) => (Math.abs(x) < 0.5 * 10 ** -(digits + 2) ? '0%' : `${x > 0 ? '+' : minus}${percent(Math.abs(x), digits)}`);
 const years = (months: number) => (months % 12 === 0 ? `${months / 12} year${months === 12 ? '' : 's'}` : `${months} months`);
+
+/** A word joiner after the minus of a figure: a loss must never wrap into a gain. */
+const unbroken = (figure: string) => figure.replace(minus, `${minus}\u2060`);
 
 /** Money with the page's currency symbol: `€1,234`, `−€1,234`, or plain numbers without one. */
 export function moneyIn(currency: string): (x: number) => string {
-  // A word joiner after the minus: a loss must never wrap into a gain.
-  return (x) => `${x < 0 ? `${minus}\u2060` : ''}${currency}${Math.round(Math.abs(x)).toLocaleString('en-US')}`;
-}
-
-/** Median of a list (a copy is sorted). */
-function median(values: readonly number[]): number {
-  const sorted = Float64Array.from(values).sort();
-  const n = sorted.length;
-  if (n === 0) return Number.NaN;
-  return n % 2 === 1 ? (sorted[(n - 1) / 2] as number) : ((sorted[n / 2 - 1] as number) + (sorted[n / 2] as number)) / 2;
+  return (x) => unbroken(money(x, currency));
 }
 
 /** The two outcomes a programme has: carried out as planned, or missed; null when every run is one of them. */
@@ -51,7 +44,7 @@ export interface HeadlineFigure {
 
 /** The headline figures: ROI (median and mean), the chances, the payback over all runs, NPV, and the two outcomes. */
 export function headline(result: SimulationResult, currency = ''): HeadlineFigure[] {
-  const money = moneyIn(currency);
+  const inCurrency = moneyIn(currency);
   const h = result.horizon;
   const T = result.scenario.horizonMonths;
   const payback = h.paybackMonth;
@@ -70,35 +63,35 @@ export function headline(result: SimulationResult, currency = ''): HeadlineFigur
     {
       id: 'probability-positive',
       label: 'Chance it pays for itself',
-      value: percent(h.probabilityPositiveRoi),
+      value: percent(h.probabilityPositiveRoi, 0),
       sub: `P(ROI > 0) · ± ${percent(se, 1)} simulation error`,
-      short: `${percent(h.probabilityPositiveRoi)} positive`,
+      short: `${percent(h.probabilityPositiveRoi, 0)} positive`,
       words: `The share of runs with ROI above 0 at month ${T}. ± ${percent(se, 1)} is simulation error only (more runs make it smaller), not the uncertainty about the future, which the spread shows.`,
     },
     {
       id: 'paid-back',
       label: by36 === null ? `Paid back within ${years(T)}` : 'Paid back within 3 years',
-      value: by36 === null ? percent(payback.paidBackShare) : percent(by36),
-      sub: by36 === null ? 'share of runs' : `${percent(payback.paidBackShare)} within ${years(T)}`,
-      words: `Share of runs whose cumulative discounted return has covered the cost: ${by36 === null ? '' : `${percent(by36)} within 3 years, `}${percent(payback.paidBackShare)} within ${years(T)}.`,
+      value: by36 === null ? percent(payback.paidBackShare, 0) : percent(by36, 0),
+      sub: by36 === null ? 'share of runs' : `${percent(payback.paidBackShare, 0)} within ${years(T)}`,
+      words: `Share of runs whose cumulative discounted return has covered the cost: ${by36 === null ? '' : `${percent(by36, 0)} within 3 years, `}${percent(payback.paidBackShare, 0)} within ${years(T)}.`,
     },
     {
       id: 'median-payback',
       label: 'Median payback (all runs)',
       value: payback.median === null ? `not within ${years(T)}` : `month ${payback.median}`,
-      sub: `${percent(payback.neverShare)} never within ${years(T)}`,
+      sub: `${percent(payback.neverShare, 0)} never within ${years(T)}`,
       short: payback.median === null ? `no payback in ${years(T)}` : `payback m${payback.median}`,
       words:
         payback.median === null
-          ? `More than half of all runs (${percent(payback.neverShare)}) never pay back within ${years(T)}.`
-          : `Half of all runs, counting those that never pay back, have paid back by month ${payback.median} (year ${(payback.median / 12).toFixed(1)}); ${percent(payback.neverShare)} never do within ${years(T)}.`,
+          ? `More than half of all runs (${percent(payback.neverShare, 0)}) never pay back within ${years(T)}.`
+          : `Half of all runs, counting those that never pay back, have paid back by month ${payback.median} (year ${count(payback.median / 12, 1)}); ${percent(payback.neverShare, 0)} never do within ${years(T)}.`,
     },
     {
       id: 'npv',
       label: 'Net present value',
-      value: money(h.npv.p50),
-      sub: `median · mean ${money(h.npv.mean)}`,
-      words: `Net present value: discounted extra margin minus discounted cost. Mean ${money(h.npv.mean)}; 90% of runs between ${money(h.npv.p5)} and ${money(h.npv.p95)}.`,
+      value: inCurrency(h.npv.p50),
+      sub: `median · mean ${inCurrency(h.npv.mean)}`,
+      words: `Net present value: discounted extra margin minus discounted cost. Mean ${inCurrency(h.npv.mean)}; 90% of runs between ${inCurrency(h.npv.p5)} and ${inCurrency(h.npv.p95)}.`,
     },
   ];
   if (split)
@@ -106,8 +99,8 @@ export function headline(result: SimulationResult, currency = ''): HeadlineFigur
       id: 'outcomes',
       label: 'Carried out / missed',
       value: `${signed(split.carriedOut.roi)} / ${signed(split.missed.roi)}`,
-      sub: `median ROI; carried out in ${percent(split.carriedOut.share)} of runs, missed in ${percent(split.missed.share)}`,
-      words: `Carried out as planned (${percent(split.carriedOut.share)} of runs): median ROI ${signed(split.carriedOut.roi)}. Missed its goals (${percent(split.missed.share)}): median ROI ${signed(split.missed.roi)}. The ROI has two humps, one for each.${(result.runs?.length ?? 0) < result.runCount ? ` Read from the first ${(result.runs?.length ?? 0).toLocaleString('en-US')} runs.` : ''}`,
+      sub: `median ROI; carried out in ${percent(split.carriedOut.share, 0)} of runs, missed in ${percent(split.missed.share, 0)}`,
+      words: `Carried out as planned (${percent(split.carriedOut.share, 0)} of runs): median ROI ${signed(split.carriedOut.roi)}. Missed its goals (${percent(split.missed.share, 0)}): median ROI ${signed(split.missed.roi)}. The ROI has two humps, one for each.${(result.runs?.length ?? 0) < result.runCount ? ` Read from the first ${count(result.runs?.length ?? 0)} runs.` : ''}`,
     });
   return figures;
 }
@@ -124,47 +117,46 @@ export function headlineSentence(result: SimulationResult): string {
   const T = result.scenario.horizonMonths;
   const p = h.paybackMonth.median;
   return (
-    `Over ${years(T)} the programme returns ${signed(h.roi.p50)} at the median (mean ${signed(h.roi.mean)}), pays for itself in ${percent(h.probabilityPositiveRoi)} of runs, ` +
+    `Over ${years(T)} the programme returns ${signed(h.roi.p50)} at the median (mean ${signed(h.roi.mean)}), pays for itself in ${percent(h.probabilityPositiveRoi, 0)} of runs, ` +
     (p === null ? `and in most runs does not pay back within ${years(T)}.` : `and half of all runs have paid back by month ${p}.`)
   );
 }
 
 /** Rows of the A-vs-B table, with B − A. */
 export function comparison(a: SimulationResult, b: SimulationResult, currency = ''): [string, string, string, string][] {
-  const money = moneyIn(currency);
-  const signedMoney = (x: number) => (Math.round(x) === 0 ? '0' : `${x > 0 ? '+' : ''}${money(x)}`);
-  const points = (x: number) => (Math.abs(x) < 0.0005 ? '0 pts' : `${x > 0 ? '+' : minus}${(100 * Math.abs(x)).toFixed(1)} pts`);
+  const inCurrency = moneyIn(currency);
+  const change = (x: number) => unbroken(signedMoney(x, currency));
+  const points = (x: number) => `${signedCount(100 * x, 1)} pts`;
   const payback = (r: SimulationResult) => r.horizon.paybackMonth.median;
   const rows: [string, (r: SimulationResult) => string, string][] = [
     ['Median ROI', (r) => signed(r.horizon.roi.p50), points(b.horizon.roi.p50 - a.horizon.roi.p50)],
     ['Mean ROI', (r) => signed(r.horizon.roi.mean), points(b.horizon.roi.mean - a.horizon.roi.mean)],
     ['ROI, 90% of runs', (r) => `${signed(r.horizon.roi.p5)} to ${signed(r.horizon.roi.p95)}`, ''],
-    ['Chance ROI > 0', (r) => `${percent(r.horizon.probabilityPositiveRoi)} (± ${percent(r.horizon.probabilityPositiveRoiStandardError, 1)} sim.)`, points(b.horizon.probabilityPositiveRoi - a.horizon.probabilityPositiveRoi)],
+    ['Chance ROI > 0', (r) => `${percent(r.horizon.probabilityPositiveRoi, 0)} (± ${percent(r.horizon.probabilityPositiveRoiStandardError, 1)} sim.)`, points(b.horizon.probabilityPositiveRoi - a.horizon.probabilityPositiveRoi)],
     [
       'Median payback (all runs)',
       (r) => (payback(r) === null ? 'not within the horizon' : `month ${payback(r)}`),
       payback(a) !== null && payback(b) !== null ? `${(payback(b) as number) - (payback(a) as number) > 0 ? '+' : ''}${(payback(b) as number) - (payback(a) as number)} months` : '',
     ],
-    ['Never pays back', (r) => percent(r.horizon.paybackMonth.neverShare), points(b.horizon.paybackMonth.neverShare - a.horizon.paybackMonth.neverShare)],
-    ['Median NPV', (r) => money(r.horizon.npv.p50), signedMoney(b.horizon.npv.p50 - a.horizon.npv.p50)],
-    ['Mean NPV', (r) => money(r.horizon.npv.mean), signedMoney(b.horizon.npv.mean - a.horizon.npv.mean)],
+    ['Never pays back', (r) => percent(r.horizon.paybackMonth.neverShare, 0), points(b.horizon.paybackMonth.neverShare - a.horizon.paybackMonth.neverShare)],
+    ['Median NPV', (r) => inCurrency(r.horizon.npv.p50), change(b.horizon.npv.p50 - a.horizon.npv.p50)],
+    ['Mean NPV', (r) => inCurrency(r.horizon.npv.mean), change(b.horizon.npv.mean - a.horizon.npv.mean)],
   ];
   return rows.map(([label, f, difference]) => [label, f(a), f(b), difference]);
 }
 
 /** Rows of the implied-KPI table: label, without the programme, with it at full effect. */
 export function kpiRows(kpis: ImpliedKpis, currency = ''): [string, string, string][] {
-  const money = moneyIn(currency);
-  const count = moneyIn('');
+  const inCurrency = moneyIn(currency);
   const row = (label: string, f: (k: ArmKpis) => string): [string, string, string] => [label, f(kpis.baseline), f(kpis.invested)];
   const w = kpis.withoutProgramme;
   return [
     row('Annual retention', (k) => percent(k.annualRetention, 1)),
-    row('Monthly churn (share after a bad experience)', (k) => `${percent(k.monthlyChurn, 2)} (${k.churnFromBadExperiences === null ? '–' : percent(k.churnFromBadExperiences)})`),
-    row('Customers with a bad experience, a month / a year', (k) => `${percent(k.badExperienceShareMonthly, 2)} / ${percent(k.badExperienceShareYearly)}`),
-    row('Revenue per customer per month', (k) => `${currency}${k.revenuePerCustomerMonthly.toFixed(2)}`),
-    row('Customer lifetime value (discounted margin)', (k) => (k.customerLifetimeValue === null ? 'unbounded' : money(k.customerLifetimeValue))),
-    row('NPS', (k) => k.nps.toFixed(0)),
+    row('Monthly churn (share after a bad experience)', (k) => `${percent(k.monthlyChurn, 2)} (${k.churnFromBadExperiences === null ? '–' : percent(k.churnFromBadExperiences, 0)})`),
+    row('Customers with a bad experience, a month / a year', (k) => `${percent(k.badExperienceShareMonthly, 2)} / ${percent(k.badExperienceShareYearly, 0)}`),
+    row('Revenue per customer per month', (k) => `${currency}${count(k.revenuePerCustomerMonthly, 2)}`),
+    row('Customer lifetime value (discounted margin)', (k) => (k.customerLifetimeValue === null ? 'unbounded' : inCurrency(k.customerLifetimeValue))),
+    row('NPS', (k) => count(k.nps)),
     row('New customers a month', (k) => count(k.newCustomersMonthly)),
     ['Customers over the horizon', `${count(w.customersStart)} → ${count(w.customersAtHorizon)} (${signed(w.growth)})`, '–'],
   ];

@@ -23,9 +23,10 @@ import {
   seriesCsv,
   simulateParallel,
 } from 'cx-roi';
-import { breakEvenWords, formatAssumption, inWorker, money, pairedRows, pairedWords, percent, sensitivityRows, sensitivityWords, signedMoney, signedPercent, voiWords } from './decisions';
+import { breakEvenWords, formatAssumption, inWorker, pairedRows, pairedWords, sensitivityRows, sensitivityWords, voiWords } from './decisions';
+import { money, percent, signedMoney, signedPercent } from '../src/format/numbers';
 import { chartPng, chartSvg, download } from './export';
-import { closedGroups, fieldId, fieldRows, filterFields, groups, ownTouchpoints, plainMessage, refreshSolvedFields, renderField, renderGroup, setFieldCurrency, showIssues, touchpoints, valueAt } from './fields';
+import { closedGroups, fieldId, fieldRows, filterFields, groups, ownTouchpoints, plainMessage, refreshSolvedFields, renderField, renderGroup, setFieldCurrency, showIssues, touchpoints, shownValue } from './assumptions-panel';
 import { comparison, headline, headlineSentence, kpiRows, spreadLine } from './headline';
 import { type Analyses, analysesKnown, firstRuns, packRuns, rememberAnalyses } from './analyses-cache';
 import { assumptionLabel, assumptionValue } from './labels';
@@ -837,8 +838,8 @@ function drawReadings(): void {
     name.textContent = label;
     tr.append(name);
     for (const text of [
-      (x.decision === 'invest' ? 'invest' : 'do not invest') + (x.businessNotHeldShare > 0 ? ` (the business is not held in ${percent(x.businessNotHeldShare)} of runs)` : ''),
-      `${percent(x.probabilityPositiveRoi)} ± ${(100 * x.probabilityPositiveRoiStandardError).toFixed(1)}%`,
+      (x.decision === 'invest' ? 'invest' : 'do not invest') + (x.businessNotHeldShare > 0 ? ` (the business is not held in ${percent(x.businessNotHeldShare, 0)} of runs)` : ''),
+      `${percent(x.probabilityPositiveRoi, 0)} ± ${(100 * x.probabilityPositiveRoiStandardError).toFixed(1)}%`,
       signedPercent(x.roiMedian),
       `${currency()}${signedMoney(x.npvMean)} ± ${money(x.npvMeanStandardError)}`,
       source,
@@ -898,7 +899,7 @@ function afterResult(): void {
 
 const touchpointPrefix = `${touchpoints}.`;
 /** The default journey's touchpoint names, which a record of one's own must remove (null) to replace the journey. */
-const defaultTouchpointNames = Object.keys(valueAt({}, touchpoints) as Record<string, unknown>);
+const defaultTouchpointNames = Object.keys(shownValue({}, touchpoints) as Record<string, unknown>);
 
 /** The input's own record of touchpoints to change (null entries remove defaults), from whatever form it has. */
 function touchpointRecord(): Record<string, unknown> {
@@ -959,7 +960,7 @@ const callbacks = {
     document.querySelector<HTMLElement>('.add-touchpoint input')?.focus();
   },
   addTouchpoint(name: string): string | null {
-    const current = valueAt(state.input, touchpoints);
+    const current = shownValue(state.input, touchpoints);
     const names = current !== null && typeof current === 'object' && !('dist' in current) && !Array.isArray(current) ? Object.keys(current) : [];
     // The library's rule for a name, said before it is broken.
     if (!/^[A-Za-z][A-Za-z0-9_-]{0,39}$/.test(name)) return 'A touchpoint’s name starts with a letter and has only letters, digits, - or _ (at most 40), e.g. returns or after-sales.';
@@ -984,7 +985,7 @@ function redrawField(path: string): void {
   }
   const focused = document.activeElement as HTMLElement | null;
   const focusKey = focused && cell.contains(focused) ? (focused.getAttribute('aria-label') ?? focused.id) : null;
-  const fresh = renderField(row, valueAt(state.input, path), state.input, document, callbacks);
+  const fresh = renderField(row, shownValue(state.input, path), state.input, document, callbacks);
   cell.replaceWith(fresh);
   const again = focusKey === null ? null : [...fresh.querySelectorAll<HTMLElement>('select, input, button')].find((e) => (e.getAttribute('aria-label') ?? e.id) === focusKey);
   (again ?? fresh.querySelector<HTMLElement>('select, input'))?.focus();

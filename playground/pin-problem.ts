@@ -3,7 +3,7 @@
  * cannot be pinned, so the page's first script does not carry them.
  */
 import { type ScenarioIssue, describeAssumptions } from 'cx-roi';
-import { plainMessage } from './fields';
+import { plainMessage } from './assumptions-panel';
 import { assumptionLabel, assumptionValue, displayScale } from './labels';
 
 /** The factor from a field's value in the scenario to what the page shows in its cell: 100 for a chance. */

@@ -5,7 +5,8 @@
  * carrying the programme out), and a go/no-go stage gate. Each builds its
  * form once and hands the page a new scenario input.
  */
-import { plainMessage } from './fields';
+import { count, money, percent } from '../src/format/numbers';
+import { plainMessage } from './assumptions-panel';
 import {
   type MaturityAnswer,
   type MaturityAnswers,
@@ -31,7 +32,6 @@ export interface ProgrammeHost {
   currency(): string;
 }
 
-const percent = (x: number, digits = 0) => `${(100 * x).toFixed(digits)}%`;
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, text = ''): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -112,7 +112,7 @@ export function calibrationCell(box: HTMLElement, host: ProgrammeHost): void {
       host.apply(holdingBusiness(host.input(), observed));
       error.textContent = '';
       message.dataset.business = JSON.stringify(parseScenario(holdingBusiness(host.input(), observed)).business);
-      message.textContent = `Calibrated: the scenario now holds ${observed.customers.toLocaleString('en-US')} customers keeping ${percent(retention ?? 0, 1)} a year, spending ${host.currency()}${observed.averageRevenuePerCustomerMonthly} a month, with ${observed.newCustomersMonthly.toLocaleString('en-US')} new a month, in every run and whatever the CX figures say (they are kept as they are). The table above shows the business it implies.`;
+      message.textContent = `Calibrated: the scenario now holds ${count(observed.customers)} customers keeping ${percent(retention ?? 0, 1)} a year, spending ${host.currency()}${observed.averageRevenuePerCustomerMonthly} a month, with ${count(observed.newCustomersMonthly)} new a month, in every run and whatever the CX figures say (they are kept as they are). The table above shows the business it implies.`;
     } catch (problem) {
       message.textContent = '';
       error.textContent = `These figures cannot be matched: ${calibrationWords(problem)}`;
@@ -166,7 +166,7 @@ export function maturityCell(box: HTMLElement, host: ProgrammeHost): void {
     Object.fromEntries(maturityQuestions.map((q) => [q.id, (form.querySelector<HTMLSelectElement>(`#maturity-${q.id}`)?.value ?? 'partly') as MaturityAnswer])) as MaturityAnswers;
   const say = () => {
     const d = executionSuccessFromMaturity(answers());
-    const words = `between ${percent(d.min)} and ${percent(d.max)}`;
+    const words = `between ${percent(d.min, 0)} and ${percent(d.max, 0)}`;
     outcome.textContent = `With these answers the programme is carried out as planned with a chance ${words} (drawn once per run). All “partly” gives the published 20–30% (70–80% of programmes miss their goals); the ends for all “yes” or all “no” are illustrative.`;
   };
   form.addEventListener('change', say);
@@ -259,11 +259,10 @@ export function stageGateCell(box: HTMLElement, host: ProgrammeHost): void {
 export function stageGateWords(result: SimulationResult, currency: string): string {
   const g = result.horizon.stageGate;
   if (!g) return 'No gate: the programme runs its course in every run. Tick the box above to add a go/no-go review.';
-  const money = (x: number) => `${x < 0 ? '−' : ''}${currency}${Math.round(Math.abs(x)).toLocaleString('en-US')}`;
   const change = g.npvChange;
   return (
     `At month ${g.month} the programme is stopped in ${percent(g.stoppedShare, 1)} of runs (± ${percent(g.stoppedShareStandardError, 1)} simulation error), ` +
-    `saving ${money(g.savedCost)} of monthly cost a run on average. Against the same runs without a gate, the NPV ${change >= 0 ? 'gains' : 'loses'} ${money(Math.abs(change))} a run on average (± ${money(g.npvChangeStandardError)} simulation error).`
+    `saving ${money(g.savedCost, currency)} of monthly cost a run on average. Against the same runs without a gate, the NPV ${change >= 0 ? 'gains' : 'loses'} ${money(Math.abs(change), currency)} a run on average (± ${money(g.npvChangeStandardError, currency)} simulation error).`
   );
 }
 
@@ -346,7 +345,7 @@ export function channelsCell(box: HTMLElement, host: ProgrammeHost): void {
     cuts.set(name, cut);
     const cell = element('td');
     cell.append(budget);
-    row.append(element('th', {}, name), element('td', {}, percent(c.share)), element('td', {}, percent(c.failure)), element('td', {}, c.connected ? 'yes' : 'no'), cell, cut);
+    row.append(element('th', {}, name), element('td', {}, percent(c.share, 0)), element('td', {}, percent(c.failure, 0)), element('td', {}, c.connected ? 'yes' : 'no'), cell, cut);
     body.append(row);
   }
   const scroll = element('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Channels and their budgets' });
@@ -365,7 +364,7 @@ export function channelsCell(box: HTMLElement, host: ProgrammeHost): void {
       const spend = Number(budgets.get(name)?.value ?? 0);
       try {
         const { connects, cut } = improvementFromBudget(spend, Number(setup.input.value), Number(half.input.value));
-        (cuts.get(name) as HTMLElement).textContent = spend <= 0 ? '–' : connects ? `${percent(cut)}${defaultChannels.offered[name as keyof typeof defaultChannels.offered].connected ? '' : ', connected'}` : 'below set-up: none';
+        (cuts.get(name) as HTMLElement).textContent = spend <= 0 ? '–' : connects ? `${percent(cut, 0)}${defaultChannels.offered[name as keyof typeof defaultChannels.offered].connected ? '' : ', connected'}` : 'below set-up: none';
       } catch {
         (cuts.get(name) as HTMLElement).textContent = '?';
       }

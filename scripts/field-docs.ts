@@ -15,7 +15,7 @@ import * as z from 'zod';
 import { defaultScenario } from '../src/scenario/defaults.js';
 import { describeValue } from '../src/scenario/describe.js';
 import type { Assumption } from '../src/scenario/distribution.js';
-import { unwrapped } from '../src/scenario/fields.js';
+import { unwrapped } from '../src/scenario/schema-walk.js';
 import { type FieldMeta, fieldRegistry, scenarioSchema } from '../src/scenario/schema.js';
 import { sources } from '../src/scenario/sources.js';
 

@@ -66,6 +66,46 @@ const maxLines = 400;
 /** Files allowed past {@link maxLines}, each with why. None today. */
 const longFiles: Readonly<Record<string, string>> = {};
 
+/** Most lines a function of src/ may span, from its first line to its last. */
+const maxFunctionLines = 80;
+
+/** Functions allowed past {@link maxFunctionLines}, by file and name, each with why. */
+const longFunctions: Readonly<Record<string, string>> = {
+  'src/model/run.ts simulateRun': 'the engine\'s hot loop: split into calls it runs measurably slower, and the order of its draws is plain in one piece',
+};
+
+interface FunctionOf {
+  /** `file name`: the function's name, or the name of the variable, property or method it is the value of. */
+  readonly key: string;
+  readonly line: number;
+  readonly lines: number;
+}
+
+/** The name a function is known by: its own, or that of what holds it (`const f = () => …`, `{ f: function () … }`). */
+function functionName(node: ts.FunctionLikeDeclaration, source: ts.SourceFile): string {
+  if (node.name) return node.name.getText(source);
+  const parent = node.parent;
+  if ((ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && parent.name)
+    return parent.name.getText(source);
+  return '(anonymous)';
+}
+
+/** Every function with a body in a source text (declarations, methods, accessors, arrows, function expressions), with its length. */
+function functionsOf(file: string, text: string): FunctionOf[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const found: FunctionOf[] = [];
+  const lineOf = (position: number) => source.getLineAndCharacterOfPosition(position).line + 1;
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node) && 'body' in node && node.body !== undefined) {
+      const line = lineOf(node.getStart(source));
+      found.push({ key: `${file} ${functionName(node as ts.FunctionLikeDeclaration, source)}`, line, lines: lineOf(node.getEnd()) - line + 1 });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
 interface ImportOf {
   /** The importing file, from the repository's root (`src/scenario/parse.ts`). */
   readonly file: string;
@@ -270,5 +310,34 @@ describe('architecture of src/', () => {
     expect(long).toEqual([]);
     const stale = Object.keys(longFiles).filter((file) => !texts.has(file) || lineCount(file) <= maxLines);
     expect(stale, 'files allowed to be long that no longer are: remove them from longFiles').toEqual([]);
+  });
+  it('measures every form of function in a source text', () => {
+    const body = (n: number) => Array.from({ length: n }, (_, i) => `  const x${i} = ${i};`).join('\n');
+    const text = [
+      `function declared() {\n${body(3)}\n}`,
+      `const arrow = () => {\n${body(2)}\n};`,
+      `const expression = function () {\n${body(1)}\n};`,
+      `class C {\n  method() {\n${body(4)}\n  }\n  get value() {\n    return 1;\n  }\n}`,
+      'const short = (a: number) => a + 1;',
+      'declare function bodiless(): void;',
+    ].join('\n');
+    expect(functionsOf('x.ts', text).map(({ key, lines }) => [key, lines])).toEqual([
+      ['x.ts declared', 5],
+      ['x.ts arrow', 4],
+      ['x.ts expression', 3],
+      ['x.ts method', 6],
+      ['x.ts value', 3],
+      ['x.ts short', 1],
+    ]);
+  });
+
+  it(`no function of src/ is longer than ${maxFunctionLines} lines (but those allowed by name)`, () => {
+    const functions = files.flatMap((file) => functionsOf(file, texts.get(file) as string));
+    const long = functions
+      .filter(({ key, lines }) => lines > maxFunctionLines && !Object.hasOwn(longFunctions, key))
+      .map(({ key, line, lines }) => `${key} (line ${line}): ${lines} lines`);
+    expect(long, 'split these into named steps').toEqual([]);
+    const stale = Object.keys(longFunctions).filter((key) => !functions.some((f) => f.key === key && f.lines > maxFunctionLines));
+    expect(stale, 'functions allowed to be long that no longer are: remove them from longFunctions').toEqual([]);
   });
 });

@@ -2,8 +2,8 @@ import { createStream } from '../random/stream.js';
 import { runParameters } from '../model/run-parameters.js';
 import { gateWindowMonths, measuredCut, simulateRun } from '../model/run.js';
 import { defaultScenario, deepFreeze } from '../scenario/defaults.js';
-import { ScenarioError } from '../scenario/error.js';
 import { type MaturityAnswer, executionSuccessFromMaturity, maturityQuestionIds } from '../scenario/maturity.js';
+import { optionsObject } from '../scenario/options-check.js';
 import { parseScenario } from '../scenario/parse.js';
 import type { Scenario, ScenarioInput } from '../scenario/schema.js';
 import { sources } from '../scenario/sources.js';
@@ -97,14 +97,10 @@ const answers: readonly MaturityAnswer[] = ['yes', 'partly', 'no'];
  * ```
  */
 export function realityCheck(options: { runs?: number; seed?: Seed } = {}): RealityCheck {
-  if (options === null || typeof options !== 'object' || Array.isArray(options))
-    throw new ScenarioError([{ path: 'options', value: options, message: 'must be an object: { runs, seed }' }]);
-  const unknown = Object.keys(options).filter((key) => key !== 'runs' && key !== 'seed');
-  if (unknown.length > 0)
-    throw new ScenarioError(unknown.map((key) => ({ path: `options.${key}`, value: (options as Record<string, unknown>)[key], message: 'unknown option; realityCheck takes runs and seed' })));
+  const given = optionsObject(options, { of: 'realityCheck', names: ['runs', 'seed'], example: '{ runs: 2000, seed: 1 }' });
   // Only a left-out option takes its default: null is a mistake, as in simulate.
   const { runs, seed }: ResolvedOptions = resolveOptions(
-    { runs: options.runs === undefined ? 2000 : options.runs, seed: options.seed === undefined ? defaultSeed : options.seed },
+    { runs: given.runs === undefined ? 2000 : given.runs, seed: given.seed === undefined ? defaultSeed : given.seed },
     defaultScenario.horizonMonths,
   );
   // One scenario per maturity profile's prior: at most 19 (the score moves in steps of 1/18).

@@ -9,10 +9,12 @@ import { medianWithError } from '../maths/statistics.js';
 
 // The median with its error lives with the other statistics of per-run figures.
 export { medianWithError } from '../maths/statistics.js';
-import { assumptionAt, optionsObject, typicalValue, withValue } from './fields.js';
+import { assumptionAt, typicalValue, withValue } from './vary-field.js';
+import { optionsObject } from '../scenario/options-check.js';
 import { betweenClassShare, defaultClasses, partition } from './first-order.js';
 import { executedPath, varyingColumns } from './sensitivity.js';
 import { deepFreeze } from '../scenario/freeze.js';
+import { closestBracket, narrowBracket, valueError } from './break-even-search.js';
 
 /** The figures a break-even search can aim at. */
 export const breakEvenMetrics = deepFreeze(['probabilityPositiveRoi', 'probabilityPaidBackBy', 'roiMedian', 'npvMedian'] as const);
@@ -129,15 +131,52 @@ interface Evaluated extends BreakEvenPoint {
  * ```
  */
 export function breakEven(input: ScenarioInput, options: BreakEvenOptions): BreakEven {
-  // Over 80 lines: the bracketing search keeps its state in one place; only its imports changed here.
+  const search = searchOf(input, options);
+  const { field, target, within, evaluations, evaluate } = search;
+  const [lo, hi] = within;
+  evaluate(lo);
+  evaluate(hi);
+  // Neither end meets it: look between before giving up (the metric may peak inside), first at the scenario's own value.
+  if (!evaluations.some((e) => e.meets)) {
+    const own = typicalValue(field.value);
+    const inside = Number.isFinite(own) && own > lo && own < hi ? [own] : [];
+    for (const v of [...inside, ...[0.5, 0.25, 0.75].map((share) => lo + share * (hi - lo))]) if (evaluate(v).meets) break;
+  }
+  const best = evaluations.reduce((a, b) => (b.reached > a.reached ? b : a));
+  const summary = { vary: field.path, target, within, runCount: search.runs, seed: search.seed, evaluations: evaluations.map(point), valueStandardError: null };
+  if (!evaluations.some((e) => e.meets))
+    return { ...summary, status: 'not-reached', value: null, meets: null, reached: best.reached, standardError: best.standardError, best: point(best), reason: whyNotReached(best, target, field.path, within) };
+  if (evaluations.every((e) => e.meets)) {
+    const hardest = evaluations.reduce((a, b) => (b.reached < a.reached ? b : a));
+    return { ...summary, evaluations: evaluations.map(point), status: 'met-throughout', value: hardest.value, meets: null, reached: hardest.reached, standardError: hardest.standardError, best: point(best), reason: null };
+  }
+  // A bracket: one end meets, the other does not; the closest such pair, where the target is crossed.
+  const tolerance = field.meta.domain.integer ? 1 : (hi - lo) * 1e-6;
+  const how = { evaluate, made: () => evaluations.length, most: maxBreakEvenSimulations, round: search.round, target: target.value, tolerance };
+  const [miss, meet] = narrowBracket(closestBracket(evaluations), how);
+  return {
+    ...summary,
+    evaluations: evaluations.map(point),
+    valueStandardError: valueError(evaluations, meet, miss),
+    status: 'crossed',
+    value: meet.value,
+    meets: meet.value > miss.value ? 'above' : 'below',
+    reached: meet.reached,
+    standardError: meet.standardError,
+    best: point(best),
+    reason: null,
+  };
+}
+
+/** A search's checked options and its one way to simulate a value (each value once, in the order asked). */
+function searchOf(input: ScenarioInput, options: BreakEvenOptions) {
   const scenario = parseScenario(input);
-  const given = optionsObject(options, '{ vary: "investment.failureReduction", target: { metric: "probabilityPaidBackBy", month: 36, value: 0.8 } }', { names: ['vary', 'target', 'runs', 'seed', 'within'], of: 'breakEven' });
+  const given = optionsObject(options, { of: 'breakEven', names: ['vary', 'target', 'runs', 'seed', 'within'], example: '{ vary: "investment.failureReduction", target: { metric: "probabilityPaidBackBy", month: 36, value: 0.8 } }' });
   const { runs, seed } = resolveOptions({ runs: given.runs, seed: given.seed }, scenario.horizonMonths);
   if (typeof given.vary !== 'string') throw new ScenarioError([{ path: 'options.vary', value: given.vary, message: 'give the assumption to vary as a dotted path, e.g. "investment.failureReduction"' }]);
   const field = assumptionAt(scenario, given.vary, 'options.vary');
   const target = checkTarget(given.target, scenario.horizonMonths);
-  const { domain } = field.meta;
-  const round = (v: number) => (domain.integer ? Math.round(v) : v);
+  const round = (v: number) => (field.meta.domain.integer ? Math.round(v) : v);
   const varied = (v: number): Scenario => {
     try {
       return withValue(scenario, field.path, v);
@@ -153,7 +192,7 @@ export function breakEven(input: ScenarioInput, options: BreakEvenOptions): Brea
       ]);
     }
   };
-  const within = checkWithin(given.within, domain, field.value, scenario.horizonMonths, (v) => {
+  const within = checkWithin(given.within, field.meta.domain, field.value, scenario.horizonMonths, (v) => {
     try {
       withValue(scenario, field.path, v);
       return true;
@@ -171,95 +210,7 @@ export function breakEven(input: ScenarioInput, options: BreakEvenOptions): Brea
     evaluations.push(evaluated);
     return evaluated;
   };
-  const [lo, hi] = within;
-  evaluate(lo);
-  evaluate(hi);
-  // Neither end meets it: look between before giving up (the metric may peak inside), first at the scenario's own value.
-  if (!evaluations.some((e) => e.meets)) {
-    const own = typicalValue(field.value);
-    const inside = Number.isFinite(own) && own > lo && own < hi ? [own] : [];
-    for (const v of [...inside, ...[0.5, 0.25, 0.75].map((share) => lo + share * (hi - lo))]) if (evaluate(v).meets) break;
-  }
-  const best = evaluations.reduce((a, b) => (b.reached > a.reached ? b : a));
-  const summary = { vary: field.path, target, within, runCount: runs, seed, evaluations: evaluations.map(point), valueStandardError: null };
-  if (!evaluations.some((e) => e.meets))
-    return { ...summary, status: 'not-reached', value: null, meets: null, reached: best.reached, standardError: best.standardError, best: point(best), reason: whyNotReached(best, target, field.path, within) };
-  if (evaluations.every((e) => e.meets)) {
-    const hardest = evaluations.reduce((a, b) => (b.reached < a.reached ? b : a));
-    return { ...summary, evaluations: evaluations.map(point), status: 'met-throughout', value: hardest.value, meets: null, reached: hardest.reached, standardError: hardest.standardError, best: point(best), reason: null };
-  }
-  // A bracket: one end meets, the other does not.
-  let [miss, meet] = (() => {
-    const meeting = evaluations.filter((e) => e.meets);
-    const missing = evaluations.filter((e) => !e.meets);
-    // The closest meeting and missing values.
-    // The bracket nearest the best value found: where the target is crossed on the way to it.
-    let pair: [Evaluated, Evaluated] = [missing[0] as Evaluated, meeting[0] as Evaluated];
-    for (const m of missing) for (const k of meeting) if (Math.abs(m.value - k.value) < Math.abs(pair[0].value - pair[1].value)) pair = [m, k];
-    return pair;
-  })();
-  const tolerance = domain.integer ? 1 : (hi - lo) * 1e-6;
-  let side = 0; // which end the last step replaced: when the same end is replaced twice, the other's value is scaled down
-  let fMiss = miss.reached - target.value;
-  let fMeet = meet.reached - target.value;
-  let width = Math.abs(meet.value - miss.value);
-  let slow = false;
-  while (evaluations.length < maxBreakEvenSimulations && Math.abs(meet.value - miss.value) > tolerance) {
-    // Close enough: across the bracket the metric moves less than a quarter of its own Monte Carlo error.
-    if (meet.reached - miss.reached <= Math.max(meet.standardError, miss.standardError) / 4) break;
-    // Regula falsi with Anderson & Björck's scaling, kept off the bracket's ends, and a bisection after
-    // any step that did not halve the bracket: never slower than bisection by more than one step in two.
-    const span = meet.value - miss.value;
-    const secant = fMeet !== fMiss ? miss.value + (span * -fMiss) / (fMeet - fMiss) : Number.NaN;
-    const middle = (miss.value + meet.value) / 2;
-    const [low, high] = [Math.min(miss.value, meet.value), Math.max(miss.value, meet.value)];
-    const guess: number = slow || !Number.isFinite(secant) ? middle : Math.min(Math.max(secant, low + 0.05 * (high - low)), high - 0.05 * (high - low));
-    const next = round(guess);
-    if (next === miss.value || next === meet.value) break;
-    const e = evaluate(next);
-    const f = e.reached - target.value;
-    if (e.meets) {
-      if (side === 1) fMiss *= fMeet !== 0 && 1 - f / fMeet > 0 ? 1 - f / fMeet : 0.5;
-      meet = e;
-      fMeet = f;
-      side = 1;
-    } else {
-      if (side === -1) fMeet *= fMiss !== 0 && 1 - f / fMiss > 0 ? 1 - f / fMiss : 0.5;
-      miss = e;
-      fMiss = f;
-      side = -1;
-    }
-    const now = Math.abs(meet.value - miss.value);
-    slow = guess !== middle && now > width / 2;
-    width = now;
-  }
-  return {
-    ...summary,
-    evaluations: evaluations.map(point),
-    valueStandardError: valueError(evaluations, meet, miss),
-    status: 'crossed',
-    value: meet.value,
-    meets: meet.value > miss.value ? 'above' : 'below',
-    reached: meet.reached,
-    standardError: meet.standardError,
-    best: point(best),
-    reason: null,
-  };
-}
-
-/** The error of the break-even value: the metric's error over the metric's slope near it. */
-function valueError(evaluations: readonly Evaluated[], meet: Evaluated, miss: Evaluated): number | null {
-  const error = meet.standardError;
-  const up = meet.value > miss.value;
-  // Nearest first on each side of the bracket, widening until the metric's change stands out of its noise.
-  const meeting = evaluations.filter((e) => (up ? e.value >= meet.value : e.value <= meet.value)).sort((a, b) => Math.abs(a.value - meet.value) - Math.abs(b.value - meet.value));
-  const missing = evaluations.filter((e) => (up ? e.value <= miss.value : e.value >= miss.value)).sort((a, b) => Math.abs(a.value - miss.value) - Math.abs(b.value - miss.value));
-  for (const a of meeting)
-    for (const b of missing) {
-      const rise = a.reached - b.reached;
-      if (rise >= 2 * Math.max(error, b.standardError)) return (error * Math.abs(a.value - b.value)) / rise;
-    }
-  return null;
+  return { field, target, within, runs, seed, round, evaluations, evaluate };
 }
 
 function point(e: BreakEvenPoint): BreakEvenPoint {

@@ -7,7 +7,8 @@ import { resolveOptions } from '../simulate/options.js';
 import type { HorizonSummary } from '../simulate/result.js';
 import { type Band, bandInPlace } from '../maths/band.js';
 import { resultFromBlocks } from '../simulate/assemble.js';
-import { optionsObject, setOwn } from './fields.js';
+import { setOwn } from './vary-field.js';
+import { optionsObject } from '../scenario/options-check.js';
 
 /** Options of {@link compare}. */
 export interface CompareOptions {
@@ -89,7 +90,7 @@ export interface Comparison {
  * ```
  */
 export function compare(scenarios: Readonly<Record<string, ScenarioInput>>, options: CompareOptions = {}): Comparison {
-  const { runs: givenRuns, seed: givenSeed } = optionsObject(options, '{ runs: 2000, seed: 1 }', { names: ['runs', 'seed'], of: 'compare' });
+  const { runs: givenRuns, seed: givenSeed } = optionsObject(options, { of: 'compare', names: ['runs', 'seed'], example: '{ runs: 2000, seed: 1 }' });
   const names = scenarios && typeof scenarios === 'object' && !Array.isArray(scenarios) ? Object.keys(scenarios) : [];
   if (names.length < 2) throw new ScenarioError([{ path: 'scenarios', value: scenarios, message: 'compare needs two or more scenarios by name, e.g. { A: {}, B: { investment: { upfront: 200000 } } }' }]);
   const parsed = names.map((name) => {

@@ -3,7 +3,7 @@ import type { Distribution } from '../scenario/distribution.js';
 import { defaultScenario } from '../scenario/defaults.js';
 import { ScenarioError } from '../scenario/error.js';
 import { valueAt } from '../scenario/error.js';
-import { scenarioFields } from '../scenario/fields.js';
+import { scenarioFields } from '../scenario/schema-walk.js';
 import { parseScenario } from '../scenario/parse.js';
 import { type ContestedFigure, type Reading, contestedFigures } from '../scenario/readings.js';
 import type { Scenario, ScenarioInput } from '../scenario/schema.js';
@@ -11,7 +11,9 @@ import { type Source, sources } from '../scenario/sources.js';
 import { simulateRange } from '../simulate/matrix.js';
 import { resolveOptions } from '../simulate/options.js';
 import { horizonQuantile } from '../maths/statistics.js';
-import { assumptionAt, fitsValue, lastFitting, optionsObject, withValue, withValues } from './fields.js';
+import { assumptionAt, fitsValue, lastFitting, withValue, withValues } from './vary-field.js';
+import { checkOptions, optionsObject } from '../scenario/options-check.js';
+import { isWholeIn } from '../format/numbers.js';
 import { runsNotHoldingBusiness } from '../model/business-check.js';
 import { drawFirstRuns } from '../model/draw.js';
 
@@ -184,7 +186,6 @@ export function decisionFigures(scenario: Scenario, seed: Seed, runs: number): D
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-
 /** The catalogue's readings of a figure, with the default scenario's own value as one more when the scenario has another. */
 function candidateReadings(figure: ContestedFigure, scenario: Scenario): Reading[] {
   const current = valueAt(scenario, figure.path.split('.'));
@@ -202,6 +203,8 @@ function candidateReadings(figure: ContestedFigure, scenario: Scenario): Reading
   const withDefault = figure.readings.some((r) => same(r.value, fallback)) ? [...figure.readings] : [asDefault, ...figure.readings];
   return withDefault.filter((r) => !same(r.value, current));
 }
+
+const isHorizonList = (v: unknown) => Array.isArray(v) && v.length <= 12 && v.every((m) => isWholeIn(m, 1, 240));
 
 /**
  * How the decision depends on the readings the sources disagree on: the
@@ -235,12 +238,13 @@ function candidateReadings(figure: ContestedFigure, scenario: Scenario): Reading
  */
 export function robustness(input: ScenarioInput = {}, options: RobustnessOptions = {}): Robustness {
   const scenario = parseScenario(input);
-  const given = optionsObject(options, '{ runs: 1000, seed: 1 }', { names: ['runs', 'seed', 'readings', 'flips', 'horizons'], of: 'robustness' });
+  const given = optionsObject(options, { of: 'robustness', names: ['runs', 'seed', 'readings', 'flips', 'horizons'], example: '{ runs: 1000, seed: 1 }' });
   const { runs, seed } = resolveOptions({ runs: given.runs, seed: given.seed }, scenario.horizonMonths);
+  checkOptions(given, {
+    horizons: { ok: isHorizonList, rule: 'must be a list of at most 12 horizons, whole numbers of months from 1 to 240' },
+    flips: { ok: (v) => typeof v === 'boolean', rule: 'must be true or false' },
+  });
   const horizons = given.horizons ?? [36, 60, 120];
-  if (!Array.isArray(horizons) || horizons.length > 12 || horizons.some((m) => !Number.isInteger(m) || m < 1 || m > 240))
-    throw new ScenarioError([{ path: 'options.horizons', value: horizons, message: 'must be a list of at most 12 horizons, whole numbers of months from 1 to 240' }]);
-  if (given.flips !== undefined && typeof given.flips !== 'boolean') throw new ScenarioError([{ path: 'options.flips', value: given.flips, message: 'must be true or false' }]);
 
   const readings = chosenReadings(scenario, given.readings);
   const asGiven: ReadingOutcome = { path: null, value: null, label: 'the scenario as given', source: null, kind: 'given', with: [], ...decisionFigures(scenario, seed, runs) };

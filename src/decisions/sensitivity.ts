@@ -1,19 +1,21 @@
 import type { RunResult } from '../model/run.js';
 import { scenarioAssumptions } from '../scenario/assumption-fields.js';
 import { ScenarioError } from '../scenario/error.js';
-import { scenarioFields } from '../scenario/fields.js';
+import { scenarioFields } from '../scenario/schema-walk.js';
 import { formatNumber } from '../scenario/domain.js';
 import type { Source, SourceName } from '../scenario/sources.js';
 import { readingsOf } from '../scenario/readings.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Seed } from '../random/stream.js';
-import { medianWithError } from '../maths/statistics.js';
+import { median, medianWithError } from '../maths/statistics.js';
 import { simulate } from '../simulate/simulate.js';
 import type { SimulationResult } from '../simulate/result.js';
 import { quantileSorted } from '../maths/band.js';
 import { pearson, ranks } from '../summary/correlation.js';
 import { betweenClassShare, defaultClasses, partition, sortedOrder } from './first-order.js';
-import { fitsValue, lastFitting, optionsObject, withValues } from './fields.js';
+import { fitsValue, lastFitting, withValues } from './vary-field.js';
+import { optionIssues, optionsObject, unknownOptions } from '../scenario/options-check.js';
+import { isWholeIn } from '../format/numbers.js';
 import type { Distribution } from '../scenario/distribution.js';
 
 /** The path under which sensitivity reports whether the programme was carried out as planned. */
@@ -156,10 +158,6 @@ function checkMonths(at: readonly number[] | undefined, horizon: number): number
   return [...new Set(at)].sort((a, b) => a - b);
 }
 
-function median(values: Float64Array): number {
-  return values.length === 0 ? Number.NaN : quantileSorted(values.slice().sort(), 0.5);
-}
-
 /** The kept runs' monthly NPV, or a clear error. */
 function keptRuns(result: Pick<SimulationResult, 'runs' | 'scenario'> | null | undefined, what: string): readonly (RunResult & { npvByMonth: readonly number[] })[] {
   const runs = result?.runs;
@@ -230,7 +228,7 @@ export function inputColumns(runs: readonly RunResult[]): [string, Float64Array]
  */
 export function sensitivity(result: Pick<SimulationResult, 'runs' | 'scenario' | 'seed' | 'runCount'>, options: SensitivityOptions = {}): Sensitivity {
   const runs = keptRuns(result, 'sensitivity');
-  const { at, swings } = optionsObject(options, '{ at: [24, 60], swings: false }', { names: ['at', 'swings'], of: 'sensitivity' });
+  const { at, swings } = optionsObject(options, { of: 'sensitivity', names: ['at', 'swings'], example: '{ at: [24, 60], swings: false }' });
   const horizon = result.scenario.horizonMonths;
   const months = checkMonths(at, horizon);
   const n = runs.length;
@@ -289,6 +287,11 @@ function swingBetween(month: number, a: Float64Array, b: Float64Array): SwingMon
 
 const meanOf = (x: Float64Array) => x.reduce((s, v) => s + v, 0) / x.length;
 
+const swingRules = {
+  range: { ok: (v: unknown) => typeof v === 'number' && v > 0 && v <= 1, rule: 'must be a share above 0 and at most 1 (0.2: 20% below and above)' },
+  runs: { ok: (v: unknown) => isWholeIn(v, 2, Number.MAX_SAFE_INTEGER), rule: 'must be a whole number of runs, at least 2' },
+};
+
 /** The fixed figures with a source (and word of mouth's period), each simulated at ± range and at its published readings. */
 function fixedFigureSwings(
   result: Pick<SimulationResult, 'scenario' | 'seed' | 'runCount'>,
@@ -297,12 +300,13 @@ function fixedFigureSwings(
 ): NonNullable<Sensitivity['fixedFigures']> {
   if (typeof options !== 'object' || options === null || Array.isArray(options))
     throw new ScenarioError([{ path: 'options.swings', value: options, message: 'must be false, or { range, runs }' }]);
+  const issues = [
+    ...unknownOptions(options, { of: 'sensitivity’s swings', names: ['range', 'runs'] }, 'options.swings'),
+    ...optionIssues(options, swingRules, 'options.swings'),
+  ];
+  if (issues.length > 0) throw new ScenarioError(issues);
   const range = options.range ?? 0.2;
-  if (typeof range !== 'number' || !(range > 0 && range <= 1))
-    throw new ScenarioError([{ path: 'options.swings.range', value: range, message: 'must be a share above 0 and at most 1 (0.2: 20% below and above)' }]);
   const runs = options.runs ?? Math.min(result.runCount, 2000);
-  if (typeof runs !== 'number' || !Number.isInteger(runs) || runs < 2)
-    throw new ScenarioError([{ path: 'options.swings.runs', value: runs, message: 'must be a whole number of runs, at least 2' }]);
   const drawn = new Set(scenarioAssumptions(result.scenario).filter((f) => typeof f.value !== 'number').map((f) => f.path));
   const published = (path: string) => readingsOf(path).filter((r) => r.source !== null && typeof r.value === 'number');
   const base = npvAtMonths(result.scenario, result.seed, runs, months);

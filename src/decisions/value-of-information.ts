@@ -6,7 +6,9 @@ import type { SimulationResult } from '../simulate/result.js';
 import { pearson, ranks } from '../summary/correlation.js';
 import { partition } from './first-order.js';
 import { executedPath, inputColumns } from './sensitivity.js';
-import { optionsObject } from './fields.js';
+import { checkOptions, optionsObject } from '../scenario/options-check.js';
+import { isWholeIn } from '../format/numbers.js';
+import { simulateOptionNames } from '../simulate/options.js';
 
 /** Options of {@link valueOfInformation}. */
 export interface ValueOfInformationOptions {
@@ -107,7 +109,7 @@ export const evppiMethod =
  * ```
  */
 export function valueOfInformation(input: ScenarioInput = {}, options: ValueOfInformationOptions = {}): ValueOfInformation {
-  const { parameters, classes, ...simulateOptions } = optionsObject(options, '{ runs: 10000, seed: 1 }');
+  const { parameters, classes, ...simulateOptions } = optionsObject(options, { of: 'valueOfInformation', names: ['parameters', 'classes', ...simulateOptionNames], example: '{ runs: 10000, seed: 1 }' });
   const result = simulate(input, { runs: 10_000, ...simulateOptions, keepRuns: true });
   return valueOfInformationFromRuns(result, { parameters, classes });
 }
@@ -134,7 +136,7 @@ export function valueOfInformationFromRuns(
   result: Pick<SimulationResult, 'runs' | 'seed'>,
   options: Pick<ValueOfInformationOptions, 'parameters' | 'classes'> = {},
 ): ValueOfInformation {
-  options = optionsObject(options, '{ parameters: ["investment.executed"] }', { names: ['parameters', 'classes'], of: 'valueOfInformationFromRuns' });
+  options = optionsObject(options, { of: 'valueOfInformationFromRuns', names: ['parameters', 'classes'], example: '{ parameters: ["investment.executed"] }' });
   const runs = result?.runs;
   if (!Array.isArray(runs) || runs.length === 0) throw new ScenarioError([{ path: 'result.runs', value: undefined, message: 'value of information needs a result simulated with { keepRuns: true }' }]);
   const n = runs.length;
@@ -164,8 +166,8 @@ export function valueOfInformationFromRuns(
   const known = new Map(columns);
   const all = [executedPath, ...Object.keys(runs[0]?.parameters ?? {})];
   const wanted = checkParameters(options.parameters ?? defaultParameters(columns, npv), all);
+  checkOptions({ classes: options.classes }, { classes: { ok: (v) => isWholeIn(v, 2, 1000), rule: 'must be a whole number from 2 to 1,000' } });
   const k = options.classes ?? Math.max(2, Math.min(50, Math.round(Math.sqrt(n) / 2)));
-  if (!Number.isInteger(k) || k < 2 || k > 1000) throw new ScenarioError([{ path: 'options.classes', value: k, message: 'must be a whole number from 2 to 1,000' }]);
   // One assumption's estimate, kept: a group is worth at least the most of any of its members alone.
   const alone = new Map<string, number>();
   const single = (path: string): number => {

@@ -10,6 +10,11 @@ export function standardDeviation(values: number[]): number {
   return values.length > 1 ? (math.std(values) as unknown as number) : 0;
 }
 
+/** The median of per-run figures (the mean of the middle two for an even count), or NaN for none; `values` is not changed. */
+export function median(values: ArrayLike<number>): number {
+  return values.length === 0 ? Number.NaN : quantileSorted(Float64Array.from(values).sort(), 0.5);
+}
+
 /** The band of per-run horizon figures, by mathjs (once per simulation, off the hot path). */
 export function horizonBand(values: readonly number[]): Band {
   const sorted = [...values].sort((a, b) => a - b);

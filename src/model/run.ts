@@ -213,7 +213,7 @@ export function measuredCut(bad: number, customers: number, pBadBefore: number):
  * @param ignoreGate - Simulate as if the scenario had no stage gate (for what the gate changed).
  */
 export function simulateRun(scenario: Scenario, seed: Seed, run: number, trace?: RunTrace, observe?: MonthObserver, ignoreGate = false): RunResult {
-  // Over 80 lines: the month loop of both arms stays in one piece, so the order of the draws every frozen result rests on is plain to see.
+  // Over 80 lines: the engine's hot loop (split into calls it runs slower), and in one piece the order of the draws every frozen result rests on is plain to see.
   const streams = modelStreams(scenario, seed);
   const values = drawValues(scenario, seed, run);
   const p = runParameters(scenario, values, drawnSummedPaths(scenario));

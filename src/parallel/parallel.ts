@@ -1,9 +1,11 @@
 import { scenarioAssumptions } from '../scenario/assumption-fields.js';
 import { parseScenario } from '../scenario/parse.js';
-import type { ScenarioInput } from '../scenario/schema.js';
+import type { Scenario, ScenarioInput } from '../scenario/schema.js';
 import { ScenarioError } from '../scenario/error.js';
-import { type MetricColumn, type MonthPiece, type MonthlyMetric, horizonColumnNames, joinRuns, orderBlocks, runResults } from '../simulate/matrix.js';
-import { type SimulateOptions, progressStep, resolveOptions } from '../simulate/options.js';
+import { type MetricColumn, type MonthPiece, type JoinedRuns, type MonthlyMetric, horizonColumnNames, joinRuns, orderBlocks, runResults } from '../simulate/matrix.js';
+import { type SimulateOptions, progressStep, resolveOptions, simulateOptionNames } from '../simulate/options.js';
+import { checkOptions, optionsObject } from '../scenario/options-check.js';
+import { isWholeIn } from '../format/numbers.js';
 import type { SimulationResult } from '../simulate/result.js';
 import { assembleResult, keptRunsFlags } from '../simulate/assemble.js';
 import type { RunResult } from '../model/run.js';
@@ -205,30 +207,14 @@ export async function simulateParallelWith(
   input: ScenarioInput,
   options: ParallelOptions,
 ): Promise<SimulationResult> {
-  // Over 80 lines: both rounds share the workers, the abort and the progress; only its imports changed here.
-  const { workers: wanted, signal, createWorker, ...simulateOptions } = options ?? {};
+  const { workers: wanted, signal, createWorker, ...simulateOptions } = optionsObject(options, parallelOptionNames);
   const scenario = parseScenario(input);
   const { runs, seed, keepRuns, onProgress } = resolveOptions(simulateOptions, scenario.horizonMonths);
-  const bad = [
-    wanted !== undefined && !(Number.isInteger(wanted) && wanted >= 1 && wanted <= 256) && { path: 'options.workers', value: wanted, message: 'must be a whole number from 1 to 256' },
-    signal !== undefined && !isAbortSignal(signal) && { path: 'options.signal', value: signal, message: 'must be an AbortSignal (from an AbortController)' },
-    createWorker !== undefined && typeof createWorker !== 'function' && { path: 'options.createWorker', value: createWorker, message: 'must be a function that returns a worker' },
-  ].filter((issue) => issue !== false);
-  if (bad.length > 0) throw new ScenarioError(bad);
+  checkOptions({ workers: wanted, signal, createWorker }, parallelOptionRules);
   if (signal?.aborted) throw abortError(signal);
   // splitRuns makes no more blocks than runs; the machine bounds the rest.
   const shards = splitRuns(runs, Math.min(wanted ?? Math.min(cores, defaultWorkerCap), workerCeiling(cores)));
-  const done = shards.map(() => 0);
-  const step = progressStep(runs);
-  let reported = 0;
-  const progress = (k: number, count: number) => {
-    done[k] = count;
-    const total = done.reduce((a, b) => a + b, 0);
-    if (onProgress && (total - reported >= step || total === runs)) {
-      reported = total;
-      onProgress(total, runs);
-    }
-  };
+  const progress = progressOfShards(shards.length, runs, onProgress);
   // A worker of the app's own is checked message by message; the check is loaded only then (a page using the package's worker does not download it).
   const check = createWorker === undefined ? undefined : (await import('./message-check.js')).messageCheck(horizonColumnNames);
   if (signal?.aborted) throw abortError(signal);
@@ -245,15 +231,7 @@ export async function simulateParallelWith(
     // The band round's split is known before the runs are: every figure × month band, split evenly
     // across the workers, and the kept figures each group reads (a derived figure reads two).
     const taskGroups = splitBandTasks(scenario.horizonMonths, workers.length);
-    const needs = taskGroups.map((tasks) => {
-      const needed = new Map<MonthlyMetric, { from: number; to: number }>();
-      for (const { metric, from, to } of tasks)
-        for (const source of sourcesOf(metric)) {
-          const range = needed.get(source);
-          needed.set(source, range ? { from: Math.min(range.from, from), to: Math.max(range.to, to) } : { from, to });
-        }
-      return needed;
-    });
+    const needs = taskGroups.map(neededRanges);
     // Each shard worker cuts its block into one piece per (group, figure), so that every piece is
     // handed over, never copied, on its way to the worker that summarises it.
     const pieces: MonthPiece[] = needs.flatMap((needed) => [...needed].map(([metric, { from, to }]) => ({ metric, from, to })));
@@ -280,25 +258,7 @@ export async function simulateParallelWith(
     );
     const paidBack = paidBackShares(blocks, runs);
     const joined = joinRuns(blocks, runs);
-    let next = 0;
-    const requests = taskGroups.map((tasks, k) => {
-      const transfer: ArrayBuffer[] = [];
-      const at = next;
-      next += needs[k]?.size ?? 0;
-      const bandBlocks = blocks.map((b) => {
-        const values: Partial<Record<MonthlyMetric, MetricColumn>> = {};
-        const fromMonth: Partial<Record<MonthlyMetric, number>> = {};
-        [...(needs[k] ?? [])].forEach(([metric, { from }], j) => {
-          const part = b.pieces?.[at + j];
-          if (!part) throw new Error(`the worker of runs from ${b.first} sent no piece of ${metric}`);
-          values[metric] = part;
-          fromMonth[metric] = from;
-          transfer.push(part.buffer as ArrayBuffer);
-        });
-        return { first: b.first, count: b.count, months: b.months, values, fromMonth };
-      });
-      return { request: { type: 'bands' as const, blocks: bandBlocks, total: runs, tasks }, transfer };
-    });
+    const requests = bandRequests(taskGroups, needs, blocks, runs);
     const bandsAsked = Promise.all(requests.map(({ request, transfer }, k) => ask(workers[k] as ShardWorker, request, transfer, () => undefined, check)));
     // Its failure is met by the race below; it must not count as unhandled while the horizon is summarised.
     bandsAsked.catch(() => undefined);
@@ -309,17 +269,7 @@ export async function simulateParallelWith(
     const bandAnswers = (await Promise.race([aborted, bandsAsked])) as Extract<ShardMessage, { type: 'bands' }>[];
     const bands = mergeBands(bandAnswers.map((m) => m.bands));
     finished = true;
-    // The kept runs are objects made on this thread (about 10 ms a thousand): a slice a task, so a page that
-    // waits for them keeps answering (the bits are the same as one call's).
-    let built: RunResult[] | undefined;
-    if (keepRuns) {
-      built = [];
-      for (let from = 0; from < runs; from += keptRunsPerTask) {
-        await nextTask();
-        if (signal?.aborted) throw abortError(signal);
-        built.push(...runResults(joined, ...keptRunsFlags(scenario), from, Math.min(runs, from + keptRunsPerTask)));
-      }
-    }
+    const built = keepRuns ? await keptRunsInTasks(scenario, joined, runs, signal) : undefined;
     return assembleResult(scenario, seed, joined, seriesRows(bands, paidBack), horizon, keepRuns, built);
   } finally {
     // A worker that failed or was cut short is ended; one that finished its work is kept warm.
@@ -330,4 +280,85 @@ export async function simulateParallelWith(
       // A signal whose removeEventListener throws must not keep the workers, or the process, alive.
     }
   }
+}
+
+const parallelOptionNames = {
+  of: 'simulateParallel',
+  names: [...simulateOptionNames, 'workers', 'signal', 'createWorker'],
+  example: '{ runs: 10000, seed: 1, workers: 4 }',
+};
+
+/** The rules of the options simulateParallel adds to simulate's. */
+const parallelOptionRules = {
+  workers: { ok: (value: unknown) => isWholeIn(value, 1, 256), rule: 'must be a whole number from 1 to 256' },
+  signal: { ok: isAbortSignal, rule: 'must be an AbortSignal (from an AbortController)' },
+  createWorker: { ok: (value: unknown) => typeof value === 'function', rule: 'must be a function that returns a worker' },
+};
+
+/** Progress over all shards: `progress(k, count)` when shard `k` has made `count` runs; onProgress hears the total every step. */
+function progressOfShards(shards: number, runs: number, onProgress: ((done: number, total: number) => void) | undefined) {
+  const done = Array.from({ length: shards }, () => 0);
+  const step = progressStep(runs);
+  let reported = 0;
+  return (k: number, count: number) => {
+    done[k] = count;
+    const total = done.reduce((a, b) => a + b, 0);
+    if (onProgress && (total - reported >= step || total === runs)) {
+      reported = total;
+      onProgress(total, runs);
+    }
+  };
+}
+
+/** The months of each kept figure a group of band tasks reads. */
+function neededRanges(tasks: ReturnType<typeof splitBandTasks>[number]): Map<MonthlyMetric, { from: number; to: number }> {
+  const needed = new Map<MonthlyMetric, { from: number; to: number }>();
+  for (const { metric, from, to } of tasks)
+    for (const source of sourcesOf(metric)) {
+      const range = needed.get(source);
+      needed.set(source, range ? { from: Math.min(range.from, from), to: Math.max(range.to, to) } : { from, to });
+    }
+  return needed;
+}
+
+/** The band round's requests, one a worker, with the pieces of every block each needs (handed over, not copied). */
+function bandRequests(
+  taskGroups: ReturnType<typeof splitBandTasks>,
+  needs: readonly Map<MonthlyMetric, { from: number; to: number }>[],
+  blocks: ReturnType<typeof orderBlocks>,
+  runs: number,
+) {
+  let next = 0;
+  return taskGroups.map((tasks, k) => {
+    const transfer: ArrayBuffer[] = [];
+    const at = next;
+    next += needs[k]?.size ?? 0;
+    const bandBlocks = blocks.map((b) => {
+      const values: Partial<Record<MonthlyMetric, MetricColumn>> = {};
+      const fromMonth: Partial<Record<MonthlyMetric, number>> = {};
+      [...(needs[k] ?? [])].forEach(([metric, { from }], j) => {
+        const part = b.pieces?.[at + j];
+        if (!part) throw new Error(`the worker of runs from ${b.first} sent no piece of ${metric}`);
+        values[metric] = part;
+        fromMonth[metric] = from;
+        transfer.push(part.buffer as ArrayBuffer);
+      });
+      return { first: b.first, count: b.count, months: b.months, values, fromMonth };
+    });
+    return { request: { type: 'bands' as const, blocks: bandBlocks, total: runs, tasks }, transfer };
+  });
+}
+
+/**
+ * The kept runs, objects made on this thread (about 10 ms a thousand): a slice a task, so a page that waits
+ * for them keeps answering (the bits are the same as one call's).
+ */
+async function keptRunsInTasks(scenario: Scenario, joined: JoinedRuns, runs: number, signal: AbortSignal | undefined): Promise<RunResult[]> {
+  const built: RunResult[] = [];
+  for (let from = 0; from < runs; from += keptRunsPerTask) {
+    await nextTask();
+    if (signal?.aborted) throw abortError(signal);
+    built.push(...runResults(joined, ...keptRunsFlags(scenario), from, Math.min(runs, from + keptRunsPerTask)));
+  }
+  return built;
 }

@@ -34,7 +34,7 @@ export async function writeJson(value: unknown, write: (text: string) => void | 
       await write(out);
     }
   };
-  await walk(value, '', 0, emit);
+  await writeValue(value, '', 0, emit);
   await emit('\n');
   if (buffer.length > 0) await write(buffer);
 }
@@ -42,26 +42,26 @@ export async function writeJson(value: unknown, write: (text: string) => void | 
 // Below this depth an item is written with one JSON.stringify: fast, and small.
 const walkedDepth = 2;
 
-async function walk(value: unknown, indent: string, depth: number, emit: (text: string) => Promise<void>): Promise<void> {
+async function writeValue(value: unknown, indent: string, depth: number, emit: (text: string) => Promise<void>): Promise<void> {
   const inner = `${indent}  `;
   if (depth < walkedDepth && Array.isArray(value) && value.length > 0) {
     await emit('[\n');
     for (let i = 0; i < value.length; i += 1) {
       await emit(inner);
-      await walk(value[i] === undefined || typeof value[i] === 'function' ? null : value[i], inner, depth + 1, emit);
+      await writeValue(value[i] === undefined || typeof value[i] === 'function' ? null : value[i], inner, depth + 1, emit);
       await emit(i < value.length - 1 ? ',\n' : '\n');
     }
     await emit(`${indent}]`);
     return;
   }
-  if (depth < walkedDepth && isPlainObject(value)) {
+  if (depth < walkedDepth && writtenByEntries(value)) {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function');
     if (entries.length > 0) {
       await emit('{\n');
       for (let i = 0; i < entries.length; i += 1) {
         const [key, child] = entries[i] as [string, unknown];
         await emit(`${inner}${JSON.stringify(key)}: `);
-        await walk(child, inner, depth + 1, emit);
+        await writeValue(child, inner, depth + 1, emit);
         await emit(i < entries.length - 1 ? ',\n' : '\n');
       }
       await emit(`${indent}}`);
@@ -77,6 +77,6 @@ function typedArraysAsLists(_key: string, value: unknown): unknown {
   return ArrayBuffer.isView(value) && !(value instanceof DataView) ? Array.from(value as Float64Array) : value;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+function writtenByEntries(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value) && !ArrayBuffer.isView(value) && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
 }

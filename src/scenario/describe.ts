@@ -1,7 +1,7 @@
 import type { Assumption } from './distribution.js';
 import { ScenarioError } from './error.js';
 import type { Domain } from './domain.js';
-import { scenarioFields } from './fields.js';
+import { scenarioFields } from './schema-walk.js';
 import { parseScenario } from './parse.js';
 import type { ScenarioInput } from './schema.js';
 import { type Alternative, type Source, alternatives, sources } from './sources.js';

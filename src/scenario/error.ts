@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import { count } from '../format/numbers.js';
 
 /** One bad field of a scenario or an option. */
 export interface ScenarioIssue {
@@ -38,7 +39,7 @@ export class ScenarioError extends Error {
       throw new TypeError('ScenarioError needs a list of issues, each { path, value, message } with path and message as text');
     const kept =
       issues.length > maxReportedIssues
-        ? [...issues.slice(0, maxReportedIssues), { path: '', value: undefined, message: `and ${(issues.length - maxReportedIssues).toLocaleString('en-US')} more issues` }]
+        ? [...issues.slice(0, maxReportedIssues), { path: '', value: undefined, message: `and ${count(issues.length - maxReportedIssues)} more issues` }]
         : issues;
     super(`Invalid scenario:\n${kept.map(formatIssue).join('\n')}`);
     this.name = 'ScenarioError';
@@ -154,7 +155,7 @@ export function fromZodIssues(
       }
       continue;
     }
-    out.push({ path: dotted(path), value: valueAt(input, path), message: plainMessage(issue) });
+    out.push({ path: dotted(path), value: valueAt(input, path), message: issueMessage(issue) });
   }
   return out;
 }
@@ -186,7 +187,7 @@ function describeUnion(value: unknown, alternatives: number): string {
   return `expected a number or a distribution { dist: "uniform" | "triangular" | "pert" | "beta" | "normal" | "lognormal", ... }, got ${kind}`;
 }
 
-function plainMessage(issue: z.core.$ZodIssue): string {
+function issueMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_union' && 'discriminator' in issue)
     return `unknown distribution; "dist" must be one of "uniform", "triangular", "pert", "beta", "normal", "lognormal"`;
   if (issue.code === 'invalid_type') {

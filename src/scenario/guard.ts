@@ -1,4 +1,5 @@
 import { type ScenarioIssue, shortName } from './error.js';
+import { count } from '../format/numbers.js';
 
 /**
  * Bounds on the shape of a scenario, checked before anything walks it: a
@@ -31,7 +32,7 @@ export function shapeIssues(input: unknown): ScenarioIssue[] {
   while (stack.length > 0) {
     const { value, path } = stack.pop() as { value: unknown; path: string[] };
     if (typeof value === 'string' && value.length > inputLimits.textLength)
-      return [{ path: path.join('.'), value: undefined, message: `text of ${value.length.toLocaleString('en-US')} characters: text values are at most ${inputLimits.textLength.toLocaleString('en-US')}` }];
+      return [{ path: path.join('.'), value: undefined, message: `text of ${count(value.length)} characters: text values are at most ${count(inputLimits.textLength)}` }];
     if (value === null || typeof value !== 'object') continue;
     if (path.length >= inputLimits.depth)
       return [{ path: path.join('.'), value: undefined, message: `nested too deeply: a scenario is at most ${inputLimits.depth} levels deep` }];
@@ -44,11 +45,11 @@ export function shapeIssues(input: unknown): ScenarioIssue[] {
     const keys = Array.isArray(value) ? null : Object.keys(value);
     entries += Array.isArray(value) ? value.length : (keys as string[]).length;
     if (entries > inputLimits.entries)
-      return [{ path: path.join('.'), value: undefined, message: `too many fields: a scenario has at most ${inputLimits.entries.toLocaleString('en-US')} fields and list items in all` }];
+      return [{ path: path.join('.'), value: undefined, message: `too many fields: a scenario has at most ${count(inputLimits.entries)} fields and list items in all` }];
     for (const key of keys ?? Array.from({ length: (value as unknown[]).length }, (_, i) => String(i))) {
       const at = [...path, shortName(key)];
       if (key.length > inputLimits.nameLength)
-        return [{ path: at.join('.'), value: undefined, message: `field name of ${key.length.toLocaleString('en-US')} characters: names are at most ${inputLimits.nameLength}` }];
+        return [{ path: at.join('.'), value: undefined, message: `field name of ${count(key.length)} characters: names are at most ${inputLimits.nameLength}` }];
       if (forbiddenNames.has(key)) return [{ path: at.join('.'), value: undefined, message: `"${key}" is not allowed as a field name` }];
       stack.push({ value: (value as Record<string, unknown>)[key], path: at });
     }

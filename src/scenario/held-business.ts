@@ -97,32 +97,54 @@ function newCustomers(p: RunParameters, customers: number, organicMonthly: numbe
  * @param spendRatio - The run's `spend.goodMultiplier`.
  */
 export function holdBusiness(p: RunParameters, business: Business, report?: (conflict: BusinessConflict) => void): RunParameters {
-  // Over 80 lines: five steps solved in order, each from the ones before, read best top to bottom.
-  const conflict = (path: string, value: unknown, message: string) => report?.({ path: `business.${path}`, value, message });
+  // Five steps solved in order, each from the ones before.
+  const conflict: Conflict = (path, value, message) => report?.({ path: `business.${path}`, value, message });
+  const { pBad, touchpointPBad, targets } = heldBadExperiences(p, business, conflict);
+  const { churn, baseChurn } = heldChurn(p, business, pBad, conflict);
+  const excellentShare = heldExcellentShare(p, business, pBad, conflict);
+  const { spendBad, spendGood } = splitSpend(business.averageRevenuePerCustomerMonthly, p.spendRatio, pBad);
+  const held: RunParameters = { ...p, pBad, touchpointPBad, targets, baseChurn, excellentShare, spendBad, spendGood, initialCustomers: business.customers };
+  const organicMonthly = heldOrganicMonthly(held, business, conflict);
 
-  // 1. Bad experiences: the observed rate, the touchpoints scaled together; else the run's own.
+  // 5. Where to start: today's customers, or the count at which new customers balance churn.
+  let initialCustomers = business.customers;
+  if (business.startAtSteadyState === true) {
+    const steady = steadyState({ ...held, organicMonthly }, churn);
+    if (typeof steady === 'string') conflict('startAtSteadyState', true, steady);
+    else initialCustomers = steady;
+  }
+  return { ...held, organicMonthly, initialCustomers };
+}
+
+/** Tells of a figure of the business (a path under `business.`) that the run cannot reproduce. */
+type Conflict = (path: string, value: unknown, message: string) => void;
+
+/** 1. Bad experiences: the observed rate, the touchpoints scaled together; else the run's own. */
+function heldBadExperiences(p: RunParameters, business: Business, conflict: Conflict): Pick<RunParameters, 'pBad' | 'touchpointPBad' | 'targets'> {
   let { pBad, touchpointPBad, targets } = p;
   const observedBad = business.badExperienceShareMonthly;
-  if (observedBad !== undefined) {
-    const contactFails = p.channels ? contactFailure(p.channels, 0) : 0;
-    if (contactFails > observedBad + 1e-12)
-      conflict(
-        'badExperienceShareMonthly',
-        observedBad,
-        `failed contacts alone give ${percent(contactFails, 4)} bad experiences a month, more than the ${percent(observedBad, 4)} observed: lower channels.contactRate, the channels' failure rates or channels.siloPenalty`,
-      );
-    touchpointPBad = Math.max(0, 1 - (1 - observedBad) / (1 - contactFails));
-    if (targets) {
-      const failure = Float64Array.from(scaledFailures(targets.failure, touchpointPBad));
-      targets = { failure, reduction: targets.reduction };
-      let good = 1;
-      for (const f of failure) good *= 1 - f;
-      touchpointPBad = 1 - good;
-    }
-    pBad = p.channels ? 1 - (1 - touchpointPBad) * (1 - contactFails) : touchpointPBad;
+  if (observedBad === undefined) return { pBad, touchpointPBad, targets };
+  const contactFails = p.channels ? contactFailure(p.channels, 0) : 0;
+  if (contactFails > observedBad + 1e-12)
+    conflict(
+      'badExperienceShareMonthly',
+      observedBad,
+      `failed contacts alone give ${percent(contactFails, 4)} bad experiences a month, more than the ${percent(observedBad, 4)} observed: lower channels.contactRate, the channels' failure rates or channels.siloPenalty`,
+    );
+  touchpointPBad = Math.max(0, 1 - (1 - observedBad) / (1 - contactFails));
+  if (targets) {
+    const failure = Float64Array.from(scaledFailures(targets.failure, touchpointPBad));
+    targets = { failure, reduction: targets.reduction };
+    let good = 1;
+    for (const f of failure) good *= 1 - f;
+    touchpointPBad = 1 - good;
   }
+  pBad = p.channels ? 1 - (1 - touchpointPBad) * (1 - contactFails) : touchpointPBad;
+  return { pBad, touchpointPBad, targets };
+}
 
-  // 2. Churn: bad journeys lose switchAfterBad of their customers; base churn takes the rest.
+/** 2. Churn: bad journeys lose switchAfterBad of their customers; base churn takes the rest. */
+function heldChurn(p: RunParameters, business: Business, pBad: number, conflict: Conflict): { churn: number; baseChurn: number } {
   const churn = businessMonthlyChurn(business);
   const churnPath = business.monthlyChurn === undefined ? 'annualRetention' : 'monthlyChurn';
   const churnValue = business.monthlyChurn ?? business.annualRetention;
@@ -138,30 +160,32 @@ export function holdBusiness(p: RunParameters, business: Business, report?: (con
     conflict(churnPath, churnValue, `monthly churn ${percent(churn, 2)} is higher than every customer leaving can give at this bad-experience rate`);
     baseChurn = 1;
   }
+  return { churn, baseChurn };
+}
 
-  // 3. NPS is linear in the excellent share: solved in closed form.
-  let { excellentShare } = p;
-  if (business.nps !== undefined) {
-    const score = (x: number) => {
-      const good = 1 - pBad;
-      const promoters = good * x * p.recommendAfterExcellent + pBad * p.recommendAfterBad;
-      const detractors = pBad * (1 - p.recommendAfterBad) + good * (1 - x) * p.detractorAfterOrdinary;
-      return 100 * (promoters - detractors);
-    };
-    const [lowest, highest] = [score(0), score(1)];
-    if (business.nps < lowest - 1e-9 || business.nps > highest + 1e-9)
-      conflict(
-        'nps',
-        business.nps,
-        `an NPS of ${business.nps} cannot come from a bad-experience rate of ${percent(pBad, 2)}: with the scenario's promoter and detractor shares (wordOfMouth.recommendAfterExcellent, recommendAfterBad, detractorAfterOrdinary) NPS lies between ${lowest.toFixed(1)} (no excellent journeys) and ${highest.toFixed(1)} (all good journeys excellent)`,
-      );
-    excellentShare = highest > lowest ? Math.min(1, Math.max(0, (business.nps - lowest) / (highest - lowest))) : 0;
-  }
+/** 3. NPS is linear in the excellent share: solved in closed form. */
+function heldExcellentShare(p: RunParameters, business: Business, pBad: number, conflict: Conflict): number {
+  if (business.nps === undefined) return p.excellentShare;
+  const score = (x: number) => {
+    const good = 1 - pBad;
+    const promoters = good * x * p.recommendAfterExcellent + pBad * p.recommendAfterBad;
+    const detractors = pBad * (1 - p.recommendAfterBad) + good * (1 - x) * p.detractorAfterOrdinary;
+    return 100 * (promoters - detractors);
+  };
+  const [lowest, highest] = [score(0), score(1)];
+  if (business.nps < lowest - 1e-9 || business.nps > highest + 1e-9)
+    conflict(
+      'nps',
+      business.nps,
+      `an NPS of ${business.nps} cannot come from a bad-experience rate of ${percent(pBad, 2)}: with the scenario's promoter and detractor shares (wordOfMouth.recommendAfterExcellent, recommendAfterBad, detractorAfterOrdinary) NPS lies between ${count(lowest, 1)} (no excellent journeys) and ${count(highest, 1)} (all good journeys excellent)`,
+    );
+  return highest > lowest ? Math.min(1, Math.max(0, (business.nps - lowest) / (highest - lowest))) : 0;
+}
 
-  const { spendBad, spendGood } = splitSpend(business.averageRevenuePerCustomerMonthly, p.spendRatio, pBad);
-  const held: RunParameters = { ...p, pBad, touchpointPBad, targets, baseChurn, excellentShare, spendBad, spendGood, initialCustomers: business.customers };
-
-  // 4. Acquisition: organic sign-ups such that today's customers bring the observed new customers.
+/** 4. Acquisition: organic sign-ups such that today's customers bring the observed new customers. */
+function heldOrganicMonthly(held: RunParameters, business: Business, conflict: Conflict): number {
+  const p = held;
+  const { pBad, excellentShare } = held;
   const target = business.newCustomersMonthly;
   const customers = business.customers;
   const bad = customers * pBad;
@@ -169,15 +193,15 @@ export function holdBusiness(p: RunParameters, business: Business, report?: (con
   const wordOfMouthOnly = expectedMonth(customers, p.prospects, { pBad, excellentShare }, { ...held, organicMonthly: 0 });
   const { converted } = wordOfMouthOnly;
   const fromWordOfMouth = wordOfMouthOnly.acquired;
-  let organicMonthly: number;
   if (fromWordOfMouth > target * (1 + 1e-9) + 1e-6) {
     conflict(
       'newCustomersMonthly',
       target,
-      `recommendations alone bring ${fromWordOfMouth.toFixed(0)} new customers a month at these figures, more than the ${target} observed: lower wordOfMouth.conversionPerTell (an illustrative assumption)${business.nps === undefined ? ' or wordOfMouth.excellentShare (give business.nps)' : ' or the NPS, which sets how many journeys are excellent'}`,
+      `recommendations alone bring ${count(fromWordOfMouth)} new customers a month at these figures, more than the ${target} observed: lower wordOfMouth.conversionPerTell (an illustrative assumption)${business.nps === undefined ? ' or wordOfMouth.excellentShare (give business.nps)' : ' or the NPS, which sets how many journeys are excellent'}`,
     );
-    organicMonthly = 0;
-  } else if (newCustomers(held, customers, 1) < target) {
+    return 0;
+  }
+  if (newCustomers(held, customers, 1) < target) {
     const everyone = p.prospects;
     conflict(
       'newCustomersMonthly',
@@ -186,21 +210,11 @@ export function holdBusiness(p: RunParameters, business: Business, report?: (con
         ? `negative stories put off too many of those who would join to leave the ${target} new customers observed: lower wordOfMouth.deterrencePerTell (an illustrative assumption) or the bad-experience rate`
         : `the prospect pool (customers.prospects, ${count(p.prospects)}) cannot supply ${target} new customers a month: raise customers.prospects`,
     );
-    organicMonthly = 1;
-  } else {
-    const aboutToJoin = aboutToJoinFor(target, bad * p.speakAfterBad * p.toldAfterBad, p.deterrencePerTell, p.prospects);
-    const rest = p.prospects - converted;
-    organicMonthly = rest > 0 ? Math.min(1, Math.max(0, (aboutToJoin - converted) / rest)) : 0;
+    return 1;
   }
-
-  // 5. Where to start: today's customers, or the count at which new customers balance churn.
-  let initialCustomers = customers;
-  if (business.startAtSteadyState === true) {
-    const steady = steadyState({ ...held, organicMonthly }, churn);
-    if (typeof steady === 'string') conflict('startAtSteadyState', true, steady);
-    else initialCustomers = steady;
-  }
-  return { ...held, organicMonthly, initialCustomers };
+  const aboutToJoin = aboutToJoinFor(target, bad * p.speakAfterBad * p.toldAfterBad, p.deterrencePerTell, p.prospects);
+  const rest = p.prospects - converted;
+  return rest > 0 ? Math.min(1, Math.max(0, (aboutToJoin - converted) / rest)) : 0;
 }
 
 /** The customer count at which new customers balance churn, or why there is none. */

@@ -164,6 +164,51 @@ function total(v: DrawnValues, paths: readonly string[]): number {
   return sum;
 }
 
+/** The drawn value at a path, which must be there. */
+function drawnValueAt(v: DrawnValues): (path: string) => number {
+  return (path) => {
+    const x = v[path];
+    if (x === undefined) throw new Error(`no value drawn for ${path}`);
+    return x;
+  };
+}
+
+/** A programme that targets touchpoints by name cuts each one's failure, not pBad: the failures and cuts, or null. */
+function drawnTargets(scenario: Scenario, v: DrawnValues, get: (path: string) => number): TargetedTouchpoints | null {
+  if (v['investment.failureReduction'] !== undefined) return null;
+  const names = Object.keys(scenario.journey.touchpointFailure);
+  return {
+    failure: Float64Array.from(names, (name) => get(`${touchpointPrefix}.${name}`)),
+    reduction: Float64Array.from(names, (name) => v[`${reductionPrefix}${name}`] ?? 0),
+  };
+}
+
+/** The contact channels of a run (null without them) and what the programme spends on them up front. */
+function drawnChannels(scenario: Scenario, v: DrawnValues, get: (path: string) => number): { channels: RunChannels | null; channelBudget: number } {
+  if (!scenario.channels) return { channels: null, channelBudget: 0 };
+  let channelBudget = 0;
+  const { offered } = scenario.channels;
+  const names = Object.keys(offered);
+  const silo = get('channels.siloPenalty');
+  const investment = scenario.investment.channels;
+  const failure = new Float64Array(names.length);
+  const fullCut = new Float64Array(names.length);
+  names.forEach((name, c) => {
+    const connected = offered[name]?.connected ?? false;
+    const own = get(`channels.offered.${name}.failure`);
+    const before = Math.min(1, own * (connected ? 1 : silo));
+    failure[c] = before;
+    const budget = investment ? (v[`investment.channels.budget.${name}`] ?? 0) : 0;
+    channelBudget += budget;
+    if (!investment || before <= 0) return;
+    const { connects, cut } = improvementFromBudget(budget, get('investment.channels.setupCost'), get('investment.channels.halfEffectSpend'));
+    const after = Math.min(1, own * (connected || connects ? 1 : silo) * (1 - cut));
+    fullCut[c] = 1 - after / before;
+  });
+  const channels = { contactRate: get('channels.contactRate'), share: Float64Array.from(names, (name) => offered[name]?.share ?? 0), failure, fullCut };
+  return { channels, channelBudget };
+}
+
 /**
  * The model's parameters from one run's drawn values, as drawn: a scenario
  * that holds a business has some of them solved from it (`runParameters`).
@@ -172,49 +217,12 @@ function total(v: DrawnValues, paths: readonly string[]): number {
  *   drawValues's records) so that each run need not sort the values' keys.
  */
 export function drawnParameters(scenario: Scenario, v: DrawnValues, summed: SummedPaths = summedPaths(Object.keys(v))): RunParameters {
-  // Over 80 lines: most of it is the one object that lists every parameter.
-  const get = (path: string): number => {
-    const x = v[path];
-    if (x === undefined) throw new Error(`no value drawn for ${path}`);
-    return x;
-  };
+  const get = drawnValueAt(v);
   let pGood = 1;
   for (const path of summed.touchpointFailure) pGood *= 1 - (v[path] as number);
   const touchpointPBad = 1 - pGood;
-
-  // A programme that targets touchpoints by name cuts each one's failure, not pBad.
-  let targets: TargetedTouchpoints | null = null;
-  if (v['investment.failureReduction'] === undefined) {
-    const names = Object.keys(scenario.journey.touchpointFailure);
-    targets = {
-      failure: Float64Array.from(names, (name) => get(`${touchpointPrefix}.${name}`)),
-      reduction: Float64Array.from(names, (name) => v[`${reductionPrefix}${name}`] ?? 0),
-    };
-  }
-
-  let channels: RunChannels | null = null;
-  let channelBudget = 0;
-  if (scenario.channels) {
-    const { offered } = scenario.channels;
-    const names = Object.keys(offered);
-    const silo = get('channels.siloPenalty');
-    const investment = scenario.investment.channels;
-    const failure = new Float64Array(names.length);
-    const fullCut = new Float64Array(names.length);
-    names.forEach((name, c) => {
-      const connected = offered[name]?.connected ?? false;
-      const own = get(`channels.offered.${name}.failure`);
-      const before = Math.min(1, own * (connected ? 1 : silo));
-      failure[c] = before;
-      const budget = investment ? (v[`investment.channels.budget.${name}`] ?? 0) : 0;
-      channelBudget += budget;
-      if (!investment || before <= 0) return;
-      const { connects, cut } = improvementFromBudget(budget, get('investment.channels.setupCost'), get('investment.channels.halfEffectSpend'));
-      const after = Math.min(1, own * (connected || connects ? 1 : silo) * (1 - cut));
-      fullCut[c] = 1 - after / before;
-    });
-    channels = { contactRate: get('channels.contactRate'), share: Float64Array.from(names, (name) => offered[name]?.share ?? 0), failure, fullCut };
-  }
+  const targets = drawnTargets(scenario, v, get);
+  const { channels, channelBudget } = drawnChannels(scenario, v, get);
   const pBad = channels ? 1 - pGood * (1 - contactFailure(channels, 0)) : touchpointPBad;
 
   const { spendBad, spendGood } = splitSpend(get('spend.averagePerMonth'), get('spend.goodMultiplier'), pBad);

@@ -4,7 +4,7 @@ import { deepFreeze, defaultScenario } from './defaults.js';
 import { ScenarioError, type ScenarioIssue, fromZodIssues, valueAt } from './error.js';
 import { type Assumption, distributionWords } from './distribution.js';
 import type { Domain } from './domain.js';
-import { childrenAt, scenarioFields, unwrapped } from './fields.js';
+import { childrenAt, scenarioFields, unwrapped } from './schema-walk.js';
 import { rememberAssumptionFields } from './assumptions.js';
 import { type BusinessConflict, businessMonthlyChurn, holdBusiness, journeyScale } from './held-business.js';
 import { alternatives } from './sources.js';
@@ -75,7 +75,7 @@ function parseObject(input: object): Scenario {
       .filter((field) => field.meta.uncertain)
       .map(({ path, value, meta }) => ({ path, value, domain: meta.domain }));
   // A complete scenario carries the values a previous reading solved: they are solved again, not clashes.
-  const scenario = deepFreeze(result.data.business ? holdingBusiness(result.data, complete ? {} : given, fields(result.data)) : result.data);
+  const scenario = deepFreeze(result.data.business ? withHeldBusiness(result.data, complete ? {} : given, fields(result.data)) : result.data);
   // The assumptions a run draws, found once here while the schema is at hand (settings such as the horizon are not).
   rememberAssumptionFields(scenario, fields(scenario));
   return scenario;
@@ -103,7 +103,7 @@ function asEarlierVersionsRead(input: object): object {
  * fields a partial input gives other values, are errors; a complete
  * scenario's solved values (what an earlier reading wrote) are solved anew.
  */
-function holdingBusiness(scenario: Scenario, input: object, assumptions: readonly { path: string; value: Assumption; domain: Domain }[]): Scenario {
+function withHeldBusiness(scenario: Scenario, input: object, assumptions: readonly { path: string; value: Assumption; domain: Domain }[]): Scenario {
   const business = scenario.business as NonNullable<Scenario['business']>;
   const central: Record<string, number> = {};
   for (const { path, value, domain } of assumptions) central[path] = centralValue(value, domain);

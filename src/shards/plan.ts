@@ -2,7 +2,8 @@ import { isWholeIn } from '../format/numbers.js';
 import type { Seed } from '../random/stream.js';
 import { recordedParameterNames } from '../scenario/assumptions.js';
 import { formatNumber, limits } from '../scenario/domain.js';
-import { ScenarioError, type ScenarioIssue } from '../scenario/error.js';
+import { ScenarioError } from '../scenario/error.js';
+import { optionIssues, optionsObject } from '../scenario/options-check.js';
 import { parseScenario } from '../scenario/parse.js';
 import type { Scenario, ScenarioInput } from '../scenario/schema.js';
 import { isSeed, maxSeedLength } from '../simulate/options.js';
@@ -120,31 +121,25 @@ export function shardBytes(count: number, months: number, parameters: number, ke
  */
 export function planShards(input: ScenarioInput = {}, options: ShardPlanOptions = {}): ShardSpec[] {
   const scenario = parseScenario(input);
-  if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options)))
-    throw new ScenarioError([{ path: 'options', value: options, message: 'must be an object of options ({ runs, seed, shards, … })' }]);
-  const given = (options ?? {}) as Record<string, unknown>;
-  const issues: ScenarioIssue[] = [];
-  const bad = (name: string, message: string) => issues.push({ path: `options.${name}`, value: given[name], message });
-  const known = ['runs', 'seed', 'shards', 'keepRuns', 'exactBandsUpTo', 'relativeAccuracy'];
-  for (const key of Object.keys(given)) if (!known.includes(key)) bad(key, `is not an option of planShards (options: ${known.join(', ')})`);
-  // Own options only, and a null is a value given (a bad one), not an option left out.
-  const option = (name: string, fallback: unknown): unknown => (Object.hasOwn(given, name) && given[name] !== undefined ? given[name] : fallback);
-  const runs = option('runs', 1000);
-  const seed = option('seed', 1);
-  const shards = option('shards', 1);
-  const keepRuns = option('keepRuns', false);
+  const names = ['runs', 'seed', 'shards', 'keepRuns', 'exactBandsUpTo', 'relativeAccuracy'];
+  const given: Record<string, unknown> = optionsObject(options, { of: 'planShards', names, example: '{ runs: 20000, seed: 1, shards: 8 }' });
   const months = scenario.horizonMonths;
   const fits = Math.floor(limits.runMonths / months);
+  // A null is a value given (a bad one), not an option left out.
+  const issues = optionIssues(given, {
+    runs: { ok: (v) => isWholeIn(v, 1, maxShardedRuns), rule: `must be a whole number from 1 to ${formatNumber(maxShardedRuns)}` },
+    seed: { ok: isSeed, rule: `a seed must be a finite number or a string of at most ${maxSeedLength} characters` },
+    shards: { ok: (v) => isWholeIn(v, 1, maxShards), rule: `must be a whole number from 1 to ${formatNumber(maxShards)}` },
+    keepRuns: { ok: (v) => typeof v === 'boolean', rule: 'must be true or false' },
+    exactBandsUpTo: { ok: (v) => isWholeIn(v, 0, fits), rule: `must be a whole number from 0 to ${formatNumber(fits)} (the most runs of ${months} months whose monthly figures fit in memory)` },
+    relativeAccuracy: { ok: (v) => typeof v === 'number' && v >= 0.0001 && v <= 0.05, rule: 'must be a number from 0.0001 to 0.05' },
+  });
+  const option = (name: string, fallback: unknown): unknown => given[name] ?? fallback;
+  const [runs, seed, shards, keepRuns] = [option('runs', 1000), option('seed', 1), option('shards', 1), option('keepRuns', false)];
   const exactBandsUpTo = option('exactBandsUpTo', fits);
   const relativeAccuracy = option('relativeAccuracy', defaultRelativeAccuracy);
-  if (!isWholeIn(runs, 1, maxShardedRuns)) bad('runs', `must be a whole number from 1 to ${formatNumber(maxShardedRuns)}`);
-  if (!isSeed(seed)) bad('seed', `a seed must be a finite number or a string of at most ${maxSeedLength} characters`);
-  if (!isWholeIn(shards, 1, maxShards)) bad('shards', `must be a whole number from 1 to ${formatNumber(maxShards)}`);
-  if (typeof keepRuns !== 'boolean') bad('keepRuns', 'must be true or false');
-  if (!isWholeIn(exactBandsUpTo, 0, fits)) bad('exactBandsUpTo', `must be a whole number from 0 to ${formatNumber(fits)} (the most runs of ${months} months whose monthly figures fit in memory)`);
-  if (!(typeof relativeAccuracy === 'number' && relativeAccuracy >= 0.0001 && relativeAccuracy <= 0.05)) bad('relativeAccuracy', 'must be a number from 0.0001 to 0.05');
   if (issues.length === 0 && keepRuns === true && (runs as number) * months > limits.runMonths)
-    bad('keepRuns', `keeps every run's monthly NPV: runs × horizonMonths (${runs as number} × ${months}) must then be at most ${formatNumber(limits.runMonths)}`);
+    issues.push({ path: 'options.keepRuns', value: keepRuns, message: `keeps every run's monthly NPV: runs × horizonMonths (${runs as number} × ${months}) must then be at most ${formatNumber(limits.runMonths)}` });
   if (issues.length > 0) throw new ScenarioError(issues);
   const bands: BandMethod = (runs as number) > (exactBandsUpTo as number) ? { method: 'sketch', relativeAccuracy: relativeAccuracy as number } : { method: 'exact' };
   const blocks = splitRuns(runs as number, shards as number);

@@ -18,7 +18,7 @@ export function heldBusinessWarnings(scenario: Scenario, draws: readonly DrawnVa
   return [
     {
       code: 'business-not-held',
-      message: `In ${share < 1 ? share.toFixed(1) : Math.round(share)}% of runs (${count(notHeld)} of the first ${count(checked)}) the drawn figures cannot reproduce the business, for example: ${first.message}. Those runs keep the nearest business they can, so they describe another company: narrow the uncertain figure, or check the business.`,
+      message: `In ${count(share, share < 1 ? 1 : 0)}% of runs (${count(notHeld)} of the first ${count(checked)}) the drawn figures cannot reproduce the business, for example: ${first.message}. Those runs keep the nearest business they can, so they describe another company: narrow the uncertain figure, or check the business.`,
       field: first.path,
     },
   ];

@@ -2,7 +2,7 @@ import { count, money, percent } from '../format/numbers.js';
 import type { DrawnValues } from '../scenario/parameters.js';
 import { type Seed, createStream } from '../random/stream.js';
 import { scenarioAssumptions } from '../scenario/assumption-fields.js';
-import { scenarioFields } from '../scenario/fields.js';
+import { scenarioFields } from '../scenario/schema-walk.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { SimulationWarning } from './result.js';
 import { betweenClassShare, defaultClasses, partition } from '../maths/first-order.js';

@@ -271,13 +271,8 @@ function allFinite(run: RunResult, trace: RunTrace, months: number): boolean {
 }
 
 /** The per-run parts of a simulation put together from its blocks: horizon figures and drawn parameters. */
-export interface JoinedRuns {
-  readonly count: number;
-  readonly horizon: HorizonColumns;
-  readonly parameterNames: readonly string[];
-  readonly parameters: Float64Array | null;
-  readonly npvByMonth: Float64Array | null;
-}
+// A RunMatrix without its monthly figures: a per-run part added to RunMatrix is one joinRuns must join too.
+export type JoinedRuns = Omit<RunMatrix, 'first' | 'months' | 'values' | 'pieces' | 'paidBackCounts'>;
 
 /**
  * Checks that blocks cover runs `0 .. total − 1` exactly once, and returns

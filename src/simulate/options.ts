@@ -2,6 +2,8 @@ import * as z from 'zod';
 import { formatNumber, limits } from '../scenario/domain.js';
 import { ScenarioError, fromZodIssues } from '../scenario/error.js';
 import type { Seed } from '../random/stream.js';
+import { count } from '../format/numbers.js';
+import { optionsObject } from '../scenario/options-check.js';
 
 /** Options of {@link simulate}. */
 export interface SimulateOptions {
@@ -52,6 +54,9 @@ const optionsSchema = z.strictObject({
   onProgress: z.custom<(done: number, total: number) => void>((f) => typeof f === 'function', 'must be a function (done, total) => void').optional(),
 });
 
+/** The names of simulate's options (those of its schema). */
+export const simulateOptionNames: readonly string[] = Object.keys(optionsSchema.shape);
+
 /** The options with defaults filled in. */
 export interface ResolvedOptions {
   readonly runs: number;
@@ -65,7 +70,8 @@ export interface ResolvedOptions {
  * @throws {@link ScenarioError} naming each bad option as `options.<name>`.
  */
 export function resolveOptions(options: SimulateOptions | undefined, horizonMonths: number): ResolvedOptions {
-  const given: unknown = options ?? {};
+  // Unknown names first, as every function of the library names them; then each option's rule, by its schema.
+  const given: unknown = optionsObject(options, { of: 'simulate', names: simulateOptionNames, example: '{ runs: 1000, seed: 1 }' });
   const parsed = optionsSchema.safeParse(given);
   if (!parsed.success) throw new ScenarioError(fromZodIssues(parsed.error.issues, { options: given }, () => Object.keys(optionsSchema.shape), ['options']));
   const runs = parsed.data.runs ?? defaultRuns;
@@ -74,7 +80,7 @@ export function resolveOptions(options: SimulateOptions | undefined, horizonMont
       {
         path: 'options.runs',
         value: runs,
-        message: `runs × horizonMonths (${runs} × ${horizonMonths}) must be at most ${limits.runMonths.toLocaleString('en-US')} to fit in memory`,
+        message: `runs × horizonMonths (${runs} × ${horizonMonths}) must be at most ${count(limits.runMonths)} to fit in memory`,
       },
     ]);
   return { runs, seed: parsed.data.seed ?? defaultSeed, keepRuns: parsed.data.keepRuns ?? false, onProgress: parsed.data.onProgress };

@@ -1,5 +1,5 @@
 import type { Seed } from '../random/stream.js';
-import type { RunResult } from '../model/run.js';
+import type { Levers, RunResult } from '../model/run.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Band } from '../maths/band.js';
 
@@ -107,12 +107,7 @@ export interface PaybackSummary {
  * `terminalValue` is apart from it: `null` unless `valuation.terminalValue`
  * is `"customerLifetime"`.
  */
-export interface LeverSummary {
-  readonly retention: number;
-  readonly spend: number;
-  readonly positiveWordOfMouth: number;
-  readonly negativeWordOfMouth: number;
-  readonly cost: number;
+export interface LeverSummary extends Levers {
   /** The mean horizon NPV the levers add up to. */
   readonly npv: number;
   readonly terminalValue: number | null;

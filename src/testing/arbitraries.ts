@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { isWholeIn } from '../format/numbers.js';
 import * as z from 'zod';
 import {
   type Distribution,
@@ -45,6 +46,31 @@ type Settings = { readonly [K in Exclude<keyof ScenarioArbitraryOptions, 'sectio
 
 const finite = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
 const ordered = (min: number, max: number) => fc.tuple(finite(min, max), finite(min, max), finite(min, max)).map((xs) => xs.sort((a, b) => a - b) as [number, number, number]);
+
+/** A rule an option keeps, in words, and whether breaking it is a value out of range (RangeError) or of the wrong type. */
+interface OptionRule {
+  readonly ok: (value: unknown) => boolean;
+  readonly rule: string;
+  readonly range?: true;
+}
+
+const flag: OptionRule = { ok: (v) => typeof v === 'boolean', rule: 'must be true or false' };
+
+/**
+ * Checks options the way the library does: an object (or left out) of known names, each option given
+ * keeping its rule; the error names the function, the option, the rule and the value.
+ */
+function checkKitOptions(of: string, options: object | null, rules: Readonly<Record<string, OptionRule>>): void {
+  const names = Object.keys(rules);
+  if (options === null || typeof options !== 'object' || Array.isArray(options))
+    throw new TypeError(`${of}: options must be an object ({ ${names.join(', ')} }), not ${String(options)}`);
+  const stray = Object.keys(options).find((key) => !names.includes(key));
+  if (stray !== undefined) throw new TypeError(`${of}: ${stray} is not an option (options: ${names.join(', ')})`);
+  for (const [name, { ok, rule, range }] of Object.entries(rules)) {
+    const value = (options as Record<string, unknown>)[name];
+    if (value !== undefined && !ok(value)) throw new (range ? RangeError : TypeError)(`${of}: ${name} ${rule} (got ${String(value)})`);
+  }
+}
 
 /**
  * Refuses a range the arbitraries cannot draw from, naming the option, before fast-check is asked for
@@ -125,8 +151,7 @@ function distributions(domain: Domain): fc.Arbitrary<Distribution> {
  */
 export function assumptionArbitrary(domain: Domain, options: { readonly distributions?: boolean } = {}): fc.Arbitrary<number | Distribution> {
   checkDomain(domain, 'assumptionArbitrary');
-  if (options === null || typeof options !== 'object' || Array.isArray(options) || (options.distributions !== undefined && typeof options.distributions !== 'boolean'))
-    throw new TypeError('assumptionArbitrary: options must be { distributions?: true | false }');
+  checkKitOptions('assumptionArbitrary', options, { distributions: flag });
   const fixed = domain.integer ? fc.integer({ min: Math.ceil(domain.min), max: Math.floor(domain.max) }) : fc.oneof(fc.constantFrom(domain.min, domain.max), finite(domain.min, domain.max));
   return options.distributions === false ? fixed : fc.oneof({ weight: 3, arbitrary: fixed }, { weight: 1, arbitrary: distributions(domain) });
 }
@@ -153,7 +178,7 @@ function derive(schema: z.core.$ZodType, path: string, options: Settings): fc.Ar
   if (meta) {
     if (node instanceof z.ZodEnum) return fc.constantFrom(...(node.options as string[]));
     const domain = capped(meta.domain, options.maxAmount, options.maxHorizonMonths);
-    return meta.uncertain ? assumptionArbitrary(domain, options) : domain.integer ? fc.integer({ min: domain.min, max: domain.max }) : finite(domain.min, domain.max);
+    return meta.uncertain ? assumptionArbitrary(domain, { distributions: options.distributions }) : domain.integer ? fc.integer({ min: domain.min, max: domain.max }) : finite(domain.min, domain.max);
   }
   if (node instanceof z.ZodEnum) return fc.constantFrom(...(node.options as string[]));
   if (node instanceof z.ZodBoolean) return fc.boolean();
@@ -178,10 +203,10 @@ function channelsArbitrary(options: Settings) {
     .chain((names) =>
       fc.record({
         weights: fc.array(fc.integer({ min: 1, max: 10 }), { minLength: names.length, maxLength: names.length }),
-        failures: fc.array(assumptionArbitrary({ min: 0, max: 0.2, integer: false, label: 'a probability' }, options), { minLength: names.length, maxLength: names.length }),
+        failures: fc.array(assumptionArbitrary({ min: 0, max: 0.2, integer: false, label: 'a probability' }, { distributions: options.distributions }), { minLength: names.length, maxLength: names.length }),
         connected: fc.array(fc.boolean(), { minLength: names.length, maxLength: names.length }),
-        contactRate: assumptionArbitrary({ min: 0, max: 1, integer: false, label: 'a probability' }, options),
-        siloPenalty: assumptionArbitrary({ min: 1, max: 3, integer: false, label: 'a multiplier' }, options),
+        contactRate: assumptionArbitrary({ min: 0, max: 1, integer: false, label: 'a probability' }, { distributions: options.distributions }),
+        siloPenalty: assumptionArbitrary({ min: 1, max: 3, integer: false, label: 'a multiplier' }, { distributions: options.distributions }),
         budget: fc.subarray([...names]).chain((funded) => fc.tuple(...funded.map((name) => fc.tuple(fc.constant(name), fc.integer({ min: 0, max: 200_000 }))))),
         setupCost: fc.integer({ min: 0, max: 50_000 }),
         halfEffectSpend: fc.integer({ min: 1, max: 100_000 }),
@@ -252,16 +277,13 @@ function isValid(input: ScenarioInput): boolean {
  * ```
  */
 export function scenarioInputArbitrary(options: ScenarioArbitraryOptions = {}): fc.Arbitrary<ScenarioInput> {
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) throw new TypeError(`scenarioInputArbitrary: options must be an object ({ maxHorizonMonths, maxAmount, distributions, sections }), not ${String(options)}`);
-  const known = ['maxHorizonMonths', 'maxAmount', 'distributions', 'sections'];
-  const stray = Object.keys(options).find((key) => !known.includes(key));
-  if (stray !== undefined) throw new TypeError(`scenarioInputArbitrary: ${stray} is not an option (options: ${known.join(', ')})`);
-  for (const flag of ['distributions', 'sections'] as const)
-    if (options[flag] !== undefined && typeof options[flag] !== 'boolean') throw new TypeError(`scenarioInputArbitrary: ${flag} must be true or false (got ${String(options[flag])})`);
+  checkKitOptions('scenarioInputArbitrary', options, {
+    maxHorizonMonths: { ok: (v) => isWholeIn(v, 1, 240), rule: 'must be a whole number from 1 to 240', range: true },
+    maxAmount: { ok: (v) => typeof v === 'number' && v >= 1 && Number.isFinite(v), rule: 'must be a finite number of at least 1', range: true },
+    distributions: flag,
+    sections: flag,
+  });
   const settings = { maxHorizonMonths: options.maxHorizonMonths ?? 60, maxAmount: options.maxAmount ?? 1e7, distributions: options.distributions ?? true };
-  if (!Number.isInteger(settings.maxHorizonMonths) || settings.maxHorizonMonths < 1 || settings.maxHorizonMonths > 240)
-    throw new RangeError(`maxHorizonMonths must be a whole number from 1 to 240 (got ${settings.maxHorizonMonths})`);
-  if (!(settings.maxAmount >= 1 && Number.isFinite(settings.maxAmount))) throw new RangeError(`maxAmount must be a finite number of at least 1 (got ${settings.maxAmount})`);
   // An input that sets a field a held business solves is one for the raw model (business: null); the
   // rest hold the default business, so both kinds are generated.
   const derived = (derive(scenarioSchema, '', settings) as fc.Arbitrary<ScenarioInput>).map((input) => (setsSolvedField(input) ? { business: null, ...input } : input));

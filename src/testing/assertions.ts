@@ -1,3 +1,5 @@
+import { count } from '../format/numbers.js';
+
 /**
  * Assertions that know a Monte Carlo estimate has an error: a test that
  * demands an exact figure from a simulation fails by chance, and one with a
@@ -30,7 +32,7 @@ export function expectWithinMonteCarloError(estimate: number, expected: number, 
   const off = Math.abs(estimate - expected);
   if (off > z * standardError)
     throw new Error(
-      `expected ${estimate} to be within ${z} standard errors (${z} × ${standardError}) of ${expected}; it is ${standardError > 0 ? `${(off / standardError).toFixed(1)} standard errors` : `${off}`} away`,
+      `expected ${estimate} to be within ${z} standard errors (${z} × ${standardError}) of ${expected}; it is ${standardError > 0 ? `${count(off / standardError, 1)} standard errors` : `${off}`} away`,
     );
 }
 
@@ -97,7 +99,7 @@ export function kolmogorovSmirnov(a: ArrayLike<number>, b: ArrayLike<number>): K
 export function expectSameDistribution(a: ArrayLike<number>, b: ArrayLike<number>, alpha = 0.001): void {
   if (typeof alpha !== 'number' || !(alpha > 0 && alpha < 1)) throw new RangeError(`alpha must be a number above 0 and below 1, such as 0.001 (got ${String(alpha)})`);
   const { statistic, pValue } = kolmogorovSmirnov(a, b);
-  if (pValue < alpha) throw new Error(`the samples differ: Kolmogorov–Smirnov D = ${statistic.toFixed(4)}, p = ${pValue.toExponential(2)} < ${alpha}`);
+  if (pValue < alpha) throw new Error(`the samples differ: Kolmogorov–Smirnov D = ${count(statistic, 4)}, p = ${pValue.toExponential(2)} < ${alpha}`);
 }
 
 function sortedCopy(values: ArrayLike<number>, name: string): Float64Array {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type ScenarioError, contestedFigures, defaultBusiness, parseScenario, robustness } from '../../src/index.js';
 import { decisionFigures } from '../../src/decisions/robustness.js';
-import { withValue } from '../../src/decisions/fields.js';
+import { withValue } from '../../src/decisions/vary-field.js';
 
 const held = { business: defaultBusiness };
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { optionalSections } from '../../scripts/docs.js';
 import { type AssumptionRow, type FieldMeta, type Source, alternatives, describeAssumptions, fieldRegistry, scenarioSchema, sources } from '../../src/index.js';
-import { unwrapped } from '../../src/scenario/fields.js';
+import { unwrapped } from '../../src/scenario/schema-walk.js';
 import { maturitySource } from '../../src/scenario/maturity.js';
 
 /** Every field metadata registered anywhere in the scenario schema (unions, lists, records and optional sections included). */

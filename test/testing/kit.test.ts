@@ -72,7 +72,7 @@ describe('cx-roi/testing: arbitraries', () => {
     expect(() => scenarioInputArbitrary({ sections: 'yes' } as never)).toThrow(/sections must be true or false/);
     expect(() => scenarioInputArbitrary({ maxAmount: Infinity })).toThrow('maxAmount must be a finite number of at least 1 (got Infinity)');
     expect(() => scenarioInputArbitrary({ maxMonths: 12 } as never)).toThrow('scenarioInputArbitrary: maxMonths is not an option (options: maxHorizonMonths, maxAmount, distributions, sections)');
-    expect(() => assumptionArbitrary(domains.probability, { distributions: 'no' } as never)).toThrow('assumptionArbitrary: options must be { distributions?: true | false }');
+    expect(() => assumptionArbitrary(domains.probability, { distributions: 'no' } as never)).toThrow('assumptionArbitrary: distributions must be true or false (got no)');
   });
 
   it('refuses a range it cannot draw from in its own words, naming the option, and draws from a narrow one', () => {

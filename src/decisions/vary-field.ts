@@ -1,5 +1,5 @@
-import { type Field, scenarioFields } from '../scenario/fields.js';
-import { ScenarioError, closest } from '../scenario/error.js';
+import { type Field, scenarioFields } from '../scenario/schema-walk.js';
+import { ScenarioError } from '../scenario/error.js';
 import { parseScenario } from '../scenario/parse.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Assumption } from '../scenario/distribution.js';
@@ -83,20 +83,3 @@ export function setOwn<T>(target: Record<string, T>, key: string, value: T): voi
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
-/** Options given as an object, or none: anything else is named as `options`. */
-export function optionsObject<T extends object>(options: T | null | undefined, example: string, known?: { readonly names: readonly string[]; readonly of: string }): Partial<T> {
-  if (options === undefined || options === null) return {};
-  if (typeof options !== 'object' || Array.isArray(options)) throw new ScenarioError([{ path: 'options', value: options, message: `must be an object, e.g. ${example}` }]);
-  // A mistyped option (run for runs) would otherwise be ignored and the default used unsaid.
-  if (known) {
-    const unknown = Object.keys(options).filter((key) => !known.names.includes(key));
-    if (unknown.length > 0)
-      throw new ScenarioError(
-        unknown.map((key) => {
-          const hint = closest(key, known.names);
-          return { path: `options.${key}`, value: undefined, message: `is not an option of ${known.of}${hint ? `; did you mean "${hint}"?` : ''} (options: ${known.names.join(', ')})` };
-        }),
-      );
-  }
-  return options;
-}

@@ -4,6 +4,7 @@
  * describeAssumptions), fixed or uncertain (low / likely / high). Chances and
  * shares are entered and shown as percentages; the scenario keeps fractions.
  */
+import { valueAt } from '../src/scenario/error';
 import { displayScale, numberWords } from './labels';
 import { type Assumption, type AssumptionRow, type ScenarioInput, defaultScenario, describeAssumptions, describeValue, executionSuccessFromMaturity, sources } from 'cx-roi';
 
@@ -22,14 +23,12 @@ export const groups: readonly { id: string; title: string; match: (path: string)
 
 export const touchpoints = 'journey.touchpointFailure';
 
-const lookup = (root: unknown, keys: readonly string[]): unknown =>
-  keys.reduce<unknown>((here, key) => (here !== null && typeof here === 'object' && Object.hasOwn(here, key) ? (here as Record<string, unknown>)[key] : undefined), root);
 
 const isRecord = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x) && !('dist' in x);
 
 /** The touchpoints the page's input itself gives (a record whose null entries remove defaults, a list, or one number), if any. */
 export function ownTouchpoints(input: ScenarioInput): unknown {
-  return lookup(input, ['journey', 'touchpointFailure']);
+  return valueAt(input, ['journey', 'touchpointFailure']);
 }
 
 /**
@@ -37,18 +36,18 @@ export function ownTouchpoints(input: ScenarioInput): unknown {
  * default. Named touchpoints merge with the default journey name by name
  * (null removes one), as parseScenario merges them.
  */
-export function valueAt(input: ScenarioInput, path: string): unknown {
+export function shownValue(input: ScenarioInput, path: string): unknown {
   const keys = path.split('.');
   if (path.startsWith(`${touchpoints}.`) || path === touchpoints) {
     const own = ownTouchpoints(input);
-    const fallback = lookup(defaultScenario, ['journey', 'touchpointFailure']);
+    const fallback = valueAt(defaultScenario, ['journey', 'touchpointFailure']);
     let record = own === undefined ? fallback : own;
     if (isRecord(own) && isRecord(fallback))
       record = Object.fromEntries(Object.entries({ ...fallback, ...own }).filter(([, value]) => value !== null));
-    return path === touchpoints ? record : lookup(record, keys.slice(2));
+    return path === touchpoints ? record : valueAt(record, keys.slice(2));
   }
-  const own = lookup(input, keys);
-  return own === undefined ? lookup(defaultScenario, keys) : own;
+  const own = valueAt(input, keys);
+  return own === undefined ? valueAt(defaultScenario, keys) : own;
 }
 
 /** The rows to show: every field of the scenario as it stands (defaults where the input is not valid yet). */
@@ -58,7 +57,7 @@ export function fieldRows(input: ScenarioInput): AssumptionRow[] {
     return describeAssumptions(input);
   } catch {
     // An invalid input still shows every field, with the values typed so far.
-    const record = valueAt(input, touchpoints);
+    const record = shownValue(input, touchpoints);
     const template = defaults.find((r) => r.path.startsWith(`${touchpoints}.`));
     const rows = defaults.filter((r) => !r.path.startsWith(`${touchpoints}.`));
     const touchRows =
@@ -69,7 +68,7 @@ export function fieldRows(input: ScenarioInput): AssumptionRow[] {
           : [{ ...template, path: touchpoints }];
     const at = rows.findIndex((r) => r.path.startsWith('churn.'));
     rows.splice(at < 0 ? rows.length : at, 0, ...touchRows);
-    return rows.map((r) => ({ ...r, value: valueAt(input, r.path) as Assumption }));
+    return rows.map((r) => ({ ...r, value: shownValue(input, r.path) as Assumption }));
   }
 }
 
@@ -501,7 +500,7 @@ export function renderGroup(doc: Document, group: (typeof groups)[number], rows:
   const legend = doc.createElement('summary');
   legend.textContent = group.title;
   section.append(legend);
-  for (const row of rows.filter((r) => group.match(r.path))) section.append(renderField(row, valueAt(input, row.path), input, doc, on));
+  for (const row of rows.filter((r) => group.match(r.path))) section.append(renderField(row, shownValue(input, row.path), input, doc, on));
   if (group.id === 'journey') {
     const add = doc.createElement('form');
     add.className = 'add-touchpoint';
