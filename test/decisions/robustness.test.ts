@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type ScenarioError, contestedFigures, defaultBusiness, parseScenario, robustness } from '../../src/index.js';
-import { decisionFigures } from '../../src/decisions/robustness.js';
+import { decisionFigures } from '../../src/decisions/decision-flip.js';
 import { withValue } from '../../src/decisions/vary-field.js';
 
 const held = { business: defaultBusiness };

@@ -338,7 +338,7 @@ describe('NPS', () => {
       const scenario = calibrate({ customers: 10_000, annualRetention: 0.8, averageRevenuePerCustomerMonthly: 90, newCustomersMonthly: 180, badExperienceShareMonthly: 0.015, nps });
       expect(impliedKpis(scenario).baseline.nps).toBeCloseTo(nps, 6);
     }
-    expect(() => calibrate({ customers: 10_000, annualRetention: 0.8, averageRevenuePerCustomerMonthly: 90, newCustomersMonthly: 180, badExperienceShareMonthly: 0.015, nps: 95 })).toThrow(/NPS lies between -10\.8 \(no excellent journeys\) and 87\.7/);
+    expect(() => calibrate({ customers: 10_000, annualRetention: 0.8, averageRevenuePerCustomerMonthly: 90, newCustomersMonthly: 180, badExperienceShareMonthly: 0.015, nps: 95 })).toThrow(/NPS lies between −10\.8 \(no excellent journeys\) and 87\.7/);
   });
 });
 
@@ -376,7 +376,7 @@ describe('describeAssumptions of the new parts', () => {
 describe('realityCheck', () => {
   it('refuses options it does not take, as simulate does, and says how the missed share splits by execution', async () => {
     const { realityCheck } = await import('../../src/index.js');
-    expect(() => realityCheck({ run: 10 } as never)).toThrow(/options\.run: unknown option/);
+    expect(() => realityCheck({ run: 10 } as never)).toThrow(/options\.run: is not an option of realityCheck; did you mean "runs"/);
     expect(() => realityCheck({ runs: null } as never)).toThrow(ScenarioError);
     expect(() => realityCheck({ seed: null } as never)).toThrow(ScenarioError);
     expect(() => realityCheck([] as never)).toThrow(ScenarioError);
