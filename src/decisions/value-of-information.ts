@@ -110,7 +110,8 @@ export const evppiMethod =
  */
 export function valueOfInformation(input: ScenarioInput = {}, options: ValueOfInformationOptions = {}): ValueOfInformation {
   const { parameters, classes, ...simulateOptions } = optionsObject(options, { of: 'valueOfInformation', names: ['parameters', 'classes', ...simulateOptionNames], example: '{ runs: 10000, seed: 1 }' });
-  const result = simulate(input, { runs: 10_000, ...simulateOptions, keepRuns: true });
+  // runs: undefined means the default, as leaving it out does (spread, it would replace the default with undefined).
+  const result = simulate(input, { ...simulateOptions, runs: simulateOptions.runs ?? 10_000, keepRuns: true });
   return valueOfInformationFromRuns(result, { parameters, classes });
 }
 

@@ -105,6 +105,13 @@ describe('valueOfInformation', () => {
     expect(hopeless.evpi).toBe(0);
   });
 
+  it('takes runs: undefined as its default of 10,000 runs, as leaving runs out does', () => {
+    const left = valueOfInformation({}, { seed: 3 });
+    const given = valueOfInformation({}, { seed: 3, runs: undefined });
+    expect(given.evpi).toBe(left.evpi);
+    // 1,000 runs (simulate's own default) give another figure: the default was replaced before.
+    expect(valueOfInformation({}, { seed: 3, runs: 1000 }).evpi).not.toBe(left.evpi);
+  });
   it('names a parameter it does not know', () => {
     expect(() => valueOfInformation({}, { runs: 50, parameters: ['churn.bse'] })).toThrow(/options\.parameters\[0\]/);
     expect(() => valueOfInformation({}, { runs: 50, classes: 1 })).toThrow(/options\.classes/);
