@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { simulateRun } from '../src/model/run.js';
 import { scenarioInputArbitrary } from 'cx-roi/testing';
 import { type ScenarioInput, ScenarioError, parseScenario, simulate } from '../src/index.js';
+import { propertyRuns } from './helpers/counts.js';
 
 const sortedTriple = (min: number, max: number) =>
   fc.tuple(fc.double({ min, max, noNaN: true }), fc.double({ min, max, noNaN: true }), fc.double({ min, max, noNaN: true })).map((xs) => xs.sort((a, b) => a - b) as [number, number, number]);
@@ -65,7 +66,7 @@ describe('properties of any valid scenario', () => {
             }
           }
       }),
-      { numRuns: 60 },
+      { numRuns: propertyRuns(60) },
     );
   });
 
@@ -91,7 +92,7 @@ describe('properties of any valid scenario', () => {
       fc.property(validScenario, fc.oneof(fc.integer(), fc.string()), (input, seed) => {
         expect(simulate(input, { runs: 3, seed })).toEqual(simulate(input, { runs: 3, seed }));
       }),
-      { numRuns: 20 },
+      { numRuns: propertyRuns(20) },
     );
   });
 
@@ -102,7 +103,7 @@ describe('properties of any valid scenario', () => {
         const b = simulate(input, { runs: few + more, seed, keepRuns: true }).runs;
         expect(b?.slice(0, few)).toEqual(a);
       }),
-      { numRuns: 20 },
+      { numRuns: propertyRuns(20) },
     );
   });
 });
@@ -152,7 +153,7 @@ describe('properties of invalid scenarios', () => {
         }
         throw new Error(`accepted ${JSON.stringify(input)}`);
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(200) },
     );
   });
 
@@ -201,7 +202,7 @@ describe('extreme but valid distributions', () => {
           if (!Number.isFinite(x)) throw new Error(`${path} is ${x} for ${JSON.stringify(input)}`);
         });
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 });
