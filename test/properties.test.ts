@@ -74,7 +74,10 @@ describe('properties of any valid scenario', () => {
     fc.assert(
       fc.property(validScenario, fc.integer(), (input, seed) => {
         const scenario = parseScenario(input);
+        let months = 0;
         simulateRun(scenario, seed, 0, undefined, (_, ...arms) => {
+          months += 1;
+          expect(arms.length).toBeGreaterThan(0);
           for (const o of arms) {
             for (const count of [o.bad, o.good, o.churned, o.acquired, o.deterred, o.customersEnd, o.prospectsEnd])
               expect(Number.isInteger(count) && count >= 0).toBe(true);
@@ -83,6 +86,8 @@ describe('properties of any valid scenario', () => {
             expect(o.prospectsEnd).toBe(o.prospectsStart - o.acquired - o.deterred);
           }
         });
+        // The checks above ran on every month, not on none.
+        expect(months).toBe(scenario.horizonMonths);
       }),
     );
   });
