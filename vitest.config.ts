@@ -69,7 +69,8 @@ export default defineConfig({
       },
       ...Object.entries(tiers).map(([name, { include, needs }]) => ({
         extends: true as const,
-        test: { name, include, provide: { needs }, globalSetup: ['test/global-setup.ts'], setupFiles: ['test/needs.ts'] },
+        // These wait on browsers, npm, tsc and Redis while other suites share the cores: more time than a unit test.
+        test: { name, include, provide: { needs }, globalSetup: ['test/global-setup.ts'], setupFiles: ['test/needs.ts'], testTimeout: 180_000 },
       })),
     ],
   },

@@ -50,7 +50,7 @@ describe('playground in headless Chromium', () => {
     await page.waitForFunction(
       (previous) => document.body.dataset.resultHash !== undefined && document.body.dataset.resultHash !== previous && !document.body.classList.contains('busy'),
       previousHash,
-      { timeout: 30_000 },
+      { timeout: 60_000 },
     );
     return (await page.evaluate(() => document.body.dataset.resultHash)) as string;
   }
@@ -64,7 +64,7 @@ describe('playground in headless Chromium', () => {
       .map(([k, v]) => `${k}=${encodeURIComponent(typeof v === 'string' || typeof v === 'number' ? String(v) : JSON.stringify(v))}`)
       .join('&')}`;
   /** Waits until every chart and cell of the result has been drawn (they follow the headline a piece at a time). */
-  const chartsDrawn = (page: Page) => page.waitForFunction(() => document.querySelectorAll('#chart-voi svg').length > 0 && (document.getElementById('desc-roi-fan')?.textContent ?? '') !== '', undefined, { timeout: 30_000 });
+  const chartsDrawn = (page: Page) => page.waitForFunction(() => document.querySelectorAll('#chart-voi svg').length > 0 && (document.getElementById('desc-roi-fan')?.textContent ?? '') !== '', undefined, { timeout: 60_000 });
 
   it('loads the default scenario with no console errors: the answer beside the assumptions, every chart drawn and described', async () => {
     const { page, problems } = await open(base);
@@ -227,14 +227,14 @@ describe('playground in headless Chromium', () => {
     expect(headers.slice(0, 4)).toEqual(['Figure', expect.stringMatching(/^A: Cautious \(/), expect.stringMatching(/^B: Bold \(/), 'B − A']);
     expect(await page.locator('#compare-table tr', { hasText: 'Median NPV' }).locator('td').last().textContent()).toMatch(/^−\u2060[\d,]+$/);
     // The charts name them too.
-    await expect.poll(() => page.locator('#chart-roi-fan').textContent(), { timeout: 30_000 }).toContain('the pinned result A (Cautious)');
+    await expect.poll(() => page.locator('#chart-roi-fan').textContent(), { timeout: 60_000 }).toContain('the pinned result A (Cautious)');
     expect(await page.locator('#chart-roi-fan').textContent()).toContain('the current result B (Bold)');
     const shared = page.url();
     expect(shared).toContain('aName=Cautious');
     expect(shared).toContain('bName=Bold');
     expect(shared).toMatch(/[?&]a=/);
     const { page: other } = await open(shared);
-    await expect.poll(() => other.locator('#compare-table th').allTextContents(), { timeout: 30_000 }).toContain('B − A');
+    await expect.poll(() => other.locator('#compare-table th').allTextContents(), { timeout: 60_000 }).toContain('B − A');
     expect((await other.locator('#compare-table th').allTextContents()).join(' ')).toContain('A: Cautious');
     await other.close();
     await page.close();
@@ -296,7 +296,7 @@ describe('playground in headless Chromium', () => {
     await settled(page, longSeed);
     await page.focus('#undo');
     await page.keyboard.press('Enter');
-    await expect.poll(() => hashOf(page), { timeout: 30_000 }).toBe(longSeed);
+    await expect.poll(() => hashOf(page), { timeout: 60_000 }).toBe(longSeed);
     // Focus stays on a control when a history button becomes disabled (here Redo has history now).
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BUTTON');
     expect(await page.locator('#seed').inputValue()).toBe('9'.repeat(30));
@@ -439,7 +439,7 @@ describe('playground in headless Chromium', () => {
     expect(linked(waiting, 'a')).toBe('{"churn":{"switchAfterBad":0.5}}');
     await waiting.fill('#runs', '500');
     await waiting.locator('#runs').dispatchEvent('change');
-    await expect.poll(() => waiting.locator('#compare-table th').allTextContents(), { timeout: 30_000 }).toContain('B − A');
+    await expect.poll(() => waiting.locator('#compare-table th').allTextContents(), { timeout: 60_000 }).toContain('B − A');
     expect(await waiting.locator('#compare-error').textContent()).toBe('');
     expect(await waiting.locator('#banner').isHidden()).toBe(true);
     await waiting.close();
