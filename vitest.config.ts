@@ -27,7 +27,7 @@ if (typeof (Map as { groupBy?: unknown }).groupBy !== 'function') {
 // the global setup builds (the library's dist/, the playground) or the machine has (Chromium,
 // redis-server), and fail, naming what to install, where it is missing. A suite that uses the built
 // package is named *.built.test.ts, or listed here.
-const tiers: Record<string, { include: string[]; needs: Need[] }> = {
+const tiers: Record<string, { include: string[]; needs: Need[]; alone?: true }> = {
   dist: {
     include: ['test/**/*.built*.test.ts', 'test/typecheck.test.ts', 'test/examples.test.ts', 'test/package.test.ts', 'test/docs.test.ts', 'test/cli/**/*.test.ts'],
     needs: ['dist'],
@@ -35,7 +35,9 @@ const tiers: Record<string, { include: string[]; needs: Need[] }> = {
   browser: { include: ['test/e2e/**/*.test.ts'], needs: ['playground', 'chromium'] },
   // The packed tarball in fresh projects: Node, TypeScript, a Vite app in Chromium, BullMQ on Redis.
   package: { include: ['test/consumers/**/*.test.ts'], needs: ['dist', 'chromium', 'redis-server'] },
-  redis: { include: ['test/bullmq/**/*.test.ts'], needs: ['dist', 'redis-server'] },
+  // Last, on its own: its worker processes must renew 4 s job locks and finish a shard within a 1 s limit, which
+  // they miss when every other suite shares the cores with them.
+  redis: { include: ['test/bullmq/**/*.test.ts'], needs: ['dist', 'redis-server'], alone: true },
 };
 
 export default defineConfig({
@@ -67,10 +69,19 @@ export default defineConfig({
           provide: { needs: [] },
         },
       },
-      ...Object.entries(tiers).map(([name, { include, needs }]) => ({
+      ...Object.entries(tiers).map(([name, { include, needs, alone }]) => ({
         extends: true as const,
-        // These wait on browsers, npm, tsc and Redis while other suites share the cores: more time than a unit test.
-        test: { name, include, provide: { needs }, globalSetup: ['test/global-setup.ts'], setupFiles: ['test/needs.ts'], testTimeout: 180_000 },
+        test: {
+          name,
+          include,
+          provide: { needs },
+          globalSetup: ['test/global-setup.ts'],
+          setupFiles: ['test/needs.ts'],
+          // These wait on browsers, npm, tsc and Redis while other suites share the cores: more time than a unit test.
+          testTimeout: 180_000,
+          // A project alone runs after the others (vitest runs sequence groups one after another).
+          ...(alone ? { sequence: { groupOrder: 1 }, maxWorkers: 1 } : {}),
+        },
       })),
     ],
   },
