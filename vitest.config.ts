@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import type { Need } from './test/prerequisites.js';
+import LongestFirstSequencer from './test/sequencer.js';
 
 // vitest 5's failure reporter calls Map.groupBy, which Node 20 lacks: without
 // this, a failing test crashes the reporter instead of showing its diff.
@@ -21,6 +23,23 @@ if (typeof (Map as { groupBy?: unknown }).groupBy !== 'function') {
   });
 }
 
+// The tiers. `unit` runs on the source alone (`npm run test:unit`, the inner loop); the others need what
+// the global setup builds (the library's dist/, the playground) or the machine has (Chromium,
+// redis-server), and fail, naming what to install, where it is missing. A suite that uses the built
+// package is named *.built.test.ts, or listed here.
+const tiers: Record<string, { include: string[]; needs: Need[]; alone?: true }> = {
+  dist: {
+    include: ['test/**/*.built*.test.ts', 'test/typecheck.test.ts', 'test/examples.test.ts', 'test/package.test.ts', 'test/docs.test.ts', 'test/cli/**/*.test.ts'],
+    needs: ['dist'],
+  },
+  browser: { include: ['test/e2e/**/*.test.ts'], needs: ['playground', 'chromium'] },
+  // The packed tarball in fresh projects: Node, TypeScript, a Vite app in Chromium, BullMQ on Redis.
+  package: { include: ['test/consumers/**/*.test.ts'], needs: ['dist', 'chromium', 'redis-server'] },
+  // Last, on its own: its worker processes must renew 4 s job locks and finish a shard within a 1 s limit, which
+  // they miss when every other suite shares the cores with them.
+  redis: { include: ['test/bullmq/**/*.test.ts'], needs: ['dist', 'redis-server'], alone: true },
+};
+
 export default defineConfig({
   // The testing kit imports the library by its package name: the source, here, as for the tests.
   resolve: {
@@ -32,10 +51,39 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['test/**/*.test.ts'],
     setupFiles: ['test/setup.ts'],
     reporters: ['default', './test/summary-reporter.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    sequence: { sequencer: LongestFirstSequencer },
+    // Every project's suites share one pool (vitest runs the projects of one group at once). The long
+    // suites mostly wait on other processes, so on 2 cores a few more workers than cores keep both busy.
+    maxWorkers: 4,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          isolate: false,
+          include: ['test/**/*.test.ts'],
+          exclude: Object.values(tiers).flatMap((tier) => tier.include),
+          provide: { needs: [] },
+        },
+      },
+      ...Object.entries(tiers).map(([name, { include, needs, alone }]) => ({
+        extends: true as const,
+        test: {
+          name,
+          include,
+          provide: { needs },
+          globalSetup: ['test/global-setup.ts'],
+          setupFiles: ['test/needs.ts'],
+          // These wait on browsers, npm, tsc and Redis while other suites share the cores: more time than a unit test.
+          testTimeout: 180_000,
+          // A project alone runs after the others (vitest runs sequence groups one after another).
+          ...(alone ? { sequence: { groupOrder: 1 }, maxWorkers: 1 } : {}),
+        },
+      })),
+    ],
   },
 });

@@ -1,7 +1,8 @@
 /**
  * The long adversarial sweep: `npm run fuzz [count]` runs test/fuzz.test.ts
  * over `count` generated scenarios (100,000 by default; `npm test` runs
- * 10,000), each a new fast-check seed unless FC_SEED is set.
+ * 2,000 and `npm run test:stats` 10,000), each a new fast-check seed unless
+ * FC_SEED is set.
  */
 import { spawnSync } from 'node:child_process';
 

@@ -1,13 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type ScenarioInput, type SimulationResult, ScenarioError, impliedKpis, limits, simulate } from '../src/index.js';
+import { statisticalCount } from './helpers/counts.js';
 
 // The adversarial sweep, kept: generated scenarios with extreme but allowed
 // values and distribution shapes. Every one must simulate to finite figures
 // or be refused with a ScenarioError that names a field: never NaN,
-// Infinity, a hang or another kind of error. CX_FUZZ_RUNS sets the count
-// (10,000 by default).
-const scenarios = Number(process.env.CX_FUZZ_RUNS ?? 10_000);
+// Infinity, a hang or another kind of error. 2,000 scenarios in `npm test`:
+// every kind of value or distribution of every field comes up about 60 times or
+// more (the rarest, one distribution kind in a mostly fixed field, is 1 in 32);
+// the full 10,000 under `npm run test:stats`; CX_FUZZ_RUNS sets any count.
+const scenarios = Number(process.env.CX_FUZZ_RUNS ?? statisticalCount(2_000, 10_000));
 
 const finite = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
 const sorted = (min: number, max: number) => fc.tuple(finite(min, max), finite(min, max), finite(min, max)).map((xs) => xs.sort((a, b) => a - b) as [number, number, number]);
@@ -201,9 +204,9 @@ describe(`fuzz: ${scenarios.toLocaleString('en-US')} generated scenarios with ex
     );
     // The sweep must simulate a good share, or it tests only the validation: with held businesses of extreme
     // figures (a third of the scenarios hold one, and many of those cannot be reconciled with the CX figures drawn
-    // beside them) about 36% of the generated scenarios simulate (36.2% of 3,000 with CI's seed, 36.6% of 10,000),
-    // so 33% leaves room for the count and the seed.
-    expect(simulated).toBeGreaterThan(0.33 * scenarios);
+    // beside them) about 36% of the generated scenarios simulate (36.2% of 3,000 with CI's seed, 36.6% of 10,000).
+    // The floor is 4 standard errors of that share below it, for the count and any seed (31.7% of 2,000).
+    expect(simulated).toBeGreaterThan((0.36 - 4 * Math.sqrt((0.36 * 0.64) / scenarios)) * scenarios);
     expect(simulated + refused).toBe(scenarios);
     expect(limits.runs).toBeGreaterThan(0);
   });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { simulateRun } from '../src/model/run.js';
 import { scenarioInputArbitrary } from 'cx-roi/testing';
 import { type ScenarioInput, type SimulationResult, ScenarioError, parseScenario, simulate } from '../src/index.js';
+import { propertyRuns } from './helpers/counts.js';
 
 const sortedTriple = (min: number, max: number) =>
   fc.tuple(fc.double({ min, max, noNaN: true }), fc.double({ min, max, noNaN: true }), fc.double({ min, max, noNaN: true })).map((xs) => xs.sort((a, b) => a - b) as [number, number, number]);
@@ -65,7 +66,7 @@ describe('properties of any valid scenario', () => {
             }
           }
       }),
-      { numRuns: 60 },
+      { numRuns: propertyRuns(60) },
     );
   });
 
@@ -73,7 +74,10 @@ describe('properties of any valid scenario', () => {
     fc.assert(
       fc.property(validScenario, fc.integer(), (input, seed) => {
         const scenario = parseScenario(input);
+        let months = 0;
         simulateRun(scenario, seed, 0, undefined, (_, ...arms) => {
+          months += 1;
+          expect(arms.length).toBeGreaterThan(0);
           for (const o of arms) {
             for (const count of [o.bad, o.good, o.churned, o.acquired, o.deterred, o.customersEnd, o.prospectsEnd])
               expect(Number.isInteger(count) && count >= 0).toBe(true);
@@ -82,6 +86,8 @@ describe('properties of any valid scenario', () => {
             expect(o.prospectsEnd).toBe(o.prospectsStart - o.acquired - o.deterred);
           }
         });
+        // The checks above ran on every month, not on none.
+        expect(months).toBe(scenario.horizonMonths);
       }),
     );
   });
@@ -91,7 +97,7 @@ describe('properties of any valid scenario', () => {
       fc.property(validScenario, fc.oneof(fc.integer(), fc.string()), (input, seed) => {
         expect(simulate(input, { runs: 3, seed })).toEqual(simulate(input, { runs: 3, seed }));
       }),
-      { numRuns: 20 },
+      { numRuns: propertyRuns(20) },
     );
   });
 
@@ -102,7 +108,7 @@ describe('properties of any valid scenario', () => {
         const b = simulate(input, { runs: few + more, seed, keepRuns: true }).runs;
         expect(b?.slice(0, few)).toEqual(a);
       }),
-      { numRuns: 20 },
+      { numRuns: propertyRuns(20) },
     );
   });
 });
@@ -152,7 +158,7 @@ describe('properties of invalid scenarios', () => {
         }
         throw new Error(`accepted ${JSON.stringify(input)}`);
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(200) },
     );
   });
 
@@ -201,7 +207,7 @@ describe('extreme but valid distributions', () => {
           if (!Number.isFinite(x)) throw new Error(`${path} is ${x} for ${JSON.stringify(input)}`);
         });
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 });

@@ -13,7 +13,7 @@ import { simulateOptionNames } from '../simulate/options.js';
 /** Options of {@link valueOfInformation}. */
 export interface ValueOfInformationOptions {
   /** Runs to simulate. @defaultValue 10000 */
-  readonly runs?: number;
+  readonly runs?: number | undefined;
   /** Seed. @defaultValue 1 */
   readonly seed?: Seed | undefined;
   /**

@@ -60,6 +60,7 @@ describe('chartSvg', () => {
   it('draws all of its text at 12 px or more', () => {
     for (const id of ['roi-histogram', 'outcome-split', 'sensitivity', 'drivers'] as ChartId[]) {
       const svg = parse(chartSvg(cell(id))).documentElement;
+      expect(svg.querySelectorAll('text').length, id).toBeGreaterThan(3);
       for (const t of svg.querySelectorAll('text')) expect(fontSize(t), `${id}: ${t.textContent}`).toBeGreaterThanOrEqual(12);
     }
   });

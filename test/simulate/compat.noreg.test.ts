@@ -1,5 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { type ScenarioInput, simulate } from '../../src/index.js';
 import { fingerprint030 } from '../helpers/fingerprint.js';
 import { frozen030 } from './compat-030.js';
@@ -10,16 +9,11 @@ import { frozen030 } from './compat-030.js';
 // taken from 0.3.0 before any of that code was written.
 const as030 = (input: ScenarioInput): ScenarioInput => ({ ...input, investment: { ...input.investment, delayMonths: 0 } });
 
-// simulateParallel as users get it: the built package, whose worker is a file next to it.
-const built = (await import(join(import.meta.dirname, '../../dist/index.js'))) as typeof import('../../src/index.js');
-afterAll(() => built.stopWorkers());
+// simulateParallel, which needs the built worker, gives them too: compat.built.noreg.test.ts.
 
 describe.each(frozen030)('0.3.0 scenario "$name"', ({ input, fingerprint }) => {
   it('simulate gives 0.3.0’s result bit for bit (seed 2026, 300 runs)', () => {
     expect(fingerprint030(simulate(as030(input), { runs: 300, seed: 2026, keepRuns: true }))).toBe(fingerprint);
-  });
-  it('simulateParallel too', async () => {
-    expect(fingerprint030(await built.simulateParallel(as030(input), { runs: 300, seed: 2026, keepRuns: true, workers: 2 }))).toBe(fingerprint);
   });
   it('the new NPS figures and an empty list of new parts change nothing else', () => {
     const withNps = { ...as030(input), wordOfMouth: { ...input.wordOfMouth, recommendAfterBad: 0.5, detractorAfterOrdinary: 0.4 } };
