@@ -29,7 +29,14 @@ if (typeof (Map as { groupBy?: unknown }).groupBy !== 'function') {
 // package is named *.built.test.ts, or listed here.
 const tiers: Record<string, { include: string[]; needs: Need[]; alone?: true }> = {
   dist: {
-    include: ['test/**/*.built*.test.ts', 'test/typecheck.test.ts', 'test/examples.test.ts', 'test/package.test.ts', 'test/docs.test.ts', 'test/cli/**/*.test.ts'],
+    include: [
+      'test/**/*.built*.test.ts',
+      'test/typecheck.test.ts',
+      'test/examples.test.ts',
+      'test/package.test.ts',
+      'test/docs.test.ts',
+      'test/cli/**/*.test.ts',
+    ],
     needs: ['dist'],
   },
   browser: { include: ['test/e2e/**/*.test.ts'], needs: ['playground', 'chromium'] },

@@ -41,7 +41,14 @@ for (const path of ['churn.base', 'investment.rampMonths']) {
   rows.push([`${path}, run 2k vs run 2k + 1`, pearson(even, odd), even.length]);
 }
 const seed2 = simulate(input, { runs, seed: 2, keepRuns: true });
-rows.push(['per-run ROI, seed 1 vs seed 2', pearson(Float64Array.from(result.runs ?? [], (r) => r.roi), Float64Array.from(seed2.runs ?? [], (r) => r.roi)), runs]);
+rows.push([
+  'per-run ROI, seed 1 vs seed 2',
+  pearson(
+    Float64Array.from(result.runs ?? [], (r) => r.roi),
+    Float64Array.from(seed2.runs ?? [], (r) => r.roi),
+  ),
+  runs,
+]);
 
 // Monthly word-of-mouth conversions against organic acquisitions, months 1–3, with fixed assumptions. (The raw model,
 // and the chance a tell wins fixed: a held business solves organic sign-ups from each run's draws, so that more
@@ -56,14 +63,16 @@ for (let run = 0; run < runs; run += 1)
       (organic[month - 1] as number[]).push(baseline.acquiredOrganically);
     }
   });
-for (let m = 0; m < 3; m += 1) rows.push([`convert vs organic counts, month ${m + 1}`, pearson(convert[m] as number[], organic[m] as number[]), runs]);
+for (let m = 0; m < 3; m += 1)
+  rows.push([`convert vs organic counts, month ${m + 1}`, pearson(convert[m] as number[], organic[m] as number[]), runs]);
 
 const { horizon } = simulate({ investment: { executionSuccess: uniform(0, 1) } }, { runs, seed: 3 });
 const fixed = simulate({ investment: { executionSuccess: 0.5 } }, { runs, seed: 4 }).horizon;
 
 console.log('| pair | r | n | within 5/√n |');
 console.log('|---|---|---|---|');
-for (const [name, r, n] of rows) console.log(`| ${name} | ${r >= 0 ? '+' : '−'}${Math.abs(r).toFixed(3)} | ${n} | ${Math.abs(r) < 5 / Math.sqrt(n) ? 'yes' : 'NO'} |`);
+for (const [name, r, n] of rows)
+  console.log(`| ${name} | ${r >= 0 ? '+' : '−'}${Math.abs(r).toFixed(3)} | ${n} | ${Math.abs(r) < 5 / Math.sqrt(n) ? 'yes' : 'NO'} |`);
 console.log(
   `\nP(ROI > 0): executionSuccess uniform(0, 1) ${(100 * horizon.probabilityPositiveRoi).toFixed(1)}% vs fixed 0.5 ${(100 * fixed.probabilityPositiveRoi).toFixed(1)}% (s.e. of the difference ${(100 * Math.hypot(horizon.probabilityPositiveRoiStandardError, fixed.probabilityPositiveRoiStandardError)).toFixed(1)} points)`,
 );

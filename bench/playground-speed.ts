@@ -203,15 +203,24 @@ async function closePage(page: Page): Promise<void> {
 /** Waits for a first result and an idle page; returns its load timing and blocking. */
 async function loadOnce(url: string) {
   const page = await openPage(url);
-  await page.waitForFunction(() => (window as unknown as BenchWindow).__bench.firstResultAt !== null && !document.body.classList.contains('busy'), undefined, {
-    timeout: timeoutMs,
-  });
+  await page.waitForFunction(
+    () => (window as unknown as BenchWindow).__bench.firstResultAt !== null && !document.body.classList.contains('busy'),
+    undefined,
+    {
+      timeout: timeoutMs,
+    },
+  );
   await page.waitForTimeout(300); // long-task entries arrive a little after the task
   const bench = await page.evaluate(() => (window as unknown as BenchWindow).__bench);
   const runs = await page.locator('#runs').inputValue();
   await closePage(page);
   const firstResultMs = bench.firstResultAt as number;
-  return { firstResultMs: round(firstResultMs), runs: Number(runs), longTaskSupported: bench.longTaskSupported, ...blocking(bench.longTasks, 0, firstResultMs) };
+  return {
+    firstResultMs: round(firstResultMs),
+    runs: Number(runs),
+    longTaskSupported: bench.longTaskSupported,
+    ...blocking(bench.longTasks, 0, firstResultMs),
+  };
 }
 
 interface Change {
@@ -230,7 +239,14 @@ async function change(page: Page, selector: string, value: string, label: string
   await page.waitForTimeout(300); // long-task entries arrive a little after the task; also lets the page go quiet
   const tasks = await page.evaluate(() => (window as unknown as BenchWindow).__bench.longTasks);
   const b = blocking(tasks, t.t0, Math.max(t.headlineAt, t.settledAt));
-  return { label, previewMs: t.previewAt === null ? null : round(t.previewAt - t.t0), headlineMs: round(t.headlineAt - t.t0), settledMs: round(t.settledAt - t.t0), longestTaskMs: b.longestMs, tasksOver100: b.over100 };
+  return {
+    label,
+    previewMs: t.previewAt === null ? null : round(t.previewAt - t.t0),
+    headlineMs: round(t.headlineAt - t.t0),
+    settledMs: round(t.settledAt - t.t0),
+    longestTaskMs: b.longestMs,
+    tasksOver100: b.over100,
+  };
 }
 
 interface Series {
@@ -270,9 +286,16 @@ function scriptSizes() {
       const bytes = readFileSync(join(assetsDir, file));
       const text = bytes.toString('utf8');
       const role = file === mainFile ? 'main' : /worker/i.test(file) ? 'worker' : 'chunk';
-      return { file, role, rawKb: kb(bytes.length), gzipKb: kb(gzipSync(bytes, { level: 9 }).length), zodMarkers: zodMarkers.filter((m) => text.includes(m)) };
+      return {
+        file,
+        role,
+        rawKb: kb(bytes.length),
+        gzipKb: kb(gzipSync(bytes, { level: 9 }).length),
+        zodMarkers: zodMarkers.filter((m) => text.includes(m)),
+      };
     });
-  if (!files.some((f) => f.role === 'main')) problems.push(`main entry script not found among the assets (index.html names ${mainFile || 'none'})`);
+  if (!files.some((f) => f.role === 'main'))
+    problems.push(`main entry script not found among the assets (index.html names ${mainFile || 'none'})`);
   return { mainFile, mainGzipKb: files.find((f) => f.role === 'main')?.gzipKb ?? Number.NaN, files };
 }
 
@@ -290,7 +313,15 @@ try {
   if (!base) throw new Error('vite preview gave no local URL');
   browser = await chromium.launch({
     executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 
   log(`1. load to first result, ${loads} loads`);
@@ -305,14 +336,21 @@ try {
   // Today the state is in the fragment; a later page may read the query. Use the query only if the page reads it.
   const probeSeed = '7';
   const probe = await openPage(`${base}?runs=${runsChange}&seed=${probeSeed}`);
-  await probe.waitForFunction(() => document.body.dataset.resultHash !== undefined && !document.body.classList.contains('busy'), undefined, { timeout: timeoutMs });
+  await probe.waitForFunction(
+    () => document.body.dataset.resultHash !== undefined && !document.body.classList.contains('busy'),
+    undefined,
+    { timeout: timeoutMs },
+  );
   const urlForm = (await probe.locator('#seed').inputValue()) === probeSeed ? 'query' : 'fragment';
   await closePage(probe);
-  const stateUrl = (runs: number, seed: number) => (urlForm === 'query' ? `${base}?runs=${runs}&seed=${seed}` : `${base}#runs=${runs}&seed=${seed}`);
+  const stateUrl = (runs: number, seed: number) =>
+    urlForm === 'query' ? `${base}?runs=${runs}&seed=${seed}` : `${base}#runs=${runs}&seed=${seed}`;
 
   log(`2. seed changes at ${runsChange} runs (${urlForm} form), ${repeats} repeats`);
   const page = await openPage(stateUrl(runsChange, 1));
-  await page.waitForFunction(() => document.body.dataset.resultHash !== undefined && !document.body.classList.contains('busy'), undefined, { timeout: timeoutMs });
+  await page.waitForFunction(() => document.body.dataset.resultHash !== undefined && !document.body.classList.contains('busy'), undefined, {
+    timeout: timeoutMs,
+  });
   const shownRuns = Number(await page.locator('#runs').inputValue());
   if (shownRuns !== runsChange) problems.push(`page shows ${shownRuns} runs, not the ${runsChange} asked for in the URL`);
   await page.waitForTimeout(300);
@@ -361,14 +399,22 @@ try {
     const line = (s: Series) =>
       `${s.what} (${s.valuesMs.length}): preview median ${s.previewMedianMs ?? '–'} ms [${s.previewValuesMs.map((x) => x ?? '–').join(', ')}]; full answer median ${s.medianMs} ms ${list(s.valuesMs)}; longest task ${list(s.longestTaskMs)} ms; tasks >100 ms ${list(s.tasksOver100)}`;
     const l = report.load;
-    console.log(`cx-roi playground speed, ${report.date.slice(0, 10)}, Chromium ${report.chromium}, ${report.cores} cores, ${viewport.width}×${viewport.height}, state in ${urlForm}`);
-    console.log(`load → first result (${l.valuesMs.length}, ${l.runs} runs): median ${l.medianMs} ms ${list(l.valuesMs)}; longest task ${list(l.longestTaskMs)} ms; tasks >100 ms ${list(l.tasksOver100)}`);
+    console.log(
+      `cx-roi playground speed, ${report.date.slice(0, 10)}, Chromium ${report.chromium}, ${report.cores} cores, ${viewport.width}×${viewport.height}, state in ${urlForm}`,
+    );
+    console.log(
+      `load → first result (${l.valuesMs.length}, ${l.runs} runs): median ${l.medianMs} ms ${list(l.valuesMs)}; longest task ${list(l.longestTaskMs)} ms; tasks >100 ms ${list(l.tasksOver100)}`,
+    );
     console.log(line(report.seedChangeSmall));
-    console.log(`${toLarge.label}: ${toLarge.headlineMs} ms; longest task ${toLarge.longestTaskMs} ms; tasks >100 ms ${toLarge.tasksOver100}`);
+    console.log(
+      `${toLarge.label}: ${toLarge.headlineMs} ms; longest task ${toLarge.longestTaskMs} ms; tasks >100 ms ${toLarge.tasksOver100}`,
+    );
     console.log(line(report.seedChangeLarge));
     console.log(`main script ${scripts.mainFile}: ${scripts.mainGzipKb} KB gzip`);
     for (const f of scripts.files)
-      console.log(`  ${f.role.padEnd(6)} ${f.file.padEnd(36)} ${String(f.rawKb).padStart(7)} KB raw ${String(f.gzipKb).padStart(6)} KB gzip${f.role === 'worker' ? `  zod: ${f.zodMarkers.length ? `yes (${f.zodMarkers.join(', ')})` : 'no'}` : ''}`);
+      console.log(
+        `  ${f.role.padEnd(6)} ${f.file.padEnd(36)} ${String(f.rawKb).padStart(7)} KB raw ${String(f.gzipKb).padStart(6)} KB gzip${f.role === 'worker' ? `  zod: ${f.zodMarkers.length ? `yes (${f.zodMarkers.join(', ')})` : 'no'}` : ''}`,
+      );
     console.log(`problems: ${report.problems.length ? report.problems.join('; ') : 'none'}`);
   }
 } catch (error) {

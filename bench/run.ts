@@ -8,7 +8,21 @@ import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { randomBinomial } from 'd3-random';
-import { binomial, breakEven, createStream, mergeShards, parseScenario, planShards, resultHash, sensitivity, simulate, simulateParallel, simulateShard, streamFamily, valueOfInformationFromRuns } from '../dist/index.js';
+import {
+  binomial,
+  breakEven,
+  createStream,
+  mergeShards,
+  parseScenario,
+  planShards,
+  resultHash,
+  sensitivity,
+  simulate,
+  simulateParallel,
+  simulateShard,
+  streamFamily,
+  valueOfInformationFromRuns,
+} from '../dist/index.js';
 // Scenarios for the source's own model functions come from the source's parseScenario: it records the
 // assumption fields the model reads (the built copy keeps its own record).
 import { parseScenario as parseForSource } from '../src/scenario/parse.js';
@@ -49,30 +63,56 @@ log('1. simulate: default scenario, 60 months, 10,000 runs');
 const simulateMs = await time(() => simulate({ horizonMonths: 60 }, { runs: 10_000, seed: 1 }));
 const yardstickMs = await time(() => yardstick(10_000, 60));
 add('simulate 10k runs × 60 months (summary included)', ms(simulateMs), '≤ 1000 ms', simulateMs <= 1000);
-add('  vs a bare loop: the same draws from one stream a run, same summaries', `${(simulateMs / yardstickMs).toFixed(2)}× (${ms(yardstickMs)})`, '≤ 1.25×', simulateMs / yardstickMs <= 1.25);
+add(
+  '  vs a bare loop: the same draws from one stream a run, same summaries',
+  `${(simulateMs / yardstickMs).toFixed(2)}× (${ms(yardstickMs)})`,
+  '≤ 1.25×',
+  simulateMs / yardstickMs <= 1.25,
+);
 
 log('1b. creating a stream');
 {
   const streams = 1_000_000;
   const family = streamFamily(1, 'assumption', 'investment.failureReduction');
   let sink = 0;
-  const familyNs = ((await time(() => {
-    for (let run = 0; run < streams; run += 1) sink += family.at(run)();
-  })) * 1e6) / streams;
-  const keyedNs = ((await time(() => {
-    for (let run = 0; run < streams / 10; run += 1) sink += createStream(1, 'assumption', 'investment.failureReduction', run)();
-  })) * 1e6) / (streams / 10);
-  add('create a run’s stream (streamFamily.at) and draw once', `${familyNs.toFixed(0)} ns (createStream, whole key hashed: ${keyedNs.toFixed(0)} ns)`, '≤ 150 ns', familyNs <= 150);
+  const familyNs =
+    ((await time(() => {
+      for (let run = 0; run < streams; run += 1) sink += family.at(run)();
+    })) *
+      1e6) /
+    streams;
+  const keyedNs =
+    ((await time(() => {
+      for (let run = 0; run < streams / 10; run += 1) sink += createStream(1, 'assumption', 'investment.failureReduction', run)();
+    })) *
+      1e6) /
+    (streams / 10);
+  add(
+    'create a run’s stream (streamFamily.at) and draw once',
+    `${familyNs.toFixed(0)} ns (createStream, whole key hashed: ${keyedNs.toFixed(0)} ns)`,
+    '≤ 150 ns',
+    familyNs <= 150,
+  );
   if (sink === 0) log('  (no draws?)');
 }
 
 log('2. cost flat in population');
 // The default business scaled: its customers and new customers a month (held), and a pool 25 times the customers.
 const population = async (customers: number) =>
-  time(() => simulate({ business: { customers, newCustomersMonthly: (180 * customers) / 1e4 }, customers: { prospects: customers * 25 } }, { runs: 2000, seed: 1 }));
+  time(() =>
+    simulate(
+      { business: { customers, newCustomersMonthly: (180 * customers) / 1e4 }, customers: { prospects: customers * 25 } },
+      { runs: 2000, seed: 1 },
+    ),
+  );
 const small = await population(1e4);
 const large = await population(1e7);
-add('10⁷ customers vs 10⁴ (2,000 runs each)', `${(large / small).toFixed(2)}× (${ms(large)} vs ${ms(small)})`, '≤ 1.5×', large / small <= 1.5);
+add(
+  '10⁷ customers vs 10⁴ (2,000 runs each)',
+  `${(large / small).toFixed(2)}× (${ms(large)} vs ${ms(small)})`,
+  '≤ 1.5×',
+  large / small <= 1.5,
+);
 // What holding the business costs: each run solves base churn, the failures' scale, the excellent share and organic
 // sign-ups from its own draws; the same scenario raw (business: null) reads them as written. Alternated, so the
 // machine's drift falls on both alike.
@@ -84,14 +124,24 @@ for (let round = 0; round < 5; round += 1) {
   rawTimes.push(await time(() => simulate(rawDefault, { runs: 2000, seed: 1 }), 1));
 }
 const [heldMs, rawMs] = [median(heldTimes), median(rawTimes)];
-add('a held business (solved every run) vs the same scenario raw, 2,000 runs', `${(heldMs / rawMs).toFixed(2)}× (${ms(heldMs)} vs ${ms(rawMs)})`, 'reported', true);
+add(
+  'a held business (solved every run) vs the same scenario raw, 2,000 runs',
+  `${(heldMs / rawMs).toFixed(2)}× (${ms(heldMs)} vs ${ms(rawMs)})`,
+  'reported',
+  true,
+);
 
 log('3. count engine vs per-customer oracle at 10⁵ customers');
 const tenfold = { business: { customers: 100_000, newCustomersMonthly: 1_800 }, customers: { prospects: 1_000_000 } };
 const big = parseForSource(tenfold);
 const enginePerRun = (await time(() => simulate(tenfold, { runs: 500, seed: 1 }))) / 500;
 const oraclePerRun = await time(() => perCustomerRun(big, 1, 0));
-add('per-customer ÷ count engine, per run', `${Math.round(oraclePerRun / enginePerRun).toLocaleString('en-US')}× (${ms(oraclePerRun)} vs ${(enginePerRun * 1000).toFixed(0)} µs)`, '≥ 1,000×', oraclePerRun / enginePerRun >= 1000);
+add(
+  'per-customer ÷ count engine, per run',
+  `${Math.round(oraclePerRun / enginePerRun).toLocaleString('en-US')}× (${ms(oraclePerRun)} vs ${(enginePerRun * 1000).toFixed(0)} µs)`,
+  '≥ 1,000×',
+  oraclePerRun / enginePerRun >= 1000,
+);
 
 log('4. binomial sampler, ns a draw');
 let worst = 0;
@@ -101,31 +151,56 @@ for (const n of [1e4, 1e6, 1e9])
   for (const p of [0.01, 0.3, 0.86]) {
     const draws = 1_000_000;
     const random = createStream('bench', n, p);
-    const ours = ((await time(() => {
-      let s = 0;
-      for (let i = 0; i < draws; i += 1) s += binomial(random, n, p);
-      return s;
-    })) * 1e6) / draws;
+    const ours =
+      ((await time(() => {
+        let s = 0;
+        for (let i = 0; i < draws; i += 1) s += binomial(random, n, p);
+        return s;
+      })) *
+        1e6) /
+      draws;
     const d3Draws = 200_000;
     const d3 = randomBinomial.source(createStream('bench-d3', n, p))(n, p);
-    const theirs = ((await time(() => {
-      let s = 0;
-      for (let i = 0; i < d3Draws; i += 1) s += d3();
-      return s;
-    })) * 1e6) / d3Draws;
+    const theirs =
+      ((await time(() => {
+        let s = 0;
+        for (let i = 0; i < d3Draws; i += 1) s += d3();
+        return s;
+      })) *
+        1e6) /
+      d3Draws;
     worst = Math.max(worst, ours);
     worstD3 = Math.max(worstD3, theirs);
     detail.push(`n=${n.toExponential(0)} p=${p}: ${ours.toFixed(0)} ns vs d3 ${theirs.toFixed(0)} ns`);
   }
 log(`  ${detail.join('\n  ')}`);
-add('binomial, slowest of n ∈ {10⁴, 10⁶, 10⁹} × p ∈ {0.01, 0.3, 0.86}', `${worst.toFixed(0)} ns (d3-random: ${worstD3.toFixed(0)} ns)`, '≤ 60 ns', worst <= 60);
+add(
+  'binomial, slowest of n ∈ {10⁴, 10⁶, 10⁹} × p ∈ {0.01, 0.3, 0.86}',
+  `${worst.toFixed(0)} ns (d3-random: ${worstD3.toFixed(0)} ns)`,
+  '≤ 60 ns',
+  worst <= 60,
+);
 
 log('5. summary bands');
 const scenario = parseForSource({});
 const block = simulateRange(scenario, 1, 0, 10_000, false);
 // The target was set for the seven figures of 0.3.0; 0.4.0 adds four NPS shares and four figures derived from them.
-const seven = ['roi', 'customersBaseline', 'customersInvested', 'revenueBaseline', 'revenueInvested', 'marginBaseline', 'marginInvested'] as const;
-const sevenMs = await time(() => seriesBands([block], 10_000, seven.map((metric) => ({ metric, from: 0, to: 60 }))));
+const seven = [
+  'roi',
+  'customersBaseline',
+  'customersInvested',
+  'revenueBaseline',
+  'revenueInvested',
+  'marginBaseline',
+  'marginInvested',
+] as const;
+const sevenMs = await time(() =>
+  seriesBands(
+    [block],
+    10_000,
+    seven.map((metric) => ({ metric, from: 0, to: 60 })),
+  ),
+);
 add('bands of 10k runs × 60 months × 7 figures', ms(sevenMs), '≤ 250 ms', sevenMs <= 250);
 const summaryMs = await time(() => summarizeSeries([block], 10_000));
 add('  all 15 banded figures (with NPS), 10k runs × 60 months', ms(summaryMs), 'reported', true);
@@ -133,14 +208,30 @@ add('  all 15 banded figures (with NPS), 10k runs × 60 months', ms(summaryMs), 
 log('6. import time and bundle size');
 const importTimes = Array.from({ length: 7 }, () =>
   Number(
-    execFileSync(process.execPath, ['--input-type=module', '-e', `const t=performance.now(); await import(${JSON.stringify(join(root, 'dist/index.js'))}); console.log(performance.now()-t)`], {
-      encoding: 'utf8',
-    }),
+    execFileSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const t=performance.now(); await import(${JSON.stringify(join(root, 'dist/index.js'))}); console.log(performance.now()-t)`,
+      ],
+      {
+        encoding: 'utf8',
+      },
+    ),
   ),
 );
 const importMs = median(importTimes);
 add("import('cx-roi') in a fresh Node process", ms(importMs), '≤ 150 ms', importMs <= 150);
-const bundle = await build({ entryPoints: [join(root, 'dist/index.js')], bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, logLevel: 'silent' });
+const bundle = await build({
+  entryPoints: [join(root, 'dist/index.js')],
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  platform: 'browser',
+  write: false,
+  logLevel: 'silent',
+});
 const gzipKb = gzipSync(bundle.outputFiles[0]?.contents ?? new Uint8Array()).length / 1024;
 add('browser bundle (ESM, minified, gzipped)', `${gzipKb.toFixed(1)} KB`, '≤ 80 KB', gzipKb <= 80);
 // What an app that only simulates ships: the analysis functions are left out by tree-shaking (sideEffects: false).
@@ -153,7 +244,12 @@ const simulateOnly = await build({
   write: false,
   logLevel: 'silent',
 });
-add('  an app importing only simulate (tree-shaken)', `${(gzipSync(simulateOnly.outputFiles[0]?.contents ?? new Uint8Array()).length / 1024).toFixed(1)} KB`, 'reported', true);
+add(
+  '  an app importing only simulate (tree-shaken)',
+  `${(gzipSync(simulateOnly.outputFiles[0]?.contents ?? new Uint8Array()).length / 1024).toFixed(1)} KB`,
+  'reported',
+  true,
+);
 
 log('7. memory: 100,000 runs × 120 months');
 const memory = JSON.parse(
@@ -179,7 +275,12 @@ add('peak heap + array buffers', `${(peakGb * 1024).toFixed(0)} MB (${(memory.ms
 log('8. simulateParallel: 50,000 runs on 2 workers');
 const serialMs = await time(() => simulate({}, { runs: 50_000, seed: 1 }));
 const parallelMs = await time(() => simulateParallel({}, { runs: 50_000, seed: 1, workers: 2 }));
-add('simulateParallel speed-up (2 workers)', `${(serialMs / parallelMs).toFixed(2)}× (${ms(parallelMs)} vs ${ms(serialMs)})`, '≥ 1.7×', serialMs / parallelMs >= 1.7);
+add(
+  'simulateParallel speed-up (2 workers)',
+  `${(serialMs / parallelMs).toFixed(2)}× (${ms(parallelMs)} vs ${ms(serialMs)})`,
+  '≥ 1.7×',
+  serialMs / parallelMs >= 1.7,
+);
 
 log('9. simulateParallel memory: 50,000 runs × 120 months, 1 worker vs 16');
 const parallelMemory = (workers: number) =>
@@ -203,22 +304,42 @@ const parallelMemory = (workers: number) =>
 const one = parallelMemory(1);
 const sixteen = parallelMemory(16);
 const perWorkerMb = (sixteen - one) / 15 / 2 ** 20;
-add('peak RSS: memory each worker past the first adds', `${perWorkerMb.toFixed(0)} MB (16 workers ${(sixteen / 2 ** 20).toFixed(0)} MB, 1 worker ${(one / 2 ** 20).toFixed(0)} MB)`, '≤ 50 MB', perWorkerMb <= 50);
+add(
+  'peak RSS: memory each worker past the first adds',
+  `${perWorkerMb.toFixed(0)} MB (16 workers ${(sixteen / 2 ** 20).toFixed(0)} MB, 1 worker ${(one / 2 ** 20).toFixed(0)} MB)`,
+  '≤ 50 MB',
+  perWorkerMb <= 50,
+);
 log('10. decisions on a 10,000-run result (one core)');
 {
   const kept = simulate({}, { runs: 10_000, seed: 1, keepRuns: true });
   const keptMs = await time(() => simulate({}, { runs: 10_000, seed: 1, keepRuns: true }));
   const sensitivityMs = await time(() => sensitivity(kept, { swings: false }));
   const voiMs = await time(() => valueOfInformationFromRuns(kept));
-  add('sensitivity (every 12 months) + value of information, 10k kept runs', `${ms(sensitivityMs + voiMs)} (${ms(sensitivityMs)} + ${ms(voiMs)}; ${((sensitivityMs + voiMs) / keptMs).toFixed(2)}× the simulation)`, '≤ 1000 ms', sensitivityMs + voiMs <= 1000);
-  add('  simulate 10k runs keeping every run (monthly NPV included)', `${ms(keptMs)} (${(keptMs / simulateMs).toFixed(2)}× without keepRuns)`, 'reported', true);
+  add(
+    'sensitivity (every 12 months) + value of information, 10k kept runs',
+    `${ms(sensitivityMs + voiMs)} (${ms(sensitivityMs)} + ${ms(voiMs)}; ${((sensitivityMs + voiMs) / keptMs).toFixed(2)}× the simulation)`,
+    '≤ 1000 ms',
+    sensitivityMs + voiMs <= 1000,
+  );
+  add(
+    '  simulate 10k runs keeping every run (monthly NPV included)',
+    `${ms(keptMs)} (${(keptMs / simulateMs).toFixed(2)}× without keepRuns)`,
+    'reported',
+    true,
+  );
   const searches = [
     breakEven({}, { vary: 'investment.upfront', target: { metric: 'roiMedian', value: 0 }, runs: 1000 }),
     breakEven({}, { vary: 'investment.failureReduction', target: { metric: 'probabilityPaidBackBy', month: 36, value: 0.2 }, runs: 1000 }),
     breakEven({}, { vary: 'investment.failureReduction', target: { metric: 'probabilityPaidBackBy', month: 36, value: 0.8 }, runs: 1000 }),
   ];
   const most = Math.max(...searches.map((b) => b.evaluations.length));
-  add('breakEven simulations (3 searches: upfront, failure reduction ×2)', searches.map((b) => `${b.evaluations.length} (${b.status})`).join(', '), '≤ 20 each', most <= 20);
+  add(
+    'breakEven simulations (3 searches: upfront, failure reduction ×2)',
+    searches.map((b) => `${b.evaluations.length} (${b.status})`).join(', '),
+    '≤ 20 each',
+    most <= 20,
+  );
 }
 
 log('11. shards: plan, simulate and merge 20,000 runs in 8 shards (one core), and on BullMQ workers');
@@ -253,20 +374,32 @@ log('11. shards: plan, simulate and merge 20,000 runs in 8 shards (one core), an
     same,
   );
   const redisServer = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((p) => existsSync(p));
-  if (!redisServer) add('BullMQ throughput, 1 and 2 workers', 'not measured: redis-server is not installed (apt-get install -y redis-server)', 'reported', false);
+  if (!redisServer)
+    add(
+      'BullMQ throughput, 1 and 2 workers',
+      'not measured: redis-server is not installed (apt-get install -y redis-server)',
+      'reported',
+      false,
+    );
   else {
     const { simulateOnQueue } = (await import('../dist/bullmq.js')) as unknown as typeof import('../src/bullmq/index.js');
     const port = 26_379;
     const url = `redis://127.0.0.1:${port}`;
-    const redis = spawn(redisServer, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    const redis = spawn(redisServer, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+      stdio: 'ignore',
+    });
     await new Promise((r) => setTimeout(r, 500));
     const started: ChildProcess[] = [];
     const startWorkers = async (n: number) => {
       for (const w of started.splice(0)) w.kill('SIGKILL');
       const ready = Array.from({ length: n }, () => {
-        const w = spawn(process.execPath, [join(root, 'dist/cli.js'), 'worker', '--redis', url, '--queue', 'bench'], { stdio: ['ignore', 'ignore', 'pipe'] });
+        const w = spawn(process.execPath, [join(root, 'dist/cli.js'), 'worker', '--redis', url, '--queue', 'bench'], {
+          stdio: ['ignore', 'ignore', 'pipe'],
+        });
         started.push(w);
-        return new Promise<void>((resolve) => w.stderr?.on('data', (d: Buffer) => d.toString().includes('waiting for simulations') && resolve()));
+        return new Promise<void>((resolve) =>
+          w.stderr?.on('data', (d: Buffer) => d.toString().includes('waiting for simulations') && resolve()),
+        );
       });
       await Promise.all(ready);
     };
@@ -276,7 +409,10 @@ log('11. shards: plan, simulate and merge 20,000 runs in 8 shards (one core), an
     const oneMs = await time(onQueue, 3);
     await startWorkers(2);
     const twoMs = await time(onQueue, 3);
-    const sketchedMs = await time(() => simulateOnQueue({}, { connection: url, queue: 'bench', runs: queueRuns, seed: 1, shards: 8, exactBandsUpTo: 0 }), 3);
+    const sketchedMs = await time(
+      () => simulateOnQueue({}, { connection: url, queue: 'bench', runs: queueRuns, seed: 1, shards: 8, exactBandsUpTo: 0 }),
+      3,
+    );
     const queueSame = resultHash(await onQueue()) === resultHash(simulate({}, { runs: queueRuns, seed: 1 }));
     const localMs = await time(() => simulate({}, { runs: queueRuns, seed: 1 }), 3);
     for (const w of started) w.kill('SIGKILL');
@@ -296,13 +432,20 @@ log('11. shards: plan, simulate and merge 20,000 runs in 8 shards (one core), an
   }
 }
 
-add('runs per second per core (default, 60 months)', `${Math.round(10_000 / (simulateMs / 1000)).toLocaleString('en-US')}`, 'reported', true);
+add(
+  'runs per second per core (default, 60 months)',
+  `${Math.round(10_000 / (simulateMs / 1000)).toLocaleString('en-US')}`,
+  'reported',
+  true,
+);
 
 const header = ['target', 'measured (median of 5)', 'goal', 'result'];
 const table = [header, ...rows.map((r) => [r.target, r.measured, r.goal, r.pass ? 'pass' : 'short'])];
 const widths = header.map((_, i) => Math.max(...table.map((row) => (row[i] as string).length)));
 const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] as number)).join(' | ')} |`;
-console.log(`cx-roi bench, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
+console.log(
+  `cx-roi bench, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${(await import('node:os')).cpus().length} cores`,
+);
 console.log(line(header));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const row of table.slice(1)) console.log(line(row));

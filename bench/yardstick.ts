@@ -18,7 +18,8 @@ export function yardstick(runs: number, months: number): number {
   const spendGood = 2.4 * spendBad;
   const margin = 0.35;
   const discount = 1.08 ** (-1 / 12);
-  const reach = (perTell: number, tells: number, group: number) => (group > 0 && tells > 0 ? -Math.expm1((tells / group) * Math.log1p(-perTell)) : 0);
+  const reach = (perTell: number, tells: number, group: number) =>
+    group > 0 && tells > 0 ? -Math.expm1((tells / group) * Math.log1p(-perTell)) : 0;
   for (let run = 0; run < runs; run += 1) {
     const random = createStream(1, run);
     const customers = [10_000, 10_000];

@@ -28,16 +28,33 @@ const costs = {
   'no set-up cost, each 20,000 halves failures': { setupCost: 0, halfEffectSpend: 20_000 },
 };
 
-console.log(`Channel budget ${budget.toLocaleString('en-US')} upfront; the programme changes nothing else (failureReduction 0), 20,000 upfront and 2,000 a month besides.`);
+console.log(
+  `Channel budget ${budget.toLocaleString('en-US')} upfront; the programme changes nothing else (failureReduction 0), 20,000 upfront and 2,000 a month besides.`,
+);
 for (const [assumption, cost] of Object.entries(costs)) {
   console.log(`\n${assumption}:`);
   console.log('  option          median NPV    P(ROI > 0)');
-  for (const [name, spend] of [['3 channels', split(busiest)], ['9 channels', split(channels)]] as const) {
+  for (const [name, spend] of [
+    ['3 channels', split(busiest)],
+    ['9 channels', split(channels)],
+  ] as const) {
     const { horizon } = simulate(
-      { ...business, investment: { ...business.investment, upfront: 20_000, monthly: 2_000, failureReduction: 0, excellentShareIncrease: 0, channels: { budget: spend, ...cost } } },
+      {
+        ...business,
+        investment: {
+          ...business.investment,
+          upfront: 20_000,
+          monthly: 2_000,
+          failureReduction: 0,
+          excellentShareIncrease: 0,
+          channels: { budget: spend, ...cost },
+        },
+      },
       { runs: 2000, seed: 7 },
     );
-    console.log(`  ${name.padEnd(14)}${Math.round(horizon.npv.p50).toLocaleString('en-US').padStart(11)}   ${(100 * horizon.probabilityPositiveRoi).toFixed(1).padStart(8)}%`);
+    console.log(
+      `  ${name.padEnd(14)}${Math.round(horizon.npv.p50).toLocaleString('en-US').padStart(11)}   ${(100 * horizon.probabilityPositiveRoi).toFixed(1).padStart(8)}%`,
+    );
   }
 }
 console.log(

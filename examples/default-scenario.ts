@@ -11,7 +11,9 @@ const { horizon } = simulate({}, { runs: 2000, seed: 1 });
 const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
 
 console.log('What does the default CX programme return over five years?');
-console.log(`  median ROI ${horizon.roi.p50.toFixed(2)} (90% of runs between ${horizon.roi.p5.toFixed(2)} and ${horizon.roi.p95.toFixed(2)})`);
+console.log(
+  `  median ROI ${horizon.roi.p50.toFixed(2)} (90% of runs between ${horizon.roi.p5.toFixed(2)} and ${horizon.roi.p95.toFixed(2)})`,
+);
 console.log(`  P(ROI > 0) = ${pct(horizon.probabilityPositiveRoi)} ± ${pct(horizon.probabilityPositiveRoiStandardError)}`);
 console.log(
   horizon.paybackMonth.median === null
@@ -24,7 +26,9 @@ console.log(
 );
 const lv = horizon.levers;
 const money = (x: number) => Math.round(x).toLocaleString('en-US');
-console.log(`  mean NPV ${money(lv.npv)} = retention ${money(lv.retention)} + spend ${money(lv.spend)} + positive word of mouth ${money(lv.positiveWordOfMouth)} + negative word of mouth ${money(lv.negativeWordOfMouth)} + cost ${money(lv.cost)}`);
+console.log(
+  `  mean NPV ${money(lv.npv)} = retention ${money(lv.retention)} + spend ${money(lv.spend)} + positive word of mouth ${money(lv.positiveWordOfMouth)} + negative word of mouth ${money(lv.negativeWordOfMouth)} + cost ${money(lv.cost)}`,
+);
 console.log('\nWhere the documented defaults come from:');
 for (const row of describeAssumptions().filter((r) => r.source !== null))
   console.log(`  ${row.path} = ${row.valueText}: ${row.source?.figure} (${row.source?.credit}, ${row.source?.article})`);

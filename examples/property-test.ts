@@ -34,7 +34,9 @@ function goodBeatsBad(input: ScenarioInput): boolean {
 const anyBusiness = fc.check(fc.property(scenarios, effectPays), { numRuns: 100, seed: 2026 });
 if (anyBusiness.failed) {
   const [input] = anyBusiness.counterexample as [ScenarioInput];
-  const why = goodBeatsBad(input) ? 'although a good month there is worth at least a bad one' : 'a business where a good month is worth less than a bad one';
+  const why = goodBeatsBad(input)
+    ? 'although a good month there is worth at least a bad one'
+    : 'a business where a good month is worth less than a bad one';
   console.log(`For any business: fails, shrunk to ${JSON.stringify(input)}: ${why}.`);
 } else console.log(`For any business: held for ${anyBusiness.numRuns} scenarios.`);
 

@@ -17,7 +17,9 @@ const halfEffectSpend = 60_000;
 const touchpoints = Object.keys(defaultScenario.journey.touchpointFailure);
 
 function programme(spend: Record<string, number>) {
-  const failureReduction = Object.fromEntries(Object.entries(spend).map(([name, money]) => [name, improvementFromBudget(money, 0, halfEffectSpend).cut]));
+  const failureReduction = Object.fromEntries(
+    Object.entries(spend).map(([name, money]) => [name, improvementFromBudget(money, 0, halfEffectSpend).cut]),
+  );
   return { investment: { upfront: spend, failureReduction } };
 }
 
@@ -26,16 +28,21 @@ const options = {
   'spread over all five': programme(Object.fromEntries(touchpoints.map((name) => [name, budget / touchpoints.length]))),
 };
 
-console.log(`Budget ${budget.toLocaleString('en-US')} upfront (plus the default ${defaultScenario.investment.monthly.toLocaleString('en-US')} a month); each ${halfEffectSpend.toLocaleString('en-US')} on a touchpoint halves its failures.`);
+console.log(
+  `Budget ${budget.toLocaleString('en-US')} upfront (plus the default ${defaultScenario.investment.monthly.toLocaleString('en-US')} a month); each ${halfEffectSpend.toLocaleString('en-US')} on a touchpoint halves its failures.`,
+);
 console.log('option                      bad experiences at full effect   median ROI   P(ROI > 0)   median customers at 5 years');
 for (const [name, input] of Object.entries(options)) {
   const result = simulate(input, { runs: 2000, seed: 7 });
   const before = 1 - Object.values(defaultScenario.journey.touchpointFailure).reduce((ok, f) => ok * (1 - f), 1);
   const cuts = input.investment.failureReduction as Record<string, number>;
-  const after = 1 - Object.entries(defaultScenario.journey.touchpointFailure).reduce((ok, [tp, f]) => ok * (1 - f * (1 - (cuts[tp] ?? 0))), 1);
+  const after =
+    1 - Object.entries(defaultScenario.journey.touchpointFailure).reduce((ok, [tp, f]) => ok * (1 - f * (1 - (cuts[tp] ?? 0))), 1);
   const h = result.horizon;
   console.log(
     `${name.padEnd(28)}${(100 * before).toFixed(2)}% → ${(100 * after).toFixed(2)}%${' '.repeat(18)}${h.roi.p50.toFixed(2).padStart(6)}   ${(100 * h.probabilityPositiveRoi).toFixed(1).padStart(6)}%   ${Math.round(h.customers.invested.p50).toLocaleString('en-US').padStart(8)}`,
   );
 }
-console.log('\nDelivery fails three times as often as the others: the first 60,000 there removes more bad experiences than 30,000 on each of five.');
+console.log(
+  '\nDelivery fails three times as often as the others: the first 60,000 there removes more bad experiences than 30,000 on each of five.',
+);

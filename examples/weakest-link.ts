@@ -20,7 +20,12 @@ const journeys = {
 const pBad = (failures: Record<string, number>) => 1 - Object.values(failures).reduce((ok, f) => ok * (1 - f), 1);
 console.log('journey                          pBad   customers after 5 years (median, no programme)');
 for (const [name, touchpointFailure] of Object.entries(journeys)) {
-  const { horizon } = simulate({ business: null, journey: { touchpointFailure }, investment: { failureReduction: 0 } }, { runs: 500, seed: 7 });
-  console.log(`${name.padEnd(32)} ${(100 * pBad(touchpointFailure)).toFixed(1).padStart(4)}%  ${Math.round(horizon.customers.baseline.p50).toLocaleString('en-US').padStart(8)}`);
+  const { horizon } = simulate(
+    { business: null, journey: { touchpointFailure }, investment: { failureReduction: 0 } },
+    { runs: 500, seed: 7 },
+  );
+  console.log(
+    `${name.padEnd(32)} ${(100 * pBad(touchpointFailure)).toFixed(1).padStart(4)}%  ${Math.round(horizon.customers.baseline.p50).toLocaleString('en-US').padStart(8)}`,
+  );
 }
 console.log('\nPerfecting the four other touchpoints barely helps while delivery stays late: the weakest link sets the journey.');

@@ -50,13 +50,44 @@ export function packRuns(result: RunsOf): { packed: PackedRuns; transfer: ArrayB
   runs.forEach((r, i) => {
     const g = r.gate;
     figures.set(
-      [r.run, r.roi, r.npv, nullable(r.paybackMonth), r.customers.baseline, r.customers.invested, r.executed ? 1 : 0, r.levers.retention, r.levers.spend, r.levers.positiveWordOfMouth, r.levers.negativeWordOfMouth, r.levers.cost, nullable(r.terminalValue), nullable(g?.stoppedMonth), nullable(g?.measured), nullable(g?.savedCost), nullable(g?.npvWithoutGate), 0, 0],
+      [
+        r.run,
+        r.roi,
+        r.npv,
+        nullable(r.paybackMonth),
+        r.customers.baseline,
+        r.customers.invested,
+        r.executed ? 1 : 0,
+        r.levers.retention,
+        r.levers.spend,
+        r.levers.positiveWordOfMouth,
+        r.levers.negativeWordOfMouth,
+        r.levers.cost,
+        nullable(r.terminalValue),
+        nullable(g?.stoppedMonth),
+        nullable(g?.measured),
+        nullable(g?.savedCost),
+        nullable(g?.npvWithoutGate),
+        0,
+        0,
+      ],
       i * fixed,
     );
     for (let j = 0; j < names.length; j += 1) parameters[i * names.length + j] = r.parameters[names[j] as string] as number;
     if (npvByMonth && r.npvByMonth) npvByMonth.set(r.npvByMonth, i * months);
   });
-  const packed: PackedRuns = { scenario: result.scenario, seed: result.seed, runCount: result.runCount, names, months, count: runs.length, figures, parameters, npvByMonth, withGate: runs.some((r) => r.gate !== null) };
+  const packed: PackedRuns = {
+    scenario: result.scenario,
+    seed: result.seed,
+    runCount: result.runCount,
+    names,
+    months,
+    count: runs.length,
+    figures,
+    parameters,
+    npvByMonth,
+    withGate: runs.some((r) => r.gate !== null),
+  };
   return { packed, transfer: [figures.buffer, parameters.buffer, ...(npvByMonth ? [npvByMonth.buffer] : [])] as ArrayBuffer[] };
 }
 

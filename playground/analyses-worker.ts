@@ -6,7 +6,10 @@
 import { analyse } from './analyses';
 import { type PackedRuns, unpackRuns } from './analyses-cache';
 
-declare const self: { onmessage: ((event: { data: { id: number; result: PackedRuns } }) => void) | null; postMessage(message: unknown): void };
+declare const self: {
+  onmessage: ((event: { data: { id: number; result: PackedRuns } }) => void) | null;
+  postMessage(message: unknown): void;
+};
 
 self.onmessage = (event) => {
   const { id, result } = event.data;

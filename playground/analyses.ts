@@ -16,7 +16,9 @@ export function analyse(result: RunsOf): Analyses {
   const runs: readonly RunResult[] = read.runs ?? [];
   const first = runs[0];
   const at = (r: RunResult, path: string) => (path === executedPath ? Number(r.executed) : r.parameters[path]);
-  const varying = first ? [executedPath, ...Object.keys(first.parameters)].filter((path) => runs.some((r) => at(r, path) !== at(first, path))) : [];
+  const varying = first
+    ? [executedPath, ...Object.keys(first.parameters)].filter((path) => runs.some((r) => at(r, path) !== at(first, path)))
+    : [];
   const group = varying.includes(executedPath) && varying.includes(failurePath) ? [[executedPath, failurePath]] : [];
   return {
     drivers: roiDrivers(read),

@@ -6,10 +6,21 @@
  */
 import { valueAt } from '../src/scenario/error';
 import { displayScale, numberWords } from './labels';
-import { type Assumption, type AssumptionRow, type ScenarioInput, defaultScenario, describeAssumptions, describeValue, executionSuccessFromMaturity, sources } from 'cx-roi';
+import {
+  type Assumption,
+  type AssumptionRow,
+  type ScenarioInput,
+  defaultScenario,
+  describeAssumptions,
+  describeValue,
+  executionSuccessFromMaturity,
+  sources,
+} from 'cx-roi';
 
 /** The seed articles by file name, for messages that cite one: “its English title”. */
-const articleTitles = new Map<string, string>(Object.values(sources).map((s) => [s.article, `“${(s as { titleEnglish?: string }).titleEnglish ?? s.title}”`]));
+const articleTitles = new Map<string, string>(
+  Object.values(sources).map((s) => [s.article, `“${(s as { titleEnglish?: string }).titleEnglish ?? s.title}”`]),
+);
 
 export const groups: readonly { id: string; title: string; match: (path: string) => boolean }[] = [
   { id: 'investment', title: 'The CX programme', match: (p) => p.startsWith('investment.') },
@@ -18,11 +29,14 @@ export const groups: readonly { id: string; title: string; match: (path: string)
   { id: 'churn', title: 'Churn', match: (p) => p.startsWith('churn.') },
   { id: 'spend', title: 'Spend', match: (p) => p.startsWith('spend.') },
   { id: 'wordOfMouth', title: 'Word of mouth', match: (p) => p.startsWith('wordOfMouth.') },
-  { id: 'horizon', title: 'Horizon, discount and outcome classes', match: (p) => p === 'horizonMonths' || p === 'discountRateAnnual' || p.startsWith('outcomeClasses.') },
+  {
+    id: 'horizon',
+    title: 'Horizon, discount and outcome classes',
+    match: (p) => p === 'horizonMonths' || p === 'discountRateAnnual' || p.startsWith('outcomeClasses.'),
+  },
 ];
 
 export const touchpoints = 'journey.touchpointFailure';
-
 
 const isRecord = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x) && !('dist' in x);
 
@@ -114,7 +128,10 @@ export function touchpointName(input: ScenarioInput, path: string): string | nul
 }
 
 /** A field's name in words (the library's label), for labels, charts and screen readers. */
-export function fieldLabel(row: Pick<AssumptionRow, 'path' | 'description'> & { readonly label?: string }, input: ScenarioInput = {}): string {
+export function fieldLabel(
+  row: Pick<AssumptionRow, 'path' | 'description'> & { readonly label?: string },
+  input: ScenarioInput = {},
+): string {
   const touchpoint = touchpointName(input, row.path);
   if (touchpoint !== null) return touchpoint === 'the whole journey' ? 'Whole journey fails' : `“${touchpoint}” fails`;
   return row.label ?? row.description;
@@ -151,7 +168,8 @@ export function valueWords(row: Pick<AssumptionRow, 'unit'>, value: unknown): st
     const d = value as Exclude<Assumption, number>;
     const w = (x: number) => valueWords(row, x);
     if (d.dist === 'uniform') return `uniform from ${w(d.min)} to ${w(d.max)}`;
-    if (d.dist === 'pert' || d.dist === 'triangular') return `${d.dist === 'pert' ? 'PERT' : 'triangular'}: low ${w(d.min)}, likely ${w(d.mode)}, high ${w(d.max)}`;
+    if (d.dist === 'pert' || d.dist === 'triangular')
+      return `${d.dist === 'pert' ? 'PERT' : 'triangular'}: low ${w(d.min)}, likely ${w(d.mode)}, high ${w(d.max)}`;
     return describeValue(d);
   }
   return String(value);
@@ -220,7 +238,13 @@ function sourceLine(row: AssumptionRow, doc: Document): HTMLElement {
   return meta;
 }
 
-function numberInput(doc: Document, name: string, value: unknown, row: AssumptionRow, onChange: (v: number | string, final: boolean) => void): HTMLInputElement {
+function numberInput(
+  doc: Document,
+  name: string,
+  value: unknown,
+  row: AssumptionRow,
+  onChange: (v: number | string, final: boolean) => void,
+): HTMLInputElement {
   const input = doc.createElement('input');
   input.type = 'text';
   input.inputMode = 'decimal';
@@ -257,7 +281,8 @@ function likely(value: Exclude<Assumption, number>): number {
   }
 }
 
-const isDistribution = (value: unknown): value is Exclude<Assumption, number> => value !== null && typeof value === 'object' && 'dist' in (value as object);
+const isDistribution = (value: unknown): value is Exclude<Assumption, number> =>
+  value !== null && typeof value === 'object' && 'dist' in (value as object);
 
 /** One field's cell. */
 export function renderField(row: AssumptionRow, value: unknown, input: ScenarioInput, doc: Document, on: FieldCallbacks): HTMLElement {
@@ -317,8 +342,12 @@ export function renderField(row: AssumptionRow, value: unknown, input: ScenarioI
     own.type = 'button';
     own.className = 'set-own';
     own.textContent = 'Set these parameters myself';
-    own.setAttribute('aria-label', 'Set these parameters myself: every solved field, fixed at the values shown; the scenario then holds no business, and changing a figure can change the company');
-    own.title = 'Every solved field becomes yours, fixed at the values shown (runs no longer solve them from their own draws, so the answer moves a little); changing a CX figure then changes the company too.';
+    own.setAttribute(
+      'aria-label',
+      'Set these parameters myself: every solved field, fixed at the values shown; the scenario then holds no business, and changing a figure can change the company',
+    );
+    own.title =
+      'Every solved field becomes yours, fixed at the values shown (runs no longer solve them from their own draws, so the answer moves a little); changing a CX figure then changes the company too.';
     own.addEventListener('click', () => on.change('business', null, true, true));
     const error = doc.createElement('div');
     error.className = 'error';
@@ -329,7 +358,8 @@ export function renderField(row: AssumptionRow, value: unknown, input: ScenarioI
   if (row.derivedFrom !== null) {
     const scaled = doc.createElement('div');
     scaled.className = 'hint';
-    scaled.textContent = 'Scaled with the other touchpoints so that the journey fails as often as the business says: this sets its share of the bad experiences.';
+    scaled.textContent =
+      'Scaled with the other touchpoints so that the journey fails as often as the business says: this sets its share of the bad experiences.';
     cell.append(scaled);
   }
 
@@ -423,7 +453,11 @@ export function renderField(row: AssumptionRow, value: unknown, input: ScenarioI
       const parts: Record<'min' | 'mode' | 'max', number | string> = { min: d.min, mode: mid, max: d.max };
       const send = (final: boolean, redraw = false) => {
         const base = { min: parts.min, max: parts.max };
-        emit(kind.value === 'uniform' ? { dist: 'uniform', ...base } : { dist: kind.value, min: parts.min, mode: parts.mode, max: parts.max }, final, redraw);
+        emit(
+          kind.value === 'uniform' ? { dist: 'uniform', ...base } : { dist: kind.value, min: parts.min, mode: parts.mode, max: parts.max },
+          final,
+          redraw,
+        );
       };
       kind.addEventListener('change', () => send(true, (kind.value === 'uniform') !== (d.dist === 'uniform')));
       controls.append(kind);
@@ -492,7 +526,14 @@ export function closedGroups(container: HTMLElement): ReadonlySet<string | undef
 }
 
 /** One group of cells. */
-export function renderGroup(doc: Document, group: (typeof groups)[number], rows: readonly AssumptionRow[], input: ScenarioInput, on: FieldCallbacks, closed: ReadonlySet<string | undefined> = new Set()): HTMLElement {
+export function renderGroup(
+  doc: Document,
+  group: (typeof groups)[number],
+  rows: readonly AssumptionRow[],
+  input: ScenarioInput,
+  on: FieldCallbacks,
+  closed: ReadonlySet<string | undefined> = new Set(),
+): HTMLElement {
   const section = doc.createElement('details');
   section.className = 'group';
   section.dataset.group = group.id;
@@ -564,7 +605,8 @@ export function showIssues(container: HTMLElement, issues: readonly { path: stri
     cell.classList.add('invalid');
     for (const box of cell.querySelectorAll('input:not([type="range"])')) box.setAttribute('aria-invalid', 'true');
     const error = cell.querySelector('.error');
-    if (error) error.textContent = `${error.textContent ? `${error.textContent} · ` : ''}${plainMessage(issue.message, Number(cell.dataset.scale ?? 1))}`;
+    if (error)
+      error.textContent = `${error.textContent ? `${error.textContent} · ` : ''}${plainMessage(issue.message, Number(cell.dataset.scale ?? 1))}`;
   }
   return unmatched;
 }

@@ -37,7 +37,14 @@ function currentName(options: ChartOptions): string {
 
 // The compare orange and the outcome green are dark enough for text on white,
 // or white text on them, at 4.5:1 or more.
-const colors = { baseline: '#8a8f98', invested: '#1f6feb', compare: '#c2410c', negative: '#c92a2a', total: '#343a40', never: '#5c636a' } as const;
+const colors = {
+  baseline: '#8a8f98',
+  invested: '#1f6feb',
+  compare: '#c2410c',
+  negative: '#c92a2a',
+  total: '#343a40',
+  never: '#5c636a',
+} as const;
 /** Accenture's three classes: red, amber, green. */
 const outcomeColors = { 'lower or negative': '#c92a2a', middling: '#e8a33d', 'clearly positive': '#237a36' } as const;
 /** Text on each outcome colour: white on amber would be 2.2:1, so near-black there. */
@@ -55,7 +62,15 @@ function rows(result: SimulationResult, pick: (row: SimulationResult['series'][n
 }
 
 function frame(options: ChartOptions, height = 300) {
-  return { width: options.width ?? 720, height, marginLeft: 64, marginRight: 16, marginBottom: 40, style: readable, ...(options.document ? { document: options.document } : {}) };
+  return {
+    width: options.width ?? 720,
+    height,
+    marginLeft: 64,
+    marginRight: 16,
+    marginBottom: 40,
+    style: readable,
+    ...(options.document ? { document: options.document } : {}),
+  };
 }
 
 /**
@@ -152,7 +167,13 @@ function barLabels<T>(
     { keep: (p: Placed) => p.v < 0 && !p.outside, dx: 4, textAnchor: 'start', fill: 'white' },
   ] as const;
   return groups.map(({ keep, ...style }) =>
-    Plot.text(placed.filter(keep), { x: (p: Placed) => (p.outside ? p.at : p.v), y: (p: Placed) => o.y(p.d), text: (p: Placed) => p.text, dy: o.dy ?? 0, ...style }),
+    Plot.text(placed.filter(keep), {
+      x: (p: Placed) => (p.outside ? p.at : p.v),
+      y: (p: Placed) => o.y(p.d),
+      text: (p: Placed) => p.text,
+      dy: o.dy ?? 0,
+      ...style,
+    }),
   );
 }
 
@@ -207,7 +228,9 @@ export function roiFanChart(result: SimulationResult, options: ChartOptions = {}
     Plot.plot({
       ...frame(options),
       ariaLabel: 'ROI fan chart: cumulative ROI month by month, its median and the bands of the middle 50% and 90% of runs',
-      ...(compare ? { caption: `Dashed orange: ${pinnedName(options)} (median; dotted: its p5 and p95). Blue: ${currentName(options)}.` } : {}),
+      ...(compare
+        ? { caption: `Dashed orange: ${pinnedName(options)} (median; dotted: its p5 and p95). Blue: ${currentName(options)}.` }
+        : {}),
       x: { label: 'Month', domain: [0, horizon] },
       y: { label: 'Cumulative ROI', grid: true, tickFormat: '+.0%', domain: axis.domain, ticks: axis.ticks },
       marks: [
@@ -226,14 +249,22 @@ export function roiFanChart(result: SimulationResult, options: ChartOptions = {}
           ? []
           : [
               Plot.ruleX([payback], { stroke: colors.invested, strokeDasharray: '3,3' }),
-              Plot.text([payback], { x: (d: number) => d, frameAnchor: 'top', dy: 6, dx: late ? -4 : 4, textAnchor: late ? 'end' : 'start', text: () => `median payback (all runs): month ${payback}` }),
+              Plot.text([payback], {
+                x: (d: number) => d,
+                frameAnchor: 'top',
+                dy: 6,
+                dx: late ? -4 : 4,
+                textAnchor: late ? 'end' : 'start',
+                text: () => `median payback (all runs): month ${payback}`,
+              }),
             ]),
         Plot.tip(
           data,
           Plot.pointerX({
             x: 'month',
             y: 'p50',
-            title: (d: BandRow) => `month ${d.month}\nmedian ROI ${signedPercent(d.p50)}\np5–p95: ${signedPercent(d.p5)} to ${signedPercent(d.p95)}`,
+            title: (d: BandRow) =>
+              `month ${d.month}\nmedian ROI ${signedPercent(d.p50)}\np5–p95: ${signedPercent(d.p5)} to ${signedPercent(d.p95)}`,
             ...tipStyle,
           }),
         ),
@@ -270,7 +301,8 @@ function armChart(
           Plot.pointerX({
             x: 'month',
             y: 'p50',
-            title: (d: (typeof current)[number]) => `${d.arm}, month ${d.month}\nmedian ${o.format(d.p50)}\np5–p95: ${o.format(d.p5)} to ${o.format(d.p95)}`,
+            title: (d: (typeof current)[number]) =>
+              `${d.arm}, month ${d.month}\nmedian ${o.format(d.p50)}\np5–p95: ${o.format(d.p5)} to ${o.format(d.p95)}`,
             ...tipStyle,
           }),
         ),
@@ -281,7 +313,13 @@ function armChart(
 
 /** Active customers per arm over the months, from zero. */
 export function customersChart(result: SimulationResult, options: ChartOptions = {}) {
-  return armChart(result, options, (r) => r.customers, { label: 'Active customers', name: 'Active customers', tickFormat: '~s', format: whole, zero: true });
+  return armChart(result, options, (r) => r.customers, {
+    label: 'Active customers',
+    name: 'Active customers',
+    tickFormat: '~s',
+    format: whole,
+    zero: true,
+  });
 }
 
 /** Monthly revenue per arm over the months, from zero. */
@@ -344,8 +382,24 @@ export function roiHistogram(result: SimulationResult, options: ChartOptions = {
       y: { label: 'Runs', grid: true },
       color: { domain: Object.keys(outcomeColors), range: Object.values(outcomeColors), legend: true, ...legendStyle },
       marks: [
-        Plot.rectY(runs, Plot.binX<Plot.RectYOptions>({ y: 'count' }, { x: 'roi', fill: 'outcome', thresholds: 40, tip: { ...tipStyle, format: { x: (x: number) => signedPercent(x) } } })),
-        ...(compare ? [Plot.lineY(compare, Plot.binX<Plot.LineYOptions>({ y: 'count' }, { x: 'roi', thresholds: 40, stroke: colors.compare, strokeDasharray: '6,4', curve: 'step' }))] : []),
+        Plot.rectY(
+          runs,
+          Plot.binX<Plot.RectYOptions>(
+            { y: 'count' },
+            { x: 'roi', fill: 'outcome', thresholds: 40, tip: { ...tipStyle, format: { x: (x: number) => signedPercent(x) } } },
+          ),
+        ),
+        ...(compare
+          ? [
+              Plot.lineY(
+                compare,
+                Plot.binX<Plot.LineYOptions>(
+                  { y: 'count' },
+                  { x: 'roi', thresholds: 40, stroke: colors.compare, strokeDasharray: '6,4', curve: 'step' },
+                ),
+              ),
+            ]
+          : []),
         Plot.ruleY([0]),
       ],
     }),
@@ -390,7 +444,14 @@ export function outcomeSplitChart(result: SimulationResult, options: ChartOption
         ),
         Plot.text(
           data,
-          Plot.stackX({ x: 'share', y: 'source', z: 'outcome', order, text: (d: Row) => (d.share >= 0.06 ? percent(d.share, 0) : ''), fill: (d: Row) => outcomeInk[d.outcome] }),
+          Plot.stackX({
+            x: 'share',
+            y: 'source',
+            z: 'outcome',
+            order,
+            text: (d: Row) => (d.share >= 0.06 ? percent(d.share, 0) : ''),
+            fill: (d: Row) => outcomeInk[d.outcome],
+          }),
         ),
       ],
     }),
@@ -447,7 +508,8 @@ export function paybackHistogram(result: SimulationResult, options: ChartOptions
           insetRight: 0.5,
           fill: colors.invested,
           tip: tipStyle,
-          title: (d: { month: number; count: number; share: number }) => `paid back in month ${d.month}\n${percent(d.share)} of runs (${d.count})`,
+          title: (d: { month: number; count: number; share: number }) =>
+            `paid back in month ${d.month}\n${percent(d.share)} of runs (${d.count})`,
         }),
         Plot.rectY(neverBar, {
           x1: 'x1',
@@ -458,12 +520,37 @@ export function paybackHistogram(result: SimulationResult, options: ChartOptions
           title: (d: { count: number; share: number }) => `never within ${horizon} months\n${percent(d.share)} of runs (${d.count})`,
         }),
         // Its name where a month's tick label would be, and its share above it.
-        Plot.text(neverBar, { x: (d: { x1: number; x2: number }) => (d.x1 + d.x2) / 2, y: 0, text: () => 'never', lineAnchor: 'top', dy: 9 }),
-        Plot.text(neverBar, { x: (d: { x1: number; x2: number }) => (d.x1 + d.x2) / 2, y: 'share', text: (d: { share: number }) => percent(d.share, 0), lineAnchor: 'bottom', dy: -3 }),
+        Plot.text(neverBar, {
+          x: (d: { x1: number; x2: number }) => (d.x1 + d.x2) / 2,
+          y: 0,
+          text: () => 'never',
+          lineAnchor: 'top',
+          dy: 9,
+        }),
+        Plot.text(neverBar, {
+          x: (d: { x1: number; x2: number }) => (d.x1 + d.x2) / 2,
+          y: 'share',
+          text: (d: { share: number }) => percent(d.share, 0),
+          lineAnchor: 'bottom',
+          dy: -3,
+        }),
         ...(compare
           ? [
-              Plot.lineY(compare.months, { x: (d: { month: number }) => d.month + 0.5, y: 'share', stroke: colors.compare, strokeDasharray: '6,4', curve: 'step' }),
-              Plot.rectY([{ x1: neverAt, x2: neverAt + barWidth, share: compare.never.share }], { x1: 'x1', x2: 'x2', y: 'share', fill: 'none', stroke: colors.compare, strokeDasharray: '6,4' }),
+              Plot.lineY(compare.months, {
+                x: (d: { month: number }) => d.month + 0.5,
+                y: 'share',
+                stroke: colors.compare,
+                strokeDasharray: '6,4',
+                curve: 'step',
+              }),
+              Plot.rectY([{ x1: neverAt, x2: neverAt + barWidth, share: compare.never.share }], {
+                x1: 'x1',
+                x2: 'x2',
+                y: 'share',
+                fill: 'none',
+                stroke: colors.compare,
+                strokeDasharray: '6,4',
+              }),
             ]
           : []),
         Plot.ruleY([0]),
@@ -505,7 +592,10 @@ export function leversChart(result: SimulationResult, options: ChartOptions = {}
   const pad = (text: (d: Row) => string): [number, number] => {
     const widest = (keep: (d: Row) => boolean) => Math.max(0, ...data.filter(keep).map((d) => text(d).length * charWidth + 10));
     // Left, clear of the axis's ticks; right, the margin holds a label too.
-    return [lo < 0 ? (widest((d) => d.value < 0) + gutter) / frameWidth : 0, Math.max(0, widest((d) => d.value >= 0) - marginRight + 4) / frameWidth];
+    return [
+      lo < 0 ? (widest((d) => d.value < 0) + gutter) / frameWidth : 0,
+      Math.max(0, widest((d) => d.value >= 0) - marginRight + 4) / frameWidth,
+    ];
   };
   const full = pad(long);
   const [padLo, padHi] = full[0] + full[1] <= 0.35 ? full : pad(short);
@@ -521,7 +611,12 @@ export function leversChart(result: SimulationResult, options: ChartOptions = {}
         `Mean NPV over the runs, discounted, split by lever; the parts add up to the mean NPV.` +
         (terminal === null ? '' : ` Terminal value, apart from it: ${whole(terminal, currency)}.`) +
         (options.compare ? ` Orange ticks: ${pinnedName(options)}.` : ''),
-      x: { label: currency ? `${moneyUnit(currency)} (discounted)` : 'Money (discounted)', grid: true, tickFormat: moneyTicks(currency), domain },
+      x: {
+        label: currency ? `${moneyUnit(currency)} (discounted)` : 'Money (discounted)',
+        grid: true,
+        tickFormat: moneyTicks(currency),
+        domain,
+      },
       y: { label: null, domain: data.map((d) => d.label) },
       marks: [
         Plot.barX(data, {
@@ -552,7 +647,8 @@ export function leversChart(result: SimulationResult, options: ChartOptions = {}
 function nothingVaries(options: ChartOptions): HTMLElement {
   const p = (options.document ?? document).createElement('p');
   p.className = 'chart-empty';
-  p.textContent = 'No assumption varies in this scenario, so nothing drives a spread in ROI: make one uncertain (a range instead of a single value) to see what drives the spread.';
+  p.textContent =
+    'No assumption varies in this scenario, so nothing drives a spread in ROI: make one uncertain (a range instead of a single value) to see what drives the spread.';
   return p;
 }
 
@@ -581,7 +677,8 @@ export function driversChart(result: SimulationResult, options: ChartOptions = {
           y: 'path',
           fill: (d: { correlation: number }) => (d.correlation >= 0 ? colors.invested : colors.negative),
           tip: tipStyle,
-          title: (d: { path: string; correlation: number }) => `${assumptionLabel(d.path)}\nrank correlation with ROI: ${signed(d.correlation)}`,
+          title: (d: { path: string; correlation: number }) =>
+            `${assumptionLabel(d.path)}\nrank correlation with ROI: ${signed(d.correlation)}`,
         }),
         ...(compare ? [Plot.tickX(compareData, { x: 'correlation', y: 'path', stroke: colors.compare, strokeWidth: 2 })] : []),
         Plot.ruleX([0]),
@@ -627,39 +724,45 @@ export function sensitivityChart(result: SimulationResult, options: ChartOptions
   const shown = (s.months.at(-1)?.drivers ?? []).map((d) => d.path).filter((path) => kept.includes(path));
   const points = (x: Sensitivity) =>
     x.months.flatMap((m) =>
-      m.drivers.filter((d) => shown.includes(d.path)).map((d) => ({ month: m.month, label: assumptionLabel(d.path), share: d.firstOrder, spearman: d.spearman, swing: d.swing })),
+      m.drivers
+        .filter((d) => shown.includes(d.path))
+        .map((d) => ({ month: m.month, label: assumptionLabel(d.path), share: d.firstOrder, spearman: d.spearman, swing: d.swing })),
     );
   const data = points(s);
   const compare = options.compare?.runs?.[0]?.npvByMonth ? points(sensitivityOverYears(options.compare)) : null;
   const last = s.months.at(-1);
   const hidden = largest.size - shown.length;
-  return accessible(Plot.plot({
-    ...frame(options, 320),
-    marginLeft: 52,
-    ariaLabel: 'Each assumption’s share of the spread in NPV, month by month',
-    caption:
-      `From ${runsRead(s.runCount, result.runCount)}.` +
-      (last ? ` At month ${last.month} the shares add up to ${percent(last.firstOrderSum, 0)}; the rest comes from assumptions acting together (and noise).` : '') +
-      (hidden > 0 ? ` ${hidden} smaller one${hidden > 1 ? 's' : ''} not drawn.` : '') +
-      (compare ? ` Dashed: ${pinnedName(options)}.` : ''),
-    x: { label: 'Month', domain: [0, result.scenario.horizonMonths], ticks: s.months.map((m) => m.month) },
-    y: { label: 'Share of the NPV’s spread it alone explains', domain: [0, 1], tickFormat: '.0%', grid: true },
-    color: { domain: shown.map(assumptionLabel), legend: shown.length > 0, ...legendStyle },
-    marks: [
-      Plot.ruleY([0]),
-      Plot.lineY(data, { x: 'month', y: 'share', stroke: 'label', strokeWidth: 2 }),
-      ...(compare ? [Plot.lineY(compare, { x: 'month', y: 'share', stroke: 'label', strokeWidth: 1.5, strokeDasharray: '6,4' })] : []),
-      Plot.dot(data, {
-        x: 'month',
-        y: 'share',
-        fill: 'label',
-        r: 3.5,
-        tip: tipStyle,
-        title: (d: (typeof data)[number]) =>
-          `${d.label}, month ${d.month}\nshare of the spread: ${percent(d.share)}\nSpearman ρ: ${count(d.spearman, 2)}\nswing, lowest to highest tenth: ${signedWhole(d.swing, options.currency)}`,
-      }),
-    ],
-  }));
+  return accessible(
+    Plot.plot({
+      ...frame(options, 320),
+      marginLeft: 52,
+      ariaLabel: 'Each assumption’s share of the spread in NPV, month by month',
+      caption:
+        `From ${runsRead(s.runCount, result.runCount)}.` +
+        (last
+          ? ` At month ${last.month} the shares add up to ${percent(last.firstOrderSum, 0)}; the rest comes from assumptions acting together (and noise).`
+          : '') +
+        (hidden > 0 ? ` ${hidden} smaller one${hidden > 1 ? 's' : ''} not drawn.` : '') +
+        (compare ? ` Dashed: ${pinnedName(options)}.` : ''),
+      x: { label: 'Month', domain: [0, result.scenario.horizonMonths], ticks: s.months.map((m) => m.month) },
+      y: { label: 'Share of the NPV’s spread it alone explains', domain: [0, 1], tickFormat: '.0%', grid: true },
+      color: { domain: shown.map(assumptionLabel), legend: shown.length > 0, ...legendStyle },
+      marks: [
+        Plot.ruleY([0]),
+        Plot.lineY(data, { x: 'month', y: 'share', stroke: 'label', strokeWidth: 2 }),
+        ...(compare ? [Plot.lineY(compare, { x: 'month', y: 'share', stroke: 'label', strokeWidth: 1.5, strokeDasharray: '6,4' })] : []),
+        Plot.dot(data, {
+          x: 'month',
+          y: 'share',
+          fill: 'label',
+          r: 3.5,
+          tip: tipStyle,
+          title: (d: (typeof data)[number]) =>
+            `${d.label}, month ${d.month}\nshare of the spread: ${percent(d.share)}\nSpearman ρ: ${count(d.spearman, 2)}\nswing, lowest to highest tenth: ${signedWhole(d.swing, options.currency)}`,
+        }),
+      ],
+    }),
+  );
 }
 
 /** The value of information of investing, from the kept runs: see analyses.ts. */
@@ -691,38 +794,62 @@ export function voiChart(result: SimulationResult, options: ChartOptions = {}) {
   const voi = valueOfInformationOf(result);
   const data = voi.partial.map((p) => ({ path: p.path, label: assumptionLabel(p.path), evppi: p.evppi, share: p.shareOfEvpi }));
   const compare = options.compare?.runs ? valueOfInformationOf(options.compare) : null;
-  const compareData = (compare?.partial ?? []).filter((p) => data.some((d) => d.path === p.path)).map((p) => ({ label: assumptionLabel(p.path), evppi: p.evppi }));
+  const compareData = (compare?.partial ?? [])
+    .filter((p) => data.some((d) => d.path === p.path))
+    .map((p) => ({ label: assumptionLabel(p.path), evppi: p.evppi }));
   const top = Math.max(voi.evpi, compare?.evpi ?? 0, ...compareData.map((d) => d.evppi)) || 1;
   const rows = labelRows(options, 16, 56);
   const currency = options.currency ?? '';
-  return accessible(Plot.plot({
-    ...frame(options, 70 + rows.rowHeight * Math.max(1, data.length)),
-    marginLeft: 16,
-    marginRight: 56,
-    marginTop: 30,
-    ariaLabel: 'Value of learning each assumption before deciding (EVPPI)',
-    caption:
-      `Bars: what knowing the assumption exactly before deciding would be worth (EVPPI); the dashed line: EVPI, knowing every assumption. Strong & Oakley’s partition estimate from ${runsRead(voi.runCount, result.runCount)}.` +
-      (compare ? ` Orange ticks: ${pinnedName(options)} (its EVPI ${whole(compare.evpi, currency)}).` : ''),
-    x: { label: `Worth knowing before deciding (${moneyUnit(currency)})`, domain: [0, 1.08 * top], grid: true, tickFormat: moneyTicks(currency) },
-    y: { axis: null, domain: data.map((d) => d.label), padding: 0.08 },
-    marks: [
-      Plot.barX(data, {
-        x: 'evppi',
-        y: 'label',
-        fill: colors.invested,
-        insetTop: rows.inset,
-        tip: tipStyle,
-        title: (d: (typeof data)[number]) => `${d.label}\nEVPPI ${whole(d.evppi, currency)} (${percent(d.share, 0)} of EVPI)`,
-      }),
-      ...(compare ? [Plot.tickX(compareData, { x: 'evppi', y: 'label', stroke: colors.compare, strokeWidth: 2, insetTop: rows.inset })] : []),
-      Plot.ruleX([0]),
-      Plot.text(data, { y: 'label', text: 'label', ...rows.label, dy: labelDy(rows) }),
-      Plot.text(data, { x: 'evppi', y: 'label', text: (d: (typeof data)[number]) => whole(d.evppi, currency), dx: 4, dy: rows.inset / 2, textAnchor: 'start' }),
-      Plot.ruleX([voi.evpi], { stroke: '#343a40', strokeDasharray: '4,3' }),
-      Plot.text([voi.evpi], { x: (d: number) => d, frameAnchor: 'top', dy: -12, textAnchor: 'end', text: () => `EVPI ${whole(voi.evpi, currency)}` }),
-    ],
-  }));
+  return accessible(
+    Plot.plot({
+      ...frame(options, 70 + rows.rowHeight * Math.max(1, data.length)),
+      marginLeft: 16,
+      marginRight: 56,
+      marginTop: 30,
+      ariaLabel: 'Value of learning each assumption before deciding (EVPPI)',
+      caption:
+        `Bars: what knowing the assumption exactly before deciding would be worth (EVPPI); the dashed line: EVPI, knowing every assumption. Strong & Oakley’s partition estimate from ${runsRead(voi.runCount, result.runCount)}.` +
+        (compare ? ` Orange ticks: ${pinnedName(options)} (its EVPI ${whole(compare.evpi, currency)}).` : ''),
+      x: {
+        label: `Worth knowing before deciding (${moneyUnit(currency)})`,
+        domain: [0, 1.08 * top],
+        grid: true,
+        tickFormat: moneyTicks(currency),
+      },
+      y: { axis: null, domain: data.map((d) => d.label), padding: 0.08 },
+      marks: [
+        Plot.barX(data, {
+          x: 'evppi',
+          y: 'label',
+          fill: colors.invested,
+          insetTop: rows.inset,
+          tip: tipStyle,
+          title: (d: (typeof data)[number]) => `${d.label}\nEVPPI ${whole(d.evppi, currency)} (${percent(d.share, 0)} of EVPI)`,
+        }),
+        ...(compare
+          ? [Plot.tickX(compareData, { x: 'evppi', y: 'label', stroke: colors.compare, strokeWidth: 2, insetTop: rows.inset })]
+          : []),
+        Plot.ruleX([0]),
+        Plot.text(data, { y: 'label', text: 'label', ...rows.label, dy: labelDy(rows) }),
+        Plot.text(data, {
+          x: 'evppi',
+          y: 'label',
+          text: (d: (typeof data)[number]) => whole(d.evppi, currency),
+          dx: 4,
+          dy: rows.inset / 2,
+          textAnchor: 'start',
+        }),
+        Plot.ruleX([voi.evpi], { stroke: '#343a40', strokeDasharray: '4,3' }),
+        Plot.text([voi.evpi], {
+          x: (d: number) => d,
+          frameAnchor: 'top',
+          dy: -12,
+          textAnchor: 'end',
+          text: () => `EVPI ${whole(voi.evpi, currency)}`,
+        }),
+      ],
+    }),
+  );
 }
 
 /** Options of the break-even chart: how the varied assumption's values read. */
@@ -751,36 +878,56 @@ export function breakEvenChart(b: BreakEven, options: BreakEvenChartOptions = {}
   const data = b.evaluations.map((e, i) => ({ ...e, step: i + 1, lo: e.reached - e.standardError, hi: e.reached + e.standardError }));
   const sorted = [...data].sort((a, c) => a.value - c.value);
   const name = b.target.metric === 'probabilityPaidBackBy' ? `Chance of payback by month ${b.target.month}` : metricNames[b.target.metric];
-  return accessible(Plot.plot({
-    ...frame(options, 280),
-    marginLeft: 56,
-    marginRight: 24,
-    marginTop: 28,
-    ariaLabel: `Break-even search: ${name} against ${options.xLabel ?? b.vary}`,
-    caption: `Each dot: one simulation of the search, ${count(b.runCount)} runs with the same seed, with ± its simulation error; dashed: the target${b.status === 'crossed' ? '; dotted: the break-even value' : ''}.`,
-    x: { label: options.xLabel ?? b.vary, domain: [b.within[0], b.within[1]], tickFormat: options.format ?? (money ? moneyTicks(currency) : format), ticks: 5 },
-    y: { label: name, grid: true, tickFormat: probability ? '.0%' : b.target.metric === 'roiMedian' ? '+.0%' : moneyTicks(currency), ...(probability ? { domain: [0, 1] } : {}) },
-    marks: [
-      Plot.line(sorted, { x: 'value', y: 'reached', stroke: '#adb5bd' }),
-      Plot.ruleX(data, { x: 'value', y1: 'lo', y2: 'hi', stroke: colors.invested, strokeWidth: 2 }),
-      Plot.ruleY([b.target.value], { stroke: colors.compare, strokeDasharray: '6,4' }),
-      Plot.text([b.target.value], { y: (d: number) => d, frameAnchor: 'right', textAnchor: 'end', dy: -9, fill: colors.compare, text: (d: number) => `target ${metric(d)}` }),
-      ...(b.status === 'crossed' && b.value !== null
-        ? [
-            Plot.ruleX([b.value], { stroke: '#343a40', strokeDasharray: '2,3' }),
-            Plot.text([b.value], { x: (d: number) => d, frameAnchor: 'top', dy: -12, text: (d: number) => `break-even ${format(d)}` }),
-          ]
-        : []),
-      Plot.dot(data, {
-        x: 'value',
-        y: 'reached',
-        fill: colors.invested,
-        r: 4,
-        tip: tipStyle,
-        title: (d: (typeof data)[number]) => `simulation ${d.step} of ${data.length}\n${format(d.value)}: ${metric(d.reached)} ± ${metric(d.standardError)}`,
-      }),
-    ],
-  }));
+  return accessible(
+    Plot.plot({
+      ...frame(options, 280),
+      marginLeft: 56,
+      marginRight: 24,
+      marginTop: 28,
+      ariaLabel: `Break-even search: ${name} against ${options.xLabel ?? b.vary}`,
+      caption: `Each dot: one simulation of the search, ${count(b.runCount)} runs with the same seed, with ± its simulation error; dashed: the target${b.status === 'crossed' ? '; dotted: the break-even value' : ''}.`,
+      x: {
+        label: options.xLabel ?? b.vary,
+        domain: [b.within[0], b.within[1]],
+        tickFormat: options.format ?? (money ? moneyTicks(currency) : format),
+        ticks: 5,
+      },
+      y: {
+        label: name,
+        grid: true,
+        tickFormat: probability ? '.0%' : b.target.metric === 'roiMedian' ? '+.0%' : moneyTicks(currency),
+        ...(probability ? { domain: [0, 1] } : {}),
+      },
+      marks: [
+        Plot.line(sorted, { x: 'value', y: 'reached', stroke: '#adb5bd' }),
+        Plot.ruleX(data, { x: 'value', y1: 'lo', y2: 'hi', stroke: colors.invested, strokeWidth: 2 }),
+        Plot.ruleY([b.target.value], { stroke: colors.compare, strokeDasharray: '6,4' }),
+        Plot.text([b.target.value], {
+          y: (d: number) => d,
+          frameAnchor: 'right',
+          textAnchor: 'end',
+          dy: -9,
+          fill: colors.compare,
+          text: (d: number) => `target ${metric(d)}`,
+        }),
+        ...(b.status === 'crossed' && b.value !== null
+          ? [
+              Plot.ruleX([b.value], { stroke: '#343a40', strokeDasharray: '2,3' }),
+              Plot.text([b.value], { x: (d: number) => d, frameAnchor: 'top', dy: -12, text: (d: number) => `break-even ${format(d)}` }),
+            ]
+          : []),
+        Plot.dot(data, {
+          x: 'value',
+          y: 'reached',
+          fill: colors.invested,
+          r: 4,
+          tip: tipStyle,
+          title: (d: (typeof data)[number]) =>
+            `simulation ${d.step} of ${data.length}\n${format(d.value)}: ${metric(d.reached)} ± ${metric(d.standardError)}`,
+        }),
+      ],
+    }),
+  );
 }
 
 /** One-way swings of the published fixed figures: the median NPV at the last month asked with each figure below and above its value (a tornado). */
@@ -807,31 +954,41 @@ export function swingsChart(s: Sensitivity, options: ChartOptions = {}) {
   const pct = Math.round(100 * fixed.range);
   const rows = labelRows(options, 16, 72);
   const currency = options.currency ?? '';
-  return accessible(Plot.plot({
-    ...frame(options, 70 + rows.rowHeight * Math.max(1, data.length)),
-    marginLeft: 16,
-    marginRight: 72,
-    marginTop: 30,
-    ariaLabel: `Median NPV at month ${month} with each published figure ${pct}% lower and higher`,
-    caption: `Each bar spans the median NPV at month ${month} with the figure ${pct}% below and ${pct}% above its value (cut to its allowed range), ${count(fixed.runs)} runs each with the same seed; the number: the swing from low to high. Blue: a higher figure raises the NPV; red: it lowers it. The line: the median with every figure as it is, ${whole(base, currency)}.`,
-    x: { label: `Median NPV at month ${month} (${moneyUnit(currency)})`, grid: true, tickFormat: moneyTicks(currency) },
-    y: { axis: null, domain: data.map((d) => d.label), padding: 0.08 },
-    marks: [
-      Plot.barX(data, {
-        x1: 'x1',
-        x2: 'x2',
-        y: 'label',
-        fill: (d: (typeof data)[number]) => (d.swing >= 0 ? colors.invested : colors.negative),
-        insetTop: rows.inset,
-        tip: tipStyle,
-        title: (d: (typeof data)[number]) => `${d.label}\nlow: ${whole(d.low, currency)}\nhigh: ${whole(d.high, currency)}\nswing: ${signedWhole(d.swing, currency)}`,
-      }),
-      Plot.ruleX([base], { stroke: '#343a40', strokeDasharray: '4,3' }),
-      Plot.text([base], { x: (d: number) => d, frameAnchor: 'top', dy: -12, text: () => `median now ${whole(base, currency)}` }),
-      Plot.text(data, { y: 'label', text: 'label', ...rows.label, dy: labelDy(rows) }),
-      Plot.text(data, { x: 'x2', y: 'label', text: (d: (typeof data)[number]) => signedWhole(d.swing, currency), dx: 4, dy: rows.inset / 2, textAnchor: 'start' }),
-    ],
-  }));
+  return accessible(
+    Plot.plot({
+      ...frame(options, 70 + rows.rowHeight * Math.max(1, data.length)),
+      marginLeft: 16,
+      marginRight: 72,
+      marginTop: 30,
+      ariaLabel: `Median NPV at month ${month} with each published figure ${pct}% lower and higher`,
+      caption: `Each bar spans the median NPV at month ${month} with the figure ${pct}% below and ${pct}% above its value (cut to its allowed range), ${count(fixed.runs)} runs each with the same seed; the number: the swing from low to high. Blue: a higher figure raises the NPV; red: it lowers it. The line: the median with every figure as it is, ${whole(base, currency)}.`,
+      x: { label: `Median NPV at month ${month} (${moneyUnit(currency)})`, grid: true, tickFormat: moneyTicks(currency) },
+      y: { axis: null, domain: data.map((d) => d.label), padding: 0.08 },
+      marks: [
+        Plot.barX(data, {
+          x1: 'x1',
+          x2: 'x2',
+          y: 'label',
+          fill: (d: (typeof data)[number]) => (d.swing >= 0 ? colors.invested : colors.negative),
+          insetTop: rows.inset,
+          tip: tipStyle,
+          title: (d: (typeof data)[number]) =>
+            `${d.label}\nlow: ${whole(d.low, currency)}\nhigh: ${whole(d.high, currency)}\nswing: ${signedWhole(d.swing, currency)}`,
+        }),
+        Plot.ruleX([base], { stroke: '#343a40', strokeDasharray: '4,3' }),
+        Plot.text([base], { x: (d: number) => d, frameAnchor: 'top', dy: -12, text: () => `median now ${whole(base, currency)}` }),
+        Plot.text(data, { y: 'label', text: 'label', ...rows.label, dy: labelDy(rows) }),
+        Plot.text(data, {
+          x: 'x2',
+          y: 'label',
+          text: (d: (typeof data)[number]) => signedWhole(d.swing, currency),
+          dx: 4,
+          dy: rows.inset / 2,
+          textAnchor: 'start',
+        }),
+      ],
+    }),
+  );
 }
 
 /** Every chart of the page, by the id of its cell. */
@@ -870,7 +1027,9 @@ const descriptions: Record<ChartId, (result: SimulationResult, options: ChartOpt
     const payback = medianPayback(result);
     return (
       `Median cumulative ROI ${last.p50 >= first.p50 ? 'rises' : 'falls'} from ${signedPercent(first.p50)} in month 1 to ${signedPercent(last.p50)} at month ${h}; 90% of runs end between ${signedPercent(last.p5)} and ${signedPercent(last.p95)}.` +
-      (payback === null ? ` Fewer than half of the runs pay back within ${h} months.` : ` Half of all runs have paid back by month ${payback}.`)
+      (payback === null
+        ? ` Fewer than half of the runs pay back within ${h} months.`
+        : ` Half of all runs have paid back by month ${payback}.`)
     );
   },
   customers: (result) => {
@@ -919,14 +1078,18 @@ const descriptions: Record<ChartId, (result: SimulationResult, options: ChartOpt
     if (!result.runs) return needsRuns;
     const drivers = analysesOf(result).drivers;
     if (drivers.length === 0) return 'No assumption varies in this scenario, so nothing drives a spread in ROI.';
-    const top = drivers.slice(0, 3).map((d, i) => `${i === 0 ? assumptionLabel(d.path) : lower(assumptionLabel(d.path))} (${signedCount(d.correlation, 2)})`);
+    const top = drivers
+      .slice(0, 3)
+      .map((d, i) => `${i === 0 ? assumptionLabel(d.path) : lower(assumptionLabel(d.path))} (${signedCount(d.correlation, 2)})`);
     return `What moves ROI at month ${result.scenario.horizonMonths} most, by rank correlation: ${list(top)}. A positive correlation: the higher the assumption, the higher the ROI; a negative one, the lower.`;
   },
   sensitivity: (result) => {
     if (!result.runs) return needsRuns;
     const last = sensitivityOverYears(result).months.at(-1);
     if (!last || last.drivers.length === 0) return 'No assumption varies in this scenario, so none explains a spread in NPV.';
-    const top = last.drivers.slice(0, 3).map((d, i) => `${i === 0 ? assumptionLabel(d.path) : lower(assumptionLabel(d.path))} ${percent(d.firstOrder, 0)}`);
+    const top = last.drivers
+      .slice(0, 3)
+      .map((d, i) => `${i === 0 ? assumptionLabel(d.path) : lower(assumptionLabel(d.path))} ${percent(d.firstOrder, 0)}`);
     return `At month ${last.month}, the share of the spread in NPV each assumption alone explains: ${list(top)}; together all of them ${percent(last.firstOrderSum, 0)}, the rest comes from assumptions acting together.`;
   },
   voi: (result, options) => {
@@ -935,7 +1098,9 @@ const descriptions: Record<ChartId, (result: SimulationResult, options: ChartOpt
     const top = voi.partial[0];
     return (
       `Knowing every assumption exactly before deciding would be worth ${whole(voi.evpi, options.currency)} (EVPI).` +
-      (top ? ` Of single assumptions, ${lower(assumptionLabel(top.path))} is worth most to learn: ${whole(top.evppi, options.currency)}, ${percent(top.shareOfEvpi, 0)} of EVPI.` : ' No assumption varies.')
+      (top
+        ? ` Of single assumptions, ${lower(assumptionLabel(top.path))} is worth most to learn: ${whole(top.evppi, options.currency)}, ${percent(top.shareOfEvpi, 0)} of EVPI.`
+        : ' No assumption varies.')
     );
   },
 };

@@ -27,7 +27,8 @@ self.onmessage = (event) => {
   try {
     self.postMessage({ ok: true, value: answer(event.data) });
   } catch (error) {
-    const message = error instanceof ScenarioError ? error.issues.map((issue) => formatIssue(issue).trim()).join('; ') : (error as Error).message;
+    const message =
+      error instanceof ScenarioError ? error.issues.map((issue) => formatIssue(issue).trim()).join('; ') : (error as Error).message;
     self.postMessage({ ok: false, message });
   }
 };

@@ -26,7 +26,11 @@ import { assumptionLabel } from './labels';
 export type DecisionRequest =
   | { readonly kind: 'compare'; readonly scenarios: Readonly<Record<string, ScenarioInput>>; readonly options: CompareOptions }
   | { readonly kind: 'breakEven'; readonly input: ScenarioInput; readonly options: BreakEvenOptions }
-  | { readonly kind: 'swings'; readonly result: Pick<SimulationResult, 'runs' | 'scenario' | 'seed' | 'runCount'>; readonly options: SensitivityOptions }
+  | {
+      readonly kind: 'swings';
+      readonly result: Pick<SimulationResult, 'runs' | 'scenario' | 'seed' | 'runCount'>;
+      readonly options: SensitivityOptions;
+    }
   | { readonly kind: 'robustness'; readonly input: ScenarioInput; readonly options: RobustnessOptions };
 
 interface Answers {
@@ -37,13 +41,18 @@ interface Answers {
 }
 
 /** What it answers: the library's own result, or the error's message. */
-export type DecisionResponse = { readonly ok: true; readonly value: Answers[keyof Answers] } | { readonly ok: false; readonly message: string };
+export type DecisionResponse =
+  | { readonly ok: true; readonly value: Answers[keyof Answers] }
+  | { readonly ok: false; readonly message: string };
 
 /**
  * Runs one request in a fresh Web Worker, ended when it answers or when
  * `signal` aborts (then the promise rejects with an AbortError).
  */
-export function inWorker<K extends DecisionRequest['kind']>(request: Extract<DecisionRequest, { kind: K }>, signal?: AbortSignal): Promise<Answers[K]> {
+export function inWorker<K extends DecisionRequest['kind']>(
+  request: Extract<DecisionRequest, { kind: K }>,
+  signal?: AbortSignal,
+): Promise<Answers[K]> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./decisions-worker.ts', import.meta.url), { type: 'module' });
     const abort = () => {
@@ -86,14 +95,21 @@ export function pairedRows(pair: PairedDifference): [string, string][] {
     ['NPV, B − A: 5% … 95% of runs', `${signedMoney(pair.npv.p5)} … ${signedMoney(pair.npv.p95)}`],
     ['ROI, B − A: median (percentage points)', signedPoints(pair.roi.p50)],
     ['ROI, B − A: 5% … 95% of runs (percentage points)', `${signedPoints(pair.roi.p5)} … ${signedPoints(pair.roi.p95)}`],
-    ['P(B beats A): runs where B’s NPV is higher', `${percent(pair.probabilityBBeatsA, 1)} ± ${percent(se, 1)} simulation error${pair.tieShare > 0 ? `; equal in ${percent(pair.tieShare, 1)}` : ''}`],
-    ['Pays back sooner: B / A / neither sooner', `${percent(p.bSoonerShare, 1)} / ${percent(p.aSoonerShare, 1)} / ${percent(1 - p.bSoonerShare - p.aSoonerShare, 1)} of runs`],
+    [
+      'P(B beats A): runs where B’s NPV is higher',
+      `${percent(pair.probabilityBBeatsA, 1)} ± ${percent(se, 1)} simulation error${pair.tieShare > 0 ? `; equal in ${percent(pair.tieShare, 1)}` : ''}`,
+    ],
+    [
+      'Pays back sooner: B / A / neither sooner',
+      `${percent(p.bSoonerShare, 1)} / ${percent(p.aSoonerShare, 1)} / ${percent(1 - p.bSoonerShare - p.aSoonerShare, 1)} of runs`,
+    ],
   ];
 }
 
 /** The paired comparison in one sentence. */
 export function pairedWords(pair: PairedDifference, runs: number): string {
-  if (pair.tieShare === 1) return `B − A is exactly 0 in every one of the ${count(runs)} paired runs: the two scenarios give the same result.`;
+  if (pair.tieShare === 1)
+    return `B − A is exactly 0 in every one of the ${count(runs)} paired runs: the two scenarios give the same result.`;
   return (
     `Run by run over ${count(runs)} paired runs, B’s NPV minus A’s is ${signedMoney(pair.npv.p50)} at the median ` +
     `(90% of runs between ${signedMoney(pair.npv.p5)} and ${signedMoney(pair.npv.p95)}); B’s NPV is the higher in ${percent(pair.probabilityBBeatsA, 1)} of runs.`
@@ -155,12 +171,7 @@ export function breakEvenWords(b: BreakEven, unit: string): string {
 
 /** Rows of the sensitivity table at one month. */
 export function sensitivityRows(at: SensitivityAtMonth): [string, string, string, string][] {
-  return at.drivers.map((d) => [
-    assumptionLabel(d.path),
-    count(d.spearman, 2),
-    percent(d.firstOrder, 1),
-    signedMoney(d.swing),
-  ]);
+  return at.drivers.map((d) => [assumptionLabel(d.path), count(d.spearman, 2), percent(d.firstOrder, 1), signedMoney(d.swing)]);
 }
 
 /** The ranking over the years, in words (the chart's text alternative). */

@@ -62,7 +62,14 @@ export function chartSvg(container: Element): string {
     return e;
   };
   // No xmlns attribute: the serializer writes the namespace of an element made in it.
-  const svg = el('svg', { width: width + 2 * padding, 'font-family': 'system-ui, sans-serif', 'font-size': fontSize, color: '#1b1f24', fill: '#1b1f24', role: 'img' });
+  const svg = el('svg', {
+    width: width + 2 * padding,
+    'font-family': 'system-ui, sans-serif',
+    'font-size': fontSize,
+    color: '#1b1f24',
+    fill: '#1b1f24',
+    role: 'img',
+  });
   const name = main.getAttribute('aria-label');
   if (name) svg.setAttribute('aria-label', name);
   const out = el('g', { transform: `translate(${padding},${padding})` });
@@ -107,7 +114,8 @@ export function chartSvg(container: Element): string {
     // A group, not a nested svg: a nested svg's CSS height:auto (Plot's style) would fill the whole picture.
     const g = el('g', { transform: `translate(0,${y})` });
     for (const { name: attribute, value } of source.attributes) {
-      if (!['width', 'height', 'viewBox', 'xmlns', 'role', 'aria-label', 'aria-description'].includes(attribute)) g.setAttribute(attribute, value);
+      if (!['width', 'height', 'viewBox', 'xmlns', 'role', 'aria-label', 'aria-description'].includes(attribute))
+        g.setAttribute(attribute, value);
     }
     for (const child of source.childNodes) g.append(child.cloneNode(true));
     // A tip left open by the pointer is not part of the chart.
@@ -121,7 +129,8 @@ export function chartSvg(container: Element): string {
     const tag = part.tagName.toLowerCase();
     if (part === main) chart(main, true);
     else if (tag === 'div' && part.querySelector(':scope > span > svg')) swatches(part);
-    else if (tag === 'svg') chart(part, false); // a colour ramp's legend
+    else if (tag === 'svg')
+      chart(part, false); // a colour ramp's legend
     else if (part.textContent?.trim()) {
       y += tag === 'figcaption' ? 8 : 2;
       text(part.textContent.trim(), tag === 'h2' || tag === 'h3' ? 'bold' : 'normal');
@@ -153,7 +162,9 @@ export async function chartPng(container: Element, scale = 2): Promise<Blob> {
     context.fillStyle = 'white';
     context.fillRect(0, 0, canvas.width, canvas.height);
     context.drawImage(image, 0, 0, canvas.width, canvas.height);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG failed'))), 'image/png'));
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG failed'))), 'image/png'),
+    );
   } finally {
     URL.revokeObjectURL(url);
   }

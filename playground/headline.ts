@@ -15,13 +15,18 @@ export function moneyIn(currency: string): (x: number) => string {
 }
 
 /** The two outcomes a programme has: carried out as planned, or missed; null when every run is one of them. */
-export function outcomes(result: SimulationResult): { carriedOut: { share: number; roi: number }; missed: { share: number; roi: number } } | null {
+export function outcomes(
+  result: SimulationResult,
+): { carriedOut: { share: number; roi: number }; missed: { share: number; roi: number } } | null {
   const runs = result.runs;
   if (!runs || runs.length === 0) return null;
   const carried = runs.filter((r) => r.executed).map((r) => r.roi);
   const missed = runs.filter((r) => !r.executed).map((r) => r.roi);
   if (carried.length === 0 || missed.length === 0) return null;
-  return { carriedOut: { share: carried.length / runs.length, roi: median(carried) }, missed: { share: missed.length / runs.length, roi: median(missed) } };
+  return {
+    carriedOut: { share: carried.length / runs.length, roi: median(carried) },
+    missed: { share: missed.length / runs.length, roi: median(missed) },
+  };
 }
 
 /** The chance of having paid back by a month (cumulative NPV ≥ 0 at some month up to it). */
@@ -132,13 +137,23 @@ export function comparison(a: SimulationResult, b: SimulationResult, currency = 
     ['Median ROI', (r) => signed(r.horizon.roi.p50), points(b.horizon.roi.p50 - a.horizon.roi.p50)],
     ['Mean ROI', (r) => signed(r.horizon.roi.mean), points(b.horizon.roi.mean - a.horizon.roi.mean)],
     ['ROI, 90% of runs', (r) => `${signed(r.horizon.roi.p5)} to ${signed(r.horizon.roi.p95)}`, ''],
-    ['Chance ROI > 0', (r) => `${percent(r.horizon.probabilityPositiveRoi, 0)} (± ${percent(r.horizon.probabilityPositiveRoiStandardError, 1)} sim.)`, points(b.horizon.probabilityPositiveRoi - a.horizon.probabilityPositiveRoi)],
+    [
+      'Chance ROI > 0',
+      (r) => `${percent(r.horizon.probabilityPositiveRoi, 0)} (± ${percent(r.horizon.probabilityPositiveRoiStandardError, 1)} sim.)`,
+      points(b.horizon.probabilityPositiveRoi - a.horizon.probabilityPositiveRoi),
+    ],
     [
       'Median payback (all runs)',
       (r) => (payback(r) === null ? 'not within the horizon' : `month ${payback(r)}`),
-      payback(a) !== null && payback(b) !== null ? `${(payback(b) as number) - (payback(a) as number) > 0 ? '+' : ''}${(payback(b) as number) - (payback(a) as number)} months` : '',
+      payback(a) !== null && payback(b) !== null
+        ? `${(payback(b) as number) - (payback(a) as number) > 0 ? '+' : ''}${(payback(b) as number) - (payback(a) as number)} months`
+        : '',
     ],
-    ['Never pays back', (r) => percent(r.horizon.paybackMonth.neverShare, 0), points(b.horizon.paybackMonth.neverShare - a.horizon.paybackMonth.neverShare)],
+    [
+      'Never pays back',
+      (r) => percent(r.horizon.paybackMonth.neverShare, 0),
+      points(b.horizon.paybackMonth.neverShare - a.horizon.paybackMonth.neverShare),
+    ],
     ['Median NPV', (r) => inCurrency(r.horizon.npv.p50), change(b.horizon.npv.p50 - a.horizon.npv.p50)],
     ['Mean NPV', (r) => inCurrency(r.horizon.npv.mean), change(b.horizon.npv.mean - a.horizon.npv.mean)],
   ];
@@ -152,10 +167,18 @@ export function kpiRows(kpis: ImpliedKpis, currency = ''): [string, string, stri
   const w = kpis.withoutProgramme;
   return [
     row('Annual retention', (k) => percent(k.annualRetention, 1)),
-    row('Monthly churn (share after a bad experience)', (k) => `${percent(k.monthlyChurn, 2)} (${k.churnFromBadExperiences === null ? '–' : percent(k.churnFromBadExperiences, 0)})`),
-    row('Customers with a bad experience, a month / a year', (k) => `${percent(k.badExperienceShareMonthly, 2)} / ${percent(k.badExperienceShareYearly, 0)}`),
+    row(
+      'Monthly churn (share after a bad experience)',
+      (k) => `${percent(k.monthlyChurn, 2)} (${k.churnFromBadExperiences === null ? '–' : percent(k.churnFromBadExperiences, 0)})`,
+    ),
+    row(
+      'Customers with a bad experience, a month / a year',
+      (k) => `${percent(k.badExperienceShareMonthly, 2)} / ${percent(k.badExperienceShareYearly, 0)}`,
+    ),
     row('Revenue per customer per month', (k) => `${currency}${count(k.revenuePerCustomerMonthly, 2)}`),
-    row('Customer lifetime value (discounted margin)', (k) => (k.customerLifetimeValue === null ? 'unbounded' : inCurrency(k.customerLifetimeValue))),
+    row('Customer lifetime value (discounted margin)', (k) =>
+      k.customerLifetimeValue === null ? 'unbounded' : inCurrency(k.customerLifetimeValue),
+    ),
     row('NPS', (k) => count(k.nps)),
     row('New customers a month', (k) => count(k.newCustomersMonthly)),
     ['Customers over the horizon', `${count(w.customersStart)} → ${count(w.customersAtHorizon)} (${signed(w.growth)})`, '–'],

@@ -23,10 +23,34 @@ import {
   seriesCsv,
   simulateParallel,
 } from 'cx-roi';
-import { breakEvenWords, formatAssumption, inWorker, pairedRows, pairedWords, sensitivityRows, sensitivityWords, voiWords } from './decisions';
+import {
+  breakEvenWords,
+  formatAssumption,
+  inWorker,
+  pairedRows,
+  pairedWords,
+  sensitivityRows,
+  sensitivityWords,
+  voiWords,
+} from './decisions';
 import { money, percent, signedMoney, signedPercent } from '../src/format/numbers';
 import { chartPng, chartSvg, download } from './export';
-import { closedGroups, fieldId, fieldRows, filterFields, groups, ownTouchpoints, plainMessage, refreshSolvedFields, renderField, renderGroup, setFieldCurrency, showIssues, touchpoints, shownValue } from './assumptions-panel';
+import {
+  closedGroups,
+  fieldId,
+  fieldRows,
+  filterFields,
+  groups,
+  ownTouchpoints,
+  plainMessage,
+  refreshSolvedFields,
+  renderField,
+  renderGroup,
+  setFieldCurrency,
+  showIssues,
+  touchpoints,
+  shownValue,
+} from './assumptions-panel';
 import { comparison, headline, headlineSentence, kpiRows, spreadLine } from './headline';
 import { type Analyses, analysesKnown, firstRuns, packRuns, rememberAnalyses } from './analyses-cache';
 import { assumptionLabel, assumptionValue } from './labels';
@@ -46,7 +70,6 @@ void chartsModule.then((m) => {
   chartsLoaded = m;
   if (lastGood) scheduleCharts();
 });
-
 
 const $ = <T extends HTMLElement = HTMLElement>(selector: string): T => {
   const element = document.querySelector<T>(selector);
@@ -128,7 +151,9 @@ function markStale(): void {
   const stale = lastGood !== null && (!inputsValid || pending || settingsKey(lastGood.state) !== settingsKey(state));
   main.classList.toggle('stale-result', stale);
   document.body.classList.toggle('busy', running !== null);
-  if (stale && !inputsValid) status.innerHTML = '<span class="stale-note">Dimmed: these numbers are for the inputs before your last change.</span> Fix the highlighted field to simulate again.';
+  if (stale && !inputsValid)
+    status.innerHTML =
+      '<span class="stale-note">Dimmed: these numbers are for the inputs before your last change.</span> Fix the highlighted field to simulate again.';
 }
 
 /** The seed and runs as the page allows them, or what is wrong, in words. */
@@ -137,7 +162,11 @@ function optionIssues(s: PageState): { path: string; message: string; value: unk
   if (!(Number.isInteger(s.runs) && s.runs >= 100 && s.runs <= 100_000))
     issues.push({ path: 'options.runs', value: s.runs, message: 'Runs: a whole number from 100 to 100,000.' });
   if (typeof s.seed === 'string' && (s.seed.length === 0 || s.seed.length > 200))
-    issues.push({ path: 'options.seed', value: s.seed, message: `Seed: a whole number, or text of 1 to 200 characters (this one has ${s.seed.length}).` });
+    issues.push({
+      path: 'options.seed',
+      value: s.seed,
+      message: `Seed: a whole number, or text of 1 to 200 characters (this one has ${s.seed.length}).`,
+    });
   return issues;
 }
 
@@ -157,7 +186,9 @@ function validate(): boolean {
   runsError.textContent = optionProblems.map((i) => i.message).join(' ');
   runsInput.setAttribute('aria-invalid', String(optionProblems.some((i) => i.path === 'options.runs')));
   seedInput.setAttribute('aria-invalid', String(optionProblems.some((i) => i.path === 'options.seed')));
-  const others = unmatched.filter((i) => !i.path.startsWith('options.')).map((i) => `${i.path ? `${assumptionLabel(i.path)}: ` : ''}${plainMessage(i.message)}`);
+  const others = unmatched
+    .filter((i) => !i.path.startsWith('options.'))
+    .map((i) => `${i.path ? `${assumptionLabel(i.path)}: ` : ''}${plainMessage(i.message)}`);
   // Why A is not pinned is said in the Compare cell, far below: the answer points there.
   showBanner([...linkProblems, ...(pinProblem ? [pinProblem.pointer] : []), ...others]);
   // Nothing simulated yet (a link with a bad value): the answer says why, where it is read.
@@ -214,7 +245,13 @@ async function run(): Promise<void> {
     const keepAll = settings.runs <= runsKeptWhole;
     if (settings.runs >= 4 * previewRuns) {
       // Runs kept, so the preview has every card the full answer has (the outcomes read them).
-      const preview = await simulateParallel(settings.input, { runs: previewRuns, seed: settings.seed, keepRuns: true, workers, signal: controller.signal });
+      const preview = await simulateParallel(settings.input, {
+        runs: previewRuns,
+        seed: settings.seed,
+        keepRuns: true,
+        workers,
+        signal: controller.signal,
+      });
       if (running !== controller) return;
       showPreview(preview, settings.runs);
     }
@@ -228,7 +265,18 @@ async function run(): Promise<void> {
     });
     const result = keepAll
       ? whole
-      : { ...whole, runs: (await simulateParallel(settings.input, { runs: runsSampled, seed: settings.seed, keepRuns: true, workers, signal: controller.signal })).runs };
+      : {
+          ...whole,
+          runs: (
+            await simulateParallel(settings.input, {
+              runs: runsSampled,
+              seed: settings.seed,
+              keepRuns: true,
+              workers,
+              signal: controller.signal,
+            })
+          ).runs,
+        };
     if (running !== controller) return;
     running = null;
     if (lastGood && settingsKey(lastGood.state) !== settingsKey(settings)) {
@@ -260,7 +308,8 @@ async function run(): Promise<void> {
     // Whatever failed is said where it can be read; the page never stays on "Simulating…".
     const issues = error instanceof ScenarioError ? error.issues : [];
     const unmatched = showIssues(fieldsBox, issues);
-    const text = error instanceof ScenarioError ? unmatched.map((i) => `${i.path}: ${plainMessage(i.message)}`).join(' · ') : (error as Error).message;
+    const text =
+      error instanceof ScenarioError ? unmatched.map((i) => `${i.path}: ${plainMessage(i.message)}`).join(' · ') : (error as Error).message;
     status.textContent = 'The simulation did not run: see the message above.';
     if (text) showBanner([`The simulation failed: ${text}`]);
     inputsValid = issues.length === 0 && inputsValid;
@@ -361,7 +410,9 @@ function renderAnswer(): void {
 function businessLine(result: SimulationResult, input: ScenarioInput, kpis: ImpliedKpis): string {
   const k = kpis.baseline;
   const held = result.scenario.business !== null;
-  const own = held ? Object.hasOwn(input, 'business') : ['customers', 'churn', 'spend', 'acquisition'].some((key) => Object.hasOwn(input, key));
+  const own = held
+    ? Object.hasOwn(input, 'business')
+    : ['customers', 'churn', 'spend', 'acquisition'].some((key) => Object.hasOwn(input, key));
   const figures = `${result.scenario.customers.initial.toLocaleString('en-US')} customers, ${(100 * k.annualRetention).toFixed(0)}% kept a year, ${currency()}${k.revenuePerCustomerMonthly.toFixed(0)} a month each`;
   const kept = held ? ', held whatever the CX figures say' : ', not held: changing a CX figure changes the company';
   return own
@@ -386,7 +437,9 @@ function analysesInWorker(result: SimulationResult): Promise<Analyses | null> {
   // Only the newest result's answer matters: older requests are dropped unanswered.
   for (const [older, resolve] of analysesWaiting) if (older < id) resolve({ ok: false });
   analysesWaiting.clear();
-  const { packed, transfer } = packRuns(firstRuns({ scenario: result.scenario, seed: result.seed, runCount: result.runCount, runs: result.runs }));
+  const { packed, transfer } = packRuns(
+    firstRuns({ scenario: result.scenario, seed: result.seed, runCount: result.runCount, runs: result.runs }),
+  );
   return new Promise((resolve) => {
     analysesWaiting.set(id, (answer) => resolve(answer.ok && answer.analyses ? answer.analyses : null));
     analysesWorker?.postMessage({ id, result: packed }, transfer);
@@ -429,10 +482,18 @@ function scheduleCharts(): void {
 
 function drawChart(charts: Charts, id: keyof Charts['charts'], result: SimulationResult): void {
   const box = $(`#chart-${id}`);
-  const options = { compare: pinned?.result ?? null, width: chartWidth(box), currency: currency(), names: { a: extras.nameA, b: extras.nameB } };
+  const options = {
+    compare: pinned?.result ?? null,
+    width: chartWidth(box),
+    currency: currency(),
+    names: { a: extras.nameA, b: extras.nameB },
+  };
   box.replaceChildren(charts.charts[id](result, options));
   const description = document.getElementById(`desc-${id}`);
-  if (description && 'chartDescription' in charts) description.textContent = (charts as unknown as { chartDescription: (id: string, r: SimulationResult, o: unknown) => string }).chartDescription(id, result, options);
+  if (description && 'chartDescription' in charts)
+    description.textContent = (
+      charts as unknown as { chartDescription: (id: string, r: SimulationResult, o: unknown) => string }
+    ).chartDescription(id, result, options);
 }
 
 function chartWidth(box: HTMLElement): number {
@@ -443,12 +504,18 @@ function chartWidth(box: HTMLElement): number {
 function renderNpsHint(result: SimulationResult): void {
   const w = result.scenario.wordOfMouth;
   const pct = (x: (typeof w)['recommendAfterBad']) => (typeof x === 'number' ? `${Math.round(100 * x)}%` : 'an uncertain share');
-  const p = { recommendAfterExcellent: w.recommendAfterExcellent, recommendAfterBad: w.recommendAfterBad, detractorAfterOrdinary: w.detractorAfterOrdinary };
+  const p = {
+    recommendAfterExcellent: w.recommendAfterExcellent,
+    recommendAfterBad: w.recommendAfterBad,
+    detractorAfterOrdinary: w.detractorAfterOrdinary,
+  };
   const last = result.series[result.series.length - 1];
   $('#nps-hint').textContent =
     `A survey of each month's customers: promoters are ${pct(p.recommendAfterExcellent)} of those with an excellent experience and ${pct(p.recommendAfterBad)} of those with a bad one (Temkin: 90% and 18%); ` +
     `detractors are the other bad ones and ${pct(p.detractorAfterOrdinary)} of the ordinary good ones (an illustrative assumption). Median and 5–95% band over the runs.` +
-    (last ? ` In month ${last.month}: ${last.nps.baseline.score.p50.toFixed(1)} without the programme, ${last.nps.invested.score.p50.toFixed(1)} with it (medians).` : '');
+    (last
+      ? ` In month ${last.month}: ${last.nps.baseline.score.p50.toFixed(1)} without the programme, ${last.nps.invested.score.p50.toFixed(1)} with it (medians).`
+      : '');
 }
 
 /** A table with a header row and rows whose first cell labels the row. */
@@ -487,7 +554,6 @@ function renderBusiness(result: SimulationResult, kpis: ImpliedKpis): void {
   );
 }
 
-
 /** The A/B table: A and B by name, and B − A. */
 function renderComparisonTable(): void {
   const box = $('#compare-table');
@@ -496,11 +562,14 @@ function renderComparisonTable(): void {
     box.textContent = 'Pin the current result as A, change an assumption, and B is drawn over A in the charts. The link keeps both.';
   } else
     box.replaceChildren(
-      table(['Figure', `A: ${extras.nameA} (${pinned.hash})`, `B: ${extras.nameB} (${lastGood.hash})`, 'B − A'], comparison(pinned.result, lastGood.result, currency()), 'numbers compare'),
+      table(
+        ['Figure', `A: ${extras.nameA} (${pinned.hash})`, `B: ${extras.nameB} (${lastGood.hash})`, 'B − A'],
+        comparison(pinned.result, lastGood.result, currency()),
+        'numbers compare',
+      ),
     );
   drawPaired();
 }
-
 
 /** Simulates the pinned A and the current B again, paired run by run, in the background (once per pair of inputs and options). */
 async function comparePaired(): Promise<void> {
@@ -519,7 +588,10 @@ async function comparePaired(): Promise<void> {
   paired = { key, comparison: null, error: null };
   drawPaired();
   try {
-    const comparison = await inWorker({ kind: 'compare', scenarios: { A: input, B: settings.input }, options: { runs: settings.runs, seed: settings.seed } }, controller.signal);
+    const comparison = await inWorker(
+      { kind: 'compare', scenarios: { A: input, B: settings.input }, options: { runs: settings.runs, seed: settings.seed } },
+      controller.signal,
+    );
     paired = { key, comparison, error: null };
   } catch (error) {
     if (isAbort(error)) return;
@@ -541,7 +613,9 @@ function drawPaired(): void {
   box.dataset.state = comparison ? 'done' : error ? 'failed' : 'running';
   if (!comparison) {
     const { runs, seed } = lastGood.state;
-    status.textContent = error ? `The paired comparison failed: ${error}` : `Simulating A and B again, ${runs.toLocaleString('en-US')} runs each with seed ${seed}, run by run…`;
+    status.textContent = error
+      ? `The paired comparison failed: ${error}`
+      : `Simulating A and B again, ${runs.toLocaleString('en-US')} runs each with seed ${seed}, run by run…`;
     words.textContent = '';
     box.replaceChildren();
     delete box.dataset.npvMedian;
@@ -554,7 +628,6 @@ function drawPaired(): void {
   box.dataset.npvMedian = String(pair.npv.p50);
   box.replaceChildren(table(['', `B − A (${extras.nameB} − ${extras.nameA})`], pairedRows(pair), 'numbers'));
 }
-
 
 /** The sensitivity cell: the table for the chosen month, the chart's words, the method. */
 function renderSensitivity(charts: Charts, result: SimulationResult): void {
@@ -604,10 +677,10 @@ function renderValueOfInformation(charts: Charts, result: SimulationResult): voi
       return li;
     }),
   );
-  $('#voi-text').textContent = `EVPPI by assumption, the largest first: ${voi.partial.map((p) => `${assumptionLabel(p.path)} ${money(p.evppi)}`).join('; ')}. EVPI ${money(voi.evpi)}.`;
+  $('#voi-text').textContent =
+    `EVPPI by assumption, the largest first: ${voi.partial.map((p) => `${assumptionLabel(p.path)} ${money(p.evppi)}`).join('; ')}. EVPI ${money(voi.evpi)}.`;
   $('#voi-method').textContent = `Method: ${voi.method}.`;
 }
-
 
 // ——— Break-even ———
 
@@ -666,7 +739,8 @@ function breakEvenTarget(): BreakEvenTarget | string {
     if (metric === 'probabilityPositiveRoi') return { metric, value: value / 100 };
     const month = Number(beMonth.value);
     const horizon = lastGood?.result.scenario.horizonMonths ?? 60;
-    if (!(Number.isInteger(month) && month >= 1 && month <= horizon)) return `The month must be a whole number from 1 to the horizon, ${horizon}.`;
+    if (!(Number.isInteger(month) && month >= 1 && month <= horizon))
+      return `The month must be a whole number from 1 to the horizon, ${horizon}.`;
     return { metric, month, value: value / 100 };
   }
   return { metric, value: metric === 'roiMedian' ? value / 100 : value };
@@ -693,7 +767,10 @@ async function findBreakEven(): Promise<void> {
   say();
   const ticker = setInterval(say, 1000);
   try {
-    const answer = await inWorker({ kind: 'breakEven', input: settings.input, options: { vary, target, runs, seed: settings.seed } }, controller.signal);
+    const answer = await inWorker(
+      { kind: 'breakEven', input: settings.input, options: { vary, target, runs, seed: settings.seed } },
+      controller.signal,
+    );
     found = { key: settingsKey(settings), answer, unit };
     status.textContent = `Searched in ${((performance.now() - started) / 1000).toFixed(1)} s.`;
     drawBreakEven();
@@ -726,9 +803,14 @@ function drawBreakEven(): void {
     answer.append(note);
   }
   if (!chartsLoaded) return;
-  box.replaceChildren(chartsLoaded.breakEvenChart(b, { width: chartWidth(box), xLabel: `${assumptionLabel(b.vary)} (${unit})`, format: (x) => formatAssumption(unit, x) }));
+  box.replaceChildren(
+    chartsLoaded.breakEvenChart(b, {
+      width: chartWidth(box),
+      xLabel: `${assumptionLabel(b.vary)} (${unit})`,
+      format: (x) => formatAssumption(unit, x),
+    }),
+  );
 }
-
 
 // ——— Swings of the published figures ———
 
@@ -774,12 +856,18 @@ function drawSwings(): void {
   }
   const figures = swings.value.fixedFigures.figures;
   if (!chartsLoaded) return;
-  box.replaceChildren(figures.length > 0 ? chartsLoaded.swingsChart(swings.value, { width: chartWidth(box) }) : document.createTextNode('This scenario has no fixed published figure to swing.'));
+  box.replaceChildren(
+    figures.length > 0
+      ? chartsLoaded.swingsChart(swings.value, { width: chartWidth(box) })
+      : document.createTextNode('This scenario has no fixed published figure to swing.'),
+  );
   words.textContent = `Swing of the median NPV at the horizon, each figure 20% down to 20% up, the largest first: ${figures
-    .map((f) => `${assumptionLabel(f.path)} (${assumptionValue(f.path, f.value)}): ${signedMoney(f.atMonths[f.atMonths.length - 1]?.swing ?? 0)}`)
+    .map(
+      (f) =>
+        `${assumptionLabel(f.path)} (${assumptionValue(f.path, f.value)}): ${signedMoney(f.atMonths[f.atMonths.length - 1]?.swing ?? 0)}`,
+    )
     .join('; ')}.`;
 }
-
 
 // ——— The readings the sources disagree on ———
 
@@ -798,7 +886,10 @@ async function checkReadings(): Promise<void> {
   $('#robustness-status').textContent = `Simulating each reading, ${runs.toLocaleString('en-US')} runs each, in the background…`;
   // The last table stays (dimmed while stale) until the new one is ready, so the page does not jump.
   try {
-    const value = await inWorker({ kind: 'robustness', input: settings.input, options: { runs, seed: settings.seed, flips: false } }, controller.signal);
+    const value = await inWorker(
+      { kind: 'robustness', input: settings.input, options: { runs, seed: settings.seed, flips: false } },
+      controller.signal,
+    );
     readings = { hash, value };
     drawReadings();
   } catch (problem) {
@@ -810,12 +901,12 @@ async function checkReadings(): Promise<void> {
   }
 }
 
-
 function drawReadings(): void {
   if (!readings || readings.hash !== lastGood?.hash) return;
   const r = readings.value;
   $('#robustness-sentence').textContent = r.sentence;
-  $('#robustness-status').textContent = `${r.readings.length} readings and ${r.horizons.length} horizons, ${r.runs.toLocaleString('en-US')} runs each, the same seed throughout${r.businessHeld ? ', the business held' : '; the business is not held, so a reading also changes the company'}.${r.skipped.length > 0 ? ` Not simulated, as the business cannot be held under ${r.skipped.length === 1 ? 'it' : 'them'}: ${r.skipped.map((x) => x.label).join('; ')}.` : ''}`;
+  $('#robustness-status').textContent =
+    `${r.readings.length} readings and ${r.horizons.length} horizons, ${r.runs.toLocaleString('en-US')} runs each, the same seed throughout${r.businessHeld ? ', the business held' : '; the business is not held, so a reading also changes the company'}.${r.skipped.length > 0 ? ` Not simulated, as the business cannot be held under ${r.skipped.length === 1 ? 'it' : 'them'}: ${r.skipped.map((x) => x.label).join('; ')}.` : ''}`;
   const table = document.createElement('table');
   const caption = document.createElement('caption');
   caption.textContent = 'The decision (invest when the expected NPV is positive) under each reading; ± is simulation error, not the spread';
@@ -830,7 +921,12 @@ function drawReadings(): void {
   const thead = document.createElement('thead');
   thead.append(head);
   const body = document.createElement('tbody');
-  const row = (label: string, source: string, x: Omit<ReadingOutcome, 'path' | 'value' | 'label' | 'source' | 'kind' | 'with'>, reading: ReadingOutcome | null) => {
+  const row = (
+    label: string,
+    source: string,
+    x: Omit<ReadingOutcome, 'path' | 'value' | 'label' | 'source' | 'kind' | 'with'>,
+    reading: ReadingOutcome | null,
+  ) => {
     const tr = document.createElement('tr');
     tr.dataset.decision = x.decision;
     const name = document.createElement('th');
@@ -838,7 +934,8 @@ function drawReadings(): void {
     name.textContent = label;
     tr.append(name);
     for (const text of [
-      (x.decision === 'invest' ? 'invest' : 'do not invest') + (x.businessNotHeldShare > 0 ? ` (the business is not held in ${percent(x.businessNotHeldShare, 0)} of runs)` : ''),
+      (x.decision === 'invest' ? 'invest' : 'do not invest') +
+        (x.businessNotHeldShare > 0 ? ` (the business is not held in ${percent(x.businessNotHeldShare, 0)} of runs)` : ''),
       `${percent(x.probabilityPositiveRoi, 0)} ± ${(100 * x.probabilityPositiveRoiStandardError).toFixed(1)}%`,
       signedPercent(x.roiMedian),
       `${currency()}${signedMoney(x.npvMean)} ± ${money(x.npvMeanStandardError)}`,
@@ -861,11 +958,22 @@ function drawReadings(): void {
     tr.append(act);
     body.append(tr);
   };
-  const sourceWords = (x: ReadingOutcome) => (x.source ? `article ${x.source.article.slice(0, 3)}, ${x.source.credit}` : x.kind === 'illustrative' ? 'nobody has measured it' : '');
-  row(`The scenario as it stands (${r.runs.toLocaleString('en-US')} runs; the answer above uses ${lastGood?.result.runCount.toLocaleString('en-US') ?? 'more'})`, '', r.asGiven, null);
+  const sourceWords = (x: ReadingOutcome) =>
+    x.source ? `article ${x.source.article.slice(0, 3)}, ${x.source.credit}` : x.kind === 'illustrative' ? 'nobody has measured it' : '';
+  row(
+    `The scenario as it stands (${r.runs.toLocaleString('en-US')} runs; the answer above uses ${lastGood?.result.runCount.toLocaleString('en-US') ?? 'more'})`,
+    '',
+    r.asGiven,
+    null,
+  );
   for (const x of r.readings) row(`If ${x.label}`, sourceWords(x), x, x);
   for (const h of r.horizons.filter((h) => h.months !== lastGood?.result.scenario.horizonMonths))
-    row(`At ${h.months % 12 === 0 ? `${h.months / 12} years` : `${h.months} months`} instead of ${lastGood?.result.scenario.horizonMonths} months`, '', h, null);
+    row(
+      `At ${h.months % 12 === 0 ? `${h.months / 12} years` : `${h.months} months`} instead of ${lastGood?.result.scenario.horizonMonths} months`,
+      '',
+      h,
+      null,
+    );
   table.append(caption, thead, body);
   $('#robustness-table').replaceChildren(table);
 }
@@ -874,7 +982,8 @@ function drawReadings(): void {
 function useReading(reading: ReadingOutcome): void {
   if (!reading.path) return;
   linkProblems = [];
-  for (const { path, value } of [{ path: reading.path, value: reading.value }, ...reading.with]) state = { ...state, input: setAtPath(state.input, path.split('.'), value) };
+  for (const { path, value } of [{ path: reading.path, value: reading.value }, ...reading.with])
+    state = { ...state, input: setAtPath(state.input, path.split('.'), value) };
   drawFields();
   schedule(0);
   $('#robustness-status').textContent = `Using the reading “${reading.label}”: simulating…`;
@@ -961,9 +1070,11 @@ const callbacks = {
   },
   addTouchpoint(name: string): string | null {
     const current = shownValue(state.input, touchpoints);
-    const names = current !== null && typeof current === 'object' && !('dist' in current) && !Array.isArray(current) ? Object.keys(current) : [];
+    const names =
+      current !== null && typeof current === 'object' && !('dist' in current) && !Array.isArray(current) ? Object.keys(current) : [];
     // The library's rule for a name, said before it is broken.
-    if (!/^[A-Za-z][A-Za-z0-9_-]{0,39}$/.test(name)) return 'A touchpoint’s name starts with a letter and has only letters, digits, - or _ (at most 40), e.g. returns or after-sales.';
+    if (!/^[A-Za-z][A-Za-z0-9_-]{0,39}$/.test(name))
+      return 'A touchpoint’s name starts with a letter and has only letters, digits, - or _ (at most 40), e.g. returns or after-sales.';
     if (names.includes(name)) return `There is already a touchpoint called “${name}”: change its rate above, or pick another name.`;
     const record = touchpointRecord();
     record[name] = 0.002;
@@ -987,7 +1098,10 @@ function redrawField(path: string): void {
   const focusKey = focused && cell.contains(focused) ? (focused.getAttribute('aria-label') ?? focused.id) : null;
   const fresh = renderField(row, shownValue(state.input, path), state.input, document, callbacks);
   cell.replaceWith(fresh);
-  const again = focusKey === null ? null : [...fresh.querySelectorAll<HTMLElement>('select, input, button')].find((e) => (e.getAttribute('aria-label') ?? e.id) === focusKey);
+  const again =
+    focusKey === null
+      ? null
+      : [...fresh.querySelectorAll<HTMLElement>('select, input, button')].find((e) => (e.getAttribute('aria-label') ?? e.id) === focusKey);
   (again ?? fresh.querySelector<HTMLElement>('select, input'))?.focus();
 }
 
@@ -1102,7 +1216,13 @@ async function pinFromLink(input: ScenarioInput, settings: PageState): Promise<v
       return void cannotPin(options.map((i) => i.message).join(' '), true);
     }
     parseScenario(input);
-    const result = await simulateParallel(input, { runs: settings.runs, seed: settings.seed, keepRuns: true, workers, signal: controller.signal });
+    const result = await simulateParallel(input, {
+      runs: settings.runs,
+      seed: settings.seed,
+      keepRuns: true,
+      workers,
+      signal: controller.signal,
+    });
     if (pinning !== controller) return;
     pinned = { result, hash: resultHash(result), input };
     // Pinned: from now on the link carries A as pinned.
@@ -1209,7 +1329,10 @@ $('#clear-pin').addEventListener('click', () => {
   scheduleCharts();
   $('#pin').focus();
 });
-$('#sensitivity-month').addEventListener('change', () => lastGood && chartsLoaded && drawSensitivityTable(chartsLoaded.sensitivityOverYears(lastGood.result)));
+$('#sensitivity-month').addEventListener(
+  'change',
+  () => lastGood && chartsLoaded && drawSensitivityTable(chartsLoaded.sensitivityOverYears(lastGood.result)),
+);
 beMetric.addEventListener('change', () => showMetricFields(true));
 $('#break-even-form').addEventListener('submit', (event) => {
   event.preventDefault();

@@ -8,7 +8,9 @@ import { assumptionLabel, assumptionValue, displayScale } from './labels';
 
 /** The factor from a field's value in the scenario to what the page shows in its cell: 100 for a chance. */
 function scaleOf(path: string): number {
-  const unit = describeAssumptions().find((row) => row.path === path)?.unit ?? (path.startsWith('journey.touchpointFailure.') ? 'probability per month' : '');
+  const unit =
+    describeAssumptions().find((row) => row.path === path)?.unit ??
+    (path.startsWith('journey.touchpointFailure.') ? 'probability per month' : '');
   return displayScale({ unit });
 }
 
@@ -21,7 +23,8 @@ export function linkIssueWords(issues: readonly ScenarioIssue[]): string {
     .map((issue) => {
       // The field the issue is in ("churn.base" for "churn.base.mode"), or its path where the field has no label (an unknown one).
       const segments = issue.path.split('.');
-      const field = segments.map((_, n) => segments.slice(0, segments.length - n).join('.')).find((p) => assumptionLabel(p) !== p) ?? issue.path;
+      const field =
+        segments.map((_, n) => segments.slice(0, segments.length - n).join('.')).find((p) => assumptionLabel(p) !== p) ?? issue.path;
       const given = field === issue.path && typeof issue.value === 'number' ? ` (${assumptionValue(field, issue.value)} in the link)` : '';
       return `${issue.path ? `${assumptionLabel(field)}${given}: ` : ''}${plainMessage(issue.message, scaleOf(field))}`;
     })
@@ -38,7 +41,11 @@ export function linkIssueWords(issues: readonly ScenarioIssue[]): string {
  * pinProblemWords('Cautious', [{ path: 'churn.base', value: 7, message: 'must be a probability from 0 to 1' }], false);
  * // { words: 'Scenario A (“Cautious”) in the link could not be pinned: Leaving after a good experience (700% in the link): must be …', pointer: … }
  */
-export function pinProblemWords(nameA: string, why: string | readonly ScenarioIssue[], waiting: boolean): { words: string; pointer: string } {
+export function pinProblemWords(
+  nameA: string,
+  why: string | readonly ScenarioIssue[],
+  waiting: boolean,
+): { words: string; pointer: string } {
   const name = nameA === 'A' ? 'Scenario A' : `Scenario A (“${nameA}”)`;
   const reason = (typeof why === 'string' ? why : linkIssueWords(why)).replace(/\.?$/, '.');
   return {

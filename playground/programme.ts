@@ -32,8 +32,11 @@ export interface ProgrammeHost {
   currency(): string;
 }
 
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, text = ''): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string> = {},
+  text = '',
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attributes)) e.setAttribute(k, v);
   if (text) e.textContent = text;
@@ -50,7 +53,8 @@ function numberField(label: string, id: string, value: string, unit: string): { 
 
 /** The input without what equals the defaults, so the link stays short and defaults stay defaults. */
 export function differenceFromDefaults(value: unknown, defaults: unknown): unknown {
-  if (value === null || typeof value !== 'object' || Array.isArray(value) || 'dist' in value) return JSON.stringify(value) === JSON.stringify(defaults) ? undefined : value;
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || 'dist' in value)
+    return JSON.stringify(value) === JSON.stringify(defaults) ? undefined : value;
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
     const d = defaults !== null && typeof defaults === 'object' ? (defaults as Record<string, unknown>)[key] : undefined;
@@ -92,7 +96,8 @@ export function calibrationCell(box: HTMLElement, host: ProgrammeHost): void {
   box.append(form, error, message);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const read = (f: { input: HTMLInputElement }, scale = 1): number | undefined => (f.input.value.trim() === '' ? undefined : Number(f.input.value) / scale);
+    const read = (f: { input: HTMLInputElement }, scale = 1): number | undefined =>
+      f.input.value.trim() === '' ? undefined : Number(f.input.value) / scale;
     const customers = read(fields.customers) ?? Number.NaN;
     const newCustomers = read(fields.newCustomersMonthly);
     const retention = read(fields.annualRetention, 100);
@@ -103,7 +108,9 @@ export function calibrationCell(box: HTMLElement, host: ProgrammeHost): void {
       ...(retention === undefined ? {} : { annualRetention: retention }),
       averageRevenuePerCustomerMonthly: read(fields.averageRevenuePerCustomerMonthly) ?? Number.NaN,
       newCustomersMonthly: newCustomers ?? Math.round(steady),
-      ...(read(fields.badExperienceShareMonthly, 100) === undefined ? {} : { badExperienceShareMonthly: read(fields.badExperienceShareMonthly, 100) }),
+      ...(read(fields.badExperienceShareMonthly, 100) === undefined
+        ? {}
+        : { badExperienceShareMonthly: read(fields.badExperienceShareMonthly, 100) }),
       ...(read(fields.nps) === undefined ? {} : { nps: read(fields.nps) }),
     } as ObservedBusiness;
     try {
@@ -163,7 +170,12 @@ export function maturityCell(box: HTMLElement, host: ProgrammeHost): void {
   form.append(use, ' ', clear);
   box.append(form, outcome, error);
   const answers = (): MaturityAnswers =>
-    Object.fromEntries(maturityQuestions.map((q) => [q.id, (form.querySelector<HTMLSelectElement>(`#maturity-${q.id}`)?.value ?? 'partly') as MaturityAnswer])) as MaturityAnswers;
+    Object.fromEntries(
+      maturityQuestions.map((q) => [
+        q.id,
+        (form.querySelector<HTMLSelectElement>(`#maturity-${q.id}`)?.value ?? 'partly') as MaturityAnswer,
+      ]),
+    ) as MaturityAnswers;
   const say = () => {
     const d = executionSuccessFromMaturity(answers());
     const words = `between ${percent(d.min, 0)} and ${percent(d.max, 0)}`;
@@ -202,7 +214,8 @@ export function stageGateCell(box: HTMLElement, host: ProgrammeHost): void {
     ['effect', 'the measured drop in bad experiences'],
     ['nps', 'the rise in NPS (points)'],
     ['roi', 'the cumulative ROI'],
-  ]) measure.append(element('option', { value: v as string }, text));
+  ])
+    measure.append(element('option', { value: v as string }, text));
   const measureLabel = element('label', { class: 'form-field' });
   measureLabel.append('Measure ', measure);
   const threshold = numberField('Stop below', 'gate-threshold', '10', '%');
@@ -210,7 +223,8 @@ export function stageGateCell(box: HTMLElement, host: ProgrammeHost): void {
   for (const [v, text] of [
     ['fade', 'the effect fades over 12 months'],
     ['hold', 'the effect reached so far holds'],
-  ]) after.append(element('option', { value: v as string }, text));
+  ])
+    after.append(element('option', { value: v as string }, text));
   const afterLabel = element('label', { class: 'form-field' });
   afterLabel.append('After a stop ', after);
   const apply = element('button', { type: 'submit' }, 'Apply');
@@ -225,7 +239,10 @@ export function stageGateCell(box: HTMLElement, host: ProgrammeHost): void {
   measure.addEventListener('change', () => {
     (threshold.wrap.lastChild as ChildNode).textContent = ` ${unit()}`;
     threshold.input.value = measure.value === 'nps' ? '2' : measure.value === 'roi' ? '-95' : '10';
-    hint.textContent = measure.value === 'roi' ? 'Cumulative ROI starts at −100% and rises slowly: at an early gate nearly every run is below −50%, so a threshold near −100% (or a late gate) keeps the review meaningful.' : '';
+    hint.textContent =
+      measure.value === 'roi'
+        ? 'Cumulative ROI starts at −100% and rises slowly: at an early gate nearly every run is below −50%, so a threshold near −100% (or a late gate) keeps the review meaningful.'
+        : '';
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -330,7 +347,8 @@ export function channelsCell(box: HTMLElement, host: ProgrammeHost): void {
   const half = numberField('Spend beyond it that halves a channel’s failures', 'channels-half', '20000', '');
   const table = element('table', { class: 'numbers channels' });
   const head = element('tr');
-  for (const text of ['Channel', 'Share of contacts', 'Fails', 'Connected', 'Budget', 'Cut in its failures']) head.append(element('th', {}, text));
+  for (const text of ['Channel', 'Share of contacts', 'Fails', 'Connected', 'Budget', 'Cut in its failures'])
+    head.append(element('th', {}, text));
   table.createTHead().append(head);
   const body = table.createTBody();
   const names = Object.keys(defaultChannels.offered) as (keyof typeof defaultChannels.offered)[];
@@ -339,13 +357,26 @@ export function channelsCell(box: HTMLElement, host: ProgrammeHost): void {
   for (const name of names) {
     const c = defaultChannels.offered[name];
     const row = element('tr');
-    const budget = element('input', { type: 'text', inputmode: 'decimal', id: `channel-budget-${name}`, 'aria-label': `Budget for ${name}`, value: '0' });
+    const budget = element('input', {
+      type: 'text',
+      inputmode: 'decimal',
+      id: `channel-budget-${name}`,
+      'aria-label': `Budget for ${name}`,
+      value: '0',
+    });
     budgets.set(name, budget);
     const cut = element('td');
     cuts.set(name, cut);
     const cell = element('td');
     cell.append(budget);
-    row.append(element('th', {}, name), element('td', {}, percent(c.share, 0)), element('td', {}, percent(c.failure, 0)), element('td', {}, c.connected ? 'yes' : 'no'), cell, cut);
+    row.append(
+      element('th', {}, name),
+      element('td', {}, percent(c.share, 0)),
+      element('td', {}, percent(c.failure, 0)),
+      element('td', {}, c.connected ? 'yes' : 'no'),
+      cell,
+      cut,
+    );
     body.append(row);
   }
   const scroll = element('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Channels and their budgets' });
@@ -364,7 +395,12 @@ export function channelsCell(box: HTMLElement, host: ProgrammeHost): void {
       const spend = Number(budgets.get(name)?.value ?? 0);
       try {
         const { connects, cut } = improvementFromBudget(spend, Number(setup.input.value), Number(half.input.value));
-        (cuts.get(name) as HTMLElement).textContent = spend <= 0 ? '–' : connects ? `${percent(cut, 0)}${defaultChannels.offered[name as keyof typeof defaultChannels.offered].connected ? '' : ', connected'}` : 'below set-up: none';
+        (cuts.get(name) as HTMLElement).textContent =
+          spend <= 0
+            ? '–'
+            : connects
+              ? `${percent(cut, 0)}${defaultChannels.offered[name as keyof typeof defaultChannels.offered].connected ? '' : ', connected'}`
+              : 'below set-up: none';
       } catch {
         (cuts.get(name) as HTMLElement).textContent = '?';
       }
@@ -379,14 +415,17 @@ export function channelsCell(box: HTMLElement, host: ProgrammeHost): void {
       delete input.channels;
       delete investment.channels;
     } else {
-      const budget = Object.fromEntries(names.map((name) => [name, Number(budgets.get(name)?.value ?? 0)]).filter(([, x]) => (x as number) !== 0));
+      const budget = Object.fromEntries(
+        names.map((name) => [name, Number(budgets.get(name)?.value ?? 0)]).filter(([, x]) => (x as number) !== 0),
+      );
       const bad = names.find((name) => !Number.isFinite(Number(budgets.get(name)?.value)) || Number(budgets.get(name)?.value) < 0);
       if (bad) {
         error.textContent = `The budget for ${bad}: type an amount of money, 0 or more.`;
         return;
       }
       input.channels = JSON.parse(JSON.stringify(defaultChannels));
-      if (Object.keys(budget).length > 0) investment.channels = { budget, setupCost: Number(setup.input.value), halfEffectSpend: Number(half.input.value) };
+      if (Object.keys(budget).length > 0)
+        investment.channels = { budget, setupCost: Number(setup.input.value), halfEffectSpend: Number(half.input.value) };
       else delete investment.channels;
     }
     error.textContent = '';
@@ -399,11 +438,16 @@ export function channelsCell(box: HTMLElement, host: ProgrammeHost): void {
 export function syncChannels(input: ScenarioInput): void {
   const on = document.querySelector<HTMLInputElement>('#channels-on');
   if (!on) return;
-  const record = input as { channels?: unknown; investment?: { channels?: { budget?: Record<string, number>; setupCost?: number; halfEffectSpend?: number } } };
+  const record = input as {
+    channels?: unknown;
+    investment?: { channels?: { budget?: Record<string, number>; setupCost?: number; halfEffectSpend?: number } };
+  };
   on.checked = record.channels !== undefined;
   const invested = record.investment?.channels;
-  for (const input of document.querySelectorAll<HTMLInputElement>('[id^="channel-budget-"]')) input.value = String(invested?.budget?.[input.id.slice('channel-budget-'.length)] ?? 0);
+  for (const input of document.querySelectorAll<HTMLInputElement>('[id^="channel-budget-"]'))
+    input.value = String(invested?.budget?.[input.id.slice('channel-budget-'.length)] ?? 0);
   if (invested?.setupCost !== undefined) (document.querySelector('#channels-setup') as HTMLInputElement).value = String(invested.setupCost);
-  if (invested?.halfEffectSpend !== undefined) (document.querySelector('#channels-half') as HTMLInputElement).value = String(invested.halfEffectSpend);
+  if (invested?.halfEffectSpend !== undefined)
+    (document.querySelector('#channels-half') as HTMLInputElement).value = String(invested.halfEffectSpend);
   document.querySelector('#channels-form')?.dispatchEvent(new Event('input'));
 }

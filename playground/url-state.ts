@@ -115,7 +115,9 @@ export function decodeState(
   const scenarioText = params.get('scenario');
   const scenario = readInput(scenarioText);
   if (scenario.problem !== null)
-    problems.push(`The link’s scenario ${scenario.problem}: the page shows the default scenario instead. The address keeps it until you change an assumption.`);
+    problems.push(
+      `The link’s scenario ${scenario.problem}: the page shows the default scenario instead. The address keeps it until you change an assumption.`,
+    );
   const aText = params.get('a');
   const a = readInput(aText);
   const runsText = params.get('runs');
@@ -145,7 +147,10 @@ export function setAtPath(root: ScenarioInput, path: readonly string[], value: u
   const copy: Record<string, unknown> = { ...here };
   // Defined as an own property, so a touchpoint called "__proto__" is a name, not a prototype.
   Object.defineProperty(copy, head, {
-    value: rest.length === 0 ? value : setAtPath((child !== null && typeof child === 'object' && !Array.isArray(child) ? child : {}) as ScenarioInput, rest, value),
+    value:
+      rest.length === 0
+        ? value
+        : setAtPath((child !== null && typeof child === 'object' && !Array.isArray(child) ? child : {}) as ScenarioInput, rest, value),
     enumerable: true,
     writable: true,
     configurable: true,

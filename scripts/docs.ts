@@ -88,7 +88,12 @@ export function withGeneratedTable(page: string): string {
     .split('\n')
     .filter((line, i) => i < 2 || optionalPath.test(line.slice(3, line.indexOf('`', 3))));
   const tables = replaceBetween(replaceBetween(page, start, end, assumptionsMarkdown()), optionalStart, optionalEnd, optional.join('\n'));
-  return replaceBetween(replaceBetween(tables, articlesStart, articlesEnd, sourceArticlesMarkdown()), readingsStart, readingsEnd, readingsMarkdown());
+  return replaceBetween(
+    replaceBetween(tables, articlesStart, articlesEnd, sourceArticlesMarkdown()),
+    readingsStart,
+    readingsEnd,
+    readingsMarkdown(),
+  );
 }
 
 /** The README's figure: the default scenario's ROI fan chart, 2,000 runs, seed 1, as standalone SVG. */

@@ -37,7 +37,8 @@ function registeredFields(): { path: string[]; meta: FieldMeta }[] {
     const node = unwrapped(schema);
     const meta = fieldRegistry.get(node as z.ZodType);
     if (meta) out.push({ path, meta });
-    else if (node instanceof z.ZodObject) for (const [key, child] of Object.entries(node.shape)) walk(child as z.core.$ZodType, [...path, key]);
+    else if (node instanceof z.ZodObject)
+      for (const [key, child] of Object.entries(node.shape)) walk(child as z.core.$ZodType, [...path, key]);
   };
   walk(scenarioSchema, []);
   return out;
@@ -46,14 +47,20 @@ function registeredFields(): { path: string[]; meta: FieldMeta }[] {
 /** The value at a dotted path of the default scenario, if there is one. */
 export function defaultAt(path: readonly string[]): unknown {
   let at: unknown = defaultScenario;
-  for (const key of path) at = at !== null && typeof at === 'object' && Object.hasOwn(at, key) ? (at as Record<string, unknown>)[key] : undefined;
+  for (const key of path)
+    at = at !== null && typeof at === 'object' && Object.hasOwn(at, key) ? (at as Record<string, unknown>)[key] : undefined;
   return at;
 }
 
 function commentLines(path: readonly string[], meta: FieldMeta, indent: string): string[] {
   const source = meta.source ? sources[meta.source] : null;
   const fallback = defaultAt(path);
-  const value = typeof fallback === 'number' || (fallback !== null && typeof fallback === 'object' && 'dist' in fallback) ? describeValue(fallback as Assumption) : typeof fallback === 'string' ? JSON.stringify(fallback) : null;
+  const value =
+    typeof fallback === 'number' || (fallback !== null && typeof fallback === 'object' && 'dist' in fallback)
+      ? describeValue(fallback as Assumption)
+      : typeof fallback === 'string'
+        ? JSON.stringify(fallback)
+        : null;
   const lines = [
     `${meta.label}.`,
     '',

@@ -55,20 +55,29 @@ export function scenarioJsonSchema(): Json {
     const out: Json = {};
     for (const [key, value] of Object.entries(object)) {
       if (key === 'required') continue;
-      if (key === 'properties') out.properties = Object.fromEntries(Object.entries(value as Json).map(([name, child]) => [name, walk(child, [...path, name])]));
+      if (key === 'properties')
+        out.properties = Object.fromEntries(Object.entries(value as Json).map(([name, child]) => [name, walk(child, [...path, name])]));
       else out[key] = walk(value, path);
     }
     const fallback = defaultAt(path);
-    if (typeof out.description === 'string' && fallback !== undefined && (typeof fallback === 'number' || (typeof fallback === 'object' && fallback !== null && 'dist' in fallback)))
+    if (
+      typeof out.description === 'string' &&
+      fallback !== undefined &&
+      (typeof fallback === 'number' || (typeof fallback === 'object' && fallback !== null && 'dist' in fallback))
+    )
       out.description = `${out.description} Default: ${describeValue(fallback as Assumption)}.`;
     return out;
   };
   const body = walk(schema, []) as Json;
-  const properties = { $schema: { type: 'string', description: 'The JSON Schema this file follows; cx-roi ignores it.' }, ...(body.properties as Json) };
+  const properties = {
+    $schema: { type: 'string', description: 'The JSON Schema this file follows; cx-roi ignores it.' },
+    ...(body.properties as Json),
+  };
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     title: 'cx-roi scenario',
-    description: 'A cx-roi scenario file: only the fields that differ from the default scenario. Every numeric assumption is a number or a distribution.',
+    description:
+      'A cx-roi scenario file: only the fields that differ from the default scenario. Every numeric assumption is a number or a distribution.',
     ...body,
     properties,
     $defs: defs,

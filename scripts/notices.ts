@@ -11,7 +11,10 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 
 const root = join(import.meta.dirname, '..');
-const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; peerDependencies?: Record<string, string> };
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+};
 // tsup leaves the dependencies and the peer dependencies to the consumer's install.
 const dependencies = [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})];
 
@@ -58,12 +61,18 @@ function licenceFiles(dir: string): string[] {
 
 /** The notices file's text. */
 export async function thirdPartyNotices(): Promise<string> {
-  const parts = ['# Third-party notices', '', 'The built files of cx-roi (`dist/`) carry code from the packages below, each under its own licence, reproduced here.', ''];
+  const parts = [
+    '# Third-party notices',
+    '',
+    'The built files of cx-roi (`dist/`) carry code from the packages below, each under its own licence, reproduced here.',
+    '',
+  ];
   for (const name of await bundledPackages()) {
     const dir = join(root, 'node_modules', name);
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string; license?: string; homepage?: string };
     const files = licenceFiles(dir);
-    if (files.length === 0 || !existsSync(join(dir, files[0] as string))) throw new Error(`${name} ships no licence file: add its licence by hand`);
+    if (files.length === 0 || !existsSync(join(dir, files[0] as string)))
+      throw new Error(`${name} ships no licence file: add its licence by hand`);
     parts.push(`## ${name} ${pkg.version} (${pkg.license ?? 'see below'})`, '');
     for (const file of files) parts.push('```', readFileSync(join(dir, file), 'utf8').trim(), '```', '');
   }

@@ -44,16 +44,22 @@ export function readmeLinkedFiles(readme: string): string[] {
 export function releaseProblems(manifest: Manifest, readme: string, changelog: string): string[] {
   const problems: string[] = [];
   const repository = typeof manifest.repository === 'string' ? manifest.repository : manifest.repository?.url;
-  if (!isUrl(repository)) problems.push('package.json "repository": the public repository\'s https address (npm links to it, and resolves nothing else without it)');
+  if (!isUrl(repository))
+    problems.push(
+      'package.json "repository": the public repository\'s https address (npm links to it, and resolves nothing else without it)',
+    );
   const bugs = typeof manifest.bugs === 'string' ? manifest.bugs : (manifest.bugs?.url ?? manifest.bugs?.email);
   if (!(isUrl(bugs) || (typeof bugs === 'string' && /^[^@\s]+@[^@\s]+$/.test(bugs))))
     problems.push('package.json "bugs": where users report a problem (the issue tracker\'s address or an e-mail)');
   if (!isUrl(manifest.homepage)) problems.push('package.json "homepage": the project\'s page (the playground or the repository)');
   const figure = figureUrl(manifest);
-  if (!readme.includes(`](${figure})`)) problems.push(`README.md: the figure must be ${figure} (this version's own file, shipped in the package)`);
+  if (!readme.includes(`](${figure})`))
+    problems.push(`README.md: the figure must be ${figure} (this version's own file, shipped in the package)`);
   if (!(manifest.files ?? []).includes('docs/roi-fan.svg')) problems.push('package.json "files": docs/roi-fan.svg, the README\'s figure');
   // npm's page and an installed copy resolve the README's links against the package's own files.
-  const unshipped = readmeLinkedFiles(readme).filter((path) => !['README.md', 'package.json'].includes(path) && !(manifest.files ?? []).some((p) => ships(p, path)));
+  const unshipped = readmeLinkedFiles(readme).filter(
+    (path) => !['README.md', 'package.json'].includes(path) && !(manifest.files ?? []).some((p) => ships(p, path)),
+  );
   if (unshipped.length > 0) problems.push(`package.json "files": ${unshipped.join(', ')}, which the README links to`);
   if (!changelog.includes(`## [${manifest.version}]`)) problems.push(`CHANGELOG.md: no entry "## [${manifest.version}]"`);
   return problems;

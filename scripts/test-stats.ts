@@ -12,7 +12,13 @@
  */
 import { spawnSync } from 'node:child_process';
 
-const batteries = ['test/fuzz.test.ts', 'test/properties.test.ts', 'test/equivalence.test.ts', 'test/random/', 'test/simulate/monte-carlo.test.ts'];
+const batteries = [
+  'test/fuzz.test.ts',
+  'test/properties.test.ts',
+  'test/equivalence.test.ts',
+  'test/random/',
+  'test/simulate/monte-carlo.test.ts',
+];
 const extra = process.argv.slice(2);
 process.stdout.write(`Full statistical counts (CX_STATS=full): ${batteries.join(', ')}\n`);
 const run = spawnSync('npx', ['vitest', 'run', '--project', 'unit', '--testTimeout', String(3_600_000), ...batteries, ...extra], {

@@ -93,12 +93,28 @@ export type { Comparison, CompareOptions, PairedDifference } from './decisions/c
 export { breakEven, breakEvenMetrics, maxBreakEvenSimulations } from './decisions/break-even.js';
 export type { BreakEven, BreakEvenMetric, BreakEvenOptions, BreakEvenPoint, BreakEvenTarget } from './decisions/break-even.js';
 export { sensitivity } from './decisions/sensitivity.js';
-export type { FixedFigureSwing, Sensitivity, SensitivityAtMonth, SensitivityDriver, SensitivityOptions, SwingMonth } from './decisions/sensitivity.js';
+export type {
+  FixedFigureSwing,
+  Sensitivity,
+  SensitivityAtMonth,
+  SensitivityDriver,
+  SensitivityOptions,
+  SwingMonth,
+} from './decisions/sensitivity.js';
 export { firstOrderIndices } from './decisions/first-order.js';
 export type { FirstOrderOptions } from './decisions/first-order.js';
 export { valueOfInformation, valueOfInformationFromRuns } from './decisions/value-of-information.js';
 export { robustness } from './decisions/robustness.js';
-export type { Decision, DecisionFigures, Flip, HorizonOutcome, ReadingInput, ReadingOutcome, Robustness, RobustnessOptions } from './decisions/robustness.js';
+export type {
+  Decision,
+  DecisionFigures,
+  Flip,
+  HorizonOutcome,
+  ReadingInput,
+  ReadingOutcome,
+  Robustness,
+  RobustnessOptions,
+} from './decisions/robustness.js';
 
 // Readings: the values the sources disagree on, and plausible ends of the numbers nobody measured
 export { contestedFigures } from './scenario/readings.js';

@@ -34,14 +34,39 @@ const mayImport: Readonly<Record<string, readonly string[]>> = {
   decisions: ['format', 'maths', 'version', 'scenario', 'random', 'model', 'simulate', 'summary'],
   shards: ['format', 'maths', 'version', 'scenario', 'random', 'model', 'simulate', 'summary'],
   report: ['format', 'maths', 'version', 'scenario', 'random', 'model', 'simulate', 'summary'],
-  parallel: ['format', 'maths', 'version', 'scenario', 'random', 'model', 'simulate', 'summary',
-    'business', 'decisions', 'shards', 'report'],
+  parallel: [
+    'format',
+    'maths',
+    'version',
+    'scenario',
+    'random',
+    'model',
+    'simulate',
+    'summary',
+    'business',
+    'decisions',
+    'shards',
+    'report',
+  ],
   // The separate entry points reach the library through its package name (see below), so only format by path.
   cli: ['format', 'package.json'],
   bullmq: ['format'],
   testing: ['format'],
-  index: ['format', 'maths', 'version', 'scenario', 'random', 'model', 'simulate', 'summary',
-    'business', 'decisions', 'shards', 'report', 'parallel'],
+  index: [
+    'format',
+    'maths',
+    'version',
+    'scenario',
+    'random',
+    'model',
+    'simulate',
+    'summary',
+    'business',
+    'decisions',
+    'shards',
+    'report',
+    'parallel',
+  ],
   // cx-roi/worker: the protocol of simulateParallel's workers, an entry of its own.
   'worker-api': ['format', 'maths', 'version', 'scenario', 'random', 'model', 'simulate', 'parallel'],
 };
@@ -71,7 +96,8 @@ const maxFunctionLines = 80;
 
 /** Functions allowed past {@link maxFunctionLines}, by file and name, each with why. */
 const longFunctions: Readonly<Record<string, string>> = {
-  'src/model/run.ts simulateRun': 'the engine\'s hot loop: split into calls it runs measurably slower, and the order of its draws is plain in one piece',
+  'src/model/run.ts simulateRun':
+    "the engine's hot loop: split into calls it runs measurably slower, and the order of its draws is plain in one piece",
 };
 
 interface FunctionOf {
@@ -98,7 +124,11 @@ function functionsOf(file: string, text: string): FunctionOf[] {
   const visit = (node: ts.Node): void => {
     if (ts.isFunctionLike(node) && 'body' in node && node.body !== undefined) {
       const line = lineOf(node.getStart(source));
-      found.push({ key: `${file} ${functionName(node as ts.FunctionLikeDeclaration, source)}`, line, lines: lineOf(node.getEnd()) - line + 1 });
+      found.push({
+        key: `${file} ${functionName(node as ts.FunctionLikeDeclaration, source)}`,
+        line,
+        lines: lineOf(node.getEnd()) - line + 1,
+      });
     }
     ts.forEachChild(node, visit);
   };
@@ -230,9 +260,17 @@ describe('architecture of src/', () => {
       "const h = require('./h.js');",
       "import './i.js';",
     ].join('\n');
-    expect(importsOf('x.ts', text).map((i) => i.specifier)).toEqual(
-      ['./a.js', './b.js', './c.js', './d.js', './e.js', './f.js', './g.js', './h.js', './i.js'],
-    );
+    expect(importsOf('x.ts', text).map((i) => i.specifier)).toEqual([
+      './a.js',
+      './b.js',
+      './c.js',
+      './d.js',
+      './e.js',
+      './f.js',
+      './g.js',
+      './h.js',
+      './i.js',
+    ]);
   });
 
   it('places every folder of src/ in the layer map, and the map has no cycle', () => {

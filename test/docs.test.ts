@@ -17,7 +17,9 @@ describe('generated docs (run `npm run docs` after changing the schema or the mo
     expect(assumptions).toBe(withGeneratedTable(assumptions));
     expect(assumptions).toContain('| `churn.switchAfterBad` | 0.86 |');
     expect(assumptions).toContain('| `churn.switchAfterBad` | published | 0.19 | only 19% of customers leave after a bad experience |');
-    expect(assumptions).toMatch(/\| `003_f2aeae8cb3a75f68\.txt` \| Alles wat je wil én moet weten over customer experience \|[^\n]*86% switch/);
+    expect(assumptions).toMatch(
+      /\| `003_f2aeae8cb3a75f68\.txt` \| Alles wat je wil én moet weten over customer experience \|[^\n]*86% switch/,
+    );
   });
 
   it('the README’s figure is the default scenario’s ROI chart as the model draws it today', () => {
@@ -33,9 +35,13 @@ describe('generated docs (run `npm run docs` after changing the schema or the mo
     );
     const { levers, outcomeClasses: oc } = simulate({}, { runs: 1000, seed: 1 }).horizon;
     const cell = (x: number) => (x < 0 ? `−${n(-x)}` : n(x));
-    expect(doc).toContain(`| ${[levers.retention, levers.spend, levers.positiveWordOfMouth, levers.negativeWordOfMouth, levers.cost, levers.npv].map(cell).join(' | ')} |`);
+    expect(doc).toContain(
+      `| ${[levers.retention, levers.spend, levers.positiveWordOfMouth, levers.negativeWordOfMouth, levers.cost, levers.npv].map(cell).join(' | ')} |`,
+    );
     const pct = (x: number) => `${Math.round(100 * x)}%`;
-    expect(doc).toContain(`(${pct(oc.positive)} / ${pct(oc.middling)} / ${pct(oc.negative)} at 1,000 runs, seed 1; χ² distance ${oc.chiSquareDistance.toFixed(3)})`);
+    expect(doc).toContain(
+      `(${pct(oc.positive)} / ${pct(oc.middling)} / ${pct(oc.negative)} at 1,000 runs, seed 1; χ² distance ${oc.chiSquareDistance.toFixed(3)})`,
+    );
   });
 
   it('the model page’s reality check and stage gate figures are today’s', () => {
@@ -43,22 +49,35 @@ describe('generated docs (run `npm run docs` after changing the schema or the mo
     const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
     const check = realityCheck({ runs: 2000, seed: 1 });
     const oc = check.outcomeClasses;
-    expect(doc).toContain(`| typical programmes, model | ${pct(oc.positive)} | ${pct(oc.middling)} | ${pct(oc.negative)} | ${pct(check.missedGoal.share)} ± ${pct(check.missedGoal.standardError)} |`);
+    expect(doc).toContain(
+      `| typical programmes, model | ${pct(oc.positive)} | ${pct(oc.middling)} | ${pct(oc.negative)} | ${pct(check.missedGoal.share)} ± ${pct(check.missedGoal.standardError)} |`,
+    );
     expect(doc).toContain(`χ² distance from Accenture's split: ${oc.chiSquareDistance.toFixed(3)}`);
     const n = (x: number) => (x < 0 ? `−${Math.round(-x).toLocaleString('en-US')}` : Math.round(x).toLocaleString('en-US'));
     const gate = { month: 18, measure: 'effect' as const, threshold: 0.1 };
     const plain = simulate({ investment: { stageGate: gate } }, { runs: 2000, seed: 1 }).horizon.stageGate;
     const backfire = simulate({ investment: { stageGate: gate, missedEffectShare: -0.3 } }, { runs: 2000, seed: 1 }).horizon.stageGate;
     if (!plain || !backfire) throw new Error('no gate summary');
-    expect(doc).toContain(`stops ${pct(plain.stoppedShare)} of runs, saves ${n(plain.savedCost)} of monthly cost a run on average, and *loses* ${n(-plain.npvChange)} ± ${n(plain.npvChangeStandardError)} of NPV a run`);
-    expect(doc).toContain(`the same gate stops ${pct(backfire.stoppedShare)} and adds ${n(backfire.npvChange)} ± ${n(backfire.npvChangeStandardError)} a run`);
+    expect(doc).toContain(
+      `stops ${pct(plain.stoppedShare)} of runs, saves ${n(plain.savedCost)} of monthly cost a run on average, and *loses* ${n(-plain.npvChange)} ± ${n(plain.npvChangeStandardError)} of NPV a run`,
+    );
+    expect(doc).toContain(
+      `the same gate stops ${pct(backfire.stoppedShare)} and adds ${n(backfire.npvChange)} ± ${n(backfire.npvChangeStandardError)} a run`,
+    );
     const hold = simulate({ investment: { stageGate: { ...gate, afterStop: 'hold' } } }, { runs: 2000, seed: 1 }).horizon.stageGate;
-    const backfireHold = simulate({ investment: { stageGate: { ...gate, afterStop: 'hold' }, missedEffectShare: -0.3 } }, { runs: 2000, seed: 1 }).horizon.stageGate;
+    const backfireHold = simulate(
+      { investment: { stageGate: { ...gate, afterStop: 'hold' }, missedEffectShare: -0.3 } },
+      { runs: 2000, seed: 1 },
+    ).horizon.stageGate;
     if (!hold || !backfireHold) throw new Error('no gate summary');
     expect(doc).toContain(`(with \`hold\`: ${n(-hold.npvChange)} ± ${n(hold.npvChangeStandardError)})`);
-    expect(doc).toContain(`(with \`hold\`, which keeps the harm done: ${n(backfireHold.npvChange)} ± ${n(backfireHold.npvChangeStandardError)};`);
+    expect(doc).toContain(
+      `(with \`hold\`, which keeps the harm done: ${n(backfireHold.npvChange)} ± ${n(backfireHold.npvChangeStandardError)};`,
+    );
     const among = (x: number | null) => `${(100 * (x ?? NaN)).toFixed(1)}%`;
-    expect(doc).toContain(`(${among(check.missedGoal.amongExecuted)} of those carried out miss, ${among(check.missedGoal.amongNotExecuted)} of the others)`);
+    expect(doc).toContain(
+      `(${among(check.missedGoal.amongExecuted)} of those carried out miss, ${among(check.missedGoal.amongNotExecuted)} of the others)`,
+    );
   });
 
   it('the model page’s NPS figures are today’s: the default business’s survey, what detractorAfterOrdinary does to calibration, and early ROI gates', async () => {
@@ -70,10 +89,18 @@ describe('generated docs (run `npm run docs` after changing the schema or the mo
     const nps = npsComposition(armConditions(p).baseline, p);
     const pct = (x: number) => `${Math.round(100 * x)}%`;
     expect(doc).toContain(`NPS 20 is ${pct(nps.promoters)} promoters, ${pct(nps.passives)} passives, ${pct(nps.detractors)} detractors`);
-    const shares = [0, 0.1, 0.2].map((d) => calibrate(defaultBusiness, { wordOfMouth: { detractorAfterOrdinary: d } }).wordOfMouth.excellentShare as number);
-    expect(doc).toContain(`an excellent share of ${shares.map((x) => x.toFixed(3)).join(', ').replace(/, ([^,]*)$/, ' or $1')}`);
+    const shares = [0, 0.1, 0.2].map(
+      (d) => calibrate(defaultBusiness, { wordOfMouth: { detractorAfterOrdinary: d } }).wordOfMouth.excellentShare as number,
+    );
+    expect(doc).toContain(
+      `an excellent share of ${shares
+        .map((x) => x.toFixed(3))
+        .join(', ')
+        .replace(/, ([^,]*)$/, ' or $1')}`,
+    );
     // "Before the programme can have paid back, an ROI gate stops nearly every run."
-    const early = simulate({ investment: { stageGate: { month: 18, measure: 'roi', threshold: 0 } } }, { runs: 500, seed: 1 }).horizon.stageGate;
+    const early = simulate({ investment: { stageGate: { month: 18, measure: 'roi', threshold: 0 } } }, { runs: 500, seed: 1 }).horizon
+      .stageGate;
     expect(early?.stoppedShare).toBeGreaterThan(0.95);
   });
 
@@ -94,18 +121,29 @@ describe('generated docs (run `npm run docs` after changing the schema or the mo
     const bold = { investment: { upfront: 250_000, failureReduction: { dist: 'pert', min: 0.3, mode: 0.5, max: 0.7 } } } as const;
     const pair = compare({ now: {}, bold }, { runs: 2000, seed: 1 }).pairs[0];
     if (!pair) throw new Error('no pair');
-    expect(doc).toContain(`bold beats it in ${pct(pair.probabilityBBeatsA)} ± ${pct(pair.probabilityBBeatsAStandardError)} of runs, the NPV difference has median ${n(pair.npv.p50)} and 5–95% band ${n(pair.npv.p5)} to ${signed(pair.npv.p95)} (the mean, ${signed(pair.npv.mean)} ± ${n(pair.npvMeanStandardError)}`);
+    expect(doc).toContain(
+      `bold beats it in ${pct(pair.probabilityBBeatsA)} ± ${pct(pair.probabilityBBeatsAStandardError)} of runs, the NPV difference has median ${n(pair.npv.p50)} and 5–95% band ${n(pair.npv.p5)} to ${signed(pair.npv.p95)} (the mean, ${signed(pair.npv.mean)} ± ${n(pair.npvMeanStandardError)}`,
+    );
     expect(doc).toContain(`the default pays back sooner in ${pct(pair.paybackMonth.aSoonerShare)} of runs`);
     const upfront = breakEven({}, { vary: 'investment.upfront', target: { metric: 'roiMedian', value: 0 } });
-    expect(doc).toContain(`spend up front for a median ROI of 0 is ${n(upfront.value ?? 0)} ± ${n(upfront.valueStandardError ?? 0)} (${upfront.evaluations.length} simulations of 1,000 runs`);
-    const capped = breakEven({}, { vary: 'investment.failureReduction', target: { metric: 'probabilityPaidBackBy', month: 36, value: 0.8 } });
+    expect(doc).toContain(
+      `spend up front for a median ROI of 0 is ${n(upfront.value ?? 0)} ± ${n(upfront.valueStandardError ?? 0)} (${upfront.evaluations.length} simulations of 1,000 runs`,
+    );
+    const capped = breakEven(
+      {},
+      { vary: 'investment.failureReduction', target: { metric: 'probabilityPaidBackBy', month: 36, value: 0.8 } },
+    );
     expect(capped.status).toBe('not-reached');
     expect(doc).toContain(`at a cut of 100% the chance is ${pct(capped.best.reached)}`);
-    const certain = breakEven({ investment: { executionSuccess: 1 } }, { vary: 'investment.failureReduction', target: { metric: 'probabilityPaidBackBy', month: 36, value: 0.8 } });
+    const certain = breakEven(
+      { investment: { executionSuccess: 1 } },
+      { vary: 'investment.failureReduction', target: { metric: 'probabilityPaidBackBy', month: 36, value: 0.8 } },
+    );
     expect(doc).toContain(`a failure reduction of ${pct(certain.value ?? 0)} ± ${pct(certain.valueStandardError ?? 0)} does it`);
     const result = simulate({}, { runs: 10_000, seed: 1, keepRuns: true });
     const s = sensitivity(result, { swings: { runs: 2000 } });
-    const share = (month: number, path: string) => pct(s.months.find((m) => m.month === month)?.drivers.find((d) => d.path === path)?.firstOrder ?? Number.NaN, 0);
+    const share = (month: number, path: string) =>
+      pct(s.months.find((m) => m.month === month)?.drivers.find((d) => d.path === path)?.firstOrder ?? Number.NaN, 0);
     // The three largest first-order shares at months 12, 24 and 60, in the page's words.
     const words: Record<string, string> = {
       'investment.delayMonths': 'delay before the effect',
@@ -119,47 +157,78 @@ describe('generated docs (run `npm run docs` after changing the schema or the mo
     }
     const figure = (path: string) => s.fixedFigures?.figures.find((f) => f.path === path);
     const at = (path: string) => figure(path)?.atMonths.at(-1);
-    const reading = (path: string, value: number) => figure(path)?.readings.find((r) => r.value === value)?.atMonths.at(-1);
-    expect(s.fixedFigures?.figures.slice(0, 3).map((f) => f.path)).toEqual(['churn.switchAfterBad', 'wordOfMouth.tellingPeriodMonths', 'wordOfMouth.toldAfterExcellent']);
-    const pm = (x: { swing: number; swingStandardError: number } | undefined) => `${signed(x?.swing ?? NaN)} ± ${n(x?.swingStandardError ?? NaN)}`;
-    expect(doc).toContain(`(${pm(at('churn.switchAfterBad'))} between 69% and 100%; at the published 19% it falls by ${n(-(reading('churn.switchAfterBad', 0.19)?.swing ?? NaN))} ± ${n(reading('churn.switchAfterBad', 0.19)?.swingStandardError ?? NaN)}, at 22% by ${n(-(reading('churn.switchAfterBad', 0.22)?.swing ?? NaN))} ± ${n(reading('churn.switchAfterBad', 0.22)?.swingStandardError ?? NaN)})`);
-    expect(doc).toContain(`(${pm(at('wordOfMouth.tellingPeriodMonths'))} between 9.6 and 14.4 months; over a whole tenure, ${pm(reading('wordOfMouth.tellingPeriodMonths', 54))}) and the 9 people told (${pm(at('wordOfMouth.toldAfterExcellent'))})`);
-    expect(doc).toContain(`the 140% spend uplift moves it ${n(at('spend.goodMultiplier')?.swing ?? NaN)} ± ${n(at('spend.goodMultiplier')?.swingStandardError ?? NaN)} (its paired mean, ${signed(at('spend.goodMultiplier')?.meanSwing ?? NaN)}, is settled), and at American Express's 13% it falls by ${n(-(reading('spend.goodMultiplier', 1.13)?.swing ?? NaN))} ± ${n(reading('spend.goodMultiplier', 1.13)?.swingStandardError ?? NaN)}`);
+    const reading = (path: string, value: number) =>
+      figure(path)
+        ?.readings.find((r) => r.value === value)
+        ?.atMonths.at(-1);
+    expect(s.fixedFigures?.figures.slice(0, 3).map((f) => f.path)).toEqual([
+      'churn.switchAfterBad',
+      'wordOfMouth.tellingPeriodMonths',
+      'wordOfMouth.toldAfterExcellent',
+    ]);
+    const pm = (x: { swing: number; swingStandardError: number } | undefined) =>
+      `${signed(x?.swing ?? NaN)} ± ${n(x?.swingStandardError ?? NaN)}`;
+    expect(doc).toContain(
+      `(${pm(at('churn.switchAfterBad'))} between 69% and 100%; at the published 19% it falls by ${n(-(reading('churn.switchAfterBad', 0.19)?.swing ?? NaN))} ± ${n(reading('churn.switchAfterBad', 0.19)?.swingStandardError ?? NaN)}, at 22% by ${n(-(reading('churn.switchAfterBad', 0.22)?.swing ?? NaN))} ± ${n(reading('churn.switchAfterBad', 0.22)?.swingStandardError ?? NaN)})`,
+    );
+    expect(doc).toContain(
+      `(${pm(at('wordOfMouth.tellingPeriodMonths'))} between 9.6 and 14.4 months; over a whole tenure, ${pm(reading('wordOfMouth.tellingPeriodMonths', 54))}) and the 9 people told (${pm(at('wordOfMouth.toldAfterExcellent'))})`,
+    );
+    expect(doc).toContain(
+      `the 140% spend uplift moves it ${n(at('spend.goodMultiplier')?.swing ?? NaN)} ± ${n(at('spend.goodMultiplier')?.swingStandardError ?? NaN)} (its paired mean, ${signed(at('spend.goodMultiplier')?.meanSwing ?? NaN)}, is settled), and at American Express's 13% it falls by ${n(-(reading('spend.goodMultiplier', 1.13)?.swing ?? NaN))} ± ${n(reading('spend.goodMultiplier', 1.13)?.swingStandardError ?? NaN)}`,
+    );
     expect(at('spend.goodMultiplier')?.direction).toBe('up');
     // Held at NPS 20, recommendAfterBad sets the excellent share, so it is no longer exactly 0: its sign is not settled.
-    expect(Math.abs(at('wordOfMouth.recommendAfterBad')?.swing ?? NaN)).toBeLessThan(2 * (at('wordOfMouth.recommendAfterBad')?.swingStandardError ?? 0));
+    expect(Math.abs(at('wordOfMouth.recommendAfterBad')?.swing ?? NaN)).toBeLessThan(
+      2 * (at('wordOfMouth.recommendAfterBad')?.swingStandardError ?? 0),
+    );
     const voi = valueOfInformationFromRuns(result);
-    expect(doc).toContain(`expected NPV ${signed(voi.decision.expectedNpv)} ± ${n(voi.decision.expectedNpvStandardError)}; investing is the better choice in ${pct(voi.decision.investBetterShare)} of runs) and EVPI is only ${n(voi.evpi)} ± ${n(voi.evpiStandardError)}`);
+    expect(doc).toContain(
+      `expected NPV ${signed(voi.decision.expectedNpv)} ± ${n(voi.decision.expectedNpvStandardError)}; investing is the better choice in ${pct(voi.decision.investBetterShare)} of runs) and EVPI is only ${n(voi.evpi)} ± ${n(voi.evpiStandardError)}`,
+    );
     const evppi = (path: string) => n(voi.partial.find((p) => p.path === path)?.evppi ?? Number.NaN);
-    expect(doc).toContain(`knowing whether the programme will be carried out would be worth ${evppi('investment.executed')}, what a missed one still delivers ${evppi('investment.missedEffectShare')}`);
-    expect(doc).toContain(`and the two together ${n(voi.partial.find((p) => p.paths.length === 2)?.evppi ?? Number.NaN)}, nearly all of EVPI`);
+    expect(doc).toContain(
+      `knowing whether the programme will be carried out would be worth ${evppi('investment.executed')}, what a missed one still delivers ${evppi('investment.missedEffectShare')}`,
+    );
+    expect(doc).toContain(
+      `and the two together ${n(voi.partial.find((p) => p.paths.length === 2)?.evppi ?? Number.NaN)}, nearly all of EVPI`,
+    );
     const missed = (result.runs ?? []).filter((r) => !r.executed).map((r) => r.npv);
     expect(doc).toContain(`a missed programme averages ${signed(missed.reduce((a, b) => a + b, 0) / missed.length)}`);
     expect(voi.partial.find((p) => p.path === 'investment.executionSuccess')?.evppi).toBeLessThan(1);
     const ties = 1 - pair.paybackMonth.aSoonerShare - pair.paybackMonth.bSoonerShare;
     expect(doc).toContain(`(in ${pct(ties)} the two pay back in the same month or neither does; 2,000 runs)`);
   });
-  it.runIf(existsSync(join(root, 'dist/cli.js')))('the terminal examples of the README and the CLI page run as pasted in an empty folder, with the built CLI as npx cx-roi', () => {
-    const runBlock = (block: string, check: (dir: string) => void) => {
-      const dir = mkdtempSync(join(tmpdir(), 'cx-roi-readme-cli-'));
-      try {
-        // Only what a package user has: the files the block writes itself. `npx cx-roi` is the built CLI.
-        const script = `set -e\nnpx() { if [ "$1" = cx-roi ]; then shift; node ${JSON.stringify(join(root, 'dist/cli.js'))} "$@"; else command npx "$@"; fi; }\n${block}`;
-        execFileSync('sh', ['-c', script], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
-        check(dir);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    };
-    runBlock(readmeBlock('## The command line', 'sh'), (dir) => {
-      expect(JSON.parse(readFileSync(join(dir, 'mine.json'), 'utf8')).business.customers).toBe(42_000);
-    });
-    runBlock(readmeBlock('## Use it from the terminal', 'sh'), (dir) => {
-      for (const file of ['bands.csv', 'runs.csv', 'mine.json']) expect(statSync(join(dir, file)).size, file).toBeGreaterThan(0);
-      expect(JSON.parse(readFileSync(join(dir, 'mine.json'), 'utf8')).business.customers).toBe(42_000);
-      expect(readFileSync(join(dir, 'runs.csv'), 'utf8').trim().split('\n').length).toBeGreaterThan(1000);
-    });
-  }, 600_000);
+  it.runIf(existsSync(join(root, 'dist/cli.js')))(
+    'the terminal examples of the README and the CLI page run as pasted in an empty folder, with the built CLI as npx cx-roi',
+    () => {
+      const runBlock = (block: string, check: (dir: string) => void) => {
+        const dir = mkdtempSync(join(tmpdir(), 'cx-roi-readme-cli-'));
+        try {
+          // Only what a package user has: the files the block writes itself. `npx cx-roi` is the built CLI.
+          const script = `set -e\nnpx() { if [ "$1" = cx-roi ]; then shift; node ${JSON.stringify(join(root, 'dist/cli.js'))} "$@"; else command npx "$@"; fi; }\n${block}`;
+          execFileSync('sh', ['-c', script], {
+            cwd: dir,
+            encoding: 'utf8',
+            stdio: ['ignore', 'pipe', 'pipe'],
+            maxBuffer: 256 * 1024 * 1024,
+          });
+          check(dir);
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      };
+      runBlock(readmeBlock('## The command line', 'sh'), (dir) => {
+        expect(JSON.parse(readFileSync(join(dir, 'mine.json'), 'utf8')).business.customers).toBe(42_000);
+      });
+      runBlock(readmeBlock('## Use it from the terminal', 'sh'), (dir) => {
+        for (const file of ['bands.csv', 'runs.csv', 'mine.json']) expect(statSync(join(dir, file)).size, file).toBeGreaterThan(0);
+        expect(JSON.parse(readFileSync(join(dir, 'mine.json'), 'utf8')).business.customers).toBe(42_000);
+        expect(readFileSync(join(dir, 'runs.csv'), 'utf8').trim().split('\n').length).toBeGreaterThan(1000);
+      });
+    },
+    600_000,
+  );
   it('the API page names every runtime export', async () => {
     const doc = page('docs/api.md');
     const api = await import('../src/index.js');
@@ -176,7 +245,9 @@ describe('generated docs (run `npm run docs` after changing the schema or the mo
     fieldsByFile(texts).forEach((fields, i) => {
       expect(texts[i], schemaFiles[i]).toBe(withFieldDocs(texts[i] as string, undefined, fields));
     });
-    expect(texts.join('\n')).toMatch(/\* Source: the article’s own statistics, “86% switch to another brand after one bad experience”[^\n]*\n\s+\* @defaultValue 0\.86\n\s+\*\/\n\s+switchAfterBad: /);
+    expect(texts.join('\n')).toMatch(
+      /\* Source: the article’s own statistics, “86% switch to another brand after one bad experience”[^\n]*\n\s+\* @defaultValue 0\.86\n\s+\*\/\n\s+switchAfterBad: /,
+    );
   });
 });
 
@@ -188,7 +259,12 @@ function anchors(text: string): Set<string> {
   const seen = new Map<string, number>();
   const out = new Set<string>();
   for (const [, heading] of text.replace(/^```[\s\S]*?^```$/gm, '').matchAll(/^#{1,6} (.+)$/gm)) {
-    const base = (heading as string).replace(/`/g, '').trim().toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '').replace(/ /g, '-');
+    const base = (heading as string)
+      .replace(/`/g, '')
+      .trim()
+      .toLowerCase()
+      .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+      .replace(/ /g, '-');
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
     out.add(n === 0 ? base : `${base}-${n}`);
@@ -223,9 +299,23 @@ describe('the docs read in order and hold together', () => {
     const { readmeLinkedFiles, releaseProblems } = await import('../scripts/release-check.js');
     const manifest = JSON.parse(page('package.json')) as { files: string[] };
     const linked = readmeLinkedFiles(page('README.md'));
-    expect(linked).toEqual(expect.arrayContaining(docPages().slice(1).map(({ file }) => file)));
-    const published = { ...manifest, repository: 'https://example.org/cx-roi.git', bugs: 'https://example.org/cx-roi/issues', homepage: 'https://example.org/cx-roi' };
-    const files = (list: string[]) => releaseProblems({ ...published, files: list }, page('README.md'), page('CHANGELOG.md')).filter((p) => p.includes('which the README links to'));
+    expect(linked).toEqual(
+      expect.arrayContaining(
+        docPages()
+          .slice(1)
+          .map(({ file }) => file),
+      ),
+    );
+    const published = {
+      ...manifest,
+      repository: 'https://example.org/cx-roi.git',
+      bugs: 'https://example.org/cx-roi/issues',
+      homepage: 'https://example.org/cx-roi',
+    };
+    const files = (list: string[]) =>
+      releaseProblems({ ...published, files: list }, page('README.md'), page('CHANGELOG.md')).filter((p) =>
+        p.includes('which the README links to'),
+      );
     expect(files(manifest.files)).toEqual([]);
     expect(files(manifest.files.filter((f) => f !== 'docs/*.md'))).toEqual([expect.stringContaining('docs/model.md')]);
   });
@@ -257,10 +347,15 @@ describe('the docs read in order and hold together', () => {
 
   it('the README’s figure caption quotes the default programme’s payback as the model gives it today', () => {
     const { paybackMonth } = simulate({}, { runs: 2000, seed: 1 }).horizon;
-    const caption = page('README.md').split('\n').find((line) => line.startsWith('*The default programme')) ?? '';
+    const caption =
+      page('README.md')
+        .split('\n')
+        .find((line) => line.startsWith('*The default programme')) ?? '';
     expect(caption).toContain(`half of all runs have paid back by month ${paybackMonth.median}`);
     expect(caption).toContain(`${Math.round(100 * paybackMonth.neverShare)}% never do within five years`);
-    expect(page('README.md')).toContain(`![Cumulative ROI of the default programme over five years: the median crosses zero at month ${paybackMonth.median};`);
+    expect(page('README.md')).toContain(
+      `![Cumulative ROI of the default programme over five years: the median crosses zero at month ${paybackMonth.median};`,
+    );
   });
 
   it('the model page quotes the examples’ figures as the README does (test/examples.test.ts holds the README to the examples’ output)', () => {

@@ -43,12 +43,23 @@ describe('how an example is read', () => {
   });
 
   it('refuses a stated value that never reads as one expression, naming its line', () => {
-    expect(() => checkedModule(example('const a = 1;\na; // => [1,\n// 2'), [])).toThrow('src/x.ts:11: the value stated is not a JavaScript expression');
+    expect(() => checkedModule(example('const a = 1;\na; // => [1,\n// 2'), [])).toThrow(
+      'src/x.ts:11: the value stated is not a JavaScript expression',
+    );
   });
 
   it('loads the package from the entries it is given, and every other module as written', () => {
-    const entries = { 'cx-roi': '/built/index.js', 'cx-roi/testing': '/built/testing.js', 'cx-roi/bullmq': '/built/bullmq.js', 'cx-roi/worker': '/built/worker-api.js' };
-    const code = checkedModule(example("import { simulate } from 'cx-roi';\nimport { redisOptions } from \"cx-roi/bullmq\";\nimport fc from 'fast-check';"), [], entries);
+    const entries = {
+      'cx-roi': '/built/index.js',
+      'cx-roi/testing': '/built/testing.js',
+      'cx-roi/bullmq': '/built/bullmq.js',
+      'cx-roi/worker': '/built/worker-api.js',
+    };
+    const code = checkedModule(
+      example("import { simulate } from 'cx-roi';\nimport { redisOptions } from \"cx-roi/bullmq\";\nimport fc from 'fast-check';"),
+      [],
+      entries,
+    );
     expect(code).toContain('import { simulate } from "/built/index.js";');
     expect(code).toContain('import { redisOptions } from "/built/bullmq.js";');
     expect(code).toContain("import fc from 'fast-check';");

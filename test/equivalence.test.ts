@@ -10,7 +10,10 @@ const small: ScenarioInput = { horizonMonths: 24, business: null, customers: { i
 const scenarios: Record<string, ScenarioInput> = {
   // The default, its business held at a twelfth of the size: both engines solve the same parameters from it.
   default: { horizonMonths: 24, business: { customers: 800, newCustomersMonthly: 14.4 }, customers: { prospects: 8000 } },
-  'heavy word of mouth': { ...small, wordOfMouth: { toldAfterExcellent: 20, excellentShare: 0.5, toldAfterBad: 30, conversionPerTell: 0.02, deterrencePerTell: 0.02 } },
+  'heavy word of mouth': {
+    ...small,
+    wordOfMouth: { toldAfterExcellent: 20, excellentShare: 0.5, toldAfterBad: 30, conversionPerTell: 0.02, deterrencePerTell: 0.02 },
+  },
   'high failure with investment': {
     ...small,
     journey: { touchpointFailure: 0.25 },
@@ -54,14 +57,17 @@ describe.each(Object.entries(scenarios))('count engine ≡ per-customer oracle: 
     engine = engineSamples(input);
     oracle = oracleSamples(input);
   });
-  it.each(['customersBaseline', 'customersInvested', 'marginInvested'] as const)('%s: KS test at α = 0.001, means within 4 standard errors', (figure) => {
-    const a = engine[figure];
-    const b = oracle[figure];
-    expect(ksStatistic(a, b)).toBeLessThan(ksCritical(a.length, b.length, alpha));
-    const ma = meanVariance(a);
-    const mb = meanVariance(b);
-    expect(Math.abs(ma.mean - mb.mean)).toBeLessThan(4 * Math.sqrt(ma.variance / a.length + mb.variance / b.length));
-  });
+  it.each(['customersBaseline', 'customersInvested', 'marginInvested'] as const)(
+    '%s: KS test at α = 0.001, means within 4 standard errors',
+    (figure) => {
+      const a = engine[figure];
+      const b = oracle[figure];
+      expect(ksStatistic(a, b)).toBeLessThan(ksCritical(a.length, b.length, alpha));
+      const ma = meanVariance(a);
+      const mb = meanVariance(b);
+      expect(Math.abs(ma.mean - mb.mean)).toBeLessThan(4 * Math.sqrt(ma.variance / a.length + mb.variance / b.length));
+    },
+  );
 });
 
 describe('the equivalence tests have teeth', () => {

@@ -13,7 +13,8 @@ import { statisticalCount } from './helpers/counts.js';
 const scenarios = Number(process.env.CX_FUZZ_RUNS ?? statisticalCount(2_000, 10_000));
 
 const finite = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
-const sorted = (min: number, max: number) => fc.tuple(finite(min, max), finite(min, max), finite(min, max)).map((xs) => xs.sort((a, b) => a - b) as [number, number, number]);
+const sorted = (min: number, max: number) =>
+  fc.tuple(finite(min, max), finite(min, max), finite(min, max)).map((xs) => xs.sort((a, b) => a - b) as [number, number, number]);
 // Shapes from the smallest allowed (0.01) to the largest (10⁶), weighted to the extremes.
 const shape = fc.oneof(fc.constantFrom(0.01, 0.0100001, 0.02, 0.5, 1, 1e6), finite(0.01, 1), finite(1, 1e6));
 
@@ -25,103 +26,148 @@ function assumption(min: number, max: number, integer = false) {
     { weight: 2, arbitrary: fixed },
     sorted(min, max).map(([a, , c]) => ({ dist: 'uniform' as const, min: a, max: c })),
     sorted(min, max).map(([a, b, c]) => ({ dist: 'triangular' as const, min: a, mode: b, max: c })),
-    fc.tuple(sorted(min, max), fc.option(finite(1e-6, 100), { nil: undefined })).map(([[a, b, c], lambda]) => ({ dist: 'pert' as const, min: a, mode: b, max: c, ...(lambda === undefined ? {} : { lambda }) })),
+    fc
+      .tuple(sorted(min, max), fc.option(finite(1e-6, 100), { nil: undefined }))
+      .map(([[a, b, c], lambda]) => ({ dist: 'pert' as const, min: a, mode: b, max: c, ...(lambda === undefined ? {} : { lambda }) })),
     fc.tuple(shape, shape, sorted(min, max)).map(([alpha, beta, [a, , c]]) => ({ dist: 'beta' as const, alpha, beta, min: a, max: c })),
-    fc.tuple(finite(min - span, max + span), fc.oneof(finite(1e-9, 1e-3), finite(span / 1000 + 1e-12, 10 * span + 1e-9))).map(([mean, sd]) => ({ dist: 'normal' as const, mean, sd })),
-    fc.tuple(finite(-50, Math.log(Math.max(max, 2)) + 5), finite(1e-6, 20)).map(([mu, sigma]) => ({ dist: 'lognormal' as const, mu, sigma })),
+    fc
+      .tuple(finite(min - span, max + span), fc.oneof(finite(1e-9, 1e-3), finite(span / 1000 + 1e-12, 10 * span + 1e-9)))
+      .map(([mean, sd]) => ({ dist: 'normal' as const, mean, sd })),
+    fc
+      .tuple(finite(-50, Math.log(Math.max(max, 2)) + 5), finite(1e-6, 20))
+      .map(([mu, sigma]) => ({ dist: 'lognormal' as const, mu, sigma })),
   );
 }
 
 /** The new parts of 0.4.0 are mostly fixed values, so that adding them does not turn the sweep into a test of refusals. */
-const mostlyFixed = (min: number, max: number) => fc.oneof({ weight: 3, arbitrary: fc.oneof(fc.constantFrom(min, max), finite(min, max)) }, { weight: 1, arbitrary: assumption(min, max) });
+const mostlyFixed = (min: number, max: number) =>
+  fc.oneof({ weight: 3, arbitrary: fc.oneof(fc.constantFrom(min, max), finite(min, max)) }, { weight: 1, arbitrary: assumption(min, max) });
 
-const extremeScenario: fc.Arbitrary<ScenarioInput> = fc.record(
-  {
-    horizonMonths: fc.integer({ min: 1, max: 24 }),
-    discountRateAnnual: fc.oneof({ weight: 3, arbitrary: assumption(0.001, 1) }, { weight: 1, arbitrary: assumption(0, 1) }),
-    // The raw model, the default business (undefined), or a held business of extreme figures.
-    business: fc.oneof(
-      { weight: 4, arbitrary: fc.constant(null) },
-      { weight: 1, arbitrary: fc.constant(undefined) },
-      {
-        weight: 1,
-        arbitrary: fc.record(
-          {
-            customers: fc.oneof(fc.constantFrom(1, 1e9), fc.integer({ min: 1, max: 1e9 })),
-            annualRetention: fc.oneof(fc.constantFrom(Number.MIN_VALUE, 1), finite(0, 1)).filter((x) => x > 0),
-            averageRevenuePerCustomerMonthly: fc.oneof(fc.constantFrom(0, 1e12), finite(0, 1e12)),
-            newCustomersMonthly: fc.oneof(fc.constantFrom(0, 1e9), finite(0, 1e9)),
-            badExperienceShareMonthly: fc.oneof(fc.constantFrom(0, 0.999), finite(0, 0.999)),
-            nps: fc.oneof(fc.constantFrom(-100, 100), finite(-100, 100)),
-            startAtSteadyState: fc.boolean(),
-          },
-          { requiredKeys: ['customers', 'annualRetention', 'averageRevenuePerCustomerMonthly', 'newCustomersMonthly'] },
-        ),
-      },
-    ),
-    customers: fc.record({ initial: assumption(0, 1e9, true), prospects: assumption(0, 1e9, true) }, { requiredKeys: [] }),
-    journey: fc.record({
-      touchpointFailure: fc.oneof(
-        assumption(0, 1),
-        fc.array(assumption(0, 1), { minLength: 1, maxLength: 6 }),
-        fc.dictionary(fc.constantFrom('web', 'order', 'delivery', 'constructor', 'toString', 'valueOf', 'hasOwnProperty'), assumption(0, 1), { minKeys: 1, maxKeys: 5 }),
+const extremeScenario: fc.Arbitrary<ScenarioInput> = fc
+  .record(
+    {
+      horizonMonths: fc.integer({ min: 1, max: 24 }),
+      discountRateAnnual: fc.oneof({ weight: 3, arbitrary: assumption(0.001, 1) }, { weight: 1, arbitrary: assumption(0, 1) }),
+      // The raw model, the default business (undefined), or a held business of extreme figures.
+      business: fc.oneof(
+        { weight: 4, arbitrary: fc.constant(null) },
+        { weight: 1, arbitrary: fc.constant(undefined) },
+        {
+          weight: 1,
+          arbitrary: fc.record(
+            {
+              customers: fc.oneof(fc.constantFrom(1, 1e9), fc.integer({ min: 1, max: 1e9 })),
+              annualRetention: fc.oneof(fc.constantFrom(Number.MIN_VALUE, 1), finite(0, 1)).filter((x) => x > 0),
+              averageRevenuePerCustomerMonthly: fc.oneof(fc.constantFrom(0, 1e12), finite(0, 1e12)),
+              newCustomersMonthly: fc.oneof(fc.constantFrom(0, 1e9), finite(0, 1e9)),
+              badExperienceShareMonthly: fc.oneof(fc.constantFrom(0, 0.999), finite(0, 0.999)),
+              nps: fc.oneof(fc.constantFrom(-100, 100), finite(-100, 100)),
+              startAtSteadyState: fc.boolean(),
+            },
+            { requiredKeys: ['customers', 'annualRetention', 'averageRevenuePerCustomerMonthly', 'newCustomersMonthly'] },
+          ),
+        },
       ),
-    }),
-    churn: fc.record({ switchAfterBad: assumption(0, 1), base: assumption(0, 1) }, { requiredKeys: [] }),
-    spend: fc.record({ averagePerMonth: assumption(0, 1e12), goodMultiplier: assumption(0.01, 100), grossMargin: assumption(0, 1) }, { requiredKeys: [] }),
-    wordOfMouth: fc.record(
-      {
-        excellentShare: assumption(0, 1),
-        recommendAfterExcellent: assumption(0, 1),
-        toldAfterExcellent: assumption(0, 1000),
-        speakAfterBad: assumption(0, 1),
-        toldAfterBad: assumption(0, 1000),
-        conversionPerTell: assumption(0, 1),
-        deterrencePerTell: assumption(0, 1),
-        recommendAfterBad: mostlyFixed(0, 1),
-        detractorAfterOrdinary: mostlyFixed(0, 1),
-      },
-      { requiredKeys: [] },
-    ),
-    // Channels: shares that add up to 1, extreme failures and penalties, names that shadow Object's.
-    channels: fc.option(
-      fc
-      .array(fc.tuple(fc.constantFrom('phone', 'chat', 'constructor', 'toString', 'web', 'post'), mostlyFixed(0, 1), fc.boolean(), finite(1e-9, 1)), { minLength: 1, maxLength: 6 })
-      .map((list) => {
-        const unique = [...new Map(list.map((c) => [c[0], c])).values()];
-        const total = unique.reduce((sum, c) => sum + c[3], 0);
-        const offered = Object.fromEntries(unique.map(([name, failure, connected, w], i) => [name, { failure, connected, share: i === unique.length - 1 ? 1 - unique.slice(0, -1).reduce((sum, c) => sum + c[3] / total, 0) : w / total }]));
-        return offered;
-      })
-      .chain((offered) => fc.record({ contactRate: mostlyFixed(0, 1), siloPenalty: mostlyFixed(1, 100), offered: fc.constant(offered) })),
-      { nil: undefined, freq: 2 },
-    ),
-    acquisition: fc.record({ organicMonthly: assumption(0, 1) }),
-    valuation: fc.record({ terminalValue: fc.constantFrom('none' as const, 'customerLifetime' as const) }),
-    investment: fc.record(
-      {
-        upfront: fc.oneof({ weight: 7, arbitrary: assumption(1, 1e12) }, { weight: 1, arbitrary: assumption(0, 1e12) }),
-        monthly: assumption(0, 1e12),
-        failureReduction: fc.oneof(assumption(-1, 1), fc.dictionary(fc.constantFrom('web', 'order', 'delivery', 'constructor'), mostlyFixed(-1, 1), { minKeys: 1, maxKeys: 3 })),
-        delayMonths: mostlyFixed(0, 240),
-        rampMonths: assumption(0, 240),
-        executionSuccess: assumption(0, 1),
-        missedEffectShare: assumption(-1, 1),
-        excellentShareIncrease: assumption(0, 1),
-        stageGate: fc.option(fc.record({
-          month: fc.integer({ min: 1, max: 24 }),
-          measure: fc.constantFrom('effect' as const, 'roi' as const),
-          threshold: finite(-1, 1),
-          afterStop: fc.constantFrom('fade' as const, 'hold' as const),
-          fadeMonths: fc.integer({ min: 1, max: 240 }),
-        }), { nil: undefined, freq: 2 }),
-        channels: fc.record({ budget: fc.dictionary(fc.constantFrom('phone', 'chat', 'constructor', 'web'), mostlyFixed(0, 1e12), { minKeys: 1, maxKeys: 3 }), setupCost: mostlyFixed(0, 1e12), halfEffectSpend: mostlyFixed(1, 1e12) }),
-      },
-      { requiredKeys: [] },
-    ),
-  },
-  { requiredKeys: ['business'] },
-).map(consistent);
+      customers: fc.record({ initial: assumption(0, 1e9, true), prospects: assumption(0, 1e9, true) }, { requiredKeys: [] }),
+      journey: fc.record({
+        touchpointFailure: fc.oneof(
+          assumption(0, 1),
+          fc.array(assumption(0, 1), { minLength: 1, maxLength: 6 }),
+          fc.dictionary(
+            fc.constantFrom('web', 'order', 'delivery', 'constructor', 'toString', 'valueOf', 'hasOwnProperty'),
+            assumption(0, 1),
+            { minKeys: 1, maxKeys: 5 },
+          ),
+        ),
+      }),
+      churn: fc.record({ switchAfterBad: assumption(0, 1), base: assumption(0, 1) }, { requiredKeys: [] }),
+      spend: fc.record(
+        { averagePerMonth: assumption(0, 1e12), goodMultiplier: assumption(0.01, 100), grossMargin: assumption(0, 1) },
+        { requiredKeys: [] },
+      ),
+      wordOfMouth: fc.record(
+        {
+          excellentShare: assumption(0, 1),
+          recommendAfterExcellent: assumption(0, 1),
+          toldAfterExcellent: assumption(0, 1000),
+          speakAfterBad: assumption(0, 1),
+          toldAfterBad: assumption(0, 1000),
+          conversionPerTell: assumption(0, 1),
+          deterrencePerTell: assumption(0, 1),
+          recommendAfterBad: mostlyFixed(0, 1),
+          detractorAfterOrdinary: mostlyFixed(0, 1),
+        },
+        { requiredKeys: [] },
+      ),
+      // Channels: shares that add up to 1, extreme failures and penalties, names that shadow Object's.
+      channels: fc.option(
+        fc
+          .array(
+            fc.tuple(
+              fc.constantFrom('phone', 'chat', 'constructor', 'toString', 'web', 'post'),
+              mostlyFixed(0, 1),
+              fc.boolean(),
+              finite(1e-9, 1),
+            ),
+            { minLength: 1, maxLength: 6 },
+          )
+          .map((list) => {
+            const unique = [...new Map(list.map((c) => [c[0], c])).values()];
+            const total = unique.reduce((sum, c) => sum + c[3], 0);
+            const offered = Object.fromEntries(
+              unique.map(([name, failure, connected, w], i) => [
+                name,
+                {
+                  failure,
+                  connected,
+                  share: i === unique.length - 1 ? 1 - unique.slice(0, -1).reduce((sum, c) => sum + c[3] / total, 0) : w / total,
+                },
+              ]),
+            );
+            return offered;
+          })
+          .chain((offered) =>
+            fc.record({ contactRate: mostlyFixed(0, 1), siloPenalty: mostlyFixed(1, 100), offered: fc.constant(offered) }),
+          ),
+        { nil: undefined, freq: 2 },
+      ),
+      acquisition: fc.record({ organicMonthly: assumption(0, 1) }),
+      valuation: fc.record({ terminalValue: fc.constantFrom('none' as const, 'customerLifetime' as const) }),
+      investment: fc.record(
+        {
+          upfront: fc.oneof({ weight: 7, arbitrary: assumption(1, 1e12) }, { weight: 1, arbitrary: assumption(0, 1e12) }),
+          monthly: assumption(0, 1e12),
+          failureReduction: fc.oneof(
+            assumption(-1, 1),
+            fc.dictionary(fc.constantFrom('web', 'order', 'delivery', 'constructor'), mostlyFixed(-1, 1), { minKeys: 1, maxKeys: 3 }),
+          ),
+          delayMonths: mostlyFixed(0, 240),
+          rampMonths: assumption(0, 240),
+          executionSuccess: assumption(0, 1),
+          missedEffectShare: assumption(-1, 1),
+          excellentShareIncrease: assumption(0, 1),
+          stageGate: fc.option(
+            fc.record({
+              month: fc.integer({ min: 1, max: 24 }),
+              measure: fc.constantFrom('effect' as const, 'roi' as const),
+              threshold: finite(-1, 1),
+              afterStop: fc.constantFrom('fade' as const, 'hold' as const),
+              fadeMonths: fc.integer({ min: 1, max: 240 }),
+            }),
+            { nil: undefined, freq: 2 },
+          ),
+          channels: fc.record({
+            budget: fc.dictionary(fc.constantFrom('phone', 'chat', 'constructor', 'web'), mostlyFixed(0, 1e12), { minKeys: 1, maxKeys: 3 }),
+            setupCost: mostlyFixed(0, 1e12),
+            halfEffectSpend: mostlyFixed(1, 1e12),
+          }),
+        },
+        { requiredKeys: [] },
+      ),
+    },
+    { requiredKeys: ['business'] },
+  )
+  .map(consistent);
 
 /**
  * Keeps most generated scenarios valid where the new parts refer to each
@@ -138,7 +184,13 @@ function consistent(input: ScenarioInput, index = 0): ScenarioInput {
   // A held business (the default's when none is given) solves these: giving them too is refused.
   if (input.business !== null) {
     const solved = { ...input } as Record<string, Record<string, unknown> | undefined>;
-    for (const [section, field] of [['customers', 'initial'], ['churn', 'base'], ['spend', 'averagePerMonth'], ['acquisition', 'organicMonthly'], ['wordOfMouth', 'excellentShare']] as const) {
+    for (const [section, field] of [
+      ['customers', 'initial'],
+      ['churn', 'base'],
+      ['spend', 'averagePerMonth'],
+      ['acquisition', 'organicMonthly'],
+      ['wordOfMouth', 'excellentShare'],
+    ] as const) {
       const at = solved[section];
       if (at && Object.hasOwn(at, field)) {
         const { [field]: _, ...rest } = at;
@@ -154,7 +206,11 @@ function consistent(input: ScenarioInput, index = 0): ScenarioInput {
   const channels = investment.channels as { budget: Record<string, unknown> } | undefined;
   if (channels) {
     if (offered.length === 0) delete investment.channels;
-    else investment.channels = { ...channels, budget: Object.fromEntries(Object.values(channels.budget).map((x, i) => [offered[i % offered.length], x])) };
+    else
+      investment.channels = {
+        ...channels,
+        budget: Object.fromEntries(Object.values(channels.budget).map((x, i) => [offered[i % offered.length], x])),
+      };
   }
   const journey = input.journey?.touchpointFailure;
   const names = journey && typeof journey === 'object' && !Array.isArray(journey) && !('dist' in journey) ? Object.keys(journey) : [];

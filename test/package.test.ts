@@ -11,16 +11,43 @@ describe('the package', () => {
   it('carries the licence of every package bundled into its built files (run `npm run notices` after changing them)', async () => {
     expect(readFileSync(join(root, 'THIRD_PARTY_NOTICES.md'), 'utf8')).toBe(await thirdPartyNotices());
     // mathjs is Apache-2.0: its NOTICE goes with it.
-    expect(readFileSync(join(root, 'THIRD_PARTY_NOTICES.md'), 'utf8')).toMatch(/## mathjs [\d.]+ \(Apache-2\.0\)[\s\S]*Apache License[\s\S]*math\.js/);
+    expect(readFileSync(join(root, 'THIRD_PARTY_NOTICES.md'), 'utf8')).toMatch(
+      /## mathjs [\d.]+ \(Apache-2\.0\)[\s\S]*Apache License[\s\S]*math\.js/,
+    );
   });
 
   it.runIf(existsSync(join(root, 'dist/index.js')))('ships the built code, types, docs and notices, and no sourcemaps', () => {
-    const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' })) as [{ files: { path: string }[]; size: number }];
+    const [pack] = JSON.parse(
+      execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' }),
+    ) as [{ files: { path: string }[]; size: number }];
     // The README: "1.2 MB packed before, under 0.5 MB now".
     expect(pack.size).toBeLessThan(500_000);
     const files = pack.files.map((f) => f.path).sort();
     expect(files).toEqual(
-      ['CHANGELOG.md', 'LICENSE', 'README.md', 'THIRD_PARTY_NOTICES.md', 'docs/roi-fan.svg', 'scenario.schema.json', 'dist/bullmq.cjs', 'dist/bullmq.d.cts', 'dist/bullmq.d.ts', 'dist/bullmq.js', 'dist/cli.js', 'dist/index.cjs', 'dist/index.d.cts', 'dist/index.d.ts', 'dist/index.js', 'dist/testing.cjs', 'dist/testing.d.cts', 'dist/testing.d.ts', 'dist/testing.js', 'dist/shard-thread.js', 'dist/worker.js', 'package.json'].sort(),
+      [
+        'CHANGELOG.md',
+        'LICENSE',
+        'README.md',
+        'THIRD_PARTY_NOTICES.md',
+        'docs/roi-fan.svg',
+        'scenario.schema.json',
+        'dist/bullmq.cjs',
+        'dist/bullmq.d.cts',
+        'dist/bullmq.d.ts',
+        'dist/bullmq.js',
+        'dist/cli.js',
+        'dist/index.cjs',
+        'dist/index.d.cts',
+        'dist/index.d.ts',
+        'dist/index.js',
+        'dist/testing.cjs',
+        'dist/testing.d.cts',
+        'dist/testing.d.ts',
+        'dist/testing.js',
+        'dist/shard-thread.js',
+        'dist/worker.js',
+        'package.json',
+      ].sort(),
     );
     // The worker is sent a parsed scenario and its fields: it carries neither zod nor mathjs, so it starts fast.
     const worker = readFileSync(join(root, 'dist/worker.js'), 'utf8');
@@ -38,7 +65,7 @@ describe('the package', () => {
     expect(manifest.scripts.prepack).toBeUndefined();
   });
 
-  it('shows its README figure on npm: this version\'s own shipped file, through jsDelivr', () => {
+  it("shows its README figure on npm: this version's own shipped file, through jsDelivr", () => {
     const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Manifest;
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     expect(figureUrl(manifest)).toBe(`https://cdn.jsdelivr.net/npm/cx-roi@${manifest.version}/docs/roi-fan.svg`);
@@ -54,7 +81,12 @@ describe('the package', () => {
     const bare = { name: manifest.name, version: manifest.version, files: manifest.files };
     const missing = releaseProblems(bare, readme, changelog);
     expect(missing.map((p) => p.split(':')[0])).toEqual(['package.json "repository"', 'package.json "bugs"', 'package.json "homepage"']);
-    const complete = { ...bare, repository: { url: 'git+https://example.org/cx-roi.git' }, bugs: { url: 'https://example.org/cx-roi/issues' }, homepage: 'https://example.org/cx-roi' };
+    const complete = {
+      ...bare,
+      repository: { url: 'git+https://example.org/cx-roi.git' },
+      bugs: { url: 'https://example.org/cx-roi/issues' },
+      homepage: 'https://example.org/cx-roi',
+    };
     expect(releaseProblems(complete, readme, changelog)).toEqual([]);
     // A version bump without its figure link or CHANGELOG entry is caught too.
     const bumped = releaseProblems({ ...complete, version: '99.0.0' }, readme, changelog);

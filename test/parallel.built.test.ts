@@ -13,7 +13,14 @@ type Library = typeof import('../src/index.js');
 describe('the built worker', () => {
   it('bundles as a classic script (Vite builds workers as iife by default): no top-level await', async () => {
     const { build } = await import('esbuild');
-    const out = await build({ entryPoints: [join(import.meta.dirname, '../dist/worker.js')], bundle: true, format: 'iife', platform: 'browser', write: false, logLevel: 'silent' });
+    const out = await build({
+      entryPoints: [join(import.meta.dirname, '../dist/worker.js')],
+      bundle: true,
+      format: 'iife',
+      platform: 'browser',
+      write: false,
+      logLevel: 'silent',
+    });
     expect(out.errors).toEqual([]);
     expect(out.outputFiles[0]?.text.length).toBeGreaterThan(1000);
   });
@@ -40,24 +47,43 @@ describe('simulateParallel (worker threads, built package)', () => {
     expect(JSON.stringify(await simulateParallel(held, { ...options, workers }))).toBe(JSON.stringify(simulate(held, options)));
   });
 
-  it.each([2, 3])('with %d workers gives simulate’s result bit for bit with every part of programme design: targets, channels, a gate, maturity, NPS', async (workers) => {
-    const input = {
-      horizonMonths: 30,
-      channels: { contactRate: 0.3, siloPenalty: { dist: 'uniform' as const, min: 1, max: 2 }, offered: { phone: { share: 0.7, failure: 0.02, connected: true }, chat: { share: 0.3, failure: 0.04, connected: false } } },
-      investment: {
-        failureReduction: { delivery: { dist: 'pert' as const, min: -0.2, mode: 0.4, max: 0.7 }, order: 0.2 },
-        upfront: { delivery: 80_000, order: 20_000 },
-        maturity: Object.fromEntries(['leadershipUnderstands', 'notOnlyMarketing', 'rightKpis', 'knowsAudiences', 'knowsChannelsAndJourneys', 'customerData', 'dedicatedTeam', 'teamProcess', 'researchTools'].map((id) => [id, 'partly'])),
-        channels: { budget: { chat: 30_000 }, setupCost: 10_000, halfEffectSpend: 15_000 },
-        stageGate: { month: 12, measure: 'effect' as const, threshold: 0.05 },
-      },
-    };
-    const options = { runs: 257, seed: 'design', keepRuns: true };
-    const parallel = await simulateParallel(input, { ...options, workers });
-    const serial = simulate(input, options);
-    expect(serial.horizon.stageGate?.stoppedShare).toBeGreaterThan(0);
-    expect(JSON.stringify(parallel)).toBe(JSON.stringify(serial));
-  });
+  it.each([2, 3])(
+    'with %d workers gives simulate’s result bit for bit with every part of programme design: targets, channels, a gate, maturity, NPS',
+    async (workers) => {
+      const input = {
+        horizonMonths: 30,
+        channels: {
+          contactRate: 0.3,
+          siloPenalty: { dist: 'uniform' as const, min: 1, max: 2 },
+          offered: { phone: { share: 0.7, failure: 0.02, connected: true }, chat: { share: 0.3, failure: 0.04, connected: false } },
+        },
+        investment: {
+          failureReduction: { delivery: { dist: 'pert' as const, min: -0.2, mode: 0.4, max: 0.7 }, order: 0.2 },
+          upfront: { delivery: 80_000, order: 20_000 },
+          maturity: Object.fromEntries(
+            [
+              'leadershipUnderstands',
+              'notOnlyMarketing',
+              'rightKpis',
+              'knowsAudiences',
+              'knowsChannelsAndJourneys',
+              'customerData',
+              'dedicatedTeam',
+              'teamProcess',
+              'researchTools',
+            ].map((id) => [id, 'partly']),
+          ),
+          channels: { budget: { chat: 30_000 }, setupCost: 10_000, halfEffectSpend: 15_000 },
+          stageGate: { month: 12, measure: 'effect' as const, threshold: 0.05 },
+        },
+      };
+      const options = { runs: 257, seed: 'design', keepRuns: true };
+      const parallel = await simulateParallel(input, { ...options, workers });
+      const serial = simulate(input, options);
+      expect(serial.horizon.stageGate?.stoppedShare).toBeGreaterThan(0);
+      expect(JSON.stringify(parallel)).toBe(JSON.stringify(serial));
+    },
+  );
 
   it('reuses its idle workers, and still gives identical results after an abort', async () => {
     const first = await simulateParallel({ horizonMonths: 6 }, { runs: 100, workers: 2, seed: 3 });
@@ -72,10 +98,17 @@ describe('simulateParallel (worker threads, built package)', () => {
 
   it('reports progress up to the total', async () => {
     const calls: number[] = [];
-    await simulateParallel({ horizonMonths: 12 }, { runs: 400, workers: 2, onProgress: (done, total) => {
-      expect(total).toBe(400);
-      calls.push(done);
-    } });
+    await simulateParallel(
+      { horizonMonths: 12 },
+      {
+        runs: 400,
+        workers: 2,
+        onProgress: (done, total) => {
+          expect(total).toBe(400);
+          calls.push(done);
+        },
+      },
+    );
     expect(calls.at(-1)).toBe(400);
     expect(calls.length).toBeGreaterThan(10);
   });
@@ -96,23 +129,41 @@ describe('simulateParallel (worker threads, built package)', () => {
   });
 
   it('rejects, rather than crashing the process, when onProgress throws', async () => {
-    const failing = simulateParallel({ horizonMonths: 12 }, { runs: 400, workers: 2, onProgress: () => {
-      throw new Error('progress bar broke');
-    } });
+    const failing = simulateParallel(
+      { horizonMonths: 12 },
+      {
+        runs: 400,
+        workers: 2,
+        onProgress: () => {
+          throw new Error('progress bar broke');
+        },
+      },
+    );
     await expect(failing).rejects.toThrow('progress bar broke');
     // The workers of the failed call were ended, and the next call works.
-    expect(await simulateParallel({ horizonMonths: 6 }, { runs: 50, workers: 2, seed: 3 })).toEqual(simulate({ horizonMonths: 6 }, { runs: 50, seed: 3 }));
+    expect(await simulateParallel({ horizonMonths: 6 }, { runs: 50, workers: 2, seed: 3 })).toEqual(
+      simulate({ horizonMonths: 6 }, { runs: 50, seed: 3 }),
+    );
   });
 
   it('rejects a signal that is not an AbortSignal and a createWorker that is not a function, naming them', async () => {
-    await expect(simulateParallel({}, { runs: 10, signal: {} as AbortSignal })).rejects.toMatchObject({ issues: [{ path: 'options.signal' }] });
-    await expect(simulateParallel({}, { runs: 10, createWorker: 42 as never })).rejects.toMatchObject({ issues: [{ path: 'options.createWorker' }] });
+    await expect(simulateParallel({}, { runs: 10, signal: {} as AbortSignal })).rejects.toMatchObject({
+      issues: [{ path: 'options.signal' }],
+    });
+    await expect(simulateParallel({}, { runs: 10, createWorker: 42 as never })).rejects.toMatchObject({
+      issues: [{ path: 'options.createWorker' }],
+    });
   });
 
   it('a createWorker that throws or returns no worker leaves no worker running', async () => {
     let made = 0;
     const terminated: number[] = [];
-    const fake = (id: number) => ({ post: () => undefined, onMessage: () => undefined, onError: () => undefined, terminate: () => terminated.push(id) });
+    const fake = (id: number) => ({
+      post: () => undefined,
+      onMessage: () => undefined,
+      onError: () => undefined,
+      terminate: () => terminated.push(id),
+    });
     const throwsOnThird = () => {
       made += 1;
       if (made === 3) throw new Error('no more threads');
@@ -120,7 +171,9 @@ describe('simulateParallel (worker threads, built package)', () => {
     };
     await expect(simulateParallel({}, { runs: 10, workers: 4, createWorker: throwsOnThird })).rejects.toThrow('no more threads');
     expect(terminated.sort()).toEqual([1, 2]);
-    await expect(simulateParallel({}, { runs: 10, workers: 2, createWorker: () => ({}) as never })).rejects.toThrow(/createWorker must return a worker/);
+    await expect(simulateParallel({}, { runs: 10, workers: 2, createWorker: () => ({}) as never })).rejects.toThrow(
+      /createWorker must return a worker/,
+    );
   });
 });
 
@@ -151,14 +204,26 @@ describe('simulateParallel lets the process exit (child processes)', () => {
 
   it('under Node flags a worker cannot take, such as --max-old-space-size', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'cx-roi-')), 'flags.mjs');
-    writeFileSync(file, `import { simulateParallel } from ${JSON.stringify(pathToFileURL(dist).href)};\nconsole.log((await simulateParallel({ horizonMonths: 6 }, { runs: 100, workers: 2 })).runCount);`);
-    expect(execFileSync(process.execPath, ['--max-old-space-size=4096', '--stack-size=2000', file], { encoding: 'utf8', timeout: 30_000 }).trim()).toBe('100');
+    writeFileSync(
+      file,
+      `import { simulateParallel } from ${JSON.stringify(pathToFileURL(dist).href)};\nconsole.log((await simulateParallel({ horizonMonths: 6 }, { runs: 100, workers: 2 })).runCount);`,
+    );
+    expect(
+      execFileSync(process.execPath, ['--max-old-space-size=4096', '--stack-size=2000', file], {
+        encoding: 'utf8',
+        timeout: 30_000,
+      }).trim(),
+    ).toBe('100');
   });
 
   it('runs from `node --input-type=module -e`, whose flag workers would otherwise inherit', () => {
     const out = execFileSync(
       process.execPath,
-      ['--input-type=module', '-e', `import { simulateParallel } from ${JSON.stringify(pathToFileURL(dist).href)}; console.log((await simulateParallel({ horizonMonths: 6 }, { runs: 100, workers: 2 })).runCount);`],
+      [
+        '--input-type=module',
+        '-e',
+        `import { simulateParallel } from ${JSON.stringify(pathToFileURL(dist).href)}; console.log((await simulateParallel({ horizonMonths: 6 }, { runs: 100, workers: 2 })).runCount);`,
+      ],
       { encoding: 'utf8', timeout: 30_000 },
     );
     expect(out.trim()).toBe('100');

@@ -35,7 +35,8 @@ describe('sharding', () => {
       fc.property(fc.integer({ min: 1, max: 240 }), fc.integer({ min: 1, max: 16 }), (months, parts) => {
         const seen = new Map<string, number>();
         for (const group of splitBandTasks(months, parts))
-          for (const { metric, from, to } of group) for (let t = from; t < to; t += 1) seen.set(`${metric}:${t}`, (seen.get(`${metric}:${t}`) ?? 0) + 1);
+          for (const { metric, from, to } of group)
+            for (let t = from; t < to; t += 1) seen.set(`${metric}:${t}`, (seen.get(`${metric}:${t}`) ?? 0) + 1);
         expect(seen.size).toBe(bandMetrics.length * months);
         expect([...seen.values()].every((n) => n === 1)).toBe(true);
       }),
@@ -49,7 +50,8 @@ describe('workers as simulateParallel uses them (in-process workers answering th
     let listener: (message: ShardMessage) => void = () => undefined;
     return {
       post: (request) => {
-        if (request.type === 'bands') for (const block of request.blocks) for (const values of Object.values(block.values)) made.floatsSent += values?.length ?? 0;
+        if (request.type === 'bands')
+          for (const block of request.blocks) for (const values of Object.values(block.values)) made.floatsSent += values?.length ?? 0;
         void Promise.resolve().then(() => handleWorkerRequest(request, (message) => listener(message)));
       },
       onMessage: (l) => (listener = l),
@@ -122,50 +124,104 @@ describe('a malformed message from a worker of the app’s own (createWorker)', 
     ['{}', () => ({}), /a message without a type/],
     ['an unknown type', () => ({ type: 'finished' }), /a message of unknown type "finished"/],
     ['progress without a count', () => ({ type: 'progress', done: 'half' }), /a "progress" message whose done is "half"/],
-    ['an error with malformed issues', () => ({ type: 'error', message: 'x', issues: [42] }), /an "error" message whose issues are not a list/],
-    ['done with no matrix', (request: WorkerRequest) => (request.type === 'shard' ? { type: 'done' } : undefined), /a "done" message whose matrix is undefined, not an object/],
-    ['done for the wrong runs', (request: WorkerRequest, real: ShardMessage[]) => {
-      const done = finalOf(real);
-      return request.type === 'shard' ? { ...done, matrix: { ...(done.matrix as object), first: 99 } } : done;
-    }, /a block of runs from 99, 10 runs, when it was asked for runs from 0, 10 runs/],
-    ['done with a horizon column missing', (request: WorkerRequest, real: ShardMessage[]) => {
-      const done = finalOf(real) as { matrix: { horizon: object } };
-      return request.type === 'shard' ? { ...done, matrix: { ...done.matrix, horizon: { ...done.matrix.horizon, npv: undefined } } } : done;
-    }, /a block whose horizon.npv is not a typed array of 10 runs/],
-    ['done with pieces missing', (request: WorkerRequest, real: ShardMessage[]) => {
-      const done = finalOf(real) as { matrix: object };
-      return request.type === 'shard' ? { ...done, matrix: { ...done.matrix, pieces: [] } } : done;
-    }, /a block with 0 pieces, when \d+ were asked for/],
-    ['a horizon figure that is NaN', (request: WorkerRequest, real: ShardMessage[]) => {
-      const done = finalOf(real) as unknown as { matrix: { horizon: Record<string, Float64Array> } };
-      if (request.type === 'shard') done.matrix.horizon.roi?.fill(Number.NaN);
-      return done;
-    }, /a block whose horizon\.roi holds NaN at run 0, which is not a finite number/],
-    ['an executed flag of 7', (request: WorkerRequest, real: ShardMessage[]) => {
-      const done = finalOf(real) as unknown as { matrix: { horizon: Record<string, Uint8Array> } };
-      if (request.type === 'shard') done.matrix.horizon.executed?.fill(7);
-      return done;
-    }, /a block whose horizon\.executed holds 7 at run 0, which is not a flag of 0 or 1/],
-    ['a payback month of −3', (request: WorkerRequest, real: ShardMessage[]) => {
-      const done = finalOf(real) as unknown as { matrix: { horizon: Record<string, Int32Array> } };
-      if (request.type === 'shard') done.matrix.horizon.paybackMonth?.fill(-3);
-      return done;
-    }, /horizon\.paybackMonth holds -3 at run 0, which is not a month from 1 to the horizon \(\d+\), or 0 for none/],
-    ['progress past the block', (request: WorkerRequest, real: ShardMessage[]) => (request.type === 'shard' ? { type: 'progress', done: 1e308 } : finalOf(real)), /a "progress" message whose done is 1e\+308, not a count of the block's runs/],
-    ['bands out of order', (request: WorkerRequest, real: ShardMessage[]) => {
-      const final = finalOf(real) as { bands?: Record<string, { p5: number; p95: number }[]> };
-      const first = request.type === 'bands' ? Object.values(final.bands ?? {})[0]?.[0] : undefined;
-      if (first) [first.p5, first.p95] = [1e9, -1e9];
-      return final;
-    }, /whose percentiles are out of order/],
-    ['bands with a NaN median', (request: WorkerRequest, real: ShardMessage[]) => {
-      const final = finalOf(real) as { bands?: Record<string, { p50: number }[]> };
-      const first = request.type === 'bands' ? Object.values(final.bands ?? {})[0]?.[0] : undefined;
-      if (first) first.p50 = Number.NaN;
-      return final;
-    }, /bands without a band of \w+ for month 1 \(mean, p5 … p95, each a finite number\)/],
-    ['bands with a month missing', (request: WorkerRequest, real: ShardMessage[]) => (request.type === 'bands' ? { type: 'bands', bands: {} } : finalOf(real)), /bands without a band of \w+ for month 1/],
-    ['a block when asked for bands', (request: WorkerRequest, real: ShardMessage[]) => (request.type === 'bands' ? { type: 'done', matrix: {} } : finalOf(real)), /a "done" message \(a block of runs\) when it was asked for bands/],
+    [
+      'an error with malformed issues',
+      () => ({ type: 'error', message: 'x', issues: [42] }),
+      /an "error" message whose issues are not a list/,
+    ],
+    [
+      'done with no matrix',
+      (request: WorkerRequest) => (request.type === 'shard' ? { type: 'done' } : undefined),
+      /a "done" message whose matrix is undefined, not an object/,
+    ],
+    [
+      'done for the wrong runs',
+      (request: WorkerRequest, real: ShardMessage[]) => {
+        const done = finalOf(real);
+        return request.type === 'shard' ? { ...done, matrix: { ...(done.matrix as object), first: 99 } } : done;
+      },
+      /a block of runs from 99, 10 runs, when it was asked for runs from 0, 10 runs/,
+    ],
+    [
+      'done with a horizon column missing',
+      (request: WorkerRequest, real: ShardMessage[]) => {
+        const done = finalOf(real) as { matrix: { horizon: object } };
+        return request.type === 'shard'
+          ? { ...done, matrix: { ...done.matrix, horizon: { ...done.matrix.horizon, npv: undefined } } }
+          : done;
+      },
+      /a block whose horizon.npv is not a typed array of 10 runs/,
+    ],
+    [
+      'done with pieces missing',
+      (request: WorkerRequest, real: ShardMessage[]) => {
+        const done = finalOf(real) as { matrix: object };
+        return request.type === 'shard' ? { ...done, matrix: { ...done.matrix, pieces: [] } } : done;
+      },
+      /a block with 0 pieces, when \d+ were asked for/,
+    ],
+    [
+      'a horizon figure that is NaN',
+      (request: WorkerRequest, real: ShardMessage[]) => {
+        const done = finalOf(real) as unknown as { matrix: { horizon: Record<string, Float64Array> } };
+        if (request.type === 'shard') done.matrix.horizon.roi?.fill(Number.NaN);
+        return done;
+      },
+      /a block whose horizon\.roi holds NaN at run 0, which is not a finite number/,
+    ],
+    [
+      'an executed flag of 7',
+      (request: WorkerRequest, real: ShardMessage[]) => {
+        const done = finalOf(real) as unknown as { matrix: { horizon: Record<string, Uint8Array> } };
+        if (request.type === 'shard') done.matrix.horizon.executed?.fill(7);
+        return done;
+      },
+      /a block whose horizon\.executed holds 7 at run 0, which is not a flag of 0 or 1/,
+    ],
+    [
+      'a payback month of −3',
+      (request: WorkerRequest, real: ShardMessage[]) => {
+        const done = finalOf(real) as unknown as { matrix: { horizon: Record<string, Int32Array> } };
+        if (request.type === 'shard') done.matrix.horizon.paybackMonth?.fill(-3);
+        return done;
+      },
+      /horizon\.paybackMonth holds -3 at run 0, which is not a month from 1 to the horizon \(\d+\), or 0 for none/,
+    ],
+    [
+      'progress past the block',
+      (request: WorkerRequest, real: ShardMessage[]) => (request.type === 'shard' ? { type: 'progress', done: 1e308 } : finalOf(real)),
+      /a "progress" message whose done is 1e\+308, not a count of the block's runs/,
+    ],
+    [
+      'bands out of order',
+      (request: WorkerRequest, real: ShardMessage[]) => {
+        const final = finalOf(real) as { bands?: Record<string, { p5: number; p95: number }[]> };
+        const first = request.type === 'bands' ? Object.values(final.bands ?? {})[0]?.[0] : undefined;
+        if (first) [first.p5, first.p95] = [1e9, -1e9];
+        return final;
+      },
+      /whose percentiles are out of order/,
+    ],
+    [
+      'bands with a NaN median',
+      (request: WorkerRequest, real: ShardMessage[]) => {
+        const final = finalOf(real) as { bands?: Record<string, { p50: number }[]> };
+        const first = request.type === 'bands' ? Object.values(final.bands ?? {})[0]?.[0] : undefined;
+        if (first) first.p50 = Number.NaN;
+        return final;
+      },
+      /bands without a band of \w+ for month 1 \(mean, p5 … p95, each a finite number\)/,
+    ],
+    [
+      'bands with a month missing',
+      (request: WorkerRequest, real: ShardMessage[]) => (request.type === 'bands' ? { type: 'bands', bands: {} } : finalOf(real)),
+      /bands without a band of \w+ for month 1/,
+    ],
+    [
+      'a block when asked for bands',
+      (request: WorkerRequest, real: ShardMessage[]) => (request.type === 'bands' ? { type: 'done', matrix: {} } : finalOf(real)),
+      /a "done" message \(a block of runs\) when it was asked for bands/,
+    ],
   ])('rejects, saying what was wrong, for %s', async (_, answer, expected) => {
     await expect(run(answer as (request: WorkerRequest, real: ShardMessage[]) => unknown)).rejects.toThrow(expected);
   });
@@ -176,13 +232,20 @@ describe('a malformed message from a worker of the app’s own (createWorker)', 
 });
 
 describe('an aborted simulateParallel', () => {
-  const silent = (): ShardWorker => ({ post: () => undefined, onMessage: () => undefined, onError: () => undefined, terminate: () => undefined });
+  const silent = (): ShardWorker => ({
+    post: () => undefined,
+    onMessage: () => undefined,
+    onError: () => undefined,
+    terminate: () => undefined,
+  });
 
   it('rejects with the reason the caller gave, before and during the run, as fetch does', async () => {
     const before = new AbortController();
     const early = new Error('the user left the page');
     before.abort(early);
-    await expect(simulateParallel({ horizonMonths: 6 }, { runs: 20, workers: 2, createWorker: silent, signal: before.signal })).rejects.toBe(early);
+    await expect(
+      simulateParallel({ horizonMonths: 6 }, { runs: 20, workers: 2, createWorker: silent, signal: before.signal }),
+    ).rejects.toBe(early);
     const during = new AbortController();
     const running = simulateParallel({ horizonMonths: 6 }, { runs: 20, workers: 2, createWorker: silent, signal: during.signal });
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -194,7 +257,9 @@ describe('an aborted simulateParallel', () => {
   it('rejects with an AbortError when the signal has no reason of its own', async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(simulateParallel({ horizonMonths: 6 }, { runs: 20, workers: 2, createWorker: silent, signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(
+      simulateParallel({ horizonMonths: 6 }, { runs: 20, workers: 2, createWorker: silent, signal: controller.signal }),
+    ).rejects.toMatchObject({ name: 'AbortError' });
   });
 });
 
@@ -206,15 +271,61 @@ describe('handleWorkerRequest given something that is not a request', () => {
     ['{}', {}, /a request without a type/],
     ['an unknown type', { type: 'simulate' }, /a request of unknown type "simulate"/],
     ['a shard without a scenario', { type: 'shard', first: 0, count: 10, fields: [] }, /a "shard" request without a scenario/],
-    ['a shard with a fractional count', { type: 'shard', scenario: { horizonMonths: 12 }, first: 0, count: 1.5, fields: [] }, /whose first \(0\) or count \(1.5\) is not a whole number/],
+    [
+      'a shard with a fractional count',
+      { type: 'shard', scenario: { horizonMonths: 12 }, first: 0, count: 1.5, fields: [] },
+      /whose first \(0\) or count \(1.5\) is not a whole number/,
+    ],
     // Bounded before any work: each of these asked a worker for gigabytes.
-    ['a shard of a billion months', { type: 'shard', scenario: { horizonMonths: 1e9 }, first: 0, count: 10, fields: [] }, /scenario's horizonMonths \(1000000000\) is not a whole number from 1 to 240/],
-    ['a shard of a billion runs', { type: 'shard', scenario: { horizonMonths: 60 }, first: 0, count: 1e9, fields: [] }, /1000000000 runs of 60 months, past the 24000000 run-months a worker holds/],
-    ['a shard of no runs', { type: 'shard', scenario: { horizonMonths: 60 }, first: 0, count: 0, fields: [] }, /is not a whole number of runs \(at least one\)/],
-    ['a piece past the horizon', { type: 'shard', scenario: { horizonMonths: 60 }, first: 0, count: 10, fields: [aField], pieces: [{ metric: 'roi', from: 0, to: 1e9 }] }, /whose pieces are not a list of \{ metric, from, to \}/],
-    ['a shard with no fields', { type: 'shard', scenario: { horizonMonths: 60 }, first: 0, count: 10, fields: [] }, /a "shard" request without its fields \(the scenario's assumptions: \{ path, value, domain \} each\)/],
-    ['a piece of no monthly figure', { type: 'shard', scenario: { horizonMonths: 60 }, first: 0, count: 10, fields: [aField], pieces: [{ metric: '__proto__', from: 0, to: 1 }] }, /whose pieces are not/],
-    ['bands of a billion runs in no block', { type: 'bands', blocks: [], tasks: [], total: 1e9 }, /blocks' runs do not add up to its total \(1000000000\)/],
+    [
+      'a shard of a billion months',
+      { type: 'shard', scenario: { horizonMonths: 1e9 }, first: 0, count: 10, fields: [] },
+      /scenario's horizonMonths \(1000000000\) is not a whole number from 1 to 240/,
+    ],
+    [
+      'a shard of a billion runs',
+      { type: 'shard', scenario: { horizonMonths: 60 }, first: 0, count: 1e9, fields: [] },
+      /1000000000 runs of 60 months, past the 24000000 run-months a worker holds/,
+    ],
+    [
+      'a shard of no runs',
+      { type: 'shard', scenario: { horizonMonths: 60 }, first: 0, count: 0, fields: [] },
+      /is not a whole number of runs \(at least one\)/,
+    ],
+    [
+      'a piece past the horizon',
+      {
+        type: 'shard',
+        scenario: { horizonMonths: 60 },
+        first: 0,
+        count: 10,
+        fields: [aField],
+        pieces: [{ metric: 'roi', from: 0, to: 1e9 }],
+      },
+      /whose pieces are not a list of \{ metric, from, to \}/,
+    ],
+    [
+      'a shard with no fields',
+      { type: 'shard', scenario: { horizonMonths: 60 }, first: 0, count: 10, fields: [] },
+      /a "shard" request without its fields \(the scenario's assumptions: \{ path, value, domain \} each\)/,
+    ],
+    [
+      'a piece of no monthly figure',
+      {
+        type: 'shard',
+        scenario: { horizonMonths: 60 },
+        first: 0,
+        count: 10,
+        fields: [aField],
+        pieces: [{ metric: '__proto__', from: 0, to: 1 }],
+      },
+      /whose pieces are not/,
+    ],
+    [
+      'bands of a billion runs in no block',
+      { type: 'bands', blocks: [], tasks: [], total: 1e9 },
+      /blocks' runs do not add up to its total \(1000000000\)/,
+    ],
     ['bands without blocks', { type: 'bands', tasks: [], total: 1 }, /a "bands" request without its blocks/],
   ])('answers %s with an error message that says so', (_, request, expected) => {
     const posted: ShardMessage[] = [];
@@ -226,10 +337,11 @@ describe('handleWorkerRequest given something that is not a request', () => {
   });
 
   it('throws a TypeError that names post when post is not a function', () => {
-    expect(() => handleWorkerRequest({ type: 'bands', blocks: [], tasks: [], total: 1 }, undefined as never)).toThrow(/needs a function to post its answers with \(post\)/);
+    expect(() => handleWorkerRequest({ type: 'bands', blocks: [], tasks: [], total: 1 }, undefined as never)).toThrow(
+      /needs a function to post its answers with \(post\)/,
+    );
   });
 });
-
 
 describe('idle workers', () => {
   it('are kept warm for the next call, and ended after 30 s without one', async () => {

@@ -15,7 +15,11 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Debian's redis-server, wherever PATH has it, or undefined. */
 export function redisServerPath(): string | undefined {
-  const candidates = ['/usr/bin/redis-server', '/usr/local/bin/redis-server', ...(process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'redis-server'))];
+  const candidates = [
+    '/usr/bin/redis-server',
+    '/usr/local/bin/redis-server',
+    ...(process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'redis-server')),
+  ];
   return candidates.find((path) => path !== 'redis-server' && existsSync(path));
 }
 
@@ -23,7 +27,23 @@ export function redisServerPath(): string | undefined {
 const builds = {
   dist: {
     command: ['npm', 'run', 'build:lib'],
-    outputs: ['index.js', 'index.cjs', 'index.d.ts', 'index.d.cts', 'worker.js', 'cli.js', 'shard-thread.js', 'testing.js', 'testing.cjs', 'testing.d.ts', 'testing.d.cts', 'bullmq.js', 'bullmq.cjs', 'bullmq.d.ts', 'bullmq.d.cts'].map((f) => `dist/${f}`),
+    outputs: [
+      'index.js',
+      'index.cjs',
+      'index.d.ts',
+      'index.d.cts',
+      'worker.js',
+      'cli.js',
+      'shard-thread.js',
+      'testing.js',
+      'testing.cjs',
+      'testing.d.ts',
+      'testing.d.cts',
+      'bullmq.js',
+      'bullmq.cjs',
+      'bullmq.d.ts',
+      'bullmq.d.cts',
+    ].map((f) => `dist/${f}`),
     inputs: ['src', 'tsup.config.ts', 'scripts/field-docs.ts', 'tsconfig.json', 'package.json'],
   },
   playground: {

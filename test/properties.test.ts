@@ -6,7 +6,9 @@ import { type ScenarioInput, type SimulationResult, ScenarioError, parseScenario
 import { propertyRuns } from './helpers/counts.js';
 
 const sortedTriple = (min: number, max: number) =>
-  fc.tuple(fc.double({ min, max, noNaN: true }), fc.double({ min, max, noNaN: true }), fc.double({ min, max, noNaN: true })).map((xs) => xs.sort((a, b) => a - b) as [number, number, number]);
+  fc
+    .tuple(fc.double({ min, max, noNaN: true }), fc.double({ min, max, noNaN: true }), fc.double({ min, max, noNaN: true }))
+    .map((xs) => xs.sort((a, b) => a - b) as [number, number, number]);
 
 /** A number in [min, max] or a distribution over it. */
 function assumption(min: number, max: number, integer = false) {
@@ -16,8 +18,12 @@ function assumption(min: number, max: number, integer = false) {
     sortedTriple(min, max).map(([a, , c]) => ({ dist: 'uniform' as const, min: a, max: c })),
     sortedTriple(min, max).map(([a, b, c]) => ({ dist: 'triangular' as const, min: a, mode: b, max: c })),
     sortedTriple(min, max).map(([a, b, c]) => ({ dist: 'pert' as const, min: a, mode: b, max: c })),
-    fc.tuple(fc.double({ min: 0.2, max: 20, noNaN: true }), fc.double({ min: 0.2, max: 20, noNaN: true })).map(([alpha, beta]) => ({ dist: 'beta' as const, alpha, beta, min, max })),
-    fc.tuple(fc.double({ min, max, noNaN: true }), fc.double({ min: (max - min) / 100 + 1e-9, max: max - min + 1e-9, noNaN: true })).map(([mean, sd]) => ({ dist: 'normal' as const, mean, sd })),
+    fc
+      .tuple(fc.double({ min: 0.2, max: 20, noNaN: true }), fc.double({ min: 0.2, max: 20, noNaN: true }))
+      .map(([alpha, beta]) => ({ dist: 'beta' as const, alpha, beta, min, max })),
+    fc
+      .tuple(fc.double({ min, max, noNaN: true }), fc.double({ min: (max - min) / 100 + 1e-9, max: max - min + 1e-9, noNaN: true }))
+      .map(([mean, sd]) => ({ dist: 'normal' as const, mean, sd })),
   );
 }
 
@@ -166,10 +172,15 @@ describe('properties of invalid scenarios', () => {
     fc.assert(
       fc.property(
         fc.constantFrom('', 'churn', 'spend', 'wordOfMouth', 'investment', 'customers'),
-        fc.string({ minLength: 1, maxLength: 12 }).filter((k) => /^[a-z]+$/i.test(k) && !['base', 'initial', 'upfront', 'monthly', 'prospects'].includes(k)),
+        fc
+          .string({ minLength: 1, maxLength: 12 })
+          .filter((k) => /^[a-z]+$/i.test(k) && !['base', 'initial', 'upfront', 'monthly', 'prospects'].includes(k)),
         (group, key) => {
           const input = group === '' ? { [key]: 1 } : { [group]: { [key]: 1 } };
-          const known = group === '' ? Object.keys(parseScenario({})) : Object.keys((parseScenario({}) as unknown as Record<string, object>)[group] ?? {});
+          const known =
+            group === ''
+              ? Object.keys(parseScenario({}))
+              : Object.keys((parseScenario({}) as unknown as Record<string, object>)[group] ?? {});
           fc.pre(!known.includes(key));
           expect(() => simulate(input as ScenarioInput, { runs: 1 })).toThrow(ScenarioError);
           try {
@@ -186,16 +197,43 @@ describe('properties of invalid scenarios', () => {
 describe('extreme but valid distributions', () => {
   it('either are rejected with a ScenarioError or simulate to finite numbers', () => {
     const extreme = fc.oneof(
-      fc.record({ dist: fc.constant('beta'), alpha: fc.double({ min: 0.01, max: 1e6, noNaN: true }), beta: fc.double({ min: 0.01, max: 1e6, noNaN: true }) }),
-      fc.record({ dist: fc.constant('normal'), mean: fc.double({ min: -1e3, max: 1e3, noNaN: true }), sd: fc.double({ min: 1e-12, max: 1e6, noNaN: true }) }),
-      fc.record({ dist: fc.constant('lognormal'), mu: fc.double({ min: -50, max: 50, noNaN: true }), sigma: fc.double({ min: 1e-9, max: 20, noNaN: true }) }),
-      fc.record({ dist: fc.constant('pert'), min: fc.constant(0), mode: fc.double({ min: 0, max: 1, noNaN: true }), max: fc.constant(1), lambda: fc.double({ min: 1e-6, max: 100, noNaN: true }) }),
+      fc.record({
+        dist: fc.constant('beta'),
+        alpha: fc.double({ min: 0.01, max: 1e6, noNaN: true }),
+        beta: fc.double({ min: 0.01, max: 1e6, noNaN: true }),
+      }),
+      fc.record({
+        dist: fc.constant('normal'),
+        mean: fc.double({ min: -1e3, max: 1e3, noNaN: true }),
+        sd: fc.double({ min: 1e-12, max: 1e6, noNaN: true }),
+      }),
+      fc.record({
+        dist: fc.constant('lognormal'),
+        mu: fc.double({ min: -50, max: 50, noNaN: true }),
+        sigma: fc.double({ min: 1e-9, max: 20, noNaN: true }),
+      }),
+      fc.record({
+        dist: fc.constant('pert'),
+        min: fc.constant(0),
+        mode: fc.double({ min: 0, max: 1, noNaN: true }),
+        max: fc.constant(1),
+        lambda: fc.double({ min: 1e-6, max: 100, noNaN: true }),
+      }),
     );
-    const fields = ['churn.base', 'churn.switchAfterBad', 'spend.averagePerMonth', 'customers.initial', 'investment.rampMonths', 'discountRateAnnual'] as const;
+    const fields = [
+      'churn.base',
+      'churn.switchAfterBad',
+      'spend.averagePerMonth',
+      'customers.initial',
+      'investment.rampMonths',
+      'discountRateAnnual',
+    ] as const;
     fc.assert(
       fc.property(extreme, fc.constantFrom(...fields), fc.integer(), (distribution, field, seed) => {
         const [group, name] = field.includes('.') ? field.split('.') : [field, undefined];
-        const input = (name ? { horizonMonths: 4, [group as string]: { [name]: distribution } } : { horizonMonths: 4, [group as string]: distribution }) as ScenarioInput;
+        const input = (
+          name ? { horizonMonths: 4, [group as string]: { [name]: distribution } } : { horizonMonths: 4, [group as string]: distribution }
+        ) as ScenarioInput;
         let result: SimulationResult;
         try {
           result = simulate(input, { runs: 3, seed, keepRuns: true });

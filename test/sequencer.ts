@@ -5,7 +5,15 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * The suites that take longest, mostly waiting on other processes (a browser, npm, tsc, Redis, worker
  * processes), in the order they start: begun first, they overlap the rest instead of trailing after it.
  */
-const longestFirst = ['test/e2e/', 'test/consumers/', 'test/bullmq/', 'test/docs.test.ts', 'test/typecheck.test.ts', 'test/examples.test.ts', 'test/cli/'];
+const longestFirst = [
+  'test/e2e/',
+  'test/consumers/',
+  'test/bullmq/',
+  'test/docs.test.ts',
+  'test/typecheck.test.ts',
+  'test/examples.test.ts',
+  'test/cli/',
+];
 
 /**
  * Starts the long suites first, then the others longest first as the last run timed them (largest first

@@ -7,7 +7,17 @@
 import type { FlowProducer as BullFlowProducer, Queue as BullQueue, QueueEvents as BullQueueEvents } from 'bullmq';
 import { type ScenarioInput, type ShardPlanOptions, type ShardSpec, type SimulationResult, parseScenario, planShards } from 'cx-roi';
 import { type MergeJobResult, failedShard, removeSimulation, simulationFlow } from './jobs.js';
-import { type Defaulted, callback, defaultQueue, defaultRedisTimeout, milliseconds, queueName, rejectProblems, unless, wholeNumber } from './options.js';
+import {
+  type Defaulted,
+  callback,
+  defaultQueue,
+  defaultRedisTimeout,
+  milliseconds,
+  queueName,
+  rejectProblems,
+  unless,
+  wholeNumber,
+} from './options.js';
 import { bullmq } from './peers.js';
 import { type RedisConnection, RedisWatch, describeConnection, redisOptions } from './redis.js';
 import { bounded, delay } from './time.js';
@@ -136,10 +146,15 @@ export async function simulateOnQueue(input: ScenarioInput, options: QueueSimula
   // Redis pinged once a second: when it has not answered for redisTimeout (unreachable, killed mid-run, a
   // database that does not exist), the simulation stops with an error that names Redis and the cause.
   const where = describeConnection(connection, redis);
-  const watch = new RedisWatch(() => jobs.getJobCounts('active'), where, redisTimeout, (status) => {
-    if (status.state !== 'gave-up') return;
-    stop?.(new Error(`the simulation on queue "${queue}" stopped: ${status.message}`, { cause: status.error }));
-  });
+  const watch = new RedisWatch(
+    () => jobs.getJobCounts('active'),
+    where,
+    redisTimeout,
+    (status) => {
+      if (status.state !== 'gave-up') return;
+      stop?.(new Error(`the simulation on queue "${queue}" stopped: ${status.message}`, { cause: status.error }));
+    },
+  );
   // Redis errors repeat while it is unreachable: keep the last for the message, print none.
   flows.on('error', (error) => watch.remember(error));
   jobs.on('error', (error) => watch.remember(error));

@@ -107,7 +107,12 @@ export function jobProcessor(context: JobContext): Processor<ShardJobData | Merg
 async function mergeJob(job: SimulationJob, thread: ShardThread, signal: AbortSignal): Promise<MergeJobResult> {
   const values = await job.getChildrenValues<string>();
   const results = Object.values(values).map((base64) => new Uint8Array(Buffer.from(base64, 'base64')));
-  const merged = await thread.run({ type: 'merge', results }, results.map((r) => r.buffer as ArrayBuffer), () => undefined, signal);
+  const merged = await thread.run(
+    { type: 'merge', results },
+    results.map((r) => r.buffer as ArrayBuffer),
+    () => undefined,
+    signal,
+  );
   if (merged.type !== 'merged') throw new Error('the merge thread answered out of turn');
   return { hash: merged.hash, json: merged.json };
 }

@@ -1,5 +1,6 @@
 /** What to install when bullmq or ioredis, cx-roi/bullmq's optional peer dependencies, is not there. */
-export const peerInstall = 'cx-roi/bullmq needs the packages bullmq and ioredis installed beside cx-roi (they are optional peer dependencies): npm install bullmq ioredis';
+export const peerInstall =
+  'cx-roi/bullmq needs the packages bullmq and ioredis installed beside cx-roi (they are optional peer dependencies): npm install bullmq ioredis';
 
 /** The error to throw for a failed load of bullmq: says what to install when a peer is missing, else the load's own error. */
 export function peerLoadError(error: unknown): unknown {

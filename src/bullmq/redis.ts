@@ -38,7 +38,11 @@ function decodedPart(part: string, name: 'user name' | 'password', connection: s
     return decodeURIComponent(part);
   } catch {
     throw new ScenarioError([
-      { path: 'options.connection', value: redactedAddress(connection), message: `has a ${name} that is not valid percent-encoding (write % as %25, and each other escape as % and two hex digits)` },
+      {
+        path: 'options.connection',
+        value: redactedAddress(connection),
+        message: `has a ${name} that is not valid percent-encoding (write % as %25, and each other escape as % and two hex digits)`,
+      },
     ]);
   }
 }
@@ -59,12 +63,15 @@ function decodedPart(part: string, name: 'user name' | 'password', connection: s
  */
 export function redisOptions(connection: RedisConnection): ConnectionOptions {
   const bad = (message: string): never => {
-    throw new ScenarioError([{ path: 'options.connection', value: typeof connection === 'string' ? redactedAddress(connection) : connection, message }]);
+    throw new ScenarioError([
+      { path: 'options.connection', value: typeof connection === 'string' ? redactedAddress(connection) : connection, message },
+    ]);
   };
   // A URL or a String object is an address given the wrong way, not BullMQ's options (which it would read as none).
-  if (connection instanceof URL || connection instanceof String) return bad('must be the address as a string (String(url)), or BullMQ\'s connection options');
+  if (connection instanceof URL || connection instanceof String)
+    return bad("must be the address as a string (String(url)), or BullMQ's connection options");
   if (connection !== null && typeof connection === 'object' && !Array.isArray(connection)) return connection;
-  if (typeof connection !== 'string') return bad('must be a Redis address such as redis://127.0.0.1:6379, or BullMQ\'s connection options');
+  if (typeof connection !== 'string') return bad("must be a Redis address such as redis://127.0.0.1:6379, or BullMQ's connection options");
   let url: URL;
   try {
     url = new URL(connection);
@@ -218,17 +225,23 @@ export class RedisWatch {
     if (!this.timer || this.gaveUp) return;
     const now = Date.now();
     if (answered) {
-      if (this.answered && this.failingSince !== undefined) this.onStatus({ state: 'back', message: `Redis at ${this.where} answers again` });
+      if (this.answered && this.failingSince !== undefined)
+        this.onStatus({ state: 'back', message: `Redis at ${this.where} answers again` });
       this.answered = true;
       this.failingSince = undefined;
       return;
     }
     if (this.failingSince === undefined) {
       this.failingSince = now;
-      this.onStatus({ state: 'lost', message: `Redis at ${this.where} does not answer${this.lastError ? ` (${this.lastError})` : ''}; trying again for ${this.timeout / 1000} s` });
+      this.onStatus({
+        state: 'lost',
+        message: `Redis at ${this.where} does not answer${this.lastError ? ` (${this.lastError})` : ''}; trying again for ${this.timeout / 1000} s`,
+      });
     }
     if (now - this.failingSince >= this.timeout) {
-      const error = new Error(`Redis at ${this.where} did not answer for ${this.timeout / 1000} s${this.lastError ? ` (${this.lastError})` : ''}`);
+      const error = new Error(
+        `Redis at ${this.where} did not answer for ${this.timeout / 1000} s${this.lastError ? ` (${this.lastError})` : ''}`,
+      );
       error.name = 'RedisError';
       this.gaveUp = error;
       this.stop();

@@ -8,7 +8,9 @@ import { parentPort } from 'node:worker_threads';
 import { ScenarioError, type ShardSpec, mergeShards, resultHash, simulateShard } from 'cx-roi';
 
 /** What the BullMQ worker sends: a shard to simulate, or every shard's result to merge. */
-export type ThreadRequest = { readonly type: 'shard'; readonly spec: ShardSpec } | { readonly type: 'merge'; readonly results: readonly Uint8Array[] };
+export type ThreadRequest =
+  | { readonly type: 'shard'; readonly spec: ShardSpec }
+  | { readonly type: 'merge'; readonly results: readonly Uint8Array[] };
 
 /** What the thread answers: progress, the shard's bytes, the merged result (as JSON, with its hash), or why it failed. */
 export type ThreadMessage =

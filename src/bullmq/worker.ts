@@ -191,10 +191,15 @@ export function createSimulationWorker(options: SimulationWorkerOptions): Simula
       await threads.close();
       settle(reason);
     })());
-  const watch = new RedisWatch(() => parents.getJobCounts('active'), describeConnection(connection, redis), redisTimeout, (status) => {
-    if (status.state === 'gave-up') void close(status.error);
-    onRedisStatus?.(status);
-  });
+  const watch = new RedisWatch(
+    () => parents.getJobCounts('active'),
+    describeConnection(connection, redis),
+    redisTimeout,
+    (status) => {
+      if (status.state === 'gave-up') void close(status.error);
+      onRedisStatus?.(status);
+    },
+  );
   // While Redis is down its errors repeat each second: kept for the message, never printed.
   worker.on('error', (error) => watch.remember(error));
   parents.on('error', (error) => watch.remember(error));

@@ -85,9 +85,12 @@ export function calibrate(observed: ObservedBusiness, input: ScenarioInput = {},
   if (shape.length > 0) throw new ScenarioError(shape);
   const parsed = observedBusinessSchema.safeParse(observed);
   if (!parsed.success)
-    throw new ScenarioError(fromZodIssues(parsed.error.issues, { observed }, () => Object.keys(observedBusinessSchema.shape), ['observed']));
+    throw new ScenarioError(
+      fromZodIssues(parsed.error.issues, { observed }, () => Object.keys(observedBusinessSchema.shape), ['observed']),
+    );
   const given = optionsSchema.safeParse(options ?? {});
-  if (!given.success) throw new ScenarioError(fromZodIssues(given.error.issues, { options }, () => Object.keys(optionsSchema.shape), ['options']));
+  if (!given.success)
+    throw new ScenarioError(fromZodIssues(given.error.issues, { options }, () => Object.keys(optionsSchema.shape), ['options']));
   const business = { ...parsed.data, ...(given.data.startAtSteadyState === true ? { startAtSteadyState: true } : {}) };
   const start = input !== null && typeof input === 'object' && !Array.isArray(input) ? withoutSolved(input, parsed.data) : input;
   try {
@@ -100,7 +103,10 @@ export function calibrate(observed: ObservedBusiness, input: ScenarioInput = {},
           issue.path.startsWith('business.')
             ? {
                 ...issue,
-                path: issue.path === 'business.startAtSteadyState' ? 'options.startAtSteadyState' : `observed.${issue.path.slice('business.'.length)}`,
+                path:
+                  issue.path === 'business.startAtSteadyState'
+                    ? 'options.startAtSteadyState'
+                    : `observed.${issue.path.slice('business.'.length)}`,
                 message: issue.message.replace(heldBusinessNote, '').replace(/\bbusiness\.(?=[a-zA-Z])/g, 'observed.'),
               }
             : issue,

@@ -5,7 +5,12 @@ import { articleOf, describeMetric, describeSwingRange } from './decisions-words
 /** Rows as aligned columns: the first left, the rest right. */
 function columns(rows: readonly (readonly string[])[]): string[] {
   const widths = (rows[0] ?? []).map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[0] as number) : c.padStart(widths[i] as number))).join('  ').trimEnd());
+  return rows.map((r) =>
+    r
+      .map((c, i) => (i === 0 ? c.padEnd(widths[0] as number) : c.padStart(widths[i] as number)))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 const band = (b: Band, f: (x: number) => string) => `${f(b.p50)} (${f(b.p5)} to ${f(b.p95)})`;

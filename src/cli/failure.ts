@@ -53,4 +53,3 @@ export function reportFailure(error: unknown, command: Command, context: Command
 function subjectOf(command: Command, context: CommandContext): string {
   return command.subject ?? (context.files.map(inputName).join(', ') || 'the default scenario');
 }
-

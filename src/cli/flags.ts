@@ -40,8 +40,9 @@ export function formatFlag(formats: readonly string[]): Flag {
 
 /** Flags that take a value: a negative number after one is its value, not a flag (--seed -3). */
 const valueFlags = new Set(
-  ['shards', 'concurrency', 'lock-duration', 'runs', 'seed', 'format', 'vary', 'metric', 'month', 'value', 'within', 'at']
-    .map((f) => `--${f}`),
+  ['shards', 'concurrency', 'lock-duration', 'runs', 'seed', 'format', 'vary', 'metric', 'month', 'value', 'within', 'at'].map(
+    (f) => `--${f}`,
+  ),
 );
 
 /** argv with `--flag -3` written as `--flag=-3`, which parseArgs reads as a value. */
@@ -102,7 +103,12 @@ function unknownFlag(flag: string, command: Command, otherFlags: ReadonlySet<str
   // Each flag belongs to some commands; one given to another is a mistake, not a no-op.
   if (flag.startsWith('--') && otherFlags.has(name))
     return `${flag} does not apply to ${command.name}; it takes ${command.flags.map((f) => `--${f.name}`).join(', ') || 'no options'}`;
-  const meant = flag.startsWith('--') ? closest(name, [...command.flags, helpFlag].map((f) => f.name)) : undefined;
+  const meant = flag.startsWith('--')
+    ? closest(
+        name,
+        [...command.flags, helpFlag].map((f) => f.name),
+      )
+    : undefined;
   return meant === undefined ? `unknown option ${flag}; ${seeHelp}` : `unknown option ${flag}; did you mean --${meant}?`;
 }
 

@@ -82,7 +82,11 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
   if (position === -1) return withoutCommand(argv, io, version);
   const name = argv[position] as string;
   const args = [...argv.slice(0, position), ...argv.slice(position + 1)];
-  if (name === 'help') return help(args.find((arg) => !arg.startsWith('-')), io);
+  if (name === 'help')
+    return help(
+      args.find((arg) => !arg.startsWith('-')),
+      io,
+    );
   const command = commandNamed(name);
   if (!command) return unknownCommand(io, name);
   if (asksForHelp(args)) {

@@ -14,8 +14,7 @@ function returnLines(result: SimulationResult): string[] {
       `mean ${roi(h.roi.mean)} ± ${(100 * h.roiMeanStandardError).toFixed(0)} points (simulation error)`,
     `P(ROI > 0):             ${percent(h.probabilityPositiveRoi)} ± ${percent(h.probabilityPositiveRoiStandardError)} (simulation error)`,
     `NPV at month ${T}:        median ${money(h.npv.p50)} (p5 ${money(h.npv.p5)}, p95 ${money(h.npv.p95)})`,
-    `Payback:                ${median} (over all runs); ` +
-      `never within ${T} months: ${percent(pb.neverShare)}`,
+    `Payback:                ${median} (over all runs); ` + `never within ${T} months: ${percent(pb.neverShare)}`,
   ];
   if (pb.amongPaidBack) {
     const [p25, p50, p75] = [pb.amongPaidBack.p25, pb.amongPaidBack.p50, pb.amongPaidBack.p75].map(Math.round);

@@ -16,7 +16,8 @@ export function closestBracket<P extends SearchPoint>(evaluations: readonly P[])
   const meeting = evaluations.filter((e) => e.meets);
   const missing = evaluations.filter((e) => !e.meets);
   let pair: [P, P] = [missing[0] as P, meeting[0] as P];
-  for (const m of missing) for (const k of meeting) if (Math.abs(m.value - k.value) < Math.abs(pair[0].value - pair[1].value)) pair = [m, k];
+  for (const m of missing)
+    for (const k of meeting) if (Math.abs(m.value - k.value) < Math.abs(pair[0].value - pair[1].value)) pair = [m, k];
   return pair;
 }
 
@@ -52,7 +53,8 @@ export function narrowBracket<P extends SearchPoint>(bracket: readonly [P, P], h
     const secant = fMeet !== fMiss ? miss.value + (span * -fMiss) / (fMeet - fMiss) : Number.NaN;
     const middle = (miss.value + meet.value) / 2;
     const [low, high] = [Math.min(miss.value, meet.value), Math.max(miss.value, meet.value)];
-    const guess: number = slow || !Number.isFinite(secant) ? middle : Math.min(Math.max(secant, low + 0.05 * (high - low)), high - 0.05 * (high - low));
+    const guess: number =
+      slow || !Number.isFinite(secant) ? middle : Math.min(Math.max(secant, low + 0.05 * (high - low)), high - 0.05 * (high - low));
     const next = how.round(guess);
     if (next === miss.value || next === meet.value) break;
     const e = how.evaluate(next);
@@ -80,8 +82,12 @@ export function valueError(evaluations: readonly SearchPoint[], meet: SearchPoin
   const error = meet.standardError;
   const up = meet.value > miss.value;
   // Nearest first on each side of the bracket, widening until the metric's change stands out of its noise.
-  const meeting = evaluations.filter((e) => (up ? e.value >= meet.value : e.value <= meet.value)).sort((a, b) => Math.abs(a.value - meet.value) - Math.abs(b.value - meet.value));
-  const missing = evaluations.filter((e) => (up ? e.value <= miss.value : e.value >= miss.value)).sort((a, b) => Math.abs(a.value - miss.value) - Math.abs(b.value - miss.value));
+  const meeting = evaluations
+    .filter((e) => (up ? e.value >= meet.value : e.value <= meet.value))
+    .sort((a, b) => Math.abs(a.value - meet.value) - Math.abs(b.value - meet.value));
+  const missing = evaluations
+    .filter((e) => (up ? e.value <= miss.value : e.value >= miss.value))
+    .sort((a, b) => Math.abs(a.value - miss.value) - Math.abs(b.value - miss.value));
   for (const a of meeting)
     for (const b of missing) {
       const rise = a.reached - b.reached;

@@ -143,16 +143,50 @@ export function breakEven(input: ScenarioInput, options: BreakEvenOptions): Brea
     for (const v of [...inside, ...[0.5, 0.25, 0.75].map((share) => lo + share * (hi - lo))]) if (evaluate(v).meets) break;
   }
   const best = evaluations.reduce((a, b) => (b.reached > a.reached ? b : a));
-  const summary = { vary: field.path, target, within, runCount: search.runs, seed: search.seed, evaluations: evaluations.map(point), valueStandardError: null };
+  const summary = {
+    vary: field.path,
+    target,
+    within,
+    runCount: search.runs,
+    seed: search.seed,
+    evaluations: evaluations.map(point),
+    valueStandardError: null,
+  };
   if (!evaluations.some((e) => e.meets))
-    return { ...summary, status: 'not-reached', value: null, meets: null, reached: best.reached, standardError: best.standardError, best: point(best), reason: whyNotReached(best, target, field.path, within) };
+    return {
+      ...summary,
+      status: 'not-reached',
+      value: null,
+      meets: null,
+      reached: best.reached,
+      standardError: best.standardError,
+      best: point(best),
+      reason: whyNotReached(best, target, field.path, within),
+    };
   if (evaluations.every((e) => e.meets)) {
     const hardest = evaluations.reduce((a, b) => (b.reached < a.reached ? b : a));
-    return { ...summary, evaluations: evaluations.map(point), status: 'met-throughout', value: hardest.value, meets: null, reached: hardest.reached, standardError: hardest.standardError, best: point(best), reason: null };
+    return {
+      ...summary,
+      evaluations: evaluations.map(point),
+      status: 'met-throughout',
+      value: hardest.value,
+      meets: null,
+      reached: hardest.reached,
+      standardError: hardest.standardError,
+      best: point(best),
+      reason: null,
+    };
   }
   // A bracket: one end meets, the other does not; the closest such pair, where the target is crossed.
   const tolerance = field.meta.domain.integer ? 1 : (hi - lo) * 1e-6;
-  const how = { evaluate, made: () => evaluations.length, most: maxBreakEvenSimulations, round: search.round, target: target.value, tolerance };
+  const how = {
+    evaluate,
+    made: () => evaluations.length,
+    most: maxBreakEvenSimulations,
+    round: search.round,
+    target: target.value,
+    tolerance,
+  };
   const [miss, meet] = narrowBracket(closestBracket(evaluations), how);
   return {
     ...summary,
@@ -171,9 +205,20 @@ export function breakEven(input: ScenarioInput, options: BreakEvenOptions): Brea
 /** A search's checked options and its one way to simulate a value (each value once, in the order asked). */
 function searchOf(input: ScenarioInput, options: BreakEvenOptions) {
   const scenario = parseScenario(input);
-  const given = optionsObject(options, { of: 'breakEven', names: ['vary', 'target', 'runs', 'seed', 'within'], example: '{ vary: "investment.failureReduction", target: { metric: "probabilityPaidBackBy", month: 36, value: 0.8 } }' });
+  const given = optionsObject(options, {
+    of: 'breakEven',
+    names: ['vary', 'target', 'runs', 'seed', 'within'],
+    example: '{ vary: "investment.failureReduction", target: { metric: "probabilityPaidBackBy", month: 36, value: 0.8 } }',
+  });
   const { runs, seed } = resolveOptions({ runs: given.runs, seed: given.seed }, scenario.horizonMonths);
-  if (typeof given.vary !== 'string') throw new ScenarioError([{ path: 'options.vary', value: given.vary, message: 'give the assumption to vary as a dotted path, e.g. "investment.failureReduction"' }]);
+  if (typeof given.vary !== 'string')
+    throw new ScenarioError([
+      {
+        path: 'options.vary',
+        value: given.vary,
+        message: 'give the assumption to vary as a dotted path, e.g. "investment.failureReduction"',
+      },
+    ]);
   const field = assumptionAt(scenario, given.vary, 'options.vary');
   const target = checkTarget(given.target, scenario.horizonMonths);
   const round = (v: number) => (field.meta.domain.integer ? Math.round(v) : v);
@@ -221,17 +266,23 @@ function checkTarget(target: BreakEvenTarget | undefined, horizon: number): Brea
   const fail = (path: string, value: unknown, message: string): never => {
     throw new ScenarioError([{ path: `options.target${path}`, value, message }]);
   };
-  if (!target || typeof target !== 'object') return fail('', target, `give { metric, value } with metric one of ${breakEvenMetrics.join(', ')}`);
+  if (!target || typeof target !== 'object')
+    return fail('', target, `give { metric, value } with metric one of ${breakEvenMetrics.join(', ')}`);
   const stray = Object.keys(target).find((key) => !['metric', 'month', 'value'].includes(key));
-  if (stray !== undefined) fail(`.${stray}`, undefined, `is not part of a target (metric, month, value)${stray === 'months' ? '; did you mean "month"?' : ''}`);
+  if (stray !== undefined)
+    fail(`.${stray}`, undefined, `is not part of a target (metric, month, value)${stray === 'months' ? '; did you mean "month"?' : ''}`);
   if (!breakEvenMetrics.includes(target.metric)) fail('.metric', target.metric, `must be one of ${breakEvenMetrics.join(', ')}`);
   if (typeof target.value !== 'number' || !Number.isFinite(target.value)) fail('.value', target.value, 'must be a finite number');
-  if (target.metric.startsWith('probability') && !(target.value > 0 && target.value <= 1)) fail('.value', target.value, 'a probability target must be above 0 and at most 1 (0.8 for 80%)');
+  if (target.metric.startsWith('probability') && !(target.value > 0 && target.value <= 1))
+    fail('.value', target.value, 'a probability target must be above 0 and at most 1 (0.8 for 80%)');
   if (target.metric === 'probabilityPaidBackBy') {
     if (!Number.isInteger(target.month) || (target.month as number) < 1 || (target.month as number) > horizon)
       fail('.month', target.month, `probabilityPaidBackBy needs a month, a whole number from 1 to the horizon, ${horizon}`);
-  } else if (target.month !== undefined) fail('.month', target.month, `only probabilityPaidBackBy takes a month; ${target.metric} is at the horizon`);
-  return target.metric === 'probabilityPaidBackBy' ? { metric: target.metric, month: target.month, value: target.value } : { metric: target.metric, value: target.value };
+  } else if (target.month !== undefined)
+    fail('.month', target.month, `only probabilityPaidBackBy takes a month; ${target.metric} is at the horizon`);
+  return target.metric === 'probabilityPaidBackBy'
+    ? { metric: target.metric, month: target.month, value: target.value }
+    : { metric: target.metric, value: target.value };
 }
 
 function checkWithin(
@@ -254,10 +305,16 @@ function checkWithin(
     return [lo, hi];
   }
   const ok = Array.isArray(within) && within.length === 2 && within.every((x) => typeof x === 'number' && Number.isFinite(x));
-  const [lo, hi] = ok ? [domain.integer ? Math.ceil(within[0]) : within[0], domain.integer ? Math.floor(within[1]) : within[1]] : [Number.NaN, Number.NaN];
+  const [lo, hi] = ok
+    ? [domain.integer ? Math.ceil(within[0]) : within[0], domain.integer ? Math.floor(within[1]) : within[1]]
+    : [Number.NaN, Number.NaN];
   if (!(lo < hi && lo >= domain.min && hi <= domain.max))
     throw new ScenarioError([
-      { path: 'options.within', value: within, message: `must be [low, high] with low < high${domain.integer ? ' (whole numbers between them)' : ''}, inside the field's range: ${domain.label}` },
+      {
+        path: 'options.within',
+        value: within,
+        message: `must be [low, high] with low < high${domain.integer ? ' (whole numbers between them)' : ''}, inside the field's range: ${domain.label}`,
+      },
     ]);
   return [lo, hi];
 }
@@ -265,7 +322,12 @@ function checkWithin(
 interface Measured {
   readonly reached: number;
   readonly standardError: number;
-  readonly runs: { readonly met: Uint8Array; readonly executed: Uint8Array; readonly parameterNames: readonly string[]; readonly parameters: Float64Array | null };
+  readonly runs: {
+    readonly met: Uint8Array;
+    readonly executed: Uint8Array;
+    readonly parameterNames: readonly string[];
+    readonly parameters: Float64Array | null;
+  };
 }
 
 /** The metric of one simulation, with its standard error. */
@@ -277,7 +339,8 @@ function measure(scenario: Scenario, seed: Seed, runs: number, target: BreakEven
     let count = 0;
     for (let i = 0; i < runs; i += 1) {
       const payback = horizon.paybackMonth[i] as number;
-      const yes = target.metric === 'probabilityPositiveRoi' ? (horizon.roi[i] as number) > 0 : payback > 0 && payback <= (target.month as number);
+      const yes =
+        target.metric === 'probabilityPositiveRoi' ? (horizon.roi[i] as number) > 0 : payback > 0 && payback <= (target.month as number);
       met[i] = yes ? 1 : 0;
       count += met[i] as number;
     }
@@ -295,7 +358,12 @@ function whyNotReached(best: Evaluated, target: BreakEvenTarget, vary: string, w
   const runs = met.length;
   const metShare = met.reduce((s, x) => s + x, 0) / runs;
   // The varied assumption is one value in every run: left out with the others that do not vary.
-  const columns = varyingColumns(runs, (i) => executed[i] as number, parameterNames, (i, j) => parameters?.[i * parameterNames.length + j] as number);
+  const columns = varyingColumns(
+    runs,
+    (i) => executed[i] as number,
+    parameterNames,
+    (i, j) => parameters?.[i * parameterNames.length + j] as number,
+  );
   const y = Float64Array.from(met);
   const classes = defaultClasses(runs);
   const ranked = columns

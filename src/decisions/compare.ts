@@ -90,14 +90,26 @@ export interface Comparison {
  * ```
  */
 export function compare(scenarios: Readonly<Record<string, ScenarioInput>>, options: CompareOptions = {}): Comparison {
-  const { runs: givenRuns, seed: givenSeed } = optionsObject(options, { of: 'compare', names: ['runs', 'seed'], example: '{ runs: 2000, seed: 1 }' });
+  const { runs: givenRuns, seed: givenSeed } = optionsObject(options, {
+    of: 'compare',
+    names: ['runs', 'seed'],
+    example: '{ runs: 2000, seed: 1 }',
+  });
   const names = scenarios && typeof scenarios === 'object' && !Array.isArray(scenarios) ? Object.keys(scenarios) : [];
-  if (names.length < 2) throw new ScenarioError([{ path: 'scenarios', value: scenarios, message: 'compare needs two or more scenarios by name, e.g. { A: {}, B: { investment: { upfront: 200000 } } }' }]);
+  if (names.length < 2)
+    throw new ScenarioError([
+      {
+        path: 'scenarios',
+        value: scenarios,
+        message: 'compare needs two or more scenarios by name, e.g. { A: {}, B: { investment: { upfront: 200000 } } }',
+      },
+    ]);
   const parsed = names.map((name) => {
     try {
       return parseScenario(scenarios[name]);
     } catch (error) {
-      if (error instanceof ScenarioError) throw new ScenarioError(error.issues.map((issue) => ({ ...issue, path: issue.path ? `${name}.${issue.path}` : name })));
+      if (error instanceof ScenarioError)
+        throw new ScenarioError(error.issues.map((issue) => ({ ...issue, path: issue.path ? `${name}.${issue.path}` : name })));
       throw error;
     }
   });
@@ -120,7 +132,8 @@ export function compare(scenarios: Readonly<Record<string, ScenarioInput>>, opti
   });
   const pairs: PairedDifference[] = [];
   for (let i = 0; i < names.length; i += 1)
-    for (let j = i + 1; j < names.length; j += 1) pairs.push(paired(names[i] as string, names[j] as string, columns[i] as Columns, columns[j] as Columns));
+    for (let j = i + 1; j < names.length; j += 1)
+      pairs.push(paired(names[i] as string, names[j] as string, columns[i] as Columns, columns[j] as Columns));
   return { names, runCount: runs, seed, horizons, pairs };
 }
 

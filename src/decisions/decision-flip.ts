@@ -76,10 +76,11 @@ export function decisionFigures(scenario: Scenario, seed: Seed, runs: number): D
     npvMean: mean,
     npvMeanStandardError: sd / Math.sqrt(runs),
     decision: mean > 0 ? 'invest' : 'do not invest',
-    businessNotHeldShare: ((held) => (held.checked > 0 ? held.notHeld / held.checked : 0))(runsNotHoldingBusiness(scenario, drawFirstRuns(scenario, seed, runs))),
+    businessNotHeldShare: ((held) => (held.checked > 0 ? held.notHeld / held.checked : 0))(
+      runsNotHoldingBusiness(scenario, drawFirstRuns(scenario, seed, runs)),
+    ),
   };
 }
-
 
 /**
  * The value of a figure at which the mean NPV crosses zero, by the Illinois
@@ -89,14 +90,23 @@ export function decisionFigures(scenario: Scenario, seed: Seed, runs: number): D
  */
 export function flipOf(scenario: Scenario, figure: ContestedFigure, seed: Seed, runs: number): Flip {
   const feasible = feasibleRange(scenario, figure);
-  if (feasible === null) return { path: figure.path, threshold: null, thresholdStandardError: null, bracket: null, decisionBelow: 'do not invest', range: figure.range };
+  if (feasible === null)
+    return {
+      path: figure.path,
+      threshold: null,
+      thresholdStandardError: null,
+      bracket: null,
+      decisionBelow: 'do not invest',
+      range: figure.range,
+    };
   const [lo, hi] = feasible;
   const figures = (x: number) => decisionFigures(withValue(scenario, figure.path, x), seed, runs);
   const npv = (x: number) => figures(x).npvMean;
   let [a, b] = [lo, hi];
   let [fa, fb] = [npv(a), npv(b)];
   const decisionBelow: Decision = fa > 0 ? 'invest' : 'do not invest';
-  if (fa > 0 === fb > 0) return { path: figure.path, threshold: null, thresholdStandardError: null, bracket: null, decisionBelow, range: feasible };
+  if (fa > 0 === fb > 0)
+    return { path: figure.path, threshold: null, thresholdStandardError: null, bracket: null, decisionBelow, range: feasible };
   let side = 0;
   for (let step = 0; step < 8 && b - a > 0.01 * (hi - lo); step += 1) {
     const x = Math.min(b - 0.001 * (hi - lo), Math.max(a + 0.001 * (hi - lo), (a * fb - b * fa) / (fb - fa)));

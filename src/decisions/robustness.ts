@@ -124,7 +124,11 @@ function candidateReadings(figure: ContestedFigure, scenario: Scenario): Reading
     value: fallback,
     label: defaultLabels[figure.path] ?? `${figure.path} at its default`,
     // A figure that reads a published sentence without a source of its own (word of mouth's period) cites its readings' source.
-    source: field?.meta.source ? sources[field.meta.source] : figure.kind === 'published' ? (figure.readings.find((r) => r.source)?.source ?? null) : null,
+    source: field?.meta.source
+      ? sources[field.meta.source]
+      : figure.kind === 'published'
+        ? (figure.readings.find((r) => r.source)?.source ?? null)
+        : null,
     reason: 'the default',
   };
   // The default's own value only when no reading of the catalogue is that value already.
@@ -166,7 +170,11 @@ const isHorizonList = (v: unknown) => Array.isArray(v) && v.length <= 12 && v.ev
  */
 export function robustness(input: ScenarioInput = {}, options: RobustnessOptions = {}): Robustness {
   const scenario = parseScenario(input);
-  const given = optionsObject(options, { of: 'robustness', names: ['runs', 'seed', 'readings', 'flips', 'horizons'], example: '{ runs: 1000, seed: 1 }' });
+  const given = optionsObject(options, {
+    of: 'robustness',
+    names: ['runs', 'seed', 'readings', 'flips', 'horizons'],
+    example: '{ runs: 1000, seed: 1 }',
+  });
   const { runs, seed } = resolveOptions({ runs: given.runs, seed: given.seed }, scenario.horizonMonths);
   checkOptions(given, {
     horizons: { ok: isHorizonList, rule: 'must be a list of at most 12 horizons, whole numbers of months from 1 to 240' },
@@ -175,7 +183,15 @@ export function robustness(input: ScenarioInput = {}, options: RobustnessOptions
   const horizons = given.horizons ?? [36, 60, 120];
 
   const readings = chosenReadings(scenario, given.readings);
-  const asGiven: ReadingOutcome = { path: null, value: null, label: 'the scenario as given', source: null, kind: 'given', with: [], ...decisionFigures(scenario, seed, runs) };
+  const asGiven: ReadingOutcome = {
+    path: null,
+    value: null,
+    label: 'the scenario as given',
+    source: null,
+    kind: 'given',
+    with: [],
+    ...decisionFigures(scenario, seed, runs),
+  };
   const skipped: { path: string; label: string; reason: string }[] = [];
   const outcomes = readings.flatMap(({ reading, kind }): ReadingOutcome[] => {
     let read: Scenario;
@@ -184,10 +200,24 @@ export function robustness(input: ScenarioInput = {}, options: RobustnessOptions
     } catch (error) {
       // A reading the business cannot be held under is no answer for this company: said, not simulated.
       if (!(error instanceof ScenarioError) || !error.issues.every((issue) => issue.path.startsWith('business.'))) throw error;
-      skipped.push({ path: reading.path, label: reading.label, reason: error.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ') });
+      skipped.push({
+        path: reading.path,
+        label: reading.label,
+        reason: error.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; '),
+      });
       return [];
     }
-    return [{ path: reading.path, value: reading.value, label: reading.label, source: reading.source, kind, with: reading.with ?? [], ...decisionFigures(read, seed, runs) }];
+    return [
+      {
+        path: reading.path,
+        value: reading.value,
+        label: reading.label,
+        source: reading.source,
+        kind,
+        with: reading.with ?? [],
+        ...decisionFigures(read, seed, runs),
+      },
+    ];
   });
   const flipped = [...new Set(readings.map((r) => r.reading.path))].flatMap((path) => {
     const figure = contestedFigures.find((f) => f.path === path);
@@ -212,12 +242,19 @@ export function robustness(input: ScenarioInput = {}, options: RobustnessOptions
   };
 }
 
-function chosenReadings(scenario: Scenario, chosen: RobustnessOptions['readings']): { reading: Reading; kind: 'published' | 'illustrative' }[] {
+function chosenReadings(
+  scenario: Scenario,
+  chosen: RobustnessOptions['readings'],
+): { reading: Reading; kind: 'published' | 'illustrative' }[] {
   if (chosen !== undefined && !Array.isArray(chosen))
-    throw new ScenarioError([{ path: 'options.readings', value: chosen, message: 'must be a list of figures’ paths or readings { path, value, label? }' }]);
+    throw new ScenarioError([
+      { path: 'options.readings', value: chosen, message: 'must be a list of figures’ paths or readings { path, value, label? }' },
+    ]);
   const present = (path: string) => scenarioFields(scenario).some((f) => f.path === path && f.meta.uncertain);
   const fromCatalogue = (figure: ContestedFigure) =>
-    present(figure.path) ? candidateReadings(figure, scenario).map((reading) => ({ reading, kind: reading.source ? ('published' as const) : figure.kind })) : [];
+    present(figure.path)
+      ? candidateReadings(figure, scenario).map((reading) => ({ reading, kind: reading.source ? ('published' as const) : figure.kind }))
+      : [];
   if (chosen === undefined) {
     const all = contestedFigures.flatMap(fromCatalogue);
     return [...all.filter((r) => r.kind === 'published'), ...all.filter((r) => r.kind === 'illustrative')];
@@ -226,11 +263,19 @@ function chosenReadings(scenario: Scenario, chosen: RobustnessOptions['readings'
     if (typeof item === 'string') {
       const figure = contestedFigures.find((f) => f.path === item);
       if (!figure)
-        throw new ScenarioError([{ path: `options.readings[${i}]`, value: item, message: `is not a contested figure; give one of ${contestedFigures.map((f) => f.path).join(', ')}, or a reading { path, value }` }]);
+        throw new ScenarioError([
+          {
+            path: `options.readings[${i}]`,
+            value: item,
+            message: `is not a contested figure; give one of ${contestedFigures.map((f) => f.path).join(', ')}, or a reading { path, value }`,
+          },
+        ]);
       return fromCatalogue(figure);
     }
     if (item === null || typeof item !== 'object' || typeof item.path !== 'string')
-      throw new ScenarioError([{ path: `options.readings[${i}]`, value: item, message: 'must be a figure’s path or a reading { path, value, label? }' }]);
+      throw new ScenarioError([
+        { path: `options.readings[${i}]`, value: item, message: 'must be a figure’s path or a reading { path, value, label? }' },
+      ]);
     assumptionAt(scenario, item.path, `options.readings[${i}].path`);
     const label = typeof item.label === 'string' && item.label.length <= 200 ? item.label : `${item.path} = ${JSON.stringify(item.value)}`;
     return [{ reading: { path: item.path, value: item.value, label, source: null, reason: 'given' }, kind: 'illustrative' as const }];
@@ -254,7 +299,8 @@ export function robustnessSentence(
   const agreeing = 1 + published.filter((r) => r.decision === asGiven.decision).length;
   const total = 1 + published.length;
   const cite = (r: ReadingOutcome) => `${r.label}${r.source ? ` (${articleOf(r.source)})` : ''}`;
-  const list = (items: readonly string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1] as string}`);
+  const list = (items: readonly string[]) =>
+    items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1] as string}`;
   // The published readings that turn the decision, one a figure (the one that turns it furthest), furthest first;
   // the table has them all.
   const furthest = (a: ReadingOutcome, b: ReadingOutcome) => (invest ? a.npvMean - b.npvMean : b.npvMean - a.npvMean);

@@ -110,7 +110,12 @@ export interface FixedFigureSwing {
   readonly low: number;
   readonly high: number;
   /** At each month asked: the median cumulative NPV with the figure at `low` and at `high`, and the swing between them with its error. */
-  readonly atMonths: readonly (SwingMonth & { readonly medianAtLow: number; readonly medianAtHigh: number; readonly meanAtLow: number; readonly meanAtHigh: number })[];
+  readonly atMonths: readonly (SwingMonth & {
+    readonly medianAtLow: number;
+    readonly medianAtHigh: number;
+    readonly meanAtLow: number;
+    readonly meanAtHigh: number;
+  })[];
   /**
    * The figure at each published alternative (`contestedFigures`: 19% and
    * 22% for the 86% who switch, 13% more spend for 140%, …), the business
@@ -153,29 +158,58 @@ function checkMonths(at: readonly number[] | undefined, horizon: number): number
   const bad = Array.isArray(at) ? at.findIndex((m) => !Number.isInteger(m) || m < 1 || m > horizon) : -1;
   if (!Array.isArray(at) || at.length === 0 || bad >= 0)
     throw new ScenarioError([
-      { path: `options.at${bad >= 0 ? `[${bad}]` : ''}`, value: bad >= 0 ? at[bad] : at, message: `must be a list of months, whole numbers from 1 to the horizon, ${horizon}` },
+      {
+        path: `options.at${bad >= 0 ? `[${bad}]` : ''}`,
+        value: bad >= 0 ? at[bad] : at,
+        message: `must be a list of months, whole numbers from 1 to the horizon, ${horizon}`,
+      },
     ]);
   return [...new Set(at)].sort((a, b) => a - b);
 }
 
 /** The kept runs' monthly NPV, or a clear error. */
-function keptRuns(result: Pick<SimulationResult, 'runs' | 'scenario'> | null | undefined, what: string): readonly (RunResult & { npvByMonth: readonly number[] })[] {
+function keptRuns(
+  result: Pick<SimulationResult, 'runs' | 'scenario'> | null | undefined,
+  what: string,
+): readonly (RunResult & { npvByMonth: readonly number[] })[] {
   const runs = result?.runs;
   const months = result?.scenario?.horizonMonths;
   if (!Array.isArray(runs) || runs.some((r) => !Array.isArray(r?.npvByMonth)))
-    throw new ScenarioError([{ path: 'result.runs', value: undefined, message: `${what} needs a result simulated with { keepRuns: true }` }]);
-  if (runs.length < 3) throw new ScenarioError([{ path: 'result.runs', value: runs.length, message: `${what} needs at least 3 kept runs` }]);
+    throw new ScenarioError([
+      { path: 'result.runs', value: undefined, message: `${what} needs a result simulated with { keepRuns: true }` },
+    ]);
+  if (runs.length < 3)
+    throw new ScenarioError([{ path: 'result.runs', value: runs.length, message: `${what} needs at least 3 kept runs` }]);
   if (runs.some((r) => r.npvByMonth?.length !== months))
-    throw new ScenarioError([{ path: 'result.runs', value: undefined, message: `every kept run must have one NPV a month for the scenario's ${months} months: the result was changed after simulate made it` }]);
+    throw new ScenarioError([
+      {
+        path: 'result.runs',
+        value: undefined,
+        message: `every kept run must have one NPV a month for the scenario's ${months} months: the result was changed after simulate made it`,
+      },
+    ]);
   // As firstOrderIndices does: a NaN would sort and partition to nonsense, not fail.
   const names = Object.keys(runs[0]?.parameters ?? {});
   const notFinite = (x: unknown) => typeof x !== 'number' || !Number.isFinite(x);
   for (const [i, run] of runs.entries()) {
     const t = (run.npvByMonth as readonly unknown[]).findIndex(notFinite);
-    if (t >= 0) throw new ScenarioError([{ path: `result.runs[${i}].npvByMonth[${t}]`, value: run.npvByMonth[t], message: 'must be a finite number: the result was changed after simulate made it' }]);
+    if (t >= 0)
+      throw new ScenarioError([
+        {
+          path: `result.runs[${i}].npvByMonth[${t}]`,
+          value: run.npvByMonth[t],
+          message: 'must be a finite number: the result was changed after simulate made it',
+        },
+      ]);
     const name = names.find((key) => notFinite((run.parameters as Record<string, unknown> | undefined)?.[key]));
     if (name !== undefined)
-      throw new ScenarioError([{ path: `result.runs[${i}].parameters.${name}`, value: (run.parameters as Record<string, unknown> | undefined)?.[name], message: 'must be a finite number: the result was changed after simulate made it' }]);
+      throw new ScenarioError([
+        {
+          path: `result.runs[${i}].parameters.${name}`,
+          value: (run.parameters as Record<string, unknown> | undefined)?.[name],
+          message: 'must be a finite number: the result was changed after simulate made it',
+        },
+      ]);
   }
   return runs as readonly (RunResult & { npvByMonth: readonly number[] })[];
 }
@@ -184,7 +218,12 @@ function keptRuns(result: Pick<SimulationResult, 'runs' | 'scenario'> | null | u
  * The inputs that vary over `count` runs, each as a column: whether the programme was carried out,
  * then every drawn assumption (`value(run, j)` for `names[j]`); inputs the same in every run are left out.
  */
-export function varyingColumns(count: number, executed: (run: number) => number, names: readonly string[], value: (run: number, j: number) => number): [string, Float64Array][] {
+export function varyingColumns(
+  count: number,
+  executed: (run: number) => number,
+  names: readonly string[],
+  value: (run: number, j: number) => number,
+): [string, Float64Array][] {
   const columns: [string, Float64Array][] = [[executedPath, Float64Array.from({ length: count }, (_, i) => executed(i))]];
   names.forEach((name, j) => {
     columns.push([name, Float64Array.from({ length: count }, (_, i) => value(i, j))]);
@@ -195,7 +234,12 @@ export function varyingColumns(count: number, executed: (run: number) => number,
 /** Each uncertain input of the kept runs as a column: whether carried out, then every assumption that varies. */
 export function inputColumns(runs: readonly RunResult[]): [string, Float64Array][] {
   const names = Object.keys(runs[0]?.parameters ?? {});
-  return varyingColumns(runs.length, (i) => ((runs[i] as RunResult).executed ? 1 : 0), names, (i, j) => (runs[i] as RunResult).parameters[names[j] as string] as number);
+  return varyingColumns(
+    runs.length,
+    (i) => ((runs[i] as RunResult).executed ? 1 : 0),
+    names,
+    (i, j) => (runs[i] as RunResult).parameters[names[j] as string] as number,
+  );
 }
 
 /**
@@ -226,7 +270,10 @@ export function inputColumns(runs: readonly RunResult[]): [string, Float64Array]
  * sensitivity(simulate({}, { runs: 100 })); // throws ScenarioError: sensitivity needs a result simulated with { keepRuns: true }
  * ```
  */
-export function sensitivity(result: Pick<SimulationResult, 'runs' | 'scenario' | 'seed' | 'runCount'>, options: SensitivityOptions = {}): Sensitivity {
+export function sensitivity(
+  result: Pick<SimulationResult, 'runs' | 'scenario' | 'seed' | 'runCount'>,
+  options: SensitivityOptions = {},
+): Sensitivity {
   const runs = keptRuns(result, 'sensitivity');
   const { at, swings } = optionsObject(options, { of: 'sensitivity', names: ['at', 'swings'], example: '{ at: [24, 60], swings: false }' });
   const horizon = result.scenario.horizonMonths;
@@ -250,12 +297,25 @@ export function sensitivity(result: Pick<SimulationResult, 'runs' | 'scenario' |
       .map(({ path, x, xRanks, classOf, count, low, high }): SensitivityDriver => {
         const lowTenth = median(y.filter((_, i) => (x[i] as number) <= low));
         const highTenth = median(y.filter((_, i) => (x[i] as number) >= high));
-        return { path, spearman: pearson(xRanks, yRanks), firstOrder: betweenClassShare(y, classOf, count), medianLowTenth: lowTenth, medianHighTenth: highTenth, swing: highTenth - lowTenth };
+        return {
+          path,
+          spearman: pearson(xRanks, yRanks),
+          firstOrder: betweenClassShare(y, classOf, count),
+          medianLowTenth: lowTenth,
+          medianHighTenth: highTenth,
+          swing: highTenth - lowTenth,
+        };
       })
       .sort((a, b) => b.firstOrder - a.firstOrder || Math.abs(b.spearman) - Math.abs(a.spearman));
     return { month, median: median(y), drivers, firstOrderSum: drivers.reduce((s, d) => s + d.firstOrder, 0) };
   });
-  return { outcome: 'npv', runCount: n, months: atMonths, fixedFigures: swings === false ? null : fixedFigureSwings(result, months, swings ?? {}), method: firstOrderMethod };
+  return {
+    outcome: 'npv',
+    runCount: n,
+    months: atMonths,
+    fixedFigures: swings === false ? null : fixedFigureSwings(result, months, swings ?? {}),
+    method: firstOrderMethod,
+  };
 }
 
 /** Each run's cumulative NPV at each month asked, by month (run i of every simulation is the same run: common random numbers). */
@@ -288,7 +348,10 @@ function swingBetween(month: number, a: Float64Array, b: Float64Array): SwingMon
 const meanOf = (x: Float64Array) => x.reduce((s, v) => s + v, 0) / x.length;
 
 const swingRules = {
-  range: { ok: (v: unknown) => typeof v === 'number' && v > 0 && v <= 1, rule: 'must be a share above 0 and at most 1 (0.2: 20% below and above)' },
+  range: {
+    ok: (v: unknown) => typeof v === 'number' && v > 0 && v <= 1,
+    rule: 'must be a share above 0 and at most 1 (0.2: 20% below and above)',
+  },
   runs: { ok: (v: unknown) => isWholeIn(v, 2, Number.MAX_SAFE_INTEGER), rule: 'must be a whole number of runs, at least 2' },
 };
 
@@ -307,11 +370,22 @@ function fixedFigureSwings(
   if (issues.length > 0) throw new ScenarioError(issues);
   const range = options.range ?? 0.2;
   const runs = options.runs ?? Math.min(result.runCount, 2000);
-  const drawn = new Set(scenarioAssumptions(result.scenario).filter((f) => typeof f.value !== 'number').map((f) => f.path));
+  const drawn = new Set(
+    scenarioAssumptions(result.scenario)
+      .filter((f) => typeof f.value !== 'number')
+      .map((f) => f.path),
+  );
   const published = (path: string) => readingsOf(path).filter((r) => r.source !== null && typeof r.value === 'number');
   const base = npvAtMonths(result.scenario, result.seed, runs, months);
   const figures = scenarioFields(result.scenario)
-    .filter((f) => f.meta.uncertain && (f.meta.source !== null || published(f.path).length > 0) && typeof f.value === 'number' && f.value !== 0 && !drawn.has(f.path))
+    .filter(
+      (f) =>
+        f.meta.uncertain &&
+        (f.meta.source !== null || published(f.path).length > 0) &&
+        typeof f.value === 'number' &&
+        f.value !== 0 &&
+        !drawn.has(f.path),
+    )
     .flatMap((f): FixedFigureSwing[] => {
       const value = f.value as number;
       const clip = (v: number) => {
@@ -320,9 +394,11 @@ function fixedFigureSwings(
       };
       // An end the held business cannot be reconciled with (86% + 20% switching at a low churn, say) is moved in
       // towards the figure's own value until it can: the swing is then lopsided, and `low` and `high` say so.
-      const inward = (end: number) => (fitsValue(result.scenario, f.path, end) ? end : lastFitting(result.scenario, f.path, value, end, 30, clip));
+      const inward = (end: number) =>
+        fitsValue(result.scenario, f.path, end) ? end : lastFitting(result.scenario, f.path, value, end, 30, clip);
       const [low, high] = [inward(clip(value * (1 - range))), inward(clip(value * (1 + range)))];
-      const at = (values: readonly { path: string; value: number | Distribution }[]) => npvAtMonths(withValues(result.scenario, values), result.seed, runs, months);
+      const at = (values: readonly { path: string; value: number | Distribution }[]) =>
+        npvAtMonths(withValues(result.scenario, values), result.seed, runs, months);
       const [atLow, atHigh] = [at([{ path: f.path, value: low }]), at([{ path: f.path, value: high }])];
       const readings = published(f.path)
         .filter((r) => r.value !== value)
@@ -330,7 +406,15 @@ function fixedFigureSwings(
           try {
             // A reading that only makes sense with other fields (0.5's word of mouth with its chance a tell wins) sets them too.
             const read = at([{ path: f.path, value: r.value }, ...(r.with ?? [])]);
-            return [{ value: r.value as number, label: r.label, source: r.source, with: r.with ?? [], atMonths: months.map((month, i) => swingBetween(month, base[i] as Float64Array, read[i] as Float64Array)) }];
+            return [
+              {
+                value: r.value as number,
+                label: r.label,
+                source: r.source,
+                with: r.with ?? [],
+                atMonths: months.map((month, i) => swingBetween(month, base[i] as Float64Array, read[i] as Float64Array)),
+              },
+            ];
           } catch (error) {
             // A reading the held business cannot be reconciled with is left out, as robustness lists it.
             if (error instanceof ScenarioError) return [];
@@ -346,7 +430,13 @@ function fixedFigureSwings(
           high,
           atMonths: months.map((month, i) => {
             const [l, h] = [atLow[i] as Float64Array, atHigh[i] as Float64Array];
-            return { ...swingBetween(month, l, h), medianAtLow: median(l), medianAtHigh: median(h), meanAtLow: meanOf(l), meanAtHigh: meanOf(h) };
+            return {
+              ...swingBetween(month, l, h),
+              medianAtLow: median(l),
+              medianAtHigh: median(h),
+              meanAtLow: meanOf(l),
+              meanAtHigh: meanOf(h),
+            };
           }),
           readings,
         },

@@ -73,7 +73,7 @@ export interface ValueOfInformation {
 
 /** The estimator, as the result cites it. */
 export const evppiMethod =
-  'EVPI from the runs; EVPPI of one assumption by the one-level partition method of Strong & Oakley, "An efficient method for computing single-parameter partial expected value of perfect information", Medical Decision Making 33 (2013) 755–766; of a group, by the same on a grid of its members\' classes (cx-roi\'s extension), never below its largest member\'s';
+  "EVPI from the runs; EVPPI of one assumption by the one-level partition method of Strong & Oakley, \"An efficient method for computing single-parameter partial expected value of perfect information\", Medical Decision Making 33 (2013) 755–766; of a group, by the same on a grid of its members' classes (cx-roi's extension), never below its largest member's";
 
 /**
  * What it is worth to learn more before deciding whether to invest: the
@@ -109,7 +109,11 @@ export const evppiMethod =
  * ```
  */
 export function valueOfInformation(input: ScenarioInput = {}, options: ValueOfInformationOptions = {}): ValueOfInformation {
-  const { parameters, classes, ...simulateOptions } = optionsObject(options, { of: 'valueOfInformation', names: ['parameters', 'classes', ...simulateOptionNames], example: '{ runs: 10000, seed: 1 }' });
+  const { parameters, classes, ...simulateOptions } = optionsObject(options, {
+    of: 'valueOfInformation',
+    names: ['parameters', 'classes', ...simulateOptionNames],
+    example: '{ runs: 10000, seed: 1 }',
+  });
   // runs: undefined means the default, as leaving it out does (spread, it would replace the default with undefined).
   const result = simulate(input, { ...simulateOptions, runs: simulateOptions.runs ?? 10_000, keepRuns: true });
   return valueOfInformationFromRuns(result, { parameters, classes });
@@ -137,9 +141,16 @@ export function valueOfInformationFromRuns(
   result: Pick<SimulationResult, 'runs' | 'seed'>,
   options: Pick<ValueOfInformationOptions, 'parameters' | 'classes'> = {},
 ): ValueOfInformation {
-  options = optionsObject(options, { of: 'valueOfInformationFromRuns', names: ['parameters', 'classes'], example: '{ parameters: ["investment.executed"] }' });
+  options = optionsObject(options, {
+    of: 'valueOfInformationFromRuns',
+    names: ['parameters', 'classes'],
+    example: '{ parameters: ["investment.executed"] }',
+  });
   const runs = result?.runs;
-  if (!Array.isArray(runs) || runs.length === 0) throw new ScenarioError([{ path: 'result.runs', value: undefined, message: 'value of information needs a result simulated with { keepRuns: true }' }]);
+  if (!Array.isArray(runs) || runs.length === 0)
+    throw new ScenarioError([
+      { path: 'result.runs', value: undefined, message: 'value of information needs a result simulated with { keepRuns: true }' },
+    ]);
   const n = runs.length;
   const npv = Float64Array.from(runs, (r) => r.npv);
   let sum = 0;
@@ -167,7 +178,10 @@ export function valueOfInformationFromRuns(
   const known = new Map(columns);
   const all = [executedPath, ...Object.keys(runs[0]?.parameters ?? {})];
   const wanted = checkParameters(options.parameters ?? defaultParameters(columns, npv), all);
-  checkOptions({ classes: options.classes }, { classes: { ok: (v) => isWholeIn(v, 2, 1000), rule: 'must be a whole number from 2 to 1,000' } });
+  checkOptions(
+    { classes: options.classes },
+    { classes: { ok: (v) => isWholeIn(v, 2, 1000), rule: 'must be a whole number from 2 to 1,000' } },
+  );
   const k = options.classes ?? Math.max(2, Math.min(50, Math.round(Math.sqrt(n) / 2)));
   // One assumption's estimate, kept: a group is worth at least the most of any of its members alone.
   const alone = new Map<string, number>();
@@ -217,15 +231,26 @@ function checkParameters(parameters: unknown, all: readonly string[]): string[][
   const fail = (path: string, value: unknown, message: string): never => {
     throw new ScenarioError([{ path, value, message }]);
   };
-  if (!Array.isArray(parameters)) return fail('options.parameters', parameters, `must be a list of dotted paths or groups of them, e.g. ["investment.executed", ["investment.executed", "investment.failureReduction"]]`);
+  if (!Array.isArray(parameters))
+    return fail(
+      'options.parameters',
+      parameters,
+      `must be a list of dotted paths or groups of them, e.g. ["investment.executed", ["investment.executed", "investment.failureReduction"]]`,
+    );
   const seen = new Set<string>();
   return parameters.flatMap((group: unknown, i) => {
     const paths = typeof group === 'string' ? [group] : Array.isArray(group) ? [...new Set(group as unknown[])] : null;
     if (!paths || paths.length === 0 || paths.some((p) => typeof p !== 'string'))
       return fail(`options.parameters[${i}]`, group, 'must be a dotted path or a non-empty list of them');
     const bad = (paths as string[]).find((path) => !all.includes(path));
-    if (bad !== undefined) return fail(`options.parameters[${i}]`, bad, `is not an assumption of this scenario; give one or more of ${all.join(', ')}`);
-    if (paths.length > maxGroupSize) return fail(`options.parameters[${i}]`, group, `a group may hold at most ${maxGroupSize} assumptions (the runs are cut on a grid of at least 2^${maxGroupSize} classes)`);
+    if (bad !== undefined)
+      return fail(`options.parameters[${i}]`, bad, `is not an assumption of this scenario; give one or more of ${all.join(', ')}`);
+    if (paths.length > maxGroupSize)
+      return fail(
+        `options.parameters[${i}]`,
+        group,
+        `a group may hold at most ${maxGroupSize} assumptions (the runs are cut on a grid of at least 2^${maxGroupSize} classes)`,
+      );
     // The same group twice is one row.
     const key = [...(paths as string[])].sort().join('\u0000');
     if (seen.has(key)) return [];

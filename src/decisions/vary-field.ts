@@ -14,7 +14,9 @@ export function assumptionAt(scenario: Scenario, path: string, option: string): 
   if (field) return field;
   const near = fields.map((f) => f.path).filter((p) => p.split('.').some((part) => path.toLowerCase().includes(part.toLowerCase())));
   const listed = (near.length > 0 ? near : fields.map((f) => f.path)).slice(0, 8).join(', ');
-  throw new ScenarioError([{ path: option, value: path, message: `is not an assumption of this scenario; give a dotted path such as ${listed}` }]);
+  throw new ScenarioError([
+    { path: option, value: path, message: `is not an assumption of this scenario; give a dotted path such as ${listed}` },
+  ]);
 }
 
 /**
@@ -55,7 +57,14 @@ export function fitsValue(scenario: Scenario, path: string, value: number): bool
  * `steps` halvings between `inside` (taken) and `outside` (refused), each
  * midpoint passed through `round` (a whole-number field's rounding).
  */
-export function lastFitting(scenario: Scenario, path: string, inside: number, outside: number, steps: number, round: (x: number) => number = (x) => x): number {
+export function lastFitting(
+  scenario: Scenario,
+  path: string,
+  inside: number,
+  outside: number,
+  steps: number,
+  round: (x: number) => number = (x) => x,
+): number {
   for (let i = 0; i < steps; i += 1) {
     const mid = round((inside + outside) / 2);
     if (fitsValue(scenario, path, mid)) inside = mid;
@@ -82,4 +91,3 @@ export function typicalValue(value: Assumption): number {
 export function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
-

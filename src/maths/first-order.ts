@@ -36,7 +36,11 @@ export function defaultClasses(n: number): number {
  * of classes, from its sorted order, cut at about equal counts and only
  * between different values.
  */
-export function partition(input: ArrayLike<number>, classes: number, order?: Uint32Array): { readonly classOf: Uint16Array; readonly count: number } {
+export function partition(
+  input: ArrayLike<number>,
+  classes: number,
+  order?: Uint32Array,
+): { readonly classOf: Uint16Array; readonly count: number } {
   const n = input.length;
   const sorted = order ?? sortedOrder(input);
   const classOf = new Uint16Array(n);
@@ -45,7 +49,11 @@ export function partition(input: ArrayLike<number>, classes: number, order?: Uin
   for (let k = 0; k < n; k += 1) {
     const i = sorted[k] as number;
     // A new class when this one is full and the value changes.
-    if (k > start && k >= Math.round(((current + 1) * n) / classes) && (input[i] as number) !== (input[sorted[k - 1] as number] as number)) {
+    if (
+      k > start &&
+      k >= Math.round(((current + 1) * n) / classes) &&
+      (input[i] as number) !== (input[sorted[k - 1] as number] as number)
+    ) {
       current += 1;
       start = k;
     }
@@ -92,7 +100,8 @@ export function betweenClassShare(output: ArrayLike<number>, classOf: Uint16Arra
   for (let i = 0; i < n; i += 1) ssTotal += ((output[i] as number) / largest - mean) ** 2;
   if (!(ssTotal > 0)) return 0;
   let ssBetween = 0;
-  for (let c = 0; c < count; c += 1) if ((sizes[c] as number) > 0) ssBetween += (sizes[c] as number) * ((sums[c] as number) / (sizes[c] as number) - mean) ** 2;
+  for (let c = 0; c < count; c += 1)
+    if ((sizes[c] as number) > 0) ssBetween += (sizes[c] as number) * ((sums[c] as number) / (sizes[c] as number) - mean) ** 2;
   const withinMeanSquare = Math.max(0, ssTotal - ssBetween) / (n - count);
   return Math.min(1, Math.max(0, (ssBetween - (count - 1) * withinMeanSquare) / ssTotal));
 }
@@ -121,13 +130,18 @@ export function betweenClassShare(output: ArrayLike<number>, classOf: Uint16Arra
  * firstOrderIndices([[1, 2]], [1, 2]); // throws RangeError: firstOrderIndices needs at least 3 runs
  * ```
  */
-export function firstOrderIndices(inputs: readonly ArrayLike<number>[], output: ArrayLike<number>, options: FirstOrderOptions | null = {}): number[] {
+export function firstOrderIndices(
+  inputs: readonly ArrayLike<number>[],
+  output: ArrayLike<number>,
+  options: FirstOrderOptions | null = {},
+): number[] {
   if (!Array.isArray(inputs)) throw new RangeError('inputs must be a list of columns, one per input, e.g. [x1, x2]');
   if (!isColumn(output)) throw new RangeError('output must be a list (or typed array) of numbers');
   const n = output.length;
   if (n < 3) throw new RangeError(`firstOrderIndices needs at least 3 runs (got ${n})`);
   const classes = options?.classes ?? defaultClasses(n);
-  if (!Number.isInteger(classes) || classes < 2 || classes > 1000) throw new RangeError(`classes must be a whole number from 2 to 1,000 (got ${classes})`);
+  if (!Number.isInteger(classes) || classes < 2 || classes > 1000)
+    throw new RangeError(`classes must be a whole number from 2 to 1,000 (got ${classes})`);
   checkFinite(output, 'output');
   return inputs.map((input, j) => {
     if (!isColumn(input)) throw new RangeError(`inputs[${j}] must be a list (or typed array) of numbers`);
@@ -145,6 +159,7 @@ function isColumn(values: unknown): values is ArrayLike<number> {
 function checkFinite(values: ArrayLike<number>, name: string): void {
   for (let i = 0; i < values.length; i += 1) {
     const x: unknown = values[i];
-    if (typeof x !== 'number' || !Number.isFinite(x)) throw new RangeError(`${name}[${i}] is ${typeof x === 'number' ? x : `a ${typeof x}`}: every value must be a finite number`);
+    if (typeof x !== 'number' || !Number.isFinite(x))
+      throw new RangeError(`${name}[${i}] is ${typeof x === 'number' ? x : `a ${typeof x}`}: every value must be a finite number`);
   }
 }

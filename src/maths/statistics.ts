@@ -18,7 +18,13 @@ export function median(values: ArrayLike<number>): number {
 /** The band of per-run horizon figures, by mathjs (once per simulation, off the hot path). */
 export function horizonBand(values: readonly number[]): Band {
   const sorted = [...values].sort((a, b) => a - b);
-  const [p5, p25, p50, p75, p95] = math.quantileSeq(sorted, [...bandProbabilities], true) as unknown as [number, number, number, number, number];
+  const [p5, p25, p50, p75, p95] = math.quantileSeq(sorted, [...bandProbabilities], true) as unknown as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   // mathjs interpolates as (1 − f)·lo + f·hi, which can put a percentile one rounding below the one before
   // it when the values all but agree: keep them in order.
   const q25 = Math.max(p5, p25);

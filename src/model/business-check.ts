@@ -13,7 +13,10 @@ import { type DrawnValues, drawnParameters } from '../scenario/parameters.js';
  * it describes another company. `checked` is 0 when the scenario holds no
  * business.
  */
-export function runsNotHoldingBusiness(scenario: Scenario, draws: readonly DrawnValues[]): { readonly checked: number; readonly notHeld: number; readonly first: BusinessConflict | null } {
+export function runsNotHoldingBusiness(
+  scenario: Scenario,
+  draws: readonly DrawnValues[],
+): { readonly checked: number; readonly notHeld: number; readonly first: BusinessConflict | null } {
   const business = scenario.business;
   if (!business) return { checked: 0, notHeld: 0, first: null };
   const checked = draws.length;

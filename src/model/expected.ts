@@ -32,7 +32,10 @@ export function revenuePerCustomer(arm: ArmConditions, p: RunParameters): number
 }
 
 /** The NPS survey the model implies for an arm: shares of promoters, passives and detractors, and the score (−100 to 100). */
-export function npsComposition(arm: ArmConditions, p: Pick<RunParameters, 'recommendAfterExcellent' | 'recommendAfterBad' | 'detractorAfterOrdinary'>) {
+export function npsComposition(
+  arm: ArmConditions,
+  p: Pick<RunParameters, 'recommendAfterExcellent' | 'recommendAfterBad' | 'detractorAfterOrdinary'>,
+) {
   const { promoters, detractors } = npsParts(arm.pBad, (1 - arm.pBad) * arm.excellentShare, (1 - arm.pBad) * (1 - arm.excellentShare), p);
   return { promoters, passives: 1 - promoters - detractors, detractors, score: 100 * (promoters - detractors) };
 }
@@ -43,7 +46,10 @@ export function npsComposition(arm: ArmConditions, p: Pick<RunParameters, 'recom
  * bad ones (Temkin: 90%, 18%); detractors the other bad ones and
  * `detractorAfterOrdinary` of the good but not excellent ones.
  */
-export function netPromoterScore(arm: ArmConditions, p: Pick<RunParameters, 'recommendAfterExcellent' | 'recommendAfterBad' | 'detractorAfterOrdinary'>): number {
+export function netPromoterScore(
+  arm: ArmConditions,
+  p: Pick<RunParameters, 'recommendAfterExcellent' | 'recommendAfterBad' | 'detractorAfterOrdinary'>,
+): number {
   return npsComposition(arm, p).score;
 }
 

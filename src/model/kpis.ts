@@ -1,14 +1,7 @@
 import { parseScenario } from '../scenario/parse.js';
 import type { Scenario, ScenarioInput } from '../scenario/schema.js';
 import { type ArmConditions, expectedMonth } from '../scenario/expected-month.js';
-import {
-  armConditions,
-  centralParameters,
-  lifetimeValue,
-  armChurn,
-  netPromoterScore,
-  revenuePerCustomer,
-} from './expected.js';
+import { armConditions, centralParameters, lifetimeValue, armChurn, netPromoterScore, revenuePerCustomer } from './expected.js';
 import type { RunParameters } from '../scenario/parameters.js';
 import { deepFreeze } from '../scenario/freeze.js';
 
@@ -88,7 +81,9 @@ function armKpis(arm: ArmConditions, p: RunParameters): ArmKpis {
     nps: netPromoterScore(arm, p),
     wordOfMouthConversionsPerCustomerYearly: perCustomer(first.converted),
     wordOfMouthLossesPerCustomerYearly: perCustomer(first.deterred),
-    positiveTellsPerCustomerYearly: perCustomer(p.initialCustomers * (1 - arm.pBad) * arm.excellentShare * p.recommendAfterExcellent * p.toldPerRecommendingMonth),
+    positiveTellsPerCustomerYearly: perCustomer(
+      p.initialCustomers * (1 - arm.pBad) * arm.excellentShare * p.recommendAfterExcellent * p.toldPerRecommendingMonth,
+    ),
     negativeTellsPerCustomerYearly: perCustomer(p.initialCustomers * arm.pBad * p.speakAfterBad * p.toldAfterBad),
     positiveTellsPerTeller: (12 * p.toldAfterExcellent) / p.tellingPeriodMonths,
     negativeTellsPerTeller: p.toldAfterBad,

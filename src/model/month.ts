@@ -37,8 +37,20 @@ export interface MonthOutcome {
 /** An empty outcome to fill, so the hot loop allocates nothing. */
 export function emptyOutcome(): MonthOutcome {
   return {
-    customersStart: 0, bad: 0, good: 0, excellent: 0, churned: 0, convertedByWordOfMouth: 0, acquiredOrganically: 0,
-    deterred: 0, acquired: 0, customersEnd: 0, prospectsStart: 0, prospectsEnd: 0, revenue: 0, margin: 0,
+    customersStart: 0,
+    bad: 0,
+    good: 0,
+    excellent: 0,
+    churned: 0,
+    convertedByWordOfMouth: 0,
+    acquiredOrganically: 0,
+    deterred: 0,
+    acquired: 0,
+    customersEnd: 0,
+    prospectsStart: 0,
+    prospectsEnd: 0,
+    revenue: 0,
+    margin: 0,
   };
 }
 
@@ -77,12 +89,20 @@ export function simulateMonth(
   const positiveTells = Math.round(binomial(streams.recommend, excellent, p.recommendAfterExcellent) * p.toldPerRecommendingMonth);
   const negativeTells = Math.round(binomial(streams.speakOut, bad, p.speakAfterBad) * p.toldAfterBad);
   // Recommendations spread over the pool, so no count can exceed it.
-  const converted = binomial(streams.convert, prospects, reachedShareWith(p.logMissConversion, p.conversionPerTell, positiveTells, prospects));
+  const converted = binomial(
+    streams.convert,
+    prospects,
+    reachedShareWith(p.logMissConversion, p.conversionPerTell, positiveTells, prospects),
+  );
   // 5. Acquisition: organic sign-ups from whoever is left in the pool.
   const organic = binomial(streams.organic, prospects - converted, p.organicMonthly);
   // Negative stories reach those about to join: each one put off is a customer lost.
   const aboutToJoin = converted + organic;
-  const deterred = binomial(streams.deter, aboutToJoin, reachedShareWith(p.logMissDeterrence, p.deterrencePerTell, negativeTells, aboutToJoin));
+  const deterred = binomial(
+    streams.deter,
+    aboutToJoin,
+    reachedShareWith(p.logMissDeterrence, p.deterrencePerTell, negativeTells, aboutToJoin),
+  );
   const acquired = aboutToJoin - deterred;
 
   out.customersStart = customers;

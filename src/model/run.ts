@@ -101,7 +101,15 @@ export interface RunTrace {
 export function createTrace(horizonMonths: number): RunTrace {
   const arms = () => ({ baseline: new Float64Array(horizonMonths), invested: new Float64Array(horizonMonths) });
   const shares = () => ({ baseline: new Float32Array(horizonMonths), invested: new Float32Array(horizonMonths) });
-  return { roi: new Float64Array(horizonMonths), npv: new Float64Array(horizonMonths), customers: arms(), revenue: arms(), margin: arms(), promoters: shares(), detractors: shares() };
+  return {
+    roi: new Float64Array(horizonMonths),
+    npv: new Float64Array(horizonMonths),
+    customers: arms(),
+    revenue: arms(),
+    margin: arms(),
+    promoters: shares(),
+    detractors: shares(),
+  };
 }
 
 /** Called after each month with both arms' outcomes (for tests and tracing; the copies are reused). */
@@ -212,7 +220,14 @@ export function measuredCut(bad: number, customers: number, pBadBefore: number):
  * @param observe - Called after every month with both arms' outcomes, if given.
  * @param ignoreGate - Simulate as if the scenario had no stage gate (for what the gate changed).
  */
-export function simulateRun(scenario: Scenario, seed: Seed, run: number, trace?: RunTrace, observe?: MonthObserver, ignoreGate = false): RunResult {
+export function simulateRun(
+  scenario: Scenario,
+  seed: Seed,
+  run: number,
+  trace?: RunTrace,
+  observe?: MonthObserver,
+  ignoreGate = false,
+): RunResult {
   // Over 80 lines: the engine's hot loop (split into calls it runs slower), and in one piece the order of the draws every frozen result rests on is plain to see.
   const streams = modelStreams(scenario, seed);
   const values = drawValues(scenario, seed, run);
@@ -220,7 +235,11 @@ export function simulateRun(scenario: Scenario, seed: Seed, run: number, trace?:
   if (p.upfront < minimumProgrammeCost && p.monthlyCost < minimumProgrammeCost)
     // parseScenario rules this out for every draw; kept as the guard of ROI's denominator.
     throw new ScenarioError([
-      { path: 'investment.upfront', value: p.upfront, message: `drew ${p.upfront} with investment.monthly ${p.monthlyCost} in run ${run}: the programme must cost at least ${minimumProgrammeCost}` },
+      {
+        path: 'investment.upfront',
+        value: p.upfront,
+        message: `drew ${p.upfront} with investment.monthly ${p.monthlyCost} in run ${run}: the programme must cost at least ${minimumProgrammeCost}`,
+      },
     ]);
   const executed = streams.execution.at(run)() < p.executionSuccess;
   const gate = ignoreGate ? undefined : scenario.investment.stageGate;
@@ -260,7 +279,8 @@ export function simulateRun(scenario: Scenario, seed: Seed, run: number, trace?:
 
   for (let month = 1; month <= p.horizonMonths; month += 1) {
     simulateMonth(baselineCustomers, baselineProspects, p.pBad, p.excellentShare, p, baselineStreams, baseline);
-    const scale = stoppedMonth === null ? effectScale(p, executed, month) : scaleAfterStop(gate as StageGate, scaleAtStop, stoppedMonth, month);
+    const scale =
+      stoppedMonth === null ? effectScale(p, executed, month) : scaleAfterStop(gate as StageGate, scaleAtStop, stoppedMonth, month);
     pBadInvested = investedPBad(p, scale);
     simulateMonth(investedCustomers, investedProspects, pBadInvested, excellentShareAt(p, scale), p, investedStreams, invested);
     baselineCustomers = baseline.customersEnd;
@@ -288,7 +308,10 @@ export function simulateRun(scenario: Scenario, seed: Seed, run: number, trace?:
     const churnRate = invested.customersStart > 0 ? invested.churned / invested.customersStart : 0;
     const keep = 1 - churnRate;
     // churned_B − rate_I·A_B, written so that arms alike give exactly 0.
-    const spared = invested.customersStart > 0 ? (baseline.churned * invested.customersStart - invested.churned * baseline.customersStart) / invested.customersStart : baseline.churned;
+    const spared =
+      invested.customersStart > 0
+        ? (baseline.churned * invested.customersStart - invested.churned * baseline.customersStart) / invested.customersStart
+        : baseline.churned;
     gapRetention = gapRetention * keep + spared;
     gapPositive =
       gapPositive * keep +

@@ -11,7 +11,17 @@ import { assumptionFields } from '../scenario/assumptions.js';
  * the run are computed once a simulation; each run then costs one hash block
  * a stream.
  */
-export const monthEvents = ['experience', 'excellent', 'churnAfterBad', 'churnAfterGood', 'recommend', 'speakOut', 'convert', 'deter', 'organic'] as const;
+export const monthEvents = [
+  'experience',
+  'excellent',
+  'churnAfterBad',
+  'churnAfterGood',
+  'recommend',
+  'speakOut',
+  'convert',
+  'deter',
+  'organic',
+] as const;
 
 /** One random event of a month. */
 export type MonthEvent = (typeof monthEvents)[number];

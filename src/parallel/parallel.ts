@@ -2,7 +2,16 @@ import { scenarioAssumptions } from '../scenario/assumption-fields.js';
 import { parseScenario } from '../scenario/parse.js';
 import type { Scenario, ScenarioInput } from '../scenario/schema.js';
 import { ScenarioError } from '../scenario/error.js';
-import { type MetricColumn, type MonthPiece, type JoinedRuns, type MonthlyMetric, horizonColumnNames, joinRuns, orderBlocks, runResults } from '../simulate/matrix.js';
+import {
+  type MetricColumn,
+  type MonthPiece,
+  type JoinedRuns,
+  type MonthlyMetric,
+  horizonColumnNames,
+  joinRuns,
+  orderBlocks,
+  runResults,
+} from '../simulate/matrix.js';
 import { type SimulateOptions, progressStep, resolveOptions, simulateOptionNames } from '../simulate/options.js';
 import { checkOptions, optionsObject } from '../scenario/options-check.js';
 import { isWholeIn } from '../format/numbers.js';
@@ -58,7 +67,9 @@ function acquire(factory: () => ShardWorker, count: number, pooled: boolean): Sh
       const missing = methods.filter((m) => typeof (worker as Record<string, unknown> | null)?.[m] !== 'function');
       if (missing.length > 0) {
         if (typeof (worker as ShardWorker | null)?.terminate === 'function') (worker as ShardWorker).terminate();
-        throw new TypeError(`options.createWorker must return a worker with ${methods.join(', ')}; it returned one without ${missing.join(', ')}`);
+        throw new TypeError(
+          `options.createWorker must return a worker with ${methods.join(', ')}; it returned one without ${missing.join(', ')}`,
+        );
       }
       workers.push(worker as ShardWorker);
     }
@@ -167,14 +178,24 @@ function abortError(signal: AbortSignal | undefined): unknown {
 
 function isAbortSignal(value: unknown): value is AbortSignal {
   const signal = value as AbortSignal | null;
-  return typeof signal?.aborted === 'boolean' && typeof signal.addEventListener === 'function' && typeof signal.removeEventListener === 'function';
+  return (
+    typeof signal?.aborted === 'boolean' &&
+    typeof signal.addEventListener === 'function' &&
+    typeof signal.removeEventListener === 'function'
+  );
 }
 
 /** What is wrong with a worker's message, in words, or undefined (message-check.ts). */
 type MessageCheck = (message: unknown, request: WorkerRequest) => string | undefined;
 
 /** Sends one request to a worker and waits for its final answer, passing progress on. */
-function ask(worker: ShardWorker, request: WorkerRequest, transfer: ArrayBuffer[], onProgress: (done: number) => void, check?: MessageCheck): Promise<ShardMessage> {
+function ask(
+  worker: ShardWorker,
+  request: WorkerRequest,
+  transfer: ArrayBuffer[],
+  onProgress: (done: number) => void,
+  check?: MessageCheck,
+): Promise<ShardMessage> {
   return new Promise((resolve, reject) => {
     worker.onMessage((message) => {
       try {
@@ -182,7 +203,8 @@ function ask(worker: ShardWorker, request: WorkerRequest, transfer: ArrayBuffer[
         const problem = check?.(message, request);
         if (problem !== undefined) reject(new Error(`a simulation worker sent ${problem}`));
         else if (message.type === 'progress') onProgress(message.done);
-        else if (message.type === 'error') reject(message.issues ? new ScenarioError(message.issues) : new Error(`a simulation worker failed: ${message.message}`));
+        else if (message.type === 'error')
+          reject(message.issues ? new ScenarioError(message.issues) : new Error(`a simulation worker failed: ${message.message}`));
         else resolve(message);
       } catch (error) {
         // The caller's onProgress threw: the promise rejects with its error rather than the process dying.
@@ -241,7 +263,16 @@ export async function simulateParallelWith(
         shards.map((shard, k) =>
           ask(
             workers[k] as ShardWorker,
-            { type: 'shard', scenario, fields: scenarioAssumptions(scenario), seed, first: shard.first, count: shard.count, keepParameters: keepRuns, pieces },
+            {
+              type: 'shard',
+              scenario,
+              fields: scenarioAssumptions(scenario),
+              seed,
+              first: shard.first,
+              count: shard.count,
+              keepParameters: keepRuns,
+              pieces,
+            },
             [],
             (count) => progress(k, count),
             check,
@@ -259,7 +290,9 @@ export async function simulateParallelWith(
     const paidBack = paidBackShares(blocks, runs);
     const joined = joinRuns(blocks, runs);
     const requests = bandRequests(taskGroups, needs, blocks, runs);
-    const bandsAsked = Promise.all(requests.map(({ request, transfer }, k) => ask(workers[k] as ShardWorker, request, transfer, () => undefined, check)));
+    const bandsAsked = Promise.all(
+      requests.map(({ request, transfer }, k) => ask(workers[k] as ShardWorker, request, transfer, () => undefined, check)),
+    );
     // Its failure is met by the race below; it must not count as unhandled while the horizon is summarised.
     bandsAsked.catch(() => undefined);
     // The horizon needs only the per-run figures: summarise it while the workers do the bands, in a task of
@@ -353,7 +386,12 @@ function bandRequests(
  * The kept runs, objects made on this thread (about 10 ms a thousand): a slice a task, so a page that waits
  * for them keeps answering (the bits are the same as one call's).
  */
-async function keptRunsInTasks(scenario: Scenario, joined: JoinedRuns, runs: number, signal: AbortSignal | undefined): Promise<RunResult[]> {
+async function keptRunsInTasks(
+  scenario: Scenario,
+  joined: JoinedRuns,
+  runs: number,
+  signal: AbortSignal | undefined,
+): Promise<RunResult[]> {
   const built: RunResult[] = [];
   for (let from = 0; from < runs; from += keptRunsPerTask) {
     await nextTask();

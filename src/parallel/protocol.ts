@@ -47,7 +47,6 @@ export type ShardMessage =
 /** A request to a worker. */
 export type WorkerRequest = ShardRequest | BandsRequest;
 
-
 /** The buffers of a matrix, to transfer instead of copy. */
 export function transferables(matrix: RunMatrix): ArrayBuffer[] {
   const arrays = [
@@ -71,31 +70,55 @@ const rangeWithin = (value: unknown, months: number): boolean => {
 
 /** What is wrong with a request a worker was sent, in words, or undefined when it has the shapes of one. */
 function requestProblem(request: unknown): string | undefined {
-  if (request === null || typeof request !== 'object') return `a request that is ${shown(request)}, not an object ({ type: "shard" } or { type: "bands" })`;
+  if (request === null || typeof request !== 'object')
+    return `a request that is ${shown(request)}, not an object ({ type: "shard" } or { type: "bands" })`;
   const r = request as Record<string, unknown>;
   if (r.type === 'shard') {
     if (r.scenario === null || typeof r.scenario !== 'object') return 'a "shard" request without a scenario';
     // The scenario is simulateParallel's, parsed on the main thread (a worker carries no schema); its size is bounded
     // here all the same, so that a request of the app's own cannot ask a worker for gigabytes.
     const months = (r.scenario as { horizonMonths?: unknown }).horizonMonths;
-    if (!(isCount(months) && (months as number) >= 1 && (months as number) <= limits.horizonMonths)) return `a "shard" request whose scenario's horizonMonths (${shown(months)}) is not a whole number from 1 to ${limits.horizonMonths}`;
+    if (!(isCount(months) && (months as number) >= 1 && (months as number) <= limits.horizonMonths))
+      return `a "shard" request whose scenario's horizonMonths (${shown(months)}) is not a whole number from 1 to ${limits.horizonMonths}`;
     if (!isCount(r.first) || !isCount(r.count) || (r.count as number) < 1 || (r.first as number) + (r.count as number) > 2 ** 31 - 1)
       return `a "shard" request whose first (${shown(r.first)}) or count (${shown(r.count)}) is not a whole number of runs (at least one)`;
-    if ((r.count as number) * (months as number) > limits.runMonths) return `a "shard" request of ${shown(r.count)} runs of ${shown(months)} months, past the ${limits.runMonths} run-months a worker holds`;
-    const isField = (f: unknown) => f !== null && typeof f === 'object' && typeof (f as { path?: unknown }).path === 'string' && (f as { domain?: unknown }).domain !== null && typeof (f as { domain?: unknown }).domain === 'object';
-    if (!Array.isArray(r.fields) || r.fields.length === 0 || !r.fields.every(isField)) return 'a "shard" request without its fields (the scenario\'s assumptions: { path, value, domain } each)';
-    if (r.pieces !== undefined && !(Array.isArray(r.pieces) && r.pieces.every((p) => rangeWithin(p, months as number) && (monthlyMetrics as readonly unknown[]).includes((p as { metric?: unknown }).metric))))
+    if ((r.count as number) * (months as number) > limits.runMonths)
+      return `a "shard" request of ${shown(r.count)} runs of ${shown(months)} months, past the ${limits.runMonths} run-months a worker holds`;
+    const isField = (f: unknown) =>
+      f !== null &&
+      typeof f === 'object' &&
+      typeof (f as { path?: unknown }).path === 'string' &&
+      (f as { domain?: unknown }).domain !== null &&
+      typeof (f as { domain?: unknown }).domain === 'object';
+    if (!Array.isArray(r.fields) || r.fields.length === 0 || !r.fields.every(isField))
+      return 'a "shard" request without its fields (the scenario\'s assumptions: { path, value, domain } each)';
+    if (
+      r.pieces !== undefined &&
+      !(
+        Array.isArray(r.pieces) &&
+        r.pieces.every(
+          (p) => rangeWithin(p, months as number) && (monthlyMetrics as readonly unknown[]).includes((p as { metric?: unknown }).metric),
+        )
+      )
+    )
       return `a "shard" request whose pieces are not a list of { metric, from, to } with a monthly figure and months within the horizon`;
     return undefined;
   }
   if (r.type === 'bands') {
-    if (!Array.isArray(r.blocks) || !Array.isArray(r.tasks) || !isCount(r.total)) return 'a "bands" request without its blocks, tasks and total';
-    if ((r.total as number) < 1 || r.blocks.reduce((sum: number, b) => sum + ((b as { count?: number } | null)?.count ?? Number.NaN), 0) !== r.total)
+    if (!Array.isArray(r.blocks) || !Array.isArray(r.tasks) || !isCount(r.total))
+      return 'a "bands" request without its blocks, tasks and total';
+    if (
+      (r.total as number) < 1 ||
+      r.blocks.reduce((sum: number, b) => sum + ((b as { count?: number } | null)?.count ?? Number.NaN), 0) !== r.total
+    )
       return `a "bands" request whose blocks' runs do not add up to its total (${shown(r.total)})`;
-    if (!r.tasks.every((t) => rangeWithin(t, limits.horizonMonths) && typeof (t as { metric?: unknown }).metric === 'string')) return 'a "bands" request whose tasks are not { metric, from, to } with months within a horizon';
+    if (!r.tasks.every((t) => rangeWithin(t, limits.horizonMonths) && typeof (t as { metric?: unknown }).metric === 'string'))
+      return 'a "bands" request whose tasks are not { metric, from, to } with months within a horizon';
     return undefined;
   }
-  return r.type === undefined ? 'a request without a type ("shard" or "bands")' : `a request of unknown type ${shown(r.type)} (not "shard" or "bands")`;
+  return r.type === undefined
+    ? 'a request without a type ("shard" or "bands")'
+    : `a request of unknown type ${shown(r.type)} (not "shard" or "bands")`;
 }
 
 /**
@@ -131,7 +154,8 @@ function requestProblem(request: unknown): string | undefined {
  * ```
  */
 export function handleWorkerRequest(request: WorkerRequest, post: (message: ShardMessage, transfer?: ArrayBuffer[]) => void): void {
-  if (typeof post !== 'function') throw new TypeError(`handleWorkerRequest needs a function to post its answers with (post), not ${shown(post)}`);
+  if (typeof post !== 'function')
+    throw new TypeError(`handleWorkerRequest needs a function to post its answers with (post), not ${shown(post)}`);
   const problem = requestProblem(request);
   if (problem !== undefined) {
     post({ type: 'error', message: `handleWorkerRequest was given ${problem}` });
@@ -160,7 +184,12 @@ export function handleWorkerRequest(request: WorkerRequest, post: (message: Shar
     post({ type: 'done', matrix }, transferables(matrix));
   } catch (error) {
     // A ScenarioError crosses as its issues, so the caller gets a ScenarioError back.
-    if (error instanceof ScenarioError) post({ type: 'error', message: error.message, issues: error.issues.map(({ path, message }) => ({ path, value: undefined, message })) });
+    if (error instanceof ScenarioError)
+      post({
+        type: 'error',
+        message: error.message,
+        issues: error.issues.map(({ path, message }) => ({ path, value: undefined, message })),
+      });
     // Its words, not its stack: the caller's rejection reads "a simulation worker failed: …".
     else post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
   }

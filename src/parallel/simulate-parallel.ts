@@ -29,7 +29,9 @@ export function missingWorkerError(url: URL, error: Error): Error {
 }
 
 async function nodeWorkers(): Promise<{ spawn: () => ShardWorker; cores: number }> {
-  const { Worker } = await importNodeBuiltin<{ Worker: new (url: URL, options: { execArgv?: string[] }) => NodeWorker }>('node:worker_threads');
+  const { Worker } = await importNodeBuiltin<{ Worker: new (url: URL, options: { execArgv?: string[] }) => NodeWorker }>(
+    'node:worker_threads',
+  );
   const { availableParallelism } = await importNodeBuiltin<{ availableParallelism: () => number }>('node:os');
   const url = new URL(nodeWorkerFile, import.meta.url);
   const evalOnly = process.execArgv.some((flag) => flag.startsWith('--input-type'));

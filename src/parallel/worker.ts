@@ -10,7 +10,12 @@ interface NodeParentPort {
   postMessage(message: unknown, transfer?: ArrayBuffer[]): void;
 }
 
-declare const self: { onmessage: ((event: { data: WorkerRequest }) => void) | null; postMessage(message: unknown, options?: { transfer?: ArrayBuffer[] }): void } | undefined;
+declare const self:
+  | {
+      onmessage: ((event: { data: WorkerRequest }) => void) | null;
+      postMessage(message: unknown, options?: { transfer?: ArrayBuffer[] }): void;
+    }
+  | undefined;
 
 // No top-level await: bundlers build workers as classic scripts by default (Vite's iife), which cannot
 // hold one. A Node worker's parent port keeps its messages until the listener is attached.
@@ -20,5 +25,6 @@ if (isNode) {
   );
 } else if (typeof self !== 'undefined') {
   const scope = self;
-  scope.onmessage = (event) => handleWorkerRequest(event.data, (message, transfer) => scope.postMessage(message, { transfer: transfer ?? [] }));
+  scope.onmessage = (event) =>
+    handleWorkerRequest(event.data, (message, transfer) => scope.postMessage(message, { transfer: transfer ?? [] }));
 }

@@ -26,7 +26,8 @@ import type { RandomStream } from './stream.js';
  * ```
  */
 export function binomial(random: RandomStream, n: number, p: number): number {
-  if (!(typeof n === 'number' && n >= 0 && n <= Number.MAX_SAFE_INTEGER + 1 && Number.isInteger(n))) throw new RangeError(`binomial needs a whole number of trials from 0 to 2^53, got ${String(n)}`);
+  if (!(typeof n === 'number' && n >= 0 && n <= Number.MAX_SAFE_INTEGER + 1 && Number.isInteger(n)))
+    throw new RangeError(`binomial needs a whole number of trials from 0 to 2^53, got ${String(n)}`);
   if (!(typeof p === 'number' && p >= 0 && p <= 1)) throw new RangeError(`binomial needs a probability in [0, 1], got ${String(p)}`);
   if (n === 0 || p === 0) return 0;
   if (p >= 1) return n;
@@ -63,9 +64,8 @@ function inversion(random: RandomStream, n: number, p: number): number {
 
 // log(k!) − Stirling's approximation, exact for k ≤ 9 (Hörmann 1993, table 1).
 const stirlingTailTable = [
-  0.0810614667953272, 0.0413406959554092, 0.0276779256849983, 0.02079067210376509,
-  0.0166446911898211, 0.0138761288230707, 0.0118967099458917, 0.010411265261972,
-  0.00925546218271273, 0.00833056343336287,
+  0.0810614667953272, 0.0413406959554092, 0.0276779256849983, 0.02079067210376509, 0.0166446911898211, 0.0138761288230707,
+  0.0118967099458917, 0.010411265261972, 0.00925546218271273, 0.00833056343336287,
 ];
 
 function stirlingTail(k: number): number {

@@ -32,7 +32,10 @@ export function sampleTriangular(random: RandomStream, min: number, mode: number
   const u = random();
   const range = max - min;
   // Written with ratios in [0, 1] so that no product of two tiny widths underflows (a range of 1e-162 squared is 0).
-  const x = u < (mode - min) / range ? min + range * Math.sqrt((u * (mode - min)) / range) : max - range * Math.sqrt(((1 - u) * (max - mode)) / range);
+  const x =
+    u < (mode - min) / range
+      ? min + range * Math.sqrt((u * (mode - min)) / range)
+      : max - range * Math.sqrt(((1 - u) * (max - mode)) / range);
   return Math.min(Math.max(x, min), max);
 }
 
@@ -110,12 +113,6 @@ export function samplePert(random: RandomStream, min: number, mode: number, max:
  * inversion: one uniform a draw however little mass the interval holds.
  * @example sampleTruncatedNormal(random, 40, 10, 0, Infinity)
  */
-export function sampleTruncatedNormal(
-  random: RandomStream,
-  mean: number,
-  sd: number,
-  lower: number,
-  upper: number,
-): number {
+export function sampleTruncatedNormal(random: RandomStream, mean: number, sd: number, lower: number, upper: number): number {
   return truncatedNormalAt(mean, sd, lower, upper, openUniform(random));
 }

@@ -96,15 +96,18 @@ function mixString(s: HashState, text: string): void {
   const units = [STRING_TAG, text.length];
   for (let i = 0; i < text.length; i += 2) units.push(text.charCodeAt(i) | ((i + 1 < text.length ? text.charCodeAt(i + 1) : 0) << 16));
   while (units.length % 4 !== 0) units.push(0);
-  for (let i = 0; i < units.length; i += 4) mixBlock(s, units[i] as number, units[i + 1] as number, units[i + 2] as number, units[i + 3] as number);
+  for (let i = 0; i < units.length; i += 4)
+    mixBlock(s, units[i] as number, units[i + 1] as number, units[i + 2] as number, units[i + 3] as number);
 }
 
 function mixPart(s: HashState, part: KeyPart, position: number): void {
   if (typeof part === 'number') {
-    if (!Number.isFinite(part)) throw new RangeError(`a stream key's part ${position} must be a finite number or a string, got ${String(part)}`);
+    if (!Number.isFinite(part))
+      throw new RangeError(`a stream key's part ${position} must be a finite number or a string, got ${String(part)}`);
     mixNumber(s, part);
   } else if (typeof part === 'string') mixString(s, part);
-  else throw new TypeError(`a stream key's part ${position} must be a finite number or a string, got ${part === null ? 'null' : typeof part}`);
+  else
+    throw new TypeError(`a stream key's part ${position} must be a finite number or a string, got ${part === null ? 'null' : typeof part}`);
 }
 
 /** MurmurHash3_x86_128's finalisation: the four words of the hash. */
@@ -168,7 +171,9 @@ export function xor128(x: number, y: number, z: number, w: number): RandomStream
 
 function checkSeed(seed: Seed): void {
   if (typeof seed === 'number' ? !Number.isFinite(seed) : typeof seed !== 'string')
-    throw new TypeError(`a seed must be a finite number or a string, got ${typeof seed === 'number' ? String(seed) : seed === null ? 'null' : typeof seed}`);
+    throw new TypeError(
+      `a seed must be a finite number or a string, got ${typeof seed === 'number' ? String(seed) : seed === null ? 'null' : typeof seed}`,
+    );
 }
 
 /**

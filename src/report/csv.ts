@@ -66,12 +66,32 @@ export function seriesCsv(result: Pick<SimulationResult, 'series'>): string {
 export function runsCsv(result: Pick<SimulationResult, 'runs'>): string {
   const runs = result.runs;
   if (!runs) throw new Error('runsCsv needs a result simulated with { keepRuns: true }');
-  if (!Array.isArray(runs) || !runs.every((r) => r !== null && typeof r === 'object' && r.parameters !== null && typeof r.parameters === 'object' && r.customers !== null && typeof r.customers === 'object'))
+  if (
+    !Array.isArray(runs) ||
+    !runs.every(
+      (r) =>
+        r !== null &&
+        typeof r === 'object' &&
+        r.parameters !== null &&
+        typeof r.parameters === 'object' &&
+        r.customers !== null &&
+        typeof r.customers === 'object',
+    )
+  )
     throw new TypeError('runsCsv needs the runs of a simulation result (from simulate with { keepRuns: true })');
   const parameterNames = runs.length > 0 ? Object.keys((runs[0] as RunResult).parameters) : [];
   const header = ['run', 'roi', 'npv', 'payback_month', 'customers_baseline', 'customers_invested', 'executed', ...parameterNames];
   const lines = runs.map((r) =>
-    [r.run, r.roi, r.npv, r.paybackMonth, r.customers.baseline, r.customers.invested, r.executed, ...parameterNames.map((name) => r.parameters[name] ?? null)]
+    [
+      r.run,
+      r.roi,
+      r.npv,
+      r.paybackMonth,
+      r.customers.baseline,
+      r.customers.invested,
+      r.executed,
+      ...parameterNames.map((name) => r.parameters[name] ?? null),
+    ]
       .map(cell)
       .join(','),
   );

@@ -18,7 +18,13 @@ import type { SimulationResult } from '../simulate/result.js';
  * ```
  */
 export function resultHash(result: Pick<SimulationResult, 'series' | 'horizon'>): string {
-  if (result === null || typeof result !== 'object' || !Array.isArray(result.series) || result.horizon === null || typeof result.horizon !== 'object')
+  if (
+    result === null ||
+    typeof result !== 'object' ||
+    !Array.isArray(result.series) ||
+    result.horizon === null ||
+    typeof result.horizon !== 'object'
+  )
     throw new TypeError('resultHash needs a simulation result (from simulate), with its series and horizon');
   const text = JSON.stringify([result.series, result.horizon]);
   let hash = 0x811c9dc5;

@@ -24,7 +24,8 @@
 export async function writeJson(value: unknown, write: (text: string) => void | Promise<void>, chunkSize = 1 << 20): Promise<void> {
   if (typeof write !== 'function') throw new TypeError('writeJson needs a function to write its text with (write)');
   // A chunk of 0 or NaN characters would write one call per piece, or never flush until the end.
-  if (!(Number.isInteger(chunkSize) && chunkSize >= 1)) throw new RangeError(`writeJson's chunkSize must be a whole number of characters from 1, not ${String(chunkSize)}`);
+  if (!(Number.isInteger(chunkSize) && chunkSize >= 1))
+    throw new RangeError(`writeJson's chunkSize must be a whole number of characters from 1, not ${String(chunkSize)}`);
   let buffer = '';
   const emit = async (text: string) => {
     buffer += text;
@@ -78,5 +79,11 @@ function typedArraysAsLists(_key: string, value: unknown): unknown {
 }
 
 function writtenByEntries(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && !ArrayBuffer.isView(value) && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    !ArrayBuffer.isView(value) &&
+    typeof (value as { toJSON?: unknown }).toJSON !== 'function'
+  );
 }

@@ -29,9 +29,12 @@ export function assumptionsMarkdown(input: ScenarioInput = {}): string {
     const source = r.source
       ? `${r.source.figure} (${r.source.credit}; \`${r.source.article}\`: “${r.source.quote}”)${r.note ? ` ${r.note}` : ''}`
       : `*Illustrative assumption.* ${(r.note ?? '').replace(/^Illustrative assumption, not a published finding: /, '')}`;
-    const competing = r.alternatives.map((a) => ` Competing figure: ${a.value}, ${a.figure} (${a.credit}; \`${a.article}\`; ${a.note}).`).join('');
+    const competing = r.alternatives
+      .map((a) => ` Competing figure: ${a.value}, ${a.figure} (${a.credit}; \`${a.article}\`; ${a.note}).`)
+      .join('');
     // A field a held business solves: its value at the assumptions' means, to four digits, and where it comes from.
-    const value = r.derivedFrom !== null && typeof r.value === 'number' ? `${Number(r.value.toPrecision(4))}, solved from the business` : r.valueText;
+    const value =
+      r.derivedFrom !== null && typeof r.value === 'number' ? `${Number(r.value.toPrecision(4))}, solved from the business` : r.valueText;
     const solved = r.derivedFrom !== null ? ` Solved in every run from ${r.derivedFrom}.` : '';
     return `| \`${r.path}\` | ${escapeCell(value)} | ${escapeCell(r.unit)} | ${escapeCell(r.description)} Allowed: ${escapeCell(r.allowed)}.${escapeCell(solved)} | ${escapeCell(source + competing)} |`;
   });

@@ -27,7 +27,10 @@ export function knownAssumptionFields(scenario: Scenario): readonly AssumptionFi
 /** The assumptions of a scenario that a run draws (every numeric field but the settings), in schema order. */
 export function assumptionFields(scenario: Scenario): readonly AssumptionField[] {
   const fields = fieldsOf.get(scenario);
-  if (!fields) throw new Error('cx-roi: this scenario was not made by this copy of parseScenario (nor sent with its fields); simulate and the other public functions accept a scenario input and parse it');
+  if (!fields)
+    throw new Error(
+      'cx-roi: this scenario was not made by this copy of parseScenario (nor sent with its fields); simulate and the other public functions accept a scenario input and parse it',
+    );
   return fields;
 }
 

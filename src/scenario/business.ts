@@ -3,22 +3,40 @@ import * as z from 'zod';
 // The observed figures, as plain zod fields: the business a scenario holds and calibrate's input share them.
 const observedFields = {
   /** Active customers today. */
-  customers: z.number({ error: 'expected a number of customers' }).int('must be a whole number').min(1, 'must be at least 1').max(1e9, 'must be at most 1,000,000,000'),
+  customers: z
+    .number({ error: 'expected a number of customers' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(1e9, 'must be at most 1,000,000,000'),
   /** Share of customers still customers a year later (0 to 1). */
   annualRetention: z.number({ error: 'expected a share from 0 to 1' }).gt(0, 'must be above 0').max(1, 'must be at most 1').optional(),
   /** Share of customers lost a month (0 to 1). */
   monthlyChurn: z.number({ error: 'expected a share from 0 to 1' }).min(0, 'must be at least 0').lt(1, 'must be below 1').optional(),
   /** Average revenue per customer per month. */
-  averageRevenuePerCustomerMonthly: z.number({ error: 'expected an amount of money' }).min(0, 'must be at least 0').max(1e12, 'must be at most 1e12'),
+  averageRevenuePerCustomerMonthly: z
+    .number({ error: 'expected an amount of money' })
+    .min(0, 'must be at least 0')
+    .max(1e12, 'must be at most 1e12'),
   /** New customers a month. */
   newCustomersMonthly: z.number({ error: 'expected a number of customers' }).min(0, 'must be at least 0').max(1e9, 'must be at most 1e9'),
   /** Share of customers with a bad experience in a month: a complaint or failure rate (optional). */
-  badExperienceShareMonthly: z.number({ error: 'expected a share from 0 to 1' }).min(0, 'must be at least 0').lt(1, 'must be below 1').optional(),
+  badExperienceShareMonthly: z
+    .number({ error: 'expected a share from 0 to 1' })
+    .min(0, 'must be at least 0')
+    .lt(1, 'must be below 1')
+    .optional(),
   /** Net Promoter Score, −100 to 100 (optional). */
-  nps: z.number({ error: 'expected a score from -100 to 100' }).min(-100, 'must be at least -100').max(100, 'must be at most 100').optional(),
+  nps: z
+    .number({ error: 'expected a score from -100 to 100' })
+    .min(-100, 'must be at least -100')
+    .max(100, 'must be at most 100')
+    .optional(),
 };
 
-function oneChurnFigure(ctx: { value: { annualRetention?: number | undefined; monthlyChurn?: number | undefined }; issues: z.core.$ZodRawIssue[] }): void {
+function oneChurnFigure(ctx: {
+  value: { annualRetention?: number | undefined; monthlyChurn?: number | undefined };
+  issues: z.core.$ZodRawIssue[];
+}): void {
   const { annualRetention, monthlyChurn } = ctx.value;
   if ((annualRetention === undefined) === (monthlyChurn === undefined))
     ctx.issues.push({

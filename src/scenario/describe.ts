@@ -84,7 +84,8 @@ export function describeAssumptions(input: ScenarioInput = {}): AssumptionRow[] 
   const scaled = business?.badExperienceShareMonthly !== undefined;
   const solvedFrom = (path: string): string | null => {
     if (solved.has(path)) return derivedFrom[path] ?? null;
-    if (scaled && (path === 'journey.touchpointFailure' || path.startsWith('journey.touchpointFailure.'))) return derivedFrom['journey.touchpointFailure'] ?? null;
+    if (scaled && (path === 'journey.touchpointFailure' || path.startsWith('journey.touchpointFailure.')))
+      return derivedFrom['journey.touchpointFailure'] ?? null;
     return null;
   };
   return scenarioFields(scenario).map(({ path, value, meta }) => ({
@@ -120,7 +121,9 @@ export function describeAssumptions(input: ScenarioInput = {}): AssumptionRow[] 
 export function describeValue(value: Assumption): string {
   if (typeof value === 'number') return String(value);
   if (value === null || typeof value !== 'object' || typeof (value as { dist?: unknown }).dist !== 'string')
-    throw new ScenarioError([{ path: 'value', value, message: 'must be a number or a distribution ({ dist: "uniform", min: …, max: … }, …)' }]);
+    throw new ScenarioError([
+      { path: 'value', value, message: 'must be a number or a distribution ({ dist: "uniform", min: …, max: … }, …)' },
+    ]);
   const { dist, ...parameters } = value;
   const list = Object.entries(parameters)
     .filter(([, x]) => x !== undefined)

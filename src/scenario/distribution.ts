@@ -11,7 +11,19 @@ export const minimumMassInside = 1e-3;
  * The words of a distribution's object: a record of touchpoints may not use
  * them as names, or it would read as a distribution.
  */
-export const distributionWords: ReadonlySet<string> = new Set(['dist', 'min', 'max', 'mode', 'lambda', 'alpha', 'beta', 'mean', 'sd', 'mu', 'sigma']);
+export const distributionWords: ReadonlySet<string> = new Set([
+  'dist',
+  'min',
+  'max',
+  'mode',
+  'lambda',
+  'alpha',
+  'beta',
+  'mean',
+  'sd',
+  'mu',
+  'sigma',
+]);
 
 /** The names of the distributions an assumption can take. */
 export const distributionNames = deepFreeze(['uniform', 'triangular', 'pert', 'beta', 'normal', 'lognormal'] as const);

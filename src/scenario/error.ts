@@ -35,11 +35,19 @@ export class ScenarioError extends Error {
   readonly issues: readonly ScenarioIssue[];
 
   constructor(issues: readonly ScenarioIssue[]) {
-    if (!Array.isArray(issues) || !issues.every((issue) => issue !== null && typeof issue === 'object' && typeof issue.path === 'string' && typeof issue.message === 'string'))
+    if (
+      !Array.isArray(issues) ||
+      !issues.every(
+        (issue) => issue !== null && typeof issue === 'object' && typeof issue.path === 'string' && typeof issue.message === 'string',
+      )
+    )
       throw new TypeError('ScenarioError needs a list of issues, each { path, value, message } with path and message as text');
     const kept =
       issues.length > maxReportedIssues
-        ? [...issues.slice(0, maxReportedIssues), { path: '', value: undefined, message: `and ${count(issues.length - maxReportedIssues)} more issues` }]
+        ? [
+            ...issues.slice(0, maxReportedIssues),
+            { path: '', value: undefined, message: `and ${count(issues.length - maxReportedIssues)} more issues` },
+          ]
         : issues;
     super(`Invalid scenario:\n${kept.map(formatIssue).join('\n')}`);
     this.name = 'ScenarioError';
@@ -62,7 +70,8 @@ export const maxReportedIssues = 50;
  * ```
  */
 export function formatIssue(issue: ScenarioIssue): string {
-  if (issue === null || typeof issue !== 'object') throw new TypeError(`formatIssue needs an issue { path, value, message }, not ${show(issue)}`);
+  if (issue === null || typeof issue !== 'object')
+    throw new TypeError(`formatIssue needs an issue { path, value, message }, not ${show(issue)}`);
   const where = issue.path === '' ? '(scenario)' : issue.path;
   const got = issue.value === undefined ? '' : ` (got ${show(issue.value)})`;
   return `  ${where}: ${issue.message}${got}`;
@@ -100,7 +109,8 @@ export function show(value: unknown): string {
     let first = true;
     for (const key in x) {
       if (!Object.hasOwn(x, key)) continue;
-      if ((!first && !write(',')) || !write(`${JSON.stringify(key.length > previewLength ? key.slice(0, previewLength) : key)}:`)) return false;
+      if ((!first && !write(',')) || !write(`${JSON.stringify(key.length > previewLength ? key.slice(0, previewLength) : key)}:`))
+        return false;
       first = false;
       if (!visit((x as Record<string, unknown>)[key])) return false;
     }
@@ -163,11 +173,16 @@ export function fromZodIssues(
 /** Whether a union alternative failed only because the input is of another type. */
 function wrongType(errors: readonly z.core.$ZodIssue[]): boolean {
   return errors.some(
-    (e) => e.path.length === 0 && (e.code === 'invalid_type' || (e.code === 'invalid_union' && e.errors.length > 0 && e.errors.every(wrongType))),
+    (e) =>
+      e.path.length === 0 &&
+      (e.code === 'invalid_type' || (e.code === 'invalid_union' && e.errors.length > 0 && e.errors.every(wrongType))),
   );
 }
 
-function chooseAlternative(alternatives: readonly (readonly z.core.$ZodIssue[])[], value: unknown): readonly z.core.$ZodIssue[] | undefined {
+function chooseAlternative(
+  alternatives: readonly (readonly z.core.$ZodIssue[])[],
+  value: unknown,
+): readonly z.core.$ZodIssue[] | undefined {
   // A number (NaN and Infinity too) was meant as the fixed value, listed first in every union.
   if (typeof value === 'number') return alternatives[0];
   const meant = alternatives.filter((errors) => !wrongType(errors));
@@ -192,7 +207,8 @@ function issueMessage(issue: z.core.$ZodIssue): string {
     return `unknown distribution; "dist" must be one of "uniform", "triangular", "pert", "beta", "normal", "lognormal"`;
   if (issue.code === 'invalid_type') {
     const received = (issue as { received?: unknown }).received;
-    if (received === 'NaN' || received === 'Infinity' || received === '-Infinity') return `must be a finite number, not ${String(received)}`;
+    if (received === 'NaN' || received === 'Infinity' || received === '-Infinity')
+      return `must be a finite number, not ${String(received)}`;
     if (received === undefined && /received undefined$/.test(issue.message)) return `missing: expected ${issue.expected}`;
     return issue.message.replace(/^Invalid input: /, '');
   }

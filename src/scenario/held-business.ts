@@ -73,7 +73,8 @@ function aboutToJoinFor(target: number, negativeTells: number, deterrencePerTell
     if (!Number.isFinite(j) || Math.abs(step) <= 1e-13 * j) break;
   }
   // Stories so many that the exponential underflows defeat Newton's step: bisection over what the pool allows.
-  if (!Number.isFinite(j) || j < target || j > most || Math.abs(joining(j) - target) > 1e-9 * target) return solveIncreasing(joining, target, target, most);
+  if (!Number.isFinite(j) || j < target || j > most || Math.abs(joining(j) - target) > 1e-9 * target)
+    return solveIncreasing(joining, target, target, most);
   return j;
 }
 
@@ -103,7 +104,17 @@ export function holdBusiness(p: RunParameters, business: Business, report?: (con
   const { churn, baseChurn } = heldChurn(p, business, pBad, conflict);
   const excellentShare = heldExcellentShare(p, business, pBad, conflict);
   const { spendBad, spendGood } = splitSpend(business.averageRevenuePerCustomerMonthly, p.spendRatio, pBad);
-  const held: RunParameters = { ...p, pBad, touchpointPBad, targets, baseChurn, excellentShare, spendBad, spendGood, initialCustomers: business.customers };
+  const held: RunParameters = {
+    ...p,
+    pBad,
+    touchpointPBad,
+    targets,
+    baseChurn,
+    excellentShare,
+    spendBad,
+    spendGood,
+    initialCustomers: business.customers,
+  };
   const organicMonthly = heldOrganicMonthly(held, business, conflict);
 
   // 5. Where to start: today's customers, or the count at which new customers balance churn.
@@ -120,7 +131,11 @@ export function holdBusiness(p: RunParameters, business: Business, report?: (con
 type Conflict = (path: string, value: unknown, message: string) => void;
 
 /** 1. Bad experiences: the observed rate, the touchpoints scaled together; else the run's own. */
-function heldBadExperiences(p: RunParameters, business: Business, conflict: Conflict): Pick<RunParameters, 'pBad' | 'touchpointPBad' | 'targets'> {
+function heldBadExperiences(
+  p: RunParameters,
+  business: Business,
+  conflict: Conflict,
+): Pick<RunParameters, 'pBad' | 'touchpointPBad' | 'targets'> {
   let { pBad, touchpointPBad, targets } = p;
   const observedBad = business.badExperienceShareMonthly;
   if (observedBad === undefined) return { pBad, touchpointPBad, targets };
@@ -157,7 +172,11 @@ function heldChurn(p: RunParameters, business: Business, pBad: number, conflict:
     );
   let baseChurn = pBad >= 1 ? 0 : Math.max(0, (churn - fromBad) / (1 - pBad));
   if (baseChurn > 1) {
-    conflict(churnPath, churnValue, `monthly churn ${percent(churn, 2)} is higher than every customer leaving can give at this bad-experience rate`);
+    conflict(
+      churnPath,
+      churnValue,
+      `monthly churn ${percent(churn, 2)} is higher than every customer leaving can give at this bad-experience rate`,
+    );
     baseChurn = 1;
   }
   return { churn, baseChurn };

@@ -43,7 +43,13 @@ const parts = {
   3: 'The right people, process and tools',
 } as const;
 
-const question = (id: MaturityQuestionId, part: 1 | 2 | 3, text: string, quote: string): MaturityQuestion => ({ id, part, partTitle: parts[part], text, quote });
+const question = (id: MaturityQuestionId, part: 1 | 2 | 3, text: string, quote: string): MaturityQuestion => ({
+  id,
+  part,
+  partTitle: parts[part],
+  text,
+  quote,
+});
 
 /**
  * The nine questions of article 001 (“Hoe klantgedreven is jouw organisatie
@@ -53,23 +59,62 @@ const question = (id: MaturityQuestionId, part: 1 | 2 | 3, text: string, quote: 
  * scenario's `investment.maturity`.
  */
 export const maturityQuestions: readonly MaturityQuestion[] = deepFreeze([
-  question('leadershipUnderstands', 1, 'Does the management team understand why being customer-driven matters?', 'Begrijpt het managementteam het belang van klantgedrevenheid?'),
-  question('notOnlyMarketing', 1, 'Is it understood that being customer-driven is not only a topic for the marketing department?', 'Is er besef dat klantgedrevenheid niet alleen een onderwerp is voor de marketingafdeling?'),
+  question(
+    'leadershipUnderstands',
+    1,
+    'Does the management team understand why being customer-driven matters?',
+    'Begrijpt het managementteam het belang van klantgedrevenheid?',
+  ),
+  question(
+    'notOnlyMarketing',
+    1,
+    'Is it understood that being customer-driven is not only a topic for the marketing department?',
+    'Is er besef dat klantgedrevenheid niet alleen een onderwerp is voor de marketingafdeling?',
+  ),
   question('rightKpis', 1, 'Have the right KPIs and targets been set?', 'Zijn de juiste KPI’s en targets bepaald?'),
-  question('knowsAudiences', 2, 'Does the organisation understand well enough who its audiences are?', 'Is er voldoende begrip binnen de organisatie over wie de doelgroepen zijn?'),
-  question('knowsChannelsAndJourneys', 2, 'Is there full knowledge of every customer contact channel and journey in the organisation?', 'Is er volledige kennis over alle klantcontactkanalen en -reizen binnen de organisatie?'),
-  question('customerData', 2, 'Is a complete offline and online customer database available?', 'Is er een volwaardige off- en online database beschikbaar?'),
-  question('dedicatedTeam', 3, 'Is there a dedicated team for improving customer experiences?', 'Is er een toegewijd team voor optimalisatie van klantenervaringen?'),
-  question('teamProcess', 3, 'Is there a process that makes the CX team work efficiently and effectively?', 'Is er een proces dat ervoor zorgt dat het CX-team efficiënt en effectief te werk gaat?'),
-  question('researchTools', 3, 'Does the team have the right research and analysis techniques and tools?', 'Zijn de juiste onderzoeks- en analysetechnieken en tools beschikbaar voor het team?'),
+  question(
+    'knowsAudiences',
+    2,
+    'Does the organisation understand well enough who its audiences are?',
+    'Is er voldoende begrip binnen de organisatie over wie de doelgroepen zijn?',
+  ),
+  question(
+    'knowsChannelsAndJourneys',
+    2,
+    'Is there full knowledge of every customer contact channel and journey in the organisation?',
+    'Is er volledige kennis over alle klantcontactkanalen en -reizen binnen de organisatie?',
+  ),
+  question(
+    'customerData',
+    2,
+    'Is a complete offline and online customer database available?',
+    'Is er een volwaardige off- en online database beschikbaar?',
+  ),
+  question(
+    'dedicatedTeam',
+    3,
+    'Is there a dedicated team for improving customer experiences?',
+    'Is er een toegewijd team voor optimalisatie van klantenervaringen?',
+  ),
+  question(
+    'teamProcess',
+    3,
+    'Is there a process that makes the CX team work efficiently and effectively?',
+    'Is er een proces dat ervoor zorgt dat het CX-team efficiënt en effectief te werk gaat?',
+  ),
+  question(
+    'researchTools',
+    3,
+    'Does the team have the right research and analysis techniques and tools?',
+    'Zijn de juiste onderzoeks- en analysetechnieken en tools beschikbaar voor het team?',
+  ),
 ]);
 
 /** Answers to the nine questions, by question id: every question answered. */
 export const maturityAnswersSchema = z.strictObject(
-  Object.fromEntries(maturityQuestionIds.map((id) => [id, z.enum(['yes', 'partly', 'no'], { error: 'must be "yes", "partly" or "no"' })])) as Record<
-    MaturityQuestionId,
-    z.ZodEnum<{ yes: 'yes'; partly: 'partly'; no: 'no' }>
-  >,
+  Object.fromEntries(
+    maturityQuestionIds.map((id) => [id, z.enum(['yes', 'partly', 'no'], { error: 'must be "yes", "partly" or "no"' })]),
+  ) as Record<MaturityQuestionId, z.ZodEnum<{ yes: 'yes'; partly: 'partly'; no: 'no' }>>,
 );
 
 /** Answers to the nine questions. */
@@ -143,7 +188,9 @@ export function executionSuccessFromMaturity(answers: Readonly<Record<string, st
  */
 export const maturitySource = {
   article: '001_4a8f8c7b0e336c05.txt',
-  quote: 'De 9 vragen hieronder, onderverdeeld in 3 onderdelen, richten zich op de organisatorische aspecten die nodig zijn voor een optimaal functionerende klantgedreven organisatie.',
-  translation: 'The 9 questions below, divided into 3 parts, focus on the organisational aspects needed for an optimally functioning customer-driven organisation.',
+  quote:
+    'De 9 vragen hieronder, onderverdeeld in 3 onderdelen, richten zich op de organisatorische aspecten die nodig zijn voor een optimaal functionerende klantgedreven organisatie.',
+  translation:
+    'The 9 questions below, divided into 3 parts, focus on the organisational aspects needed for an optimally functioning customer-driven organisation.',
   published: sources.executionSuccess,
 } as const;

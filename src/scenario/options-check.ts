@@ -26,7 +26,11 @@ export function unknownOptions(given: object, options: Pick<OptionNames, 'of' | 
     .filter((key) => !options.names.includes(key))
     .map((key) => {
       const hint = closest(key, options.names);
-      return { path: `${under}.${key}`, value: undefined, message: `is not an option of ${options.of}${hint ? `; did you mean "${hint}"?` : ''} (options: ${options.names.join(', ')})` };
+      return {
+        path: `${under}.${key}`,
+        value: undefined,
+        message: `is not an option of ${options.of}${hint ? `; did you mean "${hint}"?` : ''} (options: ${options.names.join(', ')})`,
+      };
     });
 }
 
@@ -37,14 +41,19 @@ export function unknownOptions(given: object, options: Pick<OptionNames, 'of' | 
  */
 export function optionsObject<T extends object>(options: T | null | undefined, names: OptionNames): Partial<T> {
   if (options === undefined || options === null) return {};
-  if (typeof options !== 'object' || Array.isArray(options)) throw new ScenarioError([{ path: 'options', value: options, message: `must be an object, e.g. ${names.example}` }]);
+  if (typeof options !== 'object' || Array.isArray(options))
+    throw new ScenarioError([{ path: 'options', value: options, message: `must be an object, e.g. ${names.example}` }]);
   const unknown = unknownOptions(options, names);
   if (unknown.length > 0) throw new ScenarioError(unknown);
   return options;
 }
 
 /** The issues of the options given (`undefined` is left out) that break their rule. */
-export function optionIssues(given: Readonly<Record<string, unknown>>, rules: Readonly<Record<string, OptionRule>>, under = 'options'): ScenarioIssue[] {
+export function optionIssues(
+  given: Readonly<Record<string, unknown>>,
+  rules: Readonly<Record<string, OptionRule>>,
+  under = 'options',
+): ScenarioIssue[] {
   return Object.entries(rules)
     .filter(([name, { ok }]) => given[name] !== undefined && !ok(given[name]))
     .map(([name, { rule }]) => ({ path: `${under}.${name}`, value: given[name], message: rule }));
@@ -54,7 +63,11 @@ export function optionIssues(given: Readonly<Record<string, unknown>>, rules: Re
  * Checks the options given against their rules.
  * @throws {@link ScenarioError} naming every option that breaks its rule.
  */
-export function checkOptions(given: Readonly<Record<string, unknown>>, rules: Readonly<Record<string, OptionRule>>, under = 'options'): void {
+export function checkOptions(
+  given: Readonly<Record<string, unknown>>,
+  rules: Readonly<Record<string, OptionRule>>,
+  under = 'options',
+): void {
   const issues = optionIssues(given, rules, under);
   if (issues.length > 0) throw new ScenarioError(issues);
 }

@@ -130,7 +130,7 @@ const monthlyPath = 'investment.monthly';
 
 /** Whether `key` is the field `path` itself or one of its per-touchpoint parts (`path.name`). */
 function isUnder(key: string, path: string): boolean {
-  return key.startsWith(path) && (key.length === path.length || key.charCodeAt(path.length) === 46 /* '.' */);
+  return key.startsWith(path) && (key.length === path.length || key.charCodeAt(path.length) === 46) /* '.' */;
 }
 
 /**
@@ -184,7 +184,11 @@ function drawnTargets(scenario: Scenario, v: DrawnValues, get: (path: string) =>
 }
 
 /** The contact channels of a run (null without them) and what the programme spends on them up front. */
-function drawnChannels(scenario: Scenario, v: DrawnValues, get: (path: string) => number): { channels: RunChannels | null; channelBudget: number } {
+function drawnChannels(
+  scenario: Scenario,
+  v: DrawnValues,
+  get: (path: string) => number,
+): { channels: RunChannels | null; channelBudget: number } {
   if (!scenario.channels) return { channels: null, channelBudget: 0 };
   let channelBudget = 0;
   const { offered } = scenario.channels;
@@ -201,11 +205,20 @@ function drawnChannels(scenario: Scenario, v: DrawnValues, get: (path: string) =
     const budget = investment ? (v[`investment.channels.budget.${name}`] ?? 0) : 0;
     channelBudget += budget;
     if (!investment || before <= 0) return;
-    const { connects, cut } = improvementFromBudget(budget, get('investment.channels.setupCost'), get('investment.channels.halfEffectSpend'));
+    const { connects, cut } = improvementFromBudget(
+      budget,
+      get('investment.channels.setupCost'),
+      get('investment.channels.halfEffectSpend'),
+    );
     const after = Math.min(1, own * (connected || connects ? 1 : silo) * (1 - cut));
     fullCut[c] = 1 - after / before;
   });
-  const channels = { contactRate: get('channels.contactRate'), share: Float64Array.from(names, (name) => offered[name]?.share ?? 0), failure, fullCut };
+  const channels = {
+    contactRate: get('channels.contactRate'),
+    share: Float64Array.from(names, (name) => offered[name]?.share ?? 0),
+    failure,
+    fullCut,
+  };
   return { channels, channelBudget };
 }
 

@@ -47,11 +47,21 @@ import { type Scenario, type ScenarioInput, scenarioSchema } from './schema.js';
 export function parseScenario(input: ScenarioInput | unknown = {}): Scenario {
   let given = input;
   if (given === null || typeof given !== 'object' || Array.isArray(given))
-    throw new ScenarioError([{ path: '', value: given, message: 'a scenario must be an object of fields, e.g. { "churn": { "base": 0.01 } }' }]);
+    throw new ScenarioError([
+      { path: '', value: given, message: 'a scenario must be an object of fields, e.g. { "churn": { "base": 0.01 } }' },
+    ]);
   // A scenario file may name its JSON Schema (cx-roi/scenario.schema.json) for editors; it is not a field.
   if (Object.hasOwn(given, '$schema')) {
     const { $schema, ...rest } = given as Record<string, unknown>;
-    if (typeof $schema !== 'string' || $schema.length > 2000) throw new ScenarioError([{ path: '$schema', value: typeof $schema === 'string' ? undefined : $schema, message: 'must be the path or address of a JSON Schema (at most 2,000 characters), e.g. "./node_modules/cx-roi/scenario.schema.json"' }]);
+    if (typeof $schema !== 'string' || $schema.length > 2000)
+      throw new ScenarioError([
+        {
+          path: '$schema',
+          value: typeof $schema === 'string' ? undefined : $schema,
+          message:
+            'must be the path or address of a JSON Schema (at most 2,000 characters), e.g. "./node_modules/cx-roi/scenario.schema.json"',
+        },
+      ]);
     given = rest;
   }
   return parseObject(given as object);
@@ -75,7 +85,9 @@ function parseObject(input: object): Scenario {
       .filter((field) => field.meta.uncertain)
       .map(({ path, value, meta }) => ({ path, value, domain: meta.domain }));
   // A complete scenario carries the values a previous reading solved: they are solved again, not clashes.
-  const scenario = deepFreeze(result.data.business ? withHeldBusiness(result.data, complete ? {} : given, fields(result.data)) : result.data);
+  const scenario = deepFreeze(
+    result.data.business ? withHeldBusiness(result.data, complete ? {} : given, fields(result.data)) : result.data,
+  );
   // The assumptions a run draws, found once here while the schema is at hand (settings such as the horizon are not).
   rememberAssumptionFields(scenario, fields(scenario));
   return scenario;
@@ -90,7 +102,10 @@ function parseObject(input: object): Scenario {
 function asEarlierVersionsRead(input: object): object {
   const wordOfMouth = (input as { wordOfMouth?: unknown }).wordOfMouth;
   const withPeriod =
-    wordOfMouth !== null && typeof wordOfMouth === 'object' && !Array.isArray(wordOfMouth) && !Object.hasOwn(wordOfMouth, 'tellingPeriodMonths')
+    wordOfMouth !== null &&
+    typeof wordOfMouth === 'object' &&
+    !Array.isArray(wordOfMouth) &&
+    !Object.hasOwn(wordOfMouth, 'tellingPeriodMonths')
       ? { wordOfMouth: { ...wordOfMouth, tellingPeriodMonths: 1 } }
       : {};
   return { ...input, ...withPeriod, business: null };
@@ -103,7 +118,11 @@ function asEarlierVersionsRead(input: object): object {
  * fields a partial input gives other values, are errors; a complete
  * scenario's solved values (what an earlier reading wrote) are solved anew.
  */
-function withHeldBusiness(scenario: Scenario, input: object, assumptions: readonly { path: string; value: Assumption; domain: Domain }[]): Scenario {
+function withHeldBusiness(
+  scenario: Scenario,
+  input: object,
+  assumptions: readonly { path: string; value: Assumption; domain: Domain }[],
+): Scenario {
   const business = scenario.business as NonNullable<Scenario['business']>;
   const central: Record<string, number> = {};
   for (const { path, value, domain } of assumptions) central[path] = centralValue(value, domain);
@@ -239,7 +258,8 @@ function mergeOver(base: unknown, over: unknown, path: readonly string[], comple
     return merged;
   }
   const out: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(over)) out[key] = mergeOver(Object.hasOwn(base, key) ? base[key] : undefined, value, [...path, key], complete);
+  for (const [key, value] of Object.entries(over))
+    out[key] = mergeOver(Object.hasOwn(base, key) ? base[key] : undefined, value, [...path, key], complete);
   return out;
 }
 
@@ -279,7 +299,8 @@ function objectsIn(outer: z.core.$ZodType): z.ZodObject[] {
 }
 
 /** What a clash with a held business ends with: the way out. */
-export const heldBusinessNote = '. The scenario holds this business (scenario.business): change the figure that clashes, or give business: null to set the parameters yourself';
+export const heldBusinessNote =
+  '. The scenario holds this business (scenario.business): change the figure that clashes, or give business: null to set the parameters yourself';
 
 /** How a churn lower than bad experiences cause can be resolved: fewer bad experiences, or the seeds' lower switching figures. */
 function lowerSwitchingHint(pBad: number, switchAfterBad: number, churn: number, rateIsTheJourneys: boolean): string {

@@ -45,7 +45,10 @@ const switching = (alternatives['churn.switchAfterBad'] ?? []).map(
   (a): Reading => ({
     path: 'churn.switchAfterBad',
     value: a.value,
-    label: a.value < 0.5 ? `only ${Math.round(100 * a.value)}% of customers leave after a bad experience` : `${Math.round(100 * a.value)}% of customers switch after a bad experience`,
+    label:
+      a.value < 0.5
+        ? `only ${Math.round(100 * a.value)}% of customers leave after a bad experience`
+        : `${Math.round(100 * a.value)}% of customers switch after a bad experience`,
     source: a,
     reason: a.note,
   }),
@@ -102,7 +105,8 @@ export const contestedFigures: readonly ContestedFigure[] = deepFreeze([
         value: { dist: 'uniform', min: 24, max: 36 },
         label: 'nothing shows for two to three years',
         source: sources.delayMonths,
-        reason: '“two to three years before the effect is there” read as a delay of 24–36 months before any effect (then the ramp), rather than as the time to full effect',
+        reason:
+          '“two to three years before the effect is there” read as a delay of 24–36 months before any effect (then the ramp), rather than as the time to full effect',
       },
     ],
   },
@@ -151,7 +155,8 @@ export const contestedFigures: readonly ContestedFigure[] = deepFreeze([
         value: 0.04,
         label: 'one recommendation in 25 wins a customer',
         source: null,
-        reason: 'the high end: recommendations bring about 46% of the default business’s new customers (article 003: the main reason to try a product)',
+        reason:
+          'the high end: recommendations bring about 46% of the default business’s new customers (article 003: the main reason to try a product)',
       },
     ],
   },

@@ -191,7 +191,9 @@ export type Scenario = z.infer<typeof scenarioSchema>;
  * whole journey.
  */
 export type ScenarioInput = { [K in Exclude<keyof Scenario, 'journey'>]?: DeepPartial<Scenario[K]> | undefined } & {
-  journey?: { touchpointFailure?: Assumption | readonly Assumption[] | Readonly<Record<string, Assumption | null>> | undefined } | undefined;
+  journey?:
+    | { touchpointFailure?: Assumption | readonly Assumption[] | Readonly<Record<string, Assumption | null>> | undefined }
+    | undefined;
 };
 
 /** Every field optional, all the way down; arrays and distributions are replaced whole. */

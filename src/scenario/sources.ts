@@ -71,7 +71,8 @@ export const sources = deepFreeze({
     ...article.everything,
     credit: 'the article (“Customer experience weetjes”)',
     quote: 'Waar loyale klanten hun ervaring delen met zo’n 9 personen, doen ontevreden klanten dat met gemiddeld 16 personen.',
-    translation: 'Whereas loyal customers share their experience with some 9 people, dissatisfied customers do so with 16 people on average.',
+    translation:
+      'Whereas loyal customers share their experience with some 9 people, dissatisfied customers do so with 16 people on average.',
     figure: 'loyal customers tell about 9 people, dissatisfied ones 16 on average',
   },
   spendAfterGood: {
@@ -79,7 +80,8 @@ export const sources = deepFreeze({
     credit: 'Harvard Business Review',
     quote:
       'Harvard Business Reviews stelt dat klanten met een goede ervaring 140 procent meer besteden, dan klanten met een slechte ervaring.',
-    translation: 'Harvard Business Review states that customers with a good experience spend 140 percent more than customers with a bad experience.',
+    translation:
+      'Harvard Business Review states that customers with a good experience spend 140 percent more than customers with a bad experience.',
     figure: 'customers with a good experience spend 140% more (2.4 : 1)',
   },
   recommendAfterExcellent: {
@@ -203,7 +205,8 @@ export const alternatives: Readonly<Record<string, readonly Alternative[]>> = de
     {
       ...article.ambition,
       credit: 'research cited in the article',
-      quote: 'Onderzoek toont dat als klanten een slechte experience hebben gehad, 22% van hen minder gaat uitgeven en 19% direct stopt met verdere aankopen bij dat bedrijf.',
+      quote:
+        'Onderzoek toont dat als klanten een slechte experience hebben gehad, 22% van hen minder gaat uitgeven en 19% direct stopt met verdere aankopen bij dat bedrijf.',
       translation:
         'Research shows that when customers have had a bad experience, 22% of them start spending less and 19% immediately stop making further purchases from that company.',
       figure: '19% stop buying from the company at once after a bad experience',
@@ -233,7 +236,8 @@ export const alternatives: Readonly<Record<string, readonly Alternative[]>> = de
     {
       ...article.everything,
       credit: 'American Express',
-      quote: 'American Express onderzocht en ontdekte dat 70 procent van de Amerikanen bereid was gemiddeld 13 procent meer te spenderen als de CX dik in orde was.',
+      quote:
+        'American Express onderzocht en ontdekte dat 70 procent van de Amerikanen bereid was gemiddeld 13 procent meer te spenderen als de CX dik in orde was.',
       translation:
         'American Express researched this and found that 70 percent of Americans were willing to spend 13 percent more on average when the CX was thoroughly in order.',
       figure: '70% of Americans would spend 13% more when the CX is right',

@@ -108,33 +108,42 @@ export interface Decoded {
  * @throws {@link ShardFormatError} when it is not a shard result, was written in another format or byte order, or its checksum does not match (damaged or changed on the way).
  */
 export function decodeSections(input: Uint8Array, label: string): Decoded {
-  if (!(input instanceof Uint8Array)) throw new ShardFormatError(`${label} is not a shard result: expected a Uint8Array (from simulateShard), got ${input === null ? 'null' : typeof input}`);
-  if (input.byteLength < 32 || magic.some((b, i) => input[i] !== b)) throw new ShardFormatError(`${label} is not a shard result of cx-roi (it does not start with "CXRS")`);
+  if (!(input instanceof Uint8Array))
+    throw new ShardFormatError(
+      `${label} is not a shard result: expected a Uint8Array (from simulateShard), got ${input === null ? 'null' : typeof input}`,
+    );
+  if (input.byteLength < 32 || magic.some((b, i) => input[i] !== b))
+    throw new ShardFormatError(`${label} is not a shard result of cx-roi (it does not start with "CXRS")`);
   // Typed arrays need aligned offsets: copy once if the bytes arrive at an odd offset (a Node Buffer from a pool;
   // a Buffer's own slice() is a view, so copy with the Uint8Array constructor).
   const bytes = input.byteOffset % 16 === 0 ? input : new Uint8Array(input);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const format = view.getUint32(4, true);
-  if (format !== shardFormat) throw new ShardFormatError(`${label} is in shard format ${format}; this version of cx-roi reads format ${shardFormat}`);
+  if (format !== shardFormat)
+    throw new ShardFormatError(`${label} is in shard format ${format}; this version of cx-roi reads format ${shardFormat}`);
   const headerLength = view.getUint32(8, true);
-  if (bytes.byteLength % 16 !== 0 || 16 + pad16(headerLength) + 16 > bytes.byteLength) throw new ShardFormatError(`${label} is cut short (${bytes.byteLength} bytes)`);
+  if (bytes.byteLength % 16 !== 0 || 16 + pad16(headerLength) + 16 > bytes.byteLength)
+    throw new ShardFormatError(`${label} is cut short (${bytes.byteLength} bytes)`);
   const body = bytes.subarray(0, bytes.byteLength - 16);
   const expected = checksum(body);
   const stored = new Uint32Array(bytes.buffer, bytes.byteOffset + bytes.byteLength - 16, 4);
-  if (expected.some((w, i) => w !== stored[i])) throw new ShardFormatError(`${label} fails its checksum: it was damaged or changed after simulateShard wrote it`);
+  if (expected.some((w, i) => w !== stored[i]))
+    throw new ShardFormatError(`${label} fails its checksum: it was damaged or changed after simulateShard wrote it`);
   let header: Decoded['header'];
   try {
     header = JSON.parse(new TextDecoder().decode(bytes.subarray(16, 16 + headerLength))) as Decoded['header'];
   } catch {
     throw new ShardFormatError(`${label} has a header that is not JSON`);
   }
-  if (header === null || typeof header !== 'object' || !Array.isArray(header.sections)) throw new ShardFormatError(`${label} has a header without its sections`);
+  if (header === null || typeof header !== 'object' || !Array.isArray(header.sections))
+    throw new ShardFormatError(`${label} has a header without its sections`);
   if (header.littleEndian !== littleEndian) throw new ShardFormatError(`${label} was written on a machine of the other byte order`);
   const sections = new Map<string, SectionArray>();
   let at = 16 + pad16(headerLength);
   for (const { name, type, length } of header.sections) {
     const Type = Object.hasOwn(constructors, type) ? constructors[type as SectionType] : undefined;
-    if (!Type || typeof name !== 'string' || !(Number.isInteger(length) && length >= 0)) throw new ShardFormatError(`${label} has a section that is not one a shard result holds (${String(name)}: ${String(type)})`);
+    if (!Type || typeof name !== 'string' || !(Number.isInteger(length) && length >= 0))
+      throw new ShardFormatError(`${label} has a section that is not one a shard result holds (${String(name)}: ${String(type)})`);
     const byteLength = length * Type.BYTES_PER_ELEMENT;
     if (at + byteLength > body.byteLength) throw new ShardFormatError(`${label} is cut short in section ${name}`);
     sections.set(name, new Type(bytes.buffer as ArrayBuffer, bytes.byteOffset + at, length));

@@ -122,7 +122,11 @@ export function shardBytes(count: number, months: number, parameters: number, ke
 export function planShards(input: ScenarioInput = {}, options: ShardPlanOptions = {}): ShardSpec[] {
   const scenario = parseScenario(input);
   const names = ['runs', 'seed', 'shards', 'keepRuns', 'exactBandsUpTo', 'relativeAccuracy'];
-  const given: Record<string, unknown> = optionsObject(options, { of: 'planShards', names, example: '{ runs: 20000, seed: 1, shards: 8 }' });
+  const given: Record<string, unknown> = optionsObject(options, {
+    of: 'planShards',
+    names,
+    example: '{ runs: 20000, seed: 1, shards: 8 }',
+  });
   const months = scenario.horizonMonths;
   const fits = Math.floor(limits.runMonths / months);
   // A null is a value given (a bad one), not an option left out.
@@ -131,7 +135,10 @@ export function planShards(input: ScenarioInput = {}, options: ShardPlanOptions 
     seed: { ok: isSeed, rule: `a seed must be a finite number or a string of at most ${maxSeedLength} characters` },
     shards: { ok: (v) => isWholeIn(v, 1, maxShards), rule: `must be a whole number from 1 to ${formatNumber(maxShards)}` },
     keepRuns: { ok: (v) => typeof v === 'boolean', rule: 'must be true or false' },
-    exactBandsUpTo: { ok: (v) => isWholeIn(v, 0, fits), rule: `must be a whole number from 0 to ${formatNumber(fits)} (the most runs of ${months} months whose monthly figures fit in memory)` },
+    exactBandsUpTo: {
+      ok: (v) => isWholeIn(v, 0, fits),
+      rule: `must be a whole number from 0 to ${formatNumber(fits)} (the most runs of ${months} months whose monthly figures fit in memory)`,
+    },
     relativeAccuracy: { ok: (v) => typeof v === 'number' && v >= 0.0001 && v <= 0.05, rule: 'must be a number from 0.0001 to 0.05' },
   });
   const option = (name: string, fallback: unknown): unknown => given[name] ?? fallback;
@@ -139,9 +146,16 @@ export function planShards(input: ScenarioInput = {}, options: ShardPlanOptions 
   const exactBandsUpTo = option('exactBandsUpTo', fits);
   const relativeAccuracy = option('relativeAccuracy', defaultRelativeAccuracy);
   if (issues.length === 0 && keepRuns === true && (runs as number) * months > limits.runMonths)
-    issues.push({ path: 'options.keepRuns', value: keepRuns, message: `keeps every run's monthly NPV: runs × horizonMonths (${runs as number} × ${months}) must then be at most ${formatNumber(limits.runMonths)}` });
+    issues.push({
+      path: 'options.keepRuns',
+      value: keepRuns,
+      message: `keeps every run's monthly NPV: runs × horizonMonths (${runs as number} × ${months}) must then be at most ${formatNumber(limits.runMonths)}`,
+    });
   if (issues.length > 0) throw new ScenarioError(issues);
-  const bands: BandMethod = (runs as number) > (exactBandsUpTo as number) ? { method: 'sketch', relativeAccuracy: relativeAccuracy as number } : { method: 'exact' };
+  const bands: BandMethod =
+    (runs as number) > (exactBandsUpTo as number)
+      ? { method: 'sketch', relativeAccuracy: relativeAccuracy as number }
+      : { method: 'exact' };
   const blocks = splitRuns(runs as number, shards as number);
   const parameters = recordedParameterNames(scenario).length;
   const largest = shardBytes(blocks[0]?.count ?? 0, months, parameters, keepRuns as boolean, bands.method === 'sketch');
@@ -158,7 +172,28 @@ export function planShards(input: ScenarioInput = {}, options: ShardPlanOptions 
       },
     ]);
   }
-  const common = { version, scenario, seed: seed as Seed, runs: runs as number, shards: blocks.length, keepRuns: keepRuns as boolean, bands };
+  const common = {
+    version,
+    scenario,
+    seed: seed as Seed,
+    runs: runs as number,
+    shards: blocks.length,
+    keepRuns: keepRuns as boolean,
+    bands,
+  };
   const plan = planKey(common);
-  return blocks.map(({ first, count }, index) => ({ kind: 'cx-roi/shard-spec', version, plan, index, shards: common.shards, first, count, runs: common.runs, seed: common.seed, keepRuns: common.keepRuns, bands, scenario }));
+  return blocks.map(({ first, count }, index) => ({
+    kind: 'cx-roi/shard-spec',
+    version,
+    plan,
+    index,
+    shards: common.shards,
+    first,
+    count,
+    runs: common.runs,
+    seed: common.seed,
+    keepRuns: common.keepRuns,
+    bands,
+    scenario,
+  }));
 }

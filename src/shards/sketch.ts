@@ -171,17 +171,20 @@ export function readSketch(numbers: Float64Array, at: number, relativeAccuracy: 
   const sketch = createSketch(relativeAccuracy);
   sketch.sum = numbers[at] as number;
   sketch.zeroCount = numbers[at + 1] as number;
-  if (!Number.isFinite(sketch.sum) || !(Number.isInteger(sketch.zeroCount) && sketch.zeroCount >= 0)) throw new RangeError('a sketch in a shard result has a sum that is not finite or a count of zeros that is not a whole number');
+  if (!Number.isFinite(sketch.sum) || !(Number.isInteger(sketch.zeroCount) && sketch.zeroCount >= 0))
+    throw new RangeError('a sketch in a shard result has a sum that is not finite or a count of zeros that is not a whole number');
   let count = sketch.zeroCount;
   let i = at + 2;
   for (const store of [sketch.positive, sketch.negative]) {
     const from = numbers[i] as number;
     const bins = numbers[i + 1] as number;
     i += 2;
-    if (!Number.isInteger(from) || !Number.isInteger(bins) || bins < 0 || i + bins > numbers.length) throw new RangeError('a sketch in a shard result is cut short or damaged');
+    if (!Number.isInteger(from) || !Number.isInteger(bins) || bins < 0 || i + bins > numbers.length)
+      throw new RangeError('a sketch in a shard result is cut short or damaged');
     for (let k = 0; k < bins; k += 1) {
       const n = numbers[i + k] as number;
-      if (!(Number.isInteger(n) && n >= 0)) throw new RangeError(`a sketch in a shard result has a bin count of ${String(n)}, not a whole number of runs`);
+      if (!(Number.isInteger(n) && n >= 0))
+        throw new RangeError(`a sketch in a shard result has a bin count of ${String(n)}, not a whole number of runs`);
       if (n > 0) {
         store.add(from + k, n);
         count += n;

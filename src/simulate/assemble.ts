@@ -44,7 +44,13 @@ export function keptRunsFlags(scenario: Scenario): [withTerminalValue: boolean, 
  * The result of a simulation from its blocks of runs (one block, or one per
  * worker, in any order): the same bits however the runs were split.
  */
-export function resultFromBlocks(scenario: Scenario, seed: Seed, blocks: readonly RunMatrix[], total: number, keepRuns: boolean): SimulationResult {
+export function resultFromBlocks(
+  scenario: Scenario,
+  seed: Seed,
+  blocks: readonly RunMatrix[],
+  total: number,
+  keepRuns: boolean,
+): SimulationResult {
   const ordered = orderBlocks(blocks, total);
   const runs = joinRuns(ordered, total);
   return assembleResult(scenario, seed, runs, summarizeSeries(ordered, total), summarizeHorizon(scenario, runs), keepRuns);

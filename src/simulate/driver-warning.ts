@@ -23,7 +23,13 @@ export const driverWarningShare = 0.1;
  * Empty when fewer than 100 runs, when no assumption explains at least
  * {@link driverWarningShare} alone, or when the largest has a source.
  */
-export function unmeasuredDriverWarnings(scenario: Scenario, seed: Seed, draws: readonly DrawnValues[], npv: ArrayLike<number>, executed: ArrayLike<number>): SimulationWarning[] {
+export function unmeasuredDriverWarnings(
+  scenario: Scenario,
+  seed: Seed,
+  draws: readonly DrawnValues[],
+  npv: ArrayLike<number>,
+  executed: ArrayLike<number>,
+): SimulationWarning[] {
   const n = draws.length;
   if (n < 100) return [];
   const varying = scenarioAssumptions(scenario).filter((f) => typeof f.value !== 'number');
@@ -31,7 +37,12 @@ export function unmeasuredDriverWarnings(scenario: Scenario, seed: Seed, draws: 
   const columns = varying.map(({ path }) => Float64Array.from(draws, (values) => values[path] as number));
   const y = Float64Array.from({ length: n }, (_, i) => npv[i] as number);
   const classes = defaultClasses(n);
-  let best: { index: number; share: number; classOf: Uint16Array; count: number } = { index: -1, share: 0, classOf: new Uint16Array(0), count: 0 };
+  let best: { index: number; share: number; classOf: Uint16Array; count: number } = {
+    index: -1,
+    share: 0,
+    classOf: new Uint16Array(0),
+    count: 0,
+  };
   columns.forEach((x, index) => {
     const { classOf, count } = partition(x, classes);
     const share = betweenClassShare(y, classOf, count);

@@ -21,7 +21,8 @@ export interface FigureRange {
  */
 export function figureRange(name: string, months: number, count: number): FigureRange | undefined {
   if (name === 'horizon.executed') return { low: 0, high: 1, whole: true, what: 'a flag of 0 or 1' };
-  if (name === 'horizon.paybackMonth' || name === 'horizon.stoppedMonth') return { low: 0, high: months, whole: true, what: `a month from 1 to the horizon (${months}), or 0 for none` };
+  if (name === 'horizon.paybackMonth' || name === 'horizon.stoppedMonth')
+    return { low: 0, high: months, whole: true, what: `a month from 1 to the horizon (${months}), or 0 for none` };
   if (name === 'paidBackCounts') return { low: 0, high: count, whole: true, what: `a count of runs from 0 to the block's ${count}` };
   if (/^(values|horizon)\.customers/.test(name)) return { low: 0, high: Infinity, whole: false, what: 'a number of customers, at least 0' };
   if (/^values\.(promoters|detractors)/.test(name)) return { low: 0, high: 1, whole: false, what: 'a share from 0 to 1' };

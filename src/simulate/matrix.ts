@@ -27,7 +27,12 @@ export type MonthlyMetric = (typeof monthlyMetrics)[number];
  * digits are far finer than any survey, and which would otherwise add half
  * again to a large simulation's memory.
  */
-export const singlePrecisionMetrics: ReadonlySet<MonthlyMetric> = new Set(['promotersBaseline', 'promotersInvested', 'detractorsBaseline', 'detractorsInvested']);
+export const singlePrecisionMetrics: ReadonlySet<MonthlyMetric> = new Set([
+  'promotersBaseline',
+  'promotersInvested',
+  'detractorsBaseline',
+  'detractorsInvested',
+]);
 
 /** A month-major column of one figure: double precision, or single for the NPS shares. */
 export type MetricColumn = Float64Array | Float32Array;
@@ -147,9 +152,14 @@ export function createMatrix(scenario: Scenario, first: number, count: number, k
     first,
     count,
     months,
-    values: !withValues ? ({} as Record<MonthlyMetric, MetricColumn>) : Object.fromEntries(
-      monthlyMetrics.map((m) => [m, singlePrecisionMetrics.has(m) ? new Float32Array(months * count) : new Float64Array(months * count)]),
-    ) as Record<MonthlyMetric, MetricColumn>,
+    values: !withValues
+      ? ({} as Record<MonthlyMetric, MetricColumn>)
+      : (Object.fromEntries(
+          monthlyMetrics.map((m) => [
+            m,
+            singlePrecisionMetrics.has(m) ? new Float32Array(months * count) : new Float64Array(months * count),
+          ]),
+        ) as Record<MonthlyMetric, MetricColumn>),
     horizon: emptyHorizon(count),
     parameterNames,
     parameters: keepParameters ? new Float64Array(count * parameterNames.length) : null,
@@ -245,7 +255,8 @@ function checkFinite(run: RunResult, trace: RunTrace, months: number): void {
   };
   for (const [name, x] of once) if (!Number.isFinite(x)) fail(`runs[${run.run}].${name}`, x);
   for (const [name, values] of monthly)
-    for (let t = 0; t < months; t += 1) if (!Number.isFinite(values[t] as number)) fail(`runs[${run.run}], month ${t + 1}: ${name}`, values[t] as number);
+    for (let t = 0; t < months; t += 1)
+      if (!Number.isFinite(values[t] as number)) fail(`runs[${run.run}], month ${t + 1}: ${name}`, values[t] as number);
 }
 
 /**
@@ -256,7 +267,16 @@ function checkFinite(run: RunResult, trace: RunTrace, months: number): void {
 function allFinite(run: RunResult, trace: RunTrace, months: number): boolean {
   const { levers: l, gate } = run;
   if (!(Number.isFinite(run.roi) && Number.isFinite(run.npv))) return false;
-  if (!(Number.isFinite(l.retention) && Number.isFinite(l.spend) && Number.isFinite(l.positiveWordOfMouth) && Number.isFinite(l.negativeWordOfMouth) && Number.isFinite(l.cost))) return false;
+  if (
+    !(
+      Number.isFinite(l.retention) &&
+      Number.isFinite(l.spend) &&
+      Number.isFinite(l.positiveWordOfMouth) &&
+      Number.isFinite(l.negativeWordOfMouth) &&
+      Number.isFinite(l.cost)
+    )
+  )
+    return false;
   if (run.terminalValue !== null && !Number.isFinite(run.terminalValue)) return false;
   if (gate && !(Number.isFinite(gate.measured) && Number.isFinite(gate.savedCost) && Number.isFinite(gate.npvWithoutGate))) return false;
   const { customers: c, revenue: r, margin: m, promoters: p, detractors: d } = trace;
@@ -265,8 +285,17 @@ function allFinite(run: RunResult, trace: RunTrace, months: number): boolean {
     return true;
   };
   return (
-    finite(trace.roi) && finite(c.baseline) && finite(c.invested) && finite(r.baseline) && finite(r.invested) && finite(m.baseline) &&
-    finite(m.invested) && finite(p.baseline) && finite(p.invested) && finite(d.baseline) && finite(d.invested)
+    finite(trace.roi) &&
+    finite(c.baseline) &&
+    finite(c.invested) &&
+    finite(r.baseline) &&
+    finite(r.invested) &&
+    finite(m.baseline) &&
+    finite(m.invested) &&
+    finite(p.baseline) &&
+    finite(p.invested) &&
+    finite(d.baseline) &&
+    finite(d.invested)
   );
 }
 
@@ -282,7 +311,10 @@ export function orderBlocks(blocks: readonly RunMatrix[], total: number): RunMat
   const ordered = [...blocks].sort((a, b) => a.first - b.first);
   let next = 0;
   for (const block of ordered) {
-    if (block.first !== next) throw new Error(`blocks must cover runs 0..${total - 1} once: run ${Math.min(next, block.first)} is ${block.first > next ? 'missing' : 'repeated'}`);
+    if (block.first !== next)
+      throw new Error(
+        `blocks must cover runs 0..${total - 1} once: run ${Math.min(next, block.first)} is ${block.first > next ? 'missing' : 'repeated'}`,
+      );
     next += block.count;
   }
   if (next !== total) throw new Error(`blocks cover ${next} runs, not ${total}`);
@@ -320,7 +352,8 @@ export function runResults(runs: JoinedRuns, withTerminalValue: boolean, withGat
   // main thread for every kept run, and these were most of its time.
   const drawn = (i: number): Record<string, number> => {
     const values: Record<string, number> = {};
-    for (let j = 0; j < names; j += 1) values[parameterNames[j] as string] = parameters ? (parameters[i * names + j] as number) : Number.NaN;
+    for (let j = 0; j < names; j += 1)
+      values[parameterNames[j] as string] = parameters ? (parameters[i * names + j] as number) : Number.NaN;
     return values;
   };
   const monthly = (source: Float64Array, i: number): number[] => {

@@ -51,7 +51,9 @@ const optionsSchema = z.strictObject({
     .optional(),
   seed: z.custom<Seed>(isSeed, `a seed must be a finite number or a string of at most ${maxSeedLength} characters`).optional(),
   keepRuns: z.boolean({ error: 'must be true or false' }).optional(),
-  onProgress: z.custom<(done: number, total: number) => void>((f) => typeof f === 'function', 'must be a function (done, total) => void').optional(),
+  onProgress: z
+    .custom<(done: number, total: number) => void>((f) => typeof f === 'function', 'must be a function (done, total) => void')
+    .optional(),
 });
 
 /** The names of simulate's options (those of its schema). */
@@ -73,7 +75,8 @@ export function resolveOptions(options: SimulateOptions | undefined, horizonMont
   // Unknown names first, as every function of the library names them; then each option's rule, by its schema.
   const given: unknown = optionsObject(options, { of: 'simulate', names: simulateOptionNames, example: '{ runs: 1000, seed: 1 }' });
   const parsed = optionsSchema.safeParse(given);
-  if (!parsed.success) throw new ScenarioError(fromZodIssues(parsed.error.issues, { options: given }, () => Object.keys(optionsSchema.shape), ['options']));
+  if (!parsed.success)
+    throw new ScenarioError(fromZodIssues(parsed.error.issues, { options: given }, () => Object.keys(optionsSchema.shape), ['options']));
   const runs = parsed.data.runs ?? defaultRuns;
   if (runs * horizonMonths > limits.runMonths)
     throw new ScenarioError([

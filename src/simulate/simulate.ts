@@ -35,6 +35,13 @@ export function simulate(input: ScenarioInput = {}, options: SimulateOptions = {
   const scenario = parseScenario(input);
   const { runs, seed, keepRuns, onProgress } = resolveOptions(options, scenario.horizonMonths);
   const step = progressStep(runs);
-  const matrix = simulateRange(scenario, seed, 0, runs, keepRuns, onProgress && ((done) => (done % step === 0 || done === runs) && onProgress(done, runs)));
+  const matrix = simulateRange(
+    scenario,
+    seed,
+    0,
+    runs,
+    keepRuns,
+    onProgress && ((done) => (done % step === 0 || done === runs) && onProgress(done, runs)),
+  );
   return resultFromBlocks(scenario, seed, [matrix], runs, keepRuns);
 }

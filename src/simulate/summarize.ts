@@ -10,10 +10,22 @@ import { horizonBand, standardDeviation } from '../maths/statistics.js';
  * promoter and detractor shares (keeping them would cost memory for nothing).
  */
 export const derivedMetrics = {
-  passivesBaseline: { from: ['promotersBaseline', 'detractorsBaseline'], value: (promoters: number, detractors: number) => 1 - promoters - detractors },
-  passivesInvested: { from: ['promotersInvested', 'detractorsInvested'], value: (promoters: number, detractors: number) => 1 - promoters - detractors },
-  npsBaseline: { from: ['promotersBaseline', 'detractorsBaseline'], value: (promoters: number, detractors: number) => 100 * (promoters - detractors) },
-  npsInvested: { from: ['promotersInvested', 'detractorsInvested'], value: (promoters: number, detractors: number) => 100 * (promoters - detractors) },
+  passivesBaseline: {
+    from: ['promotersBaseline', 'detractorsBaseline'],
+    value: (promoters: number, detractors: number) => 1 - promoters - detractors,
+  },
+  passivesInvested: {
+    from: ['promotersInvested', 'detractorsInvested'],
+    value: (promoters: number, detractors: number) => 1 - promoters - detractors,
+  },
+  npsBaseline: {
+    from: ['promotersBaseline', 'detractorsBaseline'],
+    value: (promoters: number, detractors: number) => 100 * (promoters - detractors),
+  },
+  npsInvested: {
+    from: ['promotersInvested', 'detractorsInvested'],
+    value: (promoters: number, detractors: number) => 100 * (promoters - detractors),
+  },
 } as const satisfies Record<string, { from: readonly [MonthlyMetric, MonthlyMetric]; value: (a: number, b: number) => number }>;
 
 /** A figure derived from two kept ones. */
@@ -58,7 +70,8 @@ export type BandsByMetric = Partial<Record<BandMetric, Band[]>>;
 function monthColumn(block: BandBlock, metric: MonthlyMetric, t: number): MetricColumn {
   const column = block.values[metric];
   const at = t - (block.fromMonth?.[metric] ?? 0);
-  if (!column || at < 0 || (at + 1) * block.count > column.length) throw new Error(`block from run ${block.first} lacks ${metric} for month ${t + 1}`);
+  if (!column || at < 0 || (at + 1) * block.count > column.length)
+    throw new Error(`block from run ${block.first} lacks ${metric} for month ${t + 1}`);
   return column.subarray(at * block.count, (at + 1) * block.count);
 }
 

@@ -45,7 +45,8 @@ export interface ScenarioArbitraryOptions {
 type Settings = { readonly [K in Exclude<keyof ScenarioArbitraryOptions, 'sections'>]-?: Exclude<ScenarioArbitraryOptions[K], undefined> };
 
 const finite = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
-const ordered = (min: number, max: number) => fc.tuple(finite(min, max), finite(min, max), finite(min, max)).map((xs) => xs.sort((a, b) => a - b) as [number, number, number]);
+const ordered = (min: number, max: number) =>
+  fc.tuple(finite(min, max), finite(min, max), finite(min, max)).map((xs) => xs.sort((a, b) => a - b) as [number, number, number]);
 
 /** A rule an option keeps, in words, and whether breaking it is a value out of range (RangeError) or of the wrong type. */
 interface OptionRule {
@@ -85,10 +86,13 @@ function checkDomain(domain: Domain, where: string): void {
     return;
   }
   for (const key of ['min', 'max'] as const)
-    if (typeof domain[key] !== 'number' || !Number.isFinite(domain[key])) bad(`domain.${key} must be a finite number (got ${String(domain[key])})`);
+    if (typeof domain[key] !== 'number' || !Number.isFinite(domain[key]))
+      bad(`domain.${key} must be a finite number (got ${String(domain[key])})`);
   if (domain.min > domain.max) bad(`domain.min must be at most domain.max (got min ${domain.min}, max ${domain.max})`);
-  if (domain.integer !== undefined && typeof domain.integer !== 'boolean') bad(`domain.integer must be true or false (got ${String(domain.integer)})`);
-  if (domain.integer === true && Math.ceil(domain.min) > Math.floor(domain.max)) bad(`domain.integer is true, but no whole number lies from ${domain.min} to ${domain.max}`);
+  if (domain.integer !== undefined && typeof domain.integer !== 'boolean')
+    bad(`domain.integer must be true or false (got ${String(domain.integer)})`);
+  if (domain.integer === true && Math.ceil(domain.min) > Math.floor(domain.max))
+    bad(`domain.integer is true, but no whole number lies from ${domain.min} to ${domain.max}`);
 }
 
 /**
@@ -126,9 +130,13 @@ function distributions(domain: Domain): fc.Arbitrary<Distribution> {
     ordered(min, max).map(([a, , c]): Distribution => ({ dist: 'uniform', min: a, max: c })),
     ordered(min, max).map(([a, b, c]): Distribution => ({ dist: 'triangular', min: a, mode: b, max: c })),
     ordered(min, max).map(([a, b, c]): Distribution => ({ dist: 'pert', min: a, mode: b, max: c })),
-    fc.tuple(finite(0.5, 20), finite(0.5, 20), ordered(min, max)).map(([alpha, beta, [a, , c]]): Distribution => ({ dist: 'beta', alpha, beta, min: a, max: c })),
+    fc
+      .tuple(finite(0.5, 20), finite(0.5, 20), ordered(min, max))
+      .map(([alpha, beta, [a, , c]]): Distribution => ({ dist: 'beta', alpha, beta, min: a, max: c })),
     fc.tuple(finite(min, max), finite(span / 100 + 1e-9, span + 1e-9)).map(([mean, sd]): Distribution => ({ dist: 'normal', mean, sd })),
-    ...(mu.min <= mu.max ? [fc.tuple(finite(mu.min, mu.max), finite(0.05, 1)).map(([m, sigma]): Distribution => ({ dist: 'lognormal', mu: m, sigma }))] : []),
+    ...(mu.min <= mu.max
+      ? [fc.tuple(finite(mu.min, mu.max), finite(0.05, 1)).map(([m, sigma]): Distribution => ({ dist: 'lognormal', mu: m, sigma }))]
+      : []),
   );
 }
 
@@ -149,11 +157,18 @@ function distributions(domain: Domain): fc.Arbitrary<Distribution> {
  * either.filter((value) => typeof value === 'object').length; // => 111
  * ```
  */
-export function assumptionArbitrary(domain: Domain, options: { readonly distributions?: boolean } = {}): fc.Arbitrary<number | Distribution> {
+export function assumptionArbitrary(
+  domain: Domain,
+  options: { readonly distributions?: boolean } = {},
+): fc.Arbitrary<number | Distribution> {
   checkDomain(domain, 'assumptionArbitrary');
   checkKitOptions('assumptionArbitrary', options, { distributions: flag });
-  const fixed = domain.integer ? fc.integer({ min: Math.ceil(domain.min), max: Math.floor(domain.max) }) : fc.oneof(fc.constantFrom(domain.min, domain.max), finite(domain.min, domain.max));
-  return options.distributions === false ? fixed : fc.oneof({ weight: 3, arbitrary: fixed }, { weight: 1, arbitrary: distributions(domain) });
+  const fixed = domain.integer
+    ? fc.integer({ min: Math.ceil(domain.min), max: Math.floor(domain.max) })
+    : fc.oneof(fc.constantFrom(domain.min, domain.max), finite(domain.min, domain.max));
+  return options.distributions === false
+    ? fixed
+    : fc.oneof({ weight: 3, arbitrary: fixed }, { weight: 1, arbitrary: distributions(domain) });
 }
 
 function capped(domain: Domain, maxAmount: number, maxMonths: number): Domain {
@@ -178,7 +193,11 @@ function derive(schema: z.core.$ZodType, path: string, options: Settings): fc.Ar
   if (meta) {
     if (node instanceof z.ZodEnum) return fc.constantFrom(...(node.options as string[]));
     const domain = capped(meta.domain, options.maxAmount, options.maxHorizonMonths);
-    return meta.uncertain ? assumptionArbitrary(domain, { distributions: options.distributions }) : domain.integer ? fc.integer({ min: domain.min, max: domain.max }) : finite(domain.min, domain.max);
+    return meta.uncertain
+      ? assumptionArbitrary(domain, { distributions: options.distributions })
+      : domain.integer
+        ? fc.integer({ min: domain.min, max: domain.max })
+        : finite(domain.min, domain.max);
   }
   if (node instanceof z.ZodEnum) return fc.constantFrom(...(node.options as string[]));
   if (node instanceof z.ZodBoolean) return fc.boolean();
@@ -198,27 +217,46 @@ const channelNames = ['phone', 'chat', 'email', 'shop', 'app', 'social'] as cons
 
 /** Contact channels whose shares add up to 1, and a channel budget on some of them. */
 function channelsArbitrary(options: Settings) {
-  return fc
-    .uniqueArray(fc.constantFrom(...channelNames), { minLength: 1, maxLength: channelNames.length })
-    .chain((names) =>
-      fc.record({
+  return fc.uniqueArray(fc.constantFrom(...channelNames), { minLength: 1, maxLength: channelNames.length }).chain((names) =>
+    fc
+      .record({
         weights: fc.array(fc.integer({ min: 1, max: 10 }), { minLength: names.length, maxLength: names.length }),
-        failures: fc.array(assumptionArbitrary({ min: 0, max: 0.2, integer: false, label: 'a probability' }, { distributions: options.distributions }), { minLength: names.length, maxLength: names.length }),
+        failures: fc.array(
+          assumptionArbitrary({ min: 0, max: 0.2, integer: false, label: 'a probability' }, { distributions: options.distributions }),
+          { minLength: names.length, maxLength: names.length },
+        ),
         connected: fc.array(fc.boolean(), { minLength: names.length, maxLength: names.length }),
-        contactRate: assumptionArbitrary({ min: 0, max: 1, integer: false, label: 'a probability' }, { distributions: options.distributions }),
-        siloPenalty: assumptionArbitrary({ min: 1, max: 3, integer: false, label: 'a multiplier' }, { distributions: options.distributions }),
-        budget: fc.subarray([...names]).chain((funded) => fc.tuple(...funded.map((name) => fc.tuple(fc.constant(name), fc.integer({ min: 0, max: 200_000 }))))),
+        contactRate: assumptionArbitrary(
+          { min: 0, max: 1, integer: false, label: 'a probability' },
+          { distributions: options.distributions },
+        ),
+        siloPenalty: assumptionArbitrary(
+          { min: 1, max: 3, integer: false, label: 'a multiplier' },
+          { distributions: options.distributions },
+        ),
+        budget: fc
+          .subarray([...names])
+          .chain((funded) => fc.tuple(...funded.map((name) => fc.tuple(fc.constant(name), fc.integer({ min: 0, max: 200_000 }))))),
         setupCost: fc.integer({ min: 0, max: 50_000 }),
         halfEffectSpend: fc.integer({ min: 1, max: 100_000 }),
-      }).map(({ weights, failures, connected, contactRate, siloPenalty, budget, setupCost, halfEffectSpend }) => {
+      })
+      .map(({ weights, failures, connected, contactRate, siloPenalty, budget, setupCost, halfEffectSpend }) => {
         // Shares in sixtieths: they add up to 1 exactly in binary only when the denominator allows, so the last takes the rest.
         const total = weights.reduce((a, b) => a + b, 0);
         const shares = weights.map((w) => w / total);
         shares[shares.length - 1] = 1 - shares.slice(0, -1).reduce((a, b) => a + b, 0);
-        const offered = Object.fromEntries(names.map((name, i) => [name, { share: shares[i] as number, failure: failures[i] as number | Distribution, connected: connected[i] as boolean }]));
-        return { channels: { contactRate, siloPenalty, offered }, investmentChannels: { budget: Object.fromEntries(budget), setupCost, halfEffectSpend } };
+        const offered = Object.fromEntries(
+          names.map((name, i) => [
+            name,
+            { share: shares[i] as number, failure: failures[i] as number | Distribution, connected: connected[i] as boolean },
+          ]),
+        );
+        return {
+          channels: { contactRate, siloPenalty, offered },
+          investmentChannels: { budget: Object.fromEntries(budget), setupCost, halfEffectSpend },
+        };
       }),
-    );
+  );
 }
 
 const stageGateArbitrary = (maxMonths: number) =>
@@ -232,7 +270,9 @@ const stageGateArbitrary = (maxMonths: number) =>
     }),
   );
 
-const maturityArbitrary = fc.record(Object.fromEntries(maturityQuestionIds.map((id) => [id, fc.constantFrom('yes' as const, 'partly' as const, 'no' as const)])));
+const maturityArbitrary = fc.record(
+  Object.fromEntries(maturityQuestionIds.map((id) => [id, fc.constantFrom('yes' as const, 'partly' as const, 'no' as const)])),
+);
 
 /** Whether an input gives a field that a held business solves (see `derivedPaths`, and the excellent share with an NPS). */
 function setsSolvedField(input: ScenarioInput): boolean {
@@ -279,22 +319,39 @@ function isValid(input: ScenarioInput): boolean {
 export function scenarioInputArbitrary(options: ScenarioArbitraryOptions = {}): fc.Arbitrary<ScenarioInput> {
   checkKitOptions('scenarioInputArbitrary', options, {
     maxHorizonMonths: { ok: (v) => isWholeIn(v, 1, 240), rule: 'must be a whole number from 1 to 240', range: true },
-    maxAmount: { ok: (v) => typeof v === 'number' && v >= 1 && Number.isFinite(v), rule: 'must be a finite number of at least 1', range: true },
+    maxAmount: {
+      ok: (v) => typeof v === 'number' && v >= 1 && Number.isFinite(v),
+      rule: 'must be a finite number of at least 1',
+      range: true,
+    },
     distributions: flag,
     sections: flag,
   });
-  const settings = { maxHorizonMonths: options.maxHorizonMonths ?? 60, maxAmount: options.maxAmount ?? 1e7, distributions: options.distributions ?? true };
+  const settings = {
+    maxHorizonMonths: options.maxHorizonMonths ?? 60,
+    maxAmount: options.maxAmount ?? 1e7,
+    distributions: options.distributions ?? true,
+  };
   // An input that sets a field a held business solves is one for the raw model (business: null); the
   // rest hold the default business, so both kinds are generated.
-  const derived = (derive(scenarioSchema, '', settings) as fc.Arbitrary<ScenarioInput>).map((input) => (setsSolvedField(input) ? { business: null, ...input } : input));
+  const derived = (derive(scenarioSchema, '', settings) as fc.Arbitrary<ScenarioInput>).map((input) =>
+    setsSolvedField(input) ? { business: null, ...input } : input,
+  );
   // Below the default horizon, every input names its own.
   const core =
     settings.maxHorizonMonths >= 60
       ? derived
-      : fc.tuple(derived, fc.integer({ min: 1, max: settings.maxHorizonMonths })).map(([input, months]) => ({ horizonMonths: months, ...input }));
+      : fc
+          .tuple(derived, fc.integer({ min: 1, max: settings.maxHorizonMonths }))
+          .map(([input, months]) => ({ horizonMonths: months, ...input }));
   if (!options.sections) return core.filter(isValid);
   return fc
-    .tuple(core, fc.option(channelsArbitrary(settings), { nil: undefined }), fc.option(stageGateArbitrary(settings.maxHorizonMonths), { nil: undefined }), fc.option(maturityArbitrary, { nil: undefined }))
+    .tuple(
+      core,
+      fc.option(channelsArbitrary(settings), { nil: undefined }),
+      fc.option(stageGateArbitrary(settings.maxHorizonMonths), { nil: undefined }),
+      fc.option(maturityArbitrary, { nil: undefined }),
+    )
     .map(([input, channels, stageGate, maturity]) => {
       const investment: Record<string, unknown> = { ...(input.investment ?? {}) };
       if (channels) investment.channels = channels.investmentChannels;

@@ -26,7 +26,12 @@ import { count } from '../format/numbers.js';
  * ```
  */
 export function expectWithinMonteCarloError(estimate: number, expected: number, standardError: number, z = 4): void {
-  for (const [name, x] of [['estimate', estimate], ['expected', expected], ['standardError', standardError], ['z', z]] as const)
+  for (const [name, x] of [
+    ['estimate', estimate],
+    ['expected', expected],
+    ['standardError', standardError],
+    ['z', z],
+  ] as const)
     if (!Number.isFinite(x)) throw new RangeError(`${name} must be a finite number (got ${x})`);
   if (standardError < 0 || z <= 0) throw new RangeError('standardError must be at least 0 and z above 0');
   const off = Math.abs(estimate - expected);
@@ -97,9 +102,11 @@ export function kolmogorovSmirnov(a: ArrayLike<number>, b: ArrayLike<number>): K
  * ```
  */
 export function expectSameDistribution(a: ArrayLike<number>, b: ArrayLike<number>, alpha = 0.001): void {
-  if (typeof alpha !== 'number' || !(alpha > 0 && alpha < 1)) throw new RangeError(`alpha must be a number above 0 and below 1, such as 0.001 (got ${String(alpha)})`);
+  if (typeof alpha !== 'number' || !(alpha > 0 && alpha < 1))
+    throw new RangeError(`alpha must be a number above 0 and below 1, such as 0.001 (got ${String(alpha)})`);
   const { statistic, pValue } = kolmogorovSmirnov(a, b);
-  if (pValue < alpha) throw new Error(`the samples differ: Kolmogorov–Smirnov D = ${count(statistic, 4)}, p = ${pValue.toExponential(2)} < ${alpha}`);
+  if (pValue < alpha)
+    throw new Error(`the samples differ: Kolmogorov–Smirnov D = ${count(statistic, 4)}, p = ${pValue.toExponential(2)} < ${alpha}`);
 }
 
 function sortedCopy(values: ArrayLike<number>, name: string): Float64Array {

@@ -43,10 +43,16 @@ export const modelProperties = Object.freeze({
     for (const [name, b] of bands) {
       const values = [b.p5, b.p25, b.p50, b.p75, b.p95, b.mean];
       if (!values.every(Number.isFinite)) throw new Error(`${name} has a figure that is not finite: ${JSON.stringify(b)}`);
-      if (!(b.p5 <= b.p25 && b.p25 <= b.p50 && b.p50 <= b.p75 && b.p75 <= b.p95)) throw new Error(`${name}'s percentiles are out of order: ${JSON.stringify(b)}`);
+      if (!(b.p5 <= b.p25 && b.p25 <= b.p50 && b.p50 <= b.p75 && b.p75 <= b.p95))
+        throw new Error(`${name}'s percentiles are out of order: ${JSON.stringify(b)}`);
       if (name.includes('customers') && b.p5 < 0) throw new Error(`${name} goes below 0 customers`);
     }
-    const shares = [result.horizon.probabilityPositiveRoi, result.horizon.executedShare, result.horizon.paybackMonth.neverShare, ...result.series.map((row) => row.probabilityPaidBack)];
+    const shares = [
+      result.horizon.probabilityPositiveRoi,
+      result.horizon.executedShare,
+      result.horizon.paybackMonth.neverShare,
+      ...result.series.map((row) => row.probabilityPaidBack),
+    ];
     if (!shares.every((p) => p >= 0 && p <= 1)) throw new Error('a share or probability lies outside 0 to 1');
   },
 

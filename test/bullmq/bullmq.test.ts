@@ -28,7 +28,9 @@ function whichRedis(): string | undefined {
 
 if (!redisServer) {
   // Said out loud, not skipped silently: the summary shows the skipped tests with this reason.
-  console.warn('cx-roi/bullmq integration tests SKIPPED: redis-server is not installed (Debian: apt-get install -y redis-server; .ci/run installs it)');
+  console.warn(
+    'cx-roi/bullmq integration tests SKIPPED: redis-server is not installed (Debian: apt-get install -y redis-server; .ci/run installs it)',
+  );
 }
 
 const queue = `test-${process.pid}`;
@@ -39,7 +41,9 @@ let redis: ChildProcess | undefined;
 const workers: { process: ChildProcess; log: string[] }[] = [];
 
 function startWorker(): { process: ChildProcess; log: string[] } {
-  const child = spawn(process.execPath, [cli, 'worker', '--redis', url, '--queue', queue, '--lock-duration', '4000'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cli, 'worker', '--redis', url, '--queue', queue, '--lock-duration', '4000'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const entry = { process: child, log: [] as string[] };
   child.stderr?.on('data', (chunk: Buffer) => entry.log.push(chunk.toString()));
   workers.push(entry);
@@ -56,7 +60,9 @@ async function until(check: () => boolean | Promise<boolean>, what: string, ms =
 
 /** Starts a redis-server on the loopback address at `at` and waits until it accepts connections. */
 async function startRedis(at: number): Promise<ChildProcess> {
-  const server = spawn(redisServer as string, ['--port', String(at), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const server = spawn(redisServer as string, ['--port', String(at), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: 'ignore',
+  });
   const probe = new Queue('probe', { connection: { host: '127.0.0.1', port: at, maxRetriesPerRequest: null } });
   await until(
     () =>
@@ -90,7 +96,10 @@ describe.skipIf(!redisServer)('cx-roi/bullmq on a real Redis with two worker pro
 
   it('20,000 runs in 8 shards give simulate’s result hash, with progress to the last run', async () => {
     const seen: number[] = [];
-    const result = await client.simulateOnQueue({}, { connection: url, queue, runs: 20_000, seed: 1, shards: 8, onProgress: (done) => seen.push(done) });
+    const result = await client.simulateOnQueue(
+      {},
+      { connection: url, queue, runs: 20_000, seed: 1, shards: 8, onProgress: (done) => seen.push(done) },
+    );
     expect(resultHash(result)).toBe(resultHash(simulate({}, { runs: 20_000, seed: 1 })));
     expect(result.runCount).toBe(20_000);
     expect(seen.at(-1)).toBe(20_000);
@@ -138,15 +147,33 @@ describe.skipIf(!redisServer)('cx-roi/bullmq on a real Redis with two worker pro
 
   it('cancels: the promise rejects with an AbortError and no job is left behind', async () => {
     const controller = new AbortController();
-    const running = client.simulateOnQueue({}, { connection: url, queue, runs: 40_000, seed: 3, shards: 8, signal: controller.signal, onProgress: (done) => done > 0 && controller.abort() });
+    const running = client.simulateOnQueue(
+      {},
+      {
+        connection: url,
+        queue,
+        runs: 40_000,
+        seed: 3,
+        shards: 8,
+        signal: controller.signal,
+        onProgress: (done) => done > 0 && controller.abort(),
+      },
+    );
     await expect(running).rejects.toMatchObject({ name: 'AbortError' });
     const jobs = new Queue(queue, { connection });
-    await until(async () => Object.values(await jobs.getJobCounts('waiting', 'active', 'waiting-children', 'prioritized', 'delayed')).every((n) => n === 0), 'the queue to empty', 15_000);
+    await until(
+      async () =>
+        Object.values(await jobs.getJobCounts('waiting', 'active', 'waiting-children', 'prioritized', 'delayed')).every((n) => n === 0),
+      'the queue to empty',
+      15_000,
+    );
     await jobs.close();
   });
 
   it('times out with a TimeoutError', async () => {
-    await expect(client.simulateOnQueue({}, { connection: url, queue, runs: 40_000, seed: 4, shards: 4, timeout: 200 })).rejects.toMatchObject({ name: 'TimeoutError' });
+    await expect(
+      client.simulateOnQueue({}, { connection: url, queue, runs: 40_000, seed: 4, shards: 4, timeout: 200 }),
+    ).rejects.toMatchObject({ name: 'TimeoutError' });
   });
 
   it('past exactBandsUpTo the bands come from sketches and say so; the horizon stays exact', async () => {
@@ -162,7 +189,14 @@ describe.skipIf(!redisServer)('cx-roi/bullmq on a real Redis with two worker pro
       name: 'merge',
       queueName: queue,
       data: { plan: spec?.plan, runs: 10, shards: 1 },
-      children: [{ name: 'shard', queueName: queue, data: { spec: { ...spec, version: '0.0.1' } }, opts: { attempts: 3, failParentOnFailure: true } }],
+      children: [
+        {
+          name: 'shard',
+          queueName: queue,
+          data: { spec: { ...spec, version: '0.0.1' } },
+          opts: { attempts: 3, failParentOnFailure: true },
+        },
+      ],
     });
     const child = node.children?.[0]?.job;
     await until(async () => (await child?.getState()) === 'failed', 'the shard to fail');
@@ -179,16 +213,28 @@ describe.skipIf(!redisServer)('cx-roi/bullmq on a real Redis with two worker pro
   it('says when Redis cannot be reached, and a timeout or a signal works before it answers', async () => {
     const nowhere = 'redis://127.0.0.1:1';
     let t = Date.now();
-    await expect(client.simulateOnQueue({}, { connection: nowhere, queue, runs: 10, timeout: 500 })).rejects.toMatchObject({ name: 'TimeoutError' });
+    await expect(client.simulateOnQueue({}, { connection: nowhere, queue, runs: 10, timeout: 500 })).rejects.toMatchObject({
+      name: 'TimeoutError',
+    });
     expect(Date.now() - t).toBeLessThan(5000);
     t = Date.now();
-    await expect(client.simulateOnQueue({}, { connection: nowhere, queue, runs: 10, redisTimeout: 3000 })).rejects.toThrow(/Redis at redis:\/\/127\.0\.0\.1:1 did not answer for 3 s \(connect ECONNREFUSED/);
+    await expect(client.simulateOnQueue({}, { connection: nowhere, queue, runs: 10, redisTimeout: 3000 })).rejects.toThrow(
+      /Redis at redis:\/\/127\.0\.0\.1:1 did not answer for 3 s \(connect ECONNREFUSED/,
+    );
     expect(Date.now() - t).toBeLessThan(8000);
-    await expect(client.simulateOnQueue({}, { queue, runs: 10 } as never)).rejects.toMatchObject({ issues: [{ path: 'options.connection' }] });
+    await expect(client.simulateOnQueue({}, { queue, runs: 10 } as never)).rejects.toMatchObject({
+      issues: [{ path: 'options.connection' }],
+    });
   }, 30_000);
 
   it('reads a Redis address, or names what is wrong with it', () => {
-    expect(client.redisOptions('redis://u:p%40ss@[::1]:6390/3')).toMatchObject({ host: '::1', port: 6390, username: 'u', password: 'p@ss', db: 3 });
+    expect(client.redisOptions('redis://u:p%40ss@[::1]:6390/3')).toMatchObject({
+      host: '::1',
+      port: 6390,
+      username: 'u',
+      password: 'p@ss',
+      db: 3,
+    });
     for (const bad of ['redis://h:1/abc', 'redis://h:1/-1', 'redis://h:1/1.5', 'redis://h:1?db=3', 'http://h:1', 'nonsense', 5])
       expect(() => client.redisOptions(bad as string), String(bad)).toThrow(/options\.connection/);
     // Bad percent-encoding in the user name or password: a ScenarioError naming the part, the password hidden; not a URIError.
@@ -200,8 +246,25 @@ describe.skipIf(!redisServer)('cx-roi/bullmq on a real Redis with two worker pro
       }
       return 'accepted';
     };
-    expect(refusal('redis://us%zzer:pw@h:1')).toEqual({ name: 'ScenarioError', issues: [expect.objectContaining({ path: 'options.connection', message: expect.stringMatching(/^has a user name that is not valid percent-encoding/) })] });
-    expect(refusal('redis://u:s3cr%e7@h:1')).toEqual({ name: 'ScenarioError', issues: [{ path: 'options.connection', value: 'redis://u:***@h:1', message: expect.stringMatching(/^has a password that is not valid percent-encoding/) }] });
+    expect(refusal('redis://us%zzer:pw@h:1')).toEqual({
+      name: 'ScenarioError',
+      issues: [
+        expect.objectContaining({
+          path: 'options.connection',
+          message: expect.stringMatching(/^has a user name that is not valid percent-encoding/),
+        }),
+      ],
+    });
+    expect(refusal('redis://u:s3cr%e7@h:1')).toEqual({
+      name: 'ScenarioError',
+      issues: [
+        {
+          path: 'options.connection',
+          value: 'redis://u:***@h:1',
+          message: expect.stringMatching(/^has a password that is not valid percent-encoding/),
+        },
+      ],
+    });
     // A raw / or @ in a password is hidden all the same; a URL object, port 0 or no host is refused.
     expect(client.redactedAddress('redis://user:my/secret@10.0.0.5:6379')).toBe('redis://user:***@10.0.0.5:6379');
     expect(client.redactedAddress('redis://u:p@ss@127.0.0.1:1')).toBe('redis://u:***@127.0.0.1:1');
@@ -210,17 +273,26 @@ describe.skipIf(!redisServer)('cx-roi/bullmq on a real Redis with two worker pro
     for (const bad of [new URL('redis://127.0.0.1:6379'), 'redis://127.0.0.1:0', 'redis://'])
       expect(refusal(bad as never), String(bad)).toMatchObject({ name: 'ScenarioError', issues: [{ path: 'options.connection' }] });
     // A worker's options are checked by name before it connects.
-    expect(() => client.createSimulationWorker({ connection: url, concurency: 2 } as never)).toThrow(/options\.concurency: is not an option of createSimulationWorker/);
+    expect(() => client.createSimulationWorker({ connection: url, concurency: 2 } as never)).toThrow(
+      /options\.concurency: is not an option of createSimulationWorker/,
+    );
     expect(() => client.createSimulationWorker({ connection: url, prefix: '' })).toThrow(/options\.prefix/);
-    expect(() => client.createSimulationWorker({ connection: url, queue: 'q'.repeat(201) })).toThrow(/options\.queue: must be a name of 1 to 200 characters/);
+    expect(() => client.createSimulationWorker({ connection: url, queue: 'q'.repeat(201) })).toThrow(
+      /options\.queue: must be a name of 1 to 200 characters/,
+    );
     // The CLI says so in one line.
     let stderr = '';
     try {
-      execFileSync(process.execPath, [cli, 'simulate', '--redis', 'redis://u:s3cr%e7@127.0.0.1:1'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      execFileSync(process.execPath, [cli, 'simulate', '--redis', 'redis://u:s3cr%e7@127.0.0.1:1'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
     } catch (error) {
       stderr = (error as { stderr: string }).stderr;
     }
-    expect(stderr).toBe('cx-roi: --redis has a password that is not valid percent-encoding (write % as %25, and each other escape as % and two hex digits) (got "redis://u:***@127.0.0.1:1")\n');
+    expect(stderr).toBe(
+      'cx-roi: --redis has a password that is not valid percent-encoding (write % as %25, and each other escape as % and two hex digits) (got "redis://u:***@127.0.0.1:1")\n',
+    );
   });
 
   it('a forged spec past the limits, or a job without a spec, fails at once in words, without retries', async () => {
@@ -239,10 +311,13 @@ describe.skipIf(!redisServer)('cx-roi/bullmq on a real Redis with two worker pro
     });
     const jobs = new Queue(queue, { connection });
     const started = Date.now();
-    for (const child of node.children ?? []) await until(async () => (await child.job.getState()) === 'failed', 'the shard to fail', 10_000);
+    for (const child of node.children ?? [])
+      await until(async () => (await child.job.getState()) === 'failed', 'the shard to fail', 10_000);
     expect(Date.now() - started).toBeLessThan(10_000);
     const [big, empty] = await Promise.all((node.children ?? []).map((c) => jobs.getJob(c.job.id as string)));
-    expect(big?.failedReason).toMatch(/spec\.count: gives a shard result of about 1,2\d\d MB, more than the 256 MB planShards allows a shard/);
+    expect(big?.failedReason).toMatch(
+      /spec\.count: gives a shard result of about 1,2\d\d MB, more than the 256 MB planShards allows a shard/,
+    );
     expect(big?.attemptsMade).toBe(1);
     expect(empty?.failedReason).toBe("a shard job's data must be { spec } with a spec from planShards (got null)");
     expect(empty?.attemptsMade).toBe(1);
@@ -251,19 +326,33 @@ describe.skipIf(!redisServer)('cx-roi/bullmq on a real Redis with two worker pro
     await flows.close();
   });
 
-  it('the signal\'s reason is passed on', async () => {
+  it("the signal's reason is passed on", async () => {
     const controller = new AbortController();
     const why = new Error('the board changed its mind');
-    const running = client.simulateOnQueue({}, { connection: url, queue, runs: 40_000, seed: 9, shards: 4, signal: controller.signal, onProgress: (done) => done > 0 && controller.abort(why) });
+    const running = client.simulateOnQueue(
+      {},
+      {
+        connection: url,
+        queue,
+        runs: 40_000,
+        seed: 9,
+        shards: 4,
+        signal: controller.signal,
+        onProgress: (done) => done > 0 && controller.abort(why),
+      },
+    );
     await expect(running).rejects.toBe(why);
     const before = new AbortController();
     before.abort(why);
     await expect(client.simulateOnQueue({}, { connection: url, queue, runs: 10, signal: before.signal })).rejects.toBe(why);
   });
 
-
   it('the CLI client prints the result hash; bad flags are named', () => {
-    const out = execFileSync(process.execPath, [cli, 'simulate', '--runs', '2000', '--seed', '7', '--redis', url, '--queue', queue, '--shards', '3', '--format', 'json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = execFileSync(
+      process.execPath,
+      [cli, 'simulate', '--runs', '2000', '--seed', '7', '--redis', url, '--queue', queue, '--shards', '3', '--format', 'json'],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     const printed = JSON.parse(out) as Parameters<typeof resultHash>[0];
     expect(resultHash(printed)).toBe(resultHash(simulate({}, { runs: 2000, seed: 7 })));
     const bad = (args: string[]) => {
@@ -274,21 +363,40 @@ describe.skipIf(!redisServer)('cx-roi/bullmq on a real Redis with two worker pro
       }
       throw new Error('no error');
     };
-    expect(bad(['simulate', '--redis', url, '--queue', queue, '--shards', '0'])).toEqual({ status: 2, stderr: expect.stringMatching(/--shards must be a whole number from 1 to 100,000/) });
-    expect(bad(['simulate', '--redis', 'http://x', '--queue', queue])).toEqual({ status: 2, stderr: expect.stringMatching(/--redis must start with redis:\/\/ or rediss:\/\//) });
+    expect(bad(['simulate', '--redis', url, '--queue', queue, '--shards', '0'])).toEqual({
+      status: 2,
+      stderr: expect.stringMatching(/--shards must be a whole number from 1 to 100,000/),
+    });
+    expect(bad(['simulate', '--redis', 'http://x', '--queue', queue])).toEqual({
+      status: 2,
+      stderr: expect.stringMatching(/--redis must start with redis:\/\/ or rediss:\/\//),
+    });
     expect(bad(['simulate', '--shards', '3'])).toEqual({ status: 2, stderr: expect.stringMatching(/--shards applies with --redis URL/) });
     expect(bad(['worker'])).toEqual({ status: 2, stderr: expect.stringMatching(/worker needs --redis URL/) });
-    expect(bad(['worker', '--redis', url, '--concurrency', '0'])).toEqual({ status: 2, stderr: expect.stringMatching(/--concurrency must be a whole number from 1 to 256/) });
-    expect(bad(['worker', '--redis', url, '--shard-timeout', '0.5'])).toEqual({ status: 2, stderr: expect.stringMatching(/--shard-timeout must be a number of seconds from 1 to 2,000,000 \(got "0.5"\)/) });
+    expect(bad(['worker', '--redis', url, '--concurrency', '0'])).toEqual({
+      status: 2,
+      stderr: expect.stringMatching(/--concurrency must be a whole number from 1 to 256/),
+    });
+    expect(bad(['worker', '--redis', url, '--shard-timeout', '0.5'])).toEqual({
+      status: 2,
+      stderr: expect.stringMatching(/--shard-timeout must be a number of seconds from 1 to 2,000,000 \(got "0.5"\)/),
+    });
     expect(bad(['simulate', '--timeout', '3'])).toEqual({ status: 2, stderr: expect.stringMatching(/--timeout applies with --redis URL/) });
-    expect(bad(['simulate', '--redis', url, '--timeout', 'soon'])).toEqual({ status: 2, stderr: expect.stringMatching(/--timeout must be a number of seconds/) });
+    expect(bad(['simulate', '--redis', url, '--timeout', 'soon'])).toEqual({
+      status: 2,
+      stderr: expect.stringMatching(/--timeout must be a number of seconds/),
+    });
   });
 
   it('cx-roi simulate --redis --timeout cancels a simulation that takes longer, in one line', () => {
     const t = Date.now();
     let failure: { status: number; stderr: string } | undefined;
     try {
-      execFileSync(process.execPath, [cli, 'simulate', '--runs', '200000', '--redis', url, '--queue', queue, '--shards', '4', '--timeout', '0.5'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      execFileSync(
+        process.execPath,
+        [cli, 'simulate', '--runs', '200000', '--redis', url, '--queue', queue, '--shards', '4', '--timeout', '0.5'],
+        { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+      );
     } catch (error) {
       failure = { status: (error as { status: number }).status, stderr: (error as { stderr: string }).stderr };
     }
@@ -296,9 +404,11 @@ describe.skipIf(!redisServer)('cx-roi/bullmq on a real Redis with two worker pro
     expect(Date.now() - t).toBeLessThan(15_000);
   });
 
-  it('a shard past the worker\'s --shard-timeout fails with its reason, and the worker takes the next job', async () => {
+  it("a shard past the worker's --shard-timeout fails with its reason, and the worker takes the next job", async () => {
     const slow = `${queue}-slow`;
-    const child = spawn(process.execPath, [cli, 'worker', '--redis', url, '--queue', slow, '--shard-timeout', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cli, 'worker', '--redis', url, '--queue', slow, '--shard-timeout', '1'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const entry = { process: child, log: [] as string[] };
     child.stderr?.on('data', (chunk: Buffer) => entry.log.push(chunk.toString()));
     workers.push(entry);
@@ -316,12 +426,17 @@ describe.skipIf(!redisServer)('cx-roi/bullmq on a real Redis with two worker pro
 });
 
 /** A worker process of the CLI, with its stderr and how it ended. */
-function workerProcess(address: string, queueName: string): { process: ChildProcess; log: string[]; exit: Promise<{ code: number | null; at: number }> } {
+function workerProcess(
+  address: string,
+  queueName: string,
+): { process: ChildProcess; log: string[]; exit: Promise<{ code: number | null; at: number }> } {
   const child = spawn(process.execPath, [cli, 'worker', '--redis', address, '--queue', queueName], { stdio: ['ignore', 'pipe', 'pipe'] });
   const log: string[] = [];
   child.stderr?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
   // 'close', not 'exit': the process's last lines may still be in the pipe when it exits.
-  const exit = new Promise<{ code: number | null; at: number }>((resolve) => child.on('close', (code) => resolve({ code, at: Date.now() })));
+  const exit = new Promise<{ code: number | null; at: number }>((resolve) =>
+    child.on('close', (code) => resolve({ code, at: Date.now() })),
+  );
   return { process: child, log, exit };
 }
 
@@ -364,7 +479,11 @@ describe.skipIf(!redisServer)('cx-roi/bullmq when Redis fails', () => {
         resolve(c);
       });
     });
-    expect({ code, out, err }).toEqual({ code: 0, out: 'closed: Redis at redis://127.0.0.1:1 did not answer for 2 s (connect ECONNREFUSED 127.0.0.1:1)\n', err: '' });
+    expect({ code, out, err }).toEqual({
+      code: 0,
+      out: 'closed: Redis at redis://127.0.0.1:1 did not answer for 2 s (connect ECONNREFUSED 127.0.0.1:1)\n',
+      err: '',
+    });
     expect(Date.now() - started).toBeLessThan(10_000);
   }, 20_000);
 
@@ -403,7 +522,9 @@ describe.skipIf(!redisServer)('cx-roi/bullmq when Redis fails', () => {
       });
     });
     expect({ code, err, out }).toMatchObject({ code: 0, err: '' });
-    expect(out).toMatch(new RegExp(`client: the simulation on queue "midrun" stopped: Redis at ${address.replace(/\./g, '\\.')} did not answer for 3 s`));
+    expect(out).toMatch(
+      new RegExp(`client: the simulation on queue "midrun" stopped: Redis at ${address.replace(/\./g, '\\.')} did not answer for 3 s`),
+    );
     expect(out).toMatch(/worker: Redis at .* did not answer for 3 s/);
   }, 60_000);
 
@@ -423,7 +544,9 @@ describe.skipIf(!redisServer)('cx-roi/bullmq when Redis fails', () => {
     started.push(worker.process);
     const { code } = await worker.exit;
     expect(code).toBe(1);
-    expect(worker.log.join('')).toBe(`cx-roi worker: stopping: Redis at ${other}/16 refused the connection's set-up (ERR DB index is out of range)\n`);
+    expect(worker.log.join('')).toBe(
+      `cx-roi worker: stopping: Redis at ${other}/16 refused the connection's set-up (ERR DB index is out of range)\n`,
+    );
   });
 
   it('Redis killed mid-run: the client settles within its bound; a busy worker says so in a line or two and exits 1; SIGTERM ends an idle one within 10 s; an unreachable one exits 1 in one line', async () => {
@@ -431,22 +554,30 @@ describe.skipIf(!redisServer)('cx-roi/bullmq when Redis fails', () => {
     const idle = workerProcess(other, `${queue}-idle`);
     const nowhere = workerProcess('redis://127.0.0.1:1', queue);
     started.push(busy.process, idle.process, nowhere.process);
-    await until(() => busy.log.join('').includes('waiting for simulations') && idle.log.join('').includes('waiting for simulations'), 'the workers on the second Redis');
+    await until(
+      () => busy.log.join('').includes('waiting for simulations') && idle.log.join('').includes('waiting for simulations'),
+      'the workers on the second Redis',
+    );
     let killedAt = 0;
-    const running = client.simulateOnQueue({}, {
-      connection: other,
-      queue,
-      runs: 200_000,
-      shards: 4,
-      redisTimeout: 2000,
-      onProgress: (done) => {
-        if (done > 0 && killedAt === 0) {
-          killedAt = Date.now();
-          second?.kill('SIGKILL');
-        }
+    const running = client.simulateOnQueue(
+      {},
+      {
+        connection: other,
+        queue,
+        runs: 200_000,
+        shards: 4,
+        redisTimeout: 2000,
+        onProgress: (done) => {
+          if (done > 0 && killedAt === 0) {
+            killedAt = Date.now();
+            second?.kill('SIGKILL');
+          }
+        },
       },
-    });
-    await expect(running).rejects.toThrow(new RegExp(`^the simulation on queue "${queue}" stopped: Redis at redis://127\\.0\\.0\\.1:${otherPort} did not answer for 2 s`));
+    );
+    await expect(running).rejects.toThrow(
+      new RegExp(`^the simulation on queue "${queue}" stopped: Redis at redis://127\\.0\\.0\\.1:${otherPort} did not answer for 2 s`),
+    );
     // Settled within the bound: 2 s of silence, a second to see it, a second each to give up removing the jobs and closing.
     expect(Date.now() - killedAt).toBeLessThan(10_000);
     // An idle worker whose Redis has gone ends on SIGTERM within 10 s.
@@ -459,13 +590,17 @@ describe.skipIf(!redisServer)('cx-roi/bullmq when Redis fails', () => {
     expect(busyEnd.code).toBe(1);
     expect(busyEnd.at - killedAt).toBeLessThan(25_000);
     const said = busy.log.join('');
-    expect(said).toMatch(new RegExp(`cx-roi worker: stopping: Redis at ${other.replace(/\./g, '\\.')} did not answer for 15 s \\(.+\\)\\n$`));
+    expect(said).toMatch(
+      new RegExp(`cx-roi worker: stopping: Redis at ${other.replace(/\./g, '\\.')} did not answer for 15 s \\(.+\\)\\n$`),
+    );
     // No stack trace, and Redis's error said at most twice (when lost, and when given up on), not once a second.
     expect(said).not.toMatch(/\n\s+at |errno/);
     expect(said.match(/ECONNREFUSED/g)?.length ?? 0).toBeLessThanOrEqual(2);
     // A worker that never reached Redis: exit code 1 and one line.
     const nowhereEnd = await nowhere.exit;
     expect(nowhereEnd.code).toBe(1);
-    expect(nowhere.log.join('')).toMatch(/^cx-roi worker: stopping: Redis at redis:\/\/127\.0\.0\.1:1 did not answer for 15 s \(connect ECONNREFUSED 127\.0\.0\.1:1\)\n$/);
+    expect(nowhere.log.join('')).toMatch(
+      /^cx-roi worker: stopping: Redis at redis:\/\/127\.0\.0\.1:1 did not answer for 15 s \(connect ECONNREFUSED 127\.0\.0\.1:1\)\n$/,
+    );
   }, 60_000);
 });

@@ -4,7 +4,14 @@
  * the same words for the worker and the client.
  */
 import { describe, expect, it } from 'vitest';
-import { createSimulationWorker, defaultQueue, defaultRedisTimeout, defaultShardTimeout, queueRunMonths, simulateOnQueue } from '../../src/bullmq/index.js';
+import {
+  createSimulationWorker,
+  defaultQueue,
+  defaultRedisTimeout,
+  defaultShardTimeout,
+  queueRunMonths,
+  simulateOnQueue,
+} from '../../src/bullmq/index.js';
 import { ScenarioError } from '../../src/index.js';
 
 /** Nothing listens here: a check that let an option through would fail on the connection instead. */
@@ -47,7 +54,8 @@ describe('cx-roi/bullmq option checks', () => {
       {
         path: 'options.concurency',
         value: undefined,
-        message: 'is not an option of createSimulationWorker (options: connection, queue, concurrency, lockDuration, prefix, shardTimeout, redisTimeout, onRedisStatus)',
+        message:
+          'is not an option of createSimulationWorker (options: connection, queue, concurrency, lockDuration, prefix, shardTimeout, redisTimeout, onRedisStatus)',
       },
     ]);
   });
@@ -55,12 +63,21 @@ describe('cx-roi/bullmq option checks', () => {
   it('the worker takes the bounds of each range', () => {
     // The edges are in the range: only the connection's address is then checked, and it is refused.
     const error = refusal(() =>
-      createSimulationWorker({ connection: 'http://h:1', concurrency: 256, lockDuration: 3_600_000, shardTimeout: 1000, redisTimeout: 2_147_483_647, queue: 'q'.repeat(200) }),
+      createSimulationWorker({
+        connection: 'http://h:1',
+        concurrency: 256,
+        lockDuration: 3_600_000,
+        shardTimeout: 1000,
+        redisTimeout: 2_147_483_647,
+        queue: 'q'.repeat(200),
+      }),
     );
-    expect((error as ScenarioError).issues).toEqual([expect.objectContaining({ path: 'options.connection', message: 'must start with redis:// or rediss://' })]);
-    expect((refusal(() => createSimulationWorker({ connection: nowhere, lockDuration: 3_600_001 })) as ScenarioError).issues).toMatchObject([
-      { path: 'options.lockDuration' },
+    expect((error as ScenarioError).issues).toEqual([
+      expect.objectContaining({ path: 'options.connection', message: 'must start with redis:// or rediss://' }),
     ]);
+    expect((refusal(() => createSimulationWorker({ connection: nowhere, lockDuration: 3_600_001 })) as ScenarioError).issues).toMatchObject(
+      [{ path: 'options.lockDuration' }],
+    );
   });
 
   it('the client names every bad option of the queue, in order, before it plans or connects', async () => {
@@ -94,7 +111,9 @@ describe('cx-roi/bullmq option checks', () => {
       () => undefined,
       (e: unknown) => e,
     );
-    expect((error as ScenarioError).issues).toEqual([{ path: 'options.attempts', value: 0, message: 'must be a whole number from 1 to 100' }]);
+    expect((error as ScenarioError).issues).toEqual([
+      { path: 'options.attempts', value: 0, message: 'must be a whole number from 1 to 100' },
+    ]);
   });
 
   it('keeps its public constants', () => {

@@ -41,7 +41,11 @@ describe('a held business', () => {
   });
 
   it('is held run by run when the contested figures are uncertain: every run’s expected churn is the observed churn', () => {
-    const scenario = parseScenario({ ...held, churn: { switchAfterBad: { dist: 'uniform', min: 0.19, max: 0.89 } }, wordOfMouth: { conversionPerTell: { dist: 'uniform', min: 0.0005, max: 0.003 } } });
+    const scenario = parseScenario({
+      ...held,
+      churn: { switchAfterBad: { dist: 'uniform', min: 0.19, max: 0.89 } },
+      wordOfMouth: { conversionPerTell: { dist: 'uniform', min: 0.0005, max: 0.003 } },
+    });
     const churn = businessMonthlyChurn(defaultBusiness);
     const switching = new Set<number>();
     for (let run = 0; run < 50; run += 1) {
@@ -61,7 +65,8 @@ describe('a held business', () => {
     const scenario = parseScenario({ wordOfMouth: { conversionPerTell: 0.025 } });
     const raw = { ...JSON.parse(JSON.stringify(scenario)), business: null };
     const runs = 2000;
-    const npv = (input: object, seed: string) => Float64Array.from(simulate(input, { runs, seed, keepRuns: true }).runs ?? [], (r) => r.npv);
+    const npv = (input: object, seed: string) =>
+      Float64Array.from(simulate(input, { runs, seed, keepRuns: true }).runs ?? [], (r) => r.npv);
     const [a, b] = [npv(scenario, 'held'), npv(raw, 'raw')];
     expect(ksStatistic(Array.from(a), Array.from(b))).toBeLessThan(ksCritical(runs, runs, 0.001));
     const [ma, mb] = [meanVariance(Array.from(a)), meanVariance(Array.from(b))];
@@ -99,7 +104,10 @@ describe('a held business', () => {
   });
 
   it('reads its own scenario back unchanged when the journey mixes numbers and distributions (found in review)', () => {
-    const input = { journey: { touchpointFailure: { delivery: { dist: 'uniform' as const, min: 0.002, max: 0.02 } } }, investment: { failureReduction: { delivery: 0.5 } } };
+    const input = {
+      journey: { touchpointFailure: { delivery: { dist: 'uniform' as const, min: 0.002, max: 0.02 } } },
+      investment: { failureReduction: { delivery: 0.5 } },
+    };
     const once = parseScenario(input);
     const again = parseScenario(JSON.parse(JSON.stringify(once)));
     expect(again.journey).toEqual(once.journey);
@@ -110,11 +118,20 @@ describe('a held business', () => {
   });
 
   it('names the figure that no parameter can reconcile', () => {
-    expect(() => parseScenario({ business: { ...defaultBusiness, annualRetention: 0.95 } })).toThrow(/business\.annualRetention: monthly churn 0\.43% is lower than bad experiences alone cause/);
+    expect(() => parseScenario({ business: { ...defaultBusiness, annualRetention: 0.95 } })).toThrow(
+      /business\.annualRetention: monthly churn 0\.43% is lower than bad experiences alone cause/,
+    );
   });
 
   it('calibrate returns a scenario that holds the business it was given', () => {
-    const observed = { customers: 42_000, annualRetention: 0.72, averageRevenuePerCustomerMonthly: 31, newCustomersMonthly: 1_100, badExperienceShareMonthly: 0.02, nps: 31 };
+    const observed = {
+      customers: 42_000,
+      annualRetention: 0.72,
+      averageRevenuePerCustomerMonthly: 31,
+      newCustomersMonthly: 1_100,
+      badExperienceShareMonthly: 0.02,
+      nps: 31,
+    };
     const scenario = calibrate(observed);
     expect(scenario.business).toEqual(observed);
     const reread = impliedKpis({ ...scenario, churn: { ...scenario.churn, switchAfterBad: 0.22 } }).baseline;
@@ -144,7 +161,9 @@ describe('word of mouth as the sources tell it', () => {
 
   it('0.5’s reading (9 people every excellent month) tells twelve times as many a customer-year', () => {
     // At today's chance a tell wins a customer, twelve times the tells would bring more new customers than the business has.
-    expect(() => impliedKpis({ wordOfMouth: { tellingPeriodMonths: 1 } })).toThrow(/business\.newCustomersMonthly: recommendations alone bring \d+ new customers a month/);
+    expect(() => impliedKpis({ wordOfMouth: { tellingPeriodMonths: 1 } })).toThrow(
+      /business\.newCustomersMonthly: recommendations alone bring \d+ new customers a month/,
+    );
     const year = impliedKpis({ wordOfMouth: { tellingPeriodMonths: 12, conversionPerTell: 0.002 } }).baseline;
     const month = impliedKpis({ wordOfMouth: { tellingPeriodMonths: 1, conversionPerTell: 0.002 } }).baseline;
     expect(month.positiveTellsPerCustomerYearly / year.positiveTellsPerCustomerYearly).toBeCloseTo(12, 9);

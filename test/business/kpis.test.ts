@@ -17,8 +17,17 @@ function firstMonths(input: ScenarioInput, runs: number) {
   for (let run = 0; run < runs; run += 1)
     simulateRun(scenario, 'kpis', run, undefined, (month, baseline, invested) => {
       if (month !== 1) return;
-      for (const [arm, o] of [['baseline', baseline], ['invested', invested]] as const)
-        out[arm].push({ churned: o.churned, revenue: o.revenue, converted: o.convertedByWordOfMouth, deterred: o.deterred, acquired: o.acquired });
+      for (const [arm, o] of [
+        ['baseline', baseline],
+        ['invested', invested],
+      ] as const)
+        out[arm].push({
+          churned: o.churned,
+          revenue: o.revenue,
+          converted: o.convertedByWordOfMouth,
+          deterred: o.deterred,
+          acquired: o.acquired,
+        });
     });
   return out;
 }

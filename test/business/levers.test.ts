@@ -7,7 +7,11 @@ const sum = (l: { retention: number; spend: number; positiveWordOfMouth: number;
 
 describe('levers: the NPV by where the money comes from', () => {
   it('add up to the mean NPV (and to each run’s NPV) within rounding', () => {
-    for (const input of [{}, { wordOfMouth: { conversionPerTell: 0.01, deterrencePerTell: 0.02 } }, { journey: { touchpointFailure: 0.05 }, customers: { prospects: 20_000 } }] as ScenarioInput[]) {
+    for (const input of [
+      {},
+      { wordOfMouth: { conversionPerTell: 0.01, deterrencePerTell: 0.02 } },
+      { journey: { touchpointFailure: 0.05 }, customers: { prospects: 20_000 } },
+    ] as ScenarioInput[]) {
       const { horizon, runs } = simulate(input, { runs: 300, seed: 'levers', keepRuns: true });
       expect(Math.abs(sum(horizon.levers) - horizon.levers.npv)).toBeLessThan(1e-6 * Math.max(1, Math.abs(horizon.levers.cost)));
       expect(horizon.levers.npv).toBeCloseTo(horizon.npv.mean, 6);
@@ -26,7 +30,10 @@ describe('levers: the NPV by where the money comes from', () => {
 
   it('a programme that changes no churn probability has no retention lever: customers won by recommendation churn on their own account', () => {
     // Only more excellent journeys: more recommendations, the same churn.
-    const { levers } = simulate({ investment: { failureReduction: 0, excellentShareIncrease: 0.2 } }, { runs: 500, seed: 'origin' }).horizon;
+    const { levers } = simulate(
+      { investment: { failureReduction: 0, excellentShareIncrease: 0.2 } },
+      { runs: 500, seed: 'origin' },
+    ).horizon;
     expect(levers.positiveWordOfMouth).toBeGreaterThan(100_000);
     expect(Math.abs(levers.retention)).toBeLessThan(0.02 * levers.positiveWordOfMouth);
   });
@@ -42,7 +49,9 @@ describe('levers: the NPV by where the money comes from', () => {
     const run = on.runs?.[0];
     expect(run?.terminalValue).not.toBeNull();
     expect(Math.sign(run?.terminalValue ?? 0)).toBe(Math.sign((run?.customers.invested ?? 0) - (run?.customers.baseline ?? 0)));
-    expect(() => simulate({ valuation: { terminalValue: 'perpetuity' as never } })).toThrow(/valuation.terminalValue: must be "none" or "customerLifetime"/);
+    expect(() => simulate({ valuation: { terminalValue: 'perpetuity' as never } })).toThrow(
+      /valuation.terminalValue: must be "none" or "customerLifetime"/,
+    );
   });
 });
 
@@ -84,7 +93,11 @@ describe('each of the brief’s figures moves the result the way a reader expect
   });
 
   it('16 people told about a bad experience: more told, fewer customers without the programme, more negative word of mouth avoided', () => {
-    const [none, sixteen, double] = [0, 16, 32].map((told) => at({ wordOfMouth: { toldAfterBad: told } })) as [ReturnType<typeof at>, ReturnType<typeof at>, ReturnType<typeof at>];
+    const [none, sixteen, double] = [0, 16, 32].map((told) => at({ wordOfMouth: { toldAfterBad: told } })) as [
+      ReturnType<typeof at>,
+      ReturnType<typeof at>,
+      ReturnType<typeof at>,
+    ];
     expect(customers(sixteen)).toBeLessThan(customers(none));
     expect(customers(double)).toBeLessThan(customers(sixteen));
     expect(sixteen.levers.negativeWordOfMouth).toBeGreaterThan(none.levers.negativeWordOfMouth);
@@ -96,14 +109,17 @@ describe('each of the brief’s figures moves the result the way a reader expect
     const ratio = at({ spend: { goodMultiplier: 2.4 } });
     expect(ratio.levers.spend).toBeGreaterThan(flat.levers.spend);
     expect(ratio.roi.mean).toBeGreaterThan(flat.roi.mean);
-    const month1 = (goodMultiplier: number) => simulate({ spend: { goodMultiplier } }, { runs: 200, seed: 1 }).series[0]?.revenue.baseline.mean ?? 0;
+    const month1 = (goodMultiplier: number) =>
+      simulate({ spend: { goodMultiplier } }, { runs: 200, seed: 1 }).series[0]?.revenue.baseline.mean ?? 0;
     expect(Math.abs(month1(2.4) / month1(1) - 1)).toBeLessThan(0.002);
   });
 });
 
 describe('figures that changed meaning in 0.3.0', () => {
   it('spend.perMonthBad is refused with the name of its replacement', () => {
-    expect(() => simulate({ spend: { perMonthBad: 40 } } as never)).toThrow(/spend.perMonthBad: was replaced in 0.3.0 by spend.averagePerMonth/);
+    expect(() => simulate({ spend: { perMonthBad: 40 } } as never)).toThrow(
+      /spend.perMonthBad: was replaced in 0.3.0 by spend.averagePerMonth/,
+    );
     expect(() => simulate({ wordOfMouth: { toldAfterGood: 9 } } as never)).toThrow(/renamed in 0.3.0 to wordOfMouth.toldAfterExcellent/);
   });
 });

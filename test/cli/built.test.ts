@@ -47,7 +47,11 @@ describe.runIf(existsSync(built))('the built CLI', () => {
       stdout: '',
       stderr: 'cx-roi: unknown command "simulat". Did you mean "simulate"? Run cx-roi --help for the list.\n',
     });
-    expect(run(['simulate', '--run', '10'])).toEqual({ status: 2, stdout: '', stderr: 'cx-roi: unknown option --run; did you mean --runs?\n' });
+    expect(run(['simulate', '--run', '10'])).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'cx-roi: unknown option --run; did you mean --runs?\n',
+    });
   });
 
   it('--redis: a bad address that cx-roi/bullmq refuses is the user’s mistake, in one line (one ScenarioError class)', () => {

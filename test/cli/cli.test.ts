@@ -32,7 +32,9 @@ describe('cx-roi CLI', () => {
     expect(stderr).toBe('');
     expect(stdout).toContain('cx-roi: 200 runs, seed 2026, horizon 60 months');
     expect(stdout).toContain('P(ROI > 0):             55.5% ± 3.5% (simulation error)');
-    expect(stdout).toMatch(/ROI at month 60: {8}median \+\d+% \(90% of runs between −\d+% and \+\d+%\); mean \+\d+% ± \d+ points \(simulation error\)/);
+    expect(stdout).toMatch(
+      /ROI at month 60: {8}median \+\d+% \(90% of runs between −\d+% and \+\d+%\); mean \+\d+% ± \d+ points \(simulation error\)/,
+    );
     expect(stdout).toContain('NPS at month 60 (−100 to 100, medians): 20.0 without the programme, 21.9 with it (+1.9 points);');
     expect(stdout).toContain('Accenture published:  23%, 57%, 20%');
     // Compact by default: every 12th month; --monthly for all 60.
@@ -49,7 +51,19 @@ describe('cx-roi CLI', () => {
     const csv = (await cli(['simulate', '--runs', '40', '--format', 'csv', '--keep-runs'])).stdout.trim().split('\n');
     expect(csv).toHaveLength(41);
     expect(csv[0]).toMatch(/^run,/);
-    const below = await cli(['break-even', '--vary', 'investment.missedEffectShare', '--metric', 'roiMedian', '--value', '-0.5', '--within', '-1,0', '--runs', '100']);
+    const below = await cli([
+      'break-even',
+      '--vary',
+      'investment.missedEffectShare',
+      '--metric',
+      'roiMedian',
+      '--value',
+      '-0.5',
+      '--within',
+      '-1,0',
+      '--runs',
+      '100',
+    ]);
     expect(below.stderr).toBe('');
     expect(below.code).toBe(0);
   });
@@ -85,18 +99,28 @@ describe('cx-roi CLI', () => {
   });
 
   it('writeJson never builds the whole text: each piece stays near the chunk size', async () => {
-    const value = { a: 1, runs: Array.from({ length: 20_000 }, (_, i) => ({ run: i, roi: i / 7, parameters: { 'churn.base': 0.01 } })), tail: [null, 'x', { y: [] }] };
+    const value = {
+      a: 1,
+      runs: Array.from({ length: 20_000 }, (_, i) => ({ run: i, roi: i / 7, parameters: { 'churn.base': 0.01 } })),
+      tail: [null, 'x', { y: [] }],
+    };
     const pieces: string[] = [];
-    await writeJson(value, (text) => {
-      pieces.push(text);
-    }, 4096);
+    await writeJson(
+      value,
+      (text) => {
+        pieces.push(text);
+      },
+      4096,
+    );
     expect(pieces.join('')).toBe(`${JSON.stringify(value, null, 2)}\n`);
     expect(pieces.length).toBeGreaterThan(100);
     expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(4096 + 200);
   });
 
   it('reads a scenario file that starts with a byte-order mark', async () => {
-    const { code, stdout } = await cli(['simulate', 'bom.json', '--runs', '20'], { 'bom.json': `\uFEFF${JSON.stringify({ horizonMonths: 24 })}` });
+    const { code, stdout } = await cli(['simulate', 'bom.json', '--runs', '20'], {
+      'bom.json': `\uFEFF${JSON.stringify({ horizonMonths: 24 })}`,
+    });
     expect(code).toBe(0);
     expect(stdout).toContain('horizon 24 months');
   });
@@ -109,12 +133,21 @@ describe('cx-roi CLI', () => {
     expect(table.stdout).toMatch(/people a promoter tells a year\s+9\.0\s+9\.0/);
     expect(table.stdout).toMatch(/people a dissatisfied customer tells\s+16\.0\s+16\.0/);
     expect(table.stdout).toContain('customers without the programme: 10,000 now');
-    const json = JSON.parse((await cli(['kpis', 's.json', '--format', 'json'], { 's.json': JSON.stringify({ business: null, churn: { base: 0.01 } }) })).stdout);
+    const json = JSON.parse(
+      (await cli(['kpis', 's.json', '--format', 'json'], { 's.json': JSON.stringify({ business: null, churn: { base: 0.01 } }) })).stdout,
+    );
     expect(json.baseline.monthlyChurn).toBeGreaterThan(0.02);
   });
 
   it('calibrate: a scenario whose baseline is the observed business, or a named conflict', async () => {
-    const observed = { customers: 42_000, annualRetention: 0.72, averageRevenuePerCustomerMonthly: 31, newCustomersMonthly: 1_100, badExperienceShareMonthly: 0.02, nps: 31 };
+    const observed = {
+      customers: 42_000,
+      annualRetention: 0.72,
+      averageRevenuePerCustomerMonthly: 31,
+      newCustomersMonthly: 1_100,
+      badExperienceShareMonthly: 0.02,
+      nps: 31,
+    };
     const out = await cli(['calibrate', 'observed.json', 'programme.json'], {
       'observed.json': JSON.stringify(observed),
       'programme.json': JSON.stringify({ investment: { upfront: 250_000 } }),
@@ -132,7 +165,9 @@ describe('cx-roi CLI', () => {
 
   it('simulate’s table shows the levers, the implied business and the Accenture caveat', async () => {
     const { stdout } = await cli(['simulate', '--runs', '200']);
-    expect(stdout).toMatch(/NPV by lever \(mean\):\s+retention [\d,]+, spend [\d,]+, positive word of mouth [\d,]+, negative word of mouth [\d,]+, programme cost −[\d,]+; = mean NPV/);
+    expect(stdout).toMatch(
+      /NPV by lever \(mean\):\s+retention [\d,]+, spend [\d,]+, positive word of mouth [\d,]+, negative word of mouth [\d,]+, programme cost −[\d,]+; = mean NPV/,
+    );
     expect(stdout).toContain('A reference for a reality check, not a target: nothing in the default is tuned to it.');
     expect(stdout).toMatch(/Payback:\s+median month \d+ \(over all runs\)/);
     expect(stdout).toContain('without the programme:    annual retention 80.0%');
@@ -142,7 +177,9 @@ describe('cx-roi CLI', () => {
     const { code, stdout, stderr } = await cli(['robustness', '--runs', '200', '--no-flips']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout.split('\n')[0]).toMatch(/^The expected NPV at 5 years is positive under \d+ of \d+ published readings; if nothing shows for two to three years \(article 004\) or only 19% of customers leave after a bad experience \(article 000\), it is negative\./);
+    expect(stdout.split('\n')[0]).toMatch(
+      /^The expected NPV at 5 years is positive under \d+ of \d+ published readings; if nothing shows for two to three years \(article 004\) or only 19% of customers leave after a bad experience \(article 000\), it is negative\./,
+    );
     expect(stdout).toMatch(/only 22% of customers leave after a bad experience\s+article 001, Temkin Group/);
     expect(stdout).toContain('the business held, the same 200 runs and seed 1 throughout');
     expect(stdout).toMatch(/120 months\s+\d+% ± /);
@@ -164,7 +201,9 @@ describe('cx-roi CLI', () => {
   });
 
   it('exits 2 with the ScenarioError’s lines for a bad file', async () => {
-    const { code, stderr, stdout } = await cli(['simulate', 'bad.json'], { 'bad.json': JSON.stringify({ churn: { switchAfterBad: 1.4 }, spend: { averagePerMnth: 3 } }) });
+    const { code, stderr, stdout } = await cli(['simulate', 'bad.json'], {
+      'bad.json': JSON.stringify({ churn: { switchAfterBad: 1.4 }, spend: { averagePerMnth: 3 } }),
+    });
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toContain('churn.switchAfterBad: must be a probability from 0 to 1 (got 1.4)');
@@ -176,17 +215,23 @@ describe('cx-roi CLI', () => {
     expect((await cli(['simulate', 'x.json'], { 'x.json': '{ nope' })).stderr).toContain('is not valid JSON');
     expect((await cli(['simulate', '--runs', 'many'])).code).toBe(2);
     expect((await cli(['simulate', '--runs', '0'])).stderr).toBe('cx-roi: --runs must be at least 1 (got 0)\n');
-    expect((await cli(['simulate', '--runs', 'abc'])).stderr).toBe('cx-roi: --runs must be a number written in digits, e.g. 5000 (got "abc")\n');
+    expect((await cli(['simulate', '--runs', 'abc'])).stderr).toBe(
+      'cx-roi: --runs must be a number written in digits, e.g. 5000 (got "abc")\n',
+    );
     expect((await cli(['simulate', '--bogus'])).stderr).toBe('cx-roi: unknown option --bogus; see cx-roi --help\n');
     expect((await cli(['simulate', '--runs'])).stderr).toBe('cx-roi: --runs needs a value; see cx-roi --help\n');
-    expect((await cli(['simulate', 'x.json'], { 'x.json': '{\n  "churn": {\n    "base" 0.01\n  }\n}' })).stderr).toMatch(/x\.json is not valid JSON: .* at line 3, column 12\n$/);
+    expect((await cli(['simulate', 'x.json'], { 'x.json': '{\n  "churn": {\n    "base" 0.01\n  }\n}' })).stderr).toMatch(
+      /x\.json is not valid JSON: .* at line 3, column 12\n$/,
+    );
     expect((await cli(['simulate', '--keep-runs'])).stderr).toContain('--keep-runs applies to --format json');
     expect((await cli(['simulate', '--monthly', '--format', 'csv'])).code).toBe(2);
     expect((await cli(['simulate', '--format', 'xml'])).code).toBe(2);
     expect((await cli(['simulate', '--bogus'])).code).toBe(2);
     expect((await cli(['simulate', '--runs', '0x10'])).stderr).toContain('--runs must be a number written in digits');
     expect((await cli(['kpis', '--runs', '10'])).stderr).toContain('--runs does not apply to kpis');
-    expect((await cli(['calibrate', 'o.json', '--keep-runs'], { 'o.json': '{}' })).stderr).toContain('--keep-runs does not apply to calibrate');
+    expect((await cli(['calibrate', 'o.json', '--keep-runs'], { 'o.json': '{}' })).stderr).toContain(
+      '--keep-runs does not apply to calibrate',
+    );
     expect((await cli(['simulate', '--steady-state'])).code).toBe(2);
     expect((await cli(['frobnicate'])).code).toBe(2);
     expect((await cli([])).code).toBe(2);
@@ -194,9 +239,25 @@ describe('cx-roi CLI', () => {
 
   it('simulates a scenario with a stage gate, channels and maturity answers, and says what the gate did', async () => {
     const scenario = {
-      channels: { contactRate: 0.3, siloPenalty: 1.5, offered: { phone: { share: 0.6, failure: 0.02, connected: true }, chat: { share: 0.4, failure: 0.03, connected: false } } },
+      channels: {
+        contactRate: 0.3,
+        siloPenalty: 1.5,
+        offered: { phone: { share: 0.6, failure: 0.02, connected: true }, chat: { share: 0.4, failure: 0.03, connected: false } },
+      },
       investment: {
-        maturity: Object.fromEntries(['leadershipUnderstands', 'notOnlyMarketing', 'rightKpis', 'knowsAudiences', 'knowsChannelsAndJourneys', 'customerData', 'dedicatedTeam', 'teamProcess', 'researchTools'].map((id) => [id, 'partly'])),
+        maturity: Object.fromEntries(
+          [
+            'leadershipUnderstands',
+            'notOnlyMarketing',
+            'rightKpis',
+            'knowsAudiences',
+            'knowsChannelsAndJourneys',
+            'customerData',
+            'dedicatedTeam',
+            'teamProcess',
+            'researchTools',
+          ].map((id) => [id, 'partly']),
+        ),
         channels: { budget: { chat: 40_000 }, setupCost: 10_000, halfEffectSpend: 20_000 },
         stageGate: { month: 18, measure: 'effect', threshold: 0.1 },
       },
@@ -204,7 +265,9 @@ describe('cx-roi CLI', () => {
     const { code, stdout, stderr } = await cli(['simulate', 's.json', '--runs', '300'], { 's.json': JSON.stringify(scenario) });
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toContain("Stage gate, end of month 18: stop if the bad-experience share (months 16–18) is cut by less than 10% from its level before the programme; a stopped programme's effect fades out over 12 months.");
+    expect(stdout).toContain(
+      "Stage gate, end of month 18: stop if the bad-experience share (months 16–18) is cut by less than 10% from its level before the programme; a stopped programme's effect fades out over 12 months.",
+    );
     expect(stdout).toMatch(/stopped \d+\.\d% of runs \(± \d+\.\d% simulation error\); running costs avoided [\d,]+ a run on average/);
     expect(stdout).toMatch(/Channels:\s+2 offered; channel budget at month 0 on chat\./);
     const assumptions = (await cli(['assumptions', 's.json'], { 's.json': JSON.stringify(scenario) })).stdout;
@@ -215,7 +278,9 @@ describe('cx-roi CLI', () => {
   it('runs the reality check and the maturity questionnaire', async () => {
     const check = await cli(['reality-check', '--runs', '300', '--seed', '3']);
     expect(check.code).toBe(0);
-    expect(check.stdout).toMatch(/Outcome at month 60:\s+ROI ≥ 1 \(clearly positive\) \d+\.\d%, 0 to 1 \(middling\) \d+\.\d%, below 0 \(lower or negative\) \d+\.\d%/);
+    expect(check.stdout).toMatch(
+      /Outcome at month 60:\s+ROI ≥ 1 \(clearly positive\) \d+\.\d%, 0 to 1 \(middling\) \d+\.\d%, below 0 \(lower or negative\) \d+\.\d%/,
+    );
     expect(check.stdout).toMatch(/Accenture:\s+23%, 57%, 20%; χ² distance \d\.\d{3}/);
     expect(check.stdout).toMatch(/Missed the goal:\s+\d+\.\d% \(± \d\.\d% simulation error\)/);
     expect(check.stdout).toContain('a consistency check, not independent evidence');
@@ -223,9 +288,14 @@ describe('cx-roi CLI', () => {
     expect((await cli(['reality-check', 'x.json'])).code).toBe(2);
     const questions = await cli(['maturity']);
     expect(questions.stdout).toContain('dedicatedTeam (part 3: The right people, process and tools)');
-    const all = async (answer: string) => JSON.stringify(Object.fromEntries(JSON.parse((await cli(['maturity', '--format', 'json'])).stdout).map((q: { id: string }) => [q.id, answer])));
+    const all = async (answer: string) =>
+      JSON.stringify(
+        Object.fromEntries(JSON.parse((await cli(['maturity', '--format', 'json'])).stdout).map((q: { id: string }) => [q.id, answer])),
+      );
     const prior = await cli(['maturity', 'a.json'], { 'a.json': await all('partly') });
-    expect(prior.stdout).toContain('Chance the programme is carried out as planned: 20%–30% (investment.executionSuccess: uniform from 0.2 to 0.3).');
+    expect(prior.stdout).toContain(
+      'Chance the programme is carried out as planned: 20%–30% (investment.executionSuccess: uniform from 0.2 to 0.3).',
+    );
     expect(prior.stdout).toContain('Your answers: 0 yes, 9 partly, 0 no.');
     const bad = await cli(['maturity', 'a.json'], { 'a.json': '{"dedicatedTeam": "maybe"}' });
     expect(bad.code).toBe(2);
@@ -265,9 +335,25 @@ describe('cx-roi CLI', () => {
   it('break-even: the value and what it reaches, or why it cannot be reached', async () => {
     const found = await cli(['break-even', '--vary', 'investment.upfront', '--metric', 'roiMedian', '--value', '0', '--runs', '300']);
     expect(found.code).toBe(0);
-    expect(found.stdout).toMatch(/^investment\.upfront of at most [\d,]+ \(± [\d,]+, the value's simulation error\) gives a median ROI of 0%: it reaches a median ROI of/);
+    expect(found.stdout).toMatch(
+      /^investment\.upfront of at most [\d,]+ \(± [\d,]+, the value's simulation error\) gives a median ROI of 0%: it reaches a median ROI of/,
+    );
     expect(found.stdout).toMatch(/\d+ simulations of 300 runs/);
-    const capped = await cli(['break-even', '--vary', 'investment.failureReduction', '--metric', 'probabilityPaidBackBy', '--month', '36', '--value', '0.8', '--runs', '300', '--format', 'json']);
+    const capped = await cli([
+      'break-even',
+      '--vary',
+      'investment.failureReduction',
+      '--metric',
+      'probabilityPaidBackBy',
+      '--month',
+      '36',
+      '--value',
+      '0.8',
+      '--runs',
+      '300',
+      '--format',
+      'json',
+    ]);
     const b = JSON.parse(capped.stdout);
     expect(b.status).toBe('not-reached');
     expect(b.reason).toContain('Execution risk caps it');
@@ -306,12 +392,19 @@ describe('cx-roi CLI', () => {
   });
 
   it.runIf(existsSync(built))('exits 2 for bad input even when stderr’s reader has gone', () => {
-    const shell = spawnSync('bash', ['-c', `"${process.execPath}" "${built}" simulate --runs 0 2>&1 | true; exit \${PIPESTATUS[0]}`], { encoding: 'utf8', timeout: 60_000 });
+    const shell = spawnSync('bash', ['-c', `"${process.execPath}" "${built}" simulate --runs 0 2>&1 | true; exit \${PIPESTATUS[0]}`], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(shell.status).toBe(2);
   });
 
   it.runIf(existsSync(built))('stops quietly when the reader closes the pipe (| head)', () => {
-    const shell = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${built}" simulate --runs 3000 --format json --keep-runs | head -c 100 > /dev/null`], { encoding: 'utf8', timeout: 60_000 });
+    const shell = spawnSync(
+      'bash',
+      ['-o', 'pipefail', '-c', `"${process.execPath}" "${built}" simulate --runs 3000 --format json --keep-runs | head -c 100 > /dev/null`],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
     expect(shell.stderr).toBe('');
     expect(shell.status).toBe(0);
   });
@@ -319,7 +412,10 @@ describe('cx-roi CLI', () => {
   it.runIf(existsSync(built))('ends with one line and exit code 1 when standard output cannot be written (/dev/full)', () => {
     // The table is written in one piece, the JSON in many: a failed write ends either the same way.
     for (const format of ['table', 'json']) {
-      const full = spawnSync('bash', ['-c', `"${process.execPath}" "${built}" simulate --runs 20 --format ${format} > /dev/full`], { encoding: 'utf8', timeout: 60_000 });
+      const full = spawnSync('bash', ['-c', `"${process.execPath}" "${built}" simulate --runs 20 --format ${format} > /dev/full`], {
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
       expect(full.stderr).toBe('cx-roi: cannot write to standard output: ENOSPC (no space left on device)\n');
       expect(full.status).toBe(1);
     }
@@ -336,7 +432,10 @@ describe('cx-roi CLI', () => {
       writeFileSync(big, '');
       truncateSync(big, 4 * 2 ** 20 + 1);
       const refused: [string, RegExp][] = [
-        ['/dev/zero', /^cx-roi: cannot read \/dev\/zero: not a regular file \(a character device\); a scenario is read from a file or from standard input \(-\)\n$/],
+        [
+          '/dev/zero',
+          /^cx-roi: cannot read \/dev\/zero: not a regular file \(a character device\); a scenario is read from a file or from standard input \(-\)\n$/,
+        ],
         ['/dev/urandom', /^cx-roi: cannot read \/dev\/urandom: not a regular file \(a character device\);/],
         [fifo, /^cx-roi: cannot read .*scenario\.fifo: not a regular file \(a named pipe\);/],
         [join(dir, 'scenarios'), /^cx-roi: cannot read .*scenarios: not a regular file \(a directory\);/],
@@ -363,11 +462,17 @@ describe('cx-roi CLI', () => {
   });
 
   it.runIf(existsSync(built))('reads the scenario from standard input when the file is -, up to the size cap', () => {
-    const piped = spawnSync(process.execPath, [built, 'simulate', '-', '--runs', '20'], { encoding: 'utf8', input: JSON.stringify({ horizonMonths: 24 }), timeout: 60_000 });
+    const piped = spawnSync(process.execPath, [built, 'simulate', '-', '--runs', '20'], {
+      encoding: 'utf8',
+      input: JSON.stringify({ horizonMonths: 24 }),
+      timeout: 60_000,
+    });
     expect(piped.stderr).toBe('');
     expect(piped.status).toBe(0);
     expect(piped.stdout).toContain('horizon 24 months');
-    expect(execFileSync(process.execPath, [built, '--help'], { encoding: 'utf8' })).toMatch(/A file given as - is read from standard input/);
+    expect(execFileSync(process.execPath, [built, '--help'], { encoding: 'utf8' })).toMatch(
+      /A file given as - is read from standard input/,
+    );
     // An endless stream is refused as soon as it passes the cap, not read whole.
     const endless = spawnSync('bash', ['-c', `yes | "${process.execPath}" "${built}" simulate -`], { encoding: 'utf8', timeout: 20_000 });
     expect(endless.stderr).toBe('cx-roi: cannot read standard input: more than the 4 MB (4,194,304 bytes) it may have\n');
@@ -377,7 +482,9 @@ describe('cx-roi CLI', () => {
   it('reads a file only if it is a regular file within the cap, and a stream only up to the cap', async () => {
     await expect(readScenarioFile('/dev/zero')).rejects.toThrow('not a regular file (a character device)');
     await expect(readScenarioFile(join(import.meta.dirname, '..'))).rejects.toThrow('not a regular file (a directory)');
-    await expect(readScenarioFile(join(import.meta.dirname, 'cli.test.ts'), 100)).rejects.toThrow(/^[\d,]+ bytes, more than the 100 bytes a file may have$/);
+    await expect(readScenarioFile(join(import.meta.dirname, 'cli.test.ts'), 100)).rejects.toThrow(
+      /^[\d,]+ bytes, more than the 100 bytes a file may have$/,
+    );
     await expect(readScenarioFile('no-such-scenario.json')).rejects.toMatchObject({ code: 'ENOENT' });
     // An endless stream is refused once it passes the cap.
     async function* endless() {

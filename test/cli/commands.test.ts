@@ -30,7 +30,8 @@ describe('cx-roi --help and cx-roi <command> --help', () => {
       const own = new Set(command.flags.map((f) => f.name));
       const options = stdout.slice(stdout.indexOf('\nOptions:\n'), stdout.indexOf('\n\n', stdout.indexOf('\nOptions:\n') + 1));
       for (const flag of own) expect(options, `${command.name} --${flag}`).toMatch(new RegExp(`^ {2}--${flag}\\b`, 'm'));
-      for (const flag of everyFlag) if (!own.has(flag)) expect(options, `${command.name} lists --${flag}`).not.toMatch(new RegExp(`--${flag}\\b`));
+      for (const flag of everyFlag)
+        if (!own.has(flag)) expect(options, `${command.name} lists --${flag}`).not.toMatch(new RegExp(`--${flag}\\b`));
       expect(options).toContain('-h, --help');
       // The same help by -h and by cx-roi help <command>.
       expect((await cli([command.name, '-h'])).stdout).toBe(stdout);
@@ -62,15 +63,25 @@ describe('mistakes in one line', () => {
     // Nothing near: the flag named, and where the options are.
     expect((await cli(['simulate', '--bogus'])).stderr).toBe('cx-roi: unknown option --bogus; see cx-roi --help\n');
     // Another command's flag is named as such, with the ones this command takes.
-    expect(await cli(['kpis', '--runs', '10'])).toEqual({ code: 2, stdout: '', stderr: 'cx-roi: --runs does not apply to kpis; it takes --format\n' });
+    expect(await cli(['kpis', '--runs', '10'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'cx-roi: --runs does not apply to kpis; it takes --format\n',
+    });
   });
 
   it('an unknown command: one line with the nearest command and where the list is, not the whole help', async () => {
     const near = await cli(['simulat', '--runs', '10']);
-    expect(near).toEqual({ code: 2, stdout: '', stderr: 'cx-roi: unknown command "simulat". Did you mean "simulate"? Run cx-roi --help for the list.\n' });
+    expect(near).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'cx-roi: unknown command "simulat". Did you mean "simulate"? Run cx-roi --help for the list.\n',
+    });
     const far = await cli(['frobnicate']);
     expect(far).toEqual({ code: 2, stdout: '', stderr: 'cx-roi: unknown command "frobnicate". Run cx-roi --help for the list.\n' });
-    expect((await cli(['help', 'kpi'])).stderr).toBe('cx-roi: unknown command "kpi". Did you mean "kpis"? Run cx-roi --help for the list.\n');
+    expect((await cli(['help', 'kpi'])).stderr).toBe(
+      'cx-roi: unknown command "kpi". Did you mean "kpis"? Run cx-roi --help for the list.\n',
+    );
     const none = await cli([]);
     expect(none.code).toBe(2);
     expect(none.stderr.split('\n')).toHaveLength(2);
@@ -84,7 +95,9 @@ describe('mistakes in one line', () => {
         'Usage: cx-roi compare a.json b.json [more.json …] [--runs N] [--seed S] [--format table|json]\n' +
         'Run cx-roi compare --help for its options.\n',
     );
-    expect((await cli(['kpis', 'a.json', 'b.json'], { 'a.json': '{}' })).stderr).toMatch(/^cx-roi: unexpected argument "b\.json"\nUsage: cx-roi kpis /);
+    expect((await cli(['kpis', 'a.json', 'b.json'], { 'a.json': '{}' })).stderr).toMatch(
+      /^cx-roi: unexpected argument "b\.json"\nUsage: cx-roi kpis /,
+    );
   });
 
   it('the command may follow its flags, and --version is answered anywhere', async () => {
@@ -108,7 +121,9 @@ describe('the CLI uses the library through its public API', () => {
   const root = join(import.meta.dirname, '../..');
   const cliDir = join(root, 'src/cli');
   const files = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+    );
 
   it('imports only cx-roi, cx-roi/bullmq, Node, its own files, the pure formatters and package.json', () => {
     const sources = files(cliDir);

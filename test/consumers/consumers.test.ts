@@ -16,7 +16,8 @@ import { readmeBlock } from './readme.js';
 const root = join(import.meta.dirname, '../..');
 const bin = (name: string) => join(root, 'node_modules/.bin', name);
 const tsc = join(root, 'node_modules/typescript/bin/tsc');
-const run = (command: string, args: readonly string[], cwd: string) => execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const run = (command: string, args: readonly string[], cwd: string) =>
+  execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 /**
  * tsc's report for a project ('' when it type-checks): tsc prints its errors on stdout and exits non-zero.
  * Asynchronous, so that a test's several checks run side by side. TypeScript's own lib files are not
@@ -30,7 +31,11 @@ const typeErrors = (config: string, cwd: string) =>
 /** Runs the README's BullMQ snippet (queue.mjs) in `project` against `redisUrl`; resolves with what it printed. */
 function runQueue(project: string, redisUrl: string): Promise<string> {
   return new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, ['queue.mjs'], { cwd: project, env: { ...process.env, REDIS_URL: redisUrl }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['queue.mjs'], {
+      cwd: project,
+      env: { ...process.env, REDIS_URL: redisUrl },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let text = '';
     child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
@@ -84,9 +89,26 @@ import kit = require('cx-roi/testing');
 fc.assert(fc.property(kit.scenarioInputArbitrary({ maxHorizonMonths: 12 }), (input) => cx.simulate(input, { runs: 5 }).runCount === 5));
 const result: cx.SimulationResult = cx.simulate({}, { runs: 10 });
 export = result.horizon.npv.p50;`,
-  'tsconfig.node16.json': JSON.stringify({ compilerOptions: { module: 'node16', moduleResolution: 'node16', strict: true, skipLibCheck: false, noEmit: true, types: [] }, files: ['typed.ts', 'typed.cts'] }),
-  'tsconfig.nodenext.json': JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', strict: true, skipLibCheck: false, noEmit: true, types: [] }, files: ['typed.ts', 'typed.cts'] }),
-  'tsconfig.bundler.json': JSON.stringify({ compilerOptions: { module: 'esnext', moduleResolution: 'bundler', target: 'es2022', strict: true, skipLibCheck: false, noEmit: true, types: [] }, files: ['typed.ts'] }),
+  'tsconfig.node16.json': JSON.stringify({
+    compilerOptions: { module: 'node16', moduleResolution: 'node16', strict: true, skipLibCheck: false, noEmit: true, types: [] },
+    files: ['typed.ts', 'typed.cts'],
+  }),
+  'tsconfig.nodenext.json': JSON.stringify({
+    compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', strict: true, skipLibCheck: false, noEmit: true, types: [] },
+    files: ['typed.ts', 'typed.cts'],
+  }),
+  'tsconfig.bundler.json': JSON.stringify({
+    compilerOptions: {
+      module: 'esnext',
+      moduleResolution: 'bundler',
+      target: 'es2022',
+      strict: true,
+      skipLibCheck: false,
+      noEmit: true,
+      types: [],
+    },
+    files: ['typed.ts'],
+  }),
   'index.html': '<!doctype html><html><body><pre id="out">running</pre><script type="module" src="/main.js"></script></body></html>',
   'main.js': `import { simulate, simulateParallel } from 'cx-roi';
 const out = document.getElementById('out');
@@ -138,13 +160,22 @@ describe('the packed tarball in a fresh project', () => {
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'cx-roi-consumer-'));
-    const packed = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], root)) as [{ filename: string }];
+    const packed = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], root)) as [
+      { filename: string },
+    ];
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
     // zod comes from npm's cache after the project's own install (npm ci); the registry otherwise.
     tarball = join(dir, packed[0].filename);
     // fast-check for cx-roi/testing, whose peer it is; Ajv for the README's JSON Schema snippet.
     run('npm', ['install', tarball, 'fast-check@4', 'ajv@8', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], dir);
-    median = run(process.execPath, ['-e', `import('${join(root, 'dist/index.js')}').then((m) => console.log(m.simulate({}, { runs: 300, seed: 1 }).horizon.roi.p50.toFixed(4)))`], root).trim();
+    median = run(
+      process.execPath,
+      [
+        '-e',
+        `import('${join(root, 'dist/index.js')}').then((m) => console.log(m.simulate({}, { runs: 300, seed: 1 }).horizon.roi.p50.toFixed(4)))`,
+      ],
+      root,
+    ).trim();
   }, 120_000);
 
   afterAll(() => {
@@ -154,9 +185,17 @@ describe('the packed tarball in a fresh project', () => {
   it('passes publint --strict and Are the Types Wrong (every entry point, node10, node16 from CJS and ESM, bundler)', () => {
     expect(run(bin('publint'), ['run', tarball, '--strict'], dir)).toContain('All good!');
     // attw exits non-zero on a problem (and run throws); the report lists none, for both entry points.
-    const report = JSON.parse(run(bin('attw'), [tarball, '--format', 'json'], dir)) as { analysis: { problems: unknown[]; entrypoints: Record<string, unknown> } };
+    const report = JSON.parse(run(bin('attw'), [tarball, '--format', 'json'], dir)) as {
+      analysis: { problems: unknown[]; entrypoints: Record<string, unknown> };
+    };
     expect(report.analysis.problems).toEqual([]);
-    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './bullmq', './package.json', './scenario.schema.json', './testing']);
+    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual([
+      '.',
+      './bullmq',
+      './package.json',
+      './scenario.schema.json',
+      './testing',
+    ]);
   });
 
   it('Node ESM and CommonJS: simulate, and simulateParallel equal to it', () => {
@@ -175,30 +214,72 @@ describe('the packed tarball in a fresh project', () => {
   it('cx-roi/bullmq: without bullmq installed the CLI says what to install; with it, the subpath loads from ESM and CommonJS', () => {
     let stderr = '';
     try {
-      run(process.execPath, [join(dir, 'node_modules/cx-roi/dist/cli.js'), 'simulate', '--redis', 'redis://127.0.0.1:1', '--runs', '10'], dir);
+      run(
+        process.execPath,
+        [join(dir, 'node_modules/cx-roi/dist/cli.js'), 'simulate', '--redis', 'redis://127.0.0.1:1', '--runs', '10'],
+        dir,
+      );
     } catch (error) {
       stderr = (error as { stderr: string }).stderr;
     }
-    expect(stderr).toContain('--redis needs the packages bullmq (6) and ioredis (5 or 6) installed beside cx-roi: npm install bullmq ioredis');
+    expect(stderr).toContain(
+      '--redis needs the packages bullmq (6) and ioredis (5 or 6) installed beside cx-roi: npm install bullmq ioredis',
+    );
     // The subpath itself, imported or required without bullmq: one message that says what to install, not Node's "Cannot find package".
-    const install = 'cx-roi/bullmq needs the packages bullmq and ioredis installed beside cx-roi (they are optional peer dependencies): npm install bullmq ioredis';
-    const esm = run(process.execPath, ['--input-type=module', '-e', "import('cx-roi/bullmq').then(() => console.log('loaded'), (e) => console.log(e.name + ': ' + e.message))"], dir);
+    const install =
+      'cx-roi/bullmq needs the packages bullmq and ioredis installed beside cx-roi (they are optional peer dependencies): npm install bullmq ioredis';
+    const esm = run(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "import('cx-roi/bullmq').then(() => console.log('loaded'), (e) => console.log(e.name + ': ' + e.message))",
+      ],
+      dir,
+    );
     expect(esm).toContain(`PeerDependencyError: ${install}`);
-    const cjs = run(process.execPath, ['-e', "try { require('cx-roi/bullmq'); console.log('loaded') } catch (e) { console.log(e.name + ': ' + e.message) }"], dir);
+    const cjs = run(
+      process.execPath,
+      ['-e', "try { require('cx-roi/bullmq'); console.log('loaded') } catch (e) { console.log(e.name + ': ' + e.message) }"],
+      dir,
+    );
     expect(cjs).toContain(`PeerDependencyError: ${install}`);
     run('npm', ['install', 'bullmq@6', 'ioredis@5', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], dir);
     expect(run(process.execPath, ['bullmq.mjs'], dir).trim()).toBe('bullmq esm function function 2');
     expect(run(process.execPath, ['bullmq.cjs'], dir).trim()).toBe('bullmq cjs function 7000');
   }, 120_000);
 
-  it('peer ranges: installs without ERESOLVE beside bullmq 6 and ioredis 5 or 6, and with each the README\'s BullMQ snippet type-checks and runs on a real Redis', async () => {
+  it("peer ranges: installs without ERESOLVE beside bullmq 6 and ioredis 5 or 6, and with each the README's BullMQ snippet type-checks and runs on a real Redis", async () => {
     const snippet = readmeBlock('**On BullMQ workers across machines**', 'ts');
     const port = 21_000 + (process.pid % 20_000);
-    const redis: ChildProcess = spawn(redisServerPath() as string, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    const redis: ChildProcess = spawn(
+      redisServerPath() as string,
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      { stdio: 'ignore' },
+    );
     // What the snippet must print last: simulate's median for its scenario, from the build.
-    const median = run(process.execPath, ['-e', `import('${join(root, 'dist/index.js')}').then((m) => console.log(m.simulate({ investment: { upfront: 900_000, monthly: 40_000 } }, { runs: 10_000, seed: 1 }).horizon.roi.p50))`], root).trim();
+    const median = run(
+      process.execPath,
+      [
+        '-e',
+        `import('${join(root, 'dist/index.js')}').then((m) => console.log(m.simulate({ investment: { upfront: 900_000, monthly: 40_000 } }, { runs: 10_000, seed: 1 }).horizon.roi.p50))`,
+      ],
+      root,
+    ).trim();
     const types = join(root, 'node_modules/@types');
-    const tsconfig = JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, skipLibCheck: true, typeRoots: [types], types: ['node'] }, files: ['queue.ts'] });
+    const tsconfig = JSON.stringify({
+      compilerOptions: {
+        module: 'nodenext',
+        moduleResolution: 'nodenext',
+        target: 'es2022',
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+        typeRoots: [types],
+        types: ['node'],
+      },
+      files: ['queue.ts'],
+    });
     try {
       // npm refuses (ERESOLVE) an ioredis outside the peer range: each install is the check. The first project
       // already holds cx-roi with bullmq 6 and ioredis 5 (installed again here, at no cost, to stand alone); ioredis 6
@@ -207,12 +288,20 @@ describe('the packed tarball in a fresh project', () => {
         [5, 6].map(async (ioredis) => {
           const project = ioredis === 5 ? dir : join(dir, `ioredis${ioredis}`);
           mkdirSync(project, { recursive: true });
-          if (project !== dir) writeFileSync(join(project, 'package.json'), JSON.stringify({ name: `queue-${ioredis}`, private: true, type: 'module' }));
-          await promisify(execFile)('npm', ['install', tarball, 'bullmq@6', `ioredis@${ioredis}`, '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: project });
+          if (project !== dir)
+            writeFileSync(join(project, 'package.json'), JSON.stringify({ name: `queue-${ioredis}`, private: true, type: 'module' }));
+          await promisify(execFile)(
+            'npm',
+            ['install', tarball, 'bullmq@6', `ioredis@${ioredis}`, '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'],
+            { cwd: project },
+          );
           writeFileSync(join(project, 'queue.ts'), snippet);
           writeFileSync(join(project, 'queue.mjs'), snippet);
           writeFileSync(join(project, 'tsconfig.queue.json'), tsconfig);
-          const [errors, output] = await Promise.all([typeErrors('tsconfig.queue.json', project), runQueue(project, `redis://127.0.0.1:${port}/${ioredis}`)]);
+          const [errors, output] = await Promise.all([
+            typeErrors('tsconfig.queue.json', project),
+            runQueue(project, `redis://127.0.0.1:${port}/${ioredis}`),
+          ]);
           return { ioredis, errors, output };
         }),
       );
@@ -229,20 +318,38 @@ describe('the packed tarball in a fresh project', () => {
     expect(manifest.peerDependencies).toEqual({ bullmq: '^6.0.0', 'fast-check': '^4.0.0', ioredis: '^5.0.0 || ^6.0.0' });
   }, 300_000);
 
-  it('the README\'s JSON Schema snippet: Ajv\'s draft 2020-12 entry point compiles the shipped schema, type-checked (nodenext, bundler) and run as pasted', async () => {
+  it("the README's JSON Schema snippet: Ajv's draft 2020-12 entry point compiles the shipped schema, type-checked (nodenext, bundler) and run as pasted", async () => {
     const snippet = readmeBlock('To check a scenario file against the schema in code', 'ts');
     writeFileSync(join(dir, 'schema.ts'), snippet);
     writeFileSync(join(dir, 'schema.mjs'), snippet);
     const types = join(root, 'node_modules/@types');
-    const settings = [['nodenext', 'nodenext', 'nodenext'], ['bundler', 'esnext', 'bundler']] as const;
+    const settings = [
+      ['nodenext', 'nodenext', 'nodenext'],
+      ['bundler', 'esnext', 'bundler'],
+    ] as const;
     for (const [name, module, resolution] of settings)
-      writeFileSync(join(dir, `tsconfig.schema-${name}.json`), JSON.stringify({ compilerOptions: { module, moduleResolution: resolution, target: 'es2022', strict: true, noEmit: true, skipLibCheck: true, typeRoots: [types], types: ['node'] }, files: ['schema.ts'] }));
+      writeFileSync(
+        join(dir, `tsconfig.schema-${name}.json`),
+        JSON.stringify({
+          compilerOptions: {
+            module,
+            moduleResolution: resolution,
+            target: 'es2022',
+            strict: true,
+            noEmit: true,
+            skipLibCheck: true,
+            typeRoots: [types],
+            types: ['node'],
+          },
+          files: ['schema.ts'],
+        }),
+      );
     const reports = await Promise.all(settings.map(([name]) => typeErrors(`tsconfig.schema-${name}.json`, dir)));
     for (const [i, report] of reports.entries()) expect(report, settings[i]?.[0]).toBe('');
     expect(run(process.execPath, ['schema.mjs'], dir).trim()).toBe('true false /churn/switchAfterBad');
   }, 120_000);
 
-  it('TypeScript (node16 and nodenext for ESM and CommonJS files, and bundler), every declaration file checked, the testing kit\'s arbitraries passed to fc.property', async () => {
+  it("TypeScript (node16 and nodenext for ESM and CommonJS files, and bundler), every declaration file checked, the testing kit's arbitraries passed to fc.property", async () => {
     const configs = ['tsconfig.node16.json', 'tsconfig.nodenext.json', 'tsconfig.bundler.json'];
     const reports = await Promise.all(configs.map((config) => typeErrors(config, dir)));
     for (const [i, report] of reports.entries()) expect(report, configs[i]).toBe('');
@@ -289,7 +396,11 @@ console.log(ts.displayPartsToString(info.documentation) + ' @defaultValue ' + ts
 
   it('an esbuild-bundled Node app: says what is missing, runs once the worker is beside the bundle, and with createWorker', () => {
     mkdirSync(join(dir, 'bundle'), { recursive: true });
-    run(bin('esbuild'), ['node-app.mjs', '--bundle', '--platform=node', '--format=esm', '--outfile=bundle/app.mjs', '--log-level=error'], dir);
+    run(
+      bin('esbuild'),
+      ['node-app.mjs', '--bundle', '--platform=node', '--format=esm', '--outfile=bundle/app.mjs', '--log-level=error'],
+      dir,
+    );
     expect(run(process.execPath, ['bundle/app.mjs'], dir)).toContain('simulateParallel could not start its worker');
     copyFileSync(join(dir, 'node_modules/cx-roi/dist/worker.js'), join(dir, 'bundle/worker.js'));
     expect(run(process.execPath, ['bundle/app.mjs'], dir).trim()).toBe(`bundle median ROI ${median} parallel same true`);
@@ -310,13 +421,30 @@ describe.runIf(process.env.CX_ROI_GIT_INSTALL === '1')('installing from a git UR
       const project = join(dir, 'app');
       mkdirSync(project);
       writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
-      run('npm', ['install', `git+file://${join(dir, 'cx-roi.git')}#${commit}`, '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], project);
-      for (const file of ['index.js', 'index.cjs', 'index.d.ts', 'index.d.cts', 'worker.js', 'cli.js', 'testing.d.ts', 'bullmq.js']) expect(existsSync(join(project, 'node_modules/cx-roi/dist', file)), file).toBe(true);
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: the app's source, a template literal in it
-      writeFileSync(join(project, 'app.mjs'), "import { simulate, version } from 'cx-roi';\nconsole.log(`${version} ${simulate({}, { runs: 200, seed: 1 }).runCount}`);");
+      run(
+        'npm',
+        ['install', `git+file://${join(dir, 'cx-roi.git')}#${commit}`, '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'],
+        project,
+      );
+      for (const file of ['index.js', 'index.cjs', 'index.d.ts', 'index.d.cts', 'worker.js', 'cli.js', 'testing.d.ts', 'bullmq.js'])
+        expect(existsSync(join(project, 'node_modules/cx-roi/dist', file)), file).toBe(true);
+      writeFileSync(
+        join(project, 'app.mjs'),
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: the app's source, a template literal in it
+        "import { simulate, version } from 'cx-roi';\nconsole.log(`${version} ${simulate({}, { runs: 200, seed: 1 }).runCount}`);",
+      );
       expect(run(process.execPath, ['app.mjs'], project).trim()).toBe(`${version} 200`);
-      writeFileSync(join(project, 'app.ts'), "import { type SimulationResult, simulate } from 'cx-roi';\nexport const result: SimulationResult = simulate({}, { runs: 10 });");
-      writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true, types: [] }, files: ['app.ts'] }));
+      writeFileSync(
+        join(project, 'app.ts'),
+        "import { type SimulationResult, simulate } from 'cx-roi';\nexport const result: SimulationResult = simulate({}, { runs: 10 });",
+      );
+      writeFileSync(
+        join(project, 'tsconfig.json'),
+        JSON.stringify({
+          compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true, types: [] },
+          files: ['app.ts'],
+        }),
+      );
       expect(await typeErrors('tsconfig.json', project)).toBe('');
       expect(run('npx', ['--no-install', 'cx-roi', 'simulate', '--runs', '200'], project)).toContain('ROI');
     } finally {

@@ -8,7 +8,8 @@ describe('compare', () => {
     const { pairs } = compare({ A: {}, B: {} }, { runs: 300, seed: 4 });
     const [pair] = pairs;
     if (!pair) throw new Error('no pair');
-    for (const band of [pair.roi, pair.npv, pair.paybackMonth.amongBothPaidBack]) expect(Object.values(band ?? {}).every((v) => v === 0)).toBe(true);
+    for (const band of [pair.roi, pair.npv, pair.paybackMonth.amongBothPaidBack])
+      expect(Object.values(band ?? {}).every((v) => v === 0)).toBe(true);
     expect(pair.probabilityBBeatsA).toBe(0);
     expect(pair.tieShare).toBe(1);
     expect(pair.npvMeanStandardError).toBe(0);
@@ -74,7 +75,9 @@ describe('compare', () => {
     expect(() => compare({ A: {} })).toThrow(ScenarioError);
     expect(() => compare({ A: {}, B: {} }, { runs: 0 })).toThrow(/options\.runs/);
     // NPVs at different horizons are not a pair.
-    expect(() => compare({ A: {}, B: { horizonMonths: 36 } })).toThrow(/B\.horizonMonths: must be the same in every scenario compared \(A has 60\)/);
+    expect(() => compare({ A: {}, B: { horizonMonths: 36 } })).toThrow(
+      /B\.horizonMonths: must be the same in every scenario compared \(A has 60\)/,
+    );
   });
 });
 
@@ -89,11 +92,25 @@ describe('the decision tools name an option they do not know', () => {
   };
   it('instead of ignoring it and using the default unsaid', () => {
     const kept = simulate({ horizonMonths: 12 }, { runs: 50, keepRuns: true });
-    expect(path(() => compare({ a: {}, b: {} }, { run: 5 } as never))).toBe('options.run: is not an option of compare; did you mean "runs"? (options: runs, seed)');
-    expect(path(() => robustness({}, { horizon: [12] } as never))).toMatch(/^options\.horizon: is not an option of robustness; did you mean "horizons"\?/);
-    expect(path(() => breakEven({}, { vary: 'investment.upfront', target: { metric: 'roiMedian', value: 0 }, run: 5 } as never))).toMatch(/^options\.run: is not an option of breakEven; did you mean "runs"\?/);
-    expect(path(() => breakEven({}, { vary: 'investment.upfront', target: { metric: 'probabilityPaidBackBy', months: 36, value: 0.5 } } as never))).toMatch(/^options\.target\.months: is not part of a target \(metric, month, value\); did you mean "month"\?/);
-    expect(path(() => sensitivity(kept, { swing: false } as never))).toMatch(/^options\.swing: is not an option of sensitivity; did you mean "swings"\?/);
-    expect(path(() => valueOfInformationFromRuns(kept, { parameter: ['investment.executed'] } as never))).toMatch(/^options\.parameter: is not an option of valueOfInformationFromRuns; did you mean "parameters"\?/);
+    expect(path(() => compare({ a: {}, b: {} }, { run: 5 } as never))).toBe(
+      'options.run: is not an option of compare; did you mean "runs"? (options: runs, seed)',
+    );
+    expect(path(() => robustness({}, { horizon: [12] } as never))).toMatch(
+      /^options\.horizon: is not an option of robustness; did you mean "horizons"\?/,
+    );
+    expect(path(() => breakEven({}, { vary: 'investment.upfront', target: { metric: 'roiMedian', value: 0 }, run: 5 } as never))).toMatch(
+      /^options\.run: is not an option of breakEven; did you mean "runs"\?/,
+    );
+    expect(
+      path(() =>
+        breakEven({}, { vary: 'investment.upfront', target: { metric: 'probabilityPaidBackBy', months: 36, value: 0.5 } } as never),
+      ),
+    ).toMatch(/^options\.target\.months: is not part of a target \(metric, month, value\); did you mean "month"\?/);
+    expect(path(() => sensitivity(kept, { swing: false } as never))).toMatch(
+      /^options\.swing: is not an option of sensitivity; did you mean "swings"\?/,
+    );
+    expect(path(() => valueOfInformationFromRuns(kept, { parameter: ['investment.executed'] } as never))).toMatch(
+      /^options\.parameter: is not an option of valueOfInformationFromRuns; did you mean "parameters"\?/,
+    );
   });
 });

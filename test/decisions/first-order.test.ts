@@ -38,7 +38,9 @@ describe('firstOrderIndices', () => {
     const partial = a.map((ai) => 1 / (3 * (1 + ai) ** 2));
     const total = partial.reduce((v, vi) => v * (1 + vi), 1) - 1;
     const x = sample(11, 10_000, a.length, 0, 1);
-    const y = (x[0] as Float64Array).map((_, i) => a.reduce((g, ai, j) => g * ((Math.abs(4 * ((x[j] as Float64Array)[i] as number) - 2) + ai) / (1 + ai)), 1));
+    const y = (x[0] as Float64Array).map((_, i) =>
+      a.reduce((g, ai, j) => g * ((Math.abs(4 * ((x[j] as Float64Array)[i] as number) - 2) + ai) / (1 + ai)), 1),
+    );
     firstOrderIndices(x, y).forEach((estimate, i) => {
       expect(Math.abs(estimate - (partial[i] as number) / total)).toBeLessThan(0.02);
     });
@@ -68,7 +70,10 @@ describe('firstOrderIndices', () => {
       fc.property(fc.double({ min: 0.01, max: 100, noNaN: true }), fc.double({ min: -1e3, max: 1e3, noNaN: true }), (scale, shift) => {
         // A monotone map of an input keeps its classes: the same index, bit for bit.
         expect(firstOrderIndices([x1.map((v) => Math.exp(3 * v)), x2], y)).toEqual(base);
-        const moved = firstOrderIndices([x1, x2], y.map((v) => scale * v + shift));
+        const moved = firstOrderIndices(
+          [x1, x2],
+          y.map((v) => scale * v + shift),
+        );
         moved.forEach((s, i) => {
           expect(s).toBeCloseTo(base[i] as number, 9);
         });
@@ -78,13 +83,19 @@ describe('firstOrderIndices', () => {
 
   it('stays between 0 and 1 and leaves its inputs alone (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: -5, max: 5 }), fc.double({ min: -1e6, max: 1e6, noNaN: true })), { minLength: 3, maxLength: 200 }), (pairs) => {
-        const x = Object.freeze(pairs.map(([v]) => v));
-        const y = Object.freeze(pairs.map(([, v]) => v));
-        const [s] = firstOrderIndices([x], y) as [number];
-        expect(s).toBeGreaterThanOrEqual(0);
-        expect(s).toBeLessThanOrEqual(1);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: -5, max: 5 }), fc.double({ min: -1e6, max: 1e6, noNaN: true })), {
+          minLength: 3,
+          maxLength: 200,
+        }),
+        (pairs) => {
+          const x = Object.freeze(pairs.map(([v]) => v));
+          const y = Object.freeze(pairs.map(([, v]) => v));
+          const [s] = firstOrderIndices([x], y) as [number];
+          expect(s).toBeGreaterThanOrEqual(0);
+          expect(s).toBeLessThanOrEqual(1);
+        },
+      ),
     );
   });
 
@@ -99,10 +110,20 @@ describe('firstOrderIndices', () => {
     expect(() => firstOrderIndices([['1', 2, 3] as never], [1, 2, 3])).toThrow(/inputs\[0\]\[0\] is a string/);
     // A constant output has no variance to share out (its mean rounds, which must not read as variance).
     const x = Array.from({ length: 100 }, (_, i) => i);
-    expect(firstOrderIndices([x], x.map(() => 0.1))).toEqual([0]);
+    expect(
+      firstOrderIndices(
+        [x],
+        x.map(() => 0.1),
+      ),
+    ).toEqual([0]);
     // Outputs near the largest double: the same shares as at any scale, not NaN.
     const y = x.map((v) => Math.sin(v / 10) + 0.1 * Math.cos(v));
-    expect(firstOrderIndices([x], y.map((v) => v * 1e300))[0]).toBeCloseTo(firstOrderIndices([x], y)[0] as number, 9);
+    expect(
+      firstOrderIndices(
+        [x],
+        y.map((v) => v * 1e300),
+      )[0],
+    ).toBeCloseTo(firstOrderIndices([x], y)[0] as number, 9);
     expect(firstOrderIndices([Float64Array.from(x)], Float32Array.from(y), null)[0]).toBeGreaterThan(0);
     expect(firstOrderIndices([[1, 2, 3, 4]], [5, 5, 5, 5])).toEqual([0]);
   });

@@ -6,7 +6,12 @@ import { withValue } from '../../src/decisions/vary-field.js';
 const held = { business: defaultBusiness };
 
 describe('robustness', () => {
-  const r = robustness(held, { runs: 300, seed: 3, readings: ['churn.switchAfterBad', 'investment.missedEffectShare'], horizons: [36, 60] });
+  const r = robustness(held, {
+    runs: 300,
+    seed: 3,
+    readings: ['churn.switchAfterBad', 'investment.missedEffectShare'],
+    horizons: [36, 60],
+  });
 
   it('simulates every reading with the business held and the same runs, and names its source', () => {
     expect(r.businessHeld).toBe(true);
@@ -29,7 +34,9 @@ describe('robustness', () => {
     const byValue = (v: number) => r.readings.find((x) => x.path === 'churn.switchAfterBad' && x.value === v);
     expect(byValue(0.19)?.decision).toBe('do not invest');
     expect(byValue(0.22)?.decision).toBe('do not invest');
-    expect(r.sentence).toMatch(/^The expected NPV at 5 years is positive under 2 of 4 published readings; if only 19% of customers leave after a bad experience \(article 000\), it is negative\./);
+    expect(r.sentence).toMatch(
+      /^The expected NPV at 5 years is positive under 2 of 4 published readings; if only 19% of customers leave after a bad experience \(article 000\), it is negative\./,
+    );
     // One reading a figure in the sentence (the one that turns the decision furthest): 22% is in the table.
     expect(r.sentence).not.toContain('22%');
   });
@@ -51,13 +58,21 @@ describe('robustness', () => {
     const other = robustness(held, { runs: 300, seed: 4, readings: ['churn.switchAfterBad'], horizons: [] });
     const [a, b] = [r.flips.find((f) => f.path === 'churn.switchAfterBad'), other.flips.find((f) => f.path === 'churn.switchAfterBad')];
     expect(a?.thresholdStandardError).toBeGreaterThan(0);
-    expect(Math.abs((a?.threshold as number) - (b?.threshold as number))).toBeLessThan(4 * Math.hypot(a?.thresholdStandardError ?? 0, b?.thresholdStandardError ?? 0));
+    expect(Math.abs((a?.threshold as number) - (b?.threshold as number))).toBeLessThan(
+      4 * Math.hypot(a?.thresholdStandardError ?? 0, b?.thresholdStandardError ?? 0),
+    );
     // Every run of these readings holds the business.
     expect(r.readings.every((x) => x.businessNotHeldShare === 0)).toBe(true);
   });
 
   it('says when some runs of a reading cannot hold the business', () => {
-    const wide = robustness({ business: { ...defaultBusiness, badExperienceShareMonthly: 0.02 }, churn: { switchAfterBad: { dist: 'uniform', min: 0.19, max: 0.99 } } }, { runs: 200, flips: false, horizons: [], readings: ['spend.goodMultiplier'] });
+    const wide = robustness(
+      {
+        business: { ...defaultBusiness, badExperienceShareMonthly: 0.02 },
+        churn: { switchAfterBad: { dist: 'uniform', min: 0.19, max: 0.99 } },
+      },
+      { runs: 200, flips: false, horizons: [], readings: ['spend.goodMultiplier'] },
+    );
     expect(wide.asGiven.businessNotHeldShare).toBeGreaterThan(0.03);
     expect(wide.asGiven.businessNotHeldShare).toBeLessThan(0.2);
   });
@@ -69,7 +84,10 @@ describe('robustness', () => {
   });
 
   it('lists readings a business cannot be held under instead of simulating another company', () => {
-    const wom = robustness({ business: defaultBusiness, wordOfMouth: { conversionPerTell: 0.03, tellingPeriodMonths: 12 } }, { runs: 50, readings: ['wordOfMouth.tellingPeriodMonths'], flips: false, horizons: [] });
+    const wom = robustness(
+      { business: defaultBusiness, wordOfMouth: { conversionPerTell: 0.03, tellingPeriodMonths: 12 } },
+      { runs: 50, readings: ['wordOfMouth.tellingPeriodMonths'], flips: false, horizons: [] },
+    );
     // 9 people every excellent month at a 3% chance a tell would bring more new customers than the business has; 0.5's reading comes with 0.5's chance.
     expect(wom.readings.map((x) => x.value)).toEqual([1, 54]);
     expect(wom.skipped).toEqual([]);
@@ -88,7 +106,9 @@ describe('robustness', () => {
     expect(refused(() => robustness({}, { readings: ['churn.base'] }))).toBe('options.readings[0]');
     expect(refused(() => robustness({}, { horizons: [0] }))).toBe('options.horizons');
     expect(refused(() => robustness({}, { readings: [{ path: 'churn.nothing', value: 1 }] }))).toBe('options.readings[0].path');
-    expect(refused(() => robustness({}, { runs: 20, flips: false, horizons: [], readings: [{ path: 'churn.switchAfterBad', value: 2 }] }))).toBe('churn.switchAfterBad');
+    expect(
+      refused(() => robustness({}, { runs: 20, flips: false, horizons: [], readings: [{ path: 'churn.switchAfterBad', value: 2 }] })),
+    ).toBe('churn.switchAfterBad');
   });
 
   it('every contested figure has readings with a reason, inside its range', () => {

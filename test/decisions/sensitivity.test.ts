@@ -42,7 +42,10 @@ describe('sensitivity', () => {
     const rare = simulate({ investment: { executionSuccess: 0.05 } }, { runs: 1000, seed: 3, keepRuns: true });
     const executed = sensitivity(rare, { at: [60], swings: false }).months[0]?.drivers.find((d) => d.path === 'investment.executed');
     const npv = (yes: boolean) => {
-      const x = (rare.runs ?? []).filter((r) => r.executed === yes).map((r) => r.npv).sort((a, b) => a - b);
+      const x = (rare.runs ?? [])
+        .filter((r) => r.executed === yes)
+        .map((r) => r.npv)
+        .sort((a, b) => a - b);
       return x.length % 2 ? (x[x.length >> 1] as number) : ((x[x.length / 2 - 1] as number) + (x[x.length / 2] as number)) / 2;
     };
     expect(executed?.medianLowTenth).toBeCloseTo(npv(false), 6);
@@ -53,7 +56,10 @@ describe('sensitivity', () => {
   it('leaves to chance within the runs a larger part of the spread early than late (what the shares do not explain)', () => {
     // Every assumption fixed, the programme carried out: what spread is left is the runs' own chance events.
     const fixed = simulate(
-      { wordOfMouth: { conversionPerTell: 0.025 }, investment: { failureReduction: 0.4, delayMonths: 6, rampMonths: 24, executionSuccess: 1, excellentShareIncrease: 0.05 } },
+      {
+        wordOfMouth: { conversionPerTell: 0.025 },
+        investment: { failureReduction: 0.4, delayMonths: 6, rampMonths: 24, executionSuccess: 1, excellentShareIncrease: 0.05 },
+      },
       { runs: 1000, seed: 1, keepRuns: true },
     );
     const variance = (r: typeof fixed, month: number) => {
@@ -79,7 +85,14 @@ describe('sensitivity', () => {
     const swung = sensitivity(result, { at: [24, 60], swings: { runs: 300 } });
     const figures = swung.fixedFigures?.figures ?? [];
     const paths = figures.map((f) => f.path);
-    expect(paths).toEqual(expect.arrayContaining(['churn.switchAfterBad', 'wordOfMouth.toldAfterExcellent', 'wordOfMouth.toldAfterBad', 'spend.goodMultiplier']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'churn.switchAfterBad',
+        'wordOfMouth.toldAfterExcellent',
+        'wordOfMouth.toldAfterBad',
+        'spend.goodMultiplier',
+      ]),
+    );
     // Drawn figures are ranked by the runs, not swung.
     expect(paths).not.toContain('wordOfMouth.recommendAfterBad');
     const switching = figures.find((f) => f.path === 'churn.switchAfterBad');
@@ -88,7 +101,8 @@ describe('sensitivity', () => {
     // More customers leaving after a bad experience: cutting bad experiences is worth more.
     expect(switching?.atMonths[1]?.swing).toBeGreaterThan(0);
     expect(swung.fixedFigures?.range).toBe(0.2);
-    for (let i = 1; i < figures.length; i += 1) expect(Math.abs(figures[i - 1]?.atMonths[1]?.swing ?? 0)).toBeGreaterThanOrEqual(Math.abs(figures[i]?.atMonths[1]?.swing ?? 0));
+    for (let i = 1; i < figures.length; i += 1)
+      expect(Math.abs(figures[i - 1]?.atMonths[1]?.swing ?? 0)).toBeGreaterThanOrEqual(Math.abs(figures[i]?.atMonths[1]?.swing ?? 0));
   });
 
   it('swings the sourced figures to their published alternatives too, the business held, each swing with its simulation error', () => {
@@ -118,11 +132,17 @@ describe('sensitivity', () => {
   it('refuses kept runs with NaN in them, naming the run and figure, as firstOrderIndices does', () => {
     const runs = result.runs ?? [];
     const key = Object.keys(runs[0]?.parameters ?? {})[0] as string;
-    const nanNpv = runs.map((r, i) => (i === 5 ? { ...r, npvByMonth: (r.npvByMonth ?? []).map((v, t) => (t === 23 ? Number.NaN : v)) } : r));
+    const nanNpv = runs.map((r, i) =>
+      i === 5 ? { ...r, npvByMonth: (r.npvByMonth ?? []).map((v, t) => (t === 23 ? Number.NaN : v)) } : r,
+    );
     expect(() => sensitivity({ ...result, runs: nanNpv }, { swings: false })).toThrow(ScenarioError);
-    expect(() => sensitivity({ ...result, runs: nanNpv }, { swings: false })).toThrow(/result\.runs\[5\]\.npvByMonth\[23\]: must be a finite number/);
+    expect(() => sensitivity({ ...result, runs: nanNpv }, { swings: false })).toThrow(
+      /result\.runs\[5\]\.npvByMonth\[23\]: must be a finite number/,
+    );
     const nanDraw = runs.map((r, i) => (i === 7 ? { ...r, parameters: { ...r.parameters, [key]: Number.NaN } } : r));
-    expect(() => sensitivity({ ...result, runs: nanDraw }, { swings: false })).toThrow(new RegExp(`result\\.runs\\[7\\]\\.parameters\\.${key.replace(/\./g, '\\.')}: must be a finite number`));
+    expect(() => sensitivity({ ...result, runs: nanDraw }, { swings: false })).toThrow(
+      new RegExp(`result\\.runs\\[7\\]\\.parameters\\.${key.replace(/\./g, '\\.')}: must be a finite number`),
+    );
   });
 
   it('needs kept runs, good months and a good range, and leaves the result alone', () => {

@@ -11,7 +11,11 @@ import { valueOfInformationFromRuns } from '../../src/decisions/value-of-informa
 import type { RunResult } from '../../src/index.js';
 
 /** Runs with given NPVs and drawn values, for checks against exact answers. */
-function runs(npv: readonly number[], parameters: readonly Record<string, number>[], executed?: readonly boolean[]): { runs: RunResult[]; seed: number } {
+function runs(
+  npv: readonly number[],
+  parameters: readonly Record<string, number>[],
+  executed?: readonly boolean[],
+): { runs: RunResult[]; seed: number } {
   return {
     seed: 0,
     runs: npv.map((x, i) => ({
@@ -35,7 +39,12 @@ describe('valueOfInformation', () => {
     const u = Array.from({ length: n }, (_, i) => (i + 0.5) / n);
     const noise = u.map((_, i) => ((i * 7919) % n) / n);
     // NPV = u − 0.4: invest on average (mean 0.1); EVPI = ∫₀^0.4 (0.4 − u) du = 0.08.
-    const voi = valueOfInformationFromRuns(runs(u.map((x) => x - 0.4), u.map((x, i) => ({ decisive: x, irrelevant: noise[i] as number }))));
+    const voi = valueOfInformationFromRuns(
+      runs(
+        u.map((x) => x - 0.4),
+        u.map((x, i) => ({ decisive: x, irrelevant: noise[i] as number })),
+      ),
+    );
     expect(voi.decision.choice).toBe('invest');
     expect(voi.evpi).toBeCloseTo(0.08, 6);
     const by = Object.fromEntries(voi.partial.map((p) => [p.path, p.evppi]));
@@ -47,7 +56,7 @@ describe('valueOfInformation', () => {
 
   it('matches the closed form for a sum of normals: NPV = X1 + X2', () => {
     // E[max(Z, 0)] for Z ~ N(m, s²) is m Φ(m/s) + s φ(m/s); learning X1 leaves E[X2] = 0.
-    const phi = (z: number) => Math.exp(-z * z / 2) / Math.sqrt(2 * Math.PI);
+    const phi = (z: number) => Math.exp((-z * z) / 2) / Math.sqrt(2 * Math.PI);
     const cdf = (z: number) => 0.5 * (1 + erf(z / Math.SQRT2));
     const positivePart = (m: number, sd: number) => m * cdf(m / sd) + sd * phi(m / sd);
     const random = createStream(5, 'evppi closed form');
@@ -55,7 +64,13 @@ describe('valueOfInformation', () => {
     const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
     const x1 = Array.from({ length: n }, () => 0.2 + normal());
     const x2 = Array.from({ length: n }, () => normal());
-    const voi = valueOfInformationFromRuns(runs(x1.map((v, i) => v + (x2[i] as number)), x1.map((v, i) => ({ x1: v, x2: x2[i] as number }))), { parameters: ['x1', ['x1', 'x2']] });
+    const voi = valueOfInformationFromRuns(
+      runs(
+        x1.map((v, i) => v + (x2[i] as number)),
+        x1.map((v, i) => ({ x1: v, x2: x2[i] as number })),
+      ),
+      { parameters: ['x1', ['x1', 'x2']] },
+    );
     const evpi = positivePart(0.2, Math.SQRT2) - 0.2;
     expect(Math.abs(voi.evpi - evpi)).toBeLessThan(3 * voi.evpiStandardError + 0.005);
     const by = Object.fromEntries(voi.partial.map((p) => [p.path, p.evppi]));
@@ -115,14 +130,30 @@ describe('valueOfInformation', () => {
   it('names a parameter it does not know', () => {
     expect(() => valueOfInformation({}, { runs: 50, parameters: ['churn.bse'] })).toThrow(/options\.parameters\[0\]/);
     expect(() => valueOfInformation({}, { runs: 50, classes: 1 })).toThrow(/options\.classes/);
-    expect(() => valueOfInformation({}, { runs: 50, parameters: 'investment.executed' as never })).toThrow(/options\.parameters: must be a list/);
+    expect(() => valueOfInformation({}, { runs: 50, parameters: 'investment.executed' as never })).toThrow(
+      /options\.parameters: must be a list/,
+    );
     expect(() => valueOfInformation({}, { runs: 50, parameters: [5 as never] })).toThrow(/options\.parameters\[0\]: must be a dotted path/);
     expect(() => valueOfInformation({}, { runs: 50, parameters: [[]] })).toThrow(/options\.parameters\[0\]/);
     expect(() => valueOfInformation({}, 'x' as never)).toThrow(/options: must be an object/);
-    const paths = ['investment.executed', 'investment.failureReduction', 'investment.delayMonths', 'investment.rampMonths', 'investment.executionSuccess'];
-    expect(() => valueOfInformation({ business: null, customers: { initial: 10 } }, { runs: 50, parameters: [[...paths, 'customers.initial', 'churn.base']] })).toThrow(/at most 6 assumptions/);
+    const paths = [
+      'investment.executed',
+      'investment.failureReduction',
+      'investment.delayMonths',
+      'investment.rampMonths',
+      'investment.executionSuccess',
+    ];
+    expect(() =>
+      valueOfInformation(
+        { business: null, customers: { initial: 10 } },
+        { runs: 50, parameters: [[...paths, 'customers.initial', 'churn.base']] },
+      ),
+    ).toThrow(/at most 6 assumptions/);
     // Repeats are one: a path twice in a group, or the same group twice.
-    const once = valueOfInformation({}, { runs: 200, parameters: [Array(40).fill(paths).flat(), paths, 'investment.executed', 'investment.executed'] });
+    const once = valueOfInformation(
+      {},
+      { runs: 200, parameters: [Array(40).fill(paths).flat(), paths, 'investment.executed', 'investment.executed'] },
+    );
     expect(once.partial.map((p) => p.paths.length).sort()).toEqual([1, 5]);
   });
 });

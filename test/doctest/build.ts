@@ -38,5 +38,10 @@ export async function buildEntries(root: string, outdir: string): Promise<Entrie
       },
     ],
   });
-  return { 'cx-roi': join(outdir, 'index.js'), 'cx-roi/testing': join(outdir, 'testing.js'), 'cx-roi/bullmq': join(outdir, 'bullmq.js'), 'cx-roi/worker': join(outdir, 'worker-api.js') };
+  return {
+    'cx-roi': join(outdir, 'index.js'),
+    'cx-roi/testing': join(outdir, 'testing.js'),
+    'cx-roi/bullmq': join(outdir, 'bullmq.js'),
+    'cx-roi/worker': join(outdir, 'worker-api.js'),
+  };
 }

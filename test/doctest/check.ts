@@ -49,8 +49,10 @@ export async function __throws(run: () => unknown, name: string, words: string, 
     await run();
   } catch (error) {
     const e = error as Error;
-    if (e?.name !== name && e?.constructor?.name !== name) throw new Error(`${where}: the example states it throws ${name}, but it threw ${e?.name}: ${e?.message}`);
-    if (words && !String(e.message).includes(words)) throw new Error(`${where}: the example states the message contains "${words}", but it is "${e.message}"`);
+    if (e?.name !== name && e?.constructor?.name !== name)
+      throw new Error(`${where}: the example states it throws ${name}, but it threw ${e?.name}: ${e?.message}`);
+    if (words && !String(e.message).includes(words))
+      throw new Error(`${where}: the example states the message contains "${words}", but it is "${e.message}"`);
     return;
   }
   throw new Error(`${where}: the example states it throws ${name}, but it returned`);

@@ -24,7 +24,8 @@ export function sourceFiles(dir: string): string[] {
   return out;
 }
 
-const declaration = /^\s*export\s+(?:declare\s+)?(?:async\s+)?(?:function\*?\s+(\w+)|(?:abstract\s+)?class\s+(\w+)|const\s+(\w+)|interface\s+(\w+)|type\s+(\w+))/;
+const declaration =
+  /^\s*export\s+(?:declare\s+)?(?:async\s+)?(?:function\*?\s+(\w+)|(?:abstract\s+)?class\s+(\w+)|const\s+(\w+)|interface\s+(\w+)|type\s+(\w+))/;
 
 /** The `@example` blocks of every TSDoc comment in `path`. */
 export function examplesOf(path: string, root: string): DocExample[] {
@@ -68,7 +69,13 @@ function importedNames(line: string): string[] {
   const clause = /^import\s+(?:type\s+)?(.*?)\s+from\s/.exec(line)?.[1] ?? '';
   const names: string[] = [];
   for (const part of clause.replace(/[{}]/g, ',').split(',')) {
-    const name = part.trim().replace(/^type\s+/, '').split(/\s+as\s+/).pop()?.replace(/^\*\s*/, '').trim();
+    const name = part
+      .trim()
+      .replace(/^type\s+/, '')
+      .split(/\s+as\s+/)
+      .pop()
+      ?.replace(/^\*\s*/, '')
+      .trim();
     if (name) names.push(name);
   }
   return names;
@@ -87,7 +94,12 @@ function isExpression(literal: string): boolean {
 /** Where each package an example imports is loaded from: the source (vitest's aliases) unless told otherwise. */
 export type Entries = Readonly<Record<'cx-roi' | 'cx-roi/testing' | 'cx-roi/bullmq' | 'cx-roi/worker', string>>;
 
-const sourceEntries: Entries = { 'cx-roi': 'cx-roi', 'cx-roi/testing': 'cx-roi/testing', 'cx-roi/bullmq': 'cx-roi/bullmq', 'cx-roi/worker': 'cx-roi/worker' };
+const sourceEntries: Entries = {
+  'cx-roi': 'cx-roi',
+  'cx-roi/testing': 'cx-roi/testing',
+  'cx-roi/bullmq': 'cx-roi/bullmq',
+  'cx-roi/worker': 'cx-roi/worker',
+};
 
 /** An import line's `from 'cx-roi…'`: the keyword, the quote and the entry's name. */
 const packageEntry = /(\sfrom\s+)(['"])(cx-roi(?:\/\w+)?)\2/;
@@ -123,7 +135,9 @@ export function checkedModule(example: DocExample, publicNames: readonly string[
       if (!isExpression(literal)) throw new Error(`${JSON.parse(where)}: the value stated is not a JavaScript expression: ${literal}`);
       body.push(`${expects[1]}await __expect(async () => (${expects[2]}), ${JSON.stringify(literal)}, ${where});`);
     } else if (throws)
-      body.push(`${throws[1]}await __throws(async () => { ${throws[2]}; }, ${JSON.stringify(throws[3])}, ${JSON.stringify(throws[4] ?? '')}, ${where});`);
+      body.push(
+        `${throws[1]}await __throws(async () => { ${throws[2]}; }, ${JSON.stringify(throws[3])}, ${JSON.stringify(throws[4] ?? '')}, ${where});`,
+      );
     else body.push(line);
   }
   const imported = new Set(imports.flatMap(importedNames));

@@ -11,5 +11,7 @@ export function fingerprint030(result: SimulationResult): string {
   const runs = (result.runs ?? []).map((r) => [r.run, r.roi, r.npv, r.paybackMonth, r.customers, r.executed, r.levers, r.terminalValue]);
   const series = result.series.map((row) => [row.month, row.roi, row.probabilityPaidBack, row.customers, row.revenue, row.margin]);
   const { roi, npv, probabilityPositiveRoi, paybackMonth, customers, levers } = result.horizon;
-  return createHash('sha256').update(JSON.stringify([runs, series, roi, npv, probabilityPositiveRoi, paybackMonth, customers, levers])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([runs, series, roi, npv, probabilityPositiveRoi, paybackMonth, customers, levers]))
+    .digest('hex');
 }

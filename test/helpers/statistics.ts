@@ -85,6 +85,5 @@ export function ksCritical(n: number, m: number, alpha: number): number {
   return Math.sqrt(-Math.log(alpha / 2) / 2) * Math.sqrt((n + m) / (n * m));
 }
 
-
 /** Pearson's correlation (the library's own, tested with the drivers). */
 export { pearson } from '../../src/summary/correlation.js';

@@ -18,7 +18,20 @@ const closedWorld: ScenarioInput = {
 };
 
 function expectValidMonth(o: Readonly<MonthOutcome>): void {
-  for (const count of [o.customersStart, o.bad, o.good, o.excellent, o.churned, o.acquired, o.convertedByWordOfMouth, o.acquiredOrganically, o.deterred, o.customersEnd, o.prospectsStart, o.prospectsEnd]) {
+  for (const count of [
+    o.customersStart,
+    o.bad,
+    o.good,
+    o.excellent,
+    o.churned,
+    o.acquired,
+    o.convertedByWordOfMouth,
+    o.acquiredOrganically,
+    o.deterred,
+    o.customersEnd,
+    o.prospectsStart,
+    o.prospectsEnd,
+  ]) {
     expect(Number.isInteger(count)).toBe(true);
     expect(count).toBeGreaterThanOrEqual(0);
   }
@@ -54,7 +67,12 @@ describe('one run', () => {
   });
 
   it('exhausts a small prospect pool without ever acquiring more than is left', () => {
-    const scenario = parseScenario({ business: null, customers: { initial: 1000, prospects: 500 }, wordOfMouth: { conversionPerTell: 0.5 }, acquisition: { organicMonthly: 0.5 } });
+    const scenario = parseScenario({
+      business: null,
+      customers: { initial: 1000, prospects: 500 },
+      wordOfMouth: { conversionPerTell: 0.5 },
+      acquisition: { organicMonthly: 0.5 },
+    });
     let last = -1;
     simulateRun(scenario, 1, 0, undefined, (_, baseline) => {
       expectValidMonth(baseline);
@@ -97,7 +115,10 @@ describe('closed forms', () => {
   });
 
   it('the closed-form check has teeth: a different switch rate is caught', () => {
-    const result = simulate({ ...closedWorld, churn: { base: 0, switchAfterBad: 0.8 } }, { runs: 2000, seed: 'closed-form', keepRuns: true });
+    const result = simulate(
+      { ...closedWorld, churn: { base: 0, switchAfterBad: 0.8 } },
+      { runs: 2000, seed: 'closed-form', keepRuns: true },
+    );
     const finals = Float64Array.from(result.runs ?? [], (r) => r.customers.baseline);
     const { mean, variance } = meanVariance(finals);
     const claimed = 10_000 * (1 - 0.05 * 0.86) ** 24;
@@ -155,12 +176,15 @@ describe('closed forms', () => {
 
 describe('monotonicity', () => {
   it('more touchpoint failure lowers expected customers and revenue', () => {
-    const at = (failure: number) => simulate({ business: null, journey: { touchpointFailure: failure } }, { runs: 300, seed: 'mono' }).horizon;
+    const at = (failure: number) =>
+      simulate({ business: null, journey: { touchpointFailure: failure } }, { runs: 300, seed: 'mono' }).horizon;
     const low = at(0.03);
     const high = at(0.06);
     expect(high.customers.baseline.mean).toBeLessThan(low.customers.baseline.mean);
     expect(high.customers.invested.mean).toBeLessThan(low.customers.invested.mean);
-    const revenue = (failure: number) => simulate({ business: null, journey: { touchpointFailure: failure } }, { runs: 300, seed: 'mono' }).series.at(-1)?.revenue.baseline.mean ?? NaN;
+    const revenue = (failure: number) =>
+      simulate({ business: null, journey: { touchpointFailure: failure } }, { runs: 300, seed: 'mono' }).series.at(-1)?.revenue.baseline
+        .mean ?? NaN;
     expect(revenue(0.06)).toBeLessThan(revenue(0.03));
   });
 

@@ -39,11 +39,16 @@ function expectedCustomers(input: ScenarioInput, months = 24): number {
 describe('targeted investment', () => {
   it('a bigger cut on a touchpoint never lowers expected customers', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...touchpoints), fc.double({ min: -1, max: 1, noNaN: true }), fc.double({ min: -1, max: 1, noNaN: true }), (name, a, b) => {
-        const [small, large] = a <= b ? [a, b] : [b, a];
-        const at = (cut: number) => expectedCustomers({ investment: { failureReduction: { [name]: cut } } });
-        expect(at(large)).toBeGreaterThanOrEqual(at(small) - 1e-9);
-      }),
+      fc.property(
+        fc.constantFrom(...touchpoints),
+        fc.double({ min: -1, max: 1, noNaN: true }),
+        fc.double({ min: -1, max: 1, noNaN: true }),
+        (name, a, b) => {
+          const [small, large] = a <= b ? [a, b] : [b, a];
+          const at = (cut: number) => expectedCustomers({ investment: { failureReduction: { [name]: cut } } });
+          expect(at(large)).toBeGreaterThanOrEqual(at(small) - 1e-9);
+        },
+      ),
     );
   });
 
@@ -51,23 +56,38 @@ describe('targeted investment', () => {
     const scenario = parseScenario({ investment: { failureReduction: { delivery: 1 } } });
     const p = runParameters(scenario, drawValues(scenario, 1, 0));
     // Delivery fixed completely: the journey fails only at the other four.
-    const others = touchpoints.filter((t) => t !== 'delivery').map((t) => defaultScenario.journey.touchpointFailure[t as keyof typeof defaultScenario.journey.touchpointFailure]);
+    const others = touchpoints
+      .filter((t) => t !== 'delivery')
+      .map((t) => defaultScenario.journey.touchpointFailure[t as keyof typeof defaultScenario.journey.touchpointFailure]);
     expect(investedPBad(p, 1)).toBeCloseTo(1 - others.reduce((ok, f) => ok * (1 - f), 1), 15);
     expect(investedPBad(p, 0)).toBeCloseTo(p.pBad, 15);
   });
 
   it('sums costs given per touchpoint', () => {
     const result = simulate(
-      { investment: { upfront: { delivery: 60_000, order: 40_000 }, monthly: { delivery: 1_000, order: 500 }, failureReduction: { delivery: 0.5, order: 0.2 } } },
+      {
+        investment: {
+          upfront: { delivery: 60_000, order: 40_000 },
+          monthly: { delivery: 1_000, order: 500 },
+          failureReduction: { delivery: 0.5, order: 0.2 },
+        },
+      },
       { runs: 3, seed: 1, keepRuns: true },
     );
-    const same = simulate({ investment: { upfront: 100_000, monthly: 1_500, failureReduction: { delivery: 0.5, order: 0.2 } } }, { runs: 3, seed: 1, keepRuns: true });
+    const same = simulate(
+      { investment: { upfront: 100_000, monthly: 1_500, failureReduction: { delivery: 0.5, order: 0.2 } } },
+      { runs: 3, seed: 1, keepRuns: true },
+    );
     expect(result.runs?.map((r) => r.levers.cost)).toEqual(same.runs?.map((r) => r.levers.cost));
   });
 
   it('names a touchpoint that is not in the journey, and a journey without names', () => {
-    expect(() => parseScenario({ investment: { failureReduction: { shipping: 0.5 } } })).toThrow(/investment\.failureReduction\.shipping: "shipping" is not a touchpoint of the journey \(discover, order, delivery, product, service\)/);
-    expect(() => parseScenario({ journey: { touchpointFailure: 0.01 }, investment: { failureReduction: { delivery: 0.5 } } })).toThrow(/only when journey.touchpointFailure names them/);
+    expect(() => parseScenario({ investment: { failureReduction: { shipping: 0.5 } } })).toThrow(
+      /investment\.failureReduction\.shipping: "shipping" is not a touchpoint of the journey \(discover, order, delivery, product, service\)/,
+    );
+    expect(() => parseScenario({ journey: { touchpointFailure: 0.01 }, investment: { failureReduction: { delivery: 0.5 } } })).toThrow(
+      /only when journey.touchpointFailure names them/,
+    );
   });
 });
 
@@ -75,7 +95,10 @@ describe('how a programme unfolds', () => {
   it('has no effect during the delay: both arms are identical month by month until it ends', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 24 }), fc.integer({ min: 0, max: 99 }), (delay, run) => {
-        const scenario = parseScenario({ horizonMonths: 30, investment: { delayMonths: delay, failureReduction: 0.5, executionSuccess: 1 } });
+        const scenario = parseScenario({
+          horizonMonths: 30,
+          investment: { delayMonths: delay, failureReduction: 0.5, executionSuccess: 1 },
+        });
         simulateRun(scenario, 3, run, undefined, (month, baseline, invested) => {
           if (month <= delay) expect(invested).toEqual(baseline);
         });
@@ -96,10 +119,14 @@ describe('how a programme unfolds', () => {
   it('two negatives never make an improvement: a missed programme with a negative missedEffectShare is worse than none, whatever the plan', () => {
     fc.assert(
       fc.property(fc.double({ min: -1, max: 1, noNaN: true }), fc.double({ min: -1, max: -0.01, noNaN: true }), (planned, missed) => {
-        const scenario = parseScenario({ investment: { failureReduction: planned, missedEffectShare: missed, delayMonths: 0, rampMonths: 0 } });
+        const scenario = parseScenario({
+          investment: { failureReduction: planned, missedEffectShare: missed, delayMonths: 0, rampMonths: 0 },
+        });
         const p = runParameters(scenario, drawValues(scenario, 1, 0));
         expect(investedPBad(p, effectScale(p, false, 12))).toBeGreaterThanOrEqual(p.pBad);
-        const targeted = parseScenario({ investment: { failureReduction: { delivery: planned }, missedEffectShare: missed, delayMonths: 0, rampMonths: 0 } });
+        const targeted = parseScenario({
+          investment: { failureReduction: { delivery: planned }, missedEffectShare: missed, delayMonths: 0, rampMonths: 0 },
+        });
         const q = runParameters(targeted, drawValues(targeted, 1, 0));
         expect(investedPBad(q, effectScale(q, false, 12))).toBeGreaterThanOrEqual(q.pBad - 1e-15);
       }),
@@ -107,7 +134,10 @@ describe('how a programme unfolds', () => {
   });
 
   it('can backfire: a negative effect loses customers and money', () => {
-    const { horizon } = simulate({ investment: { failureReduction: -0.5, executionSuccess: 1, excellentShareIncrease: 0 } }, { runs: 300, seed: 4 });
+    const { horizon } = simulate(
+      { investment: { failureReduction: -0.5, executionSuccess: 1, excellentShareIncrease: 0 } },
+      { runs: 300, seed: 4 },
+    );
     expect(horizon.customers.invested.p50).toBeLessThan(horizon.customers.baseline.p50);
     expect(horizon.probabilityPositiveRoi).toBe(0);
     expect(horizon.levers.retention).toBeLessThan(0);
@@ -115,27 +145,33 @@ describe('how a programme unfolds', () => {
 });
 
 describe('the stage gate', () => {
-  const gated = (gate: object, extra: ScenarioInput['investment'] = {}) => ({ investment: { ...extra, stageGate: { month: 18, measure: 'effect', threshold: 0.1, ...gate } } }) as ScenarioInput;
+  const gated = (gate: object, extra: ScenarioInput['investment'] = {}) =>
+    ({ investment: { ...extra, stageGate: { month: 18, measure: 'effect', threshold: 0.1, ...gate } } }) as ScenarioInput;
 
   it('a stopped run pays no monthly cost after its gate, and the cost it saved is the rest', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 59 }), fc.constantFrom('effect' as const, 'roi' as const), fc.integer({ min: 0, max: 30 }), (month, measure, run) => {
-        const scenario = parseScenario(gated({ month, measure, threshold: measure === 'roi' ? 100 : 1 }, { monthly: 5_000 }));
-        const result = simulateRun(scenario, 9, run);
-        // Thresholds no run can reach: every run is stopped at the gate.
-        expect(result.gate?.stoppedMonth).toBe(month);
-        const d = (1 + (result.parameters.discountRateAnnual as number)) ** (-1 / 12);
-        let paid = 0;
-        let rest = 0;
-        let discount = 1;
-        for (let t = 1; t <= 60; t += 1) {
-          discount *= d;
-          if (t <= month) paid += discount * 5_000;
-          else rest += discount * 5_000;
-        }
-        expect(-result.levers.cost).toBeCloseTo(result.parameters['investment.upfront'] as number + paid, 6);
-        expect(result.gate?.savedCost).toBeCloseTo(rest, 6);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 59 }),
+        fc.constantFrom('effect' as const, 'roi' as const),
+        fc.integer({ min: 0, max: 30 }),
+        (month, measure, run) => {
+          const scenario = parseScenario(gated({ month, measure, threshold: measure === 'roi' ? 100 : 1 }, { monthly: 5_000 }));
+          const result = simulateRun(scenario, 9, run);
+          // Thresholds no run can reach: every run is stopped at the gate.
+          expect(result.gate?.stoppedMonth).toBe(month);
+          const d = (1 + (result.parameters.discountRateAnnual as number)) ** (-1 / 12);
+          let paid = 0;
+          let rest = 0;
+          let discount = 1;
+          for (let t = 1; t <= 60; t += 1) {
+            discount *= d;
+            if (t <= month) paid += discount * 5_000;
+            else rest += discount * 5_000;
+          }
+          expect(-result.levers.cost).toBeCloseTo((result.parameters['investment.upfront'] as number) + paid, 6);
+          expect(result.gate?.savedCost).toBeCloseTo(rest, 6);
+        },
+      ),
       { numRuns: 25 },
     );
   });
@@ -159,15 +195,18 @@ describe('the stage gate', () => {
     const missedStopped = stopped.filter((r) => !r.executed).length / Math.max(1, (result.runs ?? []).filter((r) => !r.executed).length);
     expect(missedStopped).toBeGreaterThan(0.5);
     expect(gate?.savedCostAmongStopped).toBeGreaterThan(0);
-    expect(gate?.npvChange).toBeCloseTo(
-      (result.runs ?? []).reduce((sum, r) => sum + r.npv - (r.gate?.npvWithoutGate ?? 0), 0) / 1000,
-      6,
-    );
+    expect(gate?.npvChange).toBeCloseTo((result.runs ?? []).reduce((sum, r) => sum + r.npv - (r.gate?.npvWithoutGate ?? 0), 0) / 1000, 6);
   });
 
   it('fades the effect after a stop, or holds it', () => {
     const [fade, hold] = (['fade', 'hold'] as const).map((afterStop) =>
-      simulate(gated({ measure: 'roi', threshold: 100, month: 40, afterStop, fadeMonths: 6 }, { delayMonths: 0, rampMonths: 12, executionSuccess: 1 }), { runs: 200, seed: 8 }),
+      simulate(
+        gated(
+          { measure: 'roi', threshold: 100, month: 40, afterStop, fadeMonths: 6 },
+          { delayMonths: 0, rampMonths: 12, executionSuccess: 1 },
+        ),
+        { runs: 200, seed: 8 },
+      ),
     );
     // Stopped at 40 either way; held, the customers keep coming for the last 20 months.
     expect(hold?.horizon.customers.invested.mean).toBeGreaterThan(fade?.horizon.customers.invested.mean ?? Infinity);
@@ -192,9 +231,13 @@ describe('the stage gate', () => {
   });
 
   it('refuses a gate beyond the horizon, and thresholds outside their measure’s range', () => {
-    expect(() => parseScenario(gated({ measure: 'effect', threshold: 2 }))).toThrow(/investment\.stageGate\.threshold: an effect threshold is a relative cut: from -1 to 1/);
+    expect(() => parseScenario(gated({ measure: 'effect', threshold: 2 }))).toThrow(
+      /investment\.stageGate\.threshold: an effect threshold is a relative cut: from -1 to 1/,
+    );
     expect(() => parseScenario(gated({ measure: 'roi', threshold: -5 }))).toThrow(/an ROI threshold is from -1 to 100/);
-    expect(() => parseScenario({ horizonMonths: 12, investment: { stageGate: { month: 24, measure: 'roi', threshold: 0 } } })).toThrow(/investment\.stageGate\.month: must be within the horizon \(12 months\)/);
+    expect(() => parseScenario({ horizonMonths: 12, investment: { stageGate: { month: 24, measure: 'roi', threshold: 0 } } })).toThrow(
+      /investment\.stageGate\.month: must be within the horizon \(12 months\)/,
+    );
   });
 });
 
@@ -206,14 +249,20 @@ describe('channels', () => {
 
   it('improvementFromBudget: nothing below the set-up cost, then diminishing returns, never above 1', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 1e6, noNaN: true }), fc.double({ min: 0, max: 1e6, noNaN: true }), fc.double({ min: 0, max: 1e5, noNaN: true }), fc.double({ min: 1, max: 1e5, noNaN: true }), (a, b, setup, half) => {
-        const [low, high] = a <= b ? [a, b] : [b, a];
-        const x = improvementFromBudget(low, setup, half);
-        const y = improvementFromBudget(high, setup, half);
-        expect(y.cut).toBeGreaterThanOrEqual(x.cut);
-        expect(y.cut).toBeLessThanOrEqual(1);
-        if (low < setup) expect(x).toEqual({ connects: false, cut: 0 });
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        fc.double({ min: 0, max: 1e5, noNaN: true }),
+        fc.double({ min: 1, max: 1e5, noNaN: true }),
+        (a, b, setup, half) => {
+          const [low, high] = a <= b ? [a, b] : [b, a];
+          const x = improvementFromBudget(low, setup, half);
+          const y = improvementFromBudget(high, setup, half);
+          expect(y.cut).toBeGreaterThanOrEqual(x.cut);
+          expect(y.cut).toBeLessThanOrEqual(1);
+          if (low < setup) expect(x).toEqual({ connects: false, cut: 0 });
+        },
+      ),
     );
     expect(improvementFromBudget(35_000, 15_000, 20_000).cut).toBeCloseTo(0.5, 15);
   });
@@ -227,15 +276,23 @@ describe('channels', () => {
 
   it('more budget on a channel never lowers expected customers', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...Object.keys(defaultChannels.offered)), fc.double({ min: 0, max: 2e5, noNaN: true }), fc.double({ min: 0, max: 2e5, noNaN: true }), (name, a, b) => {
-        const [low, high] = a <= b ? [a, b] : [b, a];
-        expect(expectedCustomers(withChannels({ [name]: high }))).toBeGreaterThanOrEqual(expectedCustomers(withChannels({ [name]: low })) - 1e-9);
-      }),
+      fc.property(
+        fc.constantFrom(...Object.keys(defaultChannels.offered)),
+        fc.double({ min: 0, max: 2e5, noNaN: true }),
+        fc.double({ min: 0, max: 2e5, noNaN: true }),
+        (name, a, b) => {
+          const [low, high] = a <= b ? [a, b] : [b, a];
+          expect(expectedCustomers(withChannels({ [name]: high }))).toBeGreaterThanOrEqual(
+            expectedCustomers(withChannels({ [name]: low })) - 1e-9,
+          );
+        },
+      ),
     );
   });
 
   it('unconnected channels fail more often: the silo penalty raises bad experiences', () => {
-    const p = (siloPenalty: number) => centralParameters(parseScenario({ business: null, channels: { ...defaultChannels, siloPenalty } })).pBad;
+    const p = (siloPenalty: number) =>
+      centralParameters(parseScenario({ business: null, channels: { ...defaultChannels, siloPenalty } })).pBad;
     expect(p(3)).toBeGreaterThan(p(1.5));
     expect(p(1.5)).toBeGreaterThan(centralParameters(parseScenario({ business: null })).pBad);
     // A held business keeps its observed rate: the touchpoints then make up less of it.
@@ -245,16 +302,25 @@ describe('channels', () => {
   });
 
   it('names bad channel input: shares that do not add up, a budget for a channel not offered, a budget without channels', () => {
-    expect(() => parseScenario({ channels: { ...defaultChannels, offered: { phone: { share: 0.5, failure: 0.02, connected: true } } } })).toThrow(/channels\.offered: the channels' shares of contacts must add up to 1, not 0\.5/);
+    expect(() =>
+      parseScenario({ channels: { ...defaultChannels, offered: { phone: { share: 0.5, failure: 0.02, connected: true } } } }),
+    ).toThrow(/channels\.offered: the channels' shares of contacts must add up to 1, not 0\.5/);
     expect(() => parseScenario(withChannels({ fax: 10_000 }))).toThrow(/investment\.channels\.budget\.fax: "fax" is not a channel/);
-    expect(() => parseScenario({ investment: { channels: { budget: { phone: 1 }, setupCost: 0, halfEffectSpend: 1 } } })).toThrow(/needs the scenario’s channels/);
+    expect(() => parseScenario({ investment: { channels: { budget: { phone: 1 }, setupCost: 0, halfEffectSpend: 1 } } })).toThrow(
+      /needs the scenario’s channels/,
+    );
     // An optional section has no defaults to fill a field left out: it is named as missing.
-    expect(() => parseScenario({ channels: { contactRate: 0.2 } } as never)).toThrow(/channels\.siloPenalty: missing: this section has no defaults/);
+    expect(() => parseScenario({ channels: { contactRate: 0.2 } } as never)).toThrow(
+      /channels\.siloPenalty: missing: this section has no defaults/,
+    );
   });
 
   it('adds the channel budget to the upfront cost', () => {
     const run = simulate(withChannels({ phone: 40_000, email: 10_000 }), { runs: 1, seed: 1, keepRuns: true }).runs?.[0];
-    const plain = simulate({ investment: { failureReduction: 0, upfront: (defaultScenario.investment.upfront as number) + 50_000 } }, { runs: 1, seed: 1, keepRuns: true }).runs?.[0];
+    const plain = simulate(
+      { investment: { failureReduction: 0, upfront: (defaultScenario.investment.upfront as number) + 50_000 } },
+      { runs: 1, seed: 1, keepRuns: true },
+    ).runs?.[0];
     expect(run?.levers.cost).toBeCloseTo(plain?.levers.cost ?? 0, 6);
   });
 });
@@ -298,7 +364,9 @@ describe('maturity', () => {
     const scenario = parseScenario({ investment: { maturity: all('yes') } });
     expect(scenario.investment.executionSuccess).toEqual(executionSuccessFromMaturity(all('yes')));
     expect(parseScenario(scenario)).toEqual(scenario);
-    expect(() => parseScenario({ investment: { maturity: all('yes'), executionSuccess: 0.5 } })).toThrow(/investment\.executionSuccess: is set by investment\.maturity/);
+    expect(() => parseScenario({ investment: { maturity: all('yes'), executionSuccess: 0.5 } })).toThrow(
+      /investment\.executionSuccess: is set by investment\.maturity/,
+    );
     expect(() => parseScenario({ investment: { maturity: { ...all('yes'), dedicatedTeam: 'maybe' } } })).toThrow(ScenarioError);
     expect(() => executionSuccessFromMaturity({ leadershipUnderstands: 'yes' })).toThrow(ScenarioError);
     try {
@@ -335,10 +403,26 @@ describe('NPS', () => {
   it('calibrate takes an observed NPS and the scenario gives it back', async () => {
     const { calibrate, impliedKpis } = await import('../../src/index.js');
     for (const nps of [-5, 20, 45]) {
-      const scenario = calibrate({ customers: 10_000, annualRetention: 0.8, averageRevenuePerCustomerMonthly: 90, newCustomersMonthly: 180, badExperienceShareMonthly: 0.015, nps });
+      const scenario = calibrate({
+        customers: 10_000,
+        annualRetention: 0.8,
+        averageRevenuePerCustomerMonthly: 90,
+        newCustomersMonthly: 180,
+        badExperienceShareMonthly: 0.015,
+        nps,
+      });
       expect(impliedKpis(scenario).baseline.nps).toBeCloseTo(nps, 6);
     }
-    expect(() => calibrate({ customers: 10_000, annualRetention: 0.8, averageRevenuePerCustomerMonthly: 90, newCustomersMonthly: 180, badExperienceShareMonthly: 0.015, nps: 95 })).toThrow(/NPS lies between −10\.8 \(no excellent journeys\) and 87\.7/);
+    expect(() =>
+      calibrate({
+        customers: 10_000,
+        annualRetention: 0.8,
+        averageRevenuePerCustomerMonthly: 90,
+        newCustomersMonthly: 180,
+        badExperienceShareMonthly: 0.015,
+        nps: 95,
+      }),
+    ).toThrow(/NPS lies between −10\.8 \(no excellent journeys\) and 87\.7/);
   });
 });
 

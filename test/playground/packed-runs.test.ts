@@ -6,7 +6,10 @@ import { packRuns, unpackRuns } from '../../playground/analyses-cache.js';
 describe('the kept runs posted to the analyses worker as typed arrays', () => {
   const cases = {
     default: {},
-    'terminal value and a stage gate': { valuation: { terminalValue: 'customerLifetime' }, investment: { stageGate: { month: 12, measure: 'roi', threshold: -0.5 } } },
+    'terminal value and a stage gate': {
+      valuation: { terminalValue: 'customerLifetime' },
+      investment: { stageGate: { month: 12, measure: 'roi', threshold: -0.5 } },
+    },
   } as const;
   for (const [name, input] of Object.entries(cases)) {
     it(`come back as the same runs, value for value, and give the same analyses (${name})`, () => {

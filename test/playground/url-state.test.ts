@@ -33,7 +33,11 @@ describe('a link the page cannot (wholly) read keeps what it carried', () => {
     for (const text of ['{bad', '"a string"']) {
       const search = `?runs=500&seed=1&scenario=${encodeURIComponent(text)}`;
       expect(rewritten(search).get('scenario')).toBe(text);
-      expect(decodeState(search).problems).toEqual([expect.stringMatching(/^The link’s scenario (could not be read|is not a scenario).*The address keeps it until you change an assumption\.$/)]);
+      expect(decodeState(search).problems).toEqual([
+        expect.stringMatching(
+          /^The link’s scenario (could not be read|is not a scenario).*The address keeps it until you change an assumption\.$/,
+        ),
+      ]);
     }
     // The same from a link of earlier versions, after `#`.
     const { state, extras, kept } = decodeState('', '#runs=500&seed=1&scenario=%7Bbad');
@@ -43,8 +47,16 @@ describe('a link the page cannot (wholly) read keeps what it carried', () => {
   it('writes a pinned A and the scenario as edited in place of the kept ones', () => {
     const kept = { a: '{"churn":', scenario: '{bad' };
     const extras = { ...defaultExtras, nameA: 'Cautious' };
-    expect(encodeState({ input: {}, seed: 1, runs: 2000 }, extras, { a: kept.a })).toBe('?runs=2000&seed=1&a=%7B%22churn%22%3A&aName=Cautious');
-    const back = new URLSearchParams(encodeState({ input: { churn: { base: 0.01 } }, seed: 1, runs: 2000 }, { ...extras, compare: { spend: { averagePerMonth: 30 } } }, { a: kept.a }));
+    expect(encodeState({ input: {}, seed: 1, runs: 2000 }, extras, { a: kept.a })).toBe(
+      '?runs=2000&seed=1&a=%7B%22churn%22%3A&aName=Cautious',
+    );
+    const back = new URLSearchParams(
+      encodeState(
+        { input: { churn: { base: 0.01 } }, seed: 1, runs: 2000 },
+        { ...extras, compare: { spend: { averagePerMonth: 30 } } },
+        { a: kept.a },
+      ),
+    );
     expect(back.get('a')).toBe('{"spend":{"averagePerMonth":30}}');
     expect(back.get('scenario')).toBe('{"churn":{"base":0.01}}');
     // Without a kept or pinned A, its name goes too: it names nothing.

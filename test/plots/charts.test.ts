@@ -59,7 +59,9 @@ describe('chart content', () => {
   });
 
   it('states the share that never pays back', () => {
-    expect(render('payback').textContent).toContain(`${Math.round(result.horizon.paybackMonth.neverShare * 100)}% of runs never pay back within 60 months.`);
+    expect(render('payback').textContent).toContain(
+      `${Math.round(result.horizon.paybackMonth.neverShare * 100)}% of runs never pay back within 60 months.`,
+    );
   });
 
   it('needs kept runs for the histograms', () => {
@@ -72,7 +74,8 @@ describe('chart content', () => {
 
 const all = Object.keys(charts) as ChartId[];
 /** A chart's y scale as Plot exposes it. */
-const yScale = (chart: Element) => (chart as Element & Plot.Plot).scale('y') as unknown as { domain: number[]; range: number[]; ticks?: number[] };
+const yScale = (chart: Element) =>
+  (chart as Element & Plot.Plot).scale('y') as unknown as { domain: number[]; range: number[]; ticks?: number[] };
 const svgOf = (chart: Element) => (chart.tagName.toLowerCase() === 'svg' ? chart : (chart.querySelector(':scope > svg') as Element));
 
 describe('ROI fan chart', () => {
@@ -137,7 +140,9 @@ describe('payback chart', () => {
     const chart = render('payback');
     const y = yScale(chart);
     const perShare = ((y.range[0] ?? 0) - (y.range[1] ?? 0)) / ((y.domain[1] ?? 0) - (y.domain[0] ?? 0));
-    const heights = [...chart.querySelectorAll('rect')].filter((r) => ['#1f6feb', '#5c636a'].includes(inherited(r, 'fill') ?? '')).map((r) => box(r).height);
+    const heights = [...chart.querySelectorAll('rect')]
+      .filter((r) => ['#1f6feb', '#5c636a'].includes(inherited(r, 'fill') ?? ''))
+      .map((r) => box(r).height);
     expect(heights.reduce((a, b) => a + b, 0) / perShare).toBeCloseTo(1, 6);
   });
 });
@@ -169,7 +174,20 @@ describe('drivers chart', () => {
   });
 
   it('says so in a sentence when no assumption varies, instead of an empty frame', () => {
-    const fixed = simulate({ wordOfMouth: { conversionPerTell: 0.025 }, investment: { failureReduction: 0.4, delayMonths: 6, rampMonths: 24, executionSuccess: 1, missedEffectShare: 0.3, excellentShareIncrease: 0.05 } }, { runs: 50, seed: 1, keepRuns: true });
+    const fixed = simulate(
+      {
+        wordOfMouth: { conversionPerTell: 0.025 },
+        investment: {
+          failureReduction: 0.4,
+          delayMonths: 6,
+          rampMonths: 24,
+          executionSuccess: 1,
+          missedEffectShare: 0.3,
+          excellentShareIncrease: 0.05,
+        },
+      },
+      { runs: 50, seed: 1, keepRuns: true },
+    );
     const chart = charts.drivers(fixed, { document }) as unknown as Element;
     expect(chart.tagName.toLowerCase()).toBe('p');
     expect(chart.querySelector('svg')).toBeNull();
@@ -195,7 +213,8 @@ describe.each(all)('chart %s: readable and accessible', (id) => {
       const svg = svgOf(chart);
       expect(svg.getAttribute('role')).toBe('img');
       expect(svg.getAttribute('aria-label')?.length).toBeGreaterThan(15);
-      for (const el of chart.querySelectorAll('[aria-label]')) expect(el.getAttribute('role'), el.outerHTML.slice(0, 80)).toMatch(/^(img|group)$/);
+      for (const el of chart.querySelectorAll('[aria-label]'))
+        expect(el.getAttribute('role'), el.outerHTML.slice(0, 80)).toMatch(/^(img|group)$/);
     }
   });
 
@@ -221,7 +240,8 @@ describe.each(all)('chart %s: readable and accessible', (id) => {
 describe('tips (hover read-outs)', () => {
   // jsdom lays nothing out: Plot's tip measures its text after drawing it.
   beforeAll(() => {
-    (window.SVGElement.prototype as unknown as { getBBox: () => DOMRect }).getBBox = () => ({ x: 0, y: 0, width: 120, height: 48 }) as DOMRect;
+    (window.SVGElement.prototype as unknown as { getBBox: () => DOMRect }).getBBox = () =>
+      ({ x: 0, y: 0, width: 120, height: 48 }) as DOMRect;
   });
 
   /** Moves the pointer over each bar, then the frame's middle, until a tip shows text. */
@@ -318,8 +338,14 @@ describe('currency', () => {
     ['voi', '$', /^\$\d+(\.\d)?K$/, /^EVPI \$[\d,]+$/],
   ] as [ChartId, string, RegExp, RegExp][])('%s: %s on the money ticks and labels', (id, currency, tick, label) => {
     const texts = tickTexts(charts[id](result, { document, width: 640, currency }) as unknown as Element);
-    expect(texts.some((t) => tick.test(t)), texts.join(' | ')).toBe(true);
-    expect(texts.some((t) => label.test(t)), texts.join(' | ')).toBe(true);
+    expect(
+      texts.some((t) => tick.test(t)),
+      texts.join(' | '),
+    ).toBe(true);
+    expect(
+      texts.some((t) => label.test(t)),
+      texts.join(' | '),
+    ).toBe(true);
   });
 
   it('writes a code with a space: "EUR 200K"', () => {
@@ -330,7 +356,19 @@ describe('currency', () => {
   it('puts it on the swings and on a break-even search for the median NPV', () => {
     const swings = {
       months: [{ month: 60, median: 250_000 }],
-      fixedFigures: { range: 0.2, runs: 300, figures: [{ path: 'churn.switchAfterBad', value: 0.86, low: 0.69, high: 1, atMonths: [{ month: 60, medianAtLow: 300_000, medianAtHigh: 200_000, swing: -100_000 }] }] },
+      fixedFigures: {
+        range: 0.2,
+        runs: 300,
+        figures: [
+          {
+            path: 'churn.switchAfterBad',
+            value: 0.86,
+            low: 0.69,
+            high: 1,
+            atMonths: [{ month: 60, medianAtLow: 300_000, medianAtHigh: 200_000, swing: -100_000 }],
+          },
+        ],
+      },
     } as unknown as Sensitivity;
     const swung = tickTexts(swingsChart(swings, { document, width: 640, currency: '€' }) as unknown as Element).join(' | ');
     expect(swung).toContain('median now €250,000');
@@ -348,7 +386,9 @@ describe('currency', () => {
       status: 'crossed',
       value: 180_000,
     } as unknown as BreakEven;
-    const found = tickTexts(breakEvenChart(search, { document, width: 640, currency: '€', unit: 'currency' }) as unknown as Element).join(' | ');
+    const found = tickTexts(breakEvenChart(search, { document, width: 640, currency: '€', unit: 'currency' }) as unknown as Element).join(
+      ' | ',
+    );
     expect(found).toMatch(/€\d+K/);
     expect(found).toContain('break-even €180,000');
   });

@@ -7,9 +7,13 @@ import { binomialPmf, chiSquare, chiSquareCritical } from '../helpers/statistics
 describe('binomial', () => {
   it('gives a fixed sequence for a fixed seed (frozen against regressions)', () => {
     const random = createStream(42, 'binomial');
-    expect([binomial(random, 10, 0.3), binomial(random, 1000, 0.3), binomial(random, 1e9, 0.86), binomial(random, 5, 0.99), binomial(random, 100_000, 1e-6)]).toEqual([
-      4, 306, 860009451, 5, 0,
-    ]);
+    expect([
+      binomial(random, 10, 0.3),
+      binomial(random, 1000, 0.3),
+      binomial(random, 1e9, 0.86),
+      binomial(random, 5, 0.99),
+      binomial(random, 100_000, 1e-6),
+    ]).toEqual([4, 306, 860009451, 5, 0]);
   });
 
   it('handles the edges exactly', () => {
@@ -43,20 +47,15 @@ describe('binomial', () => {
 
   it('always returns a whole number in [0, n]', () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: 1e9 }),
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        fc.integer(),
-        (n, p, seed) => {
-          const random = createStream(seed, 'range');
-          for (let i = 0; i < 5; i += 1) {
-            const x = binomial(random, n, p);
-            expect(Number.isInteger(x)).toBe(true);
-            expect(x).toBeGreaterThanOrEqual(0);
-            expect(x).toBeLessThanOrEqual(n);
-          }
-        },
-      ),
+      fc.property(fc.integer({ min: 0, max: 1e9 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer(), (n, p, seed) => {
+        const random = createStream(seed, 'range');
+        for (let i = 0; i < 5; i += 1) {
+          const x = binomial(random, n, p);
+          expect(Number.isInteger(x)).toBe(true);
+          expect(x).toBeGreaterThanOrEqual(0);
+          expect(x).toBeLessThanOrEqual(n);
+        }
+      }),
     );
   });
 

@@ -36,7 +36,11 @@ function largestCorrelation(a: readonly Float64Array[], b: readonly Float64Array
 }
 
 const pairsOfKeys: [string, (i: number) => [Seed, Key], (i: number) => [Seed, Key]][] = [
-  ['keys of equal length differing in one character', (i) => [1, ['assumption', 'churn.base', i]], (i) => [1, ['assumption', 'churn.basf', i]]],
+  [
+    'keys of equal length differing in one character',
+    (i) => [1, ['assumption', 'churn.base', i]],
+    (i) => [1, ['assumption', 'churn.basf', i]],
+  ],
   ['equal-length paths', (i) => [1, ['assumption', 'investment.upfront', i]], (i) => [1, ['assumption', 'investment.monthly', i]]],
   ['adjacent run indices (run last)', (i) => [1, ['month', 'convert', 2 * i]], (i) => [1, ['month', 'convert', 2 * i + 1]]],
   ['adjacent run indices (run first)', (i) => [1, [2 * i, 'month', 'convert']], (i) => [1, [2 * i + 1, 'month', 'convert']]],

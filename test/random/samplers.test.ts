@@ -52,13 +52,25 @@ describe('samplers', () => {
     expectMoments(xs, 3.5, 9 / 12);
   });
   it('triangular(24, 30, 36) and a skewed one', () => {
-    expectMoments(sample('tri', (r) => sampleTriangular(r, 24, 30, 36)), 30, (24 ** 2 + 30 ** 2 + 36 ** 2 - 24 * 30 - 24 * 36 - 30 * 36) / 18);
+    expectMoments(
+      sample('tri', (r) => sampleTriangular(r, 24, 30, 36)),
+      30,
+      (24 ** 2 + 30 ** 2 + 36 ** 2 - 24 * 30 - 24 * 36 - 30 * 36) / 18,
+    );
     const xs = sample('tri-skew', (r) => sampleTriangular(r, 0, 0, 1));
     expectMoments(xs, 1 / 3, 1 / 18);
   });
   it('gamma, shapes above and below 1', () => {
-    expectMoments(sample('gamma3', (r) => sampleGamma(r, 3)), 3, 3);
-    expectMoments(sample('gamma.4', (r) => sampleGamma(r, 0.4)), 0.4, 0.4);
+    expectMoments(
+      sample('gamma3', (r) => sampleGamma(r, 3)),
+      3,
+      3,
+    );
+    expectMoments(
+      sample('gamma.4', (r) => sampleGamma(r, 0.4)),
+      0.4,
+      0.4,
+    );
   });
   it('beta with tiny shapes stays finite and in [0, 1], with the right moments (log-space gammas)', () => {
     // Below shape ~0.03 both gammas of the ratio often underflow to 0, and 0/0 is NaN.
@@ -69,7 +81,10 @@ describe('samplers', () => {
       [0.3, 0.05],
     ] as const) {
       const xs = sample(`beta-${a}-${b}`, (r) => sampleBeta(r, a, b));
-      expect(xs.every((x) => x >= 0 && x <= 1), `beta(${a}, ${b}) out of [0, 1]`).toBe(true);
+      expect(
+        xs.every((x) => x >= 0 && x <= 1),
+        `beta(${a}, ${b}) out of [0, 1]`,
+      ).toBe(true);
       // Exact raw moments E[Xᵏ] = Π (a + r)/(a + b + r); the sample variance's s.e. from the fourth central moment.
       const raw = (k: number) => Array.from({ length: k }, (_, r) => (a + r) / (a + b + r)).reduce((x, y) => x * y, 1);
       const mean = raw(1);
@@ -88,7 +103,11 @@ describe('samplers', () => {
   it('beta(2, 5)', () => {
     const a = 2;
     const b = 5;
-    expectMoments(sample('beta', (r) => sampleBeta(r, a, b)), a / (a + b), (a * b) / ((a + b) ** 2 * (a + b + 1)));
+    expectMoments(
+      sample('beta', (r) => sampleBeta(r, a, b)),
+      a / (a + b),
+      (a * b) / ((a + b) ** 2 * (a + b + 1)),
+    );
   });
   it('pert(0.2, 0.4, 0.6): mean (min + 4·mode + max)/6', () => {
     const xs = sample('pert', (r) => samplePert(r, 0.2, 0.4, 0.6));

@@ -112,13 +112,16 @@ describe('the generator and the hash are the published ones', () => {
 
   it('the hash is MurmurHash3_x86_128 (seed 0) of the blocks, as the reference implementation computes it', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(word, word, word, word), { maxLength: 6 }).map((blocks) => blocks.flat()), (blockWords) => {
-        const bytes = new Uint8Array(Uint32Array.from(blockWords).buffer);
-        const hex = murmurHash3Blocks(blockWords)
-          .map((h) => (h >>> 0).toString(16).padStart(8, '0'))
-          .join('');
-        expect(hex).toBe(murmur.x86.hash128(bytes));
-      }),
+      fc.property(
+        fc.array(fc.tuple(word, word, word, word), { maxLength: 6 }).map((blocks) => blocks.flat()),
+        (blockWords) => {
+          const bytes = new Uint8Array(Uint32Array.from(blockWords).buffer);
+          const hex = murmurHash3Blocks(blockWords)
+            .map((h) => (h >>> 0).toString(16).padStart(8, '0'))
+            .join('');
+          expect(hex).toBe(murmur.x86.hash128(bytes));
+        },
+      ),
     );
     // A published vector: the empty input hashes to zero.
     expect(murmurHash3Blocks([])).toEqual([0, 0, 0, 0]);

@@ -99,7 +99,9 @@ describe('describeAssumptions', () => {
   it('says that nothing is tuned to a target any more, and which defaults were', () => {
     const rows = describeAssumptions();
     expect(rows.find((r) => r.path === 'investment.upfront')?.note).toMatch(/Accenture.*a target nothing is tuned to any more/);
-    expect(rows.find((r) => r.path === 'investment.missedEffectShare')?.note).toMatch(/0\.5 and earlier used 0\.4, tuned .*nothing is tuned now/);
+    expect(rows.find((r) => r.path === 'investment.missedEffectShare')?.note).toMatch(
+      /0\.5 and earlier used 0\.4, tuned .*nothing is tuned now/,
+    );
     expect(rows.find((r) => r.path === 'investment.missedEffectShare')?.value).toEqual({ dist: 'uniform', min: 0, max: 0.6 });
   });
 

@@ -26,10 +26,11 @@ function unfrozenPath(value: unknown, path: string, seen = new Set<unknown>()): 
     const inner = descriptor && 'value' in descriptor ? unfrozenPath(descriptor.value, `${path}.${String(key)}`, seen) : undefined;
     if (inner) return inner;
   }
-  if (value instanceof Map) for (const [key, item] of value) {
-    const inner = unfrozenPath(item, `${path}.get(${String(key)})`, seen);
-    if (inner) return inner;
-  }
+  if (value instanceof Map)
+    for (const [key, item] of value) {
+      const inner = unfrozenPath(item, `${path}.get(${String(key)})`, seen);
+      if (inner) return inner;
+    }
   return undefined;
 }
 
@@ -49,45 +50,73 @@ function* fieldRecords(node: z.ZodType, path: string, seen = new Set<unknown>())
   if (seen.has(node)) return;
   seen.add(node);
   if (fieldRegistry.has(node)) yield [path, fieldRegistry.get(node) as object, node];
-  const def = node._zod.def as { shape?: Record<string, z.ZodType>; options?: z.ZodType[]; valueType?: z.ZodType; innerType?: z.ZodType; in?: z.ZodType; out?: z.ZodType };
+  const def = node._zod.def as {
+    shape?: Record<string, z.ZodType>;
+    options?: z.ZodType[];
+    valueType?: z.ZodType;
+    innerType?: z.ZodType;
+    in?: z.ZodType;
+    out?: z.ZodType;
+  };
   for (const [key, child] of Object.entries(def.shape ?? {})) yield* fieldRecords(child, `${path}.${key}`, seen);
   for (const [i, child] of (def.options ?? []).entries()) yield* fieldRecords(child, `${path}|${i}`, seen);
   for (const child of [def.valueType, def.innerType, def.in, def.out]) if (child) yield* fieldRecords(child, path, seen);
 }
 
 describe('exported constants are deeply frozen', () => {
-  it.each(Object.keys(entries))('every object or array %s exports is frozen, down to its leaves, and writing to it throws', async (entry) => {
-    const namespace = await entries[entry as keyof typeof entries]();
-    const checked: string[] = [];
-    for (const [name, value] of Object.entries(namespace)) {
-      if (value === null || typeof value !== 'object') continue;
-      // A zod schema defines its methods lazily on itself on first use, so it cannot be frozen; its field metadata is checked below.
-      if (value instanceof z.ZodType) continue;
-      checked.push(name);
-      expect(unfrozenPath(value, name), `${entry}: ${name} has a part not frozen`).toBeUndefined();
-      for (const [path, object] of objectsUnder(value, name)) {
-        const key = Reflect.ownKeys(object).find((k) => 'value' in Object.getOwnPropertyDescriptor(object, k)!) ?? 'added';
-        // Test files are modules, so this assignment runs in strict mode.
-        expect(() => {
-          (object as Record<PropertyKey, unknown>)[key] = 'changed';
-        }, `${entry}: writing ${path}.${String(key)}`).toThrow(TypeError);
-        expect(() => {
-          (object as Record<string, unknown>).addedByACaller = 1;
-        }, `${entry}: adding to ${path}`).toThrow(TypeError);
+  it.each(Object.keys(entries))(
+    'every object or array %s exports is frozen, down to its leaves, and writing to it throws',
+    async (entry) => {
+      const namespace = await entries[entry as keyof typeof entries]();
+      const checked: string[] = [];
+      for (const [name, value] of Object.entries(namespace)) {
+        if (value === null || typeof value !== 'object') continue;
+        // A zod schema defines its methods lazily on itself on first use, so it cannot be frozen; its field metadata is checked below.
+        if (value instanceof z.ZodType) continue;
+        checked.push(name);
+        expect(unfrozenPath(value, name), `${entry}: ${name} has a part not frozen`).toBeUndefined();
+        for (const [path, object] of objectsUnder(value, name)) {
+          const key = Reflect.ownKeys(object).find((k) => 'value' in Object.getOwnPropertyDescriptor(object, k)!) ?? 'added';
+          // Test files are modules, so this assignment runs in strict mode.
+          expect(
+            () => {
+              (object as Record<PropertyKey, unknown>)[key] = 'changed';
+            },
+            `${entry}: writing ${path}.${String(key)}`,
+          ).toThrow(TypeError);
+          expect(() => {
+            (object as Record<string, unknown>).addedByACaller = 1;
+          }, `${entry}: adding to ${path}`).toThrow(TypeError);
+        }
       }
-    }
-    if (entry === 'cx-roi') {
-      // The walk must reach the constants the hardening list names (the walk, not this list, is the check).
-      expect(checked).toEqual(
-        expect.arrayContaining([
-          'limits', 'domains', 'maturityMapping', 'maturityQuestions', 'maturityQuestionIds', 'plausibility', 'accentureOutcomeSplit', 'breakEvenMetrics',
-          'alternatives', 'sources', 'typicalProgrammes', 'distributionNames', 'fieldRegistry', 'defaultScenario', 'defaultBusiness', 'defaultChannels',
-          'contestedFigures', 'derivedPaths',
-        ]),
-      );
-    }
-    if (entry === 'cx-roi/testing') expect(checked).toContain('modelProperties');
-  });
+      if (entry === 'cx-roi') {
+        // The walk must reach the constants the hardening list names (the walk, not this list, is the check).
+        expect(checked).toEqual(
+          expect.arrayContaining([
+            'limits',
+            'domains',
+            'maturityMapping',
+            'maturityQuestions',
+            'maturityQuestionIds',
+            'plausibility',
+            'accentureOutcomeSplit',
+            'breakEvenMetrics',
+            'alternatives',
+            'sources',
+            'typicalProgrammes',
+            'distributionNames',
+            'fieldRegistry',
+            'defaultScenario',
+            'defaultBusiness',
+            'defaultChannels',
+            'contestedFigures',
+            'derivedPaths',
+          ]),
+        );
+      }
+      if (entry === 'cx-roi/testing') expect(checked).toContain('modelProperties');
+    },
+  );
 
   it('the field registry is read-only: every record is frozen, and add, remove and clear throw', () => {
     let records = 0;
@@ -95,7 +124,8 @@ describe('exported constants are deeply frozen', () => {
       records++;
       // A schema derived from another (a number with .min().max()) reads back a fresh merged copy: changing that copy changes nothing.
       if (!Object.isFrozen(record)) expect(fieldRegistry.get(node), `the record of ${path}`).not.toBe(record);
-      for (const [key, part] of Object.entries(record)) expect(unfrozenPath(part, `${path}.${key}`), `the record of ${path}`).toBeUndefined();
+      for (const [key, part] of Object.entries(record))
+        expect(unfrozenPath(part, `${path}.${key}`), `the record of ${path}`).toBeUndefined();
     }
     expect(records).toBeGreaterThan(30);
     const churn = scenarioSchema.shape.churn.shape.switchAfterBad;

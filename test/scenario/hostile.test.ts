@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { assumptionFields } from '../../src/scenario/assumptions.js';
-import { ScenarioError, calibrate, defaultBusiness, describeAssumptions, impliedKpis, maxReportedIssues, parseScenario, simulate } from '../../src/index.js';
+import {
+  ScenarioError,
+  calibrate,
+  defaultBusiness,
+  describeAssumptions,
+  impliedKpis,
+  maxReportedIssues,
+  parseScenario,
+  simulate,
+} from '../../src/index.js';
 import { handleWorkerRequest } from '../../src/parallel/protocol.js';
 import type { ShardMessage } from '../../src/parallel/protocol.js';
 
@@ -76,17 +85,23 @@ describe('oversized or deeply nested input is refused quickly with a short messa
 
 describe('the programme’s cost is checked over every draw, not only its parameters', () => {
   it('a lognormal upfront cost that draws 0 is refused, naming investment.upfront', () => {
-    const error = refusal(() => simulate({ investment: { upfront: { dist: 'lognormal', mu: -1000, sigma: 1 }, monthly: 0 } }, { runs: 10 }));
+    const error = refusal(() =>
+      simulate({ investment: { upfront: { dist: 'lognormal', mu: -1000, sigma: 1 }, monthly: 0 } }, { runs: 10 }),
+    );
     expect(error.issues[0]?.path).toBe('investment.upfront');
     expect(error.issues[0]?.message).toMatch(/must cost at least 1 in every run/);
   });
 
   it('an upfront cost of 5e-324 with no monthly cost is refused', () => {
-    expect(refusal(() => simulate({ investment: { upfront: 5e-324, monthly: 0 } }, { runs: 10 })).issues[0]?.path).toBe('investment.upfront');
+    expect(refusal(() => simulate({ investment: { upfront: 5e-324, monthly: 0 } }, { runs: 10 })).issues[0]?.path).toBe(
+      'investment.upfront',
+    );
   });
 
   it('a normal that can reach 0 is refused; one that cannot is simulated', () => {
-    expect(refusal(() => simulate({ investment: { upfront: { dist: 'normal', mean: 5, sd: 50 }, monthly: 0 } }, { runs: 10 })).issues[0]?.path).toBe('investment.upfront');
+    expect(
+      refusal(() => simulate({ investment: { upfront: { dist: 'normal', mean: 5, sd: 50 }, monthly: 0 } }, { runs: 10 })).issues[0]?.path,
+    ).toBe('investment.upfront');
     const { horizon } = simulate({ investment: { upfront: { dist: 'lognormal', mu: 13, sigma: 0.3 }, monthly: 0 } }, { runs: 200 });
     expect(Number.isFinite(horizon.roi.mean)).toBe(true);
   });
@@ -99,7 +114,10 @@ describe('extreme beta shapes', () => {
   });
 
   it('beta(0.01, 0.01) margins give finite means over 3,000 runs', () => {
-    const { horizon } = simulate({ horizonMonths: 12, spend: { grossMargin: { dist: 'beta', alpha: 0.01, beta: 0.01 } } }, { runs: 3000, seed: 1 });
+    const { horizon } = simulate(
+      { horizonMonths: 12, spend: { grossMargin: { dist: 'beta', alpha: 0.01, beta: 0.01 } } },
+      { runs: 3000, seed: 1 },
+    );
     expect(Number.isFinite(horizon.roi.mean)).toBe(true);
     expect(Number.isFinite(horizon.npv.mean)).toBe(true);
   });
@@ -122,7 +140,9 @@ describe('seeds', () => {
 describe('found by the second adversarial review', () => {
   it('a sparse array of 120 million holes is refused at once (it once crashed V8 in JSON.stringify)', () => {
     expect(refusal(() => parseScenario({ foo: new Array(1.2e8) })).issues[0]?.message).toMatch(/too many fields/);
-    expect(refusal(() => parseScenario({ journey: { touchpointFailure: new Array(1.2e8) } })).issues[0]?.message).toMatch(/too many fields/);
+    expect(refusal(() => parseScenario({ journey: { touchpointFailure: new Array(1.2e8) } })).issues[0]?.message).toMatch(
+      /too many fields/,
+    );
   });
 
   it('a BigInt inside an object without a prototype is shown, not thrown on', () => {
@@ -131,7 +151,9 @@ describe('found by the second adversarial review', () => {
   });
 
   it('a 90-million-character string is refused by its length', () => {
-    expect(refusal(() => parseScenario({ churn: { base: '\x01'.repeat(9e7) } })).issues[0]?.message).toMatch(/text of 90,000,000 characters/);
+    expect(refusal(() => parseScenario({ churn: { base: '\x01'.repeat(9e7) } })).issues[0]?.message).toMatch(
+      /text of 90,000,000 characters/,
+    );
   });
 
   it('calibrate takes null options', () => {
@@ -139,12 +161,19 @@ describe('found by the second adversarial review', () => {
   });
 
   it('a terminal value without discounting is refused, naming discountRateAnnual', () => {
-    const error = refusal(() => simulate({ discountRateAnnual: 0, churn: { base: 0 }, journey: { touchpointFailure: 0 }, valuation: { terminalValue: 'customerLifetime' } }, { runs: 5 }));
+    const error = refusal(() =>
+      simulate(
+        { discountRateAnnual: 0, churn: { base: 0 }, journey: { touchpointFailure: 0 }, valuation: { terminalValue: 'customerLifetime' } },
+        { runs: 5 },
+      ),
+    );
     expect(error.issues[0]?.path).toBe('discountRateAnnual');
   });
 
   it('a good-month multiplier near zero is refused, naming spend.goodMultiplier', () => {
-    expect(refusal(() => simulate({ spend: { goodMultiplier: 5e-324 }, journey: { touchpointFailure: 0 } }, { runs: 5 })).issues[0]?.path).toBe('spend.goodMultiplier');
+    expect(
+      refusal(() => simulate({ spend: { goodMultiplier: 5e-324 }, journey: { touchpointFailure: 0 } }, { runs: 5 })).issues[0]?.path,
+    ).toBe('spend.goodMultiplier');
   });
 
   it('impliedKpis gives finite figures or null, never Infinity or NaN', () => {
@@ -152,10 +181,14 @@ describe('found by the second adversarial review', () => {
       { business: null, churn: { base: 5e-324 }, journey: { touchpointFailure: 0 } },
       { business: null, customers: { initial: { dist: 'uniform', min: 0, max: 1e-320 } } },
       { business: null, churn: { base: 0 }, journey: { touchpointFailure: 0 }, discountRateAnnual: 0 },
-      { business: { badExperienceShareMonthly: 0, monthlyChurn: 0, nps: 100, newCustomersMonthly: 1000 }, wordOfMouth: { recommendAfterExcellent: 1 } },
+      {
+        business: { badExperienceShareMonthly: 0, monthlyChurn: 0, nps: 100, newCustomersMonthly: 1000 },
+        wordOfMouth: { recommendAfterExcellent: 1 },
+      },
     ] as const) {
       const numbers: number[] = [];
-      const walk = (x: unknown) => (typeof x === 'number' ? numbers.push(x) : x && typeof x === 'object' ? Object.values(x).forEach(walk) : undefined);
+      const walk = (x: unknown) =>
+        typeof x === 'number' ? numbers.push(x) : x && typeof x === 'object' ? Object.values(x).forEach(walk) : undefined;
       walk(impliedKpis(input as never));
       expect(numbers.every(Number.isFinite)).toBe(true);
     }
@@ -166,8 +199,12 @@ describe('found by the second adversarial review', () => {
     const scenario = { ...parseScenario({}), investment: { ...parseScenario({}).investment, upfront: 0, monthly: 0 } };
     const messages: ShardMessage[] = [];
     // Its fields as a worker is sent them, with the same two costs of 0.
-    const fields = assumptionFields(parseScenario({})).map((f) => (f.path === 'investment.upfront' || f.path === 'investment.monthly' ? { ...f, value: 0 } : f));
-    handleWorkerRequest({ type: 'shard', scenario, fields, seed: 1, first: 0, count: 2, keepParameters: false }, (message) => messages.push(message));
+    const fields = assumptionFields(parseScenario({})).map((f) =>
+      f.path === 'investment.upfront' || f.path === 'investment.monthly' ? { ...f, value: 0 } : f,
+    );
+    handleWorkerRequest({ type: 'shard', scenario, fields, seed: 1, first: 0, count: 2, keepParameters: false }, (message) =>
+      messages.push(message),
+    );
     expect(messages.at(-1)).toMatchObject({ type: 'error', issues: [{ path: 'investment.upfront' }] });
   });
 });
@@ -182,7 +219,14 @@ describe('found by the third adversarial review', () => {
   });
 
   it('calibrate keeps a touchpoint the input removed, and reproduces the observations', () => {
-    const observed = { customers: 42_000, annualRetention: 0.72, averageRevenuePerCustomerMonthly: 31, newCustomersMonthly: 1_100, badExperienceShareMonthly: 0.02, nps: 31 };
+    const observed = {
+      customers: 42_000,
+      annualRetention: 0.72,
+      averageRevenuePerCustomerMonthly: 31,
+      newCustomersMonthly: 1_100,
+      badExperienceShareMonthly: 0.02,
+      nps: 31,
+    };
     const scenario = calibrate(observed, { journey: { touchpointFailure: { discover: null } } });
     expect(Object.keys(scenario.journey.touchpointFailure)).not.toContain('discover');
     const { baseline } = impliedKpis(scenario);
@@ -198,12 +242,27 @@ describe('found by the third adversarial review', () => {
     });
 
   it('calibrate’s options are checked, and a steady state at the end of the search is refused', () => {
-    const observed = { customers: 10_000, annualRetention: 0.8, averageRevenuePerCustomerMonthly: 90, newCustomersMonthly: 180, badExperienceShareMonthly: 0.015, nps: 20 };
-    expect(refusal(() => calibrate(observed, {}, { startAtSteadyState: 'true' } as never)).issues[0]?.path).toBe('options.startAtSteadyState');
+    const observed = {
+      customers: 10_000,
+      annualRetention: 0.8,
+      averageRevenuePerCustomerMonthly: 90,
+      newCustomersMonthly: 180,
+      badExperienceShareMonthly: 0.015,
+      nps: 20,
+    };
+    expect(refusal(() => calibrate(observed, {}, { startAtSteadyState: 'true' } as never)).issues[0]?.path).toBe(
+      'options.startAtSteadyState',
+    );
     expect(refusal(() => calibrate(observed, {}, { steadyState: true } as never)).issues[0]?.path).toBe('options.steadyState');
     expect(() =>
       calibrate(
-        { customers: 1000, monthlyChurn: 1e-9, averageRevenuePerCustomerMonthly: 10, newCustomersMonthly: 180, badExperienceShareMonthly: 0 },
+        {
+          customers: 1000,
+          monthlyChurn: 1e-9,
+          averageRevenuePerCustomerMonthly: 10,
+          newCustomersMonthly: 180,
+          badExperienceShareMonthly: 0,
+        },
         { customers: { prospects: 1e9 }, wordOfMouth: { conversionPerTell: 0 } },
         { startAtSteadyState: true },
       ),
@@ -211,10 +270,18 @@ describe('found by the third adversarial review', () => {
   });
 
   it('the levers of two identical arms are exactly zero, however large the business', () => {
-    const input = { business: null, customers: { initial: 1e9, prospects: 0 }, spend: { averagePerMonth: 1e12 }, investment: { failureReduction: 0, excellentShareIncrease: 0, upfront: 1, monthly: 0 } };
+    const input = {
+      business: null,
+      customers: { initial: 1e9, prospects: 0 },
+      spend: { averagePerMonth: 1e12 },
+      investment: { failureReduction: 0, excellentShareIncrease: 0, upfront: 1, monthly: 0 },
+    };
     const { horizon, runs } = simulate(input, { runs: 20, seed: 1, keepRuns: true });
     expect(horizon.levers).toMatchObject({ retention: 0, spend: 0, positiveWordOfMouth: 0, negativeWordOfMouth: 0, cost: -1, npv: -1 });
-    for (const run of runs ?? []) expect(run.levers.retention + run.levers.spend + run.levers.positiveWordOfMouth + run.levers.negativeWordOfMouth + run.levers.cost).toBe(run.npv);
+    for (const run of runs ?? [])
+      expect(
+        run.levers.retention + run.levers.spend + run.levers.positiveWordOfMouth + run.levers.negativeWordOfMouth + run.levers.cost,
+      ).toBe(run.npv);
   });
 
   it('calibrate bounds the shape of its observations too', () => {

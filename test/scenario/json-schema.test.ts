@@ -29,7 +29,11 @@ describe('scenario.schema.json (shipped as cx-roi/scenario.schema.json)', () => 
   });
 
   it('refuses what cx-roi refuses: a value out of range, an unknown field, a distribution of the wrong shape', () => {
-    for (const bad of [{ churn: { switchAfterBad: 1.4 } }, { spend: { averagePerMnth: 3 } }, { investment: { upfront: { dist: 'uniform', min: 1 } } }]) {
+    for (const bad of [
+      { churn: { switchAfterBad: 1.4 } },
+      { spend: { averagePerMnth: 3 } },
+      { investment: { upfront: { dist: 'uniform', min: 1 } } },
+    ]) {
       expect(validate(bad)).toBe(false);
       expect(() => parseScenario(bad)).toThrow(ScenarioError);
     }

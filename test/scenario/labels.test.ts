@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { optionalSections } from '../../scripts/docs.js';
-import { type AssumptionRow, type FieldMeta, type Source, alternatives, describeAssumptions, fieldRegistry, scenarioSchema, sources } from '../../src/index.js';
+import {
+  type AssumptionRow,
+  type FieldMeta,
+  type Source,
+  alternatives,
+  describeAssumptions,
+  fieldRegistry,
+  scenarioSchema,
+  sources,
+} from '../../src/index.js';
 import { unwrapped } from '../../src/scenario/schema-walk.js';
 import { maturitySource } from '../../src/scenario/maturity.js';
 
@@ -34,7 +43,8 @@ function registeredFields(): { path: string; label: string }[] {
     const schema = unwrapped(outer);
     const meta = fieldRegistry.get(schema as z.ZodType);
     if (meta) out.push({ path: path.join('.'), label: meta.label });
-    else if (schema instanceof z.ZodObject) for (const [key, child] of Object.entries(schema.shape)) walk(child as z.core.$ZodType, [...path, key]);
+    else if (schema instanceof z.ZodObject)
+      for (const [key, child] of Object.entries(schema.shape)) walk(child as z.core.$ZodType, [...path, key]);
     else if (schema instanceof z.ZodRecord) walk(schema.valueType, [...path, '*']);
   };
   walk(scenarioSchema, []);
@@ -51,7 +61,13 @@ function labelProblem(label: string, path: string): string | null {
   if (!/^[A-Z]/.test(label)) return 'not sentence case: starts lower case';
   if (/\b[a-z]+[A-Z]/.test(label) || /[._]/.test(label)) return 'looks like a code name';
   // Sentence case: after the first word, capitals only in acronyms (ROI, NPS, CX).
-  if (label.split(' ').slice(1).some((word) => /^[A-Z][a-z]/.test(word))) return 'not sentence case: a capitalised word';
+  if (
+    label
+      .split(' ')
+      .slice(1)
+      .some((word) => /^[A-Z][a-z]/.test(word))
+  )
+    return 'not sentence case: a capitalised word';
   return null;
 }
 
@@ -105,7 +121,13 @@ describe('field labels', () => {
 
   it('a field without a label does not type-check', () => {
     // @ts-expect-error label is required
-    const missing: FieldMeta = { unit: 'months', description: 'x', source: null, domain: { min: 0, max: 1, integer: false, label: 'x' }, uncertain: false };
+    const missing: FieldMeta = {
+      unit: 'months',
+      description: 'x',
+      source: null,
+      domain: { min: 0, max: 1, integer: false, label: 'x' },
+      uncertain: false,
+    };
     expect(missing.label).toBeUndefined();
   });
 });

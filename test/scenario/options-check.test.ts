@@ -42,8 +42,12 @@ describe('option checks, one way throughout the library', () => {
     expect(issues(() => simulate({}, { run: 10 } as never))).toEqual([
       'options.run: is not an option of simulate; did you mean "runs"? (options: runs, seed, keepRuns, onProgress)',
     ]);
-    expect(issues(() => planShards({}, { shard: 2 } as never))[0]).toMatch(/^options\.shard: is not an option of planShards; did you mean "shards"\?/);
-    expect(issues(() => realityCheck({ sed: 2 } as never))[0]).toMatch(/^options\.sed: is not an option of realityCheck; did you mean "seed"\?/);
+    expect(issues(() => planShards({}, { shard: 2 } as never))[0]).toMatch(
+      /^options\.shard: is not an option of planShards; did you mean "shards"\?/,
+    );
+    expect(issues(() => realityCheck({ sed: 2 } as never))[0]).toMatch(
+      /^options\.sed: is not an option of realityCheck; did you mean "seed"\?/,
+    );
   });
 
   it('nested and decision options keep the same rules: swings names a mistyped part, robustness each bad option', () => {
@@ -62,7 +66,11 @@ describe('option checks, one way throughout the library', () => {
     const noWorker = () => {
       throw new Error('no worker should be started');
     };
-    await expect(simulateParallelWith(noWorker, 2, {}, { worker: 2 } as never)).rejects.toThrow(/options\.worker: is not an option of simulateParallel; did you mean "workers"\?/);
-    await expect(simulateParallelWith(noWorker, 2, {}, { workers: 0 })).rejects.toThrow(/options\.workers: must be a whole number from 1 to 256/);
+    await expect(simulateParallelWith(noWorker, 2, {}, { worker: 2 } as never)).rejects.toThrow(
+      /options\.worker: is not an option of simulateParallel; did you mean "workers"\?/,
+    );
+    await expect(simulateParallelWith(noWorker, 2, {}, { workers: 0 })).rejects.toThrow(
+      /options\.workers: must be a whole number from 1 to 256/,
+    );
   });
 });

@@ -53,7 +53,8 @@ describe('parseScenario', () => {
     expect(scenario.investment.failureReduction).toEqual({ dist: 'uniform', min: 0.1, max: 0.2 });
     // Only delivery changes; the other four default touchpoints stay.
     expect(scenario.journey.touchpointFailure).toEqual({ ...(defaultScenario.journey.touchpointFailure as object), delivery: 0.05 });
-    const added = parseScenario({ business: null, journey: { touchpointFailure: { returns: { dist: 'uniform', min: 0, max: 0.01 } } } }).journey.touchpointFailure;
+    const added = parseScenario({ business: null, journey: { touchpointFailure: { returns: { dist: 'uniform', min: 0, max: 0.01 } } } })
+      .journey.touchpointFailure;
     expect(Object.keys(added)).toEqual(['discover', 'order', 'delivery', 'product', 'service', 'returns']);
     // A list or a single number replaces the whole journey.
     expect(parseScenario({ business: null, journey: { touchpointFailure: [0.01, 0.02] } }).journey.touchpointFailure).toEqual([0.01, 0.02]);
@@ -63,7 +64,9 @@ describe('parseScenario', () => {
     expect((held[1] as number) / (held[0] as number)).toBeCloseTo(3, 12);
     expect(1 - (1 - (held[0] as number)) * (1 - (held[1] as number))).toBeCloseTo(0.015, 14);
     // A record over a list or a number replaces it.
-    expect(parseScenario({ business: null, journey: { touchpointFailure: { web: 0.01 } } }).journey.touchpointFailure).toMatchObject({ web: 0.01 });
+    expect(parseScenario({ business: null, journey: { touchpointFailure: { web: 0.01 } } }).journey.touchpointFailure).toMatchObject({
+      web: 0.01,
+    });
   });
 
   it('accepts every distribution kind', () => {
@@ -87,15 +90,27 @@ describe('parseScenario', () => {
       }
       return 'accepted';
     };
-    expect(refusal(new Map([['horizonMonths', 12]]))).toMatchObject({ path: '', message: 'must be a plain object of fields ({ … }), not a Map' });
-    expect(refusal(Promise.resolve({ horizonMonths: 12 }))).toMatchObject({ message: 'must be a plain object of fields ({ … }), not a Promise (was an await forgotten?)' });
+    expect(refusal(new Map([['horizonMonths', 12]]))).toMatchObject({
+      path: '',
+      message: 'must be a plain object of fields ({ … }), not a Map',
+    });
+    expect(refusal(Promise.resolve({ horizonMonths: 12 }))).toMatchObject({
+      message: 'must be a plain object of fields ({ … }), not a Promise (was an await forgotten?)',
+    });
     expect(refusal(new Date())).toMatchObject({ message: expect.stringMatching(/not a Date$/) });
-    expect(refusal({ journey: { touchpointFailure: new Set([0.1]) } })).toMatchObject({ path: 'journey.touchpointFailure', message: expect.stringMatching(/not a Set$/) });
+    expect(refusal({ journey: { touchpointFailure: new Set([0.1]) } })).toMatchObject({
+      path: 'journey.touchpointFailure',
+      message: expect.stringMatching(/not a Set$/),
+    });
     // A plain object of any realm or prototype-less, and a class instance's fields, still read.
     expect(refusal(Object.assign(Object.create(null), { horizonMonths: 12 }))).toBe('accepted');
-    expect(refusal(new (class {
-      horizonMonths = 12;
-    })())).toBe('accepted');
+    expect(
+      refusal(
+        new (class {
+          horizonMonths = 12;
+        })(),
+      ),
+    ).toBe('accepted');
   });
 
   it('names a probability out of range, with the value and what is allowed', () => {
@@ -105,7 +120,11 @@ describe('parseScenario', () => {
   });
 
   it('lists every bad field, not only the first', () => {
-    const issues = issuesOf({ churn: { base: -0.1 }, spend: { averagePerMonth: Number.NaN, goodMultiplier: Number.POSITIVE_INFINITY }, horizonMonths: 1000 });
+    const issues = issuesOf({
+      churn: { base: -0.1 },
+      spend: { averagePerMonth: Number.NaN, goodMultiplier: Number.POSITIVE_INFINITY },
+      horizonMonths: 1000,
+    });
     expect(issues.map((i) => i.path).sort()).toEqual(['churn.base', 'horizonMonths', 'spend.averagePerMonth', 'spend.goodMultiplier']);
     expect(issues.find((i) => i.path === 'spend.averagePerMonth')?.message).toBe('must be a finite number, not NaN');
     expect(issues.find((i) => i.path === 'spend.goodMultiplier')?.message).toBe('must be a finite number, not Infinity');
@@ -142,18 +161,23 @@ describe('parseScenario', () => {
     const message = issuesOf({ churn: { switchAfterBad: { dist: 'normal', mean: 0.01, sd: 1e300 } } })[0]?.message ?? '';
     expect(message).toContain('puts almost none (< 0.0001%) of its probability inside [0, 1]');
     expect(message).not.toMatch(/-\d/);
-    expect(issuesOf({ churn: { switchAfterBad: { dist: 'normal', mean: 0.01, sd: 1e6 } } })[0]?.message).toContain('puts almost none (< 0.0001%)');
+    expect(issuesOf({ churn: { switchAfterBad: { dist: 'normal', mean: 0.01, sd: 1e6 } } })[0]?.message).toContain(
+      'puts almost none (< 0.0001%)',
+    );
     // A share worth naming is still given as a number.
-    expect(issuesOf({ churn: { switchAfterBad: { dist: 'normal', mean: -0.25, sd: 0.07 } } })[0]?.message).toMatch(/puts 0\.\d+% of its probability inside/);
+    expect(issuesOf({ churn: { switchAfterBad: { dist: 'normal', mean: -0.25, sd: 0.07 } } })[0]?.message).toMatch(
+      /puts 0\.\d+% of its probability inside/,
+    );
   });
 
   it('checks the shape of distributions', () => {
     expect(issuesOf({ churn: { base: { dist: 'unif', min: 0 } } })[0]).toMatchObject({ path: 'churn.base.dist', value: 'unif' });
     expect(issuesOf({ churn: { base: { dist: 'triangular', min: 0.3, mode: 0.2, max: 0.4 } } })[0]?.path).toBe('churn.base.mode');
-    expect(issuesOf({ churn: { base: { dist: 'pert', min: 0.1, mod: 0.2, max: 0.3 } } }).map((i) => i.path).sort()).toEqual([
-      'churn.base.mod',
-      'churn.base.mode',
-    ]);
+    expect(
+      issuesOf({ churn: { base: { dist: 'pert', min: 0.1, mod: 0.2, max: 0.3 } } })
+        .map((i) => i.path)
+        .sort(),
+    ).toEqual(['churn.base.mod', 'churn.base.mode']);
     expect(issuesOf({ churn: { base: { dist: 'normal', mean: 0.1, sd: 0 } } })[0]?.path).toBe('churn.base.sd');
   });
 
@@ -185,6 +209,8 @@ describe('parseScenario', () => {
 
 describe('distribution parameters that would make draws meaningless', () => {
   it('rejects beta shapes below 0.01 (two vanishing shapes would draw 0/0)', () => {
-    expect(() => parseScenario({ churn: { base: { dist: 'beta', alpha: 1e-300, beta: 1e-300 } } })).toThrow(/churn\.base\.alpha: must be ≥ 0\.01/);
+    expect(() => parseScenario({ churn: { base: { dist: 'beta', alpha: 1e-300, beta: 1e-300 } } })).toThrow(
+      /churn\.base\.alpha: must be ≥ 0\.01/,
+    );
   });
 });

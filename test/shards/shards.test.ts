@@ -43,7 +43,11 @@ describe('planShards, simulateShard, mergeShards', () => {
 
   it('6,000 default runs in 8 shards give simulate’s result hash', () => {
     const expected = simulate({}, { runs: 6000, seed: 1 });
-    const merged = mergeShards(planShards({}, { runs: 6000, seed: 1, shards: 8 }).map((s) => simulateShard(s)).reverse());
+    const merged = mergeShards(
+      planShards({}, { runs: 6000, seed: 1, shards: 8 })
+        .map((s) => simulateShard(s))
+        .reverse(),
+    );
     expect(resultHash(merged)).toBe(resultHash(expected));
     expect(merged.bands).toBeUndefined();
   });
@@ -72,7 +76,10 @@ describe('planShards, simulateShard, mergeShards', () => {
     };
     expect(issues(() => planShards({}, { shards: 0 }))).toEqual(['options.shards']);
     expect(issues(() => planShards({}, { runs: 1.5, seed: Number.NaN }))).toEqual(['options.runs', 'options.seed']);
-    expect(issues(() => planShards({}, { relativeAccuracy: 0.5, exactBandsUpTo: -1 }))).toEqual(['options.exactBandsUpTo', 'options.relativeAccuracy']);
+    expect(issues(() => planShards({}, { relativeAccuracy: 0.5, exactBandsUpTo: -1 }))).toEqual([
+      'options.exactBandsUpTo',
+      'options.relativeAccuracy',
+    ]);
     expect(issues(() => planShards({}, { shard: 2 } as never))).toEqual(['options.shard']);
     expect(issues(() => planShards({}, { runs: 1_000_000, keepRuns: true }))).toEqual(['options.keepRuns']);
     expect(issues(() => planShards({ horizonMonths: 0 }, {}))).toEqual(['horizonMonths']);
@@ -91,7 +98,10 @@ describe('planShards, simulateShard, mergeShards', () => {
       }
       throw new Error('accepted');
     };
-    expect(refused({ ...spec, version: '0.1.0' })).toMatchObject({ path: 'spec.version', message: expect.stringMatching(/planned by cx-roi 0\.1\.0; this is cx-roi/) });
+    expect(refused({ ...spec, version: '0.1.0' })).toMatchObject({
+      path: 'spec.version',
+      message: expect.stringMatching(/planned by cx-roi 0\.1\.0; this is cx-roi/),
+    });
     expect(refused({ ...spec, seed: 2 })?.path).toBe('spec.plan');
     expect(refused({ ...spec, scenario: { ...spec.scenario, horizonMonths: 25 } })?.path).toBe('spec.plan');
     expect(refused({ ...spec, count: 6 })?.path).toBe('spec.index');
@@ -131,7 +141,9 @@ describe('planShards, simulateShard, mergeShards', () => {
       expect(resultHash(mergeShards([shifted, results[1]!, results[2]!]))).toBe(expected);
     }
     // biome-ignore lint/suspicious/noSparseArray: the hole is what is tested
-    expect(() => mergeShards([results[0]!, , results[2]!] as Uint8Array[])).toThrow(/results\[1\] is not a shard result: expected a Uint8Array/);
+    expect(() => mergeShards([results[0]!, , results[2]!] as Uint8Array[])).toThrow(
+      /results\[1\] is not a shard result: expected a Uint8Array/,
+    );
   });
 
   it('checks every field of a spec, even one whose fingerprint was recomputed; key order does not matter', () => {
@@ -158,7 +170,16 @@ describe('planShards, simulateShard, mergeShards', () => {
     // A field added on the way is not covered by the fingerprint: refused by name.
     expect(path({ ...spec, priority: 'high' } as never)).toBe('spec.priority');
     // Sorted keys all the way down (jq -S, a database's JSON): the same spec.
-    const sortDeep = (x: unknown): unknown => (Array.isArray(x) ? x.map(sortDeep) : x && typeof x === 'object' ? Object.fromEntries(Object.keys(x).sort().map((k) => [k, sortDeep((x as Record<string, unknown>)[k])])) : x);
+    const sortDeep = (x: unknown): unknown =>
+      Array.isArray(x)
+        ? x.map(sortDeep)
+        : x && typeof x === 'object'
+          ? Object.fromEntries(
+              Object.keys(x)
+                .sort()
+                .map((k) => [k, sortDeep((x as Record<string, unknown>)[k])]),
+            )
+          : x;
     expect(path(sortDeep(spec) as ShardSpec)).toBe('accepted');
   });
 
@@ -167,10 +188,17 @@ describe('planShards, simulateShard, mergeShards', () => {
     const rewrite = (bytes: Uint8Array, change: (h: Record<string, unknown>) => Record<string, unknown>) => {
       const { header, sections } = decodeSections(bytes, 'x');
       const { sections: _layout, littleEndian: _order, ...rest } = header as Record<string, unknown>;
-      return encodeSections(change(rest), [...sections].map(([name, array]) => ({ name, array })));
+      return encodeSections(
+        change(rest),
+        [...sections].map(([name, array]) => ({ name, array })),
+      );
     };
-    expect(() => mergeShards([rewrite(results[0]!, (h) => ({ ...h, seed: 2 })), results[1]!])).toThrow(/results\[0\] has a header that does not match its plan/);
-    expect(() => mergeShards([rewrite(results[0]!, (h) => ({ ...h, scenario: { ...(h.scenario as object), horizonMonths: 12 } })), results[1]!])).toThrow(/does not match its plan/);
+    expect(() => mergeShards([rewrite(results[0]!, (h) => ({ ...h, seed: 2 })), results[1]!])).toThrow(
+      /results\[0\] has a header that does not match its plan/,
+    );
+    expect(() =>
+      mergeShards([rewrite(results[0]!, (h) => ({ ...h, scenario: { ...(h.scenario as object), horizonMonths: 12 } })), results[1]!]),
+    ).toThrow(/does not match its plan/);
     // The same header, written again: still merges.
     expect(resultHash(mergeShards([rewrite(results[0]!, (h) => h), results[1]!]))).toBe(resultHash(simulate(small, { runs: 20 })));
   });
@@ -194,10 +222,16 @@ describe('planShards, simulateShard, mergeShards', () => {
       return issue;
     };
     // Ten million runs in one shard (sketched bands): a result of about 1.2 GB, past the 256 MB a shard may hold.
-    expect(refusal(forged({ runs: 10_000_000, count: 10_000_000 }))).toMatchObject({ path: 'spec.count', message: expect.stringMatching(/about 1,2\d\d MB, more than the 256 MB planShards allows/) });
+    expect(refusal(forged({ runs: 10_000_000, count: 10_000_000 }))).toMatchObject({
+      path: 'spec.count',
+      message: expect.stringMatching(/about 1,2\d\d MB, more than the 256 MB planShards allows/),
+    });
     // Exact bands for more runs than fit in memory, and every run kept past the run-months a result holds.
     expect(refusal(forged({ runs: 500_000, count: 1000, shards: 500, bands: { method: 'exact' } }))).toMatchObject({ path: 'spec.bands' });
-    expect(refusal(forged({ runs: 500_000, count: 1000, shards: 500, keepRuns: true }))).toMatchObject({ path: 'spec.keepRuns', message: expect.stringMatching(/500,000 × 60/) });
+    expect(refusal(forged({ runs: 500_000, count: 1000, shards: 500, keepRuns: true }))).toMatchObject({
+      path: 'spec.keepRuns',
+      message: expect.stringMatching(/500,000 × 60/),
+    });
   });
 
   it('refuses a result whose figures are not finite or out of range, naming the shard and the section, even with its checksum written again', () => {
@@ -207,16 +241,30 @@ describe('planShards, simulateShard, mergeShards', () => {
       const { sections: _layout, littleEndian: _order, ...rest } = header as Record<string, unknown>;
       const copy = new Map([...sections].map(([n, array]) => [n, array.slice()]));
       (copy.get(name) as { [i: number]: number })[at] = value;
-      return [results[0]!, encodeSections(rest, [...copy].map(([n, array]) => ({ name: n, array })))];
+      return [
+        results[0]!,
+        encodeSections(
+          rest,
+          [...copy].map(([n, array]) => ({ name: n, array })),
+        ),
+      ];
     };
-    expect(() => mergeShards(damaged('horizon.roi', Number.NaN))).toThrow(/results\[1\] \(shard 1\) has a bad value in section horizon\.roi: NaN at 3 is not a finite number/);
+    expect(() => mergeShards(damaged('horizon.roi', Number.NaN))).toThrow(
+      /results\[1\] \(shard 1\) has a bad value in section horizon\.roi: NaN at 3 is not a finite number/,
+    );
     expect(() => mergeShards(damaged('horizon.npv', Number.POSITIVE_INFINITY))).toThrow(/section horizon\.npv: Infinity/);
-    expect(() => mergeShards(damaged('values.customersInvested', -1e9))).toThrow(/section values\.customersInvested: -1000000000 at 3 is not a number of customers, at least 0/);
+    expect(() => mergeShards(damaged('values.customersInvested', -1e9))).toThrow(
+      /section values\.customersInvested: -1000000000 at 3 is not a number of customers, at least 0/,
+    );
     expect(() => mergeShards(damaged('horizon.customersBaseline', -1))).toThrow(/section horizon\.customersBaseline/);
     expect(() => mergeShards(damaged('horizon.executed', 2))).toThrow(/section horizon\.executed: 2 at 3 is not a flag of 0 or 1/);
-    expect(() => mergeShards(damaged('horizon.paybackMonth', 25))).toThrow(/section horizon\.paybackMonth: 25 at 3 is not a month from 1 to the horizon \(24\)/);
+    expect(() => mergeShards(damaged('horizon.paybackMonth', 25))).toThrow(
+      /section horizon\.paybackMonth: 25 at 3 is not a month from 1 to the horizon \(24\)/,
+    );
     expect(() => mergeShards(damaged('horizon.paybackMonth', -1))).toThrow(/horizon\.paybackMonth/);
-    expect(() => mergeShards(damaged('paidBackCounts', 11))).toThrow(/section paidBackCounts: 11 at 3 is not a count of runs from 0 to the block's 10/);
+    expect(() => mergeShards(damaged('paidBackCounts', 11))).toThrow(
+      /section paidBackCounts: 11 at 3 is not a count of runs from 0 to the block's 10/,
+    );
     expect(() => mergeShards(damaged('values.promotersBaseline', 1.5))).toThrow(/section values\.promotersBaseline/);
     // Rewritten the same way with a value left as it was (index −1 writes nothing into a typed array): still merges to simulate's result.
     expect(resultHash(mergeShards(damaged('horizon.roi', 0, -1)))).toBe(resultHash(simulate(small, { runs: 20 })));
@@ -229,15 +277,25 @@ describe('planShards, simulateShard, mergeShards', () => {
       const { sections: _layout, littleEndian: _order, ...rest } = header as Record<string, unknown>;
       const copy = new Map([...sections].map(([n, array]) => [n, array.slice()]));
       (copy.get('sketches') as Float64Array)[at] = value;
-      return [encodeSections(rest, [...copy].map(([n, array]) => ({ name: n, array }))), results[1]!];
+      return [
+        encodeSections(
+          rest,
+          [...copy].map(([n, array]) => ({ name: n, array })),
+        ),
+        results[1]!,
+      ];
     };
-    expect(() => mergeShards(damaged(0, Number.NaN))).toThrow(/results\[0\] \(shard 0\) has a bad value in section sketches: .*sum that is not finite/);
+    expect(() => mergeShards(damaged(0, Number.NaN))).toThrow(
+      /results\[0\] \(shard 0\) has a bad value in section sketches: .*sum that is not finite/,
+    );
     expect(() => mergeShards(damaged(1, 3))).toThrow(/section sketches: a month's sketch counts 13 runs, not the shard's 10/);
     expect(() => mergeShards(damaged(1, -0.5))).toThrow(/section sketches/);
   });
 
   it('refuses shards too big for a queue, saying how many would do', () => {
-    expect(() => planShards({}, { runs: 100_000, shards: 1 })).toThrow(/options\.shards: gives shards of about \d+ MB each, more than the 256 MB .*use at least 2 shards, or sketch the bands/);
+    expect(() => planShards({}, { runs: 100_000, shards: 1 })).toThrow(
+      /options\.shards: gives shards of about \d+ MB each, more than the 256 MB .*use at least 2 shards, or sketch the bands/,
+    );
     expect(() => planShards({}, { runs: 10_000_000, shards: 1, exactBandsUpTo: 0 })).toThrow(/options\.shards/);
     expect(planShards({}, { runs: 100_000, shards: 2 })).toHaveLength(2);
   });
@@ -283,15 +341,24 @@ describe('sketched bands past exactBandsUpTo', () => {
         const values = new Float64Array(runs);
         if (Object.hasOwn(derivedMetrics, metric)) {
           const { from, value } = derivedMetrics[metric as keyof typeof derivedMetrics];
-          for (let i = 0; i < runs; i += 1) values[i] = value(block.values[from[0]][t * runs + i] as number, block.values[from[1]][t * runs + i] as number);
+          for (let i = 0; i < runs; i += 1)
+            values[i] = value(block.values[from[0]][t * runs + i] as number, block.values[from[1]][t * runs + i] as number);
         } else values.set(block.values[metric as keyof typeof block.values].subarray(t * runs, (t + 1) * runs));
         let sum = 0;
         for (let i = 0; i < runs; i += 1) sum += values[i] as number;
         values.sort();
         const band = pick(rows[t]!, metric) as Record<string, number>;
-        for (const [key, q] of [['p5', 0.05], ['p25', 0.25], ['p50', 0.5], ['p75', 0.75], ['p95', 0.95]] as const) {
+        for (const [key, q] of [
+          ['p5', 0.05],
+          ['p25', 0.25],
+          ['p50', 0.5],
+          ['p75', 0.75],
+          ['p95', 0.95],
+        ] as const) {
           const x = values[Math.floor(q * (runs - 1))] as number;
-          expect(Math.abs((band[key] as number) - x), `${metric} month ${t + 1} ${key}`).toBeLessThanOrEqual(relativeAccuracy * Math.abs(x) + 1e-12);
+          expect(Math.abs((band[key] as number) - x), `${metric} month ${t + 1} ${key}`).toBeLessThanOrEqual(
+            relativeAccuracy * Math.abs(x) + 1e-12,
+          );
           checked += 1;
         }
         expect(band.mean).toBeCloseTo(sum / runs, 6);
@@ -301,7 +368,11 @@ describe('sketched bands past exactBandsUpTo', () => {
   });
 
   it('do not depend on the split', () => {
-    const other = mergeShards(planShards({}, { runs, seed: 5, shards: 7, exactBandsUpTo: 1000, relativeAccuracy }).map((s) => simulateShard(s)).reverse());
+    const other = mergeShards(
+      planShards({}, { runs, seed: 5, shards: 7, exactBandsUpTo: 1000, relativeAccuracy })
+        .map((s) => simulateShard(s))
+        .reverse(),
+    );
     expect(other.series.map((r) => [r.roi.p5, r.roi.p50, r.revenue.invested.p95, r.nps.invested.score.p25])).toEqual(
       merged.series.map((r) => [r.roi.p5, r.roi.p50, r.revenue.invested.p95, r.nps.invested.score.p25]),
     );
@@ -310,13 +381,22 @@ describe('sketched bands past exactBandsUpTo', () => {
 
 describe('the sketch', () => {
   const values = fc.array(
-    fc.oneof(fc.double({ min: -1e12, max: 1e12, noNaN: true }), fc.constantFrom(0, -0, 1e-320, -1e-320, 1, -1), fc.integer({ min: -5000, max: 5000 })),
+    fc.oneof(
+      fc.double({ min: -1e12, max: 1e12, noNaN: true }),
+      fc.constantFrom(0, -0, 1e-320, -1e-320, 1, -1),
+      fc.integer({ min: -5000, max: 5000 }),
+    ),
     { minLength: 1, maxLength: 300 },
   );
 
   // sketches-js grows its store with a spread of a whole array: past about 10⁵ bins it overflows the stack.
   const moderate = fc.array(
-    fc.oneof(fc.double({ min: 1e-9, max: 1e12, noNaN: true }), fc.double({ min: -1e12, max: -1e-9, noNaN: true }), fc.constantFrom(0, -0, 1, -1), fc.integer({ min: -5000, max: 5000 })),
+    fc.oneof(
+      fc.double({ min: 1e-9, max: 1e12, noNaN: true }),
+      fc.double({ min: -1e12, max: -1e-9, noNaN: true }),
+      fc.constantFrom(0, -0, 1, -1),
+      fc.integer({ min: -5000, max: 5000 }),
+    ),
     { minLength: 1, maxLength: 300 },
   );
 

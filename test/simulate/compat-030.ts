@@ -9,8 +9,13 @@ export const defaults030 = {
   churn: { switchAfterBad: 0.86, base: 0.0056 },
   spend: { averagePerMonth: 90, goodMultiplier: 2.4, grossMargin: 0.35 },
   wordOfMouth: {
-    excellentShare: 0.218, recommendAfterExcellent: 0.9, toldAfterExcellent: 9, speakAfterBad: 0.5, toldAfterBad: 16,
-    conversionPerTell: 0.002, deterrencePerTell: 0.005,
+    excellentShare: 0.218,
+    recommendAfterExcellent: 0.9,
+    toldAfterExcellent: 9,
+    speakAfterBad: 0.5,
+    toldAfterBad: 16,
+    conversionPerTell: 0.002,
+    deterrencePerTell: 0.005,
   },
   acquisition: { organicMonthly: 0.0006 },
   investment: {
@@ -42,7 +47,11 @@ export const frozen030: readonly { name: string; input: ScenarioInput; fingerpri
   },
   {
     name: 'touchpoints as a list, programme always carried out',
-    input: { ...defaults030, journey: { touchpointFailure: [0.01, 0.004, 0.02] }, investment: { ...investment030(), executionSuccess: 1, rampMonths: 0 } },
+    input: {
+      ...defaults030,
+      journey: { touchpointFailure: [0.01, 0.004, 0.02] },
+      investment: { ...investment030(), executionSuccess: 1, rampMonths: 0 },
+    },
     fingerprint: 'a67110b322f95863881024ca4d686548e16b3a60f417c2f9239d43017de75959',
   },
 ];

@@ -17,6 +17,8 @@ afterAll(() => built?.stopWorkers());
 
 describe.each(frozen030)('0.3.0 scenario "$name"', ({ input, fingerprint }) => {
   it('simulateParallel gives 0.3.0’s result bit for bit (seed 2026, 300 runs, 2 workers)', async () => {
-    expect(fingerprint030(await built.simulateParallel(as030(input), { runs: 300, seed: 2026, keepRuns: true, workers: 2 }))).toBe(fingerprint);
+    expect(fingerprint030(await built.simulateParallel(as030(input), { runs: 300, seed: 2026, keepRuns: true, workers: 2 }))).toBe(
+      fingerprint,
+    );
   });
 });

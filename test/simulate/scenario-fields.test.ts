@@ -4,7 +4,10 @@ import { impliedKpis, sensitivity, simulate } from '../../src/index.js';
 // The simulation's workers are sent a scenario with its assumption fields (they load no schema); the
 // functions of the main thread must still take a scenario that parseScenario did not make here.
 describe('a scenario read back from JSON or sent between threads', () => {
-  const result = simulate({ churn: { switchAfterBad: { dist: 'pert', min: 0.7, mode: 0.86, max: 0.95 } } }, { runs: 200, seed: 4, keepRuns: true });
+  const result = simulate(
+    { churn: { switchAfterBad: { dist: 'pert', min: 0.7, mode: 0.86, max: 0.95 } } },
+    { runs: 200, seed: 4, keepRuns: true },
+  );
   const copy = JSON.parse(JSON.stringify(result)) as typeof result;
   const cloned = structuredClone({ scenario: result.scenario, seed: result.seed, runCount: result.runCount, runs: result.runs });
 

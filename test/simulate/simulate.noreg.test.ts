@@ -34,7 +34,13 @@ describe('default scenario, seed 2026, 200 runs (frozen in 0.6.0)', () => {
 
   it('run 0', () => {
     const run = result.runs?.[0];
-    expect(run).toMatchObject({ run: 0, roi: 1.1438817233812846, paybackMonth: 43, customers: { baseline: 9688, invested: 11223 }, executed: true });
+    expect(run).toMatchObject({
+      run: 0,
+      roi: 1.1438817233812846,
+      paybackMonth: 43,
+      customers: { baseline: 9688, invested: 11223 },
+      executed: true,
+    });
     // The same draws as 0.5.0's for the assumptions it had: each has its own stream.
     expect(run?.parameters['investment.rampMonths']).toBe(19.40750448181432);
     expect(run?.parameters['investment.delayMonths']).toBe(9.292746249586495);
@@ -127,7 +133,13 @@ describe('0.5.0’s default scenario, written out, seed 2026, 200 runs (frozen i
 
   it('run 0', () => {
     const run = result.runs?.[0];
-    expect(run).toMatchObject({ run: 0, roi: 1.2453526370082186, paybackMonth: 42, customers: { baseline: 9755, invested: 11380 }, executed: true });
+    expect(run).toMatchObject({
+      run: 0,
+      roi: 1.2453526370082186,
+      paybackMonth: 42,
+      customers: { baseline: 9755, invested: 11380 },
+      executed: true,
+    });
     expect(run?.parameters['investment.rampMonths']).toBe(19.40750448181432);
     expect(run?.parameters['investment.delayMonths']).toBe(9.292746249586495);
   });

@@ -10,7 +10,15 @@ describe('simulate', () => {
     const result = simulate(quick, { runs: 50, seed: 3 });
     expect(result.series.map((r) => r.month)).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
     for (const row of result.series) {
-      for (const band of [row.roi, row.customers.baseline, row.customers.invested, row.revenue.baseline, row.revenue.invested, row.margin.baseline, row.margin.invested]) {
+      for (const band of [
+        row.roi,
+        row.customers.baseline,
+        row.customers.invested,
+        row.revenue.baseline,
+        row.revenue.invested,
+        row.margin.baseline,
+        row.margin.invested,
+      ]) {
         expect(band.p5).toBeLessThanOrEqual(band.p25);
         expect(band.p25).toBeLessThanOrEqual(band.p50);
         expect(band.p50).toBeLessThanOrEqual(band.p75);
@@ -77,7 +85,8 @@ describe('simulate', () => {
     expect(horizon.paybackMonth.amongPaidBack?.p5).toBeGreaterThanOrEqual(Math.min(...months));
     expect(horizon.paybackMonth.amongPaidBack?.p95).toBeLessThanOrEqual(Math.max(...months));
     // A programme that cannot pay back has no payback band.
-    const never = simulate({ ...quick, investment: { failureReduction: 0, excellentShareIncrease: 0 } }, { runs: 20, seed: 7 }).horizon.paybackMonth;
+    const never = simulate({ ...quick, investment: { failureReduction: 0, excellentShareIncrease: 0 } }, { runs: 20, seed: 7 }).horizon
+      .paybackMonth;
     expect(never).toEqual({ median: null, paidBackShare: 0, neverShare: 1, amongPaidBack: null });
   });
 
@@ -86,11 +95,16 @@ describe('simulate', () => {
     simulate(quick, { runs: 250, seed: 1, onProgress: (done, total) => calls.push([done, total]) });
     expect(calls.length).toBeGreaterThanOrEqual(100);
     expect(calls.at(-1)).toEqual([250, 250]);
-    for (let i = 1; i < calls.length; i += 1) expect((calls[i] as [number, number])[0]).toBeGreaterThan((calls[i - 1] as [number, number])[0]);
+    for (let i = 1; i < calls.length; i += 1)
+      expect((calls[i] as [number, number])[0]).toBeGreaterThan((calls[i - 1] as [number, number])[0]);
   });
 
   it('does not change its input', () => {
-    const input = frozen({ business: null, churn: { base: 0.02 }, investment: { failureReduction: { dist: 'uniform' as const, min: 0.1, max: 0.3 } } });
+    const input = frozen({
+      business: null,
+      churn: { base: 0.02 },
+      investment: { failureReduction: { dist: 'uniform' as const, min: 0.1, max: 0.3 } },
+    });
     const copy = structuredClone(input);
     simulate(input, { runs: 5 });
     expect(input).toEqual(copy);

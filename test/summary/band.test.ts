@@ -10,10 +10,14 @@ describe('bands', () => {
   it('the typed-array quantile equals mathjs’s quantileSeq', () => {
     fc.assert(
       // Percent steps: mathjs itself returns undefined for denormal probabilities such as 5e-324.
-      fc.property(values, fc.integer({ min: 0, max: 100 }).map((k) => k / 100), (xs, p) => {
-        const sorted = [...xs].sort((a, b) => a - b);
-        expect(quantileSorted(Float64Array.from(sorted), p)).toBeCloseTo(quantileSeq(sorted, p, true) as number, 6);
-      }),
+      fc.property(
+        values,
+        fc.integer({ min: 0, max: 100 }).map((k) => k / 100),
+        (xs, p) => {
+          const sorted = [...xs].sort((a, b) => a - b);
+          expect(quantileSorted(Float64Array.from(sorted), p)).toBeCloseTo(quantileSeq(sorted, p, true) as number, 6);
+        },
+      ),
     );
   });
 

@@ -36,17 +36,27 @@ describe('the reports refuse what is not a result, in words', () => {
   it('resultHash, seriesCsv and runsCsv name what they need instead of failing on a property', () => {
     expect(() => resultHash(null as never)).toThrow('resultHash needs a simulation result (from simulate), with its series and horizon');
     expect(() => resultHash({} as never)).toThrow(/resultHash needs a simulation result/);
-    expect(() => seriesCsv({ series: [1, 2] } as never)).toThrow('seriesCsv needs a simulation result (from simulate), with its monthly series');
+    expect(() => seriesCsv({ series: [1, 2] } as never)).toThrow(
+      'seriesCsv needs a simulation result (from simulate), with its monthly series',
+    );
     expect(() => seriesCsv(null as never)).toThrow(/seriesCsv needs/);
-    expect(() => runsCsv({ runs: [null] } as never)).toThrow('runsCsv needs the runs of a simulation result (from simulate with { keepRuns: true })');
+    expect(() => runsCsv({ runs: [null] } as never)).toThrow(
+      'runsCsv needs the runs of a simulation result (from simulate with { keepRuns: true })',
+    );
   });
 
   it('writeJson, formatIssue and ScenarioError refuse what they cannot use, in words', async () => {
-    await expect(writeJson({}, () => undefined, 0)).rejects.toThrow("writeJson's chunkSize must be a whole number of characters from 1, not 0");
+    await expect(writeJson({}, () => undefined, 0)).rejects.toThrow(
+      "writeJson's chunkSize must be a whole number of characters from 1, not 0",
+    );
     await expect(writeJson({}, () => undefined, Number.NaN)).rejects.toThrow(/chunkSize must be a whole number/);
     await expect(writeJson({}, null as never)).rejects.toThrow('writeJson needs a function to write its text with (write)');
     expect(() => formatIssue(null as never)).toThrow('formatIssue needs an issue { path, value, message }, not null');
-    expect(() => new ScenarioError(null as never)).toThrow('ScenarioError needs a list of issues, each { path, value, message } with path and message as text');
-    expect(() => parseScenario({ $schema: 'x'.repeat(5_000_000) })).toThrow(/\$schema: must be the path or address of a JSON Schema \(at most 2,000 characters\)/);
+    expect(() => new ScenarioError(null as never)).toThrow(
+      'ScenarioError needs a list of issues, each { path, value, message } with path and message as text',
+    );
+    expect(() => parseScenario({ $schema: 'x'.repeat(5_000_000) })).toThrow(
+      /\$schema: must be the path or address of a JSON Schema \(at most 2,000 characters\)/,
+    );
   });
 });

@@ -6,7 +6,14 @@ describe('roiDrivers', () => {
     const result = simulate({}, { runs: 1500, seed: 11, keepRuns: true });
     const drivers = roiDrivers(result);
     const paths = drivers.map((d) => d.path);
-    expect(paths).toEqual(expect.arrayContaining(['investment.executed', 'investment.failureReduction', 'investment.rampMonths', 'investment.executionSuccess']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'investment.executed',
+        'investment.failureReduction',
+        'investment.rampMonths',
+        'investment.executionSuccess',
+      ]),
+    );
     expect(paths).not.toContain('churn.switchAfterBad');
     expect(paths[0]).toBe('investment.executed');
     const by = Object.fromEntries(drivers.map((d) => [d.path, d.correlation]));
@@ -15,7 +22,8 @@ describe('roiDrivers', () => {
     // A longer ramp delays the effect: it lowers the ROI at the horizon.
     expect(by['investment.rampMonths']).toBeLessThan(0);
     for (const d of drivers) expect(Math.abs(d.correlation)).toBeLessThanOrEqual(1);
-    for (let i = 1; i < drivers.length; i += 1) expect(Math.abs(drivers[i - 1]?.correlation ?? 0)).toBeGreaterThanOrEqual(Math.abs(drivers[i]?.correlation ?? 0));
+    for (let i = 1; i < drivers.length; i += 1)
+      expect(Math.abs(drivers[i - 1]?.correlation ?? 0)).toBeGreaterThanOrEqual(Math.abs(drivers[i]?.correlation ?? 0));
   });
 
   it('is exact on a monotone relation and handles ties', () => {

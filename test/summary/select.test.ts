@@ -6,7 +6,10 @@ import { summarizeSeries } from '../../src/simulate/summarize.js';
 import { quantileSorted } from '../../src/maths/band.js';
 import { quantilesInPlace, selectInPlace } from '../../src/maths/select.js';
 
-const arrays = fc.array(fc.oneof(fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.integer({ min: -3, max: 3 })), { minLength: 1, maxLength: 300 });
+const arrays = fc.array(fc.oneof(fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.integer({ min: -3, max: 3 })), {
+  minLength: 1,
+  maxLength: 300,
+});
 
 describe('selection', () => {
   it('puts the k-th smallest at k, smaller before and larger after', () => {

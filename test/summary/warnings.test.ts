@@ -13,13 +13,19 @@ describe('warnings about what the answer rests on', () => {
 
   it('says nothing when the largest driver has a source (the timing, here), or when too few runs to tell', () => {
     // The numbers nobody measured fixed: what is left to drive the NPV is sourced (the delay and ramp, the chance of carrying it out).
-    const sourced = { wordOfMouth: { conversionPerTell: 0.025 }, investment: { failureReduction: 0.4, missedEffectShare: 0.3, excellentShareIncrease: 0.05 } };
+    const sourced = {
+      wordOfMouth: { conversionPerTell: 0.025 },
+      investment: { failureReduction: 0.4, missedEffectShare: 0.3, excellentShareIncrease: 0.05 },
+    };
     expect(simulate(sourced, { runs: 2000, seed: 1 }).warnings.filter((w) => w.code === 'unmeasured-driver')).toEqual([]);
     expect(simulate({}, { runs: 99, seed: 1 }).warnings.filter((w) => w.code === 'unmeasured-driver')).toEqual([]);
   });
 
   it('says when some runs draw figures that cannot hold the business, with their share', () => {
-    const input = { business: { ...defaultBusiness, badExperienceShareMonthly: 0.02 }, churn: { switchAfterBad: { dist: 'uniform' as const, min: 0.19, max: 0.99 } } };
+    const input = {
+      business: { ...defaultBusiness, badExperienceShareMonthly: 0.02 },
+      churn: { switchAfterBad: { dist: 'uniform' as const, min: 0.19, max: 0.99 } },
+    };
     const { warnings } = simulate(input, { runs: 1000, seed: 1 });
     const notHeld = warnings.find((w) => w.code === 'business-not-held');
     expect(notHeld?.field).toBe('business.annualRetention');

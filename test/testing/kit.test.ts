@@ -27,7 +27,15 @@ describe('cx-roi/testing: arbitraries', () => {
       { numRuns: 200 },
     );
     // Derived from the schema: its sections and fields appear without being listed here.
-    for (const path of ['horizonMonths', 'churn.switchAfterBad', 'spend.goodMultiplier', 'wordOfMouth.recommendAfterBad', 'investment.delayMonths', 'outcomeClasses.positiveFrom', 'valuation.terminalValue'])
+    for (const path of [
+      'horizonMonths',
+      'churn.switchAfterBad',
+      'spend.goodMultiplier',
+      'wordOfMouth.recommendAfterBad',
+      'investment.delayMonths',
+      'outcomeClasses.positiveFrom',
+      'valuation.terminalValue',
+    ])
       expect(seen, path).toContain(path);
   });
 
@@ -40,7 +48,10 @@ describe('cx-roi/testing: arbitraries', () => {
   });
 
   it('keeps sizes bounded, and numbers only when asked', () => {
-    for (const input of fc.sample(scenarioInputArbitrary({ maxHorizonMonths: 12, maxAmount: 5000, distributions: false }), { numRuns: 150, seed: 3 })) {
+    for (const input of fc.sample(scenarioInputArbitrary({ maxHorizonMonths: 12, maxAmount: 5000, distributions: false }), {
+      numRuns: 150,
+      seed: 3,
+    })) {
       const scenario = parseScenario(input);
       expect(scenario.horizonMonths).toBeLessThanOrEqual(12);
       expect(JSON.stringify(input)).not.toContain('"dist"');
@@ -51,7 +62,10 @@ describe('cx-roi/testing: arbitraries', () => {
 
   it('shrinks a failure to the one field that causes it', () => {
     const details = fc.check(
-      fc.property(scenarioInputArbitrary({ distributions: false }), (input) => !(typeof input.churn?.base === 'number' && input.churn.base > 0.5)),
+      fc.property(
+        scenarioInputArbitrary({ distributions: false }),
+        (input) => !(typeof input.churn?.base === 'number' && input.churn.base > 0.5),
+      ),
       { seed: 11, numRuns: 500 },
     );
     expect(details.failed).toBe(true);
@@ -61,27 +75,44 @@ describe('cx-roi/testing: arbitraries', () => {
   });
 
   it('distributions over a range are accepted for any field of that range', () => {
-    fc.assert(fc.property(distributionArbitrary(domains.probability), distributionArbitrary(domains.money), (p, money) => {
-      parseScenario({ business: null, churn: { base: p }, investment: { upfront: money, monthly: 10 } });
-    }), { numRuns: 100 });
+    fc.assert(
+      fc.property(distributionArbitrary(domains.probability), distributionArbitrary(domains.money), (p, money) => {
+        parseScenario({ business: null, churn: { base: p }, investment: { upfront: money, monthly: 10 } });
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it('refuses options it does not know or cannot use, in its own words', () => {
     expect(() => scenarioInputArbitrary('x' as never)).toThrow('scenarioInputArbitrary: options must be an object');
-    expect(() => scenarioInputArbitrary({ distributions: 'no' } as never)).toThrow('scenarioInputArbitrary: distributions must be true or false (got no)');
+    expect(() => scenarioInputArbitrary({ distributions: 'no' } as never)).toThrow(
+      'scenarioInputArbitrary: distributions must be true or false (got no)',
+    );
     expect(() => scenarioInputArbitrary({ sections: 'yes' } as never)).toThrow(/sections must be true or false/);
     expect(() => scenarioInputArbitrary({ maxAmount: Infinity })).toThrow('maxAmount must be a finite number of at least 1 (got Infinity)');
-    expect(() => scenarioInputArbitrary({ maxMonths: 12 } as never)).toThrow('scenarioInputArbitrary: maxMonths is not an option (options: maxHorizonMonths, maxAmount, distributions, sections)');
-    expect(() => assumptionArbitrary(domains.probability, { distributions: 'no' } as never)).toThrow('assumptionArbitrary: distributions must be true or false (got no)');
+    expect(() => scenarioInputArbitrary({ maxMonths: 12 } as never)).toThrow(
+      'scenarioInputArbitrary: maxMonths is not an option (options: maxHorizonMonths, maxAmount, distributions, sections)',
+    );
+    expect(() => assumptionArbitrary(domains.probability, { distributions: 'no' } as never)).toThrow(
+      'assumptionArbitrary: distributions must be true or false (got no)',
+    );
   });
 
   it('refuses a range it cannot draw from in its own words, naming the option, and draws from a narrow one', () => {
     const range = (min: number, max: number, integer = false) => ({ min, max, integer, label: 'a test range' });
-    expect(() => distributionArbitrary(range(1, 0))).toThrow(/distributionArbitrary: domain\.min must be at most domain\.max \(got min 1, max 0\)/);
-    expect(() => distributionArbitrary(range(Number.NaN, 1))).toThrow(/distributionArbitrary: domain\.min must be a finite number \(got NaN\)/);
-    expect(() => distributionArbitrary(range(0, Number.POSITIVE_INFINITY))).toThrow(/distributionArbitrary: domain\.max must be a finite number \(got Infinity\)/);
+    expect(() => distributionArbitrary(range(1, 0))).toThrow(
+      /distributionArbitrary: domain\.min must be at most domain\.max \(got min 1, max 0\)/,
+    );
+    expect(() => distributionArbitrary(range(Number.NaN, 1))).toThrow(
+      /distributionArbitrary: domain\.min must be a finite number \(got NaN\)/,
+    );
+    expect(() => distributionArbitrary(range(0, Number.POSITIVE_INFINITY))).toThrow(
+      /distributionArbitrary: domain\.max must be a finite number \(got Infinity\)/,
+    );
     expect(() => distributionArbitrary(undefined as never)).toThrow(/distributionArbitrary: domain must be a range/);
-    expect(() => assumptionArbitrary(range(0.2, 0.8, true))).toThrow(/assumptionArbitrary: domain\.integer is true, but no whole number lies from 0\.2 to 0\.8/);
+    expect(() => assumptionArbitrary(range(0.2, 0.8, true))).toThrow(
+      /assumptionArbitrary: domain\.integer is true, but no whole number lies from 0\.2 to 0\.8/,
+    );
     expect(() => assumptionArbitrary(range(2, 1))).toThrow(/assumptionArbitrary: domain\.min must be at most domain\.max/);
     // A range below 0.002 has no room for a lognormal (all its mass is above 0): the other shapes are drawn.
     const narrow = fc.sample(distributionArbitrary(range(-1, 0.001)), { numRuns: 60, seed: 1 });
@@ -126,7 +157,11 @@ describe('cx-roi/testing: Monte Carlo assertions', () => {
   it('expectWithinMonteCarloError passes within z standard errors and says how far off otherwise', () => {
     const { horizon } = simulate({}, { runs: 2000, seed: 5 });
     const again = simulate({}, { runs: 2000, seed: 6 }).horizon;
-    expectWithinMonteCarloError(horizon.probabilityPositiveRoi, again.probabilityPositiveRoi, Math.hypot(horizon.probabilityPositiveRoiStandardError, again.probabilityPositiveRoiStandardError));
+    expectWithinMonteCarloError(
+      horizon.probabilityPositiveRoi,
+      again.probabilityPositiveRoi,
+      Math.hypot(horizon.probabilityPositiveRoiStandardError, again.probabilityPositiveRoiStandardError),
+    );
     expect(() => expectWithinMonteCarloError(0.5, 0.4, 0.01)).toThrow(/10\.0 standard errors away/);
     expect(() => expectWithinMonteCarloError(Number.NaN, 0, 1)).toThrow(RangeError);
   });
@@ -161,7 +196,9 @@ describe('cx-roi/testing: Monte Carlo assertions', () => {
     const a = [1, 2, 3, 4, 5];
     // At alpha 2 every sample "differs", at NaN or 0 none ever would: each is a mistake, said as one.
     for (const alpha of [2, 1, 0, -0.1, Number.NaN, Number.POSITIVE_INFINITY, '0.05' as unknown as number])
-      expect(() => expectSameDistribution(a, a, alpha), String(alpha)).toThrow(/alpha must be a number above 0 and below 1, such as 0\.001 \(got /);
+      expect(() => expectSameDistribution(a, a, alpha), String(alpha)).toThrow(
+        /alpha must be a number above 0 and below 1, such as 0\.001 \(got /,
+      );
     expect(() => expectSameDistribution(a, a, 0.05)).not.toThrow();
   });
 });

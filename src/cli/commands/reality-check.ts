@@ -21,7 +21,7 @@ export const realityCheckCommand: Command = {
   summary: 'typical programmes beside the published outcomes',
   usage: 'cx-roi reality-check [--runs N] [--seed S] [--format table|json]',
   description:
-    "Simulates a spread of typical programmes and sets their outcome classes and the share that misses its goal beside " +
+    'Simulates a spread of typical programmes and sets their outcome classes and the share that misses its goal beside ' +
     "Accenture's 23 / 57 / 20 and the published 70–80%.",
   flags: [runsFlag('2,000'), seedFlag, formatFlag(['table', 'json'])],
   subject: 'reality-check',

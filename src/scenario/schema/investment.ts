@@ -122,7 +122,8 @@ export const investmentSchema = z.strictObject({
   delayMonths: assumption(domains.months, {
     label: 'Delay before effect',
     unit: 'months',
-    description: 'Months after the start before the programme has any effect (listening, building), then the effect ramps up over rampMonths.',
+    description:
+      'Months after the start before the programme has any effect (listening, building), then the effect ramps up over rampMonths.',
     source: 'delayMonths',
     note: 'Read from “two to three years before the effect is there”: about half a year of nothing (mode 6), then a ramp of 18–30 months: full effect after about 30 months.',
   }),
@@ -138,7 +139,8 @@ export const investmentSchema = z.strictObject({
   rampMonths: assumption(domains.months, {
     label: 'Ramp-up to full effect',
     unit: 'months',
-    description: 'Months from the end of the delay until the programme reaches full effect; the effect grows linearly until then (the long game).',
+    description:
+      'Months from the end of the delay until the programme reaches full effect; the effect grows linearly until then (the long game).',
     source: 'rampMonths',
     note: 'With delayMonths (mode 6), full effect at about two and a half years.',
   }),
@@ -154,7 +156,8 @@ export const investmentSchema = z.strictObject({
   executionSuccess: probability({
     label: 'Chance of carrying it out',
     unit: 'probability',
-    description: 'Chance that the programme is carried out as planned; drawn once per run. Give investment.maturity instead to derive it from the nine maturity questions.',
+    description:
+      'Chance that the programme is carried out as planned; drawn once per run. Give investment.maturity instead to derive it from the nine maturity questions.',
     source: 'executionSuccess',
   }),
   /**

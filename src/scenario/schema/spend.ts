@@ -33,7 +33,8 @@ export const spendSchema = z.strictObject({
   goodMultiplier: assumption(domains.spendRatio, {
     label: 'Extra spend after a good experience',
     unit: '× bad spend',
-    description: 'How much more a customer spends in a month with a good experience than in one with a bad experience: 2.4 means 140% more.',
+    description:
+      'How much more a customer spends in a month with a good experience than in one with a bad experience: 2.4 means 140% more.',
     source: 'spendAfterGood',
   }),
   /**

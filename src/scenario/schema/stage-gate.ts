@@ -28,14 +28,17 @@ export const stageGateSchema = z.strictObject({
    * Unit: share (effect), NPS points (nps) or ROI. Allowed: a number from -200 to 200.
    * Illustrative assumption: Your choice.
    */
-  threshold: setting({ min: -200, max: 200, integer: false, label: 'a number from -200 to 200' }, {
-    label: 'Minimum result to carry on',
-    unit: 'share (effect), NPS points (nps) or ROI',
-    description:
-      'Stop when the measure is below this at the gate. "effect": the drop of the bad-experience share over the gate month and the two before, against the rate before the programme; "nps": the rise of NPS over those months, in points; "roi": cumulative ROI (−1 at the start, so an early ROI gate stops nearly every run).',
-    source: null,
-    note: 'Your choice.',
-  }),
+  threshold: setting(
+    { min: -200, max: 200, integer: false, label: 'a number from -200 to 200' },
+    {
+      label: 'Minimum result to carry on',
+      unit: 'share (effect), NPS points (nps) or ROI',
+      description:
+        'Stop when the measure is below this at the gate. "effect": the drop of the bad-experience share over the gate month and the two before, against the rate before the programme; "nps": the rise of NPS over those months, in points; "roi": cumulative ROI (−1 at the start, so an early ROI gate stops nearly every run).',
+      source: null,
+      note: 'Your choice.',
+    },
+  ),
   afterStop: z.enum(['fade', 'hold'], { error: 'must be "fade" or "hold"' }).default('fade'),
   /**
    * Fade-out after stopping.
