@@ -80,7 +80,7 @@ async function startRedis(at: number): Promise<ChildProcess> {
 type BullmqModule = typeof import('../../src/bullmq/index.js');
 let client: BullmqModule;
 
-describe.skipIf(!redisServer)('cx-roi/bullmq on a real Redis with two worker processes', () => {
+describe('cx-roi/bullmq on a real Redis with two worker processes', () => {
   beforeAll(async () => {
     if (!existsSync(join(root, 'dist/bullmq.js'))) throw new Error('dist/bullmq.js is missing: npm test builds it first (npm run build)');
     client = (await import(join(root, 'dist/bullmq.js'))) as BullmqModule;
@@ -440,7 +440,7 @@ function workerProcess(
   return { process: child, log, exit };
 }
 
-describe.skipIf(!redisServer)('cx-roi/bullmq when Redis fails', () => {
+describe('cx-roi/bullmq when Redis fails', () => {
   const otherPort = port + 1;
   const other = `redis://127.0.0.1:${otherPort}`;
   let second: ChildProcess | undefined;

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -382,7 +382,7 @@ describe('cx-roi CLI', () => {
   });
 
   const built = join(import.meta.dirname, '../../dist/cli.js');
-  it.runIf(existsSync(built))('runs as the built bin', () => {
+  it('runs as the built bin', () => {
     const out = execFileSync(process.execPath, [built, 'simulate', '--runs', '50', '--format', 'json'], { encoding: 'utf8' });
     expect(JSON.parse(out).runCount).toBe(50);
     const bad = spawnSync(process.execPath, [built, 'simulate', '--runs=-1'], { encoding: 'utf8' });
@@ -391,7 +391,7 @@ describe('cx-roi CLI', () => {
     expect(execFileSync(process.execPath, [built, '--version'], { encoding: 'utf8' }).trim()).toBe(version);
   });
 
-  it.runIf(existsSync(built))('exits 2 for bad input even when stderr’s reader has gone', () => {
+  it('exits 2 for bad input even when stderr’s reader has gone', () => {
     const shell = spawnSync('bash', ['-c', `"${process.execPath}" "${built}" simulate --runs 0 2>&1 | true; exit \${PIPESTATUS[0]}`], {
       encoding: 'utf8',
       timeout: 60_000,
@@ -399,7 +399,7 @@ describe('cx-roi CLI', () => {
     expect(shell.status).toBe(2);
   });
 
-  it.runIf(existsSync(built))('stops quietly when the reader closes the pipe (| head)', () => {
+  it('stops quietly when the reader closes the pipe (| head)', () => {
     const shell = spawnSync(
       'bash',
       ['-o', 'pipefail', '-c', `"${process.execPath}" "${built}" simulate --runs 3000 --format json --keep-runs | head -c 100 > /dev/null`],
@@ -409,7 +409,7 @@ describe('cx-roi CLI', () => {
     expect(shell.status).toBe(0);
   });
 
-  it.runIf(existsSync(built))('ends with one line and exit code 1 when standard output cannot be written (/dev/full)', () => {
+  it('ends with one line and exit code 1 when standard output cannot be written (/dev/full)', () => {
     // The table is written in one piece, the JSON in many: a failed write ends either the same way.
     for (const format of ['table', 'json']) {
       const full = spawnSync('bash', ['-c', `"${process.execPath}" "${built}" simulate --runs 20 --format ${format} > /dev/full`], {
@@ -421,7 +421,7 @@ describe('cx-roi CLI', () => {
     }
   });
 
-  it.runIf(existsSync(built))('refuses special files, directories and files over the size cap in one line, before reading them', () => {
+  it('refuses special files, directories and files over the size cap in one line, before reading them', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cx-roi-cli-'));
     try {
       const fifo = join(dir, 'scenario.fifo');
@@ -461,7 +461,7 @@ describe('cx-roi CLI', () => {
     }
   });
 
-  it.runIf(existsSync(built))('reads the scenario from standard input when the file is -, up to the size cap', () => {
+  it('reads the scenario from standard input when the file is -, up to the size cap', () => {
     const piped = spawnSync(process.execPath, [built, 'simulate', '-', '--runs', '20'], {
       encoding: 'utf8',
       input: JSON.stringify({ horizonMonths: 24 }),
