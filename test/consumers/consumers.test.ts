@@ -413,7 +413,8 @@ console.log(ts.displayPartsToString(info.documentation) + ' @defaultValue ' + ts
 // devDependency is installed), so it runs when CX_ROI_GIT_INSTALL=1; it installs the last commit.
 describe('installing from a git URL (CX_ROI_GIT_INSTALL=1; minutes)', () => {
   it('npm install git+file://… builds dist/ through prepare, and the library, its types and the CLI work', async (context) => {
-    if (process.env.CX_ROI_GIT_INSTALL !== '1') context.skip('it installs every devDependency (about 4 minutes): set CX_ROI_GIT_INSTALL=1 to run it');
+    if (process.env.CX_ROI_GIT_INSTALL !== '1')
+      context.skip('it installs every devDependency (about 4 minutes): set CX_ROI_GIT_INSTALL=1 to run it');
     const dir = mkdtempSync(join(tmpdir(), 'cx-roi-git-'));
     try {
       const commit = run('git', ['rev-parse', 'HEAD'], root).trim();

@@ -123,7 +123,8 @@ describe('describeAssumptions', () => {
 
   it('quotes each source article verbatim, competing figures too', (context) => {
     // The articles themselves are not the project's to publish, so a clone may lack them: say so, not skip quietly.
-    if (!existsSync(seedsDir)) context.skip(`the source articles are not in ${seedsDir}: set CX_ROI_SEEDS to their folder to check every quote`);
+    if (!existsSync(seedsDir))
+      context.skip(`the source articles are not in ${seedsDir}: set CX_ROI_SEEDS to their folder to check every quote`);
     for (const source of [...Object.values(sources), ...Object.values(alternatives).flat()]) {
       const article = normalise(readFileSync(join(seedsDir, source.article), 'utf8'));
       expect(article).toContain(normalise(source.quote));
