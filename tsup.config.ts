@@ -8,8 +8,6 @@ const library: Options = {
   entry: { index: 'src/index.ts' },
   sourcemap: false,
   target: 'es2022',
-  // Bundle the three mathjs functions used instead of loading all of mathjs/number's files at import.
-  noExternal: ['mathjs'],
   treeshake: true,
   // One file an entry: a dynamic import inside the library (the check of a custom worker's messages) is
   // inlined, not a chunk of its own beside index.js (a bundler of the app's splits it again, as the page's does).
@@ -60,7 +58,6 @@ export default defineConfig([
     dts,
     sourcemap: false,
     target: 'es2022',
-    noExternal: ['mathjs'],
     treeshake: true,
   },
   {

@@ -1,7 +1,7 @@
 /**
  * Writes THIRD_PARTY_NOTICES.md: the licence of every package whose code the
- * built files carry (mathjs and what it needs; the self-contained worker
- * bundles whatever it imports), found by bundling the same entries as tsup with the
+ * built files carry (none at present: the self-contained worker
+ * bundles whatever it imports, so a package it gains is listed here), found by bundling the same entries as tsup with the
  * same packages left out, so the list follows the code rather than memory.
  *
  *   npm run notices    (a test fails when the file is out of date)
@@ -61,13 +61,16 @@ function licenceFiles(dir: string): string[] {
 
 /** The notices file's text. */
 export async function thirdPartyNotices(): Promise<string> {
+  const bundled = await bundledPackages();
   const parts = [
     '# Third-party notices',
     '',
-    'The built files of cx-roi (`dist/`) carry code from the packages below, each under its own licence, reproduced here.',
+    bundled.length === 0
+      ? 'The built files of cx-roi (`dist/`) carry no code of other packages: its dependencies are installed beside it, each with its own licence.'
+      : 'The built files of cx-roi (`dist/`) carry code from the packages below, each under its own licence, reproduced here.',
     '',
   ];
-  for (const name of await bundledPackages()) {
+  for (const name of bundled) {
     const dir = join(root, 'node_modules', name);
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string; license?: string; homepage?: string };
     const files = licenceFiles(dir);

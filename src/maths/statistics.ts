@@ -1,13 +1,41 @@
-import { mean, quantileSeq, std } from 'mathjs/number';
 import { type Band, bandProbabilities, quantileSorted } from './band.js';
 
-// mathjs's own number functions, each built with only its dependencies: the browser bundle is 3 KB
-// (gzipped) smaller than the same three made with create(), which pulls in more of its machinery.
-const math = { mean, quantileSeq, std };
+// The horizon statistics in mathjs's own arithmetic, step for step (its `mean`, `std` and sorted
+// `quantileSeq` on numbers), so every seeded figure keeps its bits: test/maths/statistics.test.ts holds
+// them to mathjs bit for bit. Written here because mathjs's three functions bundle 21.7 KB gzipped
+// (typed-function and its number namespace) into every page and worker that summarises a result.
+
+/** mathjs's `mean` of numbers: the sum from the first value on, over the count. */
+function meanOf(values: readonly number[]): number {
+  let sum = values[0] as number;
+  for (let i = 1; i < values.length; i += 1) sum += values[i] as number;
+  return sum / values.length;
+}
+
+/** mathjs's unbiased `variance` of numbers: two passes, the squared deviations summed from the first on. */
+function varianceOf(values: readonly number[]): number {
+  const mean = meanOf(values);
+  const first = (values[0] as number) - mean;
+  let sum = first * first;
+  for (let i = 1; i < values.length; i += 1) {
+    const deviation = (values[i] as number) - mean;
+    sum += deviation * deviation;
+  }
+  return values.length === 1 ? 0 : sum / (values.length - 1);
+}
+
+/** mathjs's `quantileSeq(sorted, probability, true)` on numbers: (1 − f)·lo + f·hi between ranks (type 7). */
+function quantileOf(sorted: ArrayLike<number>, probability: number): number {
+  const index = probability * (sorted.length - 1);
+  if (Number.isFinite(index) && index === Math.round(index)) return sorted[index] as number;
+  const below = Math.floor(index);
+  const fraction = index % 1;
+  return (sorted[below] as number) * (1 - fraction) + (sorted[below + 1] as number) * fraction;
+}
 
 /** Sample standard deviation (n − 1) of per-run figures; 0 for a single run. */
 export function standardDeviation(values: number[]): number {
-  return values.length > 1 ? (math.std(values) as unknown as number) : 0;
+  return values.length > 1 ? Math.sqrt(varianceOf(values)) : 0;
 }
 
 /** The median of per-run figures (the mean of the middle two for an even count), or NaN for none; `values` is not changed. */
@@ -15,10 +43,11 @@ export function median(values: ArrayLike<number>): number {
   return values.length === 0 ? Number.NaN : quantileSorted(Float64Array.from(values).sort(), 0.5);
 }
 
-/** The band of per-run horizon figures, by mathjs (once per simulation, off the hot path). */
+/** The band of per-run horizon figures, in mathjs's arithmetic (once per simulation, off the hot path). */
 export function horizonBand(values: readonly number[]): Band {
+  if (values.length === 0) throw new RangeError('band of no values');
   const sorted = [...values].sort((a, b) => a - b);
-  const [p5, p25, p50, p75, p95] = math.quantileSeq(sorted, [...bandProbabilities], true) as unknown as [
+  const [p5, p25, p50, p75, p95] = bandProbabilities.map((probability) => quantileOf(sorted, probability)) as [
     number,
     number,
     number,
@@ -30,12 +59,13 @@ export function horizonBand(values: readonly number[]): Band {
   const q25 = Math.max(p5, p25);
   const q50 = Math.max(q25, p50);
   const q75 = Math.max(q50, p75);
-  return { mean: math.mean(sorted) as number, p5, p25: q25, p50: q50, p75: q75, p95: Math.max(q75, p95) };
+  return { mean: meanOf(sorted), p5, p25: q25, p50: q50, p75: q75, p95: Math.max(q75, p95) };
 }
 
-/** The `probability` quantile of ascending per-run horizon figures, by the same mathjs definition as {@link horizonBand} (so a median matches the result's `p50` bit for bit). */
+/** The `probability` quantile of ascending per-run horizon figures, by the same arithmetic as {@link horizonBand} (so a median matches the result's `p50` bit for bit). */
 export function horizonQuantile(sorted: ArrayLike<number>, probability: number): number {
-  return math.quantileSeq(Array.from(sorted), probability, true) as unknown as number;
+  if (sorted.length === 0) throw new RangeError('quantile of no values');
+  return quantileOf(sorted, probability);
 }
 
 /**

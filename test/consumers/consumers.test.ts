@@ -195,6 +195,7 @@ describe('the packed tarball in a fresh project', () => {
       './package.json',
       './scenario.schema.json',
       './testing',
+      './worker',
     ]);
   });
 
