@@ -310,6 +310,7 @@ describe('cx-roi/bullmq on a real Redis with two worker processes', () => {
       ],
     });
     const jobs = new Queue(queue, { connection });
+    expect(node.children).toHaveLength(2);
     const started = Date.now();
     for (const child of node.children ?? [])
       await until(async () => (await child.job.getState()) === 'failed', 'the shard to fail', 10_000);

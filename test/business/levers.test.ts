@@ -15,6 +15,7 @@ describe('levers: the NPV by where the money comes from', () => {
       const { horizon, runs } = simulate(input, { runs: 300, seed: 'levers', keepRuns: true });
       expect(Math.abs(sum(horizon.levers) - horizon.levers.npv)).toBeLessThan(1e-6 * Math.max(1, Math.abs(horizon.levers.cost)));
       expect(horizon.levers.npv).toBeCloseTo(horizon.npv.mean, 6);
+      expect(runs).toHaveLength(300);
       for (const run of runs ?? []) expect(Math.abs(sum(run.levers) - run.npv)).toBeLessThan(1e-6 * Math.abs(run.levers.cost));
     }
   });
@@ -47,7 +48,7 @@ describe('levers: the NPV by where the money comes from', () => {
     expect(on.horizon.levers.terminalValue).toBeGreaterThan(0);
     expect(on.horizon.terminalValue?.mean).toBeCloseTo(on.horizon.levers.terminalValue as number, 6);
     const run = on.runs?.[0];
-    expect(run?.terminalValue).not.toBeNull();
+    expect(run?.terminalValue).toEqual(expect.any(Number));
     expect(Math.sign(run?.terminalValue ?? 0)).toBe(Math.sign((run?.customers.invested ?? 0) - (run?.customers.baseline ?? 0)));
     expect(() => simulate({ valuation: { terminalValue: 'perpetuity' as never } })).toThrow(
       /valuation.terminalValue: must be "none" or "customerLifetime"/,

@@ -159,6 +159,7 @@ describe('closed forms', () => {
     }
     for (const seed of [1, 2, 'x']) {
       const result = simulate(input, { runs: 5, seed, keepRuns: true });
+      expect(result.runs).toHaveLength(5);
       for (const run of result.runs ?? []) {
         expect(run.customers).toEqual({ baseline: 0, invested: A0 });
         expect(run.roi).toBeCloseTo(roi[T - 1] as number, 9);

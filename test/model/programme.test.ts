@@ -190,6 +190,7 @@ describe('the stage gate', () => {
     expect(gate).not.toBeNull();
     const stopped = result.runs?.filter((r) => r.gate?.stoppedMonth === 18) ?? [];
     expect(stopped.length / 1000).toBe(gate?.stoppedShare);
+    expect(result.runs).toHaveLength(1000);
     for (const r of result.runs ?? []) expect(r.gate?.stoppedMonth === 18).toBe((r.gate?.measured ?? 0) < 0.1);
     // Most programmes that miss are caught; most carried out pass (the measure is noisy but the effect is large by month 18).
     const missedStopped = stopped.filter((r) => !r.executed).length / Math.max(1, (result.runs ?? []).filter((r) => !r.executed).length);

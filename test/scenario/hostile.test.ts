@@ -278,6 +278,7 @@ describe('found by the third adversarial review', () => {
     };
     const { horizon, runs } = simulate(input, { runs: 20, seed: 1, keepRuns: true });
     expect(horizon.levers).toMatchObject({ retention: 0, spend: 0, positiveWordOfMouth: 0, negativeWordOfMouth: 0, cost: -1, npv: -1 });
+    expect(runs).toHaveLength(20);
     for (const run of runs ?? [])
       expect(
         run.levers.retention + run.levers.spend + run.levers.positiveWordOfMouth + run.levers.negativeWordOfMouth + run.levers.cost,
