@@ -23,7 +23,7 @@ export function missingWorkerError(url: URL, error: Error): Error {
   const missing = (error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' || /Cannot find module/.test(error.message);
   if (!missing) return error;
   return new Error(
-    `simulateParallel could not start its worker: ${url.href} is missing. An app that bundles cx-roi (esbuild, webpack, rollup) must ship node_modules/cx-roi/dist/worker.js next to its bundle (copy it there), or pass options.createWorker (see the README's "Bundling simulateParallel").`,
+    `simulateParallel could not start its worker: ${url.href} is missing. An app that bundles cx-roi (esbuild, webpack, rollup) must ship node_modules/cx-roi/dist/worker.js next to its bundle (copy it there), or pass options.createWorker (see "Bundling simulateParallel" in docs/scaling-out.md).`,
     { cause: error },
   );
 }
