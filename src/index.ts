@@ -69,8 +69,9 @@ export { assumptionsMarkdown } from './report/markdown.js';
 
 // Parallel runs
 export { simulateParallel } from './parallel/simulate-parallel.js';
-export type { ParallelOptions, ShardWorker } from './parallel/parallel.js';
-export { stopWorkers } from './parallel/parallel.js';
+export type { ParallelOptions } from './parallel/parallel.js';
+export type { ShardWorker } from './parallel/worker-pool.js';
+export { stopWorkers } from './parallel/worker-pool.js';
 // The worker protocol (handleWorkerRequest and its message types) is the subpath cx-roi/worker.
 
 // Shards: split a simulation, run the parts anywhere, merge them exactly
@@ -90,17 +91,13 @@ export type { RoiDriver } from './summary/drivers.js';
 // Decisions: compare, break-even, sensitivity over time, value of information
 export { compare } from './decisions/compare.js';
 export type { Comparison, CompareOptions, PairedDifference } from './decisions/compare.js';
-export { breakEven, breakEvenMetrics, maxBreakEvenSimulations } from './decisions/break-even.js';
-export type { BreakEven, BreakEvenMetric, BreakEvenOptions, BreakEvenPoint, BreakEvenTarget } from './decisions/break-even.js';
+export { breakEven, maxBreakEvenSimulations } from './decisions/break-even.js';
+export type { BreakEven, BreakEvenOptions, BreakEvenPoint } from './decisions/break-even.js';
+export { breakEvenMetrics } from './decisions/break-even-target.js';
+export type { BreakEvenMetric, BreakEvenTarget } from './decisions/break-even-target.js';
 export { sensitivity } from './decisions/sensitivity.js';
-export type {
-  FixedFigureSwing,
-  Sensitivity,
-  SensitivityAtMonth,
-  SensitivityDriver,
-  SensitivityOptions,
-  SwingMonth,
-} from './decisions/sensitivity.js';
+export type { Sensitivity, SensitivityAtMonth, SensitivityDriver, SensitivityOptions } from './decisions/sensitivity.js';
+export type { FixedFigureSwing, SwingMonth } from './decisions/swings.js';
 export { firstOrderIndices } from './decisions/first-order.js';
 export type { FirstOrderOptions } from './decisions/first-order.js';
 export { valueOfInformation, valueOfInformationFromRuns } from './decisions/value-of-information.js';

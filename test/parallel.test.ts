@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { type ShardWorker, defaultWorkerCap, idleWorkerMilliseconds, simulateParallelWith, stopWorkers } from '../src/parallel/parallel.js';
+import { simulateParallelWith } from '../src/parallel/parallel.js';
+import { type ShardWorker, defaultWorkerCap, idleWorkerMilliseconds, stopWorkers } from '../src/parallel/worker-pool.js';
 import { simulateParallel } from '../src/parallel/simulate-parallel.js';
 import { simulate } from '../src/simulate/simulate.js';
 import { splitRuns } from '../src/simulate/split-runs.js';

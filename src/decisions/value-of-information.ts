@@ -151,8 +151,30 @@ export function valueOfInformationFromRuns(
     throw new ScenarioError([
       { path: 'result.runs', value: undefined, message: 'value of information needs a result simulated with { keepRuns: true }' },
     ]);
-  const n = runs.length;
   const npv = Float64Array.from(runs, (r) => r.npv);
+  const { decision, evpi, evpiStandardError } = perfectInformation(npv);
+  const columns = inputColumns(runs);
+  const all = [executedPath, ...Object.keys(runs[0]?.parameters ?? {})];
+  const wanted = checkParameters(options.parameters ?? defaultParameters(columns, npv), all);
+  checkOptions(
+    { classes: options.classes },
+    { classes: { ok: (v) => isWholeIn(v, 2, 1000), rule: 'must be a whole number from 2 to 1,000' } },
+  );
+  const k = options.classes ?? Math.max(2, Math.min(50, Math.round(Math.sqrt(npv.length) / 2)));
+  return {
+    decision,
+    evpi,
+    evpiStandardError,
+    partial: partialValues(npv, columns, wanted, k, evpi, Math.max(decision.expectedNpv, 0)),
+    runCount: npv.length,
+    seed: result.seed,
+    method: evppiMethod,
+  };
+}
+
+/** The invest-or-not decision by expected NPV, and EVPI with its Monte Carlo error, from the runs' NPVs. */
+function perfectInformation(npv: Float64Array): Pick<ValueOfInformation, 'decision' | 'evpi' | 'evpiStandardError'> {
+  const n = npv.length;
   let sum = 0;
   let sumPositive = 0;
   let investBetter = 0;
@@ -173,36 +195,6 @@ export function valueOfInformationFromRuns(
     sq += (x - mean) ** 2;
     sqRegret += (Math.max(x, 0) - (mean > 0 ? x : 0) - regretMean) ** 2;
   }
-  const evpi = Math.max(0, regretMean);
-  const columns = inputColumns(runs);
-  const known = new Map(columns);
-  const all = [executedPath, ...Object.keys(runs[0]?.parameters ?? {})];
-  const wanted = checkParameters(options.parameters ?? defaultParameters(columns, npv), all);
-  checkOptions(
-    { classes: options.classes },
-    { classes: { ok: (v) => isWholeIn(v, 2, 1000), rule: 'must be a whole number from 2 to 1,000' } },
-  );
-  const k = options.classes ?? Math.max(2, Math.min(50, Math.round(Math.sqrt(n) / 2)));
-  // One assumption's estimate, kept: a group is worth at least the most of any of its members alone.
-  const alone = new Map<string, number>();
-  const single = (path: string): number => {
-    let value = alone.get(path);
-    if (value === undefined) {
-      const x = known.get(path);
-      value = x ? Math.min(evpi, Math.max(0, partialValue(npv, [x], k) - now)) : 0;
-      alone.set(path, value);
-    }
-    return value;
-  };
-  const partial = wanted
-    .map((paths): PartialValue => {
-      // An assumption fixed in every run tells nothing new when learnt.
-      const xs = paths.flatMap((path) => known.get(path) ?? []);
-      const grid = xs.length > 1 ? Math.min(evpi, Math.max(0, partialValue(npv, xs, k) - now)) : 0;
-      const evppi = Math.max(grid, ...paths.map(single));
-      return { path: paths.join(' + '), paths, evppi, shareOfEvpi: evpi > 0 ? evppi / evpi : 0 };
-    })
-    .sort((a, b) => b.evppi - a.evppi);
   return {
     decision: {
       options: ['invest', 'do not invest'],
@@ -211,13 +203,44 @@ export function valueOfInformationFromRuns(
       expectedNpvStandardError: n > 1 ? Math.sqrt(sq / (n - 1) / n) : 0,
       investBetterShare: investBetter / n,
     },
-    evpi,
+    evpi: Math.max(0, regretMean),
     evpiStandardError: n > 1 ? Math.sqrt(sqRegret / (n - 1) / n) : 0,
-    partial,
-    runCount: n,
-    seed: result.seed,
-    method: evppiMethod,
   };
+}
+
+/**
+ * EVPPI of each group asked for, the largest first: each by the partition method on `classes` classes,
+ * cut to 0 to EVPI, and never below that of its largest member alone. `now` is today's best expected NPV.
+ */
+function partialValues(
+  npv: Float64Array,
+  columns: readonly [string, Float64Array][],
+  wanted: readonly string[][],
+  classes: number,
+  evpi: number,
+  now: number,
+): PartialValue[] {
+  const known = new Map(columns);
+  // One assumption's estimate, kept: a group is worth at least the most of any of its members alone.
+  const alone = new Map<string, number>();
+  const single = (path: string): number => {
+    let value = alone.get(path);
+    if (value === undefined) {
+      const x = known.get(path);
+      value = x ? Math.min(evpi, Math.max(0, partialValue(npv, [x], classes) - now)) : 0;
+      alone.set(path, value);
+    }
+    return value;
+  };
+  return wanted
+    .map((paths): PartialValue => {
+      // An assumption fixed in every run tells nothing new when learnt.
+      const xs = paths.flatMap((path) => known.get(path) ?? []);
+      const grid = xs.length > 1 ? Math.min(evpi, Math.max(0, partialValue(npv, xs, classes) - now)) : 0;
+      const evppi = Math.max(grid, ...paths.map(single));
+      return { path: paths.join(' + '), paths, evppi, shareOfEvpi: evpi > 0 ? evppi / evpi : 0 };
+    })
+    .sort((a, b) => b.evppi - a.evppi);
 }
 
 /** An assumption with at most this many values (yes/no) keeps one class a value in a group's grid. */

@@ -21,103 +21,7 @@ import type { RunResult } from '../model/run.js';
 import { mergeBands, paidBackShares, seriesRows, sourcesOf, splitBandTasks, summarizeHorizon } from '../simulate/summarize.js';
 import { splitRuns } from '../simulate/split-runs.js';
 import type { ShardMessage, WorkerRequest } from './protocol.js';
-
-/** A worker as simulateParallel sees it, whatever the platform. */
-export interface ShardWorker {
-  post(request: WorkerRequest, transfer?: ArrayBuffer[]): void;
-  /** Sets the one listener for the worker's messages (replacing any earlier one). */
-  onMessage(listener: (message: ShardMessage) => void): void;
-  onError(listener: (error: Error) => void): void;
-  terminate(): void;
-  /** Whether the worker is busy; an idle Node worker must not keep the process alive. */
-  hold?(busy: boolean): void;
-}
-
-// Idle workers, by the factory that made them: the next call reuses them, started and warm.
-const idleWorkers = new Map<() => ShardWorker, ShardWorker[]>();
-let idleTimer: ReturnType<typeof setTimeout> | undefined;
-
-/** How long idle workers are kept for the next call before they are ended, in milliseconds. */
-export const idleWorkerMilliseconds = 30_000;
-
-/** Most workers simulateParallel starts by default: past this, more workers cost memory and start-up for little speed. */
-export const defaultWorkerCap = 8;
-
-/**
- * Most workers simulateParallel starts on a machine with `cores` logical
- * cores, whatever `workers` asks: twice the cores, and at least 2. Workers
- * past the cores only take turns on them, each with its own memory and
- * start-up (256 workers on 2 cores took over a minute and 2.5 GB for what
- * `simulate` does in under a second); twice leaves room for a platform that
- * reports fewer cores than it has. The result is the same whatever the count.
- */
-export function workerCeiling(cores: number): number {
-  return Math.max(2, 2 * Math.floor(cores));
-}
-
-const methods = ['post', 'onMessage', 'onError', 'terminate'] as const;
-
-/** Workers for one call: idle ones first, then new ones. A factory that fails leaves no worker running. */
-function acquire(factory: () => ShardWorker, count: number, pooled: boolean): ShardWorker[] {
-  const idle = pooled ? (idleWorkers.get(factory) ?? []) : [];
-  const workers = idle.splice(0, count);
-  try {
-    while (workers.length < count) {
-      const worker: unknown = factory();
-      const missing = methods.filter((m) => typeof (worker as Record<string, unknown> | null)?.[m] !== 'function');
-      if (missing.length > 0) {
-        if (typeof (worker as ShardWorker | null)?.terminate === 'function') (worker as ShardWorker).terminate();
-        throw new TypeError(
-          `options.createWorker must return a worker with ${methods.join(', ')}; it returned one without ${missing.join(', ')}`,
-        );
-      }
-      workers.push(worker as ShardWorker);
-    }
-  } catch (error) {
-    for (const worker of workers) worker.terminate();
-    throw error;
-  }
-  for (const worker of workers) worker.hold?.(true);
-  return workers;
-}
-
-function release(factory: () => ShardWorker, workers: readonly ShardWorker[], reusable: boolean): void {
-  if (!reusable) {
-    for (const worker of workers) worker.terminate();
-    return;
-  }
-  for (const worker of workers) worker.hold?.(false);
-  idleWorkers.set(factory, [...(idleWorkers.get(factory) ?? []), ...workers]);
-  // Idle workers hold memory: end them if no call comes for a while.
-  if (idleTimer !== undefined) clearTimeout(idleTimer);
-  idleTimer = setTimeout(stopWorkers, idleWorkerMilliseconds);
-  (idleTimer as { unref?: () => void }).unref?.();
-}
-
-/**
- * Ends the idle workers simulateParallel keeps for its next call (it also
- * ends them itself after 30 s without a call). Node exits with them alive
- * (they are unreferenced while idle); call this to free their memory sooner,
- * or before a test runner checks for open handles.
- *
- * @example
- * ```ts
- * import { resultHash, simulateParallel, stopWorkers } from 'cx-roi';
- * const first = await simulateParallel({ horizonMonths: 12 }, { runs: 500, seed: 1, workers: 2 });
- * // Its two workers are kept, idle, for the next call: end them now (a service between jobs, a test's teardown).
- * stopWorkers();
- * // A later call starts new ones, with the same result.
- * const again = await simulateParallel({ horizonMonths: 12 }, { runs: 500, seed: 1, workers: 2 });
- * resultHash(again) === resultHash(first); // => true
- * stopWorkers();
- * ```
- */
-export function stopWorkers(): void {
-  if (idleTimer !== undefined) clearTimeout(idleTimer);
-  idleTimer = undefined;
-  for (const workers of idleWorkers.values()) for (const worker of workers) worker.terminate();
-  idleWorkers.clear();
-}
+import { type ShardWorker, acquire, defaultWorkerCap, release, workerCeiling } from './worker-pool.js';
 
 /** Options of {@link simulateParallel}: those of `simulate`, and how to split the work. */
 export interface ParallelOptions extends SimulateOptions {
@@ -229,64 +133,14 @@ export async function simulateParallelWith(
   input: ScenarioInput,
   options: ParallelOptions,
 ): Promise<SimulationResult> {
-  const { workers: wanted, signal, createWorker, ...simulateOptions } = optionsObject(options, parallelOptionNames);
-  const scenario = parseScenario(input);
-  const { runs, seed, keepRuns, onProgress } = resolveOptions(simulateOptions, scenario.horizonMonths);
-  checkOptions({ workers: wanted, signal, createWorker }, parallelOptionRules);
-  if (signal?.aborted) throw abortError(signal);
-  // splitRuns makes no more blocks than runs; the machine bounds the rest.
-  const shards = splitRuns(runs, Math.min(wanted ?? Math.min(cores, defaultWorkerCap), workerCeiling(cores)));
-  const progress = progressOfShards(shards.length, runs, onProgress);
-  // A worker of the app's own is checked message by message; the check is loaded only then (a page using the package's worker does not download it).
-  const check = createWorker === undefined ? undefined : (await import('./message-check.js')).messageCheck(horizonColumnNames);
-  if (signal?.aborted) throw abortError(signal);
+  const call = await callOf(cores, input, options);
+  const { scenario, seed, runs, keepRuns, signal, createWorker, check } = call;
   const factory = createWorker ?? defaultWorker;
-  const workers = acquire(factory, shards.length, createWorker === undefined);
+  const workers = acquire(factory, call.shards.length, createWorker === undefined);
   let finished = false;
-  let abort: () => void = () => undefined;
-  const aborted = new Promise<never>((_, reject) => {
-    abort = () => reject(abortError(signal));
-    signal?.addEventListener('abort', abort, { once: true });
-  });
-  aborted.catch(() => undefined);
+  const { aborted, detach } = abortOn(signal);
   try {
-    // The band round's split is known before the runs are: every figure × month band, split evenly
-    // across the workers, and the kept figures each group reads (a derived figure reads two).
-    const taskGroups = splitBandTasks(scenario.horizonMonths, workers.length);
-    const needs = taskGroups.map(neededRanges);
-    // Each shard worker cuts its block into one piece per (group, figure), so that every piece is
-    // handed over, never copied, on its way to the worker that summarises it.
-    const pieces: MonthPiece[] = needs.flatMap((needed) => [...needed].map(([metric, { from, to }]) => ({ metric, from, to })));
-    const answers = await Promise.race([
-      aborted,
-      Promise.all(
-        shards.map((shard, k) =>
-          ask(
-            workers[k] as ShardWorker,
-            {
-              type: 'shard',
-              scenario,
-              fields: scenarioAssumptions(scenario),
-              seed,
-              first: shard.first,
-              count: shard.count,
-              keepParameters: keepRuns,
-              pieces,
-            },
-            [],
-            (count) => progress(k, count),
-            check,
-          ).then((message) => {
-            progress(k, shard.count);
-            return message as Extract<ShardMessage, { type: 'done' }>;
-          }),
-        ),
-      ),
-    ]);
-    const blocks = orderBlocks(
-      answers.map((m) => m.matrix),
-      runs,
-    );
+    const { taskGroups, needs, blocks } = await shardRound(call, workers, aborted);
     const paidBack = paidBackShares(blocks, runs);
     const joined = joinRuns(blocks, runs);
     const requests = bandRequests(taskGroups, needs, blocks, runs);
@@ -307,12 +161,87 @@ export async function simulateParallelWith(
   } finally {
     // A worker that failed or was cut short is ended; one that finished its work is kept warm.
     release(factory, workers, finished && createWorker === undefined);
+    detach();
+  }
+}
+
+/** One call's checked scenario and options, its shards, the progress over them, and the check of an app's own worker's messages. */
+async function callOf(cores: number, input: ScenarioInput, options: ParallelOptions) {
+  const { workers: wanted, signal, createWorker, ...simulateOptions } = optionsObject(options, parallelOptionNames);
+  const scenario = parseScenario(input);
+  const { runs, seed, keepRuns, onProgress } = resolveOptions(simulateOptions, scenario.horizonMonths);
+  checkOptions({ workers: wanted, signal, createWorker }, parallelOptionRules);
+  if (signal?.aborted) throw abortError(signal);
+  // splitRuns makes no more blocks than runs; the machine bounds the rest.
+  const shards = splitRuns(runs, Math.min(wanted ?? Math.min(cores, defaultWorkerCap), workerCeiling(cores)));
+  const progress = progressOfShards(shards.length, runs, onProgress);
+  // A worker of the app's own is checked message by message; the check is loaded only then (a page using the package's worker does not download it).
+  const check = createWorker === undefined ? undefined : (await import('./message-check.js')).messageCheck(horizonColumnNames);
+  if (signal?.aborted) throw abortError(signal);
+  return { scenario, runs, seed, keepRuns, signal, createWorker, shards, progress, check };
+}
+
+/** A promise that rejects when the signal aborts (see {@link abortError}), and how to stop listening to the signal. */
+function abortOn(signal: AbortSignal | undefined): { aborted: Promise<never>; detach: () => void } {
+  let abort: () => void = () => undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    abort = () => reject(abortError(signal));
+    signal?.addEventListener('abort', abort, { once: true });
+  });
+  aborted.catch(() => undefined);
+  const detach = () => {
     try {
       signal?.removeEventListener('abort', abort);
     } catch {
       // A signal whose removeEventListener throws must not keep the workers, or the process, alive.
     }
-  }
+  };
+  return { aborted, detach };
+}
+
+/**
+ * The first round: each worker simulates its block of runs, cut into the pieces the band round needs. That
+ * round's split is known before the runs are: every figure × month band, split evenly across the workers,
+ * and the kept figures each group reads (a derived figure reads two).
+ */
+async function shardRound(call: Awaited<ReturnType<typeof callOf>>, workers: readonly ShardWorker[], aborted: Promise<never>) {
+  const { scenario, seed, keepRuns, runs, shards, progress, check } = call;
+  const taskGroups = splitBandTasks(scenario.horizonMonths, workers.length);
+  const needs = taskGroups.map(neededRanges);
+  // Each shard worker cuts its block into one piece per (group, figure), so that every piece is
+  // handed over, never copied, on its way to the worker that summarises it.
+  const pieces: MonthPiece[] = needs.flatMap((needed) => [...needed].map(([metric, { from, to }]) => ({ metric, from, to })));
+  const answers = await Promise.race([
+    aborted,
+    Promise.all(
+      shards.map((shard, k) =>
+        ask(
+          workers[k] as ShardWorker,
+          {
+            type: 'shard',
+            scenario,
+            fields: scenarioAssumptions(scenario),
+            seed,
+            first: shard.first,
+            count: shard.count,
+            keepParameters: keepRuns,
+            pieces,
+          },
+          [],
+          (count) => progress(k, count),
+          check,
+        ).then((message) => {
+          progress(k, shard.count);
+          return message as Extract<ShardMessage, { type: 'done' }>;
+        }),
+      ),
+    ),
+  ]);
+  const blocks = orderBlocks(
+    answers.map((m) => m.matrix),
+    runs,
+  );
+  return { taskGroups, needs, blocks };
 }
 
 const parallelOptionNames = {

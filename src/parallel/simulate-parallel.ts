@@ -2,7 +2,8 @@ import type { ScenarioInput } from '../scenario/schema.js';
 import type { SimulationResult } from '../simulate/result.js';
 import { importNodeBuiltin, isNode } from './platform.js';
 import type { ShardMessage, WorkerRequest } from './protocol.js';
-import { type ParallelOptions, type ShardWorker, simulateParallelWith } from './parallel.js';
+import { type ParallelOptions, simulateParallelWith } from './parallel.js';
+import type { ShardWorker } from './worker-pool.js';
 
 interface NodeWorker {
   postMessage(message: unknown, transfer?: ArrayBuffer[]): void;
