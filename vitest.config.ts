@@ -27,14 +27,14 @@ if (typeof (Map as { groupBy?: unknown }).groupBy !== 'function') {
 // the global setup builds (the library's dist/, the playground) or the machine has (Chromium,
 // redis-server), and fail, naming what to install, where it is missing. A suite that uses the built
 // package is named *.built.test.ts, or listed here.
-const tiers: Record<string, { include: string[]; needs: Need[]; alone?: true }> = {
+const tiers: Record<string, { include: string[]; needs: Need[] }> = {
   dist: {
     include: [
       'test/**/*.built*.test.ts',
       'test/typecheck.test.ts',
       'test/examples.test.ts',
       'test/package.test.ts',
-      'test/docs.test.ts',
+      'test/docs/**/*.test.ts',
       'test/cli/**/*.test.ts',
     ],
     needs: ['dist'],
@@ -42,9 +42,8 @@ const tiers: Record<string, { include: string[]; needs: Need[]; alone?: true }> 
   browser: { include: ['test/e2e/**/*.test.ts'], needs: ['playground', 'chromium'] },
   // The packed tarball in fresh projects: Node, TypeScript, a Vite app in Chromium, BullMQ on Redis.
   package: { include: ['test/consumers/**/*.test.ts'], needs: ['dist', 'chromium', 'redis-server'] },
-  // Last, on its own: its worker processes must renew 4 s job locks and finish a shard within a 1 s limit, which
-  // they miss when every other suite shares the cores with them.
-  redis: { include: ['test/bullmq/**/*.test.ts'], needs: ['dist', 'redis-server'], alone: true },
+  // Mostly waiting on worker processes and Redis, so it runs beside the others (first, by the sequencer).
+  redis: { include: ['test/bullmq/**/*.test.ts'], needs: ['dist', 'redis-server'] },
 };
 
 export default defineConfig({
@@ -63,9 +62,10 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     sequence: { sequencer: LongestFirstSequencer },
-    // Every project's suites share one pool (vitest runs the projects of one group at once). The long
-    // suites mostly wait on other processes, so on 2 cores a few more workers than cores keep both busy.
-    maxWorkers: 4,
+    // Every project's suites share one pool (vitest runs the projects of one group at once). The four long
+    // suites (browser, package, Redis, the terminal examples) start first and mostly wait on other processes:
+    // six workers leave two for the CPU-bound suites beside them.
+    maxWorkers: 6,
     projects: [
       {
         extends: true,
@@ -77,7 +77,7 @@ export default defineConfig({
           provide: { needs: [] },
         },
       },
-      ...Object.entries(tiers).map(([name, { include, needs, alone }]) => ({
+      ...Object.entries(tiers).map(([name, { include, needs }]) => ({
         extends: true as const,
         test: {
           name,
@@ -87,8 +87,6 @@ export default defineConfig({
           setupFiles: ['test/needs.ts'],
           // These wait on browsers, npm, tsc and Redis while other suites share the cores: more time than a unit test.
           testTimeout: 180_000,
-          // A project alone runs after the others (vitest runs sequence groups one after another).
-          ...(alone ? { sequence: { groupOrder: 1 }, maxWorkers: 1 } : {}),
         },
       })),
     ],

@@ -9,7 +9,7 @@ const longestFirst = [
   'test/e2e/',
   'test/consumers/',
   'test/bullmq/',
-  'test/docs.test.ts',
+  'test/docs/',
   'test/typecheck.test.ts',
   'test/examples.test.ts',
   'test/cli/',

@@ -41,7 +41,7 @@ let redis: ChildProcess | undefined;
 const workers: { process: ChildProcess; log: string[] }[] = [];
 
 function startWorker(): { process: ChildProcess; log: string[] } {
-  const child = spawn(process.execPath, [cli, 'worker', '--redis', url, '--queue', queue, '--lock-duration', '4000'], {
+  const child = spawn(process.execPath, [cli, 'worker', '--redis', url, '--queue', queue, '--lock-duration', '8000'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const entry = { process: child, log: [] as string[] };
