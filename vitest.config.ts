@@ -27,7 +27,7 @@ if (typeof (Map as { groupBy?: unknown }).groupBy !== 'function') {
 // the global setup builds (the library's dist/, the playground) or the machine has (Chromium,
 // redis-server), and fail, naming what to install, where it is missing. A suite that uses the built
 // package is named *.built.test.ts, or listed here.
-const tiers: Record<string, { include: string[]; needs: Need[] }> = {
+const tiers: Record<string, { include: string[]; needs: Need[]; alone?: true }> = {
   dist: {
     include: [
       'test/**/*.built*.test.ts',
@@ -43,7 +43,9 @@ const tiers: Record<string, { include: string[]; needs: Need[] }> = {
   // The packed tarball in fresh projects: Node, TypeScript, a Vite app in Chromium, BullMQ on Redis.
   package: { include: ['test/consumers/**/*.test.ts'], needs: ['dist', 'chromium', 'redis-server'] },
   // Mostly waiting on worker processes and Redis, so it runs beside the others (first, by the sequencer).
-  redis: { include: ['test/bullmq/**/*.test.ts'], needs: ['dist', 'redis-server'] },
+  redis: { include: ['test/bullmq/bullmq.test.ts'], needs: ['dist', 'redis-server'] },
+  // A worker killed mid-shard: its 4 s job locks, which a CPU-starved process can miss, need the cores to itself.
+  'redis-alone': { include: ['test/bullmq/stalled-worker.test.ts'], needs: ['dist', 'redis-server'], alone: true },
 };
 
 export default defineConfig({
@@ -77,7 +79,7 @@ export default defineConfig({
           provide: { needs: [] },
         },
       },
-      ...Object.entries(tiers).map(([name, { include, needs }]) => ({
+      ...Object.entries(tiers).map(([name, { include, needs, alone }]) => ({
         extends: true as const,
         test: {
           name,
@@ -87,6 +89,8 @@ export default defineConfig({
           setupFiles: ['test/needs.ts'],
           // These wait on browsers, npm, tsc and Redis while other suites share the cores: more time than a unit test.
           testTimeout: 180_000,
+          // A project alone runs after the others (vitest runs sequence groups one after another).
+          ...(alone ? { sequence: { groupOrder: 1 }, maxWorkers: 1 } : {}),
         },
       })),
     ],

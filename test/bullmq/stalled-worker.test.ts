@@ -1,0 +1,99 @@
+/**
+ * A worker process killed mid-shard (SIGKILL) leaves its shard to the other worker, and the result is the
+ * same. BullMQ gives a stalled job to another worker once its lock runs out, so these workers take 4 s locks
+ * to keep the test short; a process starved of the CPU by other suites can miss renewing so short a lock, so
+ * this file runs alone, after the others (the redis-alone project in vitest.config.ts).
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { Queue } from 'bullmq';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resultHash, simulate } from '../../src/index.js';
+
+const root = join(import.meta.dirname, '../..');
+const cli = join(root, 'dist/cli.js');
+const redisServer = execFileSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).trim();
+const queue = `stalled-${process.pid}`;
+const port = 40_000 + (process.pid % 20_000);
+const url = `redis://127.0.0.1:${port}`;
+let redis: ChildProcess | undefined;
+const workers: { process: ChildProcess; log: string[] }[] = [];
+
+function startWorker(): { process: ChildProcess; log: string[] } {
+  const child = spawn(process.execPath, [cli, 'worker', '--redis', url, '--queue', queue, '--lock-duration', '4000'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const entry = { process: child, log: [] as string[] };
+  child.stderr?.on('data', (chunk: Buffer) => entry.log.push(chunk.toString()));
+  workers.push(entry);
+  return entry;
+}
+
+async function until(check: () => boolean | Promise<boolean>, what: string, ms = 20_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+type BullmqModule = typeof import('../../src/bullmq/index.js');
+let client: BullmqModule;
+
+describe('cx-roi/bullmq: a worker killed mid-shard', () => {
+  beforeAll(async () => {
+    client = (await import(join(root, 'dist/bullmq.js'))) as BullmqModule;
+    redis = spawn(redisServer, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    const probe = new Queue('probe', { connection: { host: '127.0.0.1', port, maxRetriesPerRequest: null } });
+    await until(
+      () =>
+        probe.getJobCounts().then(
+          () => true,
+          () => false,
+        ),
+      `redis-server on port ${port} to accept connections`,
+    );
+    await probe.close();
+    const started = [startWorker(), startWorker()];
+    await until(() => started.every((w) => w.log.join('').includes('waiting for simulations')), 'both workers to be ready');
+  });
+
+  afterAll(() => {
+    for (const w of workers) w.process.kill('SIGKILL');
+    redis?.kill('SIGKILL');
+  });
+
+  it('a worker killed mid-run leaves its shard to the other: the same result hash', async () => {
+    const [victim, survivor] = workers as [(typeof workers)[number], (typeof workers)[number]];
+    let killed: string | undefined;
+    // The shard the victim has started and not finished, if any.
+    const running = (w: (typeof workers)[number]) => {
+      const log = w.log.join('');
+      return [...log.matchAll(/shard (\S+) started/g)].map((m) => m[1] as string).find((id) => !log.includes(`shard ${id} done`));
+    };
+    const result = await client.simulateOnQueue(
+      {},
+      {
+        connection: url,
+        queue,
+        runs: 20_000,
+        seed: 2,
+        shards: 8,
+        onProgress: () => {
+          // Mid-shard, the victim dies without a word (SIGKILL).
+          const id = killed ? undefined : running(victim);
+          if (id) {
+            killed = id;
+            victim.process.kill('SIGKILL');
+          }
+        },
+      },
+    );
+    expect(killed).toBeDefined();
+    expect(victim.log.join('')).not.toContain(`shard ${killed} done`);
+    expect(survivor.log.join('')).toContain(`shard ${killed} done`);
+    expect(resultHash(result)).toBe(resultHash(simulate({}, { runs: 20_000, seed: 2 })));
+    const replacement = startWorker();
+    await until(() => replacement.log.join('').includes('waiting for simulations'), 'the replacement worker');
+  });
+});
