@@ -44,8 +44,8 @@ const tiers: Record<string, { include: string[]; needs: Need[]; alone?: true }> 
   package: { include: ['test/consumers/**/*.test.ts'], needs: ['dist', 'chromium', 'redis-server'] },
   // Mostly waiting on worker processes and Redis, so it runs beside the others (first, by the sequencer).
   redis: { include: ['test/bullmq/bullmq.test.ts'], needs: ['dist', 'redis-server'] },
-  // A worker killed mid-shard: its 4 s job locks, which a CPU-starved process can miss, need the cores to itself.
-  'redis-alone': { include: ['test/bullmq/stalled-worker.test.ts'], needs: ['dist', 'redis-server'], alone: true },
+  // Where timing is the test (4 s job locks, a 1 s shard limit), which a CPU-starved process misses: alone, last.
+  'redis-alone': { include: ['test/bullmq/timing.test.ts'], needs: ['dist', 'redis-server'], alone: true },
 };
 
 export default defineConfig({

@@ -3,7 +3,8 @@
  * worker processes (`cx-roi worker`, from the built package), and clients
  * (`simulateOnQueue` from the built `dist/bullmq.js`, and `cx-roi simulate
  * --redis`). The workers keep BullMQ's job locks at the default 30 s, so the suite runs beside the others;
- * a worker killed mid-shard, which needs short locks, is test/bullmq/stalled-worker.test.ts, run alone.
+ * the tests whose timing is the point (a worker killed mid-shard, found by a short lock; a 1 s shard limit) are
+ * test/bullmq/timing.test.ts, run alone.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -363,26 +364,6 @@ describe('cx-roi/bullmq on a real Redis with two worker processes', () => {
     }
     expect(failure).toEqual({ status: 1, stderr: 'cx-roi: The simulation took longer than 500 ms\n' });
     expect(Date.now() - t).toBeLessThan(15_000);
-  });
-
-  it("a shard past the worker's --shard-timeout fails with its reason, and the worker takes the next job", async () => {
-    const slow = `${queue}-slow`;
-    const child = spawn(process.execPath, [cli, 'worker', '--redis', url, '--queue', slow, '--shard-timeout', '1'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const entry = { process: child, log: [] as string[] };
-    child.stderr?.on('data', (chunk: Buffer) => entry.log.push(chunk.toString()));
-    workers.push(entry);
-    await until(() => entry.log.join('').includes('waiting for simulations'), 'the worker with a shard timeout');
-    // 40,000 runs in one shard: several seconds of work, past the one-second limit.
-    const t = Date.now();
-    await expect(client.simulateOnQueue({}, { connection: url, queue: slow, runs: 40_000, shards: 1, attempts: 3 })).rejects.toThrow(
-      /shard 0 failed after 1 attempt: the shard ran past the worker's limit of 1 s \(shardTimeout\) and was stopped/,
-    );
-    expect(Date.now() - t).toBeLessThan(10_000);
-    const next = await client.simulateOnQueue({}, { connection: url, queue: slow, runs: 300, seed: 3, shards: 1 });
-    expect(resultHash(next)).toBe(resultHash(simulate({}, { runs: 300, seed: 3 })));
-    child.kill('SIGTERM');
   });
 });
 

@@ -1,8 +1,8 @@
 /**
- * A worker process killed mid-shard (SIGKILL) leaves its shard to the other worker, and the result is the
- * same. BullMQ gives a stalled job to another worker once its lock runs out, so these workers take 4 s locks
- * to keep the test short; a process starved of the CPU by other suites can miss renewing so short a lock, so
- * this file runs alone, after the others (the redis-alone project in vitest.config.ts).
+ * cx-roi/bullmq where timing is the test: a worker process killed mid-shard (SIGKILL) leaves its shard to the
+ * other worker once its job lock runs out (4 s here, to keep the test short), and a worker's 1 s shard limit
+ * stops a long shard yet lets a short one finish. A process starved of the CPU by other suites misses so short
+ * a lock or limit, so this file runs alone, after the others (the redis-alone project in vitest.config.ts).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -40,7 +40,7 @@ async function until(check: () => boolean | Promise<boolean>, what: string, ms =
 type BullmqModule = typeof import('../../src/bullmq/index.js');
 let client: BullmqModule;
 
-describe('cx-roi/bullmq: a worker killed mid-shard', () => {
+describe('cx-roi/bullmq: a killed worker and a shard limit, timed', () => {
   beforeAll(async () => {
     client = (await import(join(root, 'dist/bullmq.js'))) as BullmqModule;
     redis = spawn(redisServer, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
@@ -95,5 +95,25 @@ describe('cx-roi/bullmq: a worker killed mid-shard', () => {
     expect(resultHash(result)).toBe(resultHash(simulate({}, { runs: 20_000, seed: 2 })));
     const replacement = startWorker();
     await until(() => replacement.log.join('').includes('waiting for simulations'), 'the replacement worker');
+  });
+
+  it("a shard past the worker's --shard-timeout fails with its reason, and the worker takes the next job", async () => {
+    const slow = `${queue}-slow`;
+    const child = spawn(process.execPath, [cli, 'worker', '--redis', url, '--queue', slow, '--shard-timeout', '1'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const entry = { process: child, log: [] as string[] };
+    child.stderr?.on('data', (chunk: Buffer) => entry.log.push(chunk.toString()));
+    workers.push(entry);
+    await until(() => entry.log.join('').includes('waiting for simulations'), 'the worker with a shard timeout');
+    // 40,000 runs in one shard: several seconds of work, past the one-second limit.
+    const t = Date.now();
+    await expect(client.simulateOnQueue({}, { connection: url, queue: slow, runs: 40_000, shards: 1, attempts: 3 })).rejects.toThrow(
+      /shard 0 failed after 1 attempt: the shard ran past the worker's limit of 1 s \(shardTimeout\) and was stopped/,
+    );
+    expect(Date.now() - t).toBeLessThan(10_000);
+    const next = await client.simulateOnQueue({}, { connection: url, queue: slow, runs: 300, seed: 3, shards: 1 });
+    expect(resultHash(next)).toBe(resultHash(simulate({}, { runs: 300, seed: 3 })));
+    child.kill('SIGTERM');
   });
 });
