@@ -64,10 +64,10 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     sequence: { sequencer: LongestFirstSequencer },
-    // Every project's suites share one pool (vitest runs the projects of one group at once). The four long
-    // suites (browser, package, Redis, the terminal examples) start first and mostly wait on other processes:
-    // six workers leave two for the CPU-bound suites beside them.
-    maxWorkers: 6,
+    // Every project's suites share one pool (vitest runs the projects of one group at once). The long suites
+    // (browser, package, Redis) start first and mostly wait on other processes, so a few more workers than cores
+    // keep both busy; six made the machine so full that a BullMQ snippet's threads all but stopped.
+    maxWorkers: 4,
     projects: [
       {
         extends: true,

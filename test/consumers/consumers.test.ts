@@ -39,7 +39,8 @@ function runQueue(project: string, redisUrl: string): Promise<string> {
     let text = '';
     child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    // A guard against a hang, not a time limit: on a full machine the 10,000 runs have taken over two minutes.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 240_000);
     child.on('exit', (code) => {
       clearTimeout(timer);
       if (code === 0) resolve(text);
