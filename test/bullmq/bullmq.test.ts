@@ -15,61 +15,15 @@ import { FlowProducer, Queue } from 'bullmq';
 import { planShards, resultHash, simulate } from '../../src/index.js';
 import { planKey } from '../../src/shards/fingerprint.js';
 import type { ShardSpec } from '../../src/shards/plan.js';
-
-const root = join(import.meta.dirname, '../..');
-const cli = join(root, 'dist/cli.js');
-const redisServer = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((p) => existsSync(p)) ?? whichRedis();
-
-function whichRedis(): string | undefined {
-  try {
-    return execFileSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).trim() || undefined;
-  } catch {
-    return undefined;
-  }
-}
+import { cli, root, startRedis, startWorker as startOne, until, type WorkerProcess } from './cluster.js';
 
 const queue = `test-${process.pid}`;
 const port = 20_000 + (process.pid % 20_000);
 const url = `redis://127.0.0.1:${port}`;
 const connection = { host: '127.0.0.1', port, maxRetriesPerRequest: null };
 let redis: ChildProcess | undefined;
-const workers: { process: ChildProcess; log: string[] }[] = [];
-
-function startWorker(): { process: ChildProcess; log: string[] } {
-  const child = spawn(process.execPath, [cli, 'worker', '--redis', url, '--queue', queue], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const entry = { process: child, log: [] as string[] };
-  child.stderr?.on('data', (chunk: Buffer) => entry.log.push(chunk.toString()));
-  workers.push(entry);
-  return entry;
-}
-
-async function until(check: () => boolean | Promise<boolean>, what: string, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-/** Starts a redis-server on the loopback address at `at` and waits until it accepts connections. */
-async function startRedis(at: number): Promise<ChildProcess> {
-  const server = spawn(redisServer as string, ['--port', String(at), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-  });
-  const probe = new Queue('probe', { connection: { host: '127.0.0.1', port: at, maxRetriesPerRequest: null } });
-  await until(
-    () =>
-      probe.getJobCounts().then(
-        () => true,
-        () => false,
-      ),
-    `redis-server on port ${at} to accept connections`,
-  );
-  await probe.close();
-  return server;
-}
+const workers: WorkerProcess[] = [];
+const startWorker = () => startOne(workers, url, queue);
 
 // The client as users install it: the built module (it imports the library by its name).
 type BullmqModule = typeof import('../../src/bullmq/index.js');

@@ -4,38 +4,18 @@
  * stops a long shard yet lets a short one finish. A process starved of the CPU by other suites misses so short
  * a lock or limit, so this file runs alone, after the others (the redis-alone project in vitest.config.ts).
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resultHash, simulate } from '../../src/index.js';
+import { cli, root, startRedis, startWorker as startOne, until, type WorkerProcess } from './cluster.js';
 
-const root = join(import.meta.dirname, '../..');
-const cli = join(root, 'dist/cli.js');
-const redisServer = execFileSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).trim();
-const queue = `stalled-${process.pid}`;
+const queue = `timing-${process.pid}`;
 const port = 40_000 + (process.pid % 20_000);
 const url = `redis://127.0.0.1:${port}`;
 let redis: ChildProcess | undefined;
-const workers: { process: ChildProcess; log: string[] }[] = [];
-
-function startWorker(): { process: ChildProcess; log: string[] } {
-  const child = spawn(process.execPath, [cli, 'worker', '--redis', url, '--queue', queue, '--lock-duration', '4000'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const entry = { process: child, log: [] as string[] };
-  child.stderr?.on('data', (chunk: Buffer) => entry.log.push(chunk.toString()));
-  workers.push(entry);
-  return entry;
-}
-
-async function until(check: () => boolean | Promise<boolean>, what: string, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const workers: WorkerProcess[] = [];
+const startWorker = () => startOne(workers, url, queue, ['--lock-duration', '4000']);
 
 type BullmqModule = typeof import('../../src/bullmq/index.js');
 let client: BullmqModule;
@@ -43,17 +23,7 @@ let client: BullmqModule;
 describe('cx-roi/bullmq: a killed worker and a shard limit, timed', () => {
   beforeAll(async () => {
     client = (await import(join(root, 'dist/bullmq.js'))) as BullmqModule;
-    redis = spawn(redisServer, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    const probe = new Queue('probe', { connection: { host: '127.0.0.1', port, maxRetriesPerRequest: null } });
-    await until(
-      () =>
-        probe.getJobCounts().then(
-          () => true,
-          () => false,
-        ),
-      `redis-server on port ${port} to accept connections`,
-    );
-    await probe.close();
+    redis = await startRedis(port);
     const started = [startWorker(), startWorker()];
     await until(() => started.every((w) => w.log.join('').includes('waiting for simulations')), 'both workers to be ready');
   });
