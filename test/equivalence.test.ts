@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTrace, simulateRun } from '../src/model/run.js';
+import { simulateRun } from '../src/model/run.js';
+import { createTrace } from '../src/model/trace.js';
 import { type ScenarioInput, parseScenario } from '../src/index.js';
 import { statisticalCount } from './helpers/counts.js';
 import { ksCritical, ksStatistic, meanVariance } from './helpers/statistics.js';

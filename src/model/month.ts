@@ -1,4 +1,4 @@
-import { binomial } from '../random/binomial.js';
+import { binomialFrom as binomial } from '../random/binomial.js';
 import { reachedShareWith } from '../scenario/expected-month.js';
 import type { RunParameters } from '../scenario/parameters.js';
 import type { ArmStreams } from './streams.js';
@@ -52,6 +52,24 @@ export function emptyOutcome(): MonthOutcome {
     revenue: 0,
     margin: 0,
   };
+}
+
+/** Copies a month's outcome into another (an arm that is, this month, the other's twin). */
+export function copyOutcome(from: Readonly<MonthOutcome>, to: MonthOutcome): void {
+  to.customersStart = from.customersStart;
+  to.bad = from.bad;
+  to.good = from.good;
+  to.excellent = from.excellent;
+  to.churned = from.churned;
+  to.convertedByWordOfMouth = from.convertedByWordOfMouth;
+  to.acquiredOrganically = from.acquiredOrganically;
+  to.deterred = from.deterred;
+  to.acquired = from.acquired;
+  to.customersEnd = from.customersEnd;
+  to.prospectsStart = from.prospectsStart;
+  to.prospectsEnd = from.prospectsEnd;
+  to.revenue = from.revenue;
+  to.margin = from.margin;
 }
 
 /**

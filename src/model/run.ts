@@ -3,10 +3,11 @@ import { ScenarioError } from '../scenario/error.js';
 import { minimumProgrammeCost } from '../scenario/domain.js';
 import type { Scenario } from '../scenario/schema.js';
 import { drawValues, drawnSummedPaths } from './draw.js';
-import { type MonthOutcome, emptyOutcome, simulateMonth } from './month.js';
+import { type MonthOutcome, copyOutcome, emptyOutcome, simulateMonth } from './month.js';
 import { type DrawnValues, type RunParameters, cutAt, investedPBad } from '../scenario/parameters.js';
 import { runParameters } from './run-parameters.js';
-import { armStreams, modelStreams } from './streams.js';
+import type { RunTrace } from './trace.js';
+import { type ArmStreams, copyArm, createArm, modelStreams, seedArm } from './streams.js';
 
 /** A scenario's stage gate (see `investment.stageGate`). */
 export type StageGate = NonNullable<Scenario['investment']['stageGate']>;
@@ -82,34 +83,6 @@ export interface Levers {
   readonly positiveWordOfMouth: number;
   readonly negativeWordOfMouth: number;
   readonly cost: number;
-}
-
-/** Month-by-month values of one run, index `t − 1` for month `t`. */
-export interface RunTrace {
-  readonly roi: Float64Array;
-  /** Cumulative NPV up to the month's end (currency, discounted). */
-  readonly npv: Float64Array;
-  readonly customers: { readonly baseline: Float64Array; readonly invested: Float64Array };
-  readonly revenue: { readonly baseline: Float64Array; readonly invested: Float64Array };
-  readonly margin: { readonly baseline: Float64Array; readonly invested: Float64Array };
-  /** Share of customers who are promoters and detractors in an NPS survey of the month (single precision: shares). */
-  readonly promoters: { readonly baseline: Float32Array; readonly invested: Float32Array };
-  readonly detractors: { readonly baseline: Float32Array; readonly invested: Float32Array };
-}
-
-/** Buffers for a run's months, reusable from one run to the next. */
-export function createTrace(horizonMonths: number): RunTrace {
-  const arms = () => ({ baseline: new Float64Array(horizonMonths), invested: new Float64Array(horizonMonths) });
-  const shares = () => ({ baseline: new Float32Array(horizonMonths), invested: new Float32Array(horizonMonths) });
-  return {
-    roi: new Float64Array(horizonMonths),
-    npv: new Float64Array(horizonMonths),
-    customers: arms(),
-    revenue: arms(),
-    margin: arms(),
-    promoters: shares(),
-    detractors: shares(),
-  };
 }
 
 /** Called after each month with both arms' outcomes (for tests and tracing; the copies are reused). */
@@ -209,6 +182,10 @@ export function measuredCut(bad: number, customers: number, pBadBefore: number):
   return pBadBefore > 0 && customers > 0 ? 1 - bad / customers / pBadBefore : 0;
 }
 
+// The generators of a run's two arms, reused by the next run (a run reseeds them): taken while a run is under way,
+// so a run started inside another (the same run without its stage gate) makes its own.
+let spareArms: [ArmStreams, ArmStreams] | undefined;
+
 /**
  * Simulates run `run` of a scenario: both arms, month by month, from the same
  * customers, parameter draws and random streams.
@@ -243,9 +220,13 @@ export function simulateRun(
     ]);
   const executed = streams.execution.at(run)() < p.executionSuccess;
   const gate = ignoreGate ? undefined : scenario.investment.stageGate;
-  // Identical streams for both arms: common random numbers.
-  const baselineStreams = armStreams(streams, run);
-  const investedStreams = armStreams(streams, run);
+  // Identical streams for both arms: common random numbers. Until the programme changes a month's conditions the
+  // invested arm is the baseline month for month (same counts, same streams, same draws), so it is not simulated
+  // twice: it copies the baseline's outcome, and takes up the baseline's stream states where the arms part.
+  const [baselineStreams, investedStreams] = spareArms ?? [createArm(), createArm()];
+  spareArms = undefined;
+  seedArm(streams, run, baselineStreams);
+  let twin = true;
   const baseline = emptyOutcome();
   const invested = emptyOutcome();
 
@@ -278,11 +259,17 @@ export function simulateRun(
   let windowMonths = 0;
 
   for (let month = 1; month <= p.horizonMonths; month += 1) {
-    simulateMonth(baselineCustomers, baselineProspects, p.pBad, p.excellentShare, p, baselineStreams, baseline);
     const scale =
       stoppedMonth === null ? effectScale(p, executed, month) : scaleAfterStop(gate as StageGate, scaleAtStop, stoppedMonth, month);
     pBadInvested = investedPBad(p, scale);
-    simulateMonth(investedCustomers, investedProspects, pBadInvested, excellentShareAt(p, scale), p, investedStreams, invested);
+    const excellentInvested = excellentShareAt(p, scale);
+    if (twin && !(Object.is(pBadInvested, p.pBad) && Object.is(excellentInvested, p.excellentShare))) {
+      copyArm(baselineStreams, investedStreams);
+      twin = false;
+    }
+    simulateMonth(baselineCustomers, baselineProspects, p.pBad, p.excellentShare, p, baselineStreams, baseline);
+    if (twin) copyOutcome(baseline, invested);
+    else simulateMonth(investedCustomers, investedProspects, pBadInvested, excellentInvested, p, investedStreams, invested);
     baselineCustomers = baseline.customersEnd;
     investedCustomers = invested.customersEnd;
     baselineProspects = baseline.prospectsEnd;
@@ -364,6 +351,7 @@ export function simulateRun(
     terminalValue = (investedCustomers - baselineCustomers) * value * discount * p.monthlyDiscount;
   }
 
+  spareArms = [baselineStreams, investedStreams];
   const npv = incrementalMargin - cost;
   let gateOutcome: GateOutcome | null = null;
   if (gate)

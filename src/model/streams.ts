@@ -1,4 +1,5 @@
-import { type RandomStream, type Seed, type StreamFamily, streamFamily } from '../random/stream.js';
+import { Xor128 } from '../random/generator.js';
+import { type SeedingFamily, type Seed, type StreamFamily, seedingFamily, streamFamily } from '../random/stream.js';
 import type { Scenario } from '../scenario/schema.js';
 import { assumptionFields } from '../scenario/assumptions.js';
 
@@ -26,15 +27,15 @@ export const monthEvents = [
 /** One random event of a month. */
 export type MonthEvent = (typeof monthEvents)[number];
 
-/** One stream for each random event of a month, so arms stay in step (common random numbers). */
-export type ArmStreams = Readonly<Record<MonthEvent, RandomStream>>;
+/** One generator for each random event of a month, so arms stay in step (common random numbers). */
+export type ArmStreams = Readonly<Record<MonthEvent, Xor128>>;
 
 /** The stream families of one simulation: a seed and a scenario. */
 export interface ModelStreams {
   /** One family per assumption, in the order of `assumptionFields(scenario)`. */
   readonly assumptions: readonly StreamFamily[];
   readonly execution: StreamFamily;
-  readonly month: Readonly<Record<MonthEvent, StreamFamily>>;
+  readonly month: Readonly<Record<MonthEvent, SeedingFamily>>;
 }
 
 // Runs of one simulation come one after another: keeping the last families is enough.
@@ -46,29 +47,32 @@ export function modelStreams(scenario: Scenario, seed: Seed): ModelStreams {
   const streams: ModelStreams = {
     assumptions: assumptionFields(scenario).map(({ path }) => streamFamily(seed, 'assumption', path)),
     execution: streamFamily(seed, 'execution'),
-    month: Object.fromEntries(monthEvents.map((event) => [event, streamFamily(seed, 'month', event)])) as Record<MonthEvent, StreamFamily>,
+    month: Object.fromEntries(monthEvents.map((event) => [event, seedingFamily(seed, 'month', event)])) as Record<
+      MonthEvent,
+      SeedingFamily
+    >,
   };
   last = { scenario, seed, streams };
   return streams;
 }
 
+/** Generators for one arm's month events, to be set to a run's streams by {@link seedArm}. */
+export function createArm(): ArmStreams {
+  return Object.fromEntries(monthEvents.map((event) => [event, new Xor128()])) as Record<MonthEvent, Xor128>;
+}
+
 /**
- * The streams of one arm of run `run`. Both arms call this with the same
- * run and get identical streams: the invested arm meets the same luck as the
- * baseline wherever its counts allow, so their difference is the
- * programme's effect, not noise.
+ * Sets an arm's generators to the streams of run `run`. Both arms start from
+ * these same streams: the invested arm meets the same luck as the baseline
+ * wherever its counts allow, so their difference is the programme's effect,
+ * not noise.
  */
-export function armStreams(streams: ModelStreams, run: number): ArmStreams {
+export function seedArm(streams: ModelStreams, run: number, arm: ArmStreams): void {
   const m = streams.month;
-  return {
-    experience: m.experience.at(run),
-    excellent: m.excellent.at(run),
-    churnAfterBad: m.churnAfterBad.at(run),
-    churnAfterGood: m.churnAfterGood.at(run),
-    recommend: m.recommend.at(run),
-    speakOut: m.speakOut.at(run),
-    convert: m.convert.at(run),
-    deter: m.deter.at(run),
-    organic: m.organic.at(run),
-  };
+  for (const event of monthEvents) m[event].seed(arm[event], run);
+}
+
+/** Sets `to`'s generators to where `from`'s are: from here on both arms draw alike. */
+export function copyArm(from: ArmStreams, to: ArmStreams): void {
+  for (const event of monthEvents) to[event].copyFrom(from[event]);
 }

@@ -1,4 +1,5 @@
 import { degenerateStream, maxRejections } from './rejection.js';
+import { FunctionUniforms, type Uniforms } from './generator.js';
 import type { RandomStream } from './stream.js';
 
 /**
@@ -26,6 +27,16 @@ import type { RandomStream } from './stream.js';
  * ```
  */
 export function binomial(random: RandomStream, n: number, p: number): number {
+  return binomialFrom(new FunctionUniforms(random), n, p);
+}
+
+/**
+ * {@link binomial} drawing from a generator object: the engine's way in (its
+ * calls are inlined where a stream function's are not), the same draws from
+ * the same uniforms.
+ * @throws RangeError as {@link binomial} does.
+ */
+export function binomialFrom(random: Uniforms, n: number, p: number): number {
   if (!(typeof n === 'number' && n >= 0 && n <= Number.MAX_SAFE_INTEGER + 1 && Number.isInteger(n)))
     throw new RangeError(`binomial needs a whole number of trials from 0 to 2^53, got ${String(n)}`);
   if (!(typeof p === 'number' && p >= 0 && p <= 1)) throw new RangeError(`binomial needs a probability in [0, 1], got ${String(p)}`);
@@ -35,19 +46,19 @@ export function binomial(random: RandomStream, n: number, p: number): number {
   return lowerHalf(random, n, p);
 }
 
-function lowerHalf(random: RandomStream, n: number, p: number): number {
+function lowerHalf(random: Uniforms, n: number, p: number): number {
   return n * p < 10 ? inversion(random, n, p) : btrs(random, n, p);
 }
 
 /** BINV: walk the probability mass function from 0 until the uniform is used up. */
-function inversion(random: RandomStream, n: number, p: number): number {
+function inversion(random: Uniforms, n: number, p: number): number {
   const q = 1 - p;
   const s = p / q;
   const a = (n + 1) * s;
   // exp(n·log1p(−p)) keeps P(X = 0) accurate for huge n and tiny p.
   const probabilityOfZero = Math.exp(n * Math.log1p(-p));
   for (let tries = 0; tries < maxRejections; tries += 1) {
-    let u = random();
+    let u = random.next();
     let r = probabilityOfZero;
     let x = 0;
     while (u > r) {
@@ -79,7 +90,7 @@ function stirlingTail(k: number): number {
  * log f(k) − log f(m) written with three logarithms of ratios (as in
  * TensorFlow's implementation) rather than four log-factorials.
  */
-function btrs(random: RandomStream, n: number, p: number): number {
+function btrs(random: Uniforms, n: number, p: number): number {
   const spq = Math.sqrt(n * p * (1 - p));
   const b = 1.15 + 2.53 * spq;
   const a = -0.0873 + 0.0248 * b + 0.01 * p;
@@ -92,8 +103,8 @@ function btrs(random: RandomStream, n: number, p: number): number {
   let m = Number.NaN;
   let modeTerm = Number.NaN;
   for (let tries = 0; tries < maxRejections; tries += 1) {
-    const u = random() - 0.5;
-    let v = random();
+    const u = random.next() - 0.5;
+    let v = random.next();
     const us = 0.5 - Math.abs(u);
     const k = Math.floor(((2 * a) / us + b) * u + c);
     if (k < 0 || k > n) continue;

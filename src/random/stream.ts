@@ -16,6 +16,8 @@
  * arithmetic (`Math.imul`), so Node and browsers agree bit for bit.
  */
 
+import type { Xor128 } from './generator.js';
+
 /**
  * A source of uniform random numbers in [0, 1). Every sampler in cx-roi takes
  * one of these from its caller; nothing falls back to `Math.random`.
@@ -153,6 +155,12 @@ function streamFrom(s: HashState): RandomStream {
   return xor128(x, y, z, (x | y | z | w) === 0 ? 0x9e3779b9 : w);
 }
 
+/** Sets `generator` to the state `streamFrom` would start the stream of `s` from. */
+function seedGenerator(s: HashState, generator: Xor128): void {
+  const [x, y, z, w] = finalHash(s.h1, s.h2, s.h3, s.h4, s.bytes);
+  generator.setState(x, y, z, w);
+}
+
 /**
  * seedrandom's xor128 from a given state: the same step and the same
  * `(next >>> 0) / 2³²` uniforms.
@@ -242,17 +250,31 @@ export interface StreamFamily {
  * ```
  */
 export function streamFamily(seed: Seed, ...names: readonly KeyPart[]): StreamFamily {
+  return seedingFamily(seed, ...names);
+}
+
+/** A {@link StreamFamily} that can also set a reusable generator to one of its streams (the engine's way in). */
+export interface SeedingFamily extends StreamFamily {
+  /** Sets `generator` to the start of the stream of `index`: it then draws what `at(index)` draws. */
+  seed(generator: Xor128, index: number): void;
+}
+
+/** {@link streamFamily}, with {@link SeedingFamily.seed} for the engine. */
+export function seedingFamily(seed: Seed, ...names: readonly KeyPart[]): SeedingFamily {
   const { h1, h2, h3, h4, bytes } = hashKey(seed, names);
   const state: HashState = { h1, h2, h3, h4, bytes };
+  const position = names.length + 1;
+  const keyed = (index: KeyPart): HashState => {
+    state.h1 = h1;
+    state.h2 = h2;
+    state.h3 = h3;
+    state.h4 = h4;
+    state.bytes = bytes;
+    mixPart(state, index, position);
+    return state;
+  };
   return {
-    at(index) {
-      state.h1 = h1;
-      state.h2 = h2;
-      state.h3 = h3;
-      state.h4 = h4;
-      state.bytes = bytes;
-      mixPart(state, index, names.length + 1);
-      return streamFrom(state);
-    },
+    at: (index) => streamFrom(keyed(index)),
+    seed: (generator, index) => seedGenerator(keyed(index), generator),
   };
 }

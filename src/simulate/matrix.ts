@@ -1,41 +1,12 @@
 import type { Seed } from '../random/stream.js';
 import { recordedParameterNames } from '../scenario/assumptions.js';
-import { type RunResult, type RunTrace, createTrace, simulateRun } from '../model/run.js';
-import { ScenarioError } from '../scenario/error.js';
+import { type RunResult, simulateRun } from '../model/run.js';
+import { type RunTrace, createTrace } from '../model/trace.js';
+import { checkFinite } from './finite.js';
+import { type MetricColumn, type MonthlyMetric, monthlyMetrics, singlePrecisionMetrics, traceColumns } from './metrics.js';
+
+export { type MetricColumn, type MonthlyMetric, monthlyMetrics, singlePrecisionMetrics } from './metrics.js';
 import type { Scenario } from '../scenario/schema.js';
-
-/** The month-by-month figures kept for every run: seven in double precision, four NPS shares in single. */
-export const monthlyMetrics = [
-  'roi',
-  'customersBaseline',
-  'customersInvested',
-  'revenueBaseline',
-  'revenueInvested',
-  'marginBaseline',
-  'marginInvested',
-  'promotersBaseline',
-  'promotersInvested',
-  'detractorsBaseline',
-  'detractorsInvested',
-] as const;
-
-/** One of the figures kept per run and month. */
-export type MonthlyMetric = (typeof monthlyMetrics)[number];
-
-/**
- * The figures kept in single precision: survey shares, where 7 significant
- * digits are far finer than any survey, and which would otherwise add half
- * again to a large simulation's memory.
- */
-export const singlePrecisionMetrics: ReadonlySet<MonthlyMetric> = new Set([
-  'promotersBaseline',
-  'promotersInvested',
-  'detractorsBaseline',
-  'detractorsInvested',
-]);
-
-/** A month-major column of one figure: double precision, or single for the NPS shares. */
-export type MetricColumn = Float64Array | Float32Array;
 
 /** Each run's figures at the horizon, one typed array per figure (index: run − first). */
 export interface HorizonColumns {
@@ -114,23 +85,8 @@ function emptyHorizon(count: number): HorizonColumns {
 /** The names of the horizon columns, for checking a block that crossed from a worker. */
 export const horizonColumnNames = Object.keys(emptyHorizon(0)) as readonly (keyof HorizonColumns)[];
 
-/** A run's trace, figure by figure, under the names of the kept figures. */
-function traceColumns(trace: RunTrace): Record<MonthlyMetric, MetricColumn> {
-  const { customers: c, revenue: r, margin: m, promoters: p, detractors: d } = trace;
-  return {
-    roi: trace.roi,
-    customersBaseline: c.baseline,
-    customersInvested: c.invested,
-    revenueBaseline: r.baseline,
-    revenueInvested: r.invested,
-    marginBaseline: m.baseline,
-    marginInvested: m.invested,
-    promotersBaseline: p.baseline,
-    promotersInvested: p.invested,
-    detractorsBaseline: d.baseline,
-    detractorsInvested: d.invested,
-  };
-}
+/** How many runs' traces are kept before their months are written into the columns. */
+const traceRing = 16;
 
 /** Months `[from, to)` of one kept figure: a piece of a block's monthly figures. */
 export interface MonthPiece {
@@ -188,18 +144,29 @@ export function simulateRange(
 ): RunMatrix {
   const matrix = createMatrix(scenario, first, count, keepParameters, !pieces);
   const { months, values, horizon, parameters, parameterNames, paidBackCounts, npvByMonth } = matrix;
-  const trace = createTrace(months);
-  const sources = traceColumns(trace);
+  // Runs are traced into a ring of buffers and written out a ring at a time: month by month, the ring's runs are
+  // side by side in a column, so the writes fill whole cache lines instead of one number each a run's length apart.
+  const traces = Array.from({ length: Math.min(count, traceRing) }, () => createTrace(months));
+  const sources = traces.map(traceColumns);
   // Where each run's months go: whole columns, or the pieces asked for.
   const cut = pieces?.map(({ metric, from, to }) => ({ metric, from, to, target: column(metric, (to - from) * count) }));
   const writes = cut ?? monthlyMetrics.map((metric) => ({ metric, from: 0, to: months, target: values[metric] }));
+  const rings = writes.map(({ metric }) => sources.map((source) => source[metric]));
+  const flush = (start: number, end: number) => {
+    writes.forEach(({ from, to, target }, w) => {
+      const ring = rings[w] as MetricColumn[];
+      for (let t = from; t < to; t += 1) {
+        const at = (t - from) * count + start;
+        for (let r = 0; r < end - start; r += 1) target[at + r] = (ring[r] as MetricColumn)[t] as number;
+      }
+    });
+  };
   for (let i = 0; i < count; i += 1) {
+    const slot = i % traceRing;
+    const trace = traces[slot] as RunTrace;
     const run = simulateRun(scenario, seed, first + i, trace);
     checkFinite(run, trace, months);
-    for (const { metric, from, to, target } of writes) {
-      const source = sources[metric];
-      for (let t = from; t < to; t += 1) target[(t - from) * count + i] = source[t] as number;
-    }
+    if (slot === traceRing - 1 || i === count - 1) flush(i - slot, i + 1);
     for (let t = 0; t < months; t += 1) if ((trace.roi[t] as number) >= 0) paidBackCounts[t] = (paidBackCounts[t] as number) + 1;
     horizon.roi[i] = run.roi;
     horizon.npv[i] = run.npv;
@@ -225,78 +192,6 @@ export function simulateRange(
     onRun?.(i + 1);
   }
   return cut ? { ...matrix, pieces: cut.map((piece) => piece.target) } : matrix;
-}
-
-/**
- * The last guard before a figure reaches a user: every figure of a run must
- * be a finite number. The model and the scenario's limits are built so that
- * this never fires; if it does, it names the figure, the run and its draws
- * rather than let a NaN pass into the bands as a number.
- * @throws {@link ScenarioError} naming the figure.
- */
-function checkFinite(run: RunResult, trace: RunTrace, months: number): void {
-  if (allFinite(run, trace, months)) return;
-  // One figure per run, then one value a month: the first that is not finite is the one named.
-  const once: [string, number][] = [
-    ['roi', run.roi],
-    ['npv', run.npv],
-    ...Object.entries(run.levers).map(([lever, x]): [string, number] => [`levers.${lever}`, x]),
-    ['terminalValue', run.terminalValue ?? 0],
-    ['gate.measured', run.gate?.measured ?? 0],
-    ['gate.savedCost', run.gate?.savedCost ?? 0],
-    ['gate.npvWithoutGate', run.gate?.npvWithoutGate ?? 0],
-  ];
-  const monthly = Object.entries(traceColumns(trace));
-  const fail = (where: string, value: number): never => {
-    const draws = Object.entries(run.parameters)
-      .map(([path, x]) => `${path} ${x}`)
-      .join(', ');
-    throw new ScenarioError([{ path: where, value, message: `is not a finite number; the run drew ${draws}` }]);
-  };
-  for (const [name, x] of once) if (!Number.isFinite(x)) fail(`runs[${run.run}].${name}`, x);
-  for (const [name, values] of monthly)
-    for (let t = 0; t < months; t += 1)
-      if (!Number.isFinite(values[t] as number)) fail(`runs[${run.run}], month ${t + 1}: ${name}`, values[t] as number);
-}
-
-/**
- * Whether every figure checkFinite checks is finite: the common case, checked
- * without building its named lists for each run (when not, checkFinite looks
- * for the first). A figure added to checkFinite must be added here too.
- */
-function allFinite(run: RunResult, trace: RunTrace, months: number): boolean {
-  const { levers: l, gate } = run;
-  if (!(Number.isFinite(run.roi) && Number.isFinite(run.npv))) return false;
-  if (
-    !(
-      Number.isFinite(l.retention) &&
-      Number.isFinite(l.spend) &&
-      Number.isFinite(l.positiveWordOfMouth) &&
-      Number.isFinite(l.negativeWordOfMouth) &&
-      Number.isFinite(l.cost)
-    )
-  )
-    return false;
-  if (run.terminalValue !== null && !Number.isFinite(run.terminalValue)) return false;
-  if (gate && !(Number.isFinite(gate.measured) && Number.isFinite(gate.savedCost) && Number.isFinite(gate.npvWithoutGate))) return false;
-  const { customers: c, revenue: r, margin: m, promoters: p, detractors: d } = trace;
-  const finite = (values: MetricColumn): boolean => {
-    for (let t = 0; t < months; t += 1) if (!Number.isFinite(values[t] as number)) return false;
-    return true;
-  };
-  return (
-    finite(trace.roi) &&
-    finite(c.baseline) &&
-    finite(c.invested) &&
-    finite(r.baseline) &&
-    finite(r.invested) &&
-    finite(m.baseline) &&
-    finite(m.invested) &&
-    finite(p.baseline) &&
-    finite(p.invested) &&
-    finite(d.baseline) &&
-    finite(d.invested)
-  );
 }
 
 /** The per-run parts of a simulation put together from its blocks: horizon figures and drawn parameters. */

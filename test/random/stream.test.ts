@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import murmur from 'murmurhash3js-revisited';
 import seedrandomXor128 from 'seedrandom/lib/xor128.js';
 import { describe, expect, it } from 'vitest';
-import { createStream, murmurHash3Blocks, streamFamily, xor128 } from '../../src/random/stream.js';
+import { binomial, binomialFrom } from '../../src/random/binomial.js';
+import { Xor128 } from '../../src/random/generator.js';
+import { createStream, murmurHash3Blocks, seedingFamily, streamFamily, xor128 } from '../../src/random/stream.js';
 import { expectSameTwice } from '../helpers/determinism.js';
 
 const seedArbitrary = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.string({ maxLength: 30 }));
@@ -106,6 +108,36 @@ describe('the generator and the hash are the published ones', () => {
         const ours = xor128(x, y, z, w);
         const theirs = seedrandomXor128('', { state: { x, y, z, w } });
         for (let i = 0; i < 50; i += 1) expect(ours()).toBe(theirs());
+      }),
+    );
+  });
+
+  it('the engine’s generator object draws what the stream of the same key draws, and copies another’s place exactly', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.integer(), fc.string()), fc.string(), fc.nat(100_000), (seed, event, run) => {
+        const family = seedingFamily(seed, 'month', event);
+        const generator = new Xor128();
+        family.seed(generator, run);
+        const stream = createStream(seed, 'month', event, run);
+        for (let i = 0; i < 20; i += 1) expect(generator.next()).toBe(stream());
+        const twin = new Xor128();
+        twin.copyFrom(generator);
+        for (let i = 0; i < 20; i += 1) expect(twin.next()).toBe(generator.next());
+      }),
+    );
+    // The all-zero state is replaced as createStream replaces it.
+    const zero = new Xor128();
+    zero.setState(0, 0, 0, 0);
+    expect(zero.next()).toBe(xor128(0, 0, 0, 0x9e3779b9)());
+  });
+
+  it('binomial from a generator and from the same stream as a function give the same draws', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e7 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.nat(), (n, p, run) => {
+        const generator = new Xor128();
+        seedingFamily(1, 'binomial').seed(generator, run);
+        const stream = createStream(1, 'binomial', run);
+        for (let i = 0; i < 10; i += 1) expect(binomialFrom(generator, n, p)).toBe(binomial(stream, n, p));
       }),
     );
   });
