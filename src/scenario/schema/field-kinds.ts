@@ -12,9 +12,22 @@ function fixedNumber(domain: Domain) {
   return (domain.integer ? base.int(`${range} (a whole number)`) : base).min(domain.min, range).max(domain.max, range);
 }
 
+// An assumption's two forms, built once a domain: fields of one domain share them (zod schemas are immutable),
+// which makes importing the library quicker. Only the union a field is registered under is its own.
+const formsOf = new WeakMap<Domain, readonly [ReturnType<typeof fixedNumber>, ReturnType<typeof distributionSchema>]>();
+
+function forms(domain: Domain) {
+  let built = formsOf.get(domain);
+  if (!built) {
+    built = [fixedNumber(domain), distributionSchema(domain)];
+    formsOf.set(domain, built);
+  }
+  return built;
+}
+
 /** A numeric assumption: a number in `domain`, or a distribution over it drawn once per run. */
 export function assumption(domain: Domain, meta: FieldWords) {
-  return z.union([fixedNumber(domain), distributionSchema(domain)]).register(fieldRegistry, { ...meta, domain, uncertain: true });
+  return z.union(forms(domain)).register(fieldRegistry, { ...meta, domain, uncertain: true });
 }
 
 /** A setting that shapes the simulation itself and is never uncertain. */
