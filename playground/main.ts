@@ -243,18 +243,18 @@ async function run(): Promise<void> {
     // page, so those cells read the first 5,000, which are exactly the runs a 5,000-run simulation with the same
     // seed gives (run i depends only on the seed and i). Bands and horizon figures always use every run.
     const keepAll = settings.runs <= runsKeptWhole;
-    if (settings.runs >= 4 * previewRuns) {
-      // Runs kept, so the preview has every card the full answer has (the outcomes read them).
-      const preview = await simulateParallel(settings.input, {
-        runs: previewRuns,
-        seed: settings.seed,
-        keepRuns: true,
-        workers,
-        signal: controller.signal,
-      });
-      if (running !== controller) return;
-      showPreview(preview, settings.runs);
-    }
+    // The preview is the first runs of the whole, which the whole then reuses rather than simulating twice; its runs are
+    // kept, so it has every card the full answer has (the outcomes read them).
+    const preview =
+      settings.runs >= 4 * previewRuns
+        ? {
+            runs: previewRuns,
+            keepRuns: true,
+            onPreview: (result: SimulationResult) => {
+              if (running === controller) showPreview(result, settings.runs);
+            },
+          }
+        : undefined;
     const whole = await simulateParallel(settings.input, {
       runs: settings.runs,
       seed: settings.seed,
@@ -262,6 +262,7 @@ async function run(): Promise<void> {
       workers,
       signal: controller.signal,
       onProgress: (done) => (progress.value = done),
+      preview,
     });
     const result = keepAll
       ? whole

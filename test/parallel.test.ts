@@ -99,6 +99,85 @@ describe('workers as simulateParallel uses them (in-process workers answering th
   });
 });
 
+describe('a preview from the first runs (options.preview)', () => {
+  const inProcess = (): ShardWorker => {
+    let listener: (message: ShardMessage) => void = () => undefined;
+    return {
+      post: (request) => void Promise.resolve().then(() => handleWorkerRequest(request, (message) => listener(message))),
+      onMessage: (l) => (listener = l),
+      onError: () => undefined,
+      terminate: () => undefined,
+    };
+  };
+  const scenario = { horizonMonths: 18, investment: { stageGate: { month: 6, measure: 'effect', threshold: 0.05 } } } as const;
+
+  it('is the result of its runs alone, and the whole is the result of all the runs, bit for bit, kept runs or not', async () => {
+    for (const [workers, runs, first, keepRuns, previewKeeps] of [
+      [2, 300, 75, true, undefined],
+      [3, 301, 2, false, true],
+      [2, 200, 150, true, false],
+      [1, 40, 39, false, undefined],
+      [4, 90, 3, false, false],
+    ] as const) {
+      const previews: unknown[] = [];
+      const progress: number[] = [];
+      const whole = await simulateParallelWith(inProcess, 8, scenario, {
+        runs,
+        seed: 'preview',
+        keepRuns,
+        workers,
+        onProgress: (done) => progress.push(done),
+        preview: { runs: first, keepRuns: previewKeeps, onPreview: (result) => previews.push(result) },
+      });
+      stopWorkers();
+      const label = `${workers} workers, ${first} of ${runs} runs`;
+      expect(previews, label).toHaveLength(1);
+      expect(JSON.stringify(previews[0]), label).toBe(
+        JSON.stringify(simulate(scenario, { runs: first, seed: 'preview', keepRuns: previewKeeps ?? keepRuns })),
+      );
+      expect(JSON.stringify(whole), label).toBe(JSON.stringify(simulate(scenario, { runs, seed: 'preview', keepRuns })));
+      expect(progress.at(-1), label).toBe(runs);
+      expect(progress, label).toEqual([...progress].sort((a, b) => a - b));
+    }
+  });
+
+  it('refuses a preview of as many runs as the call, or a missing onPreview, naming the field', async () => {
+    const call = (preview: unknown) =>
+      simulateParallelWith(inProcess, 2, {}, { runs: 100, workers: 2, preview: preview as { runs: number; onPreview: () => void } });
+    await expect(call({ runs: 100, onPreview: () => undefined })).rejects.toThrow(
+      /options\.preview\.runs: must be a whole number from 1 to 99/,
+    );
+    await expect(call({ runs: 10 })).rejects.toThrow(/options\.preview\.onPreview: must be a function/);
+    await expect(call({ runs: 10, keepRuns: 'yes', onPreview: () => undefined })).rejects.toThrow(
+      /options\.preview\.keepRuns: must be true or false/,
+    );
+    await expect(call(null)).rejects.toThrow(/options\.preview\.runs/);
+  });
+
+  it('rejects the call when onPreview throws, and leaves no worker busy', async () => {
+    await expect(
+      simulateParallelWith(
+        inProcess,
+        2,
+        {},
+        {
+          runs: 100,
+          workers: 2,
+          preview: {
+            runs: 10,
+            onPreview: () => {
+              throw new Error('the page failed to draw');
+            },
+          },
+        },
+      ),
+    ).rejects.toThrow('the page failed to draw');
+    const after = await simulateParallelWith(inProcess, 2, { horizonMonths: 6 }, { runs: 20, seed: 1, workers: 2 });
+    expect(after.runCount).toBe(20);
+    stopWorkers();
+  });
+});
+
 describe('a malformed message from a worker of the app’s own (createWorker)', () => {
   // A worker that answers its first request with `message`, or with what the real handler posts, changed by `change`.
   const posting = (answer: (request: WorkerRequest, real: ShardMessage[]) => unknown) => (): ShardWorker => {

@@ -6,6 +6,7 @@ import {
   type MetricColumn,
   type MonthPiece,
   type JoinedRuns,
+  type RunMatrix,
   type MonthlyMetric,
   horizonColumnNames,
   joinRuns,
@@ -16,12 +17,15 @@ import { type SimulateOptions, progressStep, resolveOptions, simulateOptionNames
 import { checkOptions, optionsObject } from '../scenario/options-check.js';
 import { isWholeIn } from '../format/numbers.js';
 import type { SimulationResult } from '../simulate/result.js';
-import { assembleResult, keptRunsFlags } from '../simulate/assemble.js';
+import { type RunChecks, assembleResult, checkedRuns, keptRunsFlags, runChecks } from '../simulate/assemble.js';
+import { drawValues } from '../model/draw.js';
+import type { DrawnValues } from '../scenario/parameters.js';
 import type { RunResult } from '../model/run.js';
 import { mergeBands, paidBackShares, seriesRows, sourcesOf, splitBandTasks, summarizeHorizon } from '../simulate/summarize.js';
 import { splitRuns } from '../simulate/split-runs.js';
-import type { ShardMessage, WorkerRequest } from './protocol.js';
+import type { ShardMessage } from './protocol.js';
 import { type ShardWorker, acquire, defaultWorkerCap, release, workerCeiling } from './worker-pool.js';
+import { abortError, abortOn, ask, isAbortSignal, nextTask } from './messaging.js';
 
 /** Options of {@link simulateParallel}: those of `simulate`, and how to split the work. */
 export interface ParallelOptions extends SimulateOptions {
@@ -47,78 +51,22 @@ export interface ParallelOptions extends SimulateOptions {
    * @defaultValue the package's own `worker.js`, next to the module
    */
   createWorker?: (() => ShardWorker) | undefined;
+  /**
+   * A first answer from the first runs, before the whole: `onPreview` is
+   * called with the result of runs `0 .. runs − 1` (the very result
+   * `simulateParallel` gives for that many runs and this seed, its runs kept
+   * when `keepRuns` says so), and the whole answer then reuses those runs
+   * rather than simulating them again. For a page that shows an answer at
+   * once and the full one when it is ready. `runs` must be fewer than the
+   * call's runs; an `onPreview` that throws rejects the call.
+   */
+  preview?:
+    | { readonly runs: number; readonly keepRuns?: boolean | undefined; readonly onPreview: (result: SimulationResult) => void }
+    | undefined;
 }
 
 /** How many kept runs are made a task. */
 const keptRunsPerTask = 2500;
-
-/**
- * Resolves in a later task of the event loop: a message to itself (browsers and Node alike; unlike
- * setTimeout it is not clamped, and a test's fake timers do not hold it back).
- */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof MessageChannel !== 'function') {
-      setTimeout(resolve, 0);
-      return;
-    }
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
-
-/** Why the simulation stopped: the signal's reason when it has one (as `fetch` does), else an `AbortError`. */
-function abortError(signal: AbortSignal | undefined): unknown {
-  const reason: unknown = signal?.reason;
-  if (reason !== undefined) return reason;
-  const error = new Error('The simulation was aborted');
-  error.name = 'AbortError';
-  return error;
-}
-
-function isAbortSignal(value: unknown): value is AbortSignal {
-  const signal = value as AbortSignal | null;
-  return (
-    typeof signal?.aborted === 'boolean' &&
-    typeof signal.addEventListener === 'function' &&
-    typeof signal.removeEventListener === 'function'
-  );
-}
-
-/** What is wrong with a worker's message, in words, or undefined (message-check.ts). */
-type MessageCheck = (message: unknown, request: WorkerRequest) => string | undefined;
-
-/** Sends one request to a worker and waits for its final answer, passing progress on. */
-function ask(
-  worker: ShardWorker,
-  request: WorkerRequest,
-  transfer: ArrayBuffer[],
-  onProgress: (done: number) => void,
-  check?: MessageCheck,
-): Promise<ShardMessage> {
-  return new Promise((resolve, reject) => {
-    worker.onMessage((message) => {
-      try {
-        // A worker of the app's own may post anything: say what was wrong rather than fail deep in the merge.
-        const problem = check?.(message, request);
-        if (problem !== undefined) reject(new Error(`a simulation worker sent ${problem}`));
-        else if (message.type === 'progress') onProgress(message.done);
-        else if (message.type === 'error')
-          reject(message.issues ? new ScenarioError(message.issues) : new Error(`a simulation worker failed: ${message.message}`));
-        else resolve(message);
-      } catch (error) {
-        // The caller's onProgress threw: the promise rejects with its error rather than the process dying.
-        reject(error);
-      }
-    });
-    worker.onError(reject);
-    worker.post(request, transfer);
-  });
-}
 
 /**
  * simulateParallel on any platform, given how to make a worker there. Two
@@ -134,30 +82,36 @@ export async function simulateParallelWith(
   options: ParallelOptions,
 ): Promise<SimulationResult> {
   const call = await callOf(cores, input, options);
-  const { scenario, seed, runs, keepRuns, signal, createWorker, check } = call;
+  const { runs, preview, createWorker } = call;
   const factory = createWorker ?? defaultWorker;
   const workers = acquire(factory, call.shards.length, createWorker === undefined);
   let finished = false;
-  const { aborted, detach } = abortOn(signal);
+  const { aborted, detach } = abortOn(call.signal);
   try {
-    const { taskGroups, needs, blocks } = await shardRound(call, workers, aborted);
-    const paidBack = paidBackShares(blocks, runs);
-    const joined = joinRuns(blocks, runs);
-    const requests = bandRequests(taskGroups, needs, blocks, runs);
-    const bandsAsked = Promise.all(
-      requests.map(({ request, transfer }, k) => ask(workers[k] as ShardWorker, request, transfer, () => undefined, check)),
-    );
-    // Its failure is met by the race below; it must not count as unhandled while the horizon is summarised.
-    bandsAsked.catch(() => undefined);
-    // The horizon needs only the per-run figures: summarise it while the workers do the bands, in a task of
-    // its own (tens of milliseconds for 10,000 runs), so a page stays responsive.
-    await nextTask();
-    const horizon = summarizeHorizon(scenario, joined);
-    const bandAnswers = (await Promise.race([aborted, bandsAsked])) as Extract<ShardMessage, { type: 'bands' }>[];
-    const bands = mergeBands(bandAnswers.map((m) => m.bands));
+    let earlier: RunMatrix[] = [];
+    let previewed: Promise<void> | undefined;
+    if (preview) {
+      // The preview's blocks keep everything the whole needs (their monthly pieces are copied before the preview's
+      // bands take them); its result is exactly that of a call with its runs.
+      const keepPreview = preview.keepRuns ?? call.keepRuns;
+      const first = await shardRound(call, workers, aborted, 0, preview.runs, keepPreview || call.keepRuns, 0);
+      earlier = first.map((block) => (call.keepRuns ? withCopiedPieces(block) : withCopiedPieces(withoutParameters(block))));
+      const blocks = keepPreview || !call.keepRuns ? first : first.map(withoutParameters);
+      // The preview's bands are asked for now, and the next runs right behind them: the workers go on simulating
+      // while this thread puts the preview together.
+      previewed = answer(call, workers, aborted, blocks, preview.runs, keepPreview).then(preview.onPreview);
+      previewed.catch(() => undefined);
+    }
+    const from = preview?.runs ?? 0;
+    const simulated = shardRound(call, workers, aborted, from, runs, call.keepRuns, preview ? 1 : 0);
+    simulated.catch(() => undefined);
+    // While the workers simulate, this thread makes what the result needs of the scenario and seed alone.
+    await previewed;
+    const checks = await runChecksInTasks(call, runs);
+    const rest = await simulated;
+    const result = await answer(call, workers, aborted, orderBlocks([...earlier, ...rest], runs), runs, call.keepRuns, checks);
     finished = true;
-    const built = keepRuns ? await keptRunsInTasks(scenario, joined, runs, signal) : undefined;
-    return assembleResult(scenario, seed, joined, seriesRows(bands, paidBack), horizon, keepRuns, built);
+    return result;
   } finally {
     // A worker that failed or was cut short is ended; one that finished its work is kept warm.
     release(factory, workers, finished && createWorker === undefined);
@@ -165,57 +119,119 @@ export async function simulateParallelWith(
   }
 }
 
+type Call = Awaited<ReturnType<typeof callOf>>;
+
+/**
+ * The answer from blocks covering runs `0 .. runs − 1`: each worker summarises some figures' monthly bands over
+ * all blocks, whose buffers are handed over, not copied, while this thread summarises the horizon.
+ */
+async function answer(
+  call: Call,
+  workers: readonly ShardWorker[],
+  aborted: Promise<never>,
+  blocks: RunMatrix[],
+  runs: number,
+  keepRuns: boolean,
+  checks?: RunChecks,
+): Promise<SimulationResult> {
+  const { scenario, seed, signal, check } = call;
+  const taskGroups = splitBandTasks(scenario.horizonMonths, workers.length);
+  const needs = taskGroups.map(neededRanges);
+  const paidBack = paidBackShares(blocks, runs);
+  const joined = joinRuns(blocks, runs);
+  const requests = bandRequests(taskGroups, needs, blocks, runs);
+  const bandsAsked = Promise.all(
+    requests.map(({ request, transfer }, k) => ask(workers[k] as ShardWorker, request, transfer, () => undefined, check)),
+  );
+  // Its failure is met by the race below; it must not count as unhandled while the horizon is summarised.
+  bandsAsked.catch(() => undefined);
+  // The horizon needs only the per-run figures: summarise it while the workers do the bands, in a task of
+  // its own (tens of milliseconds for 10,000 runs), so a page stays responsive.
+  await nextTask();
+  const horizon = summarizeHorizon(scenario, joined);
+  const bandAnswers = (await Promise.race([aborted, bandsAsked])) as Extract<ShardMessage, { type: 'bands' }>[];
+  const bands = mergeBands(bandAnswers.map((m) => m.bands));
+  const built = keepRuns ? await keptRunsInTasks(scenario, joined, runs, signal) : undefined;
+  return assembleResult(scenario, seed, joined, seriesRows(bands, paidBack), horizon, keepRuns, built, checks);
+}
+
+/** {@link runChecks}, its draws made a few hundred runs a task, so a page stays responsive. */
+async function runChecksInTasks(call: Call, runs: number): Promise<RunChecks> {
+  const draws: DrawnValues[] = [];
+  const wanted = checkedRuns(call.scenario, runs);
+  for (let run = 0; run < wanted; run += 1) {
+    if (run % 400 === 0) await nextTask();
+    draws.push(drawValues(call.scenario, call.seed, run));
+  }
+  await nextTask();
+  return runChecks(call.scenario, call.seed, runs, draws);
+}
+
+/** A block whose monthly pieces are copies: the originals can be handed to a worker and the block still used. */
+function withCopiedPieces(block: RunMatrix): RunMatrix {
+  return block.pieces ? { ...block, pieces: block.pieces.map((piece) => piece.slice()) } : block;
+}
+
+/** A block without its runs' drawn values (for an answer that does not keep runs). */
+function withoutParameters(block: RunMatrix): RunMatrix {
+  return { ...block, parameters: null, npvByMonth: null };
+}
+
 /** One call's checked scenario and options, its shards, the progress over them, and the check of an app's own worker's messages. */
 async function callOf(cores: number, input: ScenarioInput, options: ParallelOptions) {
-  const { workers: wanted, signal, createWorker, ...simulateOptions } = optionsObject(options, parallelOptionNames);
+  const { workers: wanted, signal, createWorker, preview, ...simulateOptions } = optionsObject(options, parallelOptionNames);
   const scenario = parseScenario(input);
   const { runs, seed, keepRuns, onProgress } = resolveOptions(simulateOptions, scenario.horizonMonths);
   checkOptions({ workers: wanted, signal, createWorker }, parallelOptionRules);
   if (signal?.aborted) throw abortError(signal);
   // splitRuns makes no more blocks than runs; the machine bounds the rest.
   const shards = splitRuns(runs, Math.min(wanted ?? Math.min(cores, defaultWorkerCap), workerCeiling(cores)));
-  const progress = progressOfShards(shards.length, runs, onProgress);
+  checkPreview(preview, runs);
+  // Two rounds when there is a preview: a tally for each worker in each.
+  const progress = progressOfShards(2 * shards.length, runs, onProgress);
   // A worker of the app's own is checked message by message; the check is loaded only then (a page using the package's worker does not download it).
   const check = createWorker === undefined ? undefined : (await import('./message-check.js')).messageCheck(horizonColumnNames);
   if (signal?.aborted) throw abortError(signal);
-  return { scenario, runs, seed, keepRuns, signal, createWorker, shards, progress, check };
-}
-
-/** A promise that rejects when the signal aborts (see {@link abortError}), and how to stop listening to the signal. */
-function abortOn(signal: AbortSignal | undefined): { aborted: Promise<never>; detach: () => void } {
-  let abort: () => void = () => undefined;
-  const aborted = new Promise<never>((_, reject) => {
-    abort = () => reject(abortError(signal));
-    signal?.addEventListener('abort', abort, { once: true });
-  });
-  aborted.catch(() => undefined);
-  const detach = () => {
-    try {
-      signal?.removeEventListener('abort', abort);
-    } catch {
-      // A signal whose removeEventListener throws must not keep the workers, or the process, alive.
-    }
+  return {
+    scenario,
+    runs,
+    seed,
+    keepRuns,
+    signal,
+    createWorker,
+    shards,
+    progress,
+    check,
+    preview: preview as ParallelOptions['preview'],
   };
-  return { aborted, detach };
 }
 
 /**
- * The first round: each worker simulates its block of runs, cut into the pieces the band round needs. That
- * round's split is known before the runs are: every figure × month band, split evenly across the workers,
- * and the kept figures each group reads (a derived figure reads two).
+ * A round of simulation: each worker simulates a block of runs `from .. to − 1`, cut into the pieces the band
+ * round needs. That round's split is known before the runs are: every figure × month band, split evenly
+ * across the workers, and the kept figures each group reads (a derived figure reads two).
  */
-async function shardRound(call: Awaited<ReturnType<typeof callOf>>, workers: readonly ShardWorker[], aborted: Promise<never>) {
-  const { scenario, seed, keepRuns, runs, shards, progress, check } = call;
-  const taskGroups = splitBandTasks(scenario.horizonMonths, workers.length);
-  const needs = taskGroups.map(neededRanges);
+async function shardRound(
+  call: Call,
+  workers: readonly ShardWorker[],
+  aborted: Promise<never>,
+  from: number,
+  to: number,
+  keepParameters: boolean,
+  round: number,
+): Promise<RunMatrix[]> {
+  const { scenario, seed, progress, check } = call;
+  const needs = splitBandTasks(scenario.horizonMonths, workers.length).map(neededRanges);
   // Each shard worker cuts its block into one piece per (group, figure), so that every piece is
   // handed over, never copied, on its way to the worker that summarises it.
-  const pieces: MonthPiece[] = needs.flatMap((needed) => [...needed].map(([metric, { from, to }]) => ({ metric, from, to })));
+  const pieces: MonthPiece[] = needs.flatMap((needed) => [...needed].map(([metric, range]) => ({ metric, ...range })));
+  const shards = splitRuns(to - from, workers.length).map(({ first, count }) => ({ first: from + first, count }));
   const answers = await Promise.race([
     aborted,
     Promise.all(
-      shards.map((shard, k) =>
-        ask(
+      shards.map((shard, k) => {
+        const tally = round * workers.length + k;
+        return ask(
           workers[k] as ShardWorker,
           {
             type: 'shard',
@@ -224,29 +240,53 @@ async function shardRound(call: Awaited<ReturnType<typeof callOf>>, workers: rea
             seed,
             first: shard.first,
             count: shard.count,
-            keepParameters: keepRuns,
+            keepParameters,
             pieces,
           },
           [],
-          (count) => progress(k, count),
+          (count) => progress(tally, count),
           check,
         ).then((message) => {
-          progress(k, shard.count);
+          progress(tally, shard.count);
           return message as Extract<ShardMessage, { type: 'done' }>;
-        }),
-      ),
+        });
+      }),
     ),
   ]);
-  const blocks = orderBlocks(
-    answers.map((m) => m.matrix),
-    runs,
+  return answers.map((m) => m.matrix);
+}
+
+/** The preview option's rules: a whole number of runs fewer than the call's, and a function to call (both required). */
+function checkPreview(preview: unknown, runs: number): void {
+  if (preview === undefined) return;
+  const given = (typeof preview === 'object' && preview !== null ? preview : {}) as Record<string, unknown>;
+  const required = { runs: given.runs ?? null, onPreview: given.onPreview ?? null, keepRuns: given.keepRuns };
+  checkOptions(
+    required,
+    {
+      runs: {
+        ok: (value: unknown) => isWholeIn(value, 1, runs - 1),
+        rule: `must be a whole number from 1 to ${runs - 1} (fewer than options.runs)`,
+      },
+      keepRuns: { ok: (value: unknown) => typeof value === 'boolean', rule: 'must be true or false' },
+      onPreview: { ok: (value: unknown) => typeof value === 'function', rule: 'must be a function that takes the preview result' },
+    },
+    'options.preview',
   );
-  return { taskGroups, needs, blocks };
+  const unknown = Object.keys(given).filter((name) => !['runs', 'keepRuns', 'onPreview'].includes(name));
+  if (unknown.length > 0)
+    throw new ScenarioError(
+      unknown.map((name) => ({
+        path: `options.preview.${name}`,
+        value: given[name],
+        message: 'is not an option of a preview (runs, keepRuns, onPreview)',
+      })),
+    );
 }
 
 const parallelOptionNames = {
   of: 'simulateParallel',
-  names: [...simulateOptionNames, 'workers', 'signal', 'createWorker'],
+  names: [...simulateOptionNames, 'workers', 'signal', 'createWorker', 'preview'],
   example: '{ runs: 10000, seed: 1, workers: 4 }',
 };
 
