@@ -38,7 +38,14 @@ export function quantileSorted(sorted: ArrayLike<number>, probability: number): 
  */
 export function bandInPlace(a: Float64Array): Band {
   let sum = 0;
-  for (let i = 0; i < a.length; i += 1) sum += a[i] as number;
-  const [p5, p25, p50, p75, p95] = quantilesByCounting(a, bandProbabilities) as [number, number, number, number, number];
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < a.length; i += 1) {
+    const x = a[i] as number;
+    sum += x;
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  const [p5, p25, p50, p75, p95] = quantilesByCounting(a, bandProbabilities, [], min, max) as [number, number, number, number, number];
   return { mean: sum / a.length, p5, p25, p50, p75, p95 };
 }

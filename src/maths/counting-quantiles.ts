@@ -1,12 +1,15 @@
 import { quantilesInPlace, selectInPlace } from './select.js';
 
-const binCount = 2048;
-/** Below this, selection over the whole array is as quick as counting. */
-const countingFrom = 512;
+/** Most bins: about a quarter as many as values, so a bin holds a few values (2,048 from 8,192 values). */
+const maxBins = 2048;
+/** The bins of the current call. */
+let binCount = maxBins;
+/** Below this many values, selection over the whole array is as quick as counting. */
+const countingFrom = 64;
 
-const counts = new Int32Array(binCount);
+const counts = new Int32Array(maxBins);
 /** Which gathered bin a bin is (−1: not gathered). */
-const slotOf = new Int16Array(binCount).fill(-1);
+const slotOf = new Int16Array(maxBins).fill(-1);
 let gathered: Float64Array[] = [];
 
 /**
@@ -23,16 +26,16 @@ let gathered: Float64Array[] = [];
  *
  * May reorder `a` (when it falls back): callers pass scratch.
  */
-export function quantilesByCounting(a: Float64Array, probabilities: readonly number[], out: number[] = []): number[] {
+export function quantilesByCounting(
+  a: Float64Array,
+  probabilities: readonly number[],
+  out: number[] = [],
+  min = minOf(a),
+  max = maxOf(a),
+): number[] {
   const n = a.length;
   if (n < countingFrom) return quantilesInPlace(a, probabilities, out);
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < n; i += 1) {
-    const x = a[i] as number;
-    if (x < min) min = x;
-    if (x > max) max = x;
-  }
+  binCount = Math.min(maxBins, Math.max(16, n >> 2));
   const scale = binCount / (max - min);
   if (!(min < max && Number.isFinite(scale) && Number.isFinite(min) && Number.isFinite(max)))
     return quantilesInPlace(a, probabilities, out);
@@ -66,6 +69,18 @@ export function quantilesByCounting(a: Float64Array, probabilities: readonly num
   return out;
 }
 
+function minOf(a: Float64Array): number {
+  let min = Infinity;
+  for (let i = 0; i < a.length; i += 1) if ((a[i] as number) < min) min = a[i] as number;
+  return min;
+}
+
+function maxOf(a: Float64Array): number {
+  let max = -Infinity;
+  for (let i = 0; i < a.length; i += 1) if ((a[i] as number) > max) max = a[i] as number;
+  return max;
+}
+
 /** The bin of a value: `floor((x − min) · scale)`, the top edge in the last bin. */
 function binOf(x: number, min: number, scale: number): number {
   const at = (x - min) * scale;
@@ -74,7 +89,7 @@ function binOf(x: number, min: number, scale: number): number {
 
 /** Counts the values of `a` into the bins. */
 function countIntoBins(a: Float64Array, min: number, scale: number): void {
-  counts.fill(0);
+  counts.fill(0, 0, binCount);
   for (let i = 0; i < a.length; i += 1) {
     const bin = binOf(a[i] as number, min, scale);
     counts[bin] = (counts[bin] as number) + 1;
@@ -93,14 +108,15 @@ function ranksOf(probabilities: readonly number[], n: number): number[] {
   return ranks;
 }
 
-/** The bin each rank falls in, the rank its bin starts at, and the bins to gather (given slots in `slotOf`). */
+/** The bin each rank falls in, the rank its bin starts at, and the bins to gather (given slots in `slotOf`); ranks ascend. */
 function findBins(ranks: readonly number[]): { binOfRank: number[]; startOfRank: number[]; bins: number[] } {
   const binOfRank: number[] = [];
   const startOfRank: number[] = [];
   const bins: number[] = [];
+  // One sweep over the bins: each rank is at or after the one before it.
+  let start = 0;
+  let bin = 0;
   for (const rank of ranks) {
-    let start = 0;
-    let bin = 0;
     while (start + (counts[bin] as number) <= rank) {
       start += counts[bin] as number;
       bin += 1;

@@ -12,21 +12,28 @@ import { horizonBand, standardDeviation } from '../maths/statistics.js';
 export const derivedMetrics = {
   passivesBaseline: {
     from: ['promotersBaseline', 'detractorsBaseline'],
+    form: 'passives',
     value: (promoters: number, detractors: number) => 1 - promoters - detractors,
   },
   passivesInvested: {
     from: ['promotersInvested', 'detractorsInvested'],
+    form: 'passives',
     value: (promoters: number, detractors: number) => 1 - promoters - detractors,
   },
   npsBaseline: {
     from: ['promotersBaseline', 'detractorsBaseline'],
+    form: 'nps',
     value: (promoters: number, detractors: number) => 100 * (promoters - detractors),
   },
   npsInvested: {
     from: ['promotersInvested', 'detractorsInvested'],
+    form: 'nps',
     value: (promoters: number, detractors: number) => 100 * (promoters - detractors),
   },
-} as const satisfies Record<string, { from: readonly [MonthlyMetric, MonthlyMetric]; value: (a: number, b: number) => number }>;
+} as const satisfies Record<
+  string,
+  { from: readonly [MonthlyMetric, MonthlyMetric]; form: 'passives' | 'nps'; value: (a: number, b: number) => number }
+>;
 
 /** A figure derived from two kept ones. */
 export type DerivedMetric = keyof typeof derivedMetrics;
@@ -87,18 +94,31 @@ export function seriesBands(ordered: readonly BandBlock[], total: number, tasks:
     const bands = out[metric] ?? [];
     out[metric] = bands;
     for (let t = from; t < to; t += 1) {
-      for (const block of ordered) {
-        if (Object.hasOwn(derivedMetrics, metric)) {
-          const { from, value } = derivedMetrics[metric as DerivedMetric];
-          const a = monthColumn(block, from[0], t);
-          const b = monthColumn(block, from[1], t);
-          for (let i = 0; i < block.count; i += 1) scratch[block.first + i] = value(a[i] as number, b[i] as number);
-        } else scratch.set(monthColumn(block, metric as MonthlyMetric, t), block.first);
-      }
+      gatherMonth(ordered, metric, t, scratch);
       bands[t] = bandInPlace(scratch);
     }
   }
   return out;
+}
+
+/**
+ * Month `t` (0-based) of a figure from every block, in run order, into `into`; a derived figure worked out run by
+ * run, with the very arithmetic of its `value` (written out here: one loop a form, not a call a run).
+ */
+function gatherMonth(ordered: readonly BandBlock[], metric: BandMetric, t: number, into: Float64Array): void {
+  if (!Object.hasOwn(derivedMetrics, metric)) {
+    for (const block of ordered) into.set(monthColumn(block, metric as MonthlyMetric, t), block.first);
+    return;
+  }
+  const { from, form } = derivedMetrics[metric as DerivedMetric];
+  for (const block of ordered) {
+    const promoters = monthColumn(block, from[0], t);
+    const detractors = monthColumn(block, from[1], t);
+    const at = block.first;
+    if (form === 'passives')
+      for (let i = 0; i < block.count; i += 1) into[at + i] = 1 - (promoters[i] as number) - (detractors[i] as number);
+    else for (let i = 0; i < block.count; i += 1) into[at + i] = 100 * ((promoters[i] as number) - (detractors[i] as number));
+  }
 }
 
 /**

@@ -5,10 +5,10 @@ import { quantilesInPlace } from '../../src/maths/select.js';
 
 const probabilities = [0, 0.05, 0.25, 0.5, 0.75, 0.95, 1];
 
-/** Arrays long enough to be counted (≥ 512), of the shapes that strain bins: ties, a far outlier, a spike, narrow ranges, −0. */
+/** Arrays long enough to be counted (≥ 64), of the shapes that strain bins: ties, a far outlier, a spike, narrow ranges, −0. */
 const shaped = fc
   .record({
-    length: fc.integer({ min: 512, max: 3000 }),
+    length: fc.integer({ min: 64, max: 3000 }),
     kind: fc.constantFrom('spread', 'ties', 'outlier', 'spike', 'narrow', 'zeros'),
     seed: fc.integer(),
   })
@@ -63,7 +63,7 @@ describe('quantiles by counting', () => {
     expect(values).toEqual(before);
   });
 
-  it('fall back to selection below 512 values and for ranges bins cannot cut', () => {
+  it('fall back to selection below 64 values and for ranges bins cannot cut', () => {
     expect(quantilesByCounting(Float64Array.from([3, 1, 2]), [0.5])).toEqual([2]);
     const tiny = Float64Array.from({ length: 1000 }, (_, i) => (i % 2) * 5e-324);
     expect(quantilesByCounting(tiny.slice(), [0.25, 0.75])).toEqual(quantilesInPlace(tiny.slice(), [0.25, 0.75]));
