@@ -227,8 +227,32 @@ function linkOf(s: PageState): string {
   return `${location.origin}${location.pathname}${encodeState(s, { ...extras, compare: pinned?.input ?? null }, kept)}`;
 }
 
+/**
+ * A new answer is on its way: the background work on the one it replaces (the readings, the paired comparison, the
+ * run-by-run analyses, the rest of its charts) stops, so the simulation has the cores; it starts again for the new one.
+ */
+function stopBackgroundWork(): void {
+  if (checking) {
+    checking.controller.abort();
+    checking = null;
+  }
+  if (comparing) {
+    comparing.abort();
+    comparing = null;
+    if (paired && paired.comparison === null && paired.error === null) paired = null;
+  }
+  if (analysesWaiting.size > 0) {
+    analysesWorker?.terminate();
+    analysesWorker = null;
+    for (const resolve of analysesWaiting.values()) resolve({ ok: false });
+    analysesWaiting.clear();
+  }
+  drawing += 1;
+}
+
 async function run(): Promise<void> {
   running?.abort();
+  stopBackgroundWork();
   const controller = new AbortController();
   running = controller;
   const started = performance.now();
@@ -1458,4 +1482,5 @@ void import('./programme').then((loaded) => {
   if (lastGood) $('#gate-words').textContent = loaded.stageGateWords(lastGood.result, currency());
 });
 updateHistoryButtons();
-loadFromUrl();
+// In a task of its own: reading the link checks the scenario, which must not lengthen the task that ran this module.
+setTimeout(loadFromUrl, 0);

@@ -149,10 +149,11 @@ async function answer(
   // its own (tens of milliseconds for 10,000 runs), so a page stays responsive.
   await nextTask();
   const horizon = summarizeHorizon(scenario, joined);
+  const checked = checks ?? (await runChecksInTasks(call, runs));
   const bandAnswers = (await Promise.race([aborted, bandsAsked])) as Extract<ShardMessage, { type: 'bands' }>[];
   const bands = mergeBands(bandAnswers.map((m) => m.bands));
   const built = keepRuns ? await keptRunsInTasks(scenario, joined, runs, signal) : undefined;
-  return assembleResult(scenario, seed, joined, seriesRows(bands, paidBack), horizon, keepRuns, built, checks);
+  return assembleResult(scenario, seed, joined, seriesRows(bands, paidBack), horizon, keepRuns, built, checked);
 }
 
 /** {@link runChecks}, its draws made a few hundred runs a task, so a page stays responsive. */
