@@ -154,6 +154,38 @@ describe('a preview from the first runs (options.preview)', () => {
     await expect(call(null)).rejects.toThrow(/options\.preview\.runs/);
   });
 
+  it('stops when aborted during the preview or after it, rejecting with the reason, and the next call works', async () => {
+    for (const when of ['in the preview round', 'in onPreview', 'after onPreview'] as const) {
+      const controller = new AbortController();
+      let previewed = false;
+      const call = simulateParallelWith(
+        inProcess,
+        2,
+        { horizonMonths: 12 },
+        {
+          runs: 400,
+          seed: 3,
+          workers: 2,
+          signal: controller.signal,
+          preview: {
+            runs: 100,
+            onPreview: () => {
+              previewed = true;
+              if (when === 'in onPreview') controller.abort(new Error(`stopped ${when}`));
+              if (when === 'after onPreview') void Promise.resolve().then(() => controller.abort(new Error(`stopped ${when}`)));
+            },
+          },
+        },
+      );
+      if (when === 'in the preview round') controller.abort(new Error(`stopped ${when}`));
+      await expect(call, when).rejects.toThrow(`stopped ${when}`);
+      expect(previewed, when).toBe(when !== 'in the preview round');
+      const after = await simulateParallelWith(inProcess, 2, { horizonMonths: 12 }, { runs: 400, seed: 3, workers: 2 });
+      expect(JSON.stringify(after), when).toBe(JSON.stringify(simulate({ horizonMonths: 12 }, { runs: 400, seed: 3 })));
+      stopWorkers();
+    }
+  });
+
   it('rejects the call when onPreview throws, and leaves no worker busy', async () => {
     await expect(
       simulateParallelWith(

@@ -107,7 +107,9 @@ export function abortOn(signal: AbortSignal | undefined): { aborted: Promise<nev
   let abort: () => void = () => undefined;
   const aborted = new Promise<never>((_, reject) => {
     abort = () => reject(abortError(signal));
-    signal?.addEventListener('abort', abort, { once: true });
+    // A signal aborted before this point (between the call's checks and here) fires no event: reject at once.
+    if (signal?.aborted) abort();
+    else signal?.addEventListener('abort', abort, { once: true });
   });
   aborted.catch(() => undefined);
   const detach = () => {
