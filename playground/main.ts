@@ -210,6 +210,7 @@ function schedule(delay = 200): void {
     dropPreview();
     progress.hidden = true;
     markStale();
+    resumeBackgroundWork();
     return;
   }
   timer = setTimeout(() => {
@@ -232,6 +233,7 @@ function linkOf(s: PageState): string {
  * run-by-run analyses, the rest of its charts) stops, so the simulation has the cores; it starts again for the new one.
  */
 function stopBackgroundWork(): void {
+  backgroundStopped = true;
   if (checking) {
     checking.controller.abort();
     checking = null;
@@ -248,6 +250,18 @@ function stopBackgroundWork(): void {
     analysesWaiting.clear();
   }
   drawing += 1;
+}
+
+/** Whether the background work of the answer on screen was stopped for a run that has not yet given its answer. */
+let backgroundStopped = false;
+
+/** The run that stopped the background work ended without an answer (given up, failed): the answer on screen gets it back. */
+function resumeBackgroundWork(): void {
+  if (!backgroundStopped || running !== null) return;
+  backgroundStopped = false;
+  if (!lastGood) return;
+  afterResult();
+  scheduleCharts();
 }
 
 async function run(): Promise<void> {
@@ -324,6 +338,7 @@ async function run(): Promise<void> {
     const ms = performance.now() - started;
     status.textContent = `${settings.runs.toLocaleString('en-US')} runs in ${(ms / 1000).toFixed(2)} s on ${workers} worker${workers > 1 ? 's' : ''}.`;
     document.body.dataset.updateMs = String(Math.round(ms));
+    backgroundStopped = false;
     afterResult();
     scheduleCharts();
   } catch (error) {
@@ -341,6 +356,8 @@ async function run(): Promise<void> {
   } finally {
     if (running === controller) running = null;
     if (running === null) progress.hidden = true;
+    // Given up or failed with no newer run under way: the answer on screen gets its background work back.
+    resumeBackgroundWork();
     updateHistoryButtons();
     markStale();
   }

@@ -186,6 +186,32 @@ describe('a preview from the first runs (options.preview)', () => {
     }
   });
 
+  it('does not wait for what onPreview returns, and a promise it returns that rejects rejects the call', async () => {
+    const options = (onPreview: () => unknown) => ({
+      runs: 60,
+      seed: 2,
+      workers: 2,
+      preview: { runs: 10, onPreview: onPreview as () => void },
+    });
+    // A promise that never settles does not hold the whole answer up.
+    const whole = await simulateParallelWith(
+      inProcess,
+      2,
+      { horizonMonths: 6 },
+      options(() => new Promise(() => undefined)),
+    );
+    expect(JSON.stringify(whole)).toBe(JSON.stringify(simulate({ horizonMonths: 6 }, { runs: 60, seed: 2 })));
+    await expect(
+      simulateParallelWith(
+        inProcess,
+        2,
+        { horizonMonths: 6 },
+        options(() => Promise.reject(new Error('drawn badly'))),
+      ),
+    ).rejects.toThrow('drawn badly');
+    stopWorkers();
+  });
+
   it('rejects the call when onPreview throws, and leaves no worker busy', async () => {
     await expect(
       simulateParallelWith(

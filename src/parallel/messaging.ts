@@ -97,8 +97,18 @@ export function ask(
   check?: MessageCheck,
 ): Promise<ShardMessage> {
   return new Promise((resolve, reject) => {
-    queueOf(worker).push({ request, resolve, reject, onProgress, check });
-    worker.post(request, transfer);
+    // Queued before it is sent: a worker in this thread may answer within post.
+    const queue = queueOf(worker);
+    const entry = { request, resolve, reject, onProgress, check };
+    queue.push(entry);
+    try {
+      worker.post(request, transfer);
+    } catch (error) {
+      // Not sent (a request that cannot be cloned, a worker already ended): no answer will come for it.
+      const at = queue.indexOf(entry);
+      if (at >= 0) queue.splice(at, 1);
+      reject(error);
+    }
   });
 }
 

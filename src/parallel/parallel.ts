@@ -58,7 +58,10 @@ export interface ParallelOptions extends SimulateOptions {
    * when `keepRuns` says so), and the whole answer then reuses those runs
    * rather than simulating them again. For a page that shows an answer at
    * once and the full one when it is ready. `runs` must be fewer than the
-   * call's runs; an `onPreview` that throws rejects the call.
+   * call's runs. What `onPreview` returns is not waited for; one that throws,
+   * or returns a promise that rejects before the whole answer is ready,
+   * rejects the call.
+   * @defaultValue none: the whole answer only
    */
   preview?:
     | { readonly runs: number; readonly keepRuns?: boolean | undefined; readonly onPreview: (result: SimulationResult) => void }
@@ -90,6 +93,7 @@ export async function simulateParallelWith(
   try {
     let earlier: RunMatrix[] = [];
     let previewed: Promise<void> | undefined;
+    let previewFailure: { error: unknown } | undefined;
     if (preview) {
       // The preview's blocks keep everything the whole needs (their monthly pieces are copied before the preview's
       // bands take them); its result is exactly that of a call with its runs.
@@ -99,7 +103,12 @@ export async function simulateParallelWith(
       const blocks = keepPreview || !call.keepRuns ? first : first.map(withoutParameters);
       // The preview's bands are asked for now, and the next runs right behind them: the workers go on simulating
       // while this thread puts the preview together.
-      previewed = answer(call, workers, aborted, blocks, preview.runs, keepPreview).then(preview.onPreview);
+      previewed = answer(call, workers, aborted, blocks, preview.runs, keepPreview).then((result) => {
+        // What it returns is not waited for, so a callback that returns a promise does not hold the whole answer up;
+        // a promise that rejects before the answer is ready rejects the call, as a throw does (never unhandled).
+        const returned: unknown = preview.onPreview(result);
+        if (returned instanceof Promise) returned.catch((error: unknown) => (previewFailure ??= { error }));
+      });
       previewed.catch(() => undefined);
     }
     const from = preview?.runs ?? 0;
@@ -110,6 +119,7 @@ export async function simulateParallelWith(
     const checks = await runChecksInTasks(call, runs);
     const rest = await simulated;
     const result = await answer(call, workers, aborted, orderBlocks([...earlier, ...rest], runs), runs, call.keepRuns, checks);
+    if (previewFailure) throw previewFailure.error;
     finished = true;
     return result;
   } finally {
@@ -161,7 +171,10 @@ async function runChecksInTasks(call: Call, runs: number): Promise<RunChecks> {
   const draws: DrawnValues[] = [];
   const wanted = checkedRuns(call.scenario, runs);
   for (let run = 0; run < wanted; run += 1) {
-    if (run % 400 === 0) await nextTask();
+    if (run % 400 === 0) {
+      await nextTask();
+      if (call.signal?.aborted) throw abortError(call.signal);
+    }
     draws.push(drawValues(call.scenario, call.seed, run));
   }
   await nextTask();

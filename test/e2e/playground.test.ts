@@ -766,6 +766,28 @@ describe('playground in headless Chromium', () => {
     await page.close();
   });
 
+  it('a run given up for a bad value gives the answer on screen its background work back: the readings and the charts finish', {
+    timeout: 120_000,
+  }, async () => {
+    // 20,000 runs: long enough to type a bad value while it runs.
+    const { page, problems } = await open(link({ runs: 1000, seed: 1 }));
+    const hash = await hashOf(page);
+    await page.locator('#runs').fill('20000');
+    await page.locator('#runs').dispatchEvent('change');
+    await page.waitForFunction(() => document.body.classList.contains('busy'));
+    await box(page, 'churn.switchAfterBad').fill('150');
+    await box(page, 'churn.switchAfterBad').press('Tab');
+    await page.waitForFunction(() => !document.body.classList.contains('busy'), undefined, { timeout: 60_000 });
+    expect(await hashOf(page)).toBe(hash);
+    // The stopped work starts again for the answer still on screen: it does not stay on "Checking…".
+    await expect
+      .poll(() => page.locator('#robustness-sentence').textContent(), { timeout: 90_000 })
+      .toMatch(/^The expected NPV at 5 years is (positive|negative) under \d+ of \d+ published readings/);
+    await chartsDrawn(page);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('a bigger failure reduction raises the headline median ROI', async () => {
     // 500 runs: the median ROI moves from about +10% to about +120% (seeds 1 to 3), far beyond its simulation error.
     const { page, problems } = await open(link({ runs: 500, seed: 1 }));
