@@ -246,8 +246,7 @@ function stopBackgroundWork(): void {
   if (analysesWaiting.size > 0) {
     analysesWorker?.terminate();
     analysesWorker = null;
-    for (const resolve of analysesWaiting.values()) resolve({ ok: false });
-    analysesWaiting.clear();
+    dropWaitingAnalyses();
   }
   drawing += 1;
 }
@@ -466,6 +465,12 @@ function businessLine(result: SimulationResult, input: ScenarioInput, kpis: Impl
 let analysesWorker: Worker | null = null;
 let analysesAsked = 0;
 const analysesWaiting = new Map<number, (answer: { ok: boolean; analyses?: Analyses; message?: string }) => void>();
+/** Answers every waiting request for analyses with none (a newer result, or the worker ended). */
+function dropWaitingAnalyses(): void {
+  for (const resolve of analysesWaiting.values()) resolve({ ok: false });
+  analysesWaiting.clear();
+}
+
 function analysesInWorker(result: SimulationResult): Promise<Analyses | null> {
   if (typeof Worker === 'undefined') return Promise.resolve(null);
   if (!analysesWorker) {
@@ -477,8 +482,7 @@ function analysesInWorker(result: SimulationResult): Promise<Analyses | null> {
   }
   const id = ++analysesAsked;
   // Only the newest result's answer matters: older requests are dropped unanswered.
-  for (const [older, resolve] of analysesWaiting) if (older < id) resolve({ ok: false });
-  analysesWaiting.clear();
+  dropWaitingAnalyses();
   const { packed, transfer } = packRuns(
     firstRuns({ scenario: result.scenario, seed: result.seed, runCount: result.runCount, runs: result.runs }),
   );

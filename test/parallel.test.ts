@@ -7,7 +7,7 @@ import { simulateParallel } from '../src/parallel/simulate-parallel.js';
 import { simulate } from '../src/simulate/simulate.js';
 import { splitRuns } from '../src/simulate/split-runs.js';
 import { type ShardMessage, type WorkerRequest, handleWorkerRequest } from '../src/parallel/protocol.js';
-import { monthlyMetrics } from '../src/simulate/matrix.js';
+import { monthlyMetrics } from '../src/simulate/metrics.js';
 import { bandMetrics, splitBandTasks } from '../src/simulate/summarize.js';
 
 // simulateParallel with real worker threads, whose worker is the built file, is in parallel.built.test.ts.
@@ -152,6 +152,9 @@ describe('a preview from the first runs (options.preview)', () => {
       /options\.preview\.keepRuns: must be true or false/,
     );
     await expect(call(null)).rejects.toThrow(/options\.preview\.runs/);
+    await expect(call({ runs: 10, onPreview: () => undefined, run: 3 })).rejects.toThrow(
+      /options\.preview\.run: is not an option of a preview; did you mean "runs"\?/,
+    );
   });
 
   it('stops when aborted during the preview or after it, rejecting with the reason, and the next call works', async () => {

@@ -2,8 +2,6 @@ import { quantilesInPlace, selectInPlace } from './select.js';
 
 /** Most bins: about a quarter as many as values, so a bin holds a few values (2,048 from 8,192 values). */
 const maxBins = 2048;
-/** The bins of the current call. */
-let binCount = maxBins;
 /** Below this many values, selection over the whole array is as quick as counting. */
 const countingFrom = 64;
 
@@ -35,14 +33,15 @@ export function quantilesByCounting(
 ): number[] {
   const n = a.length;
   if (n < countingFrom) return quantilesInPlace(a, probabilities, out);
-  binCount = Math.min(maxBins, Math.max(16, n >> 2));
+  const binCount = Math.min(maxBins, Math.max(16, n >> 2));
+  const last = binCount - 1;
   const scale = binCount / (max - min);
   if (!(min < max && Number.isFinite(scale) && Number.isFinite(min) && Number.isFinite(max)))
     return quantilesInPlace(a, probabilities, out);
-  countIntoBins(a, min, scale);
+  countIntoBins(a, min, scale, last);
   const ranks = ranksOf(probabilities, n);
   const { binOfRank, startOfRank, bins } = findBins(ranks);
-  gatherBins(a, min, scale, bins);
+  gatherBins(a, min, scale, last, bins);
   const valueAt = (r: number): number => {
     const bin = binOfRank[r] as number;
     const values = gathered[slotOf[bin] as number] as Float64Array;
@@ -82,16 +81,16 @@ function maxOf(a: Float64Array): number {
 }
 
 /** The bin of a value: `floor((x − min) · scale)`, the top edge in the last bin. */
-function binOf(x: number, min: number, scale: number): number {
+function binOf(x: number, min: number, scale: number, last: number): number {
   const at = (x - min) * scale;
-  return at >= binCount - 1 ? binCount - 1 : at | 0;
+  return at >= last ? last : at | 0;
 }
 
 /** Counts the values of `a` into the bins. */
-function countIntoBins(a: Float64Array, min: number, scale: number): void {
-  counts.fill(0, 0, binCount);
+function countIntoBins(a: Float64Array, min: number, scale: number, last: number): void {
+  counts.fill(0, 0, last + 1);
   for (let i = 0; i < a.length; i += 1) {
-    const bin = binOf(a[i] as number, min, scale);
+    const bin = binOf(a[i] as number, min, scale, last);
     counts[bin] = (counts[bin] as number) + 1;
   }
 }
@@ -132,7 +131,7 @@ function findBins(ranks: readonly number[]): { binOfRank: number[]; startOfRank:
 }
 
 /** Copies the values of the bins to gather into their slots' buffers. */
-function gatherBins(a: Float64Array, min: number, scale: number, bins: readonly number[]): void {
+function gatherBins(a: Float64Array, min: number, scale: number, last: number, bins: readonly number[]): void {
   const fill = bins.map(() => 0);
   bins.forEach((bin, slot) => {
     const size = counts[bin] as number;
@@ -140,7 +139,7 @@ function gatherBins(a: Float64Array, min: number, scale: number, bins: readonly 
   });
   for (let i = 0; i < a.length; i += 1) {
     const x = a[i] as number;
-    const slot = slotOf[binOf(x, min, scale)] as number;
+    const slot = slotOf[binOf(x, min, scale, last)] as number;
     if (slot >= 0) {
       (gathered[slot] as Float64Array)[fill[slot] as number] = x;
       fill[slot] = (fill[slot] as number) + 1;

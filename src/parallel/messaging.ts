@@ -57,10 +57,9 @@ const pendingOf = new WeakMap<ShardWorker, Pending[]>();
 
 /** The queue of a worker's unanswered requests, listening to the worker the first time. */
 function queueOf(worker: ShardWorker): Pending[] {
-  let queue = pendingOf.get(worker);
-  if (queue) return queue;
+  const known = pendingOf.get(worker);
+  if (known) return known;
   const pending: Pending[] = [];
-  queue = pending;
   pendingOf.set(worker, pending);
   const failAll = (error: unknown) => {
     for (const waiting of pending.splice(0)) waiting.reject(error);

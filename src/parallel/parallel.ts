@@ -3,18 +3,17 @@ import { parseScenario } from '../scenario/parse.js';
 import type { Scenario, ScenarioInput } from '../scenario/schema.js';
 import { ScenarioError } from '../scenario/error.js';
 import {
-  type MetricColumn,
   type MonthPiece,
   type JoinedRuns,
   type RunMatrix,
-  type MonthlyMetric,
   horizonColumnNames,
   joinRuns,
   orderBlocks,
   runResults,
 } from '../simulate/matrix.js';
+import type { MetricColumn, MonthlyMetric } from '../simulate/metrics.js';
 import { type SimulateOptions, progressStep, resolveOptions, simulateOptionNames } from '../simulate/options.js';
-import { checkOptions, optionsObject } from '../scenario/options-check.js';
+import { checkOptions, optionsObject, unknownOptions } from '../scenario/options-check.js';
 import { isWholeIn } from '../format/numbers.js';
 import type { SimulationResult } from '../simulate/result.js';
 import { type RunChecks, assembleResult, checkedRuns, keptRunsFlags, runChecks } from '../simulate/assemble.js';
@@ -99,7 +98,7 @@ export async function simulateParallelWith(
       // bands take them); its result is exactly that of a call with its runs.
       const keepPreview = preview.keepRuns ?? call.keepRuns;
       const first = await shardRound(call, workers, aborted, 0, preview.runs, keepPreview || call.keepRuns, 0);
-      earlier = first.map((block) => (call.keepRuns ? withCopiedPieces(block) : withCopiedPieces(withoutParameters(block))));
+      earlier = first.map((block) => withCopiedPieces(call.keepRuns ? block : withoutParameters(block)));
       const blocks = keepPreview || !call.keepRuns ? first : first.map(withoutParameters);
       // The preview's bands are asked for now, and the next runs right behind them: the workers go on simulating
       // while this thread puts the preview together.
@@ -287,15 +286,8 @@ function checkPreview(preview: unknown, runs: number): void {
     },
     'options.preview',
   );
-  const unknown = Object.keys(given).filter((name) => !['runs', 'keepRuns', 'onPreview'].includes(name));
-  if (unknown.length > 0)
-    throw new ScenarioError(
-      unknown.map((name) => ({
-        path: `options.preview.${name}`,
-        value: given[name],
-        message: 'is not an option of a preview (runs, keepRuns, onPreview)',
-      })),
-    );
+  const unknown = unknownOptions(given, { of: 'a preview', names: ['runs', 'keepRuns', 'onPreview'] }, 'options.preview');
+  if (unknown.length > 0) throw new ScenarioError(unknown);
 }
 
 const parallelOptionNames = {

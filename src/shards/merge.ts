@@ -4,17 +4,8 @@ import { parseScenario } from '../scenario/parse.js';
 import type { Scenario, ScenarioInput } from '../scenario/schema.js';
 import { assembleResult, resultFromBlocks } from '../simulate/assemble.js';
 import { figureProblem, figureRange } from '../simulate/figure-ranges.js';
-import {
-  type HorizonColumns,
-  type MetricColumn,
-  type MonthlyMetric,
-  type RunMatrix,
-  createMatrix,
-  joinRuns,
-  monthlyMetrics,
-  orderBlocks,
-  singlePrecisionMetrics,
-} from '../simulate/matrix.js';
+import { type HorizonColumns, type RunMatrix, createMatrix, joinRuns, orderBlocks } from '../simulate/matrix.js';
+import { type MetricColumn, type MonthlyMetric, monthlyMetrics, singlePrecisionMetrics } from '../simulate/metrics.js';
 import type { SimulationResult } from '../simulate/result.js';
 import { type BandsByMetric, bandMetrics, paidBackShares, seriesRows, summarizeHorizon } from '../simulate/summarize.js';
 import { version } from '../version.js';

@@ -2,17 +2,10 @@ import { recordedParameterNames } from '../scenario/assumptions.js';
 import { ScenarioError } from '../scenario/error.js';
 import { parseScenario } from '../scenario/parse.js';
 import type { Scenario, ScenarioInput } from '../scenario/schema.js';
-import {
-  type HorizonColumns,
-  type MetricColumn,
-  type MonthlyMetric,
-  type RunMatrix,
-  createMatrix,
-  monthlyMetrics,
-  simulateRange,
-} from '../simulate/matrix.js';
+import { type HorizonColumns, type RunMatrix, createMatrix, simulateRange } from '../simulate/matrix.js';
+import { type MetricColumn, type MonthlyMetric, monthlyMetrics } from '../simulate/metrics.js';
 import { progressStep } from '../simulate/progress.js';
-import { type BandMetric, bandMetrics, derivedMetrics } from '../simulate/summarize.js';
+import { type BandMetric, type DerivedMetric, bandMetrics, deriveInto, derivedMetrics } from '../simulate/summarize.js';
 import { version } from '../version.js';
 import { type Section, encodeSections } from './codec.js';
 import type { ShardSpec } from './plan.js';
@@ -77,12 +70,9 @@ function horizonSections(h: HorizonColumns): Section[] {
 function monthValues(block: RunMatrix, metric: BandMetric, t: number, scratch: Float64Array): ArrayLike<number> {
   const column = (m: MonthlyMetric): MetricColumn => (block.values[m] as MetricColumn).subarray(t * block.count, (t + 1) * block.count);
   if (!Object.hasOwn(derivedMetrics, metric)) return column(metric as MonthlyMetric);
-  const { from, value } = derivedMetrics[metric as keyof typeof derivedMetrics];
-  const a = column(from[0]);
-  const b = column(from[1]);
-  const out = scratch.subarray(0, block.count);
-  for (let i = 0; i < block.count; i += 1) out[i] = value(a[i] as number, b[i] as number);
-  return out;
+  const { from } = derivedMetrics[metric as DerivedMetric];
+  deriveInto(metric as DerivedMetric, column(from[0]), column(from[1]), scratch, 0);
+  return scratch.subarray(0, block.count);
 }
 
 /**

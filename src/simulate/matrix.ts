@@ -4,8 +4,6 @@ import { type RunResult, simulateRun } from '../model/run.js';
 import { type RunTrace, createTrace } from '../model/trace.js';
 import { checkFinite } from './finite.js';
 import { type MetricColumn, type MonthlyMetric, monthlyMetrics, singlePrecisionMetrics, traceColumns } from './metrics.js';
-
-export { type MetricColumn, type MonthlyMetric, monthlyMetrics, singlePrecisionMetrics } from './metrics.js';
 import type { Scenario } from '../scenario/schema.js';
 
 /** Each run's figures at the horizon, one typed array per figure (index: run − first). */
@@ -95,7 +93,7 @@ export interface MonthPiece {
   readonly to: number;
 }
 
-/** A column for `count` runs × `months` months of a figure, in its precision. */
+/** A column of `size` values of a figure, in its precision. */
 function column(metric: MonthlyMetric, size: number): MetricColumn {
   return singlePrecisionMetrics.has(metric) ? new Float32Array(size) : new Float64Array(size);
 }
@@ -110,12 +108,7 @@ export function createMatrix(scenario: Scenario, first: number, count: number, k
     months,
     values: !withValues
       ? ({} as Record<MonthlyMetric, MetricColumn>)
-      : (Object.fromEntries(
-          monthlyMetrics.map((m) => [
-            m,
-            singlePrecisionMetrics.has(m) ? new Float32Array(months * count) : new Float64Array(months * count),
-          ]),
-        ) as Record<MonthlyMetric, MetricColumn>),
+      : (Object.fromEntries(monthlyMetrics.map((m) => [m, column(m, months * count)])) as Record<MonthlyMetric, MetricColumn>),
     horizon: emptyHorizon(count),
     parameterNames,
     parameters: keepParameters ? new Float64Array(count * parameterNames.length) : null,

@@ -1,4 +1,5 @@
-import { type JoinedRuns, type MetricColumn, type MonthlyMetric, type RunMatrix, monthlyMetrics } from './matrix.js';
+import type { JoinedRuns, RunMatrix } from './matrix.js';
+import { type MetricColumn, type MonthlyMetric, monthlyMetrics } from './metrics.js';
 import type { HorizonSummary, LeverSummary, NpsBands, OutcomeClasses, PaybackSummary, SeriesRow, StageGateSummary } from './result.js';
 import type { Scenario } from '../scenario/schema.js';
 import { accentureOutcomeSplit } from '../scenario/sources.js';
@@ -10,30 +11,28 @@ import { horizonBand, standardDeviation } from '../maths/statistics.js';
  * promoter and detractor shares (keeping them would cost memory for nothing).
  */
 export const derivedMetrics = {
-  passivesBaseline: {
-    from: ['promotersBaseline', 'detractorsBaseline'],
-    form: 'passives',
-    value: (promoters: number, detractors: number) => 1 - promoters - detractors,
-  },
-  passivesInvested: {
-    from: ['promotersInvested', 'detractorsInvested'],
-    form: 'passives',
-    value: (promoters: number, detractors: number) => 1 - promoters - detractors,
-  },
-  npsBaseline: {
-    from: ['promotersBaseline', 'detractorsBaseline'],
-    form: 'nps',
-    value: (promoters: number, detractors: number) => 100 * (promoters - detractors),
-  },
-  npsInvested: {
-    from: ['promotersInvested', 'detractorsInvested'],
-    form: 'nps',
-    value: (promoters: number, detractors: number) => 100 * (promoters - detractors),
-  },
-} as const satisfies Record<
-  string,
-  { from: readonly [MonthlyMetric, MonthlyMetric]; form: 'passives' | 'nps'; value: (a: number, b: number) => number }
->;
+  passivesBaseline: { from: ['promotersBaseline', 'detractorsBaseline'], form: 'passives' },
+  passivesInvested: { from: ['promotersInvested', 'detractorsInvested'], form: 'passives' },
+  npsBaseline: { from: ['promotersBaseline', 'detractorsBaseline'], form: 'nps' },
+  npsInvested: { from: ['promotersInvested', 'detractorsInvested'], form: 'nps' },
+} as const satisfies Record<string, { from: readonly [MonthlyMetric, MonthlyMetric]; form: 'passives' | 'nps' }>;
+
+/**
+ * A derived figure run by run, into `into` from `at`: passives 1 − promoters − detractors, NPS
+ * 100 · (promoters − detractors). One loop a form rather than a call a run: the bands of every month run it.
+ */
+export function deriveInto(
+  metric: DerivedMetric,
+  promoters: ArrayLike<number>,
+  detractors: ArrayLike<number>,
+  into: Float64Array,
+  at: number,
+): void {
+  const count = promoters.length;
+  if (derivedMetrics[metric].form === 'passives')
+    for (let i = 0; i < count; i += 1) into[at + i] = 1 - (promoters[i] as number) - (detractors[i] as number);
+  else for (let i = 0; i < count; i += 1) into[at + i] = 100 * ((promoters[i] as number) - (detractors[i] as number));
+}
 
 /** A figure derived from two kept ones. */
 export type DerivedMetric = keyof typeof derivedMetrics;
@@ -101,24 +100,15 @@ export function seriesBands(ordered: readonly BandBlock[], total: number, tasks:
   return out;
 }
 
-/**
- * Month `t` (0-based) of a figure from every block, in run order, into `into`; a derived figure worked out run by
- * run, with the very arithmetic of its `value` (written out here: one loop a form, not a call a run).
- */
+/** Month `t` (0-based) of a figure from every block, in run order, into `into` (a derived figure worked out run by run). */
 function gatherMonth(ordered: readonly BandBlock[], metric: BandMetric, t: number, into: Float64Array): void {
   if (!Object.hasOwn(derivedMetrics, metric)) {
     for (const block of ordered) into.set(monthColumn(block, metric as MonthlyMetric, t), block.first);
     return;
   }
-  const { from, form } = derivedMetrics[metric as DerivedMetric];
-  for (const block of ordered) {
-    const promoters = monthColumn(block, from[0], t);
-    const detractors = monthColumn(block, from[1], t);
-    const at = block.first;
-    if (form === 'passives')
-      for (let i = 0; i < block.count; i += 1) into[at + i] = 1 - (promoters[i] as number) - (detractors[i] as number);
-    else for (let i = 0; i < block.count; i += 1) into[at + i] = 100 * ((promoters[i] as number) - (detractors[i] as number));
-  }
+  const { from } = derivedMetrics[metric as DerivedMetric];
+  for (const block of ordered)
+    deriveInto(metric as DerivedMetric, monthColumn(block, from[0], t), monthColumn(block, from[1], t), into, block.first);
 }
 
 /**

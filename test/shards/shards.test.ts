@@ -340,7 +340,10 @@ describe('sketched bands past exactBandsUpTo', () => {
       for (let t = 0; t < months; t += 1) {
         const values = new Float64Array(runs);
         if (Object.hasOwn(derivedMetrics, metric)) {
-          const { from, value } = derivedMetrics[metric as keyof typeof derivedMetrics];
+          // The definitions written out here, independently of the library's loops.
+          const { from, form } = derivedMetrics[metric as keyof typeof derivedMetrics];
+          const value = (promoters: number, detractors: number) =>
+            form === 'passives' ? 1 - promoters - detractors : 100 * (promoters - detractors);
           for (let i = 0; i < runs; i += 1)
             values[i] = value(block.values[from[0]][t * runs + i] as number, block.values[from[1]][t * runs + i] as number);
         } else values.set(block.values[metric as keyof typeof block.values].subarray(t * runs, (t + 1) * runs));
