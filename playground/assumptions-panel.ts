@@ -6,6 +6,7 @@
  */
 import { valueAt } from '../src/scenario/error';
 import { displayScale, numberWords } from './labels';
+import { type NumberStyle, readNumber, writeNumber } from './number-entry';
 import {
   type Assumption,
   type AssumptionRow,
@@ -145,6 +146,12 @@ export function setFieldCurrency(symbol: string): void {
   currencySymbol = symbol;
 }
 
+/** How the page writes and reads numbers in its fields: English "150,000.5" or European "150.000,5". */
+let numberStyle: NumberStyle = 'english';
+export function setFieldNumberStyle(style: NumberStyle): void {
+  numberStyle = style;
+}
+
 /** The unit as the page shows it: "% a month" for "probability per month", "€ per month" with a currency. */
 export function displayUnit(row: Pick<AssumptionRow, 'unit'>): string {
   if (displayScale(row) === 1) return row.unit.replace(/^currency/, currencySymbol || 'money');
@@ -186,9 +193,42 @@ export function sliderRange(row: AssumptionRow, value: number): { min: number; m
   return { min, max: Math.max(max, min + (row.domain.integer ? 1 : Number.EPSILON)), step };
 }
 
-function numberOrText(text: string): number | string {
-  const trimmed = text.trim();
-  return trimmed !== '' && Number.isFinite(Number(trimmed)) ? Number(trimmed) : text;
+/** A number as the field shows it: grouped in the page's style ("150,000" or "150.000"). */
+const written = (x: number) => writeNumber(x, numberStyle);
+
+/**
+ * Asks, under the field, which of two readings an entry meant ("150.000":
+ * 150 or 150,000?); a button for each, which puts that number in the box.
+ */
+function ask(input: HTMLInputElement, readings: readonly [number, number], choose: (x: number) => void): void {
+  const cell = input.closest('.field') ?? input.parentElement;
+  if (!cell) return;
+  clearQuestion(input);
+  const doc = input.ownerDocument;
+  const question = doc.createElement('div');
+  question.className = 'ask';
+  question.setAttribute('role', 'alert');
+  question.append(`“${input.value.trim()}”: did you mean `);
+  readings.forEach((x, i) => {
+    const button = doc.createElement('button');
+    button.type = 'button';
+    button.textContent = written(x);
+    button.addEventListener('click', () => {
+      input.value = written(x);
+      clearQuestion(input);
+      input.focus();
+      choose(x);
+    });
+    question.append(button, i === 0 ? ' or ' : '?');
+  });
+  questionOf.set(input, question);
+  cell.append(question);
+}
+
+const questionOf = new WeakMap<HTMLInputElement, HTMLElement>();
+function clearQuestion(input: HTMLInputElement): void {
+  questionOf.get(input)?.remove();
+  questionOf.delete(input);
 }
 
 export interface FieldCallbacks {
@@ -252,15 +292,34 @@ function numberInput(
   input.spellcheck = false;
   // A touchpoint scaled to the business's rate carries a long tail of digits: three significant ones say it (typing replaces it).
   const digits = (x: number) => (row.derivedFrom !== null ? Number(x.toPrecision(3)) : x);
-  input.value = typeof value === 'number' ? String(digits(shown(row, value))) : value === undefined ? '' : String(value);
+  input.value = typeof value === 'number' ? written(digits(shown(row, value))) : value === undefined ? '' : String(value);
   input.setAttribute('aria-label', name);
-  // The model's value from what is typed: percentages back to fractions; text that is not a number is kept for the error.
-  const read = () => {
-    const v = numberOrText(input.value);
-    return typeof v === 'number' ? modelled(row, v) : v;
+  // The model's value from what is typed ("150,000", "€150k", "1.5m"): percentages back to fractions; text that is
+  // not a number is kept for the error. An entry with two readings is asked about when it is committed, never
+  // guessed; while it is being typed it changes nothing ("150.00" on its way to "150.000" was read already).
+  const read = (final: boolean): number | string | undefined => {
+    // A decimal mark just typed ("1." on the way to "1.5") reads as the number before it.
+    const text = final ? input.value : input.value.replace(/(\d)[.,]$/, '$1');
+    const reading = readNumber(text, numberStyle);
+    if (reading.kind !== 'ambiguous' || !final) clearQuestion(input);
+    if (reading.kind === 'number') {
+      // Committed, the entry is written back as the page writes numbers ("€150k" → "150,000").
+      if (final) input.value = written(reading.value);
+      return modelled(row, reading.value);
+    }
+    if (reading.kind === 'invalid') return input.value;
+    if (!final) return undefined;
+    ask(input, reading.readings, (x) => onChange(modelled(row, x), true));
+    return input.value;
   };
-  input.addEventListener('input', () => onChange(read(), false));
-  input.addEventListener('change', () => onChange(read(), true));
+  input.addEventListener('input', () => {
+    const v = read(false);
+    if (v !== undefined) onChange(v, false);
+  });
+  input.addEventListener('change', () => {
+    const v = read(true);
+    if (v !== undefined) onChange(v, true);
+  });
   return input;
 }
 
@@ -423,12 +482,13 @@ export function renderField(row: AssumptionRow, value: unknown, input: ScenarioI
       slider.setAttribute('aria-label', `${name}, slider`);
       slider.tabIndex = -1; // the text box is the keyboard's way in; one tab stop a field
       slider.addEventListener('input', () => {
-        number.value = String(clean(Number(slider.value)));
+        number.value = written(clean(Number(slider.value)));
         emit(modelled(row, Number(slider.value)), false);
       });
       slider.addEventListener('change', () => emit(modelled(row, Number(slider.value)), true));
       number.addEventListener('input', () => {
-        if (Number.isFinite(Number(number.value))) slider.value = number.value;
+        const reading = readNumber(number.value, numberStyle);
+        if (reading.kind === 'number') slider.value = String(reading.value);
       });
       controls.append(slider);
     }
@@ -605,7 +665,8 @@ export function showIssues(container: HTMLElement, issues: readonly { path: stri
     cell.classList.add('invalid');
     for (const box of cell.querySelectorAll('input:not([type="range"])')) box.setAttribute('aria-invalid', 'true');
     const error = cell.querySelector('.error');
-    if (error)
+    // A field asking which number was meant says so itself: "type a number" beside the question would mislead.
+    if (error && !cell.querySelector('.ask'))
       error.textContent = `${error.textContent ? `${error.textContent} · ` : ''}${plainMessage(issue.message, Number(cell.dataset.scale ?? 1))}`;
   }
   return unmatched;

@@ -54,6 +54,7 @@ import {
 import { comparison, headline, headlineSentence, kpiRows, spreadLine } from './headline';
 import { type Analyses, analysesKnown, firstRuns, packRuns, rememberAnalyses } from './analyses-cache';
 import { assumptionLabel, assumptionValue } from './labels';
+import { mountNumberStyle } from './number-style-setting';
 import { type KeptLink, type LinkExtras, type PageState, decodeState, encodeState, readSeed, resultHash, setAtPath } from './url-state';
 
 // The programme cells (calibration, maturity, channels, stage gate) change the scenario on request: they load
@@ -81,6 +82,7 @@ const fieldsBox = $('#fields');
 const runsInput = $<HTMLInputElement>('#runs');
 const seedInput = $<HTMLInputElement>('#seed');
 const currencySelect = $<HTMLSelectElement>('#currency');
+mountNumberStyle($<HTMLSelectElement>('#number-style'), () => drawFields());
 const progress = $<HTMLProgressElement>('#progress');
 const status = $('#status');
 const banner = $('#banner');
@@ -398,7 +400,15 @@ function renderHeadline(result: SimulationResult): void {
       card.dataset.figure = h.id;
       card.innerHTML = '<div class="card-label"></div><div class="card-value"></div><div class="card-sub"></div>';
       (card.querySelector('.card-label') as HTMLElement).textContent = h.label;
-      (card.querySelector('.card-value') as HTMLElement).textContent = h.value;
+      const value = card.querySelector('.card-value') as HTMLElement;
+      value.textContent = h.value;
+      // A figure ("−€13,034,978") stays on one line and is sized to fit its card (style.css), a "%" counting as one
+      // and a half glyphs; words and figures with spaces ("−91% / −98%") may wrap.
+      if (!/[\p{L}\s]/u.test(h.value)) {
+        value.classList.add('figure-fit');
+        const glyphs = [...h.value.replace(/\u2060/g, '')].reduce((n, glyph) => n + (glyph === '%' ? 1.5 : 1), 0);
+        value.style.setProperty('--chars', String(glyphs));
+      }
       (card.querySelector('.card-sub') as HTMLElement).textContent = h.sub;
       return card;
     }),

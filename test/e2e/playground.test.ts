@@ -446,7 +446,7 @@ describe('playground in headless Chromium', () => {
     await page.locator('#field-investment-upfront-mode').selectOption('uncertain');
     expect(await field(page, 'investment.upfront').locator('.value-text').textContent()).toContain('likely 300,000');
     await page.locator('#field-investment-upfront-mode').selectOption('fixed');
-    expect(await box(page, 'investment.upfront').inputValue()).toBe('300000');
+    expect(await box(page, 'investment.upfront').inputValue()).toBe('300,000');
     await page.close();
     // A link cut short: said, and the defaults shown as such.
     const { page: cut } = await open(`${base}?runs=500&seed=1&scenario=%7Bbad`);
@@ -800,6 +800,87 @@ describe('playground in headless Chromium', () => {
     expect(await medianRoi(page)).toBeGreaterThan(before);
     expect(problems).toEqual([]);
     await page.close();
+  });
+
+  it('reads numbers as people type them, asks about an entry with two readings, and writes them back grouped in the chosen style', async () => {
+    const { page, problems } = await open(link({ runs: 500, seed: 1 }));
+    const upfront = () => box(page, 'investment.upfront');
+    const upfrontInLink = () => JSON.parse(new URL(page.url()).searchParams.get('scenario') ?? '{}').investment?.upfront;
+    expect(await page.locator('#number-style').inputValue()).toBe('english'); // the browser's en-US
+    expect(await upfront().inputValue()).toMatch(/^\d{1,3}(,\d{3})+$/);
+    let hash = await hashOf(page);
+    for (const [typed, value, shown] of [
+      ['€150k', 150_000, '150,000'],
+      ['1.5m', 1_500_000, '1,500,000'],
+      ['250,000', 250_000, '250,000'],
+      ['€ 300 000', 300_000, '300,000'],
+    ] as const) {
+      await upfront().fill(typed);
+      await upfront().press('Tab');
+      hash = await settled(page, hash);
+      expect(upfrontInLink(), typed).toBe(value);
+      expect(await upfront().inputValue(), typed).toBe(shown);
+    }
+    // "150.000" in English style is 150 or 150,000: asked, not guessed; nothing is simulated for it meanwhile.
+    await upfront().fill('150.000');
+    await upfront().press('Tab');
+    const question = field(page, 'investment.upfront').locator('.ask');
+    await expect.poll(() => question.textContent()).toBe('“150.000”: did you mean 150 or 150,000?');
+    expect(await field(page, 'investment.upfront').locator('.error').textContent()).toBe('');
+    expect(await page.locator('#result-hash').textContent()).toBe(hash);
+    // The question passes axe in the field it sits in.
+    await page.addScriptTag({ content: readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8') });
+    const serious = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (context: Element) => Promise<{ violations: { id: string; impact: string }[] }> } })
+        .axe;
+      const cell = document.querySelector('.field[data-path="investment.upfront"]') as Element;
+      return (await axe.run(cell)).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+    });
+    expect(serious).toEqual([]);
+    await question.getByRole('button', { name: '150,000' }).click();
+    hash = await settled(page, hash);
+    expect(upfrontInLink()).toBe(150_000);
+    expect(await upfront().inputValue()).toBe('150,000');
+    expect(await question.count()).toBe(0);
+    // European style: the fields are written again in it, "150.000" is 150,000, and the choice is remembered.
+    await page.locator('#number-style').selectOption('european');
+    expect(await upfront().inputValue()).toBe('150.000');
+    await upfront().fill('200.000,5');
+    await upfront().press('Tab');
+    hash = await settled(page, hash);
+    expect(upfrontInLink()).toBe(200_000.5);
+    await page.reload();
+    await settled(page);
+    expect(await page.locator('#number-style').inputValue()).toBe('european');
+    expect(await upfront().inputValue()).toBe('200.000,5');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('fits long figures in their cards and boxes at 1440 and 390 px: seven- and eight-digit sums in €', async () => {
+    for (const viewport of [
+      { width: 1440, height: 900 },
+      { width: 390, height: 844 },
+    ]) {
+      const { page, problems } = await open(
+        link({ runs: 500, seed: 1, currency: '€', scenario: { investment: { upfront: 9_000_000, monthly: 90_000 } } }),
+        viewport,
+      );
+      const cards = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('#headline .card')].map((card) => ({
+          value: card.querySelector('.card-value')?.textContent ?? '',
+          past: card.scrollWidth - card.clientWidth,
+        })),
+      );
+      expect(cards.find((card) => card.value.includes('€'))?.value, `${viewport.width} px`).toMatch(/^−\u2060?€\d{1,3}(,\d{3}){2,}$/);
+      for (const card of cards) expect(card.past, `${card.value} at ${viewport.width} px`).toBeLessThanOrEqual(0);
+      if (viewport.width === 390) await page.click('#toggle-panel');
+      const boxPast = await box(page, 'investment.upfront').evaluate((input: HTMLInputElement) => input.scrollWidth - input.clientWidth);
+      expect(await box(page, 'investment.upfront').inputValue()).toBe('9,000,000');
+      expect(boxPast, `the up-front box at ${viewport.width} px`).toBeLessThanOrEqual(0);
+      expect(problems).toEqual([]);
+      await page.close();
+    }
   });
 
   it('a bad value shows its error next to the field, the last good result stays, and a broken link names the bad field', async () => {
