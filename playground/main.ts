@@ -215,12 +215,32 @@ function schedule(delay = 200): void {
     resumeBackgroundWork();
     return;
   }
+  // Nothing changed (a field left after its value was simulated, a value typed back): the answer on screen, or the
+  // one on its way, is already this state's. Simulating it again would put a preview over the numbers for nothing.
+  const key = settingsKey(state);
+  if (running !== null && runningKey === key) return markStale();
+  if (lastGood !== null && settingsKey(lastGood.state) === key) {
+    running?.abort();
+    running = null;
+    dropPreview();
+    progress.hidden = true;
+    status.textContent = answerStatus;
+    markStale();
+    resumeBackgroundWork();
+    return;
+  }
   timer = setTimeout(() => {
     timer = undefined;
     void run();
   }, delay);
   markStale();
 }
+
+/** The settings of the run under way, and the status line of the answer on screen. */
+let runningKey = '';
+/** The settings undo or redo went to: their answer is not recorded in the history again. */
+let travelledTo: string | null = null;
+let answerStatus = '';
 
 /**
  * The address of the result on screen: what the link in the address bar and "Copy link" reproduce; with what
@@ -272,6 +292,7 @@ async function run(): Promise<void> {
   running = controller;
   const started = performance.now();
   const settings = state;
+  runningKey = settingsKey(settings);
   progress.max = settings.runs;
   progress.value = 0;
   progress.hidden = settings.runs < 5000;
@@ -319,7 +340,9 @@ async function run(): Promise<void> {
         };
     if (running !== controller) return;
     running = null;
-    if (lastGood && settingsKey(lastGood.state) !== settingsKey(settings)) {
+    const travelled = travelledTo === runningKey;
+    travelledTo = null;
+    if (lastGood && !travelled && settingsKey(lastGood.state) !== settingsKey(settings)) {
       undoStack.push(lastGood.state);
       if (undoStack.length > 100) undoStack.shift();
     }
@@ -337,7 +360,8 @@ async function run(): Promise<void> {
     }
     renderAnswer();
     const ms = performance.now() - started;
-    status.textContent = `${settings.runs.toLocaleString('en-US')} runs in ${(ms / 1000).toFixed(2)} s on ${workers} worker${workers > 1 ? 's' : ''}.`;
+    answerStatus = `${settings.runs.toLocaleString('en-US')} runs in ${(ms / 1000).toFixed(2)} s on ${workers} worker${workers > 1 ? 's' : ''}.`;
+    status.textContent = answerStatus;
     document.body.dataset.updateMs = String(Math.round(ms));
     backgroundStopped = false;
     afterResult();
@@ -1214,7 +1238,7 @@ function travel(from: PageState[], to: PageState[]): void {
   if (!target) return;
   if (lastGood) to.push(lastGood.state);
   // The run that follows must not record the state it leaves a second time.
-  lastGood = lastGood ? { ...lastGood, state: target } : null;
+  travelledTo = settingsKey(target);
   state = target;
   showSettings();
   drawFields();

@@ -857,6 +857,47 @@ describe('playground in headless Chromium', () => {
     await page.close();
   });
 
+  it('simulates nothing again when nothing changed: a field left after its value is on screen, or a value typed back', async () => {
+    const { page, problems } = await open(link({ runs: 2000, seed: 1 }));
+    const upfront = box(page, 'investment.upfront');
+    let hash = await hashOf(page);
+    await upfront.fill('300000'); // typing: simulated after a pause
+    hash = await settled(page, hash);
+    // From here on, count every sign of a run: the page busy, or a preview on screen.
+    await page.evaluate(() => {
+      const seen = window as unknown as { runsSeen: number };
+      seen.runsSeen = 0;
+      new MutationObserver(() => {
+        if (document.body.classList.contains('busy') || document.body.dataset.preview !== undefined) seen.runsSeen += 1;
+      }).observe(document.body, { attributes: true });
+    });
+    const runsSeen = () => page.evaluate(() => (window as unknown as { runsSeen: number }).runsSeen);
+    await upfront.press('Tab');
+    await page.waitForTimeout(1000);
+    expect(await runsSeen()).toBe(0);
+    expect(await hashOf(page)).toBe(hash);
+    expect(await upfront.inputValue()).toBe('300,000');
+    // Typed away and back before the pause is over: nothing to simulate, and the answer is current, not dimmed.
+    await upfront.fill('400000');
+    await upfront.fill('300,000');
+    await upfront.press('Tab');
+    await page.waitForTimeout(1000);
+    expect(await runsSeen()).toBe(0);
+    expect(await page.locator('#main').getAttribute('class')).not.toContain('stale-result');
+    expect(await page.locator('#status').textContent()).toMatch(/^2,000 runs in \d+\.\d\d s on \d workers?\.$/);
+    // A bad value, then the value on screen again: the answer is current again, with its own status line.
+    await upfront.fill('-5');
+    await upfront.press('Tab');
+    await expect.poll(() => page.locator('#main').getAttribute('class')).toContain('stale-result');
+    await upfront.fill('300000');
+    await upfront.press('Tab');
+    await expect.poll(() => page.locator('#main').getAttribute('class')).not.toContain('stale-result');
+    expect(await page.locator('#status').textContent()).toMatch(/^2,000 runs in /);
+    expect(await hashOf(page)).toBe(hash);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('fits long figures in their cards and boxes at 1440 and 390 px: seven- and eight-digit sums in €', async () => {
     for (const viewport of [
       { width: 1440, height: 900 },
