@@ -218,7 +218,10 @@ function schedule(delay = 200): void {
   // Nothing changed (a field left after its value was simulated, a value typed back): the answer on screen, or the
   // one on its way, is already this state's. Simulating it again would put a preview over the numbers for nothing.
   const key = settingsKey(state);
-  if (running !== null && runningKey === key) return markStale();
+  if (running !== null && runningKey === key) {
+    markStale();
+    return;
+  }
   if (lastGood !== null && settingsKey(lastGood.state) === key) {
     running?.abort();
     running = null;
