@@ -47,6 +47,23 @@ export interface HeadlineFigure {
   readonly short?: string;
 }
 
+/**
+ * A share of runs in words that never round to certainty: "every run" only
+ * when it is every run, "over 99% of runs" when a few are not.
+ */
+export function ofRuns(share: number): string {
+  if (share >= 1) return 'every run';
+  if (share <= 0) return 'no run';
+  if (share > 0.99) return 'over 99% of runs';
+  if (share < 0.01) return 'under 1% of runs';
+  return `${percent(share, 0)} of runs`;
+}
+
+/** "In every run" or "in no run", when a chance is certain in the runs; else null (and the ± is said). */
+function certain(share: number): string | null {
+  return share >= 1 ? 'in every run' : share <= 0 ? 'in no run' : null;
+}
+
 /** The headline figures: ROI (median and mean), the chances, the payback over all runs, NPV, and the two outcomes. */
 export function headline(result: SimulationResult, currency = ''): HeadlineFigure[] {
   const inCurrency = moneyIn(currency);
@@ -61,16 +78,16 @@ export function headline(result: SimulationResult, currency = ''): HeadlineFigur
       id: 'roi',
       label: `ROI after ${years(T)}`,
       value: signed(h.roi.p50),
-      sub: `median · mean ${signed(h.roi.mean)}`,
-      short: `ROI ${signed(h.roi.p50)}`,
+      sub: `the middle run; the average is ${signed(h.roi.mean)}`,
+      short: `median ROI ${signed(h.roi.p50)}`,
       words: `Half the runs return more than ${signed(h.roi.p50)} on the programme’s discounted cost, half less. Mean ${signed(h.roi.mean)}: a few very good runs pull the mean above the median. 90% of runs land between ${signed(h.roi.p5)} and ${signed(h.roi.p95)}: that is the spread of what may happen.`,
     },
     {
       id: 'probability-positive',
       label: 'Chance it pays for itself',
       value: percent(h.probabilityPositiveRoi, 0),
-      sub: `P(ROI > 0) · ± ${percent(se, 1)} simulation error`,
-      short: `${percent(h.probabilityPositiveRoi, 0)} positive`,
+      sub: certain(h.probabilityPositiveRoi) ?? `± ${percent(se, 1)} simulation error`,
+      short: `pays for itself in ${ofRuns(h.probabilityPositiveRoi)}`,
       words: `The share of runs with ROI above 0 at month ${T}. ± ${percent(se, 1)} is simulation error only (more runs make it smaller), not the uncertainty about the future, which the spread shows.`,
     },
     {
@@ -85,7 +102,7 @@ export function headline(result: SimulationResult, currency = ''): HeadlineFigur
       label: 'Median payback (all runs)',
       value: payback.median === null ? `not within ${years(T)}` : `month ${payback.median}`,
       sub: `${percent(payback.neverShare, 0)} never within ${years(T)}`,
-      short: payback.median === null ? `no payback in ${years(T)}` : `payback m${payback.median}`,
+      short: payback.median === null ? `no payback within ${years(T)}` : `pays back in month ${payback.median}`,
       words:
         payback.median === null
           ? `More than half of all runs (${percent(payback.neverShare, 0)}) never pay back within ${years(T)}.`
@@ -95,7 +112,7 @@ export function headline(result: SimulationResult, currency = ''): HeadlineFigur
       id: 'npv',
       label: 'Net present value',
       value: inCurrency(h.npv.p50),
-      sub: `median · mean ${inCurrency(h.npv.mean)}`,
+      sub: `the middle run; the average is ${inCurrency(h.npv.mean)}`,
       words: `Net present value: discounted extra margin minus discounted cost. Mean ${inCurrency(h.npv.mean)}; 90% of runs between ${inCurrency(h.npv.p5)} and ${inCurrency(h.npv.p95)}.`,
     },
   ];
@@ -122,8 +139,12 @@ export function headlineSentence(result: SimulationResult): string {
   const T = result.scenario.horizonMonths;
   const p = h.paybackMonth.median;
   return (
-    `Over ${years(T)} the programme returns ${signed(h.roi.p50)} at the median (mean ${signed(h.roi.mean)}), pays for itself in ${percent(h.probabilityPositiveRoi, 0)} of runs, ` +
-    (p === null ? `and in most runs does not pay back within ${years(T)}.` : `and half of all runs have paid back by month ${p}.`)
+    `Over ${years(T)} the programme returns ${signed(h.roi.p50)} at the median (mean ${signed(h.roi.mean)}), pays for itself in ${ofRuns(h.probabilityPositiveRoi)}, ` +
+    (p !== null
+      ? `and half of all runs have paid back by month ${p}.`
+      : h.paybackMonth.neverShare >= 1
+        ? `and no run pays back within ${years(T)}.`
+        : `and more than half of the runs do not pay back within ${years(T)}.`)
   );
 }
 

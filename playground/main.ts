@@ -54,6 +54,7 @@ import {
 import { comparison, headline, headlineSentence, kpiRows, spreadLine } from './headline';
 import { type Analyses, analysesKnown, firstRuns, packRuns, rememberAnalyses } from './analyses-cache';
 import { assumptionLabel, assumptionValue } from './labels';
+import { markAnswer } from './answer-state';
 import { mountNumberStyle } from './number-style-setting';
 import { type KeptLink, type LinkExtras, type PageState, decodeState, encodeState, readSeed, resultHash, setAtPath } from './url-state';
 
@@ -153,9 +154,20 @@ function markStale(): void {
   const stale = lastGood !== null && (!inputsValid || pending || settingsKey(lastGood.state) !== settingsKey(state));
   main.classList.toggle('stale-result', stale);
   document.body.classList.toggle('busy', running !== null);
-  if (stale && !inputsValid)
-    status.innerHTML =
-      '<span class="stale-note">Dimmed: these numbers are for the inputs before your last change.</span> Fix the highlighted field to simulate again.';
+  const preview = document.body.dataset.preview?.split(' of ').map(Number);
+  markAnswer(
+    document,
+    !lastGood && !preview
+      ? { kind: 'none' }
+      : !inputsValid
+        ? { kind: 'invalid' }
+        : preview
+          ? { kind: 'preview', runs: preview[0] as number, of: preview[1] as number }
+          : stale
+            ? { kind: 'pending' }
+            : { kind: 'current' },
+  );
+  if (stale && !inputsValid) status.innerHTML = '<span class="stale-note">Not simulated:</span> a field has a value the model cannot take.';
 }
 
 /** The seed and runs as the page allows them, or what is wrong, in words. */
@@ -402,6 +414,7 @@ function showPreview(result: SimulationResult, of: number): void {
   document.body.dataset.preview = `${result.runCount} of ${of}`;
   document.body.dataset.previewMedianRoi = String(result.horizon.roi.p50);
   status.textContent = `Preview from the first ${result.runCount.toLocaleString('en-US')} of ${of.toLocaleString('en-US')} runs; the full answer follows…`;
+  markStale();
 }
 
 /** Takes a preview off the page (its run failed or was given up): the last full answer is shown again, dimmed. */

@@ -129,11 +129,11 @@ describe('playground in headless Chromium', () => {
     const { page } = await open(base);
     const text = (id: string) => page.locator(`#headline [data-figure="${id}"]`).textContent();
     const note = (id: string) => page.locator(`#headline-notes-list [data-figure="${id}"]`).textContent();
-    expect(await text('roi')).toMatch(/^ROI after 5 years[+−]\d+%median · mean [+−]\d+%$/);
+    expect(await text('roi')).toMatch(/^ROI after 5 years[+−]\d+%the middle run; the average is [+−]\d+%$/);
     expect(await note('roi')).toMatch(
       /Mean [+−]\d+%: a few very good runs pull the mean above the median\. 90% of runs land between −\d+% and \+\d+%/,
     );
-    expect(await text('probability-positive')).toMatch(/^Chance it pays for itself\d+%P\(ROI > 0\) · ± \d\.\d% simulation error$/);
+    expect(await text('probability-positive')).toMatch(/^Chance it pays for itself\d+%± \d\.\d% simulation error$/);
     expect(await note('probability-positive')).toContain(
       'is simulation error only (more runs make it smaller), not the uncertainty about the future',
     );
@@ -205,7 +205,7 @@ describe('playground in headless Chromium', () => {
     await page.close();
   });
 
-  it('never shows stale numbers as current: a pending or invalid state is dimmed, and the link and Copy link reproduce the hash on screen', async () => {
+  it('never shows stale numbers as current: a pending or invalid state is marked as the previous answer, and the link and Copy link reproduce the hash on screen', async () => {
     const { page } = await open(base);
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     const hash = await hashOf(page);
@@ -218,7 +218,7 @@ describe('playground in headless Chromium', () => {
       .poll(() => field(page, 'churn.switchAfterBad').locator('.error').textContent())
       .toContain('must be a percentage from 0% to 100%');
     await expect.poll(() => page.locator('#main').getAttribute('class')).toContain('stale-result');
-    expect(await page.locator('#status').textContent()).toContain('Dimmed');
+    expect(await page.locator('#status').textContent()).toBe('Not simulated: a field has a value the model cannot take.');
     // The address and the copied link still describe the result on screen.
     await page.click('#copy-link');
     const copied = (await page.evaluate(() => document.body.dataset.copiedLink)) as string;
@@ -235,6 +235,102 @@ describe('playground in headless Chromium', () => {
     expect(await page.locator('#main').getAttribute('class')).not.toContain('stale-result');
     expect(page.url()).not.toBe(url);
     expect(decodeURIComponent(page.url())).toContain('"switchAfterBad":0.5');
+    await page.close();
+  });
+
+  it('says of every answer on screen whether it is current, a preview or the previous answer, and axe finds nothing serious in any state', {
+    timeout: 180_000,
+  }, async () => {
+    const { page, problems } = await open(link({ runs: 2000, seed: 1 }));
+    await chartsDrawn(page);
+    await page.addScriptTag({ content: readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8') });
+    const serious = () =>
+      page.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
+          }
+        ).axe;
+        return (await axe.run(document)).violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id} × ${v.nodes.length}`);
+      });
+    // What the page says of its answers: every region that shows one, marked or not, and the visible tags.
+    const marks = () =>
+      page.evaluate(() => {
+        const regions = [...document.querySelectorAll<HTMLElement>('[data-answer]')];
+        return {
+          previous: regions.filter((r) => r.dataset.stale === 'previous').map((r) => r.id || r.getAttribute('aria-labelledby')),
+          current: regions.filter((r) => r.dataset.stale !== 'previous').map((r) => r.id || r.getAttribute('aria-labelledby')),
+          tags: [...document.querySelectorAll<HTMLElement>('.stale-tag')].filter((t) => !t.hidden).map((t) => t.textContent),
+        };
+      });
+    const all = (await marks()).current;
+    expect(all.length).toBeGreaterThanOrEqual(20);
+    const headlineRegions = ['answer-bar-figures', 'headline-sentence', 'headline', 'headline-spread', 'headline-notes-list'];
+    const rest = all.filter((id) => !headlineRegions.includes(id as string));
+    // Resting: everything current, no tag.
+    expect(await marks()).toEqual({ previous: [], current: all, tags: [] });
+    expect(await serious()).toEqual([]);
+
+    // Pending (the moment a committed change is scheduled): every region is the previous answer, said once in the
+    // answer's cell and once in each other cell.
+    const pending = await page.evaluate(() => {
+      const seed = document.getElementById('seed') as HTMLInputElement;
+      seed.value = '2';
+      seed.dispatchEvent(new Event('change'));
+      const tag = document.getElementById('answer-tag') as HTMLElement;
+      return {
+        tag: tag.hidden ? null : tag.textContent,
+        previous: document.querySelectorAll('[data-answer][data-stale="previous"]').length,
+      };
+    });
+    expect(pending).toEqual({
+      tag: 'Previous answer, for the inputs before your change: your change is being simulated.',
+      previous: all.length,
+    });
+    let hash = await settled(page, await hashOf(page));
+    await chartsDrawn(page);
+
+    // Invalid: the same marks, with what to do.
+    await box(page, 'churn.switchAfterBad').fill('150');
+    await box(page, 'churn.switchAfterBad').press('Tab');
+    await expect.poll(async () => (await marks()).previous.length).toBe(all.length);
+    const invalid = await marks();
+    const inHeadlineCell = ['robustness-sentence', 'business-line', 'chart-roi-fan'];
+    expect(invalid.tags).toEqual([
+      'Previous answer:', // the phone's bar (hidden on a desktop)
+      'Previous answer, for the inputs before your change: fix the highlighted field to simulate again.',
+      ...rest
+        .filter((id) => !inHeadlineCell.includes(id as string))
+        .map(() => 'Previous answer, for the inputs before your change: fix the highlighted field to simulate again.'),
+    ]);
+    expect(await serious()).toEqual([]);
+    await box(page, 'churn.switchAfterBad').fill('86');
+    await box(page, 'churn.switchAfterBad').press('Tab');
+    await expect.poll(async () => (await marks()).previous).toEqual([]);
+
+    // Preview (100,000 runs: the preview stays while axe reads the page): the headline is the labelled preview,
+    // everything else the previous answer, the business line and the ROI chart included.
+    await page.fill('#runs', '100000');
+    await page.press('#runs', 'Tab');
+    await page.waitForFunction(() => document.body.dataset.preview !== undefined, undefined, { timeout: 60_000 });
+    const preview = await marks();
+    expect(preview.current.sort()).toEqual([...headlineRegions].sort());
+    expect(preview.previous).toEqual(expect.arrayContaining(['business-line', 'chart-roi-fan', 'robustness-sentence', 'cell-business']));
+    expect(preview.tags[0]).toBe('Preview:');
+    expect(preview.tags[1]).toBe('Preview from the first 500 of 100,000 runs, for your change: the full answer follows.');
+    expect(
+      preview.tags
+        .slice(2)
+        .every((t) => t === 'Previous answer: the preview above is for your change; this part follows with the full answer.'),
+    ).toBe(true);
+    const previewSerious = await serious();
+    expect(await page.evaluate(() => document.body.dataset.preview)).toBe('500 of 100000'); // axe read the preview state
+    expect(previewSerious).toEqual([]);
+    hash = await settled(page, hash);
+    expect((await marks()).tags).toEqual([]);
+    expect(problems).toEqual([]);
     await page.close();
   });
 
