@@ -4,7 +4,7 @@ import type { ArmKpis, ImpliedKpis, SimulationResult } from 'cx-roi';
 import { median } from '../src/maths/statistics';
 import { count, minus, money, percent, signedCount, signedMoney, signedPercent as signed } from '../src/format/numbers';
 
-const years = (months: number) => (months % 12 === 0 ? `${months / 12} year${months === 12 ? '' : 's'}` : `${months} months`);
+export const years = (months: number) => (months % 12 === 0 ? `${months / 12} year${months === 12 ? '' : 's'}` : `${months} months`);
 
 /** A word joiner after the minus of a figure: a loss must never wrap into a gain. */
 const unbroken = (figure: string) => figure.replace(minus, `${minus}\u2060`);

@@ -55,6 +55,7 @@ import { comparison, headline, headlineSentence, kpiRows, spreadLine } from './h
 import { type Analyses, analysesKnown, firstRuns, packRuns, rememberAnalyses } from './analyses-cache';
 import { assumptionLabel, assumptionValue } from './labels';
 import { markAnswer } from './answer-state';
+import { type PendingEffect, effectLine, effectWords } from './change-effect';
 import { mountNumberStyle } from './number-style-setting';
 import { type KeptLink, type LinkExtras, type PageState, decodeState, encodeState, readSeed, resultHash, setAtPath } from './url-state';
 
@@ -219,6 +220,7 @@ function schedule(delay = 200): void {
   clearTimeout(timer);
   timer = undefined;
   if (!validate()) {
+    refuseEffect();
     running?.abort();
     running = null;
     dropPreview();
@@ -361,7 +363,9 @@ async function run(): Promise<void> {
       undoStack.push(lastGood.state);
       if (undoStack.length > 100) undoStack.shift();
     }
+    const before = lastGood?.result ?? null;
     lastGood = { result, state: settings, hash: resultHash(result) };
+    reportEffect(settingsKey(settings), before, result);
     // The scenario the link carried but the page could not read stays in the address until the user changes the scenario.
     if (settings.input !== linkedInput) kept = { ...kept, scenario: undefined };
     history.replaceState(null, '', linkOf(settings));
@@ -384,6 +388,7 @@ async function run(): Promise<void> {
   } catch (error) {
     if (isAbort(error)) return;
     running = null;
+    refuseEffect();
     dropPreview();
     // Whatever failed is said where it can be read; the page never stays on "Simulating…".
     const issues = error instanceof ScenarioError ? error.issues : [];
@@ -1074,6 +1079,38 @@ function drawReadings(): void {
   $('#robustness-table').replaceChildren(table);
 }
 
+/** The change a cell made, until its answer is in; then the cell says what it did (see change-effect.ts). */
+let pendingEffect: PendingEffect | null = null;
+
+/** A cell is about to change the scenario to `state`: its line says "simulating" now, and what changed when the answer lands. */
+function expectEffect(box: HTMLElement): void {
+  if (pendingEffect && pendingEffect.box !== box) effectLine(pendingEffect.box).textContent = '';
+  const key = settingsKey(state);
+  if (lastGood && settingsKey(lastGood.state) === key) {
+    pendingEffect = null;
+    effectLine(box).textContent = 'This change left the scenario as it was.';
+    return;
+  }
+  pendingEffect = { box, key };
+  effectLine(box).textContent = 'Simulating this change…';
+}
+
+/** An answer is in, for `key`: the cell whose change it answers says what it did; a change overtaken by a later one says nothing. */
+function reportEffect(key: string, before: SimulationResult | null, result: SimulationResult): void {
+  if (!pendingEffect) return;
+  const { box } = pendingEffect;
+  const answered = pendingEffect.key === key;
+  pendingEffect = null;
+  effectLine(box).textContent = answered && before ? effectWords(before, result) : '';
+}
+
+/** The change a cell asked for cannot be simulated: its line says so (the field says why). */
+function refuseEffect(): void {
+  if (!pendingEffect) return;
+  effectLine(pendingEffect.box).textContent = 'Not simulated: the change leaves a value the model cannot take (see the highlighted field).';
+  pendingEffect = null;
+}
+
 /** Puts a reading in the assumptions (and the fields it only makes sense with), and simulates. */
 function useReading(reading: ReadingOutcome): void {
   if (!reading.path) return;
@@ -1081,6 +1118,7 @@ function useReading(reading: ReadingOutcome): void {
   for (const { path, value } of [{ path: reading.path, value: reading.value }, ...reading.with])
     state = { ...state, input: setAtPath(state.input, path.split('.'), value) };
   drawFields();
+  expectEffect($('#cell-robustness'));
   schedule(0);
   $('#robustness-status').textContent = `Using the reading “${reading.label}”: simulating…`;
 }
@@ -1535,10 +1573,11 @@ window.addEventListener('resize', () => {
 });
 const programmeHost = {
   input: () => state.input,
-  apply(next: ScenarioInput) {
+  apply(next: ScenarioInput, from?: HTMLElement) {
     linkProblems = [];
     state = { ...state, input: next };
     drawFields();
+    if (from) expectEffect(from);
     schedule(0);
   },
   currency,
@@ -1552,6 +1591,12 @@ void import('./programme').then((loaded) => {
   loaded.syncProgrammeCells(state.input);
   if (lastGood) $('#gate-words').textContent = loaded.stageGateWords(lastGood.result, currency());
 });
+// On a wide screen a compact answer follows the reader down the page once the headline is out of view.
+new IntersectionObserver(([entry]) => {
+  const away = entry !== undefined && !entry.isIntersecting && entry.boundingClientRect.top < 0;
+  document.body.classList.toggle('answer-away', away);
+  ($('.answer-bar .to-answer') as HTMLAnchorElement).hidden = !away || window.innerWidth <= 900;
+}).observe($('#headline'));
 updateHistoryButtons();
 // In a task of its own: reading the link checks the scenario, which must not lengthen the task that ran this module.
 setTimeout(loadFromUrl, 0);

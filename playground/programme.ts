@@ -27,8 +27,8 @@ import {
 export interface ProgrammeHost {
   /** The scenario input as the page has it. */
   input(): ScenarioInput;
-  /** Replaces it (the page redraws its fields and simulates). */
-  apply(next: ScenarioInput): void;
+  /** Replaces it (the page redraws its fields and simulates), and says in `from` what the change did to the answer. */
+  apply(next: ScenarioInput, from?: HTMLElement): void;
   currency(): string;
 }
 
@@ -116,7 +116,7 @@ export function calibrationCell(box: HTMLElement, host: ProgrammeHost): void {
     try {
       // calibrate checks the figures against the scenario (and names a clash); the page then holds them as its business.
       calibrate(observed, host.input());
-      host.apply(holdingBusiness(host.input(), observed));
+      host.apply(holdingBusiness(host.input(), observed), box);
       error.textContent = '';
       message.dataset.business = JSON.stringify(parseScenario(holdingBusiness(host.input(), observed)).business);
       message.textContent = `Calibrated: the scenario now holds ${count(observed.customers)} customers keeping ${percent(retention ?? 0, 1)} a year, spending ${host.currency()}${observed.averageRevenuePerCustomerMonthly} a month, with ${count(observed.newCustomersMonthly)} new a month, in every run and whatever the CX figures say (they are kept as they are). The table above shows the business it implies.`;
@@ -188,7 +188,7 @@ export function maturityCell(box: HTMLElement, host: ProgrammeHost): void {
     const investment = { ...((input.investment as Record<string, unknown>) ?? {}) };
     delete investment.executionSuccess;
     investment.maturity = answers();
-    host.apply({ ...input, investment } as ScenarioInput);
+    host.apply({ ...input, investment } as ScenarioInput, box);
     error.textContent = '';
   });
   clear.addEventListener('click', () => {
@@ -197,7 +197,7 @@ export function maturityCell(box: HTMLElement, host: ProgrammeHost): void {
     delete investment.maturity;
     for (const select of form.querySelectorAll('select')) select.value = 'partly';
     say();
-    host.apply({ ...input, investment } as ScenarioInput);
+    host.apply({ ...input, investment } as ScenarioInput, box);
   });
   say();
 }
@@ -267,7 +267,7 @@ export function stageGateCell(box: HTMLElement, host: ProgrammeHost): void {
         afterStop: after.value,
       };
     }
-    host.apply({ ...input, investment } as ScenarioInput);
+    host.apply({ ...input, investment } as ScenarioInput, box);
     error.textContent = '';
   });
 }
@@ -429,7 +429,7 @@ export function channelsCell(box: HTMLElement, host: ProgrammeHost): void {
       else delete investment.channels;
     }
     error.textContent = '';
-    host.apply({ ...input, investment } as ScenarioInput);
+    host.apply({ ...input, investment } as ScenarioInput, box);
   });
   preview();
 }

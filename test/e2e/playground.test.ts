@@ -994,6 +994,46 @@ describe('playground in headless Chromium', () => {
     await page.close();
   });
 
+  it('says where the button was pressed what a change did, and keeps a compact answer in view on a desktop', async () => {
+    const { page, problems } = await open(link({ runs: 1000, seed: 1 }));
+    const bar = page.locator('#answer-bar');
+    // At the top the headline is in view: no compact answer.
+    expect(await bar.isVisible()).toBe(false);
+    // Scrolled down to the stage gate: the compact answer stays at the top of the window.
+    await page.locator('#gate-form').scrollIntoViewIfNeeded();
+    await expect.poll(() => bar.isVisible()).toBe(true);
+    expect(await page.locator('#answer-bar-figures').textContent()).toMatch(/^median ROI [+−]\d+%pays for itself in/);
+    expect(await page.locator('#toggle-panel').isVisible()).toBe(false);
+    const headlineRoi = await page.locator('#headline [data-figure="roi"] .card-value').textContent();
+    // Apply: the gate's cell says, under its button, what the change did to the three figures.
+    let hash = await hashOf(page);
+    await page.check('#gate-on');
+    await page.click('#gate-form button[type="submit"]');
+    const effect = page.locator('#gate-box .change-effect');
+    hash = await settled(page, hash);
+    await expect
+      .poll(() => effect.textContent())
+      .toMatch(
+        /^This change: median ROI [+−]\d+%( → [+−]\d+%| \(unchanged\)); chance it pays for itself \d+%( → \d+%| \(unchanged\)); median payback (month \d+|not within 5 years)( → (month \d+|not within 5 years)| \(unchanged\))\.$/,
+      );
+    expect(await effect.textContent()).toContain(`median ROI ${headlineRoi}`);
+    expect(await effect.isVisible()).toBe(true);
+    // The same again: nothing to simulate, and the cell says so.
+    await page.click('#gate-form button[type="submit"]');
+    await expect.poll(() => effect.textContent()).toBe('This change left the scenario as it was.');
+    // A reading used from the robustness table: its cell says what it did.
+    const use = page.locator('#robustness-table button.use-reading').first();
+    await use.waitFor({ timeout: 60_000 });
+    await use.click();
+    await settled(page, hash);
+    await expect.poll(() => page.locator('#cell-robustness .change-effect').textContent()).toMatch(/^This change: median ROI /);
+    // Back at the top, the compact answer goes.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await expect.poll(() => bar.isVisible()).toBe(false);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('fits long figures in their cards and boxes at 1440 and 390 px: seven- and eight-digit sums in €', async () => {
     for (const viewport of [
       { width: 1440, height: 900 },
