@@ -152,9 +152,43 @@ export function setFieldNumberStyle(style: NumberStyle): void {
   numberStyle = style;
 }
 
+// The library's descriptions name other fields by their paths, for code; on the page, by what the reader sees.
+const pathWords: Record<string, string> = {
+  'investment.channels.budget': 'the budget set under “Channels”',
+  'investment.channels': 'the “Channels” cell',
+  'investment.maturity': 'the maturity answers (under “Will it be carried out?”)',
+};
+
+/** A field's description with the scenario paths it names in the page's words. */
+export function pageDescription(text: string): string {
+  return text.replace(/\b[a-z][A-Za-z]*(?:\.[a-z][A-Za-z]*)+\b/g, (path) => pathWords[path] ?? path);
+}
+
+// The words a strategist searches for, by the part of the scenario a field is in: "retention" finds churn.
+const searchWords: [string, string][] = [
+  ['churn.', 'retention retain churn leave leaving lose switch customers kept'],
+  ['spend.', 'spend revenue sales money basket margin'],
+  ['acquisition.', 'new customers growth acquisition sign-ups organic'],
+  ['customers.', 'customers base size retention'],
+  ['wordOfMouth.', 'word of mouth recommend referral promoters detractors nps reviews'],
+  ['journey.', 'bad experience failure touchpoint complaints service quality'],
+  ['investment.', 'cost budget programme investment spend effect'],
+  ['outcomeClasses.', 'nps promoters detractors survey'],
+  ['discountRateAnnual', 'discount rate interest money value time'],
+  ['horizonMonths', 'horizon years months long game'],
+];
+
+/** Business words a field is found by, beyond its own name and description. */
+export function searchTerms(path: string): string {
+  return searchWords
+    .filter(([prefix]) => path.startsWith(prefix))
+    .map(([, words]) => words)
+    .join(' ');
+}
+
 /** The unit as the page shows it: "% a month" for "probability per month", "€ per month" with a currency. */
 export function displayUnit(row: Pick<AssumptionRow, 'unit'>): string {
-  if (displayScale(row) === 1) return row.unit.replace(/^currency/, currencySymbol || 'money');
+  if (displayScale(row) === 1) return row.unit.replace(/^currency/, currencySymbol || 'amount');
   return `%${row.unit
     .replace(/^(probability|share)/, '')
     .replace(/ per month$/, ' a month')
@@ -350,7 +384,7 @@ export function renderField(row: AssumptionRow, value: unknown, input: ScenarioI
   cell.dataset.path = row.path;
   const name = fieldLabel(row, input);
   const touchpoint = touchpointName(input, row.path);
-  cell.dataset.search = `${name} ${row.path} ${row.description}`.toLowerCase();
+  cell.dataset.search = `${name} ${row.path} ${row.description} ${searchTerms(row.path)}`.toLowerCase();
   cell.dataset.scale = String(displayScale(row));
 
   const label = doc.createElement('label');
@@ -367,7 +401,7 @@ export function renderField(row: AssumptionRow, value: unknown, input: ScenarioI
   if (touchpoint !== null || (row.label !== undefined && row.label !== row.description)) {
     const about = doc.createElement('div');
     about.className = 'hint about';
-    about.textContent = row.description;
+    about.textContent = pageDescription(row.description);
     cell.append(about);
   }
 

@@ -199,6 +199,8 @@ function validate(): boolean {
   const runsError = $('#runs-error');
   const optionProblems = unmatched.filter((i) => i.path.startsWith('options.'));
   runsError.textContent = optionProblems.map((i) => i.message).join(' ');
+  // A bad number of runs or seed (from a link) is shown where it can be fixed.
+  if (optionProblems.length > 0) $<HTMLDetailsElement>('#advanced').open = true;
   runsInput.setAttribute('aria-invalid', String(optionProblems.some((i) => i.path === 'options.runs')));
   seedInput.setAttribute('aria-invalid', String(optionProblems.some((i) => i.path === 'options.seed')));
   const others = unmatched
@@ -1591,6 +1593,9 @@ void import('./programme').then((loaded) => {
   loaded.syncProgrammeCells(state.input);
   if (lastGood) $('#gate-words').textContent = loaded.stageGateWords(lastGood.result, currency());
 });
+$<HTMLInputElement>('#show-paths').addEventListener('change', (event) =>
+  document.body.classList.toggle('show-paths', (event.target as HTMLInputElement).checked),
+);
 // On a wide screen a compact answer follows the reader down the page once the headline is out of view.
 new IntersectionObserver(([entry]) => {
   const away = entry !== undefined && !entry.isIntersecting && entry.boundingClientRect.top < 0;

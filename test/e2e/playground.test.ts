@@ -54,6 +54,10 @@ describe('playground in headless Chromium', () => {
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     await page.goto(url);
     await settled(page);
+    // Runs, seed and the result code sit under "Advanced: reproduce this answer": open, so the tests can use them.
+    await page.locator('#advanced').evaluate((details) => {
+      (details as HTMLDetailsElement).open = true;
+    });
     return { page, problems };
   }
 
@@ -341,7 +345,7 @@ describe('playground in headless Chromium', () => {
     expect(await field(page, 'journey.touchpointFailure.delivery').locator('input[type="range"]').getAttribute('max')).toBe('3');
     expect(await field(page, 'churn.switchAfterBad').locator('input[type="range"]').getAttribute('max')).toBe('100');
     // Money is named by the page's currency once one is chosen.
-    expect(await field(page, 'investment.upfront').locator('.unit').textContent()).toBe('money');
+    expect(await field(page, 'investment.upfront').locator('.unit').textContent()).toBe('amount');
     await page.selectOption('#currency', '€');
     expect(await field(page, 'investment.monthly').locator('.unit').textContent()).toBe('€ per month');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('currency');
@@ -1030,6 +1034,78 @@ describe('playground in headless Chromium', () => {
     // Back at the top, the compact answer goes.
     await page.evaluate(() => window.scrollTo(0, 0));
     await expect.poll(() => bar.isVisible()).toBe(false);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('speaks plainly on the first screen: no code paths, seed, runs setting, hash or P(ROI > 0); the median ROI is its heaviest figure', async () => {
+    for (const viewport of [
+      { width: 1440, height: 900 },
+      { width: 390, height: 844 },
+    ]) {
+      const page = await browser.newPage({ viewport });
+      await page.goto(base);
+      await settled(page);
+      // What a reader sees in the first screen: the text of every rendered element inside the window.
+      const firstScreen = await page.evaluate(() => {
+        const seen: string[] = [];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (!node.parentElement?.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          const rect = range.getBoundingClientRect();
+          if (
+            rect.width > 0 &&
+            rect.height > 0 &&
+            rect.bottom > 0 &&
+            rect.top < window.innerHeight &&
+            rect.right > 0 &&
+            rect.left < window.innerWidth
+          )
+            seen.push(node.textContent ?? '');
+        }
+        return seen.join(' ');
+      });
+      expect(firstScreen, `${viewport.width} px`).toMatch(/median ROI|ROI after 5 years/);
+      for (const word of [
+        /P\(ROI/,
+        /\bSeed\b/,
+        /\bRuns\b/,
+        /Result [0-9a-f]{8}/,
+        /\b[0-9a-f]{8}\b/,
+        /\b(investment|churn|journey|spend)\.[a-z]/,
+        /\bmoney\b/,
+        /median · mean/,
+        /\bm\d+\b/,
+      ])
+        expect(firstScreen, `${word} at ${viewport.width} px`).not.toMatch(word);
+      // The median ROI is the heaviest figure on the page's first screen.
+      const sizes = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('#headline .card-value')].map((v) => ({
+          figure: (v.closest('.card') as HTMLElement).dataset.figure,
+          size: Number.parseFloat(getComputedStyle(v).fontSize),
+        })),
+      );
+      const roi = sizes.find((s) => s.figure === 'roi')?.size ?? 0;
+      for (const other of sizes.filter((s) => s.figure !== 'roi'))
+        expect(roi, `${other.figure} at ${viewport.width} px`).toBeGreaterThan(other.size);
+      await page.close();
+    }
+    // The scenario's names are there for whoever asks; searching in business words finds the fields.
+    const { page, problems } = await open(base);
+    expect(await field(page, 'investment.upfront').locator('.path').isVisible()).toBe(false);
+    await page.check('#show-paths');
+    expect(await field(page, 'investment.upfront').locator('.path').isVisible()).toBe(true);
+    expect(await field(page, 'investment.upfront').locator('.about').textContent()).toContain('the budget set under “Channels”');
+    for (const [words, path] of [
+      ['retention', 'churn.switchAfterBad'],
+      ['revenue', 'spend.averagePerMonth'],
+      ['referral', 'wordOfMouth.toldAfterExcellent'],
+    ] as const) {
+      await page.fill('#field-search', words);
+      await expect.poll(() => field(page, path).isVisible(), { message: words }).toBe(true);
+    }
     expect(problems).toEqual([]);
     await page.close();
   });
