@@ -6,10 +6,12 @@
  */
 import { valueAt } from '../src/scenario/error';
 import { displayScale, numberWords } from './labels';
+import { renderAlternatives } from './field-alternatives';
 import { type NumberStyle, readNumber, writeNumber } from './number-entry';
 import {
   type Assumption,
   type AssumptionRow,
+  type Reading,
   type ScenarioInput,
   defaultScenario,
   describeAssumptions,
@@ -266,6 +268,8 @@ function clearQuestion(input: HTMLInputElement): void {
 }
 
 export interface FieldCallbacks {
+  /** A published reading of a contested field (or a plausible end of an unmeasured one) to put in the scenario; `from` says what it did. */
+  useReading(reading: Reading, from: HTMLElement): void;
   /** A field's value changed: its path and the new value (a number, a distribution, or text that is not a number). `redraw`: the field's controls change shape. */
   change(path: string, value: unknown, final: boolean, redraw?: boolean): void;
   /** Remove a touchpoint, or add one. */
@@ -607,6 +611,8 @@ export function renderField(row: AssumptionRow, value: unknown, input: ScenarioI
   cell.append(controls);
   describe(value);
   cell.append(summary, sourceLine(row, doc));
+  const alternatives = renderAlternatives(row, value, doc, { valueWords, use: (reading, from) => on.useReading(reading, from) });
+  if (alternatives) cell.append(alternatives);
   const error = doc.createElement('div');
   error.className = 'error';
   error.setAttribute('role', 'alert');

@@ -9,6 +9,7 @@ import {
   type BreakEvenTarget,
   type Comparison,
   type ImpliedKpis,
+  type Reading,
   type ReadingOutcome,
   type Robustness,
   ScenarioError,
@@ -1055,7 +1056,7 @@ function drawReadings(): void {
       use.className = 'use-reading';
       use.textContent = 'Use this reading';
       use.setAttribute('aria-label', `Use this reading: ${reading.label}`);
-      use.addEventListener('click', () => useReading(reading));
+      use.addEventListener('click', () => useReading(reading, $('#cell-robustness')));
       act.append(use);
     }
     tr.append(act);
@@ -1113,16 +1114,22 @@ function refuseEffect(): void {
   pendingEffect = null;
 }
 
-/** Puts a reading in the assumptions (and the fields it only makes sense with), and simulates. */
-function useReading(reading: ReadingOutcome): void {
+/**
+ * Puts a reading in the assumptions (and the fields it only makes sense with), and simulates; `from` (the
+ * robustness cell, or the field's list of readings) says what it did.
+ */
+function useReading(reading: Pick<ReadingOutcome, 'path' | 'value' | 'label'> & Partial<Pick<Reading, 'with'>>, from: HTMLElement): void {
   if (!reading.path) return;
   linkProblems = [];
-  for (const { path, value } of [{ path: reading.path, value: reading.value }, ...reading.with])
+  for (const { path, value } of [{ path: reading.path, value: reading.value }, ...(reading.with ?? [])])
     state = { ...state, input: setAtPath(state.input, path.split('.'), value) };
+  const inField = from.closest('.field') !== null;
   drawFields();
-  expectEffect($('#cell-robustness'));
+  // The field was drawn again: its new list of readings says what the change did.
+  const box = inField ? (fieldsBox.querySelector<HTMLElement>(`.field[data-path="${reading.path}"] .alternatives`) ?? from) : from;
+  expectEffect(box);
   schedule(0);
-  $('#robustness-status').textContent = `Using the reading “${reading.label}”: simulating…`;
+  if (!inField) $('#robustness-status').textContent = `Using the reading “${reading.label}”: simulating…`;
 }
 
 /** What a new result starts or makes stale in the decision cells (not on a mere redraw). */
@@ -1182,6 +1189,7 @@ function setField(path: string, value: unknown): void {
 }
 
 const callbacks = {
+  useReading,
   change(path: string, value: unknown, final: boolean, redraw = false) {
     linkProblems = [];
     setField(path, value);
