@@ -229,7 +229,9 @@ export function roiFanChart(result: SimulationResult, options: ChartOptions = {}
       ...frame(options),
       ariaLabel: 'ROI fan chart: cumulative ROI month by month, its median and the bands of the middle 50% and 90% of runs',
       ...(compare
-        ? { caption: `Dashed orange: ${pinnedName(options)} (median; dotted: its p5 and p95). Blue: ${currentName(options)}.` }
+        ? {
+            caption: `Dashed orange: ${pinnedName(options)} (median; dotted: the range of 90% of its runs). Blue: ${currentName(options)}.`,
+          }
         : {}),
       x: { label: 'Month', domain: [0, horizon] },
       y: { label: 'Cumulative ROI', grid: true, tickFormat: '+.0%', domain: axis.domain, ticks: axis.ticks },
@@ -264,7 +266,7 @@ export function roiFanChart(result: SimulationResult, options: ChartOptions = {}
             x: 'month',
             y: 'p50',
             title: (d: BandRow) =>
-              `month ${d.month}\nmedian ROI ${signedPercent(d.p50)}\np5–p95: ${signedPercent(d.p5)} to ${signedPercent(d.p95)}`,
+              `month ${d.month}\nmedian ROI ${signedPercent(d.p50)}\n90% of runs: ${signedPercent(d.p5)} to ${signedPercent(d.p95)}`,
             ...tipStyle,
           }),
         ),
@@ -302,7 +304,7 @@ function armChart(
             x: 'month',
             y: 'p50',
             title: (d: (typeof current)[number]) =>
-              `${d.arm}, month ${d.month}\nmedian ${o.format(d.p50)}\np5–p95: ${o.format(d.p5)} to ${o.format(d.p95)}`,
+              `${d.arm}, month ${d.month}\nmedian ${o.format(d.p50)}\n90% of runs: ${o.format(d.p5)} to ${o.format(d.p95)}`,
             ...tipStyle,
           }),
         ),
@@ -426,7 +428,7 @@ export function outcomeSplitChart(result: SimulationResult, options: ChartOption
       ...frame(options, options.compare ? 150 : 120),
       marginLeft: 150,
       ariaLabel: 'Shares of runs in Accenture’s three outcome classes, beside Accenture’s published shares',
-      caption: `Accenture’s split is a reference for a reality check, not a target: nothing in the default is tuned to it. χ² distance of this simulation from it: ${oc.chiSquareDistance.toFixed(3)}.`,
+      caption: `Accenture’s split is a reference for a reality check, not a target: nothing in the default is tuned to it. How far this simulation’s split is from it: ${oc.chiSquareDistance.toFixed(3)} (0 would be the same split).`,
       x: { label: 'Share of runs (or of companies)', tickFormat: '.0%', domain: [0, 1] },
       y: { label: null, domain: ['This simulation', ...(options.compare ? ['Pinned (A)'] : []), 'Accenture (published)'] },
       // The colours themselves (no legend: the classes are named in the caption's page and the tips).
@@ -758,7 +760,7 @@ export function sensitivityChart(result: SimulationResult, options: ChartOptions
           r: 3.5,
           tip: tipStyle,
           title: (d: (typeof data)[number]) =>
-            `${d.label}, month ${d.month}\nshare of the spread: ${percent(d.share)}\nSpearman ρ: ${count(d.spearman, 2)}\nswing, lowest to highest tenth: ${signedWhole(d.swing, options.currency)}`,
+            `${d.label}, month ${d.month}\nshare of the spread: ${percent(d.share)}\nmoves with the NPV (−1 to 1): ${count(d.spearman, 2)}\nswing, lowest to highest tenth: ${signedWhole(d.swing, options.currency)}`,
         }),
       ],
     }),
@@ -806,10 +808,10 @@ export function voiChart(result: SimulationResult, options: ChartOptions = {}) {
       marginLeft: 16,
       marginRight: 56,
       marginTop: 30,
-      ariaLabel: 'Value of learning each assumption before deciding (EVPPI)',
+      ariaLabel: 'Value of learning each assumption before deciding',
       caption:
-        `Bars: what knowing the assumption exactly before deciding would be worth (EVPPI); the dashed line: EVPI, knowing every assumption. Strong & Oakley’s partition estimate from ${runsRead(voi.runCount, result.runCount)}.` +
-        (compare ? ` Orange ticks: ${pinnedName(options)} (its EVPI ${whole(compare.evpi, currency)}).` : ''),
+        `Bars: what knowing the assumption exactly before deciding would be worth; the dashed line: knowing every assumption. Read from ${runsRead(voi.runCount, result.runCount)}.` +
+        (compare ? ` Orange ticks: ${pinnedName(options)} (knowing everything: ${whole(compare.evpi, currency)}).` : ''),
       x: {
         label: `Worth knowing before deciding (${moneyUnit(currency)})`,
         domain: [0, 1.08 * top],
@@ -824,7 +826,8 @@ export function voiChart(result: SimulationResult, options: ChartOptions = {}) {
           fill: colors.invested,
           insetTop: rows.inset,
           tip: tipStyle,
-          title: (d: (typeof data)[number]) => `${d.label}\nEVPPI ${whole(d.evppi, currency)} (${percent(d.share, 0)} of EVPI)`,
+          title: (d: (typeof data)[number]) =>
+            `${d.label}\nworth knowing: ${whole(d.evppi, currency)} (${percent(d.share, 0)} of knowing everything)`,
         }),
         ...(compare
           ? [Plot.tickX(compareData, { x: 'evppi', y: 'label', stroke: colors.compare, strokeWidth: 2, insetTop: rows.inset })]
@@ -845,7 +848,7 @@ export function voiChart(result: SimulationResult, options: ChartOptions = {}) {
           frameAnchor: 'top',
           dy: -12,
           textAnchor: 'end',
-          text: () => `EVPI ${whole(voi.evpi, currency)}`,
+          text: () => `knowing everything ${whole(voi.evpi, currency)}`,
         }),
       ],
     }),
@@ -1097,9 +1100,9 @@ const descriptions: Record<ChartId, (result: SimulationResult, options: ChartOpt
     const voi = valueOfInformationOf(result);
     const top = voi.partial[0];
     return (
-      `Knowing every assumption exactly before deciding would be worth ${whole(voi.evpi, options.currency)} (EVPI).` +
+      `Knowing every assumption exactly before deciding would be worth ${whole(voi.evpi, options.currency)}.` +
       (top
-        ? ` Of single assumptions, ${lower(assumptionLabel(top.path))} is worth most to learn: ${whole(top.evppi, options.currency)}, ${percent(top.shareOfEvpi, 0)} of EVPI.`
+        ? ` Of single assumptions, ${lower(assumptionLabel(top.path))} is worth most to learn: ${whole(top.evppi, options.currency)}, ${percent(top.shareOfEvpi, 0)} of knowing everything.`
         : ' No assumption varies.')
     );
   },

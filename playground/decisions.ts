@@ -183,16 +183,16 @@ export function sensitivityWords(s: Sensitivity): string {
   return `Share of the cumulative NPV’s spread each assumption alone explains, the largest first. ${capitalise(months.join('; '))}.`;
 }
 
-/** The value of information in words: the decision today, EVPI, and the largest EVPPI. */
+/** The value of information in words: the decision today, the value of knowing everything (EVPI), and of the assumption worth most to learn (its EVPPI). */
 export function voiWords(voi: ValueOfInformation): { decision: string; evpi: string; partial: string } {
   const d = voi.decision;
   const top = voi.partial[0];
   return {
     decision: `Decision today: ${d.choice === 'invest' ? 'Invest' : 'Do not invest'}: expected NPV ${signedMoney(d.expectedNpv)} (± ${money(d.expectedNpvStandardError)} simulation error); investing comes out ahead in ${percent(d.investBetterShare, 0)} of runs.`,
-    evpi: `EVPI: ${money(voi.evpi)} ± ${money(voi.evpiStandardError)} simulation error: the most that knowing every assumption exactly, before deciding, would be worth; a ceiling for what any pilot or research is worth.`,
+    evpi: `Knowing every assumption exactly before deciding would be worth at most ${money(voi.evpi)} (± ${money(voi.evpiStandardError)} simulation error): a ceiling for what any pilot or research is worth.`,
     partial:
       top && top.evppi > 0
-        ? `Worth most to learn: ${lower(assumptionLabel(top.path))}, EVPPI ${money(top.evppi)} (${percent(top.shareOfEvpi, 0)} of EVPI).`
-        : 'Learning any one of these assumptions (or the group) would not change the decision: every EVPPI is 0.',
+        ? `Worth most to learn: ${lower(assumptionLabel(top.path))}: knowing it would be worth ${money(top.evppi)} (${percent(top.shareOfEvpi, 0)} of knowing everything).`
+        : 'Learning any one of these assumptions (or the group) would not change the decision: knowing any one of them is worth nothing.',
   };
 }

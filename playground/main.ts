@@ -753,7 +753,8 @@ function renderSensitivity(charts: Charts, result: SimulationResult): void {
   select.value = String(months.includes(previous) ? previous : months[months.length - 1]);
   drawSensitivityTable(s);
   $('#sensitivity-words').textContent = sensitivityWords(s);
-  $('#sensitivity-method').textContent = `Variance shares: ${s.method}.`;
+  $('#sensitivity-method').textContent =
+    `Technical terms: the rank correlation is Spearman’s ρ; the share of the spread is a first-order variance share (a Sobol index), by ${s.method}.`;
 }
 
 function drawSensitivityTable(s: Sensitivity): void {
@@ -782,8 +783,9 @@ function renderValueOfInformation(charts: Charts, result: SimulationResult): voi
     }),
   );
   $('#voi-text').textContent =
-    `EVPPI by assumption, the largest first: ${voi.partial.map((p) => `${assumptionLabel(p.path)} ${money(p.evppi)}`).join('; ')}. EVPI ${money(voi.evpi)}.`;
-  $('#voi-method').textContent = `Method: ${voi.method}.`;
+    `What knowing each assumption before deciding would be worth, the largest first: ${voi.partial.map((p) => `${assumptionLabel(p.path)} ${money(p.evppi)}`).join('; ')}. Knowing everything: ${money(voi.evpi)}.`;
+  $('#voi-method').textContent =
+    `Technical terms: the value of knowing everything is the expected value of perfect information (EVPI); of knowing one assumption or a group, the expected value of partial perfect information (EVPPI). Method: ${voi.method}.`;
 }
 
 // ——— Break-even ———

@@ -270,8 +270,8 @@ describe('tips (hover read-outs)', () => {
   }
 
   it.each([
-    ['roi-fan', /month \d+.*median ROI [+−]?\d+%.*p5–p95: .* to /],
-    ['customers', /(baseline|invested), month \d+.*median [\d,]+.*p5–p95/],
+    ['roi-fan', /month \d+.*median ROI [+−]?\d+%.*90% of runs: .* to /],
+    ['customers', /(baseline|invested), month \d+.*median [\d,]+.*90% of runs/],
     ['revenue', /(baseline|invested), month \d+.*median [\d,]+/],
     ['nps', /(baseline|invested), month \d+.*median/],
     ['roi-histogram', /ROI at month 60.*Runs/],
@@ -280,7 +280,7 @@ describe('tips (hover read-outs)', () => {
     ['levers', /(Customers kept|Spend per customer|Recommendations|Bad stories avoided|Programme cost|Mean NPV): [+−]?[\d,]+/],
     ['drivers', /rank correlation with ROI: −?\d\.\d\d/],
     ['sensitivity', /share of the spread/],
-    ['voi', /EVPPI/],
+    ['voi', /worth knowing/],
   ] as [ChartId, RegExp][])('%s reads out the value under the pointer', (id, expected) => {
     const tip = hover(render(id));
     expect(tip).toMatch(expected);
@@ -335,7 +335,7 @@ describe('currency', () => {
   it.each([
     ['levers', '€', /^−?€\d+K$/, /^€[\d,]+$/],
     ['revenue', '£', /^£\d+(\.\d)?[KM]$/, /Revenue per month \(£\)/],
-    ['voi', '$', /^\$\d+(\.\d)?K$/, /^EVPI \$[\d,]+$/],
+    ['voi', '$', /^\$\d+(\.\d)?K$/, /^knowing everything \$[\d,]+$/],
   ] as [ChartId, string, RegExp, RegExp][])('%s: %s on the money ticks and labels', (id, currency, tick, label) => {
     const texts = tickTexts(charts[id](result, { document, width: 640, currency }) as unknown as Element);
     expect(
