@@ -153,6 +153,10 @@ let numberStyle: NumberStyle = 'english';
 export function setFieldNumberStyle(style: NumberStyle): void {
   numberStyle = style;
 }
+/** The page's number style, for the other forms that read numbers. */
+export function fieldNumberStyle(): NumberStyle {
+  return numberStyle;
+}
 
 // The library's descriptions name other fields by their paths, for code; on the page, by what the reader sees.
 const pathWords: Record<string, string> = {

@@ -6,7 +6,8 @@
  * form once and hands the page a new scenario input.
  */
 import { count, money, percent } from '../src/format/numbers';
-import { plainMessage } from './assumptions-panel';
+import { fieldNumberStyle, plainMessage } from './assumptions-panel';
+import { readNumber, writeNumber } from './number-entry';
 import {
   type MaturityAnswer,
   type MaturityAnswers,
@@ -42,6 +43,28 @@ function element<K extends keyof HTMLElementTagNameMap>(
   if (text) e.textContent = text;
   return e;
 }
+
+/** A number a form's box was given that cannot be used, with why, naming the box. */
+class EntryProblem extends Error {}
+
+/**
+ * A form box's number, read as people type it ("50,000", "€40", "1.5m") in the page's style: undefined when
+ * blank; an entry with two readings or none is refused naming the box, never guessed.
+ */
+function typed(label: string, input: HTMLInputElement): number | undefined {
+  if (input.value.trim() === '') return undefined;
+  const reading = readNumber(input.value, fieldNumberStyle());
+  if (reading.kind === 'number') return reading.value;
+  const style = fieldNumberStyle();
+  if (reading.kind === 'ambiguous')
+    throw new EntryProblem(
+      `${label}: “${input.value.trim()}” could be ${writeNumber(reading.readings[0], style)} or ${writeNumber(reading.readings[1], style)}; type the one you mean.`,
+    );
+  throw new EntryProblem(`${label}: type a number.`);
+}
+
+/** A number as the forms write it: grouped in the page's style. */
+const written = (x: number) => writeNumber(x, fieldNumberStyle());
 
 /** A labelled number box. */
 function numberField(label: string, id: string, value: string, unit: string): { wrap: HTMLLabelElement; input: HTMLInputElement } {
@@ -96,8 +119,28 @@ export function calibrationCell(box: HTMLElement, host: ProgrammeHost): void {
   box.append(form, error, message);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const read = (f: { input: HTMLInputElement }, scale = 1): number | undefined =>
-      f.input.value.trim() === '' ? undefined : Number(f.input.value) / scale;
+    try {
+      submitCalibration();
+    } catch (problem) {
+      if (!(problem instanceof EntryProblem)) throw problem;
+      message.textContent = '';
+      error.textContent = problem.message;
+    }
+  });
+  function submitCalibration(): void {
+    const labels: Record<string, string> = {
+      customers: 'Customers',
+      annualRetention: 'Customers kept a year',
+      averageRevenuePerCustomerMonthly: 'Revenue per customer a month',
+      newCustomersMonthly: 'New customers a month',
+      badExperienceShareMonthly: 'Customers with a bad experience a month',
+      nps: 'NPS',
+    };
+    const read = (f: { input: HTMLInputElement }, scale = 1): number | undefined => {
+      const name = Object.entries(fields).find(([, field]) => field === f)?.[0] ?? '';
+      const x = typed(labels[name] ?? name, f.input);
+      return x === undefined ? undefined : x / scale;
+    };
     const customers = read(fields.customers) ?? Number.NaN;
     const newCustomers = read(fields.newCustomersMonthly);
     const retention = read(fields.annualRetention, 100);
@@ -124,7 +167,7 @@ export function calibrationCell(box: HTMLElement, host: ProgrammeHost): void {
       message.textContent = '';
       error.textContent = `These figures cannot be matched: ${calibrationWords(problem)}`;
     }
-  });
+  }
 }
 
 /** The form's own names for the observed figures, in a calibration error. */
@@ -250,18 +293,26 @@ export function stageGateCell(box: HTMLElement, host: ProgrammeHost): void {
     const investment = { ...((input.investment as Record<string, unknown>) ?? {}) };
     if (!on.checked) delete investment.stageGate;
     else {
-      const value = Number(threshold.input.value);
-      const gateMonth = Number(month.input.value);
-      if (!Number.isInteger(gateMonth) || gateMonth < 1) {
+      let value: number | undefined;
+      let gateMonth: number | undefined;
+      try {
+        gateMonth = typed('The month of the gate', month.input);
+        value = typed('Stop below', threshold.input);
+      } catch (problem) {
+        if (!(problem instanceof EntryProblem)) throw problem;
+        error.textContent = problem.message;
+        return;
+      }
+      if (gateMonth === undefined || !Number.isInteger(gateMonth) || gateMonth < 1) {
         error.textContent = 'The month of the gate: a whole number, 1 or more, within the horizon.';
         return;
       }
-      if (month.input.value.trim() === '' || !Number.isFinite(value)) {
+      if (value === undefined) {
         error.textContent = 'Stop below: type a number.';
         return;
       }
       investment.stageGate = {
-        month: Number(month.input.value),
+        month: gateMonth,
         measure: measure.value,
         threshold: measure.value === 'nps' ? value : value / 100,
         afterStop: after.value,
@@ -300,11 +351,11 @@ function syncCalibration(input: ScenarioInput): void {
   // The form starts from the business the scenario holds (all its figures), or what a raw scenario implies.
   const held = scenario.business;
   const b = kpis.baseline;
-  set('#cal-customers', String(held?.customers ?? Math.round(kpis.withoutProgramme.customersStart)));
-  set('#cal-retention', String(Number((100 * (held?.annualRetention ?? b.annualRetention)).toFixed(1))));
-  set('#cal-revenue', String(held?.averageRevenuePerCustomerMonthly ?? Number(b.revenuePerCustomerMonthly.toFixed(2))));
-  set('#cal-new', held ? String(held.newCustomersMonthly) : '');
-  set('#cal-bad', held?.badExperienceShareMonthly === undefined ? '' : String(Number((100 * held.badExperienceShareMonthly).toFixed(4))));
+  set('#cal-customers', written(held?.customers ?? Math.round(kpis.withoutProgramme.customersStart)));
+  set('#cal-retention', written(Number((100 * (held?.annualRetention ?? b.annualRetention)).toFixed(1))));
+  set('#cal-revenue', written(held?.averageRevenuePerCustomerMonthly ?? Number(b.revenuePerCustomerMonthly.toFixed(2))));
+  set('#cal-new', held ? written(held.newCustomersMonthly) : '');
+  set('#cal-bad', held?.badExperienceShareMonthly === undefined ? '' : written(Number((100 * held.badExperienceShareMonthly).toFixed(4))));
   set('#cal-nps', held?.nps === undefined ? '' : String(held.nps));
   // A message about a calibration the scenario no longer holds (after undo, a reset, a link) is taken down.
   const message = document.querySelector<HTMLElement>('#calibrate-message');
@@ -392,9 +443,13 @@ export function channelsCell(box: HTMLElement, host: ProgrammeHost): void {
   // What each budget does, before applying: nothing below the set-up cost, then each half-effect spend halves failures.
   const preview = () => {
     for (const name of names) {
-      const spend = Number(budgets.get(name)?.value ?? 0);
       try {
-        const { connects, cut } = improvementFromBudget(spend, Number(setup.input.value), Number(half.input.value));
+        const spend = typed(name, budgets.get(name) as HTMLInputElement) ?? 0;
+        const { connects, cut } = improvementFromBudget(
+          spend,
+          typed('Set-up cost', setup.input) ?? Number.NaN,
+          typed('Spend that halves failures', half.input) ?? Number.NaN,
+        );
         (cuts.get(name) as HTMLElement).textContent =
           spend <= 0
             ? '–'
@@ -415,17 +470,27 @@ export function channelsCell(box: HTMLElement, host: ProgrammeHost): void {
       delete input.channels;
       delete investment.channels;
     } else {
-      const budget = Object.fromEntries(
-        names.map((name) => [name, Number(budgets.get(name)?.value ?? 0)]).filter(([, x]) => (x as number) !== 0),
-      );
-      const bad = names.find((name) => !Number.isFinite(Number(budgets.get(name)?.value)) || Number(budgets.get(name)?.value) < 0);
+      let spends: [string, number][];
+      let setupCost: number | undefined;
+      let halfEffectSpend: number | undefined;
+      try {
+        spends = names.map((name) => [name, typed(`The budget for ${name}`, budgets.get(name) as HTMLInputElement) ?? 0]);
+        setupCost = typed('Set-up cost', setup.input);
+        halfEffectSpend = typed('Spend that halves failures', half.input);
+      } catch (problem) {
+        if (!(problem instanceof EntryProblem)) throw problem;
+        error.textContent = problem.message;
+        return;
+      }
+      const bad = spends.find(([, x]) => x < 0)?.[0];
       if (bad) {
         error.textContent = `The budget for ${bad}: type an amount of money, 0 or more.`;
         return;
       }
+      const budget = Object.fromEntries(spends.filter(([, x]) => x !== 0));
       input.channels = JSON.parse(JSON.stringify(defaultChannels));
       if (Object.keys(budget).length > 0)
-        investment.channels = { budget, setupCost: Number(setup.input.value), halfEffectSpend: Number(half.input.value) };
+        investment.channels = { budget, setupCost: setupCost ?? Number.NaN, halfEffectSpend: halfEffectSpend ?? Number.NaN };
       else delete investment.channels;
     }
     error.textContent = '';

@@ -472,7 +472,11 @@ describe('playground in headless Chromium', () => {
     // The form starts from the business the scenario holds (the default's: 180 new a month, NPS 20).
     expect(await page.locator('#cal-new').inputValue()).toBe('180');
     expect(await page.locator('#cal-nps').inputValue()).toBe('20');
-    await page.fill('#cal-customers', '50000');
+    // Figures as a company writes them: an entry with two readings is refused naming the box, not guessed.
+    await page.fill('#cal-customers', '50.000');
+    await page.click('#calibrate-form button[type="submit"]');
+    expect(await page.locator('#calibrate-error').textContent()).toBe('Customers: “50.000” could be 50 or 50,000; type the one you mean.');
+    await page.fill('#cal-customers', '50k');
     await page.fill('#cal-retention', '85');
     await page.fill('#cal-revenue', '40');
     // Blank new customers: as many join as leave; no NPS.
@@ -495,10 +499,10 @@ describe('playground in headless Chromium', () => {
     await page.click('#undo');
     hash = await settled(page, hash);
     expect(await page.locator('#calibrate-message').textContent()).toBe('');
-    expect(await page.locator('#cal-customers').inputValue()).toBe('10000');
+    expect(await page.locator('#cal-customers').inputValue()).toBe('10,000');
     await page.click('#redo');
     hash = await settled(page, hash);
-    expect(await page.locator('#cal-customers').inputValue()).toBe('50000');
+    expect(await page.locator('#cal-customers').inputValue()).toBe('50,000');
     // A contradiction is named, not swallowed.
     await page.fill('#cal-retention', '0');
     await page.click('#calibrate-form button[type="submit"]');
