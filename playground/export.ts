@@ -1,4 +1,35 @@
-/** Downloads: scenario JSON, bands and runs CSV, charts as SVG or PNG. */
+/** Downloads: scenario JSON, bands and runs CSV, charts as SVG or PNG, each saying where it came from. */
+
+/** Where an export came from: enough to find, trust and reproduce it. */
+export interface Provenance {
+  /** What it is, in words: the chart's or table's title. */
+  readonly title: string;
+  /** The link that reproduces the answer. */
+  readonly link: string;
+  readonly runs: number;
+  readonly seed: number | string;
+  /** The answer's result code (the same link gives the same code). */
+  readonly result: string;
+  readonly version: string;
+  /** The day it was exported, as YYYY-MM-DD. */
+  readonly date: string;
+}
+
+/** The provenance in one line: "cx-roi 0.6.0 · 2,000 runs, seed 1 · result 9c17cfa7 · exported 2026-12-07". */
+export function provenanceLine(p: Provenance): string {
+  return `cx-roi ${p.version} · ${p.runs.toLocaleString('en-US')} runs, seed ${String(p.seed)} · result ${p.result} · exported ${p.date}`;
+}
+
+/** A file name that says what and which: "cx-roi-roi-fan-9c17cfa7-2026-12-07.svg". */
+export function exportName(what: string, p: Pick<Provenance, 'result' | 'date'>, extension: string): string {
+  return `cx-roi-${what}-${p.result}-${p.date}.${extension}`;
+}
+
+/** A CSV with its provenance first, as comment lines (read with `comment: '#'` in most tools). */
+export function csvWithProvenance(csv: string, p: Provenance): string {
+  const line = (text: string) => `# ${text.replace(/[\r\n]+/g, ' ')}`;
+  return `${[line(p.title), line(provenanceLine(p)), line(`link: ${p.link}`)].join('\n')}\n${csv}`;
+}
 
 export function download(name: string, type: string, content: Blob | string): void {
   const blob = content instanceof Blob ? content : new Blob([content], { type });
@@ -52,7 +83,7 @@ function wrap(text: string, width: number): string[] {
  * svg becomes a group, and the caption (and any title) SVG text wrapped to
  * the width below it, all text at 12 px on white.
  */
-export function chartSvg(container: Element): string {
+export function chartSvg(container: Element, provenance?: Provenance): string {
   const doc = container.ownerDocument;
   const main = mainSvg(container);
   const width = Number(main.getAttribute('width')) || 720;
@@ -76,9 +107,9 @@ export function chartSvg(container: Element): string {
   svg.append(el('rect', { width: '100%', height: '100%', fill: 'white' }), out);
   let y = 0;
 
-  const text = (content: string, weight = 'normal') => {
+  const text = (content: string, weight = 'normal', colour?: string) => {
     const lines = wrap(content, width);
-    const t = el('text', { x: 0, y: y + fontSize, 'font-weight': weight });
+    const t = el('text', { x: 0, y: y + fontSize, 'font-weight': weight, ...(colour ? { fill: colour } : {}) });
     lines.forEach((line, i) => {
       const span = el('tspan', { x: 0, dy: i === 0 ? 0 : lineHeight });
       span.textContent = line;
@@ -124,6 +155,8 @@ export function chartSvg(container: Element): string {
     y += Number(source.getAttribute('height')) || 0;
   };
 
+  // The title first: a picture on a slide says what it shows.
+  if (provenance) text(provenance.title, 'bold');
   const figure = main.parentElement?.tagName.toLowerCase() === 'figure' ? main.parentElement : null;
   for (const part of figure ? [...figure.children] : [main]) {
     const tag = part.tagName.toLowerCase();
@@ -136,6 +169,12 @@ export function chartSvg(container: Element): string {
       text(part.textContent.trim(), tag === 'h2' || tag === 'h3' ? 'bold' : 'normal');
     }
   }
+  // Where it came from, last, small and grey: the version, runs, seed, result code, date and the link.
+  if (provenance) {
+    y += 8;
+    text(provenanceLine(provenance), 'normal', '#555');
+    text(provenance.link, 'normal', '#555');
+  }
   const height = Math.ceil(y + 2 * padding);
   svg.setAttribute('height', String(height));
   svg.setAttribute('viewBox', `0 0 ${width + 2 * padding} ${height}`);
@@ -144,8 +183,8 @@ export function chartSvg(container: Element): string {
 }
 
 /** The same standalone SVG as {@link chartSvg}, drawn at `scale` times its size on white. */
-export async function chartPng(container: Element, scale = 2): Promise<Blob> {
-  const svg = chartSvg(container);
+export async function chartPng(container: Element, provenance?: Provenance, scale = 2): Promise<Blob> {
+  const svg = chartSvg(container, provenance);
   const image = new Image();
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
   try {

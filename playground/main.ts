@@ -23,6 +23,7 @@ import {
   runsCsv,
   seriesCsv,
   simulateParallel,
+  version,
 } from 'cx-roi';
 import {
   breakEvenWords,
@@ -35,7 +36,7 @@ import {
   voiWords,
 } from './decisions';
 import { money, percent, signedMoney, signedPercent } from '../src/format/numbers';
-import { chartPng, chartSvg, download } from './export';
+import { type Provenance, chartPng, chartSvg, csvWithProvenance, download, exportName } from './export';
 import {
   closedGroups,
   fieldId,
@@ -1501,7 +1502,11 @@ $('#copy-link').addEventListener('click', async () => {
 $('#export-scenario').addEventListener('click', () => {
   const message = $('#export-error');
   try {
-    download('cx-roi-scenario.json', 'application/json', `${JSON.stringify(parseScenario(state.input), null, 2)}\n`);
+    download(
+      `cx-roi-scenario-${new Date().toISOString().slice(0, 10)}.json`,
+      'application/json',
+      `${JSON.stringify(parseScenario(state.input), null, 2)}\n`,
+    );
     message.textContent = '';
   } catch (error) {
     message.textContent =
@@ -1510,8 +1515,27 @@ $('#export-scenario').addEventListener('click', () => {
         : `The export failed: ${(error as Error).message}`;
   }
 });
-$('#export-bands').addEventListener('click', () => lastGood && download('cx-roi-bands.csv', 'text/csv', seriesCsv(lastGood.result)));
-$('#export-runs').addEventListener('click', () => lastGood && download('cx-roi-runs.csv', 'text/csv', runsCsv(lastGood.result)));
+/** Where the answer on screen came from, for an export of `title`. */
+function provenanceOf(title: string): Provenance | null {
+  if (!lastGood) return null;
+  return {
+    title,
+    link: linkOf(lastGood.state),
+    runs: lastGood.state.runs,
+    seed: lastGood.state.seed,
+    result: lastGood.hash,
+    version,
+    date: new Date().toISOString().slice(0, 10),
+  };
+}
+$('#export-bands').addEventListener('click', () => {
+  const p = provenanceOf('ROI, NPV, customers, revenue and NPS by month: median and bands over the runs');
+  if (lastGood && p) download(exportName('bands-by-month', p, 'csv'), 'text/csv', csvWithProvenance(seriesCsv(lastGood.result), p));
+});
+$('#export-runs').addEventListener('click', () => {
+  const p = provenanceOf('Each run: its drawn assumptions and its figures at the horizon');
+  if (lastGood && p) download(exportName('runs', p, 'csv'), 'text/csv', csvWithProvenance(runsCsv(lastGood.result), p));
+});
 // Each chart's frame: its text alternative under it, and its exports (the chart and the words follow each result).
 for (const chart of document.querySelectorAll<HTMLElement>('.chart[data-frame]')) {
   const id = chart.id.replace(/^chart-/, '');
@@ -1533,14 +1557,19 @@ for (const chart of document.querySelectorAll<HTMLElement>('.chart[data-frame]')
 }
 for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-export]')) {
   button.addEventListener('click', async () => {
-    const [id, format] = (button.dataset.export ?? '').split(':');
+    const [id = '', format] = (button.dataset.export ?? '').split(':');
     const box = $(`#chart-${id}`);
     if (!box.querySelector('svg')) {
       status.textContent = 'This chart has nothing drawn to export.';
       return;
     }
-    if (format === 'svg') download(`cx-roi-${id}.svg`, 'image/svg+xml', chartSvg(box));
-    else download(`cx-roi-${id}.png`, 'image/png', await chartPng(box));
+    // Its title on a slide: the chart's own name (what a screen reader hears), else its cell's heading.
+    const named = box.querySelector('svg[role="img"]')?.getAttribute('aria-label');
+    const heading = box.closest('section')?.querySelector('h2')?.textContent?.trim();
+    const p = provenanceOf(named ?? heading ?? id);
+    if (!p) return;
+    if (format === 'svg') download(exportName(id, p, 'svg'), 'image/svg+xml', chartSvg(box, p));
+    else download(exportName(id, p, 'png'), 'image/png', await chartPng(box, p));
   });
 }
 // Phones: the assumptions open as a sheet under the answer bar, and close again.

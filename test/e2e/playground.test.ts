@@ -1152,6 +1152,36 @@ describe('playground in headless Chromium', () => {
     await page.close();
   });
 
+  it('exports charts and tables that say what they are and where they came from, under names that say what and which', async () => {
+    const { page, problems } = await open(link({ runs: 1000, seed: 7 }));
+    await chartsDrawn(page);
+    const hash = await hashOf(page);
+    const today = new Date().toISOString().slice(0, 10);
+    const fetch = async (click: () => Promise<void>) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+      const path = await download.path();
+      return { name: download.suggestedFilename(), text: readFileSync(path as string, 'utf8') };
+    };
+    const svg = await fetch(() => page.click('button[data-export="roi-fan:svg"]'));
+    expect(svg.name).toBe(`cx-roi-roi-fan-${hash}-${today}.svg`);
+    expect(svg.text).toContain(`1,000 runs, seed 7 · result ${hash} · exported ${today}`);
+    expect(svg.text).toContain('seed=7');
+    const bands = await fetch(() => page.click('#export-bands'));
+    expect(bands.name).toBe(`cx-roi-bands-by-month-${hash}-${today}.csv`);
+    const lines = bands.text.split('\n');
+    expect(lines[0]).toMatch(/^# ROI, NPV, customers/);
+    expect(lines[1]).toMatch(new RegExp(`^# cx-roi \\d+\\.\\d+\\.\\d+ · 1,000 runs, seed 7 · result ${hash} · exported ${today}$`));
+    expect(lines[2]).toMatch(/^# link: http.*seed=7/);
+    expect(lines[3]).toMatch(/^month,/);
+    // The link in the file reproduces the answer it came from.
+    const linked = lines[2]?.replace(/^# link: /, '') ?? '';
+    const { page: again } = await open(linked);
+    expect(await hashOf(again)).toBe(hash);
+    await again.close();
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('fits long figures in their cards and boxes at 1440 and 390 px: seven- and eight-digit sums in €', async () => {
     for (const viewport of [
       { width: 1440, height: 900 },

@@ -2,7 +2,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/index.js';
 import { type ChartId, charts } from '../../playground/charts.js';
-import { chartSvg } from '../../playground/export.js';
+import { chartSvg, csvWithProvenance, exportName } from '../../playground/export.js';
 import { fontSize } from './svg.js';
 
 // The SVG and PNG downloads: one standalone SVG file with the chart's legend
@@ -83,5 +83,36 @@ describe('chartSvg', () => {
     const box = document.createElement('div');
     box.append(document.createElement('p'));
     expect(() => chartSvg(box)).toThrow(/no chart/);
+  });
+});
+
+describe('exports say where they came from', () => {
+  const provenance = {
+    title: 'ROI over the horizon',
+    link: 'https://example.org/cx-roi/?runs=300&seed=2026',
+    runs: 300,
+    seed: 2026,
+    result: '1a2b3c4d',
+    version: '0.6.0',
+    date: '2026-12-07',
+  };
+
+  it('a chart: its title first, then the chart, legend and caption, and the provenance and link last', () => {
+    const root = parse(chartSvg(cell('roi-fan'), provenance)).documentElement;
+    const lines = [...root.querySelectorAll('text')].map((t) => t.textContent ?? '');
+    expect(lines[0]).toBe('ROI over the horizon');
+    expect(lines.at(-2)).toBe('cx-roi 0.6.0 · 300 runs, seed 2026 · result 1a2b3c4d · exported 2026-12-07');
+    expect(lines.at(-1)).toBe('https://example.org/cx-roi/?runs=300&seed=2026');
+    // Without provenance (a test, an embed), the picture is the chart alone.
+    const bare = [...parse(chartSvg(cell('roi-fan'))).documentElement.querySelectorAll('text')].map((t) => t.textContent ?? '');
+    expect(bare).not.toContain('ROI over the horizon');
+  });
+
+  it('a CSV: its provenance as comment lines, then the table unchanged; a file name that says what and which', () => {
+    const csv = 'month,p50\n1,-1\n';
+    expect(csvWithProvenance(csv, provenance)).toBe(
+      '# ROI over the horizon\n# cx-roi 0.6.0 · 300 runs, seed 2026 · result 1a2b3c4d · exported 2026-12-07\n# link: https://example.org/cx-roi/?runs=300&seed=2026\nmonth,p50\n1,-1\n',
+    );
+    expect(exportName('roi-fan', provenance, 'png')).toBe('cx-roi-roi-fan-1a2b3c4d-2026-12-07.png');
   });
 });
