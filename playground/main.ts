@@ -37,6 +37,7 @@ import {
 } from './decisions';
 import { money, percent, signedMoney, signedPercent } from '../src/format/numbers';
 import { type Provenance, chartPng, chartSvg, csvWithProvenance, download, exportName } from './export';
+import { renderReport } from './report';
 import {
   closedGroups,
   fieldId,
@@ -52,6 +53,7 @@ import {
   showIssues,
   touchpoints,
   shownValue,
+  valueWords,
 } from './assumptions-panel';
 import { comparison, headline, headlineSentence, kpiRows, spreadLine } from './headline';
 import { type Analyses, analysesKnown, firstRuns, packRuns, rememberAnalyses } from './analyses-cache';
@@ -1531,6 +1533,23 @@ function provenanceOf(title: string): Provenance | null {
 $('#export-bands').addEventListener('click', () => {
   const p = provenanceOf('ROI, NPV, customers, revenue and NPS by month: median and bands over the runs');
   if (lastGood && p) download(exportName('bands-by-month', p, 'csv'), 'text/csv', csvWithProvenance(seriesCsv(lastGood.result), p));
+});
+$('#export-report').addEventListener('click', () => {
+  const p = provenanceOf('The one-page report');
+  if (!lastGood || !p) return;
+  renderReport($('#report'), {
+    result: lastGood.result,
+    provenance: p,
+    currency: currency(),
+    valueWords,
+    roiChart: document.querySelector('#chart-roi-fan'),
+    robustnessSentence: $('#robustness-sentence').textContent ?? '',
+    robustnessTable: document.querySelector('#robustness-table'),
+    businessLine: $('#business-line').textContent ?? '',
+    businessTable: document.querySelector('#kpis'),
+  });
+  document.body.dataset.report = lastGood.hash;
+  window.print();
 });
 $('#export-runs').addEventListener('click', () => {
   const p = provenanceOf('Each run: its drawn assumptions and its figures at the horizon');

@@ -1182,6 +1182,47 @@ describe('playground in headless Chromium', () => {
     await page.close();
   });
 
+  it('prints a one-page A4 report: the answer, the ROI chart, the readings, the business, the key assumptions with sources and alternatives, the link', {
+    timeout: 120_000,
+  }, async () => {
+    const { page, problems } = await open(link({ runs: 2000, seed: 1, currency: '€' }));
+    const hash = await hashOf(page);
+    await page.waitForFunction(() => document.querySelectorAll('#robustness-table tbody tr').length > 3, undefined, { timeout: 90_000 });
+    await page.evaluate(() => {
+      window.print = () => {
+        document.body.dataset.printed = 'yes';
+      };
+    });
+    await page.click('#export-report');
+    expect(await page.evaluate(() => document.body.dataset.printed)).toBe('yes');
+    const report = page.locator('#report');
+    expect(await report.isVisible()).toBe(false); // on screen, the page; on paper, the report alone
+    await page.emulateMedia({ media: 'print' });
+    expect(await report.isVisible()).toBe(true);
+    expect(await page.locator('#main').isVisible()).toBe(false);
+    const text = (await report.textContent()) ?? '';
+    for (const part of [
+      `result ${hash}`,
+      'The answer',
+      'Over 5 years the programme returns',
+      'Does it hold under every reading?',
+      'If only 19% of customers leave after a bad experience',
+      'The business it is for',
+      'Annual retention',
+      'The key assumptions, their sources and what else the sources say',
+      'Switching after a bad experience',
+      'Reproduce this answer: http',
+    ])
+      expect(text, part).toContain(part);
+    expect(await report.locator('.report-chart svg').count()).toBe(1);
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length, 'pages').toBe(1);
+    await page.emulateMedia({ media: 'screen' });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('fits long figures in their cards and boxes at 1440 and 390 px: seven- and eight-digit sums in €', async () => {
     for (const viewport of [
       { width: 1440, height: 900 },
