@@ -6,8 +6,7 @@
  * "rest" for what waits for the full answer (the business line, the charts,
  * the tables, the decision cells); `data-answer-scope` marks a cell outlined
  * as a whole when all of it is the previous answer. Marked elements keep their full contrast
- * (dimming text failed it); a previous answer is outlined, its charts drawn
- * in grey, and tagged.
+ * (dimming text failed it); a previous answer is outlined and tagged.
  */
 
 /** What the answer on screen is, for the inputs as they are now. */
@@ -53,6 +52,18 @@ function barWords(state: AnswerState): string | null {
 
 const tags = new WeakMap<HTMLElement, HTMLElement>();
 
+// Marks change on every keystroke's schedule: only what differs is written, so an unchanged page is not laid out again.
+function setStale(element: HTMLElement, previous: boolean): void {
+  if (previous && element.dataset.stale !== 'previous') element.dataset.stale = 'previous';
+  else if (!previous && element.dataset.stale !== undefined) delete element.dataset.stale;
+}
+
+function setTag(tag: HTMLElement, words: string | null): void {
+  const text = words ?? '';
+  if (tag.textContent !== text) tag.textContent = text;
+  if (tag.hidden !== (words === null)) tag.hidden = words === null;
+}
+
 /** The tag of a region: after a cell's heading, or just before the element; made once. */
 function tagOf(region: HTMLElement): HTMLElement {
   let tag = tags.get(region);
@@ -73,31 +84,22 @@ export function markAnswer(root: ParentNode, state: AnswerState): void {
   for (const region of root.querySelectorAll<HTMLElement>('[data-answer]')) {
     const group = region.dataset.answer === 'headline' ? 'headline' : 'rest';
     const shows = regionShows(group, state);
-    if (shows === 'previous') region.dataset.stale = 'previous';
-    else delete region.dataset.stale;
+    setStale(region, shows === 'previous');
     // The headline's regions share one tag (#answer-tag) and the phone's bar has its own; the rest are tagged one by one.
-    if (region.id === 'answer-bar-figures') {
-      const words = barWords(state);
-      const tag = tagOf(region);
-      tag.textContent = words ?? '';
-      tag.hidden = words === null;
-    } else if (group === 'rest') {
-      const tag = tagOf(region);
-      tag.textContent = shows === 'previous' ? previousWords(state) : '';
+    if (region.id === 'answer-bar-figures') setTag(tagOf(region), barWords(state));
+    else if (group === 'rest')
       // In the headline's own cell a pending or invalid state is said once, by the headline's tag.
-      tag.hidden = shows !== 'previous' || (state.kind !== 'preview' && region.dataset.answerTag === 'headline');
-    }
+      setTag(
+        tagOf(region),
+        shows !== 'previous' || (state.kind !== 'preview' && region.dataset.answerTag === 'headline') ? null : previousWords(state),
+      );
   }
   // A cell whose every answer is the previous one is outlined once, not region by region.
-  for (const scope of root.querySelectorAll<HTMLElement>('[data-answer-scope]')) {
-    if (state.kind === 'pending' || state.kind === 'invalid') scope.dataset.stale = 'previous';
-    else delete scope.dataset.stale;
-  }
+  for (const scope of root.querySelectorAll<HTMLElement>('[data-answer-scope]'))
+    setStale(scope, state.kind === 'pending' || state.kind === 'invalid');
   const headlineTag = root.querySelector<HTMLElement>('#answer-tag');
   if (headlineTag) {
-    const words = headlineWords(state);
-    headlineTag.textContent = words ?? '';
-    headlineTag.hidden = words === null;
-    headlineTag.dataset.state = state.kind;
+    setTag(headlineTag, headlineWords(state));
+    if (headlineTag.dataset.state !== state.kind) headlineTag.dataset.state = state.kind;
   }
 }
