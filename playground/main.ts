@@ -20,8 +20,6 @@ import {
   describeAssumptions,
   impliedKpis,
   parseScenario,
-  runsCsv,
-  seriesCsv,
   simulateParallel,
   version,
 } from 'cx-roi';
@@ -37,6 +35,7 @@ import {
 } from './decisions';
 import { money, percent, signedMoney, signedPercent } from '../src/format/numbers';
 import { type Provenance, chartPng, chartSvg, csvWithProvenance, download, exportName } from './export';
+import { bandsForPeople, runsForPeople } from './board-csv';
 import { renderReport } from './report';
 import {
   closedGroups,
@@ -1532,7 +1531,8 @@ function provenanceOf(title: string): Provenance | null {
 }
 $('#export-bands').addEventListener('click', () => {
   const p = provenanceOf('ROI, NPV, customers, revenue and NPS by month: median and bands over the runs');
-  if (lastGood && p) download(exportName('bands-by-month', p, 'csv'), 'text/csv', csvWithProvenance(seriesCsv(lastGood.result), p));
+  if (lastGood && p)
+    download(exportName('bands-by-month', p, 'csv'), 'text/csv', csvWithProvenance(bandsForPeople(lastGood.result, currency()), p));
 });
 $('#export-report').addEventListener('click', () => {
   const p = provenanceOf('The one-page report');
@@ -1553,7 +1553,7 @@ $('#export-report').addEventListener('click', () => {
 });
 $('#export-runs').addEventListener('click', () => {
   const p = provenanceOf('Each run: its drawn assumptions and its figures at the horizon');
-  if (lastGood && p) download(exportName('runs', p, 'csv'), 'text/csv', csvWithProvenance(runsCsv(lastGood.result), p));
+  if (lastGood && p) download(exportName('runs', p, 'csv'), 'text/csv', csvWithProvenance(runsForPeople(lastGood.result, currency()), p));
 });
 // Each chart's frame: its text alternative under it, and its exports (the chart and the words follow each result).
 for (const chart of document.querySelectorAll<HTMLElement>('.chart[data-frame]')) {

@@ -1172,7 +1172,7 @@ describe('playground in headless Chromium', () => {
     expect(lines[0]).toMatch(/^# ROI, NPV, customers/);
     expect(lines[1]).toMatch(new RegExp(`^# cx-roi \\d+\\.\\d+\\.\\d+ · 1,000 runs, seed 7 · result ${hash} · exported ${today}$`));
     expect(lines[2]).toMatch(/^# link: http.*seed=7/);
-    expect(lines[3]).toMatch(/^month,/);
+    expect(lines[3]).toMatch(/^Month,Chance it has paid back \(%\),ROI \(%\): median,/);
     // The link in the file reproduces the answer it came from.
     const linked = lines[2]?.replace(/^# link: /, '') ?? '';
     const { page: again } = await open(linked);

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../../src/index.js';
+import { bandsForPeople, runsForPeople } from '../../playground/board-csv.js';
+
+const result = simulate({}, { runs: 300, seed: 4, keepRuns: true });
+const parse = (text: string) =>
+  text
+    .trimEnd()
+    .split('\n')
+    .map(
+      (line) => line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)?.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '').replace(/""/g, '"')) ?? [],
+    );
+
+describe('CSVs for people', () => {
+  it('bands: columns in words with their units, chances and ROI in percent, money whole', () => {
+    const rows = parse(bandsForPeople(result, '€'));
+    const header = rows[0] ?? [];
+    expect(header.slice(0, 4)).toEqual(['Month', 'Chance it has paid back (%)', 'ROI (%): median', 'ROI (%): average']);
+    expect(header).toContain('Revenue with the programme (€): 95% of runs below');
+    expect(header.join(' ')).not.toMatch(/_p\d|\bp\d{1,2}\b|[a-z]\.[a-z]/);
+    const last = rows[60] ?? [];
+    const month60 = result.series[59];
+    expect(Number(last[0])).toBe(60);
+    expect(Number(last[1])).toBe(Math.round((month60?.probabilityPaidBack ?? 0) * 1000) / 10);
+    expect(Number(last[2])).toBe(Math.round((month60?.roi.p50 ?? 0) * 1000) / 10);
+    const revenue = header.indexOf('Revenue with the programme (€): median');
+    expect(Number(last[revenue])).toBe(Math.round(month60?.revenue.invested.p50 ?? 0));
+  });
+
+  it('runs: one row a run, numbered from 1, the assumptions by their labels, chances in percent', () => {
+    const rows = parse(runsForPeople(result, ''));
+    const header = rows[0] ?? [];
+    expect(rows.length).toBe(301);
+    expect(header.slice(0, 7)).toEqual([
+      'Run',
+      'ROI at the horizon (%)',
+      'NPV',
+      'Payback month (blank: not within the horizon)',
+      'Customers at the horizon without the programme',
+      'Customers at the horizon with the programme',
+      'Carried out as planned',
+    ]);
+    expect(header.join(' ')).not.toMatch(/\b[a-z]+\.[a-z]/);
+    const first = result.runs?.[0];
+    const row = rows[1] ?? [];
+    expect(Number(row[0])).toBe(1);
+    expect(Number(row[1])).toBe(Math.round((first?.roi ?? 0) * 1000) / 10);
+    expect(row[6]).toBe(first?.executed ? 'yes' : 'no');
+    const effect = header.findIndex((h) => /^Failure reduction \(%\)$/.test(h));
+    expect(effect).toBeGreaterThan(6);
+    expect(Number(row[effect])).toBeCloseTo(100 * (first?.parameters['investment.failureReduction'] as number), 3);
+  });
+});
