@@ -812,6 +812,13 @@ describe('playground in headless Chromium', () => {
     await page.click('#swing-figures');
     await page.locator('#chart-swings svg').waitFor({ timeout: 120_000 });
     expect(await page.locator('#swings-words').textContent()).toMatch(/Switching after a bad experience \(86%\): \+[\d,]+/i);
+    // Both export like every chart, with their provenance.
+    const hash = await hashOf(page);
+    for (const id of ['break-even', 'swings']) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(`button[data-export="${id}:svg"]`)]);
+      expect(download.suggestedFilename()).toMatch(new RegExp(`^cx-roi-${id}-${hash}-\\d{4}-\\d{2}-\\d{2}\\.svg$`));
+      expect(readFileSync((await download.path()) as string, 'utf8')).toContain(`result ${hash}`);
+    }
     expect(problems).toEqual([]);
     await page.close();
   });
