@@ -63,6 +63,17 @@ function typed(label: string, input: HTMLInputElement): number | undefined {
   throw new EntryProblem(`${label}: type a number.`);
 }
 
+/** Runs `read`; an entry it refuses is said in `error`, and null returned. */
+function entries<T>(error: HTMLElement, read: () => T): T | null {
+  try {
+    return read();
+  } catch (problem) {
+    if (!(problem instanceof EntryProblem)) throw problem;
+    error.textContent = problem.message;
+    return null;
+  }
+}
+
 /** A number as the forms write it: grouped in the page's style. */
 const written = (x: number) => writeNumber(x, fieldNumberStyle());
 
@@ -119,13 +130,11 @@ export function calibrationCell(box: HTMLElement, host: ProgrammeHost): void {
   box.append(form, error, message);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    try {
+    const done = entries(error, () => {
       submitCalibration();
-    } catch (problem) {
-      if (!(problem instanceof EntryProblem)) throw problem;
-      message.textContent = '';
-      error.textContent = problem.message;
-    }
+      return true;
+    });
+    if (done === null) message.textContent = '';
   });
   function submitCalibration(): void {
     const labels: Record<string, string> = {
@@ -293,16 +302,12 @@ export function stageGateCell(box: HTMLElement, host: ProgrammeHost): void {
     const investment = { ...((input.investment as Record<string, unknown>) ?? {}) };
     if (!on.checked) delete investment.stageGate;
     else {
-      let value: number | undefined;
-      let gateMonth: number | undefined;
-      try {
-        gateMonth = typed('The month of the gate', month.input);
-        value = typed('Stop below', threshold.input);
-      } catch (problem) {
-        if (!(problem instanceof EntryProblem)) throw problem;
-        error.textContent = problem.message;
-        return;
-      }
+      const read = entries(error, () => ({
+        gateMonth: typed('The month of the gate', month.input),
+        value: typed('Stop below', threshold.input),
+      }));
+      if (!read) return;
+      const { gateMonth, value } = read;
       if (gateMonth === undefined || !Number.isInteger(gateMonth) || gateMonth < 1) {
         error.textContent = 'The month of the gate: a whole number, 1 or more, within the horizon.';
         return;
@@ -470,18 +475,13 @@ export function channelsCell(box: HTMLElement, host: ProgrammeHost): void {
       delete input.channels;
       delete investment.channels;
     } else {
-      let spends: [string, number][];
-      let setupCost: number | undefined;
-      let halfEffectSpend: number | undefined;
-      try {
-        spends = names.map((name) => [name, typed(`The budget for ${name}`, budgets.get(name) as HTMLInputElement) ?? 0]);
-        setupCost = typed('Set-up cost', setup.input);
-        halfEffectSpend = typed('Spend that halves failures', half.input);
-      } catch (problem) {
-        if (!(problem instanceof EntryProblem)) throw problem;
-        error.textContent = problem.message;
-        return;
-      }
+      const read = entries(error, () => ({
+        spends: names.map((name): [string, number] => [name, typed(`The budget for ${name}`, budgets.get(name) as HTMLInputElement) ?? 0]),
+        setupCost: typed('Set-up cost', setup.input),
+        halfEffectSpend: typed('Spend that halves failures', half.input),
+      }));
+      if (!read) return;
+      const { spends, setupCost, halfEffectSpend } = read;
       const bad = spends.find(([, x]) => x < 0)?.[0];
       if (bad) {
         error.textContent = `The budget for ${bad}: type an amount of money, 0 or more.`;
