@@ -7,7 +7,7 @@
 import { valueAt } from '../src/scenario/error';
 import { displayScale, numberWords } from './labels';
 import { renderAlternatives } from './field-alternatives';
-import { type NumberStyle, readNumber, writeNumber } from './number-entry';
+import { typedNumber, writtenNumber as written } from './number-style-setting';
 import {
   type Assumption,
   type AssumptionRow,
@@ -148,16 +148,6 @@ export function setFieldCurrency(symbol: string): void {
   currencySymbol = symbol;
 }
 
-/** How the page writes and reads numbers in its fields: English "150,000.5" or European "150.000,5". */
-let numberStyle: NumberStyle = 'english';
-export function setFieldNumberStyle(style: NumberStyle): void {
-  numberStyle = style;
-}
-/** The page's number style, for the other forms that read numbers. */
-export function fieldNumberStyle(): NumberStyle {
-  return numberStyle;
-}
-
 // The library's descriptions name other fields by their paths, for code; on the page, by what the reader sees.
 const pathWords: Record<string, string> = {
   'investment.channels.budget': 'the budget set under “Channels”',
@@ -232,9 +222,6 @@ export function sliderRange(row: AssumptionRow, value: number): { min: number; m
   const step = row.domain.integer ? 1 : (max - min) / 400;
   return { min, max: Math.max(max, min + (row.domain.integer ? 1 : Number.EPSILON)), step };
 }
-
-/** A number as the field shows it: grouped in the page's style ("150,000" or "150.000"). */
-const written = (x: number) => writeNumber(x, numberStyle);
 
 /**
  * Asks, under the field, which of two readings an entry meant ("150.000":
@@ -342,7 +329,7 @@ function numberInput(
   const read = (final: boolean): number | string | undefined => {
     // A decimal mark just typed ("1." on the way to "1.5") reads as the number before it.
     const text = final ? input.value : input.value.replace(/(\d)[.,]$/, '$1');
-    const reading = readNumber(text, numberStyle);
+    const reading = typedNumber(text);
     if (reading.kind !== 'ambiguous' || !final) clearQuestion(input);
     if (reading.kind === 'number') {
       // Committed, the entry is written back as the page writes numbers ("€150k" → "150,000").
@@ -529,7 +516,7 @@ export function renderField(row: AssumptionRow, value: unknown, input: ScenarioI
       });
       slider.addEventListener('change', () => emit(modelled(row, Number(slider.value)), true));
       number.addEventListener('input', () => {
-        const reading = readNumber(number.value, numberStyle);
+        const reading = typedNumber(number.value);
         if (reading.kind === 'number') slider.value = String(reading.value);
       });
       controls.append(slider);

@@ -4,7 +4,7 @@
  * nobody measured, and a "Use this" button that puts it in the scenario (the
  * business stays held, so only the reading changes).
  */
-import { type AssumptionRow, type Reading, contestedFigures } from 'cx-roi';
+import { type AssumptionRow, type Reading, type Source, contestedFigures } from 'cx-roi';
 
 /** What the field needs to show a reading's value in its own units, and to use it. */
 export interface AlternativesHost {
@@ -12,9 +12,14 @@ export interface AlternativesHost {
   use(reading: Reading, from: HTMLElement): void;
 }
 
-/** Where a reading comes from, in words: the article's English title and whom it credits, or why it is a plausible end. */
+/** A source in words: the article's English title and whom it credits. */
+export function sourceWords(source: Source): string {
+  return `“${source.titleEnglish}”, ${source.credit}`;
+}
+
+/** Where a reading comes from, in words: its source, or why it is a plausible end. */
 export function readingSource(reading: Reading): string {
-  return reading.source ? `“${reading.source.titleEnglish}”, ${reading.source.credit}` : 'a plausible end; nobody has measured it';
+  return reading.source ? sourceWords(reading.source) : 'a plausible end; nobody has measured it';
 }
 
 /** The field's readings as a list with "Use this" buttons, or null when the field is not contested. */

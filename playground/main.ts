@@ -226,12 +226,7 @@ function schedule(delay = 200): void {
   timer = undefined;
   if (!validate()) {
     refuseEffect();
-    running?.abort();
-    running = null;
-    dropPreview();
-    progress.hidden = true;
-    markStale();
-    resumeBackgroundWork();
+    giveUpRun();
     return;
   }
   // Nothing changed (a field left after its value was simulated, a value typed back): the answer on screen, or the
@@ -242,13 +237,8 @@ function schedule(delay = 200): void {
     return;
   }
   if (lastGood !== null && settingsKey(lastGood.state) === key) {
-    running?.abort();
-    running = null;
-    dropPreview();
-    progress.hidden = true;
     status.textContent = answerStatus;
-    markStale();
-    resumeBackgroundWork();
+    giveUpRun();
     return;
   }
   timer = setTimeout(() => {
@@ -256,6 +246,16 @@ function schedule(delay = 200): void {
     void run();
   }, delay);
   markStale();
+}
+
+/** Gives up the run under way, if any, and its preview: the answer on screen stays, with its background work. */
+function giveUpRun(): void {
+  running?.abort();
+  running = null;
+  dropPreview();
+  progress.hidden = true;
+  markStale();
+  resumeBackgroundWork();
 }
 
 /** The settings of the run under way, and the status line of the answer on screen. */
@@ -314,7 +314,8 @@ async function run(): Promise<void> {
   running = controller;
   const started = performance.now();
   const settings = state;
-  runningKey = settingsKey(settings);
+  const key = settingsKey(settings);
+  runningKey = key;
   progress.max = settings.runs;
   progress.value = 0;
   progress.hidden = settings.runs < 5000;
@@ -362,15 +363,15 @@ async function run(): Promise<void> {
         };
     if (running !== controller) return;
     running = null;
-    const travelled = travelledTo === runningKey;
+    const travelled = travelledTo === key;
     travelledTo = null;
-    if (lastGood && !travelled && settingsKey(lastGood.state) !== settingsKey(settings)) {
+    if (lastGood && !travelled && settingsKey(lastGood.state) !== key) {
       undoStack.push(lastGood.state);
       if (undoStack.length > 100) undoStack.shift();
     }
     const before = lastGood?.result ?? null;
     lastGood = { result, state: settings, hash: resultHash(result) };
-    reportEffect(settingsKey(settings), before, result);
+    reportEffect(key, before, result);
     // The scenario the link carried but the page could not read stays in the address until the user changes the scenario.
     if (settings.input !== linkedInput) kept = { ...kept, scenario: undefined };
     history.replaceState(null, '', linkOf(settings));
@@ -1548,7 +1549,6 @@ $('#export-report').addEventListener('click', () => {
     businessLine: $('#business-line').textContent ?? '',
     businessTable: document.querySelector('#kpis'),
   });
-  document.body.dataset.report = lastGood.hash;
   window.print();
 });
 $('#export-runs').addEventListener('click', () => {

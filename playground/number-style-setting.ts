@@ -4,10 +4,22 @@
  * one, which is remembered on this device. Not part of a shared link: it is
  * how the reader writes numbers, not part of the scenario.
  */
-import { setFieldNumberStyle } from './assumptions-panel';
-import { type NumberStyle, styleForLanguages } from './number-entry';
+import { type NumberStyle, type Reading, readNumber, styleForLanguages, writeNumber } from './number-entry';
 
 const storageKey = 'cx-roi:number-style';
+
+/** The style the page writes and reads numbers in (English until the setting is mounted). */
+let pageStyle: NumberStyle = 'english';
+
+/** A number as the page's fields and forms write it: grouped in the page's style ("150,000" or "150.000"). */
+export function writtenNumber(x: number): string {
+  return writeNumber(x, pageStyle);
+}
+
+/** What an entry reads as in the page's style (see `readNumber`). */
+export function typedNumber(text: string): Reading {
+  return readNumber(text, pageStyle);
+}
 
 function remembered(): NumberStyle | null {
   try {
@@ -18,16 +30,14 @@ function remembered(): NumberStyle | null {
   }
 }
 
-/** Sets the fields' style from the setting and redraws them (with `redraw`) when the reader changes it. */
+/** Sets the page's style from the setting and redraws the fields (with `redraw`) when the reader changes it. */
 export function mountNumberStyle(select: HTMLSelectElement, redraw: () => void): void {
-  const style = remembered() ?? styleForLanguages(navigator.languages ?? [navigator.language]);
-  setFieldNumberStyle(style);
-  select.value = style;
+  pageStyle = remembered() ?? styleForLanguages(navigator.languages ?? [navigator.language]);
+  select.value = pageStyle;
   select.addEventListener('change', () => {
-    const chosen: NumberStyle = select.value === 'european' ? 'european' : 'english';
-    setFieldNumberStyle(chosen);
+    pageStyle = select.value === 'european' ? 'european' : 'english';
     try {
-      localStorage.setItem(storageKey, chosen);
+      localStorage.setItem(storageKey, pageStyle);
     } catch {
       // Not remembered: it still holds for this visit.
     }

@@ -6,8 +6,8 @@
  * form once and hands the page a new scenario input.
  */
 import { count, money, percent } from '../src/format/numbers';
-import { fieldNumberStyle, plainMessage } from './assumptions-panel';
-import { readNumber, writeNumber } from './number-entry';
+import { plainMessage } from './assumptions-panel';
+import { typedNumber, writtenNumber as written } from './number-style-setting';
 import {
   type MaturityAnswer,
   type MaturityAnswers,
@@ -53,12 +53,11 @@ class EntryProblem extends Error {}
  */
 function typed(label: string, input: HTMLInputElement): number | undefined {
   if (input.value.trim() === '') return undefined;
-  const reading = readNumber(input.value, fieldNumberStyle());
+  const reading = typedNumber(input.value);
   if (reading.kind === 'number') return reading.value;
-  const style = fieldNumberStyle();
   if (reading.kind === 'ambiguous')
     throw new EntryProblem(
-      `${label}: “${input.value.trim()}” could be ${writeNumber(reading.readings[0], style)} or ${writeNumber(reading.readings[1], style)}; type the one you mean.`,
+      `${label}: “${input.value.trim()}” could be ${written(reading.readings[0])} or ${written(reading.readings[1])}; type the one you mean.`,
     );
   throw new EntryProblem(`${label}: type a number.`);
 }
@@ -73,9 +72,6 @@ function entries<T>(error: HTMLElement, read: () => T): T | null {
     return null;
   }
 }
-
-/** A number as the forms write it: grouped in the page's style. */
-const written = (x: number) => writeNumber(x, fieldNumberStyle());
 
 /** A labelled number box. */
 function numberField(label: string, id: string, value: string, unit: string): { wrap: HTMLLabelElement; input: HTMLInputElement } {

@@ -7,7 +7,7 @@
  */
 import { type AssumptionRow, type SimulationResult, contestedFigures, describeAssumptions } from 'cx-roi';
 import { type Provenance, chartSvg, provenanceLine } from './export';
-import { readingSource } from './field-alternatives';
+import { readingSource, sourceWords } from './field-alternatives';
 import { headline, headlineSentence } from './headline';
 import { assumptionLabel } from './labels';
 
@@ -130,9 +130,7 @@ export function renderReport(box: HTMLElement, parts: ReportParts): void {
     const row = rows.find((r) => r.path === figure.path);
     if (!row) continue;
     const tr = element(doc, 'tr');
-    const source = row.source
-      ? `“${(row.source as { titleEnglish?: string }).titleEnglish ?? row.source.title}”, ${row.source.credit}`
-      : 'illustrative: nobody has measured it';
+    const source = row.source ? sourceWords(row.source) : 'illustrative: nobody has measured it';
     // A published reading names its source; the plausible ends of an unmeasured number are just the values.
     const alternatives = figure.readings
       .map((r) => (r.source ? `${parts.valueWords(row, r.value)} (${readingSource(r)})` : parts.valueWords(row, r.value)))
