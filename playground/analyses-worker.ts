@@ -1,21 +1,20 @@
 /**
  * The run-by-run analyses (drivers, sensitivity over the years, value of
- * information) off the page's thread: one worker for the page's life, sent
- * each new result's first runs as typed arrays (packRuns); the page keeps only the newest answer.
+ * information) off the page's thread: one request a worker (see `callWorker`), sent a result's first runs as
+ * typed arrays (packRuns).
  */
 import { analyse } from './analyses';
 import { type PackedRuns, unpackRuns } from './analyses-cache';
 
 declare const self: {
-  onmessage: ((event: { data: { id: number; result: PackedRuns } }) => void) | null;
+  onmessage: ((event: { data: PackedRuns }) => void) | null;
   postMessage(message: unknown): void;
 };
 
 self.onmessage = (event) => {
-  const { id, result } = event.data;
   try {
-    self.postMessage({ id, ok: true, analyses: analyse(unpackRuns(result)) });
+    self.postMessage({ ok: true, value: analyse(unpackRuns(event.data)) });
   } catch (error) {
-    self.postMessage({ id, ok: false, message: (error as Error).message });
+    self.postMessage({ ok: false, message: (error as Error).message });
   }
 };

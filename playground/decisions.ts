@@ -21,6 +21,7 @@ import type {
 } from 'cx-roi';
 import { count, money, percent, signedCount, signedMoney, signedPercent } from '../src/format/numbers';
 import { assumptionLabel } from './labels';
+import { callWorker } from './page/worker-call';
 
 /** What the decisions worker is asked. */
 export type DecisionRequest =
@@ -46,36 +47,14 @@ export type DecisionResponse =
   | { readonly ok: false; readonly message: string };
 
 /**
- * Runs one request in a fresh Web Worker, ended when it answers or when
- * `signal` aborts (then the promise rejects with an AbortError).
+ * Runs one request in a fresh Web Worker (see `callWorker`), ended when it answers or when `signal` aborts (then the
+ * promise rejects with an AbortError).
  */
 export function inWorker<K extends DecisionRequest['kind']>(
   request: Extract<DecisionRequest, { kind: K }>,
   signal?: AbortSignal,
 ): Promise<Answers[K]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./decisions-worker.ts', import.meta.url), { type: 'module' });
-    const abort = () => {
-      worker.terminate();
-      reject(new DOMException('The request went stale', 'AbortError'));
-    };
-    if (signal?.aborted) return abort();
-    signal?.addEventListener('abort', abort, { once: true });
-    const finish = () => {
-      signal?.removeEventListener('abort', abort);
-      worker.terminate();
-    };
-    worker.onmessage = (event: MessageEvent<DecisionResponse>) => {
-      finish();
-      if (event.data.ok) resolve(event.data.value as Answers[K]);
-      else reject(new Error(event.data.message));
-    };
-    worker.onerror = (event) => {
-      finish();
-      reject(new Error(event.message || 'the worker failed'));
-    };
-    worker.postMessage(request);
-  });
+  return callWorker<Answers[K]>(() => new Worker(new URL('./decisions-worker.ts', import.meta.url), { type: 'module' }), request, signal);
 }
 
 // Numbers in words: the library's formatters (src/format/numbers.ts), as in the CLI and the reports.
