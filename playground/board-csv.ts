@@ -4,8 +4,8 @@
  * drawn assumptions by their labels in the page's units. (The library's
  * `seriesCsv` and `runsCsv` keep full precision and dotted names, for code.)
  */
-import { type Band, type SimulationResult, describeAssumptions } from 'cx-roi';
-import { assumptionLabel, displayScale } from './labels';
+import { type Band, type BreakEven, type BreakEvenTarget, type Sensitivity, type SimulationResult, describeAssumptions } from 'cx-roi';
+import { assumptionLabel, assumptionValue, displayScale } from './labels';
 
 function cell(x: string | number | null): string {
   if (x === null) return '';
@@ -84,5 +84,62 @@ export function runsForPeople(result: SimulationResult, currency: string): strin
       return scale(path) === 100 ? Number((100 * x).toPrecision(6)) : Number(x.toPrecision(6));
     }),
   ]);
+  return csv([header, ...rows]);
+}
+
+/** The swings of the published figures: each figure, its value and the two it was swung to, the median NPV at each, the swing. */
+export function swingsForPeople(s: Sensitivity, currency: string): string {
+  const fixed = s.fixedFigures;
+  if (!fixed) return csv([['No published figure was swung.']]);
+  const month = s.months.at(-1)?.month ?? 0;
+  const money = currency ? ` (${currency})` : '';
+  const pct = Math.round(100 * fixed.range);
+  const header = [
+    'Published figure',
+    'Its value',
+    `${pct}% lower`,
+    `${pct}% higher`,
+    `Median NPV at month ${month}, lower${money}`,
+    `Median NPV at month ${month}, higher${money}`,
+    `Swing, lower to higher${money}`,
+  ];
+  const rows = fixed.figures.map((f) => {
+    const at = f.atMonths.at(-1);
+    return [
+      assumptionLabel(f.path),
+      assumptionValue(f.path, f.value),
+      assumptionValue(f.path, f.low),
+      assumptionValue(f.path, f.high),
+      at ? whole(at.medianAtLow) : null,
+      at ? whole(at.medianAtHigh) : null,
+      at ? whole(at.swing) : null,
+    ];
+  });
+  return csv([header, ...rows]);
+}
+
+const metricColumns: Record<BreakEvenTarget['metric'], string> = {
+  probabilityPaidBackBy: 'Chance it has paid back (%)',
+  probabilityPositiveRoi: 'Chance it pays for itself (%)',
+  roiMedian: 'Median ROI (%)',
+  npvMedian: 'Median NPV',
+};
+
+/** A break-even search, step by step: the value tried (in the page's units) and what it reached, ± its simulation error. */
+export function breakEvenForPeople(b: BreakEven, unit: string, currency: string): string {
+  const money = b.target.metric === 'npvMedian';
+  const name =
+    b.target.metric === 'probabilityPaidBackBy'
+      ? `Chance it has paid back by month ${b.target.month} (%)`
+      : `${metricColumns[b.target.metric]}${money && currency ? ` (${currency})` : ''}`;
+  const scale = displayScale({ unit });
+  const reached = (x: number) => (money ? whole(x) : percent(x));
+  const header = [
+    'Simulation',
+    `${assumptionLabel(b.vary)}${scale === 100 ? ' (%)' : ''}`,
+    name,
+    `± simulation error${money ? (currency ? ` (${currency})` : '') : ' (%)'}`,
+  ];
+  const rows = b.evaluations.map((e, i) => [i + 1, Number((scale * e.value).toPrecision(6)), reached(e.reached), reached(e.standardError)]);
   return csv([header, ...rows]);
 }

@@ -21,7 +21,7 @@ import type {
 } from 'cx-roi';
 import { count, money, percent, signedCount, signedMoney, signedPercent } from '../src/format/numbers';
 import { assumptionLabel } from './labels';
-import { callWorker } from './page/worker-call';
+import { callWorker } from './worker-call';
 
 /** What the decisions worker is asked. */
 export type DecisionRequest =

@@ -76,6 +76,107 @@ function wrap(text: string, width: number): string[] {
   return lines;
 }
 
+/** The picture being drawn: its group, its width, and how far down it is filled so far (each step moves `y` on). */
+interface Sheet {
+  readonly doc: Document;
+  readonly out: SVGElement;
+  readonly width: number;
+  y: number;
+}
+
+function svgElement(doc: Document, name: string, attributes: Record<string, string | number>): SVGElement {
+  const e = doc.createElementNS(svgNs, name);
+  for (const [k, v] of Object.entries(attributes)) e.setAttribute(k, String(v));
+  return e;
+}
+
+/** The standalone svg on white, named as the chart is, and the group its parts are drawn in. */
+function blankPicture(doc: Document, main: SVGSVGElement, width: number): { svg: SVGElement; sheet: Sheet } {
+  // No xmlns attribute: the serializer writes the namespace of an element made in it.
+  const svg = svgElement(doc, 'svg', {
+    width: width + 2 * padding,
+    'font-family': 'system-ui, sans-serif',
+    'font-size': fontSize,
+    color: '#1b1f24',
+    fill: '#1b1f24',
+    role: 'img',
+  });
+  const name = main.getAttribute('aria-label');
+  if (name) svg.setAttribute('aria-label', name);
+  const out = svgElement(doc, 'g', { transform: `translate(${padding},${padding})` });
+  svg.append(svgElement(doc, 'rect', { width: '100%', height: '100%', fill: 'white' }), out);
+  return { svg, sheet: { doc, out, width, y: 0 } };
+}
+
+/** Text wrapped to the width, below what is drawn. */
+function drawText(sheet: Sheet, content: string, weight = 'normal', colour?: string): void {
+  const lines = wrap(content, sheet.width);
+  const t = svgElement(sheet.doc, 'text', { x: 0, y: sheet.y + fontSize, 'font-weight': weight, ...(colour ? { fill: colour } : {}) });
+  lines.forEach((line, i) => {
+    const span = svgElement(sheet.doc, 'tspan', { x: 0, dy: i === 0 ? 0 : lineHeight });
+    span.textContent = line;
+    t.append(span);
+  });
+  sheet.out.append(t);
+  sheet.y += lines.length * lineHeight + 6;
+}
+
+/** A legend's swatches as rectangles and their labels, in rows as wide as the picture. */
+function drawSwatches(sheet: Sheet, legend: Element): void {
+  let x = 0;
+  let row = 0;
+  for (const swatch of legend.querySelectorAll(':scope > span')) {
+    const label = swatch.textContent?.trim() ?? '';
+    const mark = swatch.querySelector('svg');
+    const size = 15;
+    const itemWidth = size + 6 + label.length * charWidth + 16;
+    if (x > 0 && x + itemWidth > sheet.width) {
+      x = 0;
+      row++;
+    }
+    const top = sheet.y + row * 22;
+    sheet.out.append(
+      svgElement(sheet.doc, 'rect', { x, y: top, width: size, height: size, fill: mark?.getAttribute('fill') ?? 'currentColor' }),
+    );
+    const t = svgElement(sheet.doc, 'text', { x: x + size + 6, y: top + 12 });
+    t.textContent = label;
+    sheet.out.append(t);
+    x += itemWidth;
+  }
+  sheet.y += (row + 1) * 22 + 8;
+}
+
+/** An svg of the figure (the chart, or a colour ramp's legend) copied in as a group, below what is drawn. */
+function drawChart(sheet: Sheet, source: Element, drop: boolean): void {
+  // A group, not a nested svg: a nested svg's CSS height:auto (Plot's style) would fill the whole picture.
+  const g = svgElement(sheet.doc, 'g', { transform: `translate(0,${sheet.y})` });
+  for (const { name: attribute, value } of source.attributes) {
+    if (!['width', 'height', 'viewBox', 'xmlns', 'role', 'aria-label', 'aria-description'].includes(attribute))
+      g.setAttribute(attribute, value);
+  }
+  for (const child of source.childNodes) g.append(child.cloneNode(true));
+  // A tip left open by the pointer is not part of the chart.
+  if (drop) for (const tip of g.querySelectorAll('[aria-label="tip"]')) tip.remove();
+  sheet.out.append(g);
+  sheet.y += Number(source.getAttribute('height')) || 0;
+}
+
+/** The chart and what Plot's figure holds around it (legends, headings, caption), in the figure's order. */
+function drawFigure(sheet: Sheet, main: SVGSVGElement): void {
+  const figure = main.parentElement?.tagName.toLowerCase() === 'figure' ? main.parentElement : null;
+  for (const part of figure ? [...figure.children] : [main]) {
+    const tag = part.tagName.toLowerCase();
+    if (part === main) drawChart(sheet, main, true);
+    else if (tag === 'div' && part.querySelector(':scope > span > svg')) drawSwatches(sheet, part);
+    else if (tag === 'svg')
+      drawChart(sheet, part, false); // a colour ramp's legend
+    else if (part.textContent?.trim()) {
+      sheet.y += tag === 'figcaption' ? 8 : 2;
+      drawText(sheet, part.textContent.trim(), tag === 'h2' || tag === 'h3' ? 'bold' : 'normal');
+    }
+  }
+}
+
 /**
  * The chart as one standalone SVG. Plot wraps a chart with a legend or a
  * caption in an HTML figure, which an SVG file cannot hold: the legend's
@@ -87,95 +188,17 @@ export function chartSvg(container: Element, provenance?: Provenance): string {
   const doc = container.ownerDocument;
   const main = mainSvg(container);
   const width = Number(main.getAttribute('width')) || 720;
-  const el = (name: string, attributes: Record<string, string | number>) => {
-    const e = doc.createElementNS(svgNs, name);
-    for (const [k, v] of Object.entries(attributes)) e.setAttribute(k, String(v));
-    return e;
-  };
-  // No xmlns attribute: the serializer writes the namespace of an element made in it.
-  const svg = el('svg', {
-    width: width + 2 * padding,
-    'font-family': 'system-ui, sans-serif',
-    'font-size': fontSize,
-    color: '#1b1f24',
-    fill: '#1b1f24',
-    role: 'img',
-  });
-  const name = main.getAttribute('aria-label');
-  if (name) svg.setAttribute('aria-label', name);
-  const out = el('g', { transform: `translate(${padding},${padding})` });
-  svg.append(el('rect', { width: '100%', height: '100%', fill: 'white' }), out);
-  let y = 0;
-
-  const text = (content: string, weight = 'normal', colour?: string) => {
-    const lines = wrap(content, width);
-    const t = el('text', { x: 0, y: y + fontSize, 'font-weight': weight, ...(colour ? { fill: colour } : {}) });
-    lines.forEach((line, i) => {
-      const span = el('tspan', { x: 0, dy: i === 0 ? 0 : lineHeight });
-      span.textContent = line;
-      t.append(span);
-    });
-    out.append(t);
-    y += lines.length * lineHeight + 6;
-  };
-
-  const swatches = (legend: Element) => {
-    let x = 0;
-    let row = 0;
-    for (const swatch of legend.querySelectorAll(':scope > span')) {
-      const label = swatch.textContent?.trim() ?? '';
-      const mark = swatch.querySelector('svg');
-      const size = 15;
-      const itemWidth = size + 6 + label.length * charWidth + 16;
-      if (x > 0 && x + itemWidth > width) {
-        x = 0;
-        row++;
-      }
-      const top = y + row * 22;
-      out.append(el('rect', { x, y: top, width: size, height: size, fill: mark?.getAttribute('fill') ?? 'currentColor' }));
-      const t = el('text', { x: x + size + 6, y: top + 12 });
-      t.textContent = label;
-      out.append(t);
-      x += itemWidth;
-    }
-    y += (row + 1) * 22 + 8;
-  };
-
-  const chart = (source: Element, drop: boolean) => {
-    // A group, not a nested svg: a nested svg's CSS height:auto (Plot's style) would fill the whole picture.
-    const g = el('g', { transform: `translate(0,${y})` });
-    for (const { name: attribute, value } of source.attributes) {
-      if (!['width', 'height', 'viewBox', 'xmlns', 'role', 'aria-label', 'aria-description'].includes(attribute))
-        g.setAttribute(attribute, value);
-    }
-    for (const child of source.childNodes) g.append(child.cloneNode(true));
-    // A tip left open by the pointer is not part of the chart.
-    if (drop) for (const tip of g.querySelectorAll('[aria-label="tip"]')) tip.remove();
-    out.append(g);
-    y += Number(source.getAttribute('height')) || 0;
-  };
-
+  const { svg, sheet } = blankPicture(doc, main, width);
   // The title first: a picture on a slide says what it shows.
-  if (provenance) text(provenance.title, 'bold');
-  const figure = main.parentElement?.tagName.toLowerCase() === 'figure' ? main.parentElement : null;
-  for (const part of figure ? [...figure.children] : [main]) {
-    const tag = part.tagName.toLowerCase();
-    if (part === main) chart(main, true);
-    else if (tag === 'div' && part.querySelector(':scope > span > svg')) swatches(part);
-    else if (tag === 'svg')
-      chart(part, false); // a colour ramp's legend
-    else if (part.textContent?.trim()) {
-      y += tag === 'figcaption' ? 8 : 2;
-      text(part.textContent.trim(), tag === 'h2' || tag === 'h3' ? 'bold' : 'normal');
-    }
-  }
+  if (provenance) drawText(sheet, provenance.title, 'bold');
+  drawFigure(sheet, main);
   // Where it came from, last, small and grey: the version, runs, seed, result code, date and the link.
   if (provenance) {
-    y += 8;
-    text(provenanceLine(provenance), 'normal', '#555');
-    text(provenance.link, 'normal', '#555');
+    sheet.y += 8;
+    drawText(sheet, provenanceLine(provenance), 'normal', '#555');
+    drawText(sheet, provenance.link, 'normal', '#555');
   }
-  const height = Math.ceil(y + 2 * padding);
+  const height = Math.ceil(sheet.y + 2 * padding);
   svg.setAttribute('height', String(height));
   svg.setAttribute('viewBox', `0 0 ${width + 2 * padding} ${height}`);
   const Serializer = doc.defaultView?.XMLSerializer ?? XMLSerializer;

@@ -65,38 +65,42 @@ function readingsForPaper(table: HTMLTableElement): { table: HTMLTableElement; l
   return { table, left };
 }
 
-/** Fills `box` with the report. */
-export function renderReport(box: HTMLElement, parts: ReportParts): void {
-  const doc = box.ownerDocument;
-  const { result, provenance } = parts;
-  const section = (title: string) => {
-    const s = element(doc, 'section', '', 'report-part');
-    s.append(element(doc, 'h2', title));
-    return s;
-  };
+/** A part of the report under its heading. */
+function section(doc: Document, title: string): HTMLElement {
+  const s = element(doc, 'section', '', 'report-part');
+  s.append(element(doc, 'h2', title));
+  return s;
+}
 
-  const head = element(doc, 'header');
-  head.append(
-    element(doc, 'h1', 'What investing in customer experience returns'),
-    element(doc, 'p', provenanceLine(provenance), 'report-meta'),
-  );
-
-  const answer = section('The answer');
-  answer.append(element(doc, 'p', headlineSentence(result), 'report-sentence'));
+/** The answer: its sentence and the headline figures. */
+function answerSection(doc: Document, parts: ReportParts): HTMLElement {
+  const answer = section(doc, 'The answer');
+  answer.append(element(doc, 'p', headlineSentence(parts.result), 'report-sentence'));
   const figures = element(doc, 'dl', '', 'report-figures');
-  for (const figure of headline(result, parts.currency)) {
+  for (const figure of headline(parts.result, parts.currency)) {
     const item = element(doc, 'div');
     item.append(element(doc, 'dt', figure.label), element(doc, 'dd', figure.value));
     figures.append(item);
   }
   answer.append(figures);
+  return answer;
+}
+
+/** The ROI chart beside the business it is for: the chart at its own size, so its text prints as large as the report's. */
+function chartBesideBusiness(doc: Document, parts: ReportParts): HTMLElement {
+  const pair = element(doc, 'div', '', 'report-pair');
   if (parts.roiChart?.querySelector('svg')) {
     const chart = element(doc, 'div', '', 'report-chart');
     chart.innerHTML = chartSvg(parts.roiChart);
-    answer.append(chart);
+    pair.append(chart);
   }
+  pair.append(businessSection(doc, parts));
+  return pair;
+}
 
-  const robust = section('Does it hold under every reading?');
+/** Whether it holds: the robustness sentence, and the readings that matter on paper. */
+function robustnessSection(doc: Document, parts: ReportParts): HTMLElement {
+  const robust = section(doc, 'Does it hold under every reading?');
   robust.append(
     element(doc, 'p', parts.robustnessSentence || 'The check across the published readings had not finished when this report was made.'),
   );
@@ -114,14 +118,22 @@ export function renderReport(box: HTMLElement, parts: ReportParts): void {
         ),
       );
   }
+  return robust;
+}
 
-  const business = section('The business it is for');
+/** The business it is for: the page's line and table. */
+function businessSection(doc: Document, parts: ReportParts): HTMLElement {
+  const business = section(doc, 'The business it is for');
   business.append(element(doc, 'p', parts.businessLine));
   const kpis = tableCopy(parts.businessTable);
   if (kpis) business.append(kpis);
+  return business;
+}
 
-  const assumptions = section('The key assumptions, their sources and what else the sources say');
-  const rows = describeAssumptions(result.scenario);
+/** The contested figures: each one's value in this answer, its source, and the other readings of it. */
+function assumptionsSection(doc: Document, parts: ReportParts): HTMLElement {
+  const assumptions = section(doc, 'The key assumptions, their sources and what else the sources say');
+  const rows = describeAssumptions(parts.result.scenario);
   const table = element(doc, 'table', '', 'report-assumptions');
   const header = element(doc, 'tr');
   for (const title of ['Assumption', 'In this answer', 'Source', 'Alternatives']) header.append(element(doc, 'th', title));
@@ -144,9 +156,27 @@ export function renderReport(box: HTMLElement, parts: ReportParts): void {
     table.append(tr);
   }
   assumptions.append(table);
+  return assumptions;
+}
+
+/** Fills `box` with the report. */
+export function renderReport(box: HTMLElement, parts: ReportParts): void {
+  const doc = box.ownerDocument;
+  const { provenance } = parts;
+
+  const head = element(doc, 'header');
+  head.append(
+    element(doc, 'h1', 'What investing in customer experience returns'),
+    element(doc, 'p', provenanceLine(provenance), 'report-meta'),
+  );
+
+  const answer = answerSection(doc, parts);
+  const pair = chartBesideBusiness(doc, parts);
+  const robust = robustnessSection(doc, parts);
+  const assumptions = assumptionsSection(doc, parts);
 
   const link = element(doc, 'p', '', 'report-link');
   link.append('Reproduce this answer: ', element(doc, 'span', provenance.link));
 
-  box.replaceChildren(head, answer, robust, business, assumptions, link);
+  box.replaceChildren(head, answer, pair, robust, assumptions, link);
 }

@@ -379,3 +379,85 @@ describe('architecture of src/', () => {
     expect(stale, 'functions allowed to be long that no longer are: remove them from longFunctions').toEqual([]);
   });
 });
+
+/**
+ * The playground's shape: its layers never import upward (the parts, then the page's wiring, then the cells, then
+ * main.ts); a cell imports no other cell; main.ts only hands the list of cells to the page; files and functions of a
+ * readable size.
+ */
+describe('the playground', () => {
+  const playground = join(root, 'playground');
+  const pageFiles = sourceFiles(playground)
+    .filter((path) => !path.includes(`${join('playground', 'dist')}`))
+    .map((path) => relative(root, path));
+  const pageTexts = new Map(pageFiles.map((file) => [file, readFileSync(join(root, file), 'utf8')]));
+  const pageImports = pageFiles.flatMap((file) => importsOf(file, pageTexts.get(file) as string));
+
+  /** The layer of a file of playground/: main, cells, page, or the parts (the root's modules, charts/, fields/, programme/). */
+  const layer = (file: string): 'main' | 'cells' | 'page' | 'parts' => {
+    const parts = relative(playground, join(root, file)).split(/[\\/]/);
+    if (parts.length === 1) return parts[0] === 'main.ts' ? 'main' : 'parts';
+    return parts[0] === 'cells' || parts[0] === 'page' ? parts[0] : 'parts';
+  };
+  const order = ['parts', 'page', 'cells', 'main'] as const;
+
+  it('has each layer of files the test knows', () => {
+    for (const name of order)
+      expect(
+        pageFiles.some((file) => layer(file) === name),
+        name,
+      ).toBe(true);
+  });
+
+  it('never imports upward: the parts know nothing of the page, the page nothing of its cells', () => {
+    const upward = pageImports
+      .filter((i) => isRelative(i.specifier))
+      .filter((i) => {
+        const to = target(i.file, i.specifier);
+        return to?.startsWith('playground/') && order.indexOf(layer(to)) > order.indexOf(layer(i.file));
+      })
+      .map(describeImport);
+    expect(upward).toEqual([]);
+  });
+
+  it('a cell imports no other cell: cells/index.ts lists them, and a new cell is one file and one line there', () => {
+    const across = pageImports
+      .filter((i) => layer(i.file) === 'cells' && !i.file.endsWith('cells/index.ts') && isRelative(i.specifier))
+      .filter((i) => {
+        const to = target(i.file, i.specifier);
+        return to !== undefined && layer(to) === 'cells';
+      })
+      .map(describeImport);
+    expect(across).toEqual([]);
+    const listed = importsOf('playground/cells/index.ts', pageTexts.get('playground/cells/index.ts') as string).map(
+      (i) => target('playground/cells/index.ts', i.specifier) ?? i.specifier,
+    );
+    const cellFiles = pageFiles.filter((file) => layer(file) === 'cells' && !file.endsWith('cells/index.ts'));
+    expect(
+      cellFiles.filter((file) => !listed.includes(file)),
+      'cells not in the list',
+    ).toEqual([]);
+  });
+
+  it('main.ts only hands the cells to the page: no state, no cell of its own', () => {
+    const main = 'playground/main.ts';
+    const reached = pageImports.filter((i) => i.file === main).map((i) => target(main, i.specifier) ?? i.specifier);
+    expect(reached.sort()).toEqual(['playground/cells/index.ts', 'playground/charts.ts', 'playground/page/mount.ts']);
+    expect(pageTexts.get(main)).not.toMatch(/\b(let|var)\s/);
+    const lines = (pageTexts.get(main) as string).trimEnd().split('\n').length;
+    expect(lines).toBeLessThanOrEqual(40);
+  });
+
+  it(`no file of the playground is longer than 300 lines, and no function longer than ${maxFunctionLines}`, () => {
+    const long = pageFiles
+      .map((file) => ({ file, lines: (pageTexts.get(file) as string).trimEnd().split('\n').length }))
+      .filter(({ lines }) => lines > 300)
+      .map(({ file, lines }) => `${file}: ${lines} lines`);
+    expect(long).toEqual([]);
+    const longFunctionsHere = pageFiles
+      .flatMap((file) => functionsOf(file, pageTexts.get(file) as string))
+      .filter(({ lines }) => lines > maxFunctionLines)
+      .map(({ key, line, lines }) => `${key} (line ${line}): ${lines} lines`);
+    expect(longFunctionsHere, 'split these into named steps').toEqual([]);
+  });
+});

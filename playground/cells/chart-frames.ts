@@ -50,6 +50,7 @@ function frame(page: Page, chart: HTMLElement): void {
   chart.setAttribute('aria-describedby', description.id);
   const exports = page.doc.createElement('div');
   exports.className = 'exports';
+  exports.id = `exports-${id}`;
   for (const format of ['svg', 'png'] as const) {
     const button = page.doc.createElement('button');
     button.type = 'button';

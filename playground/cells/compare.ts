@@ -4,109 +4,43 @@
  * A: it is simulated and pinned, or the cell says why it could not be (and the
  * address keeps it).
  */
-import { type ScenarioInput, ScenarioError, type ScenarioIssue, parseScenario, simulateParallel } from 'cx-roi';
+import { type ScenarioInput, ScenarioError, type ScenarioIssue, parseScenario } from 'cx-roi';
 import { comparison } from '../headline';
 import { KeyedTask } from '../page/keyed-task';
 import type { Cell, Page } from '../page/page';
+import type { PageData, Store } from '../page/store';
 import { table } from '../page/table';
 import { type PageState, resultHash } from '../url-state';
 import { optionIssues } from '../page/validation';
 
-export const compareCell: Cell = {
-  name: 'compare',
-  mount(page: Page) {
-    const { store } = page;
-    const pinning = new KeyedTask<ScenarioInput>();
-    /** The link's scenario A, waiting for runs and a seed the page allows: it is pinned with the first result. */
-    let waitingA: ScenarioInput | null = null;
+class Compare {
+  readonly #page: Page;
+  readonly #store: Store;
+  readonly #pinning = new KeyedTask<ScenarioInput>();
+  /** The link's scenario A, waiting for runs and a seed the page allows: it is pinned with the first result. */
+  #waitingA: ScenarioInput | null = null;
 
-    const showPinProblem = () => {
-      page.$('#compare-error').textContent = store.data.pinProblem?.words ?? '';
-      page.$('#clear-pin').hidden = !store.data.pinned && store.data.kept.a === undefined;
-    };
-
-    const drawTable = () => {
-      const box = page.$('#compare-table');
-      showPinProblem();
-      const { pinned, answer, extras } = store.data;
-      if (!pinned || !answer) {
-        box.textContent = 'Pin the current result as A, change an assumption, and B is drawn over A in the charts. The link keeps both.';
-        return;
-      }
-      box.replaceChildren(
-        table(
-          page.doc,
-          ['Figure', `A: ${extras.nameA} (${pinned.hash})`, `B: ${extras.nameB} (${answer.hash})`, 'B − A'],
-          comparison(pinned.result, answer.result, page.currency()),
-          'numbers compare',
-        ),
-      );
-    };
-
-    /** Says, here and briefly under the answer, that the link's A could not be pinned, and why. `waiting`: it is pinned once the runs and seed are valid. */
-    const cannotPin = async (why: string | readonly ScenarioIssue[], waiting = false) => {
-      const a = store.data.kept.a;
-      // The words load only now: few links have an A that cannot be pinned.
-      const words = await import('../pin-problem');
-      if (store.data.kept.a !== a) return; // pinned or cleared meanwhile, or another link
-      store.update({ pinProblem: words.pinProblemWords(store.data.extras.nameA, why, waiting) }, 'problems');
-    };
-
-    /** Simulates a linked scenario A, to pin it beside B; one that cannot be pinned is said, and stays in the link. */
-    const pinFromLink = async (input: ScenarioInput, settings: PageState) => {
-      const options = optionIssues(settings);
-      if (options.length > 0) {
-        pinning.abort();
-        waitingA = input;
-        return void cannotPin(options.map((i) => i.message).join(' '), true);
-      }
-      const outcome = await pinning.run(input, async (signal) => {
-        parseScenario(input);
-        return simulateParallel(input, { runs: settings.runs, seed: settings.seed, keepRuns: true, workers: page.workers, signal });
-      });
-      if (!outcome) return;
-      if (!outcome.ok) {
-        const error = outcome.error;
-        return void cannotPin(error instanceof ScenarioError ? error.issues : error.message);
-      }
-      // Pinned: from now on the link carries A as pinned.
-      store.update(
-        { pinned: { result: outcome.value, hash: resultHash(outcome.value), input }, kept: { ...store.data.kept, a: undefined } },
-        'pinned',
-      );
-    };
-
-    /** Stops pinning the link's A, and forgets it and what stopped it: the user pinned or cleared A. */
-    const forgetLinkedA = () => {
-      pinning.abort();
-      waitingA = null;
-      store.update({ kept: { ...store.data.kept, a: undefined }, pinProblem: null }, 'problems');
-    };
-
-    store.on('link', ({ extras, state, linkProblemA }) => {
-      pinning.abort();
-      waitingA = null;
-      if (linkProblemA !== null) void cannotPin(linkProblemA);
-      else if (extras.compare) void pinFromLink(extras.compare, state);
-      drawTable();
-    });
+  constructor(page: Page) {
+    this.#page = page;
+    this.#store = page.store;
+    const store = page.store;
+    store.on('link', (data) => this.#openLink(data));
     store.on('answer', ({ answer }) => {
-      if (waitingA && answer) {
-        const input = waitingA;
-        waitingA = null;
-        store.update({ pinProblem: null }, 'problems');
-        void pinFromLink(input, answer.state);
-      }
+      if (!this.#waitingA || !answer) return;
+      const input = this.#waitingA;
+      this.#waitingA = null;
+      store.update({ pinProblem: null }, 'problems');
+      void this.#pinFromLink(input, answer.state);
     });
-    store.on(['answer', 'look', 'pinned', 'problems'], drawTable);
+    store.on(['answer', 'look', 'pinned', 'problems'], () => this.#drawTable());
     page.$('#pin').addEventListener('click', () => {
       const { answer } = store.data;
       if (!answer) return;
-      forgetLinkedA();
+      this.#forgetLinkedA();
       store.update({ pinned: { result: answer.result, hash: answer.hash, input: answer.state.input } }, 'pinned');
     });
     page.$('#clear-pin').addEventListener('click', () => {
-      forgetLinkedA();
+      this.#forgetLinkedA();
       store.update({ pinned: null }, 'pinned');
       page.$('#pin').focus();
     });
@@ -118,9 +52,83 @@ export const compareCell: Cell = {
         const value = (event.target as HTMLInputElement).value.trim().slice(0, 40) || (key === 'nameA' ? 'A' : 'B');
         store.update({ extras: { ...store.data.extras, [key]: value } }, 'look');
       });
-    store.on('link', ({ extras }) => {
-      page.$<HTMLInputElement>('#name-a').value = extras.nameA;
-      page.$<HTMLInputElement>('#name-b').value = extras.nameB;
+  }
+
+  /** A link was opened: its names, and its A pinned (or why it cannot be). */
+  #openLink({ extras, state, linkProblemA }: PageData): void {
+    this.#page.$<HTMLInputElement>('#name-a').value = extras.nameA;
+    this.#page.$<HTMLInputElement>('#name-b').value = extras.nameB;
+    this.#pinning.abort();
+    this.#waitingA = null;
+    if (linkProblemA !== null) void this.#cannotPin(linkProblemA);
+    else if (extras.compare) void this.#pinFromLink(extras.compare, state);
+    this.#drawTable();
+  }
+
+  #drawTable(): void {
+    const page = this.#page;
+    const { pinned, answer, extras, pinProblem, kept } = this.#store.data;
+    page.$('#compare-error').textContent = pinProblem?.words ?? '';
+    page.$('#clear-pin').hidden = !pinned && kept.a === undefined;
+    const box = page.$('#compare-table');
+    if (!pinned || !answer) {
+      box.textContent = 'Pin the current result as A, change an assumption, and B is drawn over A in the charts. The link keeps both.';
+      return;
+    }
+    box.replaceChildren(
+      table(
+        page.doc,
+        ['Figure', `A: ${extras.nameA} (${pinned.hash})`, `B: ${extras.nameB} (${answer.hash})`, 'B − A'],
+        comparison(pinned.result, answer.result, page.currency()),
+        'numbers compare',
+      ),
+    );
+  }
+
+  /** Says, here and briefly under the answer, that the link's A could not be pinned, and why. `waiting`: it is pinned once the runs and seed are valid. */
+  async #cannotPin(why: string | readonly ScenarioIssue[], waiting = false): Promise<void> {
+    const a = this.#store.data.kept.a;
+    // The words load only now: few links have an A that cannot be pinned.
+    const words = await import('../pin-problem');
+    if (this.#store.data.kept.a !== a) return; // pinned or cleared meanwhile, or another link
+    this.#store.update({ pinProblem: words.pinProblemWords(this.#store.data.extras.nameA, why, waiting) }, 'problems');
+  }
+
+  /** Simulates a linked scenario A, to pin it beside B; one that cannot be pinned is said, and stays in the link. */
+  async #pinFromLink(input: ScenarioInput, settings: PageState): Promise<void> {
+    const options = optionIssues(settings);
+    if (options.length > 0) {
+      this.#pinning.abort();
+      this.#waitingA = input;
+      return void this.#cannotPin(options.map((i) => i.message).join(' '), true);
+    }
+    const outcome = await this.#pinning.run(input, async (signal) => {
+      parseScenario(input);
+      return this.#page.simulate(input, { runs: settings.runs, seed: settings.seed, keepRuns: true, workers: this.#page.workers, signal });
     });
+    if (!outcome) return;
+    if (!outcome.ok) {
+      const error = outcome.error;
+      return void this.#cannotPin(error instanceof ScenarioError ? error.issues : error.message);
+    }
+    // Pinned: from now on the link carries A as pinned.
+    this.#store.update(
+      { pinned: { result: outcome.value, hash: resultHash(outcome.value), input }, kept: { ...this.#store.data.kept, a: undefined } },
+      'pinned',
+    );
+  }
+
+  /** Stops pinning the link's A, and forgets it and what stopped it: the user pinned or cleared A. */
+  #forgetLinkedA(): void {
+    this.#pinning.abort();
+    this.#waitingA = null;
+    this.#store.update({ kept: { ...this.#store.data.kept, a: undefined }, pinProblem: null }, 'problems');
+  }
+}
+
+export const compareCell: Cell = {
+  name: 'compare',
+  mount(page) {
+    new Compare(page);
   },
 };

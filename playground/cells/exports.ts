@@ -3,7 +3,7 @@
  * one-page report (print, or save as PDF), and "Copy link"; each says where
  * it came from (see export.ts).
  */
-import { ScenarioError, parseScenario } from 'cx-roi';
+import { ScenarioError, type SimulationResult, parseScenario } from 'cx-roi';
 import { plainMessage, valueWords } from '../assumptions-panel';
 import { bandsForPeople, runsForPeople } from '../board-csv';
 import { csvWithProvenance, download, exportName } from '../export';
@@ -28,6 +28,30 @@ function exportScenario(page: Page): void {
   }
 }
 
+/**
+ * The ROI chart drawn for paper: half the page's width at its own size, so its text prints at the size of the
+ * report's (a chart drawn for the screen, scaled down to fit, printed its labels at under 3 pt).
+ */
+function paperChart(page: Page, result: SimulationResult): Element | null {
+  const charts = page.charts();
+  if (!charts) return page.doc.querySelector('#chart-roi-fan');
+  const { pinned, extras } = page.store.data;
+  const box = page.doc.createElement('div');
+  box.append(
+    charts.roiFanChart(result, {
+      width: reportChartWidth,
+      height: 190,
+      compare: pinned?.result ?? null,
+      currency: page.currency(),
+      names: { a: extras.nameA, b: extras.nameB },
+    }),
+  );
+  return box;
+}
+
+/** The paper chart's width in px: 92 mm at 96 px an inch, so 12 px text prints at 9 pt. */
+const reportChartWidth = 348;
+
 function printReport(page: Page): void {
   const answer = page.store.data.answer;
   const p = page.provenanceOf('The one-page report');
@@ -37,7 +61,7 @@ function printReport(page: Page): void {
     provenance: p,
     currency: page.currency(),
     valueWords,
-    roiChart: page.doc.querySelector('#chart-roi-fan'),
+    roiChart: paperChart(page, answer.result),
     robustnessSentence: page.$('#robustness-sentence').textContent ?? '',
     robustnessTable: page.doc.querySelector('#robustness-table'),
     businessLine: page.$('#business-line').textContent ?? '',

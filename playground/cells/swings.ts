@@ -8,6 +8,8 @@ import { inWorker } from '../decisions';
 import { assumptionLabel, assumptionValue } from '../labels';
 import { KeyedTask } from '../page/keyed-task';
 import type { Cell, Page } from '../page/page';
+import { addTableExport } from '../page/table-export';
+import { swingsForPeople } from '../board-csv';
 
 function draw(page: Page, swings: Sensitivity | null): void {
   const box = page.$('#chart-swings');
@@ -70,6 +72,14 @@ export const swingsCell: Cell = {
     };
 
     page.$('#swing-figures').addEventListener('click', () => void swing());
+    addTableExport(page, 'swings', 'the swings', () =>
+      swings?.hash === page.store.data.answer?.hash && swings
+        ? {
+            title: 'Swings of the published figures: the median NPV at the horizon with each figure 20% lower and higher',
+            csv: swingsForPeople(swings.value, page.currency()),
+          }
+        : 'Nothing to export yet: swing the published figures first.',
+    );
     page.draw({ run: () => draw(page, swings?.value ?? null) });
     page.store.on('answer', ({ answer }) => {
       if (swinging.busy && swinging.key !== answer?.hash) swinging.abort();

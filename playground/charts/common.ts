@@ -9,6 +9,8 @@ export interface ChartOptions {
   /** The document to render into (jsdom's in tests). */
   readonly document?: Document;
   readonly width?: number;
+  /** The plot's height in px (each chart has its own default; the one-page report asks for a shorter one). */
+  readonly height?: number;
   /**
    * The currency of the money figures, a symbol ("€", "$", "£") or a code
    * ("EUR"), put before them in ticks and labels; "" (the default) for plain numbers.
@@ -53,7 +55,7 @@ export const legendStyle: object = { style: readable };
 export function frame(options: ChartOptions, height = 300) {
   return {
     width: options.width ?? 720,
-    height,
+    height: options.height ?? height,
     marginLeft: 64,
     marginRight: 16,
     marginBottom: 40,

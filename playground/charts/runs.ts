@@ -113,6 +113,93 @@ export function outcomeSplitChart(result: SimulationResult, options: ChartOption
   );
 }
 
+/** Where the never bar stands on the month axis, and how wide it is, in months. */
+function neverBarPlace(horizon: number, options: ChartOptions): { neverAt: number; barWidth: number } {
+  // The never bar stands apart from the months, past a gap, and is as wide as
+  // its label on any width: 28 px of gap and 44 px of bar, in months.
+  const frameWidth = (options.width ?? 720) - 64 - 16;
+  const extra = ((horizon + 2) * 72) / Math.max(frameWidth - 72, 72);
+  const gap = (extra * 28) / 72;
+  const barWidth = extra - gap;
+  return { neverAt: horizon + 1 + gap, barWidth };
+}
+
+/** The runs of a result that pay back, counted by month, and those that never do, each with its share of all runs. */
+function paybackShares(r: SimulationResult) {
+  const runs = runsOf(r);
+  const counts = new Map<number, number>();
+  for (const run of runs) if (run.paybackMonth !== null) counts.set(run.paybackMonth, (counts.get(run.paybackMonth) ?? 0) + 1);
+  const never = runs.length - [...counts.values()].reduce((a, b) => a + b, 0);
+  return {
+    months: [...counts].sort((a, b) => a[0] - b[0]).map(([month, count]) => ({ month, count, share: count / runs.length })),
+    never: { count: never, share: never / runs.length },
+  };
+}
+
+type PaybackShares = ReturnType<typeof paybackShares>;
+type NeverBar = { x1: number; x2: number; count: number; share: number };
+
+/** The current result's bars: a bar a month, and the never bar with its name and share. */
+function paybackMarks(months: PaybackShares['months'], neverBar: NeverBar[], horizon: number): Plot.Markish[] {
+  return [
+    Plot.rectY(months, {
+      x1: 'month',
+      x2: (d: { month: number }) => d.month + 1,
+      y: 'share',
+      insetLeft: 0.5,
+      insetRight: 0.5,
+      fill: colors.invested,
+      tip: tipStyle,
+      title: (d: { month: number; count: number; share: number }) =>
+        `paid back in month ${d.month}\n${percent(d.share)} of runs (${d.count})`,
+    }),
+    Plot.rectY(neverBar, {
+      x1: 'x1',
+      x2: 'x2',
+      y: 'share',
+      fill: colors.never,
+      tip: tipStyle,
+      title: (d: { count: number; share: number }) => `never within ${horizon} months\n${percent(d.share)} of runs (${d.count})`,
+    }),
+    // Its name where a month's tick label would be, and its share above it.
+    Plot.text(neverBar, {
+      x: (d: { x1: number; x2: number }) => (d.x1 + d.x2) / 2,
+      y: 0,
+      text: () => 'never',
+      lineAnchor: 'top',
+      dy: 9,
+    }),
+    Plot.text(neverBar, {
+      x: (d: { x1: number; x2: number }) => (d.x1 + d.x2) / 2,
+      y: 'share',
+      text: (d: { share: number }) => percent(d.share, 0),
+      lineAnchor: 'bottom',
+      dy: -3,
+    }),
+  ];
+}
+
+/** The pinned result A's shares, dashed over the bars: its months as a step line, its never bar as an outline. */
+function pinnedPaybackMarks(compare: PaybackShares, neverAt: number, barWidth: number): Plot.Markish[] {
+  return [
+    Plot.lineY(compare.months, {
+      x: (d: { month: number }) => d.month + 0.5,
+      y: 'share',
+      stroke: colors.compare,
+      strokeDasharray: '6,4',
+      curve: 'step',
+    }),
+    Plot.rectY([{ x1: neverAt, x2: neverAt + barWidth, share: compare.never.share }], {
+      x1: 'x1',
+      x2: 'x2',
+      y: 'share',
+      fill: 'none',
+      stroke: colors.compare,
+      strokeDasharray: '6,4',
+    }),
+  ];
+}
+
 /**
  * Payback month run by run, as shares of all runs: a bar a month for the
  * runs that pay back, and a grey "never" bar after the horizon for the runs
@@ -120,25 +207,9 @@ export function outcomeSplitChart(result: SimulationResult, options: ChartOption
  */
 export function paybackHistogram(result: SimulationResult, options: ChartOptions = {}) {
   const horizon = result.scenario.horizonMonths;
-  // The never bar stands apart from the months, past a gap, and is as wide as
-  // its label on any width: 28 px of gap and 44 px of bar, in months.
-  const frameWidth = (options.width ?? 720) - 64 - 16;
-  const extra = ((horizon + 2) * 72) / Math.max(frameWidth - 72, 72);
-  const gap = (extra * 28) / 72;
-  const barWidth = extra - gap;
-  const neverAt = horizon + 1 + gap;
-  const shares = (r: SimulationResult) => {
-    const runs = runsOf(r);
-    const counts = new Map<number, number>();
-    for (const run of runs) if (run.paybackMonth !== null) counts.set(run.paybackMonth, (counts.get(run.paybackMonth) ?? 0) + 1);
-    const never = runs.length - [...counts.values()].reduce((a, b) => a + b, 0);
-    return {
-      months: [...counts].sort((a, b) => a[0] - b[0]).map(([month, count]) => ({ month, count, share: count / runs.length })),
-      never: { count: never, share: never / runs.length },
-    };
-  };
-  const current = shares(result);
-  const compare = options.compare?.runs ? shares(options.compare) : null;
+  const { neverAt, barWidth } = neverBarPlace(horizon, options);
+  const current = paybackShares(result);
+  const compare = options.compare?.runs ? paybackShares(options.compare) : null;
   const never = result.horizon.paybackMonth.neverShare;
   const compareNever = options.compare ? ` Pinned A: ${Math.round(options.compare.horizon.paybackMonth.neverShare * 100)}%.` : '';
   const step = horizon <= 120 ? 12 : 24;
@@ -155,59 +226,8 @@ export function paybackHistogram(result: SimulationResult, options: ChartOptions
       y: { label: 'Share of runs', grid: true, tickFormat: '.0%' },
       caption: `${Math.round(never * 100)}% of runs never pay back within ${horizon} months.${compareNever} The bars add up to 100% of runs.`,
       marks: [
-        Plot.rectY(current.months, {
-          x1: 'month',
-          x2: (d: { month: number }) => d.month + 1,
-          y: 'share',
-          insetLeft: 0.5,
-          insetRight: 0.5,
-          fill: colors.invested,
-          tip: tipStyle,
-          title: (d: { month: number; count: number; share: number }) =>
-            `paid back in month ${d.month}\n${percent(d.share)} of runs (${d.count})`,
-        }),
-        Plot.rectY(neverBar, {
-          x1: 'x1',
-          x2: 'x2',
-          y: 'share',
-          fill: colors.never,
-          tip: tipStyle,
-          title: (d: { count: number; share: number }) => `never within ${horizon} months\n${percent(d.share)} of runs (${d.count})`,
-        }),
-        // Its name where a month's tick label would be, and its share above it.
-        Plot.text(neverBar, {
-          x: (d: { x1: number; x2: number }) => (d.x1 + d.x2) / 2,
-          y: 0,
-          text: () => 'never',
-          lineAnchor: 'top',
-          dy: 9,
-        }),
-        Plot.text(neverBar, {
-          x: (d: { x1: number; x2: number }) => (d.x1 + d.x2) / 2,
-          y: 'share',
-          text: (d: { share: number }) => percent(d.share, 0),
-          lineAnchor: 'bottom',
-          dy: -3,
-        }),
-        ...(compare
-          ? [
-              Plot.lineY(compare.months, {
-                x: (d: { month: number }) => d.month + 0.5,
-                y: 'share',
-                stroke: colors.compare,
-                strokeDasharray: '6,4',
-                curve: 'step',
-              }),
-              Plot.rectY([{ x1: neverAt, x2: neverAt + barWidth, share: compare.never.share }], {
-                x1: 'x1',
-                x2: 'x2',
-                y: 'share',
-                fill: 'none',
-                stroke: colors.compare,
-                strokeDasharray: '6,4',
-              }),
-            ]
-          : []),
+        ...paybackMarks(current.months, neverBar, horizon),
+        ...(compare ? pinnedPaybackMarks(compare, neverAt, barWidth) : []),
         Plot.ruleY([0]),
       ],
     }),

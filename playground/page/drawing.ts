@@ -9,7 +9,7 @@ import type { SimulationResult } from 'cx-roi';
 import { type Analyses, analysesKnown, firstRuns, packRuns, rememberAnalyses } from '../analyses-cache';
 import type { Charts, DrawStep } from './page';
 import { KeyedTask } from './keyed-task';
-import { callWorker } from './worker-call';
+import { callWorker } from '../worker-call';
 
 export class Drawing {
   readonly #steps: DrawStep[] = [];

@@ -4,7 +4,7 @@
  * the scenario, the paced drawing of the charts). A cell mounts itself with
  * it and follows the store; it never reaches into another cell.
  */
-import type { Reading, ReadingOutcome, ScenarioInput, SimulationResult } from 'cx-roi';
+import type { Reading, ReadingOutcome, ScenarioInput, SimulationResult, simulateParallel } from 'cx-roi';
 import type { Provenance } from '../export';
 import type { PageState } from '../url-state';
 import type { Store } from './store';
@@ -30,6 +30,8 @@ export interface Page {
   currency(): string;
   /** How many workers a simulation uses. */
   readonly workers: number;
+  /** How the page simulates (the library's `simulateParallel`, in Web Workers). */
+  readonly simulate: typeof simulateParallel;
   /** The address that reproduces `state`'s answer, with the pinned A and what the link kept. */
   linkOf(state: PageState): string;
   /** Where the answer on screen came from, for an export of `title`; null before the first answer. */

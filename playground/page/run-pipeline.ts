@@ -5,7 +5,7 @@
  * settings as they were runs nothing. The answer goes to the store; the cells
  * follow it.
  */
-import { type SimulationResult, simulateParallel } from 'cx-roi';
+import type { SimulationResult, simulateParallel } from 'cx-roi';
 import { resultHash } from '../url-state';
 import { KeyedTask } from './keyed-task';
 import { type Store, settingsKey } from './store';
@@ -30,6 +30,7 @@ export interface PipelineHooks {
   say(text: string): void;
   readonly progress: HTMLProgressElement;
   readonly workers: number;
+  readonly simulate: typeof simulateParallel;
 }
 
 export class RunPipeline {
@@ -101,7 +102,7 @@ export class RunPipeline {
   }
 
   async #simulate(): Promise<void> {
-    const { progress, workers } = this.#hooks;
+    const { progress, workers, simulate } = this.#hooks;
     const settings = this.#store.data.state;
     const key = settingsKey(settings);
     const started = performance.now();
@@ -130,7 +131,7 @@ export class RunPipeline {
             }
           : undefined;
       const options = { seed: settings.seed, workers, signal };
-      const whole = await simulateParallel(settings.input, {
+      const whole = await simulate(settings.input, {
         ...options,
         runs: settings.runs,
         keepRuns: keepAll,
@@ -138,7 +139,7 @@ export class RunPipeline {
         preview,
       });
       if (keepAll) return whole;
-      const sampled = await simulateParallel(settings.input, { ...options, runs: runsSampled, keepRuns: true });
+      const sampled = await simulate(settings.input, { ...options, runs: runsSampled, keepRuns: true });
       return { ...whole, runs: sampled.runs };
     });
     this.#mark();
@@ -148,7 +149,7 @@ export class RunPipeline {
     if (outcome.ok) {
       const ms = performance.now() - started;
       this.#answerStatus = `${settings.runs.toLocaleString('en-US')} runs in ${(ms / 1000).toFixed(2)} s on ${workers} worker${workers > 1 ? 's' : ''}.`;
-      document.body.dataset.updateMs = String(Math.round(ms));
+      progress.ownerDocument.body.dataset.updateMs = String(Math.round(ms));
       this.#backgroundStopped = false;
       this.#store.settle({ result: outcome.value, state: settings, hash: resultHash(outcome.value) });
       this.#hooks.say(this.#answerStatus);

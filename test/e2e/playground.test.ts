@@ -74,6 +74,22 @@ describe('playground in headless Chromium', () => {
     return (await page.evaluate(() => document.body.dataset.resultHash)) as string;
   }
 
+  /** axe-core loaded in the page; what it returns lists its serious and critical violations, with how many elements each. */
+  async function axeOn(page: Page): Promise<() => Promise<string[]>> {
+    await page.addScriptTag({ content: readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8') });
+    return () =>
+      page.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
+          }
+        ).axe;
+        return (await axe.run(document)).violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id} × ${v.nodes.length}`);
+      });
+  }
+
   const medianRoi = (page: Page) => page.evaluate(() => Number(document.body.dataset.medianRoi));
   const hashOf = (page: Page) => page.evaluate(() => document.body.dataset.resultHash as string);
   const field = (page: Page, path: string) => page.locator(`.field[data-path="${path}"]`);
@@ -247,18 +263,7 @@ describe('playground in headless Chromium', () => {
   }, async () => {
     const { page, problems } = await open(link({ runs: 2000, seed: 1 }));
     await chartsDrawn(page);
-    await page.addScriptTag({ content: readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8') });
-    const serious = () =>
-      page.evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
-          }
-        ).axe;
-        return (await axe.run(document)).violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.id} × ${v.nodes.length}`);
-      });
+    const serious = await axeOn(page);
     // What the page says of its answers: every region that shows one, marked or not, and the visible tags.
     const marks = () =>
       page.evaluate(() => {
@@ -334,6 +339,50 @@ describe('playground in headless Chromium', () => {
     expect(previewSerious).toEqual([]);
     hash = await settled(page, hash);
     expect((await marks()).tags).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('with every cell open (every details, A pinned and compared, a break-even found, the figures swung), axe finds nothing serious at rest, invalid or in a preview', {
+    timeout: 240_000,
+  }, async () => {
+    const { page, problems } = await open(link({ runs: 2000, seed: 1 }));
+    await chartsDrawn(page);
+    await page.click('#pin');
+    await page.locator('#compare-paired[data-state="done"]').waitFor({ timeout: 120_000 });
+    await page.click('#be-find');
+    await expect.poll(() => page.locator('#be-answer').getAttribute('data-status'), { timeout: 120_000 }).toBe('crossed');
+    await page.click('#swing-figures');
+    await page.locator('#chart-swings svg').waitFor({ timeout: 120_000 });
+    const openEverything = () =>
+      page.evaluate(() => {
+        for (const details of document.querySelectorAll('details')) details.open = true;
+        return document.querySelectorAll('details:not([open])').length;
+      });
+    expect(await openEverything()).toBe(0);
+    expect(await page.locator('details').count()).toBeGreaterThanOrEqual(10);
+    const serious = await axeOn(page);
+    expect(await serious()).toEqual([]);
+
+    // Invalid, everything open: the previous answer marked everywhere, the break-even search for the earlier scenario too.
+    await box(page, 'churn.switchAfterBad').fill('150');
+    await box(page, 'churn.switchAfterBad').press('Tab');
+    await expect.poll(() => page.locator('#answer-tag').textContent()).toContain('fix the highlighted field');
+    expect(await openEverything()).toBe(0);
+    expect(await serious()).toEqual([]);
+
+    // A preview, everything open (100,000 runs: the preview stays while axe reads the page).
+    await box(page, 'churn.switchAfterBad').fill('80');
+    await box(page, 'churn.switchAfterBad').press('Tab');
+    const hash = await settled(page, await hashOf(page));
+    await page.fill('#runs', '100000');
+    await page.press('#runs', 'Tab');
+    await page.waitForFunction(() => document.body.dataset.preview !== undefined, undefined, { timeout: 60_000 });
+    expect(await openEverything()).toBe(0);
+    const previewSerious = await serious();
+    expect(await page.evaluate(() => document.body.dataset.preview)).toBe('500 of 100000'); // axe read the preview state
+    expect(previewSerious).toEqual([]);
+    await settled(page, hash);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -819,6 +868,31 @@ describe('playground in headless Chromium', () => {
       expect(download.suggestedFilename()).toMatch(new RegExp(`^cx-roi-${id}-${hash}-\\d{4}-\\d{2}-\\d{2}\\.svg$`));
       expect(readFileSync((await download.path()) as string, 'utf8')).toContain(`result ${hash}`);
     }
+    // And as tables: CSV with where they came from, columns in words.
+    const csvOf = async (id: string) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(`button[data-export="${id}:csv"]`)]);
+      expect(download.suggestedFilename()).toMatch(new RegExp(`^cx-roi-${id}-${hash}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+      return readFileSync((await download.path()) as string, 'utf8');
+    };
+    const breakEvenCsv = await csvOf('break-even');
+    expect(breakEvenCsv).toMatch(/^# Break-even search: A failure reduction of at least/);
+    expect(breakEvenCsv).toContain(`result ${hash}`);
+    expect(breakEvenCsv).toContain('Simulation,Failure reduction (%),Chance it has paid back by month 48 (%),± simulation error (%)');
+    const swingsCsv = await csvOf('swings');
+    expect(swingsCsv).toContain(`result ${hash}`);
+    expect(swingsCsv).toMatch(/\nSwitching after a bad experience,86%,68\.8%,100%,-?\d+,-?\d+,-?\d+\n/);
+    // A change: the search was for the scenario before it, and says so, marked as every previous answer is; it
+    // cannot be exported as the answer on screen's.
+    await box(page, 'churn.switchAfterBad').fill('80');
+    await box(page, 'churn.switchAfterBad').press('Tab');
+    await settled(page, hash);
+    expect(await answer.getAttribute('data-stale')).toBe('previous');
+    expect(await answer.textContent()).toContain('Previous answer: this search is for the scenario as it was when you pressed Find');
+    await page.click('button[data-export="break-even:csv"]');
+    expect(await page.locator('#status').textContent()).toBe(
+      'This search is for the scenario as it was when you pressed Find: press Find again to export it.',
+    );
+    expect(await page.locator('#swing-status').textContent()).toBe('The result changed: press the button again to swing its figures.');
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -1222,6 +1296,11 @@ describe('playground in headless Chromium', () => {
     ])
       expect(text, part).toContain(part);
     expect(await report.locator('.report-chart svg').count()).toBe(1);
+    // The chart is drawn for paper: its 12 px text is not scaled down (it was, to under 3 pt, when the page's chart was).
+    const chartScale = await report
+      .locator('.report-chart svg')
+      .evaluate((svg) => svg.getBoundingClientRect().width / Number(svg.getAttribute('width')));
+    expect(12 * chartScale * 0.75, 'the chart text on paper, in pt').toBeGreaterThanOrEqual(8);
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length, 'pages').toBe(1);

@@ -1,0 +1,29 @@
+/**
+ * A chart's table as CSV, beside its SVG and PNG: the cell that owns the
+ * numbers gives them (or says why there is nothing to export), and the CSV
+ * starts with where they came from.
+ */
+import { csvWithProvenance, download, exportName } from '../export';
+import type { Page } from './page';
+
+/** What a table export gives: its title and CSV, or why there is none yet. */
+export type TableExport = { readonly title: string; readonly csv: string } | string;
+
+/** Adds a "CSV" button to the exports of the chart `chart-<id>`. */
+export function addTableExport(page: Page, id: string, what: string, table: () => TableExport): void {
+  const button = page.doc.createElement('button');
+  button.type = 'button';
+  button.dataset.export = `${id}:csv`;
+  button.textContent = 'CSV';
+  button.setAttribute('aria-label', `Download ${what} as a table, in CSV`);
+  button.addEventListener('click', () => {
+    const made = table();
+    if (typeof made === 'string') {
+      page.say(made);
+      return;
+    }
+    const p = page.provenanceOf(made.title);
+    if (p) download(exportName(id, p, 'csv'), 'text/csv', csvWithProvenance(made.csv, p));
+  });
+  page.$(`#exports-${id}`).append(button);
+}
