@@ -4,11 +4,12 @@
  * typed arrays (packRuns).
  */
 import { analyse } from './analyses';
-import { type PackedRuns, unpackRuns } from './analyses-cache';
+import { type Analyses, type PackedRuns, unpackRuns } from './analyses-cache';
+import type { WorkerAnswer } from './worker-call';
 
 declare const self: {
   onmessage: ((event: { data: PackedRuns }) => void) | null;
-  postMessage(message: unknown): void;
+  postMessage(message: WorkerAnswer<Analyses>): void;
 };
 
 self.onmessage = (event) => {

@@ -21,7 +21,7 @@ import type {
 } from 'cx-roi';
 import { count, money, percent, signedCount, signedMoney, signedPercent } from '../src/format/numbers';
 import { assumptionLabel } from './labels';
-import { callWorker } from './worker-call';
+import { type WorkerAnswer, callWorker } from './worker-call';
 
 /** What the decisions worker is asked. */
 export type DecisionRequest =
@@ -42,9 +42,7 @@ interface Answers {
 }
 
 /** What it answers: the library's own result, or the error's message. */
-export type DecisionResponse =
-  | { readonly ok: true; readonly value: Answers[keyof Answers] }
-  | { readonly ok: false; readonly message: string };
+export type DecisionResponse = WorkerAnswer<Answers[keyof Answers]>;
 
 /**
  * Runs one request in a fresh Web Worker (see `callWorker`), ended when it answers or when `signal` aborts (then the

@@ -7,9 +7,8 @@
  */
 // One file a cell, in programme/; this is the entry point the page imports lazily.
 export { calibrationCell } from './programme/calibration';
-export { channelsCell, syncChannels } from './programme/channels';
+export { channelsCell } from './programme/channels';
 export type { ProgrammeHost } from './programme/host';
 export { maturityCell } from './programme/maturity';
-export { differenceFromDefaults, holdingBusiness } from './programme/scenario-input';
 export { stageGateCell, stageGateWords } from './programme/stage-gate';
 export { syncProgrammeCells } from './programme/sync';

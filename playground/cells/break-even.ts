@@ -65,7 +65,7 @@ class BreakEvenSearch {
     this.#showMetricFields(false);
     addTableExport(page, 'break-even', 'the break-even search', () => this.#table());
     page.store.on(['answer', 'resume'], () => this.#refreshForm());
-    page.draw({ run: () => this.#draw() });
+    page.addDrawStep({ run: () => this.#draw() });
   }
 
   /** Whether the answer shown was searched for another scenario than the one on screen. */

@@ -81,6 +81,6 @@ export const chartFrames: Cell = {
   name: 'charts',
   mount(page) {
     for (const chart of page.doc.querySelectorAll<HTMLElement>('.chart[data-frame]')) frame(page, chart);
-    for (const id of chartIds) page.draw({ heavy: heavy.has(id), run: (result, charts) => drawChart(page, charts, id, result) });
+    for (const id of chartIds) page.addDrawStep({ heavy: heavy.has(id), run: (result, charts) => drawChart(page, charts, id, result) });
   },
 };

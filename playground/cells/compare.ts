@@ -113,8 +113,13 @@ class Compare {
     }
     // Pinned: from now on the link carries A as pinned.
     this.#store.update(
-      { pinned: { result: outcome.value, hash: resultHash(outcome.value), input }, kept: { ...this.#store.data.kept, a: undefined } },
+      {
+        pinned: { result: outcome.value, hash: resultHash(outcome.value), input },
+        kept: { ...this.#store.data.kept, a: undefined },
+        pinProblem: null,
+      },
       'pinned',
+      'problems',
     );
   }
 

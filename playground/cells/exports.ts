@@ -67,7 +67,7 @@ function printReport(page: Page): void {
     businessLine: page.$('#business-line').textContent ?? '',
     businessTable: page.doc.querySelector('#kpis'),
   });
-  window.print();
+  page.doc.defaultView?.print();
 }
 
 async function copyLink(page: Page): Promise<void> {
@@ -76,7 +76,7 @@ async function copyLink(page: Page): Promise<void> {
   // The link of the result on screen, whatever is being edited.
   const link = page.linkOf(answer.state);
   try {
-    await navigator.clipboard.writeText(link);
+    await page.doc.defaultView?.navigator.clipboard.writeText(link);
     page.say(`Link copied: it reproduces result ${answer.hash}.`);
   } catch {
     page.say(`Copy this link: ${link}`);

@@ -57,10 +57,14 @@ export const headlineCell: Cell = {
   mount(page) {
     const main = page.$('#main');
     const body = page.doc.body.dataset;
+    const sentence = page.$('#headline-sentence');
+    /** The sentence a preview wrote: taken down with its preview when no answer replaces it. */
+    let previewSentence: string | null = null;
     page.store.on(['preview', 'answer', 'look'], ({ preview, answer }) => {
       main.classList.toggle('preview-result', preview !== null);
       if (preview) {
         renderHeadline(page, preview.result);
+        previewSentence = sentence.textContent;
         body.preview = `${preview.result.runCount} of ${preview.of}`;
         body.previewMedianRoi = String(preview.result.horizon.roi.p50);
         return;
@@ -70,8 +74,12 @@ export const headlineCell: Cell = {
       if (!answer) {
         for (const id of ['#headline', '#answer-bar-figures']) page.$(id).replaceChildren();
         page.$('#headline-spread').textContent = '';
+        // Unless the page has written why there is no answer since.
+        if (previewSentence !== null && sentence.textContent === previewSentence) sentence.textContent = '';
+        previewSentence = null;
         return;
       }
+      previewSentence = null;
       renderHeadline(page, answer.result);
       page.$('#result-hash').textContent = answer.hash;
       body.resultHash = answer.hash;

@@ -18,7 +18,7 @@ function npsHint(result: SimulationResult): string {
 export const npsCell: Cell = {
   name: 'nps',
   mount(page) {
-    page.draw({
+    page.addDrawStep({
       run: (result) => {
         page.$('#nps-hint').textContent = npsHint(result);
       },

@@ -1,7 +1,8 @@
 /**
  * The programme cells (make it your business, maturity, channels, stage gate):
- * they change the scenario on request, so they load after the page's first
- * answer is on its way, and say where the button was pressed what the change did.
+ * they change the scenario on request, so they are a chunk of their own, loaded
+ * beside the first answer (which needs none of them), and say where the button
+ * was pressed what the change did.
  */
 import type { Cell } from '../page/page';
 
@@ -19,7 +20,7 @@ export const programmeCells: Cell = {
         if (answer) page.$('#gate-words').textContent = programme.stageGateWords(answer.result, page.currency());
       };
       // The forms show the scenario as it is after undo, a link, a reset or another cell's change.
-      page.store.on(['replaced', 'link'], ({ state }) => programme.syncProgrammeCells(state.input));
+      page.store.on(['replaced', 'link', 'style'], ({ state }) => programme.syncProgrammeCells(state.input));
       page.store.on(['answer', 'look'], gateWords);
       programme.syncProgrammeCells(page.store.data.state.input);
       gateWords();

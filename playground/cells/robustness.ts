@@ -13,7 +13,8 @@ import type { Cell, Page } from '../page/page';
 /** Runs a reading is checked with: enough to tell a decision that flips, few enough to answer in seconds. */
 const readingRuns = 500;
 
-type Outcome = Omit<ReadingOutcome, 'path' | 'value' | 'label' | 'source' | 'kind' | 'with'>;
+/** The decision's figures under a reading or a horizon. */
+type DecisionFigures = Omit<ReadingOutcome, 'path' | 'value' | 'label' | 'source' | 'kind' | 'with'>;
 
 const sourceWords = (x: ReadingOutcome) =>
   x.source ? `article ${x.source.article.slice(0, 3)}, ${x.source.credit}` : x.kind === 'illustrative' ? 'nobody has measured it' : '';
@@ -36,7 +37,7 @@ function decisionTable(page: Page, r: Robustness): HTMLTableElement {
   const thead = doc.createElement('thead');
   thead.append(head);
   const body = doc.createElement('tbody');
-  const row = (label: string, source: string, x: Outcome, reading: ReadingOutcome | null) => {
+  const row = (label: string, source: string, x: DecisionFigures, reading: ReadingOutcome | null) => {
     const tr = doc.createElement('tr');
     tr.dataset.decision = x.decision;
     const name = doc.createElement('th');

@@ -49,7 +49,7 @@ function render(page: Page, s: Sensitivity): void {
 export const sensitivityCell: Cell = {
   name: 'sensitivity',
   mount(page) {
-    page.draw({ heavy: true, run: (result, charts) => render(page, charts.sensitivityOverYears(result)) });
+    page.addDrawStep({ heavy: true, run: (result, charts) => render(page, charts.sensitivityOverYears(result)) });
     page.$('#sensitivity-month').addEventListener('change', () => {
       const answer = page.store.data.answer;
       const charts = page.charts();

@@ -80,10 +80,11 @@ export const swingsCell: Cell = {
           }
         : 'Nothing to export yet: swing the published figures first.',
     );
-    page.draw({ run: () => draw(page, swings?.value ?? null) });
+    page.addDrawStep({ run: () => draw(page, swings?.value ?? null) });
     page.store.on('answer', ({ answer }) => {
-      if (swinging.busy && swinging.key !== answer?.hash) swinging.abort();
-      if (swings && swings.hash !== answer?.hash) {
+      const overtaken = swinging.busy && swinging.key !== answer?.hash;
+      if (overtaken) swinging.abort();
+      if (overtaken || (swings && swings.hash !== answer?.hash)) {
         swings = null;
         status.textContent = 'The result changed: press the button again to swing its figures.';
       }

@@ -23,6 +23,6 @@ function render(page: Page, voi: ValueOfInformation): void {
 export const valueOfInformationCell: Cell = {
   name: 'value of information',
   mount(page) {
-    page.draw({ heavy: true, run: (result, charts) => render(page, charts.valueOfInformationOf(result)) });
+    page.addDrawStep({ heavy: true, run: (result, charts) => render(page, charts.valueOfInformationOf(result)) });
   },
 };

@@ -14,6 +14,8 @@ import { callWorker } from '../worker-call';
 export class Drawing {
   readonly #steps: DrawStep[] = [];
   readonly #analyses = new KeyedTask<object>();
+  /** The analyses asked for, while they are computed: a redraw of the same result (a resize, A pinned) waits for them. */
+  #asked: { readonly result: object; readonly answer: Promise<Analyses | null> } | null = null;
   #round = 0;
 
   add(step: DrawStep): void {
@@ -24,11 +26,13 @@ export class Drawing {
   stop(): void {
     this.#round += 1;
     this.#analyses.abort();
+    this.#asked = null;
   }
 
-  /** Draws `result` with `charts`, ending any round under way. */
+  /** Draws `result` with `charts`, ending any round under way (and its analyses, unless they are this result's). */
   start(result: SimulationResult, charts: Charts): void {
-    this.stop();
+    if (this.#asked?.result === result) this.#round += 1;
+    else this.stop();
     const round = this.#round;
     const analyses = analysesKnown(result) ? null : this.#analysesOf(result);
     const steps: (() => void | Promise<void>)[] = [
@@ -49,7 +53,16 @@ export class Drawing {
     setTimeout(() => void next(), 0);
   }
 
-  async #analysesOf(result: SimulationResult): Promise<Analyses | null> {
+  #analysesOf(result: SimulationResult): Promise<Analyses | null> {
+    if (this.#asked?.result === result) return this.#asked.answer;
+    const answer = this.#ask(result).finally(() => {
+      if (this.#asked?.answer === answer) this.#asked = null;
+    });
+    this.#asked = { result, answer };
+    return answer;
+  }
+
+  async #ask(result: SimulationResult): Promise<Analyses | null> {
     if (typeof Worker === 'undefined') return null;
     const { packed, transfer } = packRuns(
       firstRuns({ scenario: result.scenario, seed: result.seed, runCount: result.runCount, runs: result.runs }),

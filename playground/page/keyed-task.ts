@@ -7,7 +7,7 @@
 /** What a task's work came to: its value, or the error it failed with. Aborted or overtaken work comes to nothing (null). */
 export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: Error };
 
-export const isAbort = (error: unknown): boolean => (error as Error)?.name === 'AbortError';
+const isAbort = (error: unknown): boolean => (error as Error)?.name === 'AbortError';
 
 export class KeyedTask<K = string> {
   #current: { readonly key: K; readonly controller: AbortController } | null = null;

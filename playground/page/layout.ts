@@ -4,8 +4,9 @@
  * the reader down the page once the headline is out of view; the charts are
  * drawn again when the width changes.
  */
+import { required } from './dom';
 export function mountLayout(doc: Document, redraw: () => void): void {
-  const $ = <T extends HTMLElement = HTMLElement>(selector: string) => doc.querySelector(selector) as T;
+  const $ = <T extends HTMLElement = HTMLElement>(selector: string) => required<T>(doc, selector);
   const view = doc.defaultView as Window;
   const toggle = $('#toggle-panel');
   const phone = view.matchMedia('(max-width: 900px)');

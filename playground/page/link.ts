@@ -15,12 +15,14 @@ export function linkOf(store: Store, state: PageState, location: Location): stri
 
 /** Keeps the address on the answer on screen. */
 export function followAnswer(store: Store, view: Window): void {
-  store.on(['answer', 'pinned', 'look'], ({ answer, linkedInput, kept }) => {
-    if (!answer) return;
-    // The scenario the link carried but the page could not read stays in the address until the user changes the scenario.
-    if (answer.state.input !== linkedInput && kept.scenario !== undefined)
+  // The scenario the link carried but the page could not read stays in the address until an answer for a changed
+  // scenario comes (not on a pin, a name or the currency: those leave the scenario as the link gave it).
+  store.on('answer', ({ answer, linkedInput, kept }) => {
+    if (answer && answer.state.input !== linkedInput && kept.scenario !== undefined)
       store.update({ kept: { ...kept, scenario: undefined } satisfies KeptLink });
-    view.history.replaceState(null, '', linkOf(store, answer.state, view.location));
+  });
+  store.on(['answer', 'pinned', 'look'], ({ answer }) => {
+    if (answer) view.history.replaceState(null, '', linkOf(store, answer.state, view.location));
   });
 }
 

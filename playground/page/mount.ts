@@ -1,7 +1,7 @@
 /**
  * The page, wired: one store (store.ts) that the URL, the assumptions panel,
- * the settings and the run pipeline write, and the cells given to
- * `mountPage` follow. The state flows one way: an edit or a run updates the
+ * the settings and the run pipeline write (and the Compare cell, A and its
+ * name), and the cells given to `mountPage` follow. The state flows one way: an edit or a run updates the
  * store, the cells follow it; a cell changes the scenario only through
  * `page.apply` or `page.useReading`. Adding a cell is adding it to the list
  * (cells/index.ts); nothing here changes.
@@ -9,6 +9,7 @@
 import { type ScenarioInput, simulateParallel, version } from 'cx-roi';
 import { mountNumberStyle } from '../number-style-setting';
 import { type PageState, decodeState, setAtPath } from '../url-state';
+import { required } from './dom';
 import { Drawing } from './drawing';
 import { ChangeEffects } from './effects';
 import { mountLayout } from './layout';
@@ -76,11 +77,7 @@ class WiredPage implements Page {
 
   readonly #schedule = (delay: number) => this.#pipeline.schedule(delay);
 
-  readonly $ = <T extends HTMLElement = HTMLElement>(selector: string): T => {
-    const element = this.doc.querySelector<T>(selector);
-    if (!element) throw new Error(`missing ${selector}`);
-    return element;
-  };
+  readonly $ = <T extends HTMLElement = HTMLElement>(selector: string): T => required<T>(this.doc, selector);
 
   readonly currency = () => this.store.data.extras.currency;
 
@@ -116,7 +113,7 @@ class WiredPage implements Page {
     this.#schedule(0);
   };
 
-  readonly draw = (step: DrawStep) => this.#drawing.add(step);
+  readonly addDrawStep = (step: DrawStep) => this.#drawing.add(step);
 
   readonly redraw = () => {
     const { answer } = this.store.data;
@@ -129,13 +126,19 @@ class WiredPage implements Page {
 
   /** Mounts the cells, then what follows the store beside them: the drawing, the address, the settings, the layout. */
   mount(cells: readonly Cell[]): void {
-    for (const cell of cells) cell.mount(this);
+    for (const cell of cells)
+      try {
+        cell.mount(this);
+      } catch (error) {
+        // One cell that cannot mount leaves the others (and the answer) working, and says which it was.
+        console.error(`The ${cell.name} cell could not be mounted:`, error);
+      }
     // A run needs the cores: the drawing of the answer it replaces stops, and starts again for whatever answer is on screen.
     this.store.on('run-start', () => this.#drawing.stop());
     this.store.on(['answer', 'resume', 'pinned', 'look'], this.redraw);
     followAnswer(this.store, this.#view);
     mountSettings(this.store, this.doc, { schedule: this.#schedule, drawFields: () => this.#panel.draw() });
-    mountNumberStyle(this.$<HTMLSelectElement>('#number-style'), () => this.#panel.draw());
+    mountNumberStyle(this.$<HTMLSelectElement>('#number-style'), () => this.store.emit('style'));
     mountLayout(this.doc, this.redraw);
   }
 

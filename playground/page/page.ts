@@ -2,7 +2,7 @@
  * What every cell is given: the store, the page's document, and the few
  * services cells share (the status line, the link of an answer, a change to
  * the scenario, the paced drawing of the charts). A cell mounts itself with
- * it and follows the store; it never reaches into another cell.
+ * it and follows the store; it imports no other cell.
  */
 import type { Reading, ReadingOutcome, ScenarioInput, SimulationResult, simulateParallel } from 'cx-roi';
 import type { Provenance } from '../export';
@@ -43,7 +43,7 @@ export interface Page {
   /** Puts a reading in the assumptions and simulates; `from` says what it did. */
   useReading(reading: ReadingChoice, from: HTMLElement): void;
   /** Adds a step to the drawing of every answer (in the order added; heavy ones after the light). */
-  draw(step: DrawStep): void;
+  addDrawStep(step: DrawStep): void;
   /** Draws the answer on screen again (its look changed, or A). */
   redraw(): void;
   /** The charts module once loaded, else null. */

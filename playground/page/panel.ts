@@ -44,7 +44,7 @@ export class Panel {
     this.#doc = doc;
     this.#box = doc.querySelector<HTMLElement>('#fields') as HTMLElement;
     this.#hooks = hooks;
-    store.on('replaced', () => this.draw());
+    store.on(['replaced', 'style'], () => this.draw());
     // What the business solves to follows the figures the answer on screen was simulated with.
     store.on('answer', ({ answer }) => {
       if (answer?.result.scenario.business) refreshSolvedFields(this.#box, describeAssumptions(answer.result.scenario));

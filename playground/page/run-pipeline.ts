@@ -11,7 +11,7 @@ import { KeyedTask } from './keyed-task';
 import { type Store, settingsKey } from './store';
 
 /** Most runs kept whole for the run-by-run cells (histogram, outcomes, drivers, sensitivity, value of information), and how many they read past it. */
-export const runsKeptWhole = 20_000;
+const runsKeptWhole = 20_000;
 const runsSampled = 5_000;
 /**
  * A first answer, from the first 500 runs, while the rest are simulated: the same runs the full simulation

@@ -3,6 +3,7 @@
  * and redo (buttons and Ctrl+Z), reset, the search over the fields, and the
  * fields' names shown on request.
  */
+import { required } from './dom';
 import { filterFields, setFieldCurrency } from '../assumptions-panel';
 import { readSeed } from '../url-state';
 import type { Store } from './store';
@@ -14,7 +15,7 @@ export interface SettingsHooks {
 }
 
 export function mountSettings(store: Store, doc: Document, hooks: SettingsHooks): void {
-  const $ = <T extends HTMLElement = HTMLElement>(selector: string) => doc.querySelector(selector) as T;
+  const $ = <T extends HTMLElement = HTMLElement>(selector: string) => required<T>(doc, selector);
   const runs = $<HTMLInputElement>('#runs');
   const seed = $<HTMLInputElement>('#seed');
   const currency = $<HTMLSelectElement>('#currency');

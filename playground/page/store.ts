@@ -51,8 +51,10 @@ export interface PageData {
 }
 
 /**
- * What changed, for whom: `input` the scenario as edited; `replaced` it was replaced as a whole (undo, a link, a
- * cell's change: the forms showing it are drawn again); `link` a link was opened; `answer` a new full answer; `preview` one came or went;
+ * What changed, for whom: `input` the scenario as edited; `replaced` it was replaced as a whole (undo or redo, a
+ * reset, a cell's change: the forms showing it are drawn again); `style` the way numbers are written changed (the
+ * forms write theirs again); `link` a link was opened (its scenario, options, names and A); `answer` a new full
+ * answer; `preview` one came or went;
  * `marks` whether the answer on screen is current, a preview or the previous one; `run-start` a run began (background
  * work on the answer on screen stops); `resume` it ended without an answer (the work starts again); `look` the currency
  * or the names of A and B; `pinned` A; `problems` what the link got wrong; `history` undo and redo.
@@ -60,6 +62,7 @@ export interface PageData {
 export type Topic =
   | 'input'
   | 'replaced'
+  | 'style'
   | 'link'
   | 'answer'
   | 'preview'
@@ -134,7 +137,14 @@ export class Store {
       for (const listener of this.#listeners.get(topic) ?? [])
         if (!told.has(listener)) {
           told.add(listener);
-          listener(this.#data);
+          // One failing listener must not stop the others (the marks, the link, the charts): its error is raised on its own.
+          try {
+            listener(this.#data);
+          } catch (error) {
+            setTimeout(() => {
+              throw error;
+            }, 0);
+          }
         }
   }
 
@@ -144,7 +154,7 @@ export class Store {
     this.update({ state, linkProblems: [] }, 'input', ...(problems ? (['problems'] as const) : []));
   }
 
-  /** The scenario was replaced as a whole by `state` (undo, a link, a reset, a cell's change): the forms follow. */
+  /** The scenario was replaced as a whole by `state` (a reset, a cell's change, a touchpoint added or removed): the forms follow. */
   replace(state: PageState): void {
     const problems = this.#data.linkProblems.length > 0;
     this.update({ state, linkProblems: [] }, 'input', 'replaced', ...(problems ? (['problems'] as const) : []));
@@ -171,7 +181,7 @@ export class Store {
     return this.#redo.length > 0;
   }
 
-  /** Goes back (or forward) to a state that was simulated, and edits it; false when there is none. */
+  /** Goes back (or forward) to a state that was simulated, replacing the scenario as edited; false when there is none. */
   travel(direction: 'undo' | 'redo'): boolean {
     const [from, to] = direction === 'undo' ? [this.#undo, this.#redo] : [this.#redo, this.#undo];
     const target = from.pop();

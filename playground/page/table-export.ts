@@ -25,5 +25,13 @@ export function addTableExport(page: Page, id: string, what: string, table: () =
     const p = page.provenanceOf(made.title);
     if (p) download(exportName(id, p, 'csv'), 'text/csv', csvWithProvenance(made.csv, p));
   });
-  page.$(`#exports-${id}`).append(button);
+  // Beside the chart's SVG and PNG when its frame is drawn (cells/chart-frames.ts), else a box of its own after the chart.
+  let exports = page.doc.getElementById(`exports-${id}`);
+  if (!exports) {
+    exports = page.doc.createElement('div');
+    exports.className = 'exports';
+    exports.id = `exports-${id}`;
+    page.$(`#chart-${id}`).after(exports);
+  }
+  exports.append(button);
 }

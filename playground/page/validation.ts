@@ -7,6 +7,7 @@ import { ScenarioError, parseScenario } from 'cx-roi';
 import { plainMessage, showIssues } from '../assumptions-panel';
 import { assumptionLabel } from '../labels';
 import type { PageState } from '../url-state';
+import { required } from './dom';
 import type { Store } from './store';
 
 type Issue = { path: string; message: string; value: unknown };
@@ -43,9 +44,7 @@ export class Validation {
   }
 
   #$<T extends HTMLElement = HTMLElement>(selector: string): T {
-    const element = this.#doc.querySelector<T>(selector);
-    if (!element) throw new Error(`missing ${selector}`);
-    return element;
+    return required<T>(this.#doc, selector);
   }
 
   #showBanner(extra: readonly string[] = []): void {

@@ -1028,9 +1028,12 @@ describe('playground in headless Chromium', () => {
     expect(upfrontInLink()).toBe(150_000);
     expect(await upfront().inputValue()).toBe('150,000');
     expect(await question.count()).toBe(0);
-    // European style: the fields are written again in it, "150.000" is 150,000, and the choice is remembered.
+    // European style: the fields are written again in it, the forms' boxes too, "150.000" is 150,000, and the
+    // choice is remembered.
+    expect(await page.locator('#cal-customers').inputValue()).toBe('10,000');
     await page.locator('#number-style').selectOption('european');
     expect(await upfront().inputValue()).toBe('150.000');
+    expect(await page.locator('#cal-customers').inputValue()).toBe('10.000');
     await upfront().fill('200.000,5');
     await upfront().press('Tab');
     hash = await settled(page, hash);
