@@ -284,6 +284,7 @@ describe('playground in headless Chromium', () => {
 
     // Pending (the moment a committed change is scheduled): every region is the previous answer, said once in the
     // answer's cell and once in each other cell.
+    const resting = await hashOf(page);
     const pending = await page.evaluate(() => {
       const seed = document.getElementById('seed') as HTMLInputElement;
       seed.value = '2';
@@ -292,13 +293,26 @@ describe('playground in headless Chromium', () => {
       return {
         tag: tag.hidden ? null : tag.textContent,
         previous: document.querySelectorAll('[data-answer][data-stale="previous"]').length,
+        html: document.documentElement.outerHTML,
       };
     });
-    expect(pending).toEqual({
+    expect({ tag: pending.tag, previous: pending.previous }).toEqual({
       tag: 'Previous answer, for the inputs before your change: your change is being simulated.',
       previous: all.length,
     });
-    let hash = await settled(page, await hashOf(page));
+    // The pending state lasts a task, too short for axe: axe reads a copy of the page taken at that moment, with its
+    // style sheet and without its scripts.
+    const frozen = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    // Served from the page's own origin, so its style sheet loads as the page's does.
+    const copy = pending.html.replace(/<script[\s\S]*?<\/script>/g, '');
+    await frozen.route('**/pending-copy.html', (route) => route.fulfill({ body: copy, contentType: 'text/html' }));
+    await frozen.goto(new URL('pending-copy.html', base).href);
+    expect(await frozen.locator('#answer-tag').textContent()).toBe(pending.tag);
+    // Styled as the page is (the copy's style sheet loaded): a previous answer is outlined.
+    expect(await frozen.locator('#cell-headline').evaluate((e) => getComputedStyle(e).outlineStyle)).toBe('dashed');
+    expect(await (await axeOn(frozen))()).toEqual([]);
+    await frozen.close();
+    let hash = await settled(page, resting);
     await chartsDrawn(page);
 
     // Invalid: the same marks, with what to do.
