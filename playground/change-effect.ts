@@ -7,6 +7,7 @@
 import type { SimulationResult } from 'cx-roi';
 import { percent, signedPercent as signed } from '../src/format/numbers';
 import { years } from './headline';
+import { statusLine } from './status-line';
 
 const payback = (r: SimulationResult) => {
   const month = r.horizon.paybackMonth.median;
@@ -33,12 +34,5 @@ export interface PendingEffect {
 
 /** The line a cell shows its change's effect in, made once, after the cell's own content. */
 export function effectLine(box: HTMLElement): HTMLElement {
-  let line = box.querySelector<HTMLElement>(':scope > .change-effect');
-  if (!line) {
-    line = box.ownerDocument.createElement('p');
-    line.className = 'change-effect';
-    line.setAttribute('role', 'status');
-    box.append(line);
-  }
-  return line;
+  return statusLine(box, 'change-effect');
 }

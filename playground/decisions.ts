@@ -20,7 +20,7 @@ import type {
   ValueOfInformation,
 } from 'cx-roi';
 import { count, money, percent, signedCount, signedMoney, signedPercent } from '../src/format/numbers';
-import { assumptionLabel } from './labels';
+import { assumptionLabel, pathsInWords } from './labels';
 import { type WorkerAnswer, callWorker } from './worker-call';
 
 /** What the decisions worker is asked. */
@@ -143,7 +143,7 @@ export function breakEvenWords(b: BreakEven, unit: string): string {
   }
   if (b.status === 'met-throughout' && b.value !== null)
     return `Met throughout: every value of ${named ? lower(label) : b.vary} from ${fmt(b.within[0])} to ${fmt(b.within[1])} gives ${describeTarget(b.target)}; even the hardest, ${fmt(b.value)}, reaches ${reached}.${searched}`;
-  return `Not reached: ${b.reason ?? `no value gives ${describeTarget(b.target)}.`}${searched}`;
+  return `Not reached: ${b.reason ? pathsInWords(b.reason) : `no value gives ${describeTarget(b.target)}.`}${searched}`;
 }
 
 /** Rows of the sensitivity table at one month. */

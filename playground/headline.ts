@@ -166,9 +166,7 @@ export function comparison(a: SimulationResult, b: SimulationResult, currency = 
     [
       'Median payback (all runs)',
       (r) => (payback(r) === null ? 'not within the horizon' : `month ${payback(r)}`),
-      payback(a) !== null && payback(b) !== null
-        ? `${(payback(b) as number) - (payback(a) as number) > 0 ? '+' : ''}${(payback(b) as number) - (payback(a) as number)} months`
-        : '',
+      payback(a) !== null && payback(b) !== null ? `${signedCount((payback(b) as number) - (payback(a) as number))} months` : '',
     ],
     [
       'Never pays back',

@@ -19,6 +19,17 @@ export function assumptionLabel(path: string): string {
   return labels.get(path) ?? path;
 }
 
+/**
+ * A message of the library's with each assumption it names by its path ("investment.failureReduction") named in
+ * words instead ("Failure reduction"); a path the page has no label for is left as it is.
+ */
+export function pathsInWords(text: string): string {
+  return text.replace(/\b[a-z][A-Za-z]*(?:\.[A-Za-z0-9_-]+)+\b/g, (path) => {
+    const label = assumptionLabel(path);
+    return label === path ? path : label;
+  });
+}
+
 /** Chances and shares are shown in percent: the factor from the scenario's fraction to what the page shows. */
 export function displayScale(row: { readonly unit: string }): number {
   return /^(probability|share)/.test(row.unit) || row.unit === 'ROI at the horizon' ? 100 : 1;

@@ -82,8 +82,34 @@ function answerSection(doc: Document, parts: ReportParts): HTMLElement {
     item.append(element(doc, 'dt', figure.label), element(doc, 'dd', figure.value));
     figures.append(item);
   }
-  answer.append(figures);
+  answer.append(figures, element(doc, 'p', programmeWords(parts), 'report-programme'));
   return answer;
+}
+
+/** What the programme is assumed to cost and do: a board's first question, before what it returns. */
+const programmePaths = [
+  'investment.upfront',
+  'investment.monthly',
+  'investment.failureReduction',
+  'investment.delayMonths',
+  'investment.executionSuccess',
+];
+
+function programmeWords(parts: ReportParts): string {
+  const rows = describeAssumptions(parts.result.scenario);
+  const said = programmePaths.flatMap((path) => {
+    const row = rows.find((r) => r.path === path);
+    if (!row) return [];
+    const value = parts.valueWords(row, row.value);
+    const written = /currency/.test(row.unit)
+      ? `${parts.currency}${value}${/month/.test(row.unit) ? ' a month' : ''}`
+      : /^months?$/.test(row.unit)
+        ? `${value} months`
+        : value;
+    return [`${assumptionLabel(path).toLowerCase()} ${written}`];
+  });
+  const text = said.join('; ');
+  return `The programme as assumed: ${text.charAt(0).toLowerCase()}${text.slice(1)}.`;
 }
 
 /** The ROI chart beside the business it is for: the chart at its own size, so its text prints as large as the report's. */
@@ -124,7 +150,8 @@ function robustnessSection(doc: Document, parts: ReportParts): HTMLElement {
 /** The business it is for: the page's line and table. */
 function businessSection(doc: Document, parts: ReportParts): HTMLElement {
   const business = section(doc, 'The business it is for');
-  business.append(element(doc, 'p', parts.businessLine));
+  // The page's pointer to its own cell ("make it yours under …") means nothing on paper.
+  business.append(element(doc, 'p', parts.businessLine.replace(/: make it yours under “Make it your business”\./, '.')));
   const kpis = tableCopy(parts.businessTable);
   if (kpis) business.append(kpis);
   return business;

@@ -11,6 +11,10 @@ import type { Cell, Page } from '../page/page';
 import { type TableExport, addTableExport } from '../page/table-export';
 import { breakEvenForPeople } from '../board-csv';
 import { settingsKey } from '../page/store';
+import { typedNumber, writtenNumber } from '../number-style-setting';
+
+/** Why a search for an earlier scenario is not exported as the answer on screen's. */
+const staleExport = 'This search is for the scenario as it was when you pressed Find: press Find again to export it.';
 
 const metricDefaults: Record<BreakEvenMetric, { value: string; unit: string }> = {
   probabilityPaidBackBy: { value: '50', unit: '%' },
@@ -19,10 +23,13 @@ const metricDefaults: Record<BreakEvenMetric, { value: string; unit: string }> =
   npvMedian: { value: '0', unit: 'currency' },
 };
 
-/** The target the form asks for, or the problem with it. */
+/** The target the form asks for, or the problem with it; the value read as people type it, in the page's style. */
 function targetOf(metric: BreakEvenMetric, valueText: string, monthText: string, horizon: number): BreakEvenTarget | string {
-  const value = Number(valueText);
-  if (valueText.trim() === '' || !Number.isFinite(value)) return 'Give the target as a number.';
+  const reading = typedNumber(valueText);
+  if (reading.kind === 'ambiguous')
+    return `“${valueText.trim()}” could be ${writtenNumber(reading.readings[0])} or ${writtenNumber(reading.readings[1])}: type the one you mean.`;
+  if (reading.kind !== 'number') return 'Give the target as a number.';
+  const value = reading.value;
   if (metric === 'probabilityPaidBackBy' || metric === 'probabilityPositiveRoi') {
     if (!(value > 0 && value <= 100)) return 'A chance must be above 0% and at most 100%.';
     if (metric === 'probabilityPositiveRoi') return { metric, value: value / 100 };
@@ -84,6 +91,8 @@ class BreakEvenSearch {
     for (const element of [answerLine, box])
       if (stale) element.dataset.stale = 'previous';
       else delete element.dataset.stale;
+    if (stale) box.dataset.exportRefusal = staleExport;
+    else delete box.dataset.exportRefusal;
     if (!found) {
       answerLine.textContent = '';
       box.replaceChildren();
@@ -188,7 +197,7 @@ class BreakEvenSearch {
     const found = this.#found;
     if (!found) return 'Nothing to export yet: press Find first.';
     // The export says which scenario it came from: the one on screen, so the search must be for it.
-    if (this.#stale(found)) return 'This search is for the scenario as it was when you pressed Find: press Find again to export it.';
+    if (this.#stale(found)) return staleExport;
     return {
       title: `Break-even search: ${breakEvenWords(found.answer, found.unit)}`,
       csv: breakEvenForPeople(found.answer, found.unit, this.#page.currency()),

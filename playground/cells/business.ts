@@ -2,7 +2,7 @@
 import type { ImpliedKpis, ScenarioInput, SimulationResult } from 'cx-roi';
 import { impliedKpis } from 'cx-roi';
 import { kpiRows } from '../headline';
-import { assumptionLabel } from '../labels';
+import { assumptionLabel, pathsInWords } from '../labels';
 import type { Cell } from '../page/page';
 import { table } from '../page/table';
 
@@ -35,7 +35,7 @@ export const businessCell: Cell = {
       page.$('#warnings').replaceChildren(
         ...result.warnings.map((w) => {
           const li = page.doc.createElement('li');
-          li.textContent = `${assumptionLabel(w.field)}: ${w.message}`;
+          li.textContent = `${assumptionLabel(w.field)}: ${pathsInWords(w.message)}`;
           return li;
         }),
       );

@@ -6,6 +6,7 @@
 import type { SimulationResult } from 'cx-roi';
 import { chartPng, chartSvg, download, exportName } from '../export';
 import type { Cell, Charts, Page } from '../page/page';
+import { exportNote } from '../page/table-export';
 
 type ChartId = keyof Charts['charts'];
 /** The charts drawn from the run-by-run analyses: after the others, once the analyses are in. */
@@ -64,10 +65,15 @@ function frame(page: Page, chart: HTMLElement): void {
 }
 
 async function exportChart(page: Page, box: HTMLElement, id: string, format: 'svg' | 'png'): Promise<void> {
-  if (!box.querySelector('svg')) {
-    page.say('This chart has nothing drawn to export.');
+  const exports = page.$(`#exports-${id}`);
+  // A chart drawn for another scenario than the answer on screen (a break-even searched before a change) says why it
+  // cannot carry this answer's provenance.
+  const refusal = !box.querySelector('svg') ? 'This chart has nothing drawn to export yet.' : box.dataset.exportRefusal;
+  if (refusal) {
+    exportNote(exports, refusal);
     return;
   }
+  exportNote(exports, '');
   // Its title on a slide: the chart's own name (what a screen reader hears), else its cell's heading.
   const named = box.querySelector('svg[role="img"]')?.getAttribute('aria-label');
   const heading = box.closest('section')?.querySelector('h2')?.textContent?.trim();

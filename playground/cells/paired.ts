@@ -42,7 +42,9 @@ export const pairedCell: Cell = {
       status.textContent = `A and B simulated again with seed ${String(comparison.seed)}, ${comparison.runCount.toLocaleString('en-US')} runs each, and compared run by run.`;
       words.textContent = pairedWords(pair, comparison.runCount);
       box.dataset.npvMedian = String(pair.npv.p50);
-      box.replaceChildren(table(page.doc, ['', `B − A (${extras.nameB} − ${extras.nameA})`], pairedRows(pair), 'numbers'));
+      // The names in brackets only when they say more than "B − A".
+      const named = extras.nameA !== 'A' || extras.nameB !== 'B' ? ` (${extras.nameB} − ${extras.nameA})` : '';
+      box.replaceChildren(table(page.doc, ['', `B − A${named}`], pairedRows(pair), 'numbers'));
     };
 
     const compare = async () => {

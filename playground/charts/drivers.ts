@@ -133,8 +133,10 @@ export function driversChart(result: SimulationResult, options: ChartOptions = {
       marginRight,
       ariaLabel: `What drives the spread of ROI at month ${result.scenario.horizonMonths}: each uncertain assumption’s rank correlation with it`,
       x: { label: 'Rank correlation with ROI at the horizon', domain, grid: true },
-      y: { label: null, domain: drivers.map((d) => d.path), tickFormat: assumptionLabel },
+      y: { label: null, domain: drivers.map((d) => d.path), axis: null },
       marks: [
+        // Names wrap to a second line rather than run out of the margin ("Chance a recommendation wins a customer").
+        Plot.axisY({ tickFormat: assumptionLabel, lineWidth: 16, label: null }),
         Plot.barX(drivers, {
           x: 'correlation',
           y: 'path',

@@ -62,12 +62,12 @@ export function renderField(row: AssumptionRow, value: unknown, input: ScenarioI
   unit.textContent = displayUnit(row);
   controls.append(unit);
   if (touchpoint !== null && row.path !== touchpoints) controls.append(removeButton(doc, row, touchpoint, on));
-  cell.append(controls);
+  // The error right under the box it is about, before the words, the source and the readings.
+  cell.append(controls, errorLine(doc, row.path));
   describe(value);
   cell.append(summary, sourceLine(row, doc));
   const alternatives = renderAlternatives(row, value, doc, { valueWords, use: (reading, from) => on.useReading(reading, from) });
   if (alternatives) cell.append(alternatives);
-  cell.append(errorLine(doc));
   return cell;
 }
 
@@ -140,10 +140,11 @@ function removeButton(doc: Document, row: AssumptionRow, touchpoint: string, on:
   return remove;
 }
 
-/** The field's error line, which showIssues fills. */
-function errorLine(doc: Document): HTMLElement {
+/** The field's error line, which showIssues fills (and names the field's boxes as described by). */
+function errorLine(doc: Document, path?: string): HTMLElement {
   const error = doc.createElement('div');
   error.className = 'error';
   error.setAttribute('role', 'alert');
+  if (path) error.id = `error-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`;
   return error;
 }

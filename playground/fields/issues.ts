@@ -8,7 +8,10 @@ export function showIssues(container: HTMLElement, issues: readonly { path: stri
     cell.classList.remove('invalid');
     const error = cell.querySelector('.error');
     if (error) error.textContent = '';
-    for (const box of cell.querySelectorAll('input')) box.removeAttribute('aria-invalid');
+    for (const box of cell.querySelectorAll('input')) {
+      box.removeAttribute('aria-invalid');
+      if (error?.id) box.removeAttribute('aria-describedby');
+    }
   }
   const unmatched: (typeof issues)[number][] = [];
   for (const issue of issues) {
@@ -20,8 +23,12 @@ export function showIssues(container: HTMLElement, issues: readonly { path: stri
       continue;
     }
     cell.classList.add('invalid');
-    for (const box of cell.querySelectorAll('input:not([type="range"])')) box.setAttribute('aria-invalid', 'true');
     const error = cell.querySelector('.error');
+    for (const box of cell.querySelectorAll('input:not([type="range"])')) {
+      box.setAttribute('aria-invalid', 'true');
+      // A screen reader reads the error with the box.
+      if (error?.id) box.setAttribute('aria-describedby', error.id);
+    }
     // A field asking which number was meant says so itself: "type a number" beside the question would mislead.
     if (error && !cell.querySelector('.ask'))
       error.textContent = `${error.textContent ? `${error.textContent} · ` : ''}${plainMessage(issue.message, Number(cell.dataset.scale ?? 1))}`;

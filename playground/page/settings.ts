@@ -5,6 +5,7 @@
  */
 import { required } from './dom';
 import { filterFields, setFieldCurrency } from '../assumptions-panel';
+import { typedNumber, writtenNumber } from '../number-style-setting';
 import { readSeed } from '../url-state';
 import type { Store } from './store';
 
@@ -22,9 +23,9 @@ export function mountSettings(store: Store, doc: Document, hooks: SettingsHooks)
   const undo = $<HTMLButtonElement>('#undo');
   const redo = $<HTMLButtonElement>('#redo');
 
-  store.on(['link', 'replaced'], ({ state, extras }) => {
+  store.on(['link', 'replaced', 'style'], ({ state, extras }) => {
     setFieldCurrency(extras.currency);
-    runs.value = Number.isFinite(state.runs) ? String(state.runs) : '';
+    runs.value = Number.isFinite(state.runs) ? writtenNumber(state.runs) : '';
     seed.value = String(state.seed);
     currency.value = ['', '€', '$', '£'].includes(extras.currency) ? extras.currency : '';
   });
@@ -36,7 +37,15 @@ export function mountSettings(store: Store, doc: Document, hooks: SettingsHooks)
   historyButtons();
 
   runs.addEventListener('change', () => {
-    store.edit({ ...store.data.state, runs: Number(runs.value) });
+    // Read as people type it, in the page's style; an entry with two readings is asked about, not guessed.
+    const reading = typedNumber(runs.value);
+    if (reading.kind === 'ambiguous') {
+      $('#runs-error').textContent =
+        `Runs: “${runs.value.trim()}” could be ${writtenNumber(reading.readings[0])} or ${writtenNumber(reading.readings[1])}; type the one you mean.`;
+      runs.setAttribute('aria-invalid', 'true');
+      return;
+    }
+    store.edit({ ...store.data.state, runs: reading.kind === 'number' ? reading.value : Number.NaN });
     hooks.schedule(0);
   });
   seed.addEventListener('change', () => {

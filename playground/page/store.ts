@@ -169,6 +169,8 @@ export class Store {
     if (before && !travelled && settingsKey(before.state) !== key) {
       this.#undo.push(before.state);
       if (this.#undo.length > historyLength) this.#undo.shift();
+      // A new step after an undo starts a new branch: redo would throw it away for the abandoned one.
+      this.#redo.length = 0;
     }
     this.update({ answer, preview: null, running: false }, 'answer', 'preview', 'marks', 'history');
   }

@@ -6,6 +6,7 @@
 import { ScenarioError, parseScenario } from 'cx-roi';
 import { plainMessage, showIssues } from '../assumptions-panel';
 import { assumptionLabel } from '../labels';
+import { writtenNumber } from '../number-style-setting';
 import type { PageState } from '../url-state';
 import { required } from './dom';
 import type { Store } from './store';
@@ -16,7 +17,11 @@ type Issue = { path: string; message: string; value: unknown };
 export function optionIssues(s: PageState): Issue[] {
   const issues: Issue[] = [];
   if (!(Number.isInteger(s.runs) && s.runs >= 100 && s.runs <= 100_000))
-    issues.push({ path: 'options.runs', value: s.runs, message: 'Runs: a whole number from 100 to 100,000.' });
+    issues.push({
+      path: 'options.runs',
+      value: s.runs,
+      message: `Runs: a whole number from ${writtenNumber(100)} to ${writtenNumber(100_000)}.`,
+    });
   if (typeof s.seed === 'string' && (s.seed.length === 0 || s.seed.length > 200))
     issues.push({
       path: 'options.seed',

@@ -5,6 +5,7 @@ import { writtenNumber as written } from '../number-style-setting';
 import { type ObservedBusiness, ScenarioError, type ScenarioInput, calibrate, impliedKpis, parseScenario } from 'cx-roi';
 import { type ProgrammeHost, element, entries, numberField, typed } from './host';
 import { holdingBusiness } from './scenario-input';
+import { pathsInWords } from '../labels';
 
 /** Make the business yours: the figures a company knows, and a scenario whose baseline reproduces them. */
 export function calibrationCell(box: HTMLElement, host: ProgrammeHost): void {
@@ -68,7 +69,7 @@ export function calibrationCell(box: HTMLElement, host: ProgrammeHost): void {
       message.textContent = `Calibrated: the scenario now holds ${count(observed.customers)} customers keeping ${percent(retention ?? 0, 1)} a year, spending ${host.currency()}${observed.averageRevenuePerCustomerMonthly} a month, with ${count(observed.newCustomersMonthly)} new a month, in every run and whatever the CX figures say (they are kept as they are). The table above shows the business it implies.`;
     } catch (problem) {
       message.textContent = '';
-      error.textContent = `These figures cannot be matched: ${calibrationWords(problem)}`;
+      error.textContent = `These figures cannot be matched: ${pathsInWords(calibrationWords(problem))}`;
     }
   }
 }

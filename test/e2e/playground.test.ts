@@ -902,10 +902,12 @@ describe('playground in headless Chromium', () => {
     await settled(page, hash);
     expect(await answer.getAttribute('data-stale')).toBe('previous');
     expect(await answer.textContent()).toContain('Previous answer: this search is for the scenario as it was when you pressed Find');
-    await page.click('button[data-export="break-even:csv"]');
-    expect(await page.locator('#status').textContent()).toBe(
-      'This search is for the scenario as it was when you pressed Find: press Find again to export it.',
-    );
+    // Said beside the buttons pressed, for the table and the chart alike.
+    const refusal = 'This search is for the scenario as it was when you pressed Find: press Find again to export it.';
+    for (const format of ['csv', 'svg']) {
+      await page.click(`button[data-export="break-even:${format}"]`);
+      expect(await page.locator('#exports-break-even .export-note').textContent()).toBe(refusal);
+    }
     expect(await page.locator('#swing-status').textContent()).toBe('The result changed: press the button again to swing its figures.');
     expect(problems).toEqual([]);
     await page.close();
@@ -1045,9 +1047,20 @@ describe('playground in headless Chromium', () => {
     // European style: the fields are written again in it, the forms' boxes too, "150.000" is 150,000, and the
     // choice is remembered.
     expect(await page.locator('#cal-customers').inputValue()).toBe('10,000');
+    // The break-even target is read the same way: an entry with two readings is asked about, not searched for.
+    await page.fill('#be-value', '100.000');
+    await page.click('#be-find');
+    expect(await page.locator('#be-error').textContent()).toBe('“100.000” could be 100 or 100,000: type the one you mean.');
+    expect(await page.locator('#be-status').textContent()).toBe('');
     await page.locator('#number-style').selectOption('european');
     expect(await upfront().inputValue()).toBe('150.000');
     expect(await page.locator('#cal-customers').inputValue()).toBe('10.000');
+    // The number of runs too: "1.500" is 1,500 runs in this style, written back grouped.
+    await page.fill('#runs', '1.500');
+    await page.press('#runs', 'Tab');
+    hash = await settled(page, hash);
+    expect(new URL(page.url()).searchParams.get('runs')).toBe('1500');
+    expect(await page.locator('#runs').inputValue()).toBe('1.500');
     await upfront().fill('200.000,5');
     await upfront().press('Tab');
     hash = await settled(page, hash);
@@ -1310,8 +1323,12 @@ describe('playground in headless Chromium', () => {
       'The key assumptions, their sources and what else the sources say',
       'Switching after a bad experience',
       'Reproduce this answer: http',
+      // What it costs and is assumed to do, before what it returns.
+      'The programme as assumed: up-front cost €110,000; monthly cost €5,500 a month; failure reduction PERT: low 20%, likely 40%, high 60%',
     ])
       expect(text, part).toContain(part);
+    // The page's pointers to its own cells mean nothing on paper.
+    expect(text).not.toContain('Make it your business');
     expect(await report.locator('.report-chart svg').count()).toBe(1);
     // The chart is drawn for paper: its 12 px text is not scaled down (it was, to under 3 pt, when the page's chart was).
     const chartScale = await report

@@ -1,3 +1,4 @@
+import { pathsInWords } from '../../playground/labels';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/index.js';
 import { headline, headlineSentence, ofRuns } from '../../playground/headline.js';
@@ -29,5 +30,16 @@ describe('the headline in plain words', () => {
     expect(short[1]).toMatch(/^pays for itself in \d+% of runs$/);
     expect(short[2]).toMatch(/^(pays back in month \d+|no payback within 5 years)$/);
     for (const f of headline(usual)) expect(`${f.label} ${f.value} ${f.sub}`).not.toMatch(/P\(ROI|median · mean|\bm\d/);
+  });
+});
+
+describe('paths in words', () => {
+  it('names each assumption a message gives by its path, and leaves what is no path, or has no label, as it is', () => {
+    expect(pathsInWords('set investment.failureReduction = 1 (investment.executionSuccess)')).toBe(
+      'set Failure reduction = 1 (Chance of carrying it out)',
+    );
+    expect(pathsInWords('see robustness() and channels.offered.web.failure, in 0.5.0')).toBe(
+      'see robustness() and channels.offered.web.failure, in 0.5.0',
+    );
   });
 });

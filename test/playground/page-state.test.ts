@@ -73,6 +73,23 @@ describe('the page store', () => {
     );
   });
 
+  it('a new step after an undo ends redo: redo never throws away the newer edit', () => {
+    const store = new Store();
+    for (const seed of [1, 2, 3]) {
+      store.edit(stateWith(seed));
+      store.settle(answerFor(stateWith(seed)));
+    }
+    store.travel('undo');
+    store.settle(answerFor(store.data.state));
+    expect(store.canRedo).toBe(true);
+    store.edit(stateWith(4));
+    store.settle(answerFor(stateWith(4)));
+    expect(store.canRedo).toBe(false);
+    expect(store.travel('redo')).toBe(false);
+    store.travel('undo');
+    expect(store.data.state.seed).toBe(2);
+  });
+
   it('settling an answer clears the preview and the running flag, and names the settings', () => {
     const store = new Store({ preview: { result, of: 2000 }, running: true });
     store.settle(answerFor(stateWith(3)));
