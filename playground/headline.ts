@@ -159,7 +159,7 @@ export function comparison(a: SimulationResult, b: SimulationResult, currency = 
     ['Mean ROI', (r) => signed(r.horizon.roi.mean), points(b.horizon.roi.mean - a.horizon.roi.mean)],
     ['ROI, 90% of runs', (r) => `${signed(r.horizon.roi.p5)} to ${signed(r.horizon.roi.p95)}`, ''],
     [
-      'Chance ROI > 0',
+      'Chance it pays for itself',
       (r) => `${percent(r.horizon.probabilityPositiveRoi, 0)} (± ${percent(r.horizon.probabilityPositiveRoiStandardError, 1)} sim.)`,
       points(b.horizon.probabilityPositiveRoi - a.horizon.probabilityPositiveRoi),
     ],

@@ -4,7 +4,17 @@
  * A: it is simulated and pinned, or the cell says why it could not be (and the
  * address keeps it).
  */
-import { type ScenarioInput, ScenarioError, type ScenarioIssue, parseScenario } from 'cx-roi';
+import {
+  type AssumptionRow,
+  type Scenario,
+  type ScenarioInput,
+  ScenarioError,
+  type ScenarioIssue,
+  describeAssumptions,
+  parseScenario,
+} from 'cx-roi';
+import { valueWords } from '../assumptions-panel';
+import { assumptionLabel } from '../labels';
 import { comparison } from '../headline';
 import { KeyedTask } from '../page/keyed-task';
 import type { Cell, Page } from '../page/page';
@@ -12,6 +22,22 @@ import type { PageData, Store } from '../page/store';
 import { table } from '../page/table';
 import { type PageState, resultHash } from '../url-state';
 import { optionIssues } from '../page/validation';
+
+/** What B assumes that A does not, assumption by assumption, in the page's words: what a board asks first of two scenarios. */
+function differenceWords(a: Scenario, b: Scenario, names: { nameA: string; nameB: string }, currency: string): string {
+  const rowsA = new Map(describeAssumptions(a).map((row) => [row.path, row]));
+  const said = describeAssumptions(b).flatMap((row) => {
+    const before = rowsA.get(row.path);
+    // What the business solves follows what differs; it is not a difference of its own.
+    if (!before || row.derivedFrom !== null || JSON.stringify(before.value) === JSON.stringify(row.value)) return [];
+    const words = (x: AssumptionRow) => `${/currency/.test(x.unit) ? currency : ''}${valueWords(x, x.value)}`;
+    return [`${assumptionLabel(row.path)}: ${words(before)} → ${words(row)}`];
+  });
+  const structure = JSON.stringify(a.business) !== JSON.stringify(b.business) ? ['the business it is for'] : [];
+  const all = [...said, ...structure];
+  if (all.length === 0) return `${names.nameA} and ${names.nameB} assume the same: they differ only in their runs or seed, if at all.`;
+  return `What ${names.nameB} assumes differently from ${names.nameA}: ${all.join('; ')}.`;
+}
 
 class Compare {
   readonly #page: Page;
@@ -71,10 +97,13 @@ class Compare {
     page.$('#compare-error').textContent = pinProblem?.words ?? '';
     page.$('#clear-pin').hidden = !pinned && kept.a === undefined;
     const box = page.$('#compare-table');
+    const differs = page.$('#compare-differs');
     if (!pinned || !answer) {
       box.textContent = 'Pin the current result as A, change an assumption, and B is drawn over A in the charts. The link keeps both.';
+      differs.textContent = '';
       return;
     }
+    differs.textContent = differenceWords(pinned.result.scenario, answer.result.scenario, extras, page.currency());
     box.replaceChildren(
       table(
         page.doc,

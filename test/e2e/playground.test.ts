@@ -444,6 +444,10 @@ describe('playground in headless Chromium', () => {
     expect(await page.locator('#compare-table tr', { hasText: 'Median NPV' }).locator('td').last().textContent()).toMatch(
       /^−\u2060[\d,]+$/,
     );
+    // What B assumes differently, in words: the one assumption changed, and nothing the business solves.
+    expect(await page.locator('#compare-differs').textContent()).toBe(
+      'What Bold assumes differently from Cautious: Up-front cost: 110,000 → 250,000.',
+    );
     // The charts name them too.
     await expect.poll(() => page.locator('#chart-roi-fan').textContent(), { timeout: 60_000 }).toContain('the pinned result A (Cautious)');
     expect(await page.locator('#chart-roi-fan').textContent()).toContain('the current result B (Bold)');
