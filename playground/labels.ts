@@ -16,7 +16,17 @@ export function assumptionLabel(path: string): string {
   if (path === 'investment.executed') return 'Carried out as planned';
   labels ??= new Map(describeAssumptions().map((row) => [row.path, (row as { label?: string }).label ?? row.description]));
   if (path.startsWith('journey.touchpointFailure.')) return `Touchpoint “${path.slice('journey.touchpointFailure.'.length)}” fails`;
-  return labels.get(path) ?? path;
+  return labels.get(path) ?? channelLabel(path) ?? path;
+}
+
+/** A channel's own figure, named by the channel ("Web: channel failure rate"): the library labels the figure, not which channel. */
+function channelLabel(path: string): string | null {
+  const offered = /^channels\.offered\.([A-Za-z0-9_-]+)\.(failure|share)$/.exec(path);
+  const budget = /^investment\.channels\.budget\.([A-Za-z0-9_-]+)$/.exec(path);
+  const name = offered?.[1] ?? budget?.[1];
+  if (!name) return null;
+  const what = budget ? 'channel budget' : offered?.[2] === 'failure' ? 'channel failure rate' : 'share of contacts';
+  return `${name.charAt(0).toUpperCase()}${name.slice(1)}: ${what}`;
 }
 
 /**

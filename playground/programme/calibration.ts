@@ -69,7 +69,10 @@ export function calibrationCell(box: HTMLElement, host: ProgrammeHost): void {
       message.textContent = `Calibrated: the scenario now holds ${count(observed.customers)} customers keeping ${percent(retention ?? 0, 1)} a year, spending ${host.currency()}${observed.averageRevenuePerCustomerMonthly} a month, with ${count(observed.newCustomersMonthly)} new a month, in every run and whatever the CX figures say (they are kept as they are). The table above shows the business it implies.`;
     } catch (problem) {
       message.textContent = '';
-      error.textContent = `These figures cannot be matched: ${pathsInWords(calibrationWords(problem))}`;
+      // The form starts from the business the scenario holds: its new customers a month may not suit the reader's own
+      // base, and a blank box keeps the base steady instead.
+      const fromHeld = fields.newCustomersMonthly.input.value.trim() !== '';
+      error.textContent = `These figures cannot be matched: ${pathsInWords(calibrationWords(problem))}${fromHeld ? ' If “New customers a month” was not one of your figures, empty it: the base is then kept steady.' : ''}`;
     }
   }
 }

@@ -1,4 +1,4 @@
-import { pathsInWords } from '../../playground/labels';
+import { assumptionLabel, pathsInWords } from '../../playground/labels';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/index.js';
 import { headline, headlineSentence, ofRuns } from '../../playground/headline.js';
@@ -38,8 +38,18 @@ describe('paths in words', () => {
     expect(pathsInWords('set investment.failureReduction = 1 (investment.executionSuccess)')).toBe(
       'set Failure reduction = 1 (Chance of carrying it out)',
     );
-    expect(pathsInWords('see robustness() and channels.offered.web.failure, in 0.5.0')).toBe(
-      'see robustness() and channels.offered.web.failure, in 0.5.0',
+    expect(pathsInWords('see robustness() and channels.offered.web.other, in 0.5.0')).toBe(
+      'see robustness() and channels.offered.web.other, in 0.5.0',
     );
+    expect(pathsInWords('lower channels.offered.web.failure')).toBe('lower Web: channel failure rate');
+  });
+});
+
+describe('a channel’s own figures', () => {
+  it('are named by their channel, not by their path', () => {
+    expect(assumptionLabel('channels.offered.web.failure')).toBe('Web: channel failure rate');
+    expect(assumptionLabel('channels.offered.messaging.share')).toBe('Messaging: share of contacts');
+    expect(assumptionLabel('investment.channels.budget.web')).toBe('Web: channel budget');
+    expect(assumptionLabel('channels.offered.web.other')).toBe('channels.offered.web.other');
   });
 });
