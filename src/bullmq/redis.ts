@@ -184,9 +184,12 @@ export class RedisWatch {
     this.timer = undefined;
   }
 
-  /** Whether Redis has not answered the latest pings. */
+  /**
+   * Whether Redis has not answered for longer than a ping's interval: since it last answered, or since the watch
+   * started. A client still connecting in its first second (a busy machine) is not yet "not answering".
+   */
   get failing(): boolean {
-    return this.failingSince !== undefined && (!this.answered || Date.now() - this.failingSince > this.every);
+    return this.failingSince !== undefined && Date.now() - this.failingSince > this.every;
   }
 
   /**
