@@ -21,6 +21,11 @@ export function typedNumber(text: string): Reading {
   return readNumber(text, pageStyle);
 }
 
+/** An entry with two readings, as a question's start: "“150.000” could be 150 or 150,000". */
+export function twoReadings(text: string, readings: readonly [number, number]): string {
+  return `“${text.trim()}” could be ${writtenNumber(readings[0])} or ${writtenNumber(readings[1])}`;
+}
+
 function remembered(): NumberStyle | null {
   try {
     const value = localStorage.getItem(storageKey);

@@ -17,7 +17,7 @@ export interface ReportParts {
   readonly provenance: Provenance;
   readonly currency: string;
   /** A value in the page's units ("86%", "110,000"). */
-  readonly valueWords: (row: Pick<AssumptionRow, 'unit'>, value: unknown) => string;
+  readonly valueWords: (row: Pick<AssumptionRow, 'unit'>, value: unknown, currency?: string) => string;
   /** The ROI chart's box, the robustness sentence and table, the business line and table, as the page has them. */
   readonly roiChart: Element | null;
   readonly robustnessSentence: string;
@@ -100,12 +100,9 @@ function programmeWords(parts: ReportParts): string {
   const said = programmePaths.flatMap((path) => {
     const row = rows.find((r) => r.path === path);
     if (!row) return [];
-    const value = parts.valueWords(row, row.value);
-    const written = /currency/.test(row.unit)
-      ? `${parts.currency}${value}${/month/.test(row.unit) ? ' a month' : ''}`
-      : /^months?$/.test(row.unit)
-        ? `${value} months`
-        : value;
+    const value = parts.valueWords(row, row.value, parts.currency);
+    const written =
+      /currency/.test(row.unit) && /month/.test(row.unit) ? `${value} a month` : /^months?$/.test(row.unit) ? `${value} months` : value;
     return [`${assumptionLabel(path).toLowerCase()} ${written}`];
   });
   const text = said.join('; ');

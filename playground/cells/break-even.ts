@@ -11,7 +11,7 @@ import type { Cell, Page } from '../page/page';
 import { type TableExport, addTableExport } from '../page/table-export';
 import { breakEvenForPeople } from '../board-csv';
 import { settingsKey } from '../page/store';
-import { typedNumber, writtenNumber } from '../number-style-setting';
+import { twoReadings, typedNumber } from '../number-style-setting';
 
 /** Why a search for an earlier scenario is not exported as the answer on screen's. */
 const staleExport = 'This search is for the scenario as it was when you pressed Find: press Find again to export it.';
@@ -26,8 +26,7 @@ const metricDefaults: Record<BreakEvenMetric, { value: string; unit: string }> =
 /** The target the form asks for, or the problem with it; the value read as people type it, in the page's style. */
 function targetOf(metric: BreakEvenMetric, valueText: string, monthText: string, horizon: number): BreakEvenTarget | string {
   const reading = typedNumber(valueText);
-  if (reading.kind === 'ambiguous')
-    return `“${valueText.trim()}” could be ${writtenNumber(reading.readings[0])} or ${writtenNumber(reading.readings[1])}: type the one you mean.`;
+  if (reading.kind === 'ambiguous') return `${twoReadings(valueText, reading.readings)}: type the one you mean.`;
   if (reading.kind !== 'number') return 'Give the target as a number.';
   const value = reading.value;
   if (metric === 'probabilityPaidBackBy' || metric === 'probabilityPositiveRoi') {

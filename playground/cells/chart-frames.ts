@@ -30,13 +30,7 @@ void everyChart;
 
 function drawChart(page: Page, charts: Charts, id: ChartId, result: SimulationResult): void {
   const box = page.$(`#chart-${id}`);
-  const { pinned, extras } = page.store.data;
-  const options = {
-    compare: pinned?.result ?? null,
-    width: page.chartWidth(box),
-    currency: page.currency(),
-    names: { a: extras.nameA, b: extras.nameB },
-  };
+  const options = page.chartOptions(page.chartWidth(box));
   box.replaceChildren(charts.charts[id](result, options));
   const description = page.doc.getElementById(`desc-${id}`);
   if (description) description.textContent = charts.chartDescription(id, result, options);

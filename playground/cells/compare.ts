@@ -4,15 +4,7 @@
  * A: it is simulated and pinned, or the cell says why it could not be (and the
  * address keeps it).
  */
-import {
-  type AssumptionRow,
-  type Scenario,
-  type ScenarioInput,
-  ScenarioError,
-  type ScenarioIssue,
-  describeAssumptions,
-  parseScenario,
-} from 'cx-roi';
+import { type Scenario, type ScenarioInput, ScenarioError, type ScenarioIssue, describeAssumptions, parseScenario } from 'cx-roi';
 import { valueWords } from '../assumptions-panel';
 import { assumptionLabel } from '../labels';
 import { comparison } from '../headline';
@@ -30,8 +22,7 @@ function differenceWords(a: Scenario, b: Scenario, names: { nameA: string; nameB
     const before = rowsA.get(row.path);
     // What the business solves follows what differs; it is not a difference of its own.
     if (!before || row.derivedFrom !== null || JSON.stringify(before.value) === JSON.stringify(row.value)) return [];
-    const words = (x: AssumptionRow) => `${/currency/.test(x.unit) ? currency : ''}${valueWords(x, x.value)}`;
-    return [`${assumptionLabel(row.path)}: ${words(before)} → ${words(row)}`];
+    return [`${assumptionLabel(row.path)}: ${valueWords(before, before.value, currency)} → ${valueWords(row, row.value, currency)}`];
   });
   const structure = JSON.stringify(a.business) !== JSON.stringify(b.business) ? ['the business it is for'] : [];
   const all = [...said, ...structure];

@@ -35,17 +35,8 @@ function exportScenario(page: Page): void {
 function paperChart(page: Page, result: SimulationResult): Element | null {
   const charts = page.charts();
   if (!charts) return page.doc.querySelector('#chart-roi-fan');
-  const { pinned, extras } = page.store.data;
   const box = page.doc.createElement('div');
-  box.append(
-    charts.roiFanChart(result, {
-      width: reportChartWidth,
-      height: 190,
-      compare: pinned?.result ?? null,
-      currency: page.currency(),
-      names: { a: extras.nameA, b: extras.nameB },
-    }),
-  );
+  box.append(charts.roiFanChart(result, { ...page.chartOptions(reportChartWidth), height: 190 }));
   return box;
 }
 

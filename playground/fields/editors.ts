@@ -14,6 +14,16 @@ type Distribution = Exclude<Assumption, number>;
 /** Where an editor sends a field's new value; `redraw`: the field's controls change shape. */
 export type Emit = (v: unknown, final: boolean, redraw?: boolean) => void;
 
+/** A select's options, each a value and its words. */
+function addOptions(select: HTMLSelectElement, options: readonly (readonly [string, string])[]): void {
+  for (const [value, text] of options) {
+    const option = select.ownerDocument.createElement('option');
+    option.value = value;
+    option.textContent = text;
+    select.append(option);
+  }
+}
+
 /** The likely value of a distribution, for turning it back into a fixed number. */
 function likely(value: Exclude<Assumption, number>): number {
   switch (value.dist) {
@@ -46,15 +56,10 @@ export function modeSelect(
   const mode = doc.createElement('select');
   mode.id = `${fieldId(row.path)}-mode`;
   mode.setAttribute('aria-label', `${name}: fixed or uncertain`);
-  for (const [v, text] of [
+  addOptions(mode, [
     ['fixed', 'fixed'],
     ['uncertain', 'uncertain'],
-  ]) {
-    const option = doc.createElement('option');
-    option.value = v as string;
-    option.textContent = text as string;
-    mode.append(option);
-  }
+  ]);
   mode.value = isDistribution(value) ? 'uncertain' : 'fixed';
   mode.addEventListener('change', () => {
     const value = current();
@@ -125,16 +130,11 @@ function threePointEditor(
 ): void {
   const kind = doc.createElement('select');
   kind.setAttribute('aria-label', `${name}: shape of the uncertainty`);
-  for (const [k, text] of [
+  addOptions(kind, [
     ['pert', 'PERT'],
     ['triangular', 'triangular'],
     ['uniform', 'uniform'],
-  ]) {
-    const option = doc.createElement('option');
-    option.value = k as string;
-    option.textContent = text as string;
-    kind.append(option);
-  }
+  ]);
   kind.value = d.dist;
   const mid = d.dist === 'uniform' ? (d.min + d.max) / 2 : d.mode;
   const parts: Record<'min' | 'mode' | 'max', number | string> = { min: d.min, mode: mid, max: d.max };

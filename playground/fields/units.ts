@@ -26,12 +26,15 @@ export const shown = (row: Pick<AssumptionRow, 'unit'>, x: number) => clean(x * 
 /** What the page shows, as the model's value. */
 export const modelled = (row: Pick<AssumptionRow, 'unit'>, x: number) => clean(x / displayScale(row));
 
-/** A value in words, with the page's units: "86%", "pert(low 20%, likely 40%, high 60%)". */
-export function valueWords(row: Pick<AssumptionRow, 'unit'>, value: unknown): string {
-  if (typeof value === 'number') return numberWords(row.unit, value);
+/**
+ * A value in words, with the page's units: "86%", "pert(low 20%, likely 40%, high 60%)"; an amount of money with
+ * `currency` before each of its numbers ("€110,000", "uniform from €80,000 to €150,000").
+ */
+export function valueWords(row: Pick<AssumptionRow, 'unit'>, value: unknown, currency = ''): string {
+  if (typeof value === 'number') return `${/currency/.test(row.unit) ? currency : ''}${numberWords(row.unit, value)}`;
   if (value !== null && typeof value === 'object' && 'dist' in value) {
     const d = value as Exclude<Assumption, number>;
-    const w = (x: number) => valueWords(row, x);
+    const w = (x: number) => valueWords(row, x, currency);
     if (d.dist === 'uniform') return `uniform from ${w(d.min)} to ${w(d.max)}`;
     if (d.dist === 'pert' || d.dist === 'triangular')
       return `${d.dist === 'pert' ? 'PERT' : 'triangular'}: low ${w(d.min)}, likely ${w(d.mode)}, high ${w(d.max)}`;

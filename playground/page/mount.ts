@@ -15,7 +15,7 @@ import { ChangeEffects } from './effects';
 import { mountLayout } from './layout';
 import { followAnswer, linkOf, openLink } from './link';
 import type { Provenance } from '../export';
-import type { Cell, Charts, DrawStep, Page, ReadingChoice } from './page';
+import type { Cell, ChartOptions, Charts, DrawStep, Page, ReadingChoice } from './page';
 import { Panel } from './panel';
 import { RunPipeline } from './run-pipeline';
 import { mountSettings } from './settings';
@@ -123,6 +123,11 @@ class WiredPage implements Page {
   readonly charts = () => this.#charts;
 
   readonly chartWidth = (box: HTMLElement) => Math.max(280, Math.min(960, box.clientWidth || 720));
+
+  readonly chartOptions = (width: number): ChartOptions => {
+    const { pinned, extras } = this.store.data;
+    return { compare: pinned?.result ?? null, width, currency: this.currency(), names: { a: extras.nameA, b: extras.nameB } };
+  };
 
   /** Mounts the cells, then what follows the store beside them: the drawing, the address, the settings, the layout. */
   mount(cells: readonly Cell[]): void {

@@ -11,6 +11,7 @@ import type { Store } from './store';
 
 /** The charts module (Observable Plot and d3), loaded beside the first simulation. */
 export type Charts = typeof import('../charts');
+export type ChartOptions = import('../charts').ChartOptions;
 
 /** A step of drawing an answer's charts and slower words: light steps first, then (after the run-by-run analyses) heavy ones. */
 export interface DrawStep {
@@ -50,6 +51,8 @@ export interface Page {
   charts(): Charts | null;
   /** A chart's width for its box. */
   chartWidth(box: HTMLElement): number;
+  /** The options every chart of the answer is drawn with at `width`: A over it once pinned, the currency, the names. */
+  chartOptions(width: number): ChartOptions;
 }
 
 /** A cell of the notebook: mounts itself on the page and follows the store. */

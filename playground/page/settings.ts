@@ -5,7 +5,7 @@
  */
 import { required } from './dom';
 import { filterFields, setFieldCurrency } from '../assumptions-panel';
-import { typedNumber, writtenNumber } from '../number-style-setting';
+import { twoReadings, typedNumber, writtenNumber } from '../number-style-setting';
 import { readSeed } from '../url-state';
 import type { Store } from './store';
 
@@ -40,8 +40,7 @@ export function mountSettings(store: Store, doc: Document, hooks: SettingsHooks)
     // Read as people type it, in the page's style; an entry with two readings is asked about, not guessed.
     const reading = typedNumber(runs.value);
     if (reading.kind === 'ambiguous') {
-      $('#runs-error').textContent =
-        `Runs: “${runs.value.trim()}” could be ${writtenNumber(reading.readings[0])} or ${writtenNumber(reading.readings[1])}; type the one you mean.`;
+      $('#runs-error').textContent = `Runs: ${twoReadings(runs.value, reading.readings)}; type the one you mean.`;
       runs.setAttribute('aria-invalid', 'true');
       return;
     }

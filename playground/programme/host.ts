@@ -1,6 +1,6 @@
 // What every programme cell shares: the page it talks to (ProgrammeHost) and the helpers that build and read its forms.
 import type { ScenarioInput } from 'cx-roi';
-import { typedNumber, writtenNumber as written } from '../number-style-setting';
+import { twoReadings, typedNumber } from '../number-style-setting';
 
 export interface ProgrammeHost {
   /** The scenario input as the page has it. */
@@ -33,9 +33,7 @@ export function typed(label: string, input: HTMLInputElement): number | undefine
   const reading = typedNumber(input.value);
   if (reading.kind === 'number') return reading.value;
   if (reading.kind === 'ambiguous')
-    throw new EntryProblem(
-      `${label}: “${input.value.trim()}” could be ${written(reading.readings[0])} or ${written(reading.readings[1])}; type the one you mean.`,
-    );
+    throw new EntryProblem(`${label}: ${twoReadings(input.value, reading.readings)}; type the one you mean.`);
   throw new EntryProblem(`${label}: type a number.`);
 }
 

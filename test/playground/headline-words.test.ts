@@ -1,3 +1,4 @@
+import { valueWords } from '../../playground/assumptions-panel';
 import { assumptionLabel, pathsInWords } from '../../playground/labels';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/index.js';
@@ -51,5 +52,15 @@ describe('a channel’s own figures', () => {
     expect(assumptionLabel('channels.offered.messaging.share')).toBe('Messaging: share of contacts');
     expect(assumptionLabel('investment.channels.budget.web')).toBe('Web: channel budget');
     expect(assumptionLabel('channels.offered.web.other')).toBe('channels.offered.web.other');
+  });
+});
+
+describe('an amount in words, with the currency', () => {
+  it('puts the currency before each number of an amount, fixed or uncertain, and nowhere else', () => {
+    const money = { unit: 'currency' };
+    expect(valueWords(money, 110_000, '€')).toBe('€110,000');
+    expect(valueWords(money, { dist: 'uniform', min: 80_000, max: 150_000 }, '€')).toBe('uniform from €80,000 to €150,000');
+    expect(valueWords(money, 110_000)).toBe('110,000');
+    expect(valueWords({ unit: 'probability' }, 0.86, '€')).toBe('86%');
   });
 });
