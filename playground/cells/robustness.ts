@@ -16,7 +16,8 @@ const readingRuns = 500;
 /** The decision's figures under a reading or a horizon. */
 type DecisionFigures = Omit<ReadingOutcome, 'path' | 'value' | 'label' | 'source' | 'kind' | 'with'>;
 
-const sourceWords = (x: ReadingOutcome) =>
+/** A reading's source, short for a table column ("article 003, the article"); the fields and the report name its title. */
+const tableSource = (x: ReadingOutcome) =>
   x.source ? `article ${x.source.article.slice(0, 3)}, ${x.source.credit}` : x.kind === 'illustrative' ? 'nobody has measured it' : '';
 
 function decisionTable(page: Page, r: Robustness): HTMLTableElement {
@@ -78,7 +79,7 @@ function decisionTable(page: Page, r: Robustness): HTMLTableElement {
     r.asGiven,
     null,
   );
-  for (const x of r.readings) row(`If ${x.label}`, sourceWords(x), x, x);
+  for (const x of r.readings) row(`If ${x.label}`, tableSource(x), x, x);
   const horizon = answer?.result.scenario.horizonMonths;
   for (const h of r.horizons.filter((h) => h.months !== horizon))
     row(`At ${h.months % 12 === 0 ? `${h.months / 12} years` : `${h.months} months`} instead of ${horizon} months`, '', h, null);
